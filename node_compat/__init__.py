@@ -1,0 +1,1 @@
+"""pynode: a Node.js-compatible JavaScript runtime on Python and QuickJS."""

@@ -1,0 +1,57 @@
+"""Node's module-loader bindings: resolution, sources, compilation, error positions."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from jsbridge import ModuleError
+
+from ..modules import resolve
+
+
+def create(realm: Any) -> dict:
+    system = realm.modules
+
+    def resolve_cjs(request: str, parent_dir: str) -> Any:
+        return resolve.resolve_cjs(request, parent_dir)
+
+    def main_format(path: str) -> str:
+        kind = resolve.module_format(path)
+        if kind == "detect":
+            try:
+                kind = system.detect_format(path)
+            except ModuleError:
+                return "commonjs"
+        return "module" if kind == "module" else "commonjs"
+
+    def format_of(path: str) -> str:
+        return resolve.module_format(path)
+
+    def realpath(path: str) -> Any:
+        try:
+            return os.path.realpath(path, strict=True)
+        except OSError:
+            return None
+
+    def resolve_import(specifier: str, referrer: str) -> str:
+        return system.resolve_import(specifier, referrer)
+
+    return {
+        "resolveCJS": resolve_cjs,
+        "readSource": lambda path: system.read_source(path),
+        "formatOf": format_of,
+        "mainFormat": main_format,
+        "compileCJS": system.compile_cjs,
+        "looksLikeESM": lambda source, filename: system.looks_like_esm(source),
+        "requireESM": system.require_esm,
+        "evalModule": system.eval_module,
+        "evalScript": system.eval_script,
+        "realpath": realpath,
+        "pathToURL": resolve.path_to_url,
+        "urlToPath": resolve.url_to_path,
+        "syntheticKind": lambda name: system.synthetic.get(name),
+        "resolveImport": resolve_import,
+        "sourceLine": system.source_line,
+        "v8Positions": system.v8_positions,
+    }

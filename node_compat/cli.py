@@ -1,0 +1,125 @@
+"""The `pynode` command line, shaped like `node`'s."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+from .realm import NODE_VERSION, Realm
+
+USAGE = """Usage: pynode [options] [ script.js ] [arguments]
+       pynode -e "script" [arguments]
+
+Options:
+  -                          script read from stdin (default if no file name is provided)
+  -e, --eval script          evaluate script
+  -p, --print script         evaluate script and print result
+  -r, --require module       module to preload (option can be repeated)
+  --input-type=type          set module type for string input (commonjs, module)
+  -h, --help                 print this help
+  -v, --version              print the Node.js version this runtime implements
+"""
+
+
+class UsageError(Exception):
+    pass
+
+
+def parse(argv: list[str]) -> dict:
+    opts: dict = {"eval": None, "print": False, "requires": [], "input_type": None, "script": None, "args": [], "exec_argv": []}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            i += 1
+            break
+        if not arg.startswith("-") or arg == "-":
+            break
+        opts["exec_argv"].append(arg)
+        if arg in ("-h", "--help"):
+            opts["help"] = True
+        elif arg in ("-v", "--version"):
+            opts["version"] = True
+        elif arg in ("-e", "--eval", "-p", "--print", "-pe"):
+            if arg in ("-p", "--print", "-pe"):
+                opts["print"] = True
+            if i + 1 >= len(argv):
+                raise UsageError(f"{arg} requires an argument")
+            i += 1
+            opts["eval"] = argv[i]
+            opts["exec_argv"].append(argv[i])
+        elif arg.startswith(("--eval=", "--print=")):
+            opts["print"] = arg.startswith("--print=")
+            opts["eval"] = arg.split("=", 1)[1]
+        elif arg in ("-r", "--require"):
+            if i + 1 >= len(argv):
+                raise UsageError(f"{arg} requires an argument")
+            i += 1
+            opts["requires"].append(argv[i])
+            opts["exec_argv"].append(argv[i])
+        elif arg.startswith("--require="):
+            opts["requires"].append(arg.split("=", 1)[1])
+        elif arg.startswith("--input-type="):
+            value = arg.split("=", 1)[1]
+            if value not in ("commonjs", "module"):
+                raise UsageError("--input-type must be \"module\" or \"commonjs\"")
+            opts["input_type"] = value
+        elif arg in ("--no-warnings", "--no-deprecation", "--trace-warnings", "--trace-uncaught",
+                     "--expose-gc", "--no-experimental-require-module", "--experimental-require-module",
+                     "--experimental-detect-module", "--no-experimental-detect-module", "--enable-source-maps",
+                     "--stack-trace-limit", "--unhandled-rejections=strict", "--unhandled-rejections=throw",
+                     "--unhandled-rejections=warn", "--unhandled-rejections=none", "--pending-deprecation"):
+            opts.setdefault("flags", []).append(arg)
+        else:
+            raise UsageError(f"bad option: {arg}")
+        i += 1
+    rest = argv[i:]
+    if opts["eval"] is None and rest:
+        opts["script"] = rest[0]
+        opts["args"] = rest[1:]
+    else:
+        opts["args"] = rest
+    return opts
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        opts = parse(argv)
+    except UsageError as exc:
+        sys.stderr.write(f"{os.path.basename(sys.argv[0] or 'pynode')}: {exc}\n")
+        return 9
+    if opts.get("help"):
+        sys.stdout.write(USAGE)
+        return 0
+    if opts.get("version"):
+        sys.stdout.write(NODE_VERSION + "\n")
+        return 0
+    exec_path = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else sys.executable
+    process_argv = [exec_path]
+    if opts["script"] not in (None, "-"):
+        process_argv.append(os.path.abspath(opts["script"]))
+    process_argv += opts["args"]
+    sys.stdout.flush()
+    realm = Realm(process_argv, opts["exec_argv"], exec_path=exec_path)
+    try:
+        for request in opts["requires"]:
+            code = realm.run_preload(request)
+            if code is not None:
+                return code
+        if opts["eval"] is not None:
+            return realm.run_main("eval", opts["eval"], opts["input_type"] or "commonjs", opts["print"])
+        if opts["script"] in (None, "-"):
+            source = sys.stdin.read()
+            return realm.run_main("stdin", source, opts["input_type"] or "commonjs")
+        return realm.run_main("file", opts["script"])
+    finally:
+        realm.close()
+
+
+def entry() -> None:
+    """Console-script entry point: exits the interpreter with Node's exit code."""
+    code = main()
+    sys.stdout.flush()
+    os._exit(code)

@@ -1,0 +1,148 @@
+'use strict';
+
+// V8-style `stack` for every Error. QuickJS records only the frames, as a data
+// property, when an error is made; V8 (and so Node) exposes an accessor that
+// formats "Name: message" plus the frames on first read. The global Error
+// constructors are wrapped so errors made by JS code get that accessor; errors
+// the engine makes itself are given it when they reach inspect or the fatal
+// exception path (`normalizeStack`).
+
+const kIsNodeError = Symbol('kIsNodeError');
+const NativeError = globalThis.Error;
+let positions = null;
+
+// V8's header line: what Error.prototype.toString would print at first access.
+function stackHeader(err) {
+  if (err !== null && typeof err === 'object' && err[kIsNodeError] === true) {
+    return `${err.name} [${err.code}]: ${err.message}`;
+  }
+  let name;
+  let message;
+  try {
+    name = err.name;
+    message = err.message;
+  } catch {
+    return 'Error';
+  }
+  name = name === undefined ? 'Error' : `${name}`;
+  message = message === undefined ? '' : `${message}`;
+  if (name === '') return message;
+  if (message === '') return name;
+  return `${name}: ${message}`;
+}
+
+// QuickJS frames -> V8 frames: anonymous frames show their bare location,
+// native frames show "<anonymous>", columns point where V8 points.
+function v8Frames(frames, skip) {
+  const lines = frames.split('\n');
+  const out = [];
+  let limit = globalThis.Error.stackTraceLimit;
+  if (typeof limit !== 'number' || limit !== limit) limit = 10;
+  for (let i = skip; i < lines.length && out.length < limit; i++) {
+    let line = lines[i];
+    if (line === '') continue;
+    if (line.includes('(jsbridge:') || line.includes('(node:internal/bootstrap/realm')) continue;
+    // V8 does not show Function.prototype.call/apply or Reflect frames.
+    if (/^ {4}at (?:apply|call|construct) \(native\)$/.test(line)) continue;
+    line = line.replace(/^ {4}at <anonymous> \((.*)\)$/, '    at $1');
+    line = line.replace(/^ {4}at <eval> \((.*)\)$/, '    at $1');
+    line = line.replace(/ \(native\)$/, ' (<anonymous>)');
+    out.push(line);
+  }
+  let text = out.join('\n');
+  if (positions !== null && text !== '') text = positions(text);
+  return text;
+}
+
+function defineStack(err, frames, skip) {
+  let value;
+  let computed = false;
+  Object.defineProperty(err, 'stack', {
+    __proto__: null,
+    get() {
+      if (!computed) {
+        computed = true;
+        const body = v8Frames(frames, skip);
+        value = body === '' ? stackHeader(this) : `${stackHeader(this)}\n${body}`;
+      }
+      return value;
+    },
+    set(v) {
+      computed = true;
+      value = v;
+    },
+    enumerable: false,
+    configurable: true,
+  });
+}
+
+function rawFrames(err) {
+  const desc = Object.getOwnPropertyDescriptor(err, 'stack');
+  return desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
+}
+
+// Give an error made by the engine itself (frames only) a V8-style stack.
+function normalizeStack(err) {
+  if (err === null || typeof err !== 'object') return err;
+  const desc = Object.getOwnPropertyDescriptor(err, 'stack');
+  if (desc !== undefined && 'value' in desc && typeof desc.value === 'string' &&
+      (desc.value === '' || desc.value.startsWith('    at '))) {
+    defineStack(err, desc.value, 0);
+  }
+  return err;
+}
+
+function wrapErrorClass(Native, Parent) {
+  const Wrapped = function (...args) {
+    const err = Reflect.construct(Native, args, new.target === undefined ? Wrapped : new.target);
+    // Frames 0 and 1 are Reflect.construct and this wrapper; the caller's follow.
+    defineStack(err, rawFrames(err), 2);
+    return err;
+  };
+  Object.defineProperty(Wrapped, 'name', { __proto__: null, value: Native.name });
+  Object.defineProperty(Wrapped, 'length', { __proto__: null, value: Native.length });
+  Wrapped.prototype = Native.prototype;
+  Object.defineProperty(Native.prototype, 'constructor', {
+    __proto__: null, value: Wrapped, writable: true, enumerable: false, configurable: true,
+  });
+  Object.setPrototypeOf(Wrapped, Parent === undefined ? Function.prototype : Parent);
+  for (const key of Reflect.ownKeys(Native)) {
+    if (key === 'prototype' || key === 'name' || key === 'length') continue;
+    Object.defineProperty(Wrapped, key, Object.getOwnPropertyDescriptor(Native, key));
+  }
+  return Wrapped;
+}
+
+function captureStackTrace(obj, constructorOpt) {
+  if (obj === null || typeof obj !== 'object') {
+    throw new TypeError('Invalid argument');
+  }
+  const raw = new NativeError().stack || '';
+  let skip = 1;
+  if (typeof constructorOpt === 'function' && constructorOpt.name) {
+    const lines = raw.split('\n');
+    const idx = lines.findIndex((l, i) => i >= 1 && (l.startsWith(`    at ${constructorOpt.name} `) ||
+                                                     l.startsWith(`    at new ${constructorOpt.name} `)));
+    if (idx !== -1) skip = idx + 1;
+  }
+  defineStack(obj, raw, skip);
+}
+
+// `fixPositions(framesText)` maps QuickJS columns to V8's (it needs the sources).
+function installErrorStacks(fixPositions) {
+  positions = fixPositions;
+  const Base = wrapErrorClass(NativeError, undefined);
+  Base.stackTraceLimit = 10;
+  Object.defineProperty(Base, 'captureStackTrace', {
+    __proto__: null, value: captureStackTrace, writable: true, enumerable: false, configurable: true,
+  });
+  globalThis.Error = Base;
+  for (const name of ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']) {
+    globalThis[name] = wrapErrorClass(globalThis[name], Base);
+  }
+  if (typeof globalThis.AggregateError === 'function') {
+    globalThis.AggregateError = wrapErrorClass(globalThis.AggregateError, Base);
+  }
+}
+
+module.exports = { installErrorStacks, kIsNodeError, normalizeStack, stackHeader };

@@ -1,0 +1,41 @@
+'use strict';
+
+// Node's globals on top of the engine's: console, timers, queueMicrotask,
+// structuredClone, Buffer, URL, TextEncoder/TextDecoder, AbortController,
+// EventTarget, atob/btoa, performance, and the dispose symbols.
+
+const { defineLazyProperties } = require('internal/util');
+const timers = require('timers');
+const { queueMicrotask } = require('internal/process/task_queues');
+
+for (const name of ['dispose', 'asyncDispose']) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, {
+      __proto__: null, value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false,
+    });
+  }
+}
+
+function defineData(name, value) {
+  Object.defineProperty(globalThis, name, {
+    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+  });
+}
+
+defineData('global', globalThis);
+defineData('console', require('internal/console/global'));
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+  Object.defineProperty(globalThis, name, {
+    __proto__: null, value: timers[name], writable: true, enumerable: true, configurable: true,
+  });
+}
+defineData('queueMicrotask', queueMicrotask);
+
+defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'], false);
+defineLazyProperties(globalThis, 'buffer', ['Buffer', 'atob', 'btoa', 'Blob', 'File'], false);
+defineLazyProperties(globalThis, 'internal/url', ['URL', 'URLSearchParams'], false);
+defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
+defineLazyProperties(globalThis, 'internal/abort_controller', ['AbortController', 'AbortSignal'], false);
+defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event'], false);
+defineLazyProperties(globalThis, 'internal/perf/performance', ['performance'], false);
+defineLazyProperties(globalThis, 'internal/navigator', ['navigator'], false);

@@ -1,0 +1,115 @@
+'use strict';
+
+// Boots a Node environment: the `process` object, the globals, and the entry
+// points the Python realm calls (MakeCallback, timers, immediates, exit).
+
+const { installErrorStacks } = require('internal/bootstrap/error_stacks');
+
+installErrorStacks(internalBinding('modules').v8Positions);
+
+const EventEmitter = require('events');
+const { setupProcessObject } = require('internal/bootstrap/process');
+
+const process = setupProcessObject();
+globalThis.process = process;
+
+const {
+  nextTick,
+  processTicksAndRejections,
+  hasTickScheduled,
+  runMicrotasks,
+} = require('internal/process/task_queues');
+const { hasRejectionToWarn, promiseRejectHandler } = require('internal/process/promises');
+const { triggerUncaughtException } = require('internal/process/execution');
+const { processTimers, processImmediate } = require('internal/timers');
+
+process.nextTick = nextTick;
+
+require('internal/bootstrap/globals');
+
+// ---- entry points for the Python realm --------------------------------------
+
+// After a callback from the loop: microtasks, then ticks and rejections, as
+// Node's InternalCallbackScope does; a throw on the way is an uncaught exception.
+function afterCallback() {
+  for (;;) {
+    try {
+      if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
+      if (!hasTickScheduled() && !hasRejectionToWarn()) return;
+      processTicksAndRejections();
+      return;
+    } catch (err) {
+      triggerUncaughtException(err, false);
+    }
+  }
+}
+
+function callback(target, method, ...args) {
+  let result;
+  try {
+    result = Reflect.apply(target[method], target, args);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  afterCallback();
+  return result;
+}
+
+// Node's RunTimers calls processTimers again after a timer threw.
+function runTimers(now) {
+  for (;;) {
+    try {
+      return processTimers(now);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+    }
+  }
+}
+
+// Node's CheckImmediate calls processImmediate again while one threw.
+function runImmediates() {
+  for (;;) {
+    try {
+      processImmediate();
+      return;
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      afterCallback();
+    }
+  }
+}
+
+function emitBeforeExit() {
+  if (process._exiting) return;
+  const code = process.exitCode || 0;
+  process.emit('beforeExit', code);
+}
+
+function emitExit() {
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', process.exitCode || 0);
+  }
+  const code = process.exitCode;
+  return typeof code === 'number' ? code : (code ? +code || 0 : 0);
+}
+
+function runMain(kind, ...args) {
+  return require('internal/main/run_main').runMain(kind, ...args);
+}
+
+const esm = require('internal/modules/esm');
+
+module.exports = {
+  callback,
+  processTimers: runTimers,
+  processImmediate: runImmediates,
+  emitBeforeExit,
+  emitExit,
+  runMain,
+  promiseRejectHandler,
+  initImportMeta: esm.initImportMeta,
+  moduleError: esm.moduleError,
+  builtinExportNames: esm.builtinExportNames,
+  EventEmitter,
+};

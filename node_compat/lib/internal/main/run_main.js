@@ -1,0 +1,67 @@
+'use strict';
+
+// Entry points: a script file, -e/-p code, or stdin, as CommonJS or ESM.
+
+const path = require('path');
+const modulesBinding = internalBinding('modules');
+
+function runMain(kind, ...args) {
+  switch (kind) {
+    case 'file': return runFile(args[0]);
+    case 'eval': return runEval(args[0], args[1], args[2], '[eval]');
+    case 'stdin': return runEval(args[0], args[1], false, '[stdin]');
+    case 'preload': {
+      const Module = require('internal/modules/cjs/loader');
+      const parent = new Module('internal/preload', null);
+      parent.paths = Module._nodeModulePaths(process.cwd());
+      parent.filename = path.join(process.cwd(), '[preload]');
+      return Module._load(args[0], parent, false);
+    }
+  }
+  throw new Error(`unknown entry kind ${kind}`);
+}
+
+function handleMainPromise(promise) {
+  const { triggerUncaughtException } = require('internal/process/execution');
+  promise.then(undefined, (err) => triggerUncaughtException(err, false));
+}
+
+function runFile(file) {
+  const Module = require('internal/modules/cjs/loader');
+  const resolved = path.resolve(file);
+  const format = modulesBinding.mainFormat(resolved);
+  if (format === 'module') {
+    process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
+    return handleMainPromise(import(modulesBinding.pathToURL(process.argv[1])));
+  }
+  process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
+  return Module._load(file.startsWith('/') || file.startsWith('.') ? resolved : resolved, null, true);
+}
+
+function runEval(code, inputType, print, name) {
+  const Module = require('internal/modules/cjs/loader');
+  if (inputType === 'module') {
+    if (print) {
+      const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');
+      throw new ERR_EVAL_ESM_CANNOT_PRINT();
+    }
+    return handleMainPromise(modulesBinding.evalModule(code, name));
+  }
+  const module = new Module(name);
+  module.filename = path.join(process.cwd(), name);
+  module.paths = Module._nodeModulePaths(process.cwd());
+  globalThis.module = module;
+  globalThis.exports = module.exports;
+  globalThis.__dirname = '.';
+  globalThis.require = Module.makeRequireFunction(module);
+  globalThis.__filename = name;
+  const result = modulesBinding.evalScript(code, name);
+  if (result[0] !== true) throw result[1];
+  if (print) {
+    const { log } = require('internal/console/global');
+    log(result[1]);
+  }
+  return undefined;
+}
+
+module.exports = { runMain };

@@ -1,0 +1,102 @@
+'use strict';
+
+// The uncaught-exception path: 'uncaughtExceptionMonitor', 'uncaughtException',
+// and, when nobody handles it, Node's fatal report on stderr followed by
+// 'exit' and exit code 1.
+
+const { normalizeStack } = require('internal/bootstrap/error_stacks');
+const { kEnhanceStackBeforeInspector } = require('events');
+const { kNodeArrow } = require('internal/util');
+
+const kGenericUserError = 1;
+let fatalInProgress = false;
+
+function triggerUncaughtException(err, fromPromise) {
+  normalizeStack(err);
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (!fatalInProgress) {
+    process.emit('uncaughtExceptionMonitor', err, type);
+    if (process.emit('uncaughtException', err, type)) return;
+  }
+  fatalInProgress = true;
+  try {
+    if (!process._exiting) {
+      process._exiting = true;
+      process.exitCode = kGenericUserError;
+      process.emit('exit', kGenericUserError);
+    }
+  } catch {
+    // Nothing more can be done: the report below still happens.
+  }
+  printFatal(err);
+  const code = process.exitCode;
+  process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
+}
+
+const frameRe = /^ {4}at (?:.*? \()?((?:file:\/\/|node:|\/|[A-Za-z]:\\).*?):(\d+):(\d+)\)?$/;
+
+function topLocation(stack) {
+  for (const line of stack.split('\n')) {
+    const m = frameRe.exec(line);
+    if (m !== null) return { file: m[1], line: +m[2], column: +m[3] };
+  }
+  return null;
+}
+
+// "file:line\n<source line>\n<caret>" as V8 prints above a fatal error.
+function arrowFor(err) {
+  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) return '';
+  if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
+  if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
+    return "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n";
+  }
+  if (err instanceof Error && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
+    return 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
+  }
+  let stack;
+  try {
+    stack = err.stack;
+  } catch {
+    return '';
+  }
+  if (typeof stack !== 'string') return '';
+  const loc = topLocation(stack);
+  if (loc === null) return '';
+  const source = internalBinding('modules').sourceLine(loc.file, loc.line);
+  if (typeof source !== 'string') return '';
+  let column = loc.column - 1;
+  const before = source.slice(0, column);
+  const throwAt = before.search(/\bthrow\s+(?:new\s+)?[\w$.]*\s*$/);
+  if (throwAt !== -1) column = throwAt;
+  return `${loc.file}:${loc.line}\n${source}\n${' '.repeat(Math.max(0, column))}^\n`;
+}
+
+function printFatal(err) {
+  const { inspect } = require('internal/util/inspect');
+  let text;
+  const arrow = arrowFor(err);
+  if (err !== null && typeof err === 'object' && (err instanceof Error || 'stack' in err)) {
+    if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
+      try {
+        const enhanced = err[kEnhanceStackBeforeInspector]();
+        err.stack = enhanced;
+      } catch {
+        // Fall back to the plain stack.
+      }
+    }
+    text = `${arrow}${arrow ? '\n' : ''}${inspect(err)}\n`;
+  } else {
+    let shown;
+    try {
+      shown = typeof err === 'string' || typeof err === 'number' || typeof err === 'bigint' ||
+        typeof err === 'boolean' || err === undefined || err === null || typeof err === 'symbol' ?
+        inspect(err).replace(/^'(.*)'$/s, '$1') : inspect(err);
+    } catch {
+      shown = String(err);
+    }
+    text = `\n${arrow}${shown}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+  }
+  process._rawDebug(`${text}\nNode.js ${process.version}`);
+}
+
+module.exports = { printFatal, triggerUncaughtException };

@@ -1,0 +1,69 @@
+'use strict';
+
+// process.emitWarning and the default 'warning' listener that prints
+// "(node:PID) Name: message" to stderr.
+
+const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { validateString } = require('internal/validators');
+
+let traceWarningHelperShown = false;
+
+function onWarning(warning) {
+  if (!(warning instanceof Error)) return;
+  const isDeprecation = warning.name === 'DeprecationWarning';
+  if (isDeprecation && process.noDeprecation) return;
+  let msg = `(node:${process.pid}) `;
+  if (warning.code) msg += `[${warning.code}] `;
+  msg += `${warning.name}: ${warning.message}`;
+  if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
+  if (!traceWarningHelperShown) {
+    msg += '\n(Use `node --trace-warnings ...` to show where the warning was created)';
+    traceWarningHelperShown = true;
+  }
+  process._rawDebug(msg);
+}
+
+function createWarningObject(warning, type, code, ctor, detail) {
+  const warningErr = new Error(warning);
+  warningErr.name = String(type || 'Warning');
+  if (code !== undefined) warningErr.code = code;
+  if (detail !== undefined) warningErr.detail = detail;
+  return warningErr;
+}
+
+function emitWarning(warning, type, code, ctor) {
+  let detail;
+  if (type !== null && typeof type === 'object' && !Array.isArray(type)) {
+    ctor = type.ctor;
+    code = type.code;
+    if (typeof type.detail === 'string') detail = type.detail;
+    type = type.type || 'Warning';
+  } else if (typeof type === 'function') {
+    ctor = type;
+    code = undefined;
+    type = 'Warning';
+  }
+  if (type !== undefined) validateString(type, 'type');
+  if (typeof code === 'function') {
+    ctor = code;
+    code = undefined;
+  } else if (code !== undefined) {
+    validateString(code, 'code');
+  }
+  if (typeof warning === 'string') {
+    warning = createWarningObject(warning, type, code, ctor, detail);
+  } else if (!(warning instanceof Error)) {
+    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+  }
+  if (warning.name === 'DeprecationWarning') {
+    if (process.noDeprecation) return;
+    if (process.throwDeprecation) throw warning;
+  }
+  process.nextTick(doEmitWarning, warning);
+}
+
+function doEmitWarning(warning) {
+  process.emit('warning', warning);
+}
+
+module.exports = { emitWarning, onWarning };

@@ -1,0 +1,197 @@
+'use strict';
+
+// Small helpers shared by the builtins.
+
+const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
+const { validateFunction } = require('internal/validators');
+
+// The "file:line / source / caret" text a fatal error prints when it was
+// thrown inside Node's own library (Node shows its own source line there).
+const kNodeArrow = Symbol('kNodeArrow');
+const kEmptyObject = Object.freeze({ __proto__: null });
+const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+const customPromisifyArgs = Symbol('customPromisifyArgs');
+const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
+
+function normalizeEncoding(enc) {
+  if (enc == null || enc === 'utf8' || enc === 'utf-8') return 'utf8';
+  return slowCases(enc);
+}
+
+function slowCases(enc) {
+  switch (enc.length) {
+    case 4:
+      if (enc === 'UTF8') return 'utf8';
+      if (enc === 'ucs2' || enc === 'UCS2') return 'utf16le';
+      enc = `${enc}`.toLowerCase();
+      if (enc === 'utf8') return 'utf8';
+      if (enc === 'ucs2') return 'utf16le';
+      break;
+    case 3:
+      if (enc === 'hex' || enc === 'HEX' || `${enc}`.toLowerCase() === 'hex') return 'hex';
+      break;
+    case 5:
+      if (enc === 'ascii') return 'ascii';
+      if (enc === 'ucs-2') return 'utf16le';
+      if (enc === 'UTF-8') return 'utf8';
+      if (enc === 'ASCII') return 'ascii';
+      if (enc === 'UCS-2') return 'utf16le';
+      enc = `${enc}`.toLowerCase();
+      if (enc === 'utf-8') return 'utf8';
+      if (enc === 'ascii') return 'ascii';
+      if (enc === 'ucs-2') return 'utf16le';
+      break;
+    case 6:
+      if (enc === 'base64') return 'base64';
+      if (enc === 'latin1' || enc === 'binary') return 'latin1';
+      if (enc === 'BASE64') return 'base64';
+      if (enc === 'LATIN1' || enc === 'BINARY') return 'latin1';
+      enc = `${enc}`.toLowerCase();
+      if (enc === 'base64') return 'base64';
+      if (enc === 'latin1' || enc === 'binary') return 'latin1';
+      break;
+    case 7:
+      if (enc === 'utf16le' || enc === 'UTF16LE' || `${enc}`.toLowerCase() === 'utf16le') return 'utf16le';
+      break;
+    case 8:
+      if (enc === 'utf-16le' || enc === 'UTF-16LE' || `${enc}`.toLowerCase() === 'utf-16le') return 'utf16le';
+      break;
+    case 9:
+      if (enc === 'base64url' || enc === 'BASE64URL' || `${enc}`.toLowerCase() === 'base64url') return 'base64url';
+      break;
+    default:
+      if (enc === '') return 'utf8';
+  }
+}
+
+function promisify(original) {
+  validateFunction(original, 'original');
+  if (original[kCustomPromisifiedSymbol]) {
+    const fn = original[kCustomPromisifiedSymbol];
+    validateFunction(fn, 'util.promisify.custom');
+    return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+      __proto__: null, value: fn, enumerable: false, writable: false, configurable: true,
+    });
+  }
+  const argumentNames = original[customPromisifyArgs];
+  function fn(...args) {
+    return new Promise((resolve, reject) => {
+      args.push((err, ...values) => {
+        if (err) return reject(err);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++) obj[argumentNames[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
+      });
+      Reflect.apply(original, this, args);
+    });
+  }
+  Object.setPrototypeOf(fn, Object.getPrototypeOf(original));
+  Object.defineProperty(fn, kCustomPromisifiedSymbol, {
+    __proto__: null, value: fn, enumerable: false, writable: false, configurable: true,
+  });
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  const propertiesValues = Object.values(descriptors);
+  for (let i = 0; i < propertiesValues.length; i++) {
+    Object.setPrototypeOf(propertiesValues[i], null);
+  }
+  return Object.defineProperties(fn, descriptors);
+}
+promisify.custom = kCustomPromisifiedSymbol;
+
+const codesWarned = new Set();
+function deprecate(fn, msg, code, useEmitSync) {
+  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+  let warned = false;
+  function deprecated(...args) {
+    if (!process.noDeprecation && !warned) {
+      warned = true;
+      if (code !== undefined) {
+        if (!codesWarned.has(code)) {
+          process.emitWarning(msg, 'DeprecationWarning', code, deprecated);
+          codesWarned.add(code);
+        }
+      } else {
+        process.emitWarning(msg, 'DeprecationWarning', deprecated);
+      }
+    }
+    if (new.target) return Reflect.construct(fn, args, new.target);
+    return Reflect.apply(fn, this, args);
+  }
+  Object.setPrototypeOf(deprecated, fn);
+  if (fn.prototype) deprecated.prototype = fn.prototype;
+  void useEmitSync;
+  return deprecated;
+}
+
+function convertToValidSignal(signal) {
+  const { signals } = internalBinding('constants').os;
+  if (typeof signal === 'number' && Object.values(signals).includes(signal)) return signal;
+  if (typeof signal === 'string') {
+    const signalName = signals[signal.toUpperCase()];
+    if (signalName) return signalName;
+  }
+  throw new ERR_UNKNOWN_SIGNAL(signal);
+}
+
+function once(callback, { preserveReturnValue = false } = kEmptyObject) {
+  let called = false;
+  let returnValue;
+  return function(...args) {
+    if (called) return returnValue;
+    called = true;
+    const result = Reflect.apply(callback, this, args);
+    returnValue = preserveReturnValue ? result : undefined;
+    return result;
+  };
+}
+
+function isError(e) {
+  return Object.prototype.toString.call(e) === '[object Error]' || e instanceof Error;
+}
+
+function spliceOne(list, index) {
+  for (; index + 1 < list.length; index++) list[index] = list[index + 1];
+  list.pop();
+}
+
+function defineLazyProperties(target, id, keys, enumerable = true) {
+  for (const key of keys) {
+    let value;
+    let loaded = false;
+    Object.defineProperty(target, key, {
+      __proto__: null,
+      enumerable,
+      configurable: true,
+      get() {
+        if (!loaded) {
+          value = require(id)[key];
+          loaded = true;
+        }
+        return value;
+      },
+      set(v) {
+        value = v;
+        loaded = true;
+      },
+    });
+  }
+}
+
+module.exports = {
+  convertToValidSignal,
+  customInspectSymbol,
+  customPromisifyArgs,
+  defineLazyProperties,
+  deprecate,
+  isError,
+  kEmptyObject,
+  kNodeArrow,
+  normalizeEncoding,
+  once,
+  promisify,
+  spliceOne,
+};

@@ -1,0 +1,163 @@
+'use strict';
+
+// node:timers — setTimeout/setInterval/setImmediate and their clear functions.
+
+const {
+  active,
+  Immediate,
+  immediateInfo,
+  immediateQueue,
+  kCount,
+  kRefCount,
+  kRefed,
+  knownTimersById,
+  Timeout,
+  unenroll,
+  unrefActive,
+  validateFunction,
+} = require('internal/timers');
+const { toggleImmediateRef } = internalBinding('timers');
+
+function setTimeout(callback, after, arg1, arg2, arg3) {
+  validateFunction(callback, 'callback');
+  let i, args;
+  switch (arguments.length) {
+    case 0:
+    case 1:
+    case 2:
+      break;
+    case 3:
+      args = [arg1];
+      break;
+    case 4:
+      args = [arg1, arg2];
+      break;
+    default:
+      args = [arg1, arg2, arg3];
+      for (i = 5; i < arguments.length; i++) args[i - 2] = arguments[i];
+      break;
+  }
+  const timeout = new Timeout(callback, after, args, false, true);
+  active(timeout);
+  return timeout;
+}
+
+function clearTimeout(timer) {
+  if (timer && timer._onTimeout) {
+    timer._onTimeout = null;
+    unenroll(timer);
+    return;
+  }
+  if (typeof timer === 'number' || typeof timer === 'string') {
+    const timerInstance = knownTimersById[timer];
+    if (timerInstance !== undefined) {
+      timerInstance._onTimeout = null;
+      unenroll(timerInstance);
+    }
+  }
+}
+
+function setInterval(callback, repeat, arg1, arg2, arg3) {
+  validateFunction(callback, 'callback');
+  let i, args;
+  switch (arguments.length) {
+    case 0:
+    case 1:
+    case 2:
+      break;
+    case 3:
+      args = [arg1];
+      break;
+    case 4:
+      args = [arg1, arg2];
+      break;
+    default:
+      args = [arg1, arg2, arg3];
+      for (i = 5; i < arguments.length; i++) args[i - 2] = arguments[i];
+      break;
+  }
+  const timeout = new Timeout(callback, repeat, args, true, true);
+  active(timeout);
+  return timeout;
+}
+
+function clearInterval(timer) {
+  clearTimeout(timer);
+}
+
+Timeout.prototype.close = function() {
+  clearTimeout(this);
+  return this;
+};
+
+Timeout.prototype[Symbol.dispose] = function() {
+  clearTimeout(this);
+};
+
+function setImmediate(callback, arg1, arg2, arg3) {
+  validateFunction(callback, 'callback');
+  let i, args;
+  switch (arguments.length) {
+    case 0:
+    case 1:
+      break;
+    case 2:
+      args = [arg1];
+      break;
+    case 3:
+      args = [arg1, arg2];
+      break;
+    default:
+      args = [arg1, arg2, arg3];
+      for (i = 4; i < arguments.length; i++) args[i - 1] = arguments[i];
+      break;
+  }
+  return new Immediate(callback, args);
+}
+
+function clearImmediate(immediate) {
+  if (!immediate || immediate._destroyed) return;
+  immediateInfo[kCount]--;
+  immediate._destroyed = true;
+  if (immediate[kRefed] && --immediateInfo[kRefCount] === 0) {
+    toggleImmediateRef(false);
+  }
+  immediate[kRefed] = null;
+  immediate._onImmediate = null;
+  immediateQueue.remove(immediate);
+}
+
+Immediate.prototype[Symbol.dispose] = function() {
+  clearImmediate(this);
+};
+
+function unenrollDeprecated(item) {
+  if (item !== null && typeof item === 'object') unenroll(item);
+}
+
+function enroll(item, msecs) {
+  if (item._idleTimeout) unenroll(item);
+  item._idleTimeout = msecs;
+  item._idlePrev = item;
+  item._idleNext = item;
+}
+
+module.exports = {
+  setTimeout,
+  clearTimeout,
+  setImmediate,
+  clearImmediate,
+  setInterval,
+  clearInterval,
+  _unrefActive: unrefActive,
+  active,
+  unenroll: unenrollDeprecated,
+  enroll,
+};
+
+Object.defineProperty(module.exports, 'promises', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() { return require('timers/promises'); },
+});

@@ -1,0 +1,291 @@
+"""The event loop, shaped like libuv's `uv_run`.
+
+Phases per turn: pending callbacks -> poll (one selector) -> check -> close
+callbacks -> timers, with timers also run once before the first turn, exactly
+the order libuv 1.49 (Node 23) uses. Handles and requests are counted the way
+libuv counts them: the loop stays alive while a referenced active handle, an
+active request or a closing handle exists.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import os
+import selectors
+import threading
+import time
+from collections import deque
+from typing import Any, Callable, Optional
+
+EVENT_READ = selectors.EVENT_READ
+EVENT_WRITE = selectors.EVENT_WRITE
+
+
+class Timer:
+    """A one-shot timer (libuv `uv_timer_t` without repeat); a handle for ref counting."""
+
+    __slots__ = ("loop", "callback", "due", "seq", "active", "refed")
+
+    def __init__(self, loop: "Loop", callback: Callable[[], Any]) -> None:
+        self.loop = loop
+        self.callback = callback
+        self.due = 0
+        self.seq = 0
+        self.active = False
+        self.refed = True
+
+    def start(self, timeout_ms: int) -> None:
+        if self.active:
+            self.stop()
+        loop = self.loop
+        self.due = loop.now + max(0, int(timeout_ms))
+        self.seq = next(loop._timer_seq)
+        self.active = True
+        if self.refed:
+            loop.ref_handles += 1
+        heapq.heappush(loop._timers, (self.due, self.seq, self))
+
+    def stop(self) -> None:
+        if not self.active:
+            return
+        self.active = False  # its heap entry is dropped lazily
+        if self.refed:
+            self.loop.ref_handles -= 1
+
+    def ref(self) -> None:
+        if not self.refed:
+            self.refed = True
+            if self.active:
+                self.loop.ref_handles += 1
+
+    def unref(self) -> None:
+        if self.refed:
+            self.refed = False
+            if self.active:
+                self.loop.ref_handles -= 1
+
+
+class IOWatcher:
+    """Readiness interest of one file descriptor in the loop's selector.
+
+    `on_ready(events)` is called with the ready event mask in the poll phase.
+    """
+
+    __slots__ = ("loop", "fd", "events", "on_ready")
+
+    def __init__(self, loop: "Loop", fd: int, on_ready: Callable[[int], Any]) -> None:
+        self.loop = loop
+        self.fd = fd
+        self.events = 0
+        self.on_ready = on_ready
+
+    def set(self, events: int) -> None:
+        if events == self.events:
+            return
+        sel = self.loop.selector
+        if self.events == 0:
+            sel.register(self.fd, events, self)
+        elif events == 0:
+            sel.unregister(self.fd)
+        else:
+            sel.modify(self.fd, events, self)
+        self.events = events
+
+    def start(self, events: int) -> None:
+        self.set(self.events | events)
+
+    def stop(self, events: int) -> None:
+        self.set(self.events & ~events)
+
+    def close(self) -> None:
+        self.set(0)
+
+
+class Loop:
+    """One selector, a timer heap, pending/check/close queues and a thread-pool inbox."""
+
+    POLL_CAP = 64  # readiness events dispatched per poll, so one busy fd cannot starve timers
+
+    def __init__(self) -> None:
+        self.selector = selectors.DefaultSelector()
+        self._t0 = time.monotonic()
+        self.now = 0  # milliseconds since the loop started, updated once per phase as libuv does
+        self._timers: list = []
+        self._timer_seq = itertools.count()
+        self.pending: deque = deque()
+        self.closing: deque = deque()
+        self.check_hooks: list[Callable[[], Any]] = []
+        self.idle = False  # an active idle handle makes the poll phase not block (Node's immediates)
+        self.ref_handles = 0  # referenced active handles
+        self.active_reqs = 0
+        self.stop_flag = False
+        self._inbox: deque = deque()
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_r, False)
+        os.set_blocking(self._wake_w, False)
+        self._wake_watcher = IOWatcher(self, self._wake_r, self._drain_inbox)
+        self._wake_watcher.start(EVENT_READ)
+        self._pool: Optional[Any] = None
+        self._pool_lock = threading.Lock()
+        self.closed = False
+
+    # -- time -------------------------------------------------------------
+
+    def update_time(self) -> None:
+        self.now = int((time.monotonic() - self._t0) * 1000)
+
+    def hrtime(self) -> int:
+        return time.monotonic_ns()
+
+    # -- liveness ---------------------------------------------------------
+
+    def alive(self) -> bool:
+        return self.ref_handles > 0 or self.active_reqs > 0 or bool(self.closing)
+
+    # -- work from other threads ------------------------------------------
+
+    def run_in_thread(self, work: Callable[[], Any], done: Callable[[Any, Optional[BaseException]], Any]) -> None:
+        """Run `work()` on the thread pool; `done(result, error)` runs on the loop in the poll phase.
+
+        The request counts as active until `done` has run, as libuv's work requests do.
+        """
+        if self._pool is None:
+            with self._pool_lock:
+                if self._pool is None:
+                    from concurrent.futures import ThreadPoolExecutor
+
+                    self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pynode-pool")
+        self.active_reqs += 1
+
+        def job() -> None:
+            try:
+                result, error = work(), None
+            except BaseException as exc:  # handed to `done` on the loop thread
+                result, error = None, exc
+            self._inbox.append((done, result, error))
+            try:
+                os.write(self._wake_w, b"\0")
+            except BlockingIOError:
+                pass  # the pipe is full: the loop is already due to wake
+
+        self._pool.submit(job)
+
+    def _drain_inbox(self, _events: int) -> None:
+        try:
+            while os.read(self._wake_r, 4096):
+                pass
+        except BlockingIOError:
+            pass
+        inbox = self._inbox
+        while inbox:
+            done, result, error = inbox.popleft()
+            self.active_reqs -= 1
+            done(result, error)
+
+    # -- phases -------------------------------------------------------------
+
+    def _run_timers(self) -> None:
+        heap = self._timers
+        now = self.now
+        while heap:
+            due, seq, timer = heap[0]
+            if not timer.active or timer.seq != seq:
+                heapq.heappop(heap)
+                continue
+            if due > now:
+                break
+            heapq.heappop(heap)
+            timer.stop()
+            timer.callback()
+            if self.stop_flag:
+                return
+
+    def _next_timeout(self) -> int:
+        """Milliseconds the poll phase may block: libuv's `uv__backend_timeout`."""
+        if self.stop_flag or not (self.ref_handles or self.active_reqs):
+            return 0
+        if self.pending or self.idle or self.closing:
+            return 0
+        heap = self._timers
+        while heap:
+            due, seq, timer = heap[0]
+            if not timer.active or timer.seq != seq:
+                heapq.heappop(heap)
+                continue
+            return max(0, due - self.now)
+        return -1
+
+    def _run_pending(self) -> bool:
+        if not self.pending:
+            return False
+        batch, self.pending = self.pending, deque()
+        for cb in batch:
+            cb()
+            if self.stop_flag:
+                break
+        return True
+
+    def _poll(self, timeout_ms: int) -> None:
+        timeout = None if timeout_ms < 0 else timeout_ms / 1000.0
+        events = self.selector.select(timeout)
+        self.update_time()
+        for key, mask in events[: self.POLL_CAP] if len(events) > self.POLL_CAP else events:
+            watcher = key.data
+            if watcher.events:
+                watcher.on_ready(mask & watcher.events)
+            if self.stop_flag:
+                return
+
+    def _run_closing(self) -> None:
+        while self.closing:
+            cb = self.closing.popleft()
+            cb()
+
+    def run(self) -> None:
+        """Run until nothing referenced is left or `stop()` is called (UV_RUN_DEFAULT)."""
+        self.stop_flag = False
+        alive = self.alive()
+        if not alive:
+            self.update_time()
+        else:
+            self.update_time()
+            self._run_timers()
+        while alive and not self.stop_flag:
+            self.run_once()
+            alive = self.alive()
+
+    def run_once(self, block: bool = True) -> None:
+        """One loop turn after the initial timers: pending, poll, check, close, timers."""
+        self._run_pending()
+        if self.stop_flag:
+            return
+        self._poll(self._next_timeout() if block else 0)
+        for _ in range(8):
+            if not self.pending or self.stop_flag:
+                break
+            self._run_pending()
+        if self.stop_flag:
+            return
+        for hook in self.check_hooks:
+            hook()
+            if self.stop_flag:
+                return
+        self._run_closing()
+        self.update_time()
+        self._run_timers()
+
+    def stop(self) -> None:
+        self.stop_flag = True
+
+    def close(self) -> None:
+        """Release the selector, the wake-up pipe and the thread pool."""
+        if self.closed:
+            return
+        self.closed = True
+        self._wake_watcher.close()
+        self.selector.close()
+        os.close(self._wake_r)
+        os.close(self._wake_w)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)

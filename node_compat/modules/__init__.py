@@ -1,0 +1,1 @@
+"""Module resolution and loading (CommonJS and ES modules) for the realm."""

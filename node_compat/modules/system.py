@@ -1,0 +1,239 @@
+"""The realm's module system: ESM resolution/loading hooks, CommonJS compilation, sources.
+
+ES modules are keyed by URL (`file:///...`, `node:...`) like Node, so stack
+traces show the same locations. Builtins, CommonJS files and JSON files
+imported from ESM are served as small synthetic modules whose `import.meta`
+carries a loader (see lib/internal/modules/esm.js).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any, Optional
+
+from jsbridge import JSException, ModuleError
+
+from . import cjs_lexer, resolve
+
+CJS_PREFIX = "(function (exports, require, module, __filename, __dirname) { "
+CJS_SUFFIX = "\n})"
+
+
+class ModuleSystem:
+    """Resolution, loading and compilation state for one realm."""
+
+    def __init__(self, realm: Any) -> None:
+        self.realm = realm
+        self.engine = realm.engine
+        self.synthetic: dict[str, str] = {}  # module name -> 'builtin' | 'commonjs' | 'json'
+        self.cjs_files: set[str] = set()  # files compiled with the CommonJS wrapper (line 1 is shifted)
+        self._require_roots = 0
+        self._eval_count = 0
+
+    def install(self, host: Any) -> None:
+        self.host = host
+        self.engine.set_module_hooks(
+            self.resolve_import,
+            self.load,
+            host["initImportMeta"],
+            lambda err: host["moduleError"](err.code, err.message, err.fields),
+        )
+
+    # -- builtins ---------------------------------------------------------------
+
+    def _builtin_id(self, specifier: str) -> Optional[str]:
+        natives = self.realm.builtin_ids
+        if specifier.startswith("node:"):
+            ident = specifier[5:]
+            if ident in natives and not ident.startswith(("internal/", "vendor/")):
+                return ident
+            raise ModuleError("ERR_UNKNOWN_BUILTIN_MODULE", f"No such built-in module: {specifier}", site="builtin")
+        if specifier in natives and not specifier.startswith(("internal/", "vendor/")) and specifier not in (
+            "test", "sqlite", "sea"
+        ):
+            return specifier
+        return None
+
+    # -- ESM hooks ----------------------------------------------------------------
+
+    @staticmethod
+    def _referrer_path(referrer: str) -> str:
+        if referrer.startswith("file:"):
+            return resolve.url_to_path(referrer)
+        if referrer.startswith("/"):
+            return referrer
+        return os.path.join(os.getcwd(), referrer or "[eval]")
+
+    def resolve_import(self, specifier: str, referrer: str) -> str:
+        builtin = self._builtin_id(specifier)
+        if builtin is not None:
+            return "node:" + builtin
+        if referrer.startswith("node:") and specifier.startswith("file:"):
+            return specifier
+        path = resolve.resolve_esm(specifier, self._referrer_path(referrer))
+        return resolve.path_to_url(path)
+
+    def load(self, name: str) -> str:
+        if name.startswith("node:"):
+            self.synthetic[name] = "builtin"
+            names = self.host["builtinExportNames"](name[5:]).to_python()
+            return self._facade(names)
+        if not name.startswith("file:"):
+            raise ModuleError("ERR_UNSUPPORTED_ESM_URL_SCHEME", f"Unsupported module {name}")
+        path = resolve.url_to_path(name)
+        kind = resolve.module_format(path)
+        if kind == "detect":
+            kind = self.detect_format(path)
+        if kind == "module":
+            source = self.read_source(path)
+            self.realm.remember_source(name, source)
+            return source
+        if kind == "json":
+            self.synthetic[name] = "json"
+            return f"export default import.meta.{_LOAD}();"
+        if kind == "commonjs":
+            self.synthetic[name] = "commonjs"
+            names = cjs_lexer.export_names(path, self.read_source)
+            return self._facade(names, commonjs=True)
+        ext = os.path.splitext(path)[1]
+        raise ModuleError("ERR_UNKNOWN_FILE_EXTENSION", f'Unknown file extension "{ext}" for {path}')
+
+    @staticmethod
+    def _facade(names: list, commonjs: bool = False) -> str:
+        """A module re-exporting a CommonJS-style exports object under named exports."""
+        lines = [f"const m = import.meta.{_LOAD}();", "export default m;"]
+        seen = set()
+        for i, key in enumerate(names):
+            if key == "default" or key in seen or not isinstance(key, str):
+                continue
+            seen.add(key)
+            lines.append(f"const e{i} = m === null || m === undefined ? undefined : m[{json.dumps(key)}];")
+            lines.append(f"export {{ e{i} as {json.dumps(key)} }};")
+        if commonjs:
+            lines.append('export { m as "module.exports" };')
+        return "\n".join(lines)
+
+    def detect_format(self, path: str) -> str:
+        """Node 23's syntax detection for .js files with no "type": ESM-only syntax means ESM."""
+        source = self.read_source(path)
+        if self.engine.compiles(CJS_PREFIX + strip_shebang(source) + CJS_SUFFIX, path, False):
+            return "commonjs"
+        return "module" if self.looks_like_esm(source) else "commonjs"
+
+    # -- files ----------------------------------------------------------------------
+
+    def read_source(self, path: str) -> str:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            raise ModuleError("ERR_MODULE_NOT_FOUND", f"Cannot find module '{path}'") from None
+        except OSError as exc:
+            raise ModuleError("ERR_MODULE_NOT_FOUND", f"{exc.strerror}: {path}") from None
+        text = data.decode("utf-8", "replace")
+        return text[1:] if text.startswith("\ufeff") else text
+
+    # -- CommonJS -------------------------------------------------------------------
+
+    def compile_cjs(self, source: str, filename: str) -> list:
+        """[True, function] or [False, SyntaxError value] for a CommonJS file's wrapper."""
+        self.realm.remember_source(filename, source)
+        self.cjs_files.add(filename)
+        try:
+            fn = self.engine.eval(CJS_PREFIX + strip_shebang(source) + CJS_SUFFIX, filename)
+        except JSException as exc:
+            return [False, exc.value]
+        # V8 names a CommonJS module's top-level frame "Object.<anonymous>".
+        fn.define_property("name", "Object.<anonymous>", writable=False, enumerable=False, configurable=True)
+        return [True, fn]
+
+    _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b|^[ \t]*(?:const|let|var)?[^\n(]*?\bawait\b", re.M)
+    _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+
+    def looks_like_esm(self, source: str) -> bool:
+        """Whether source that failed to compile as CommonJS uses ES module syntax."""
+        return self._ESM_SYNTAX.search(self._COMMENTS.sub("", source)) is not None
+
+    def require_esm(self, filename: str) -> list:
+        url = resolve.path_to_url(filename)
+        self._require_roots += 1
+        root = f"pynode:require/{self._require_roots}"
+        state, value = self.engine.evaluate_module_now(root, f"import * as ns from {json.dumps(url)};\nexport {{ ns }};")
+        if state == "ok":
+            return ["ok", value["ns"]]
+        return [state, value]
+
+    def eval_module(self, code: str, name: str) -> Any:
+        self._eval_count += 1
+        url = resolve.path_to_url(os.path.join(os.getcwd(), f"{name}{self._eval_count}"))
+        self.realm.remember_source(url, code)
+        return self.engine.eval_module(code, url)
+
+    def eval_script(self, code: str, name: str) -> list:
+        self.realm.remember_source(name, code)
+        try:
+            return [True, self.engine.eval(code, name)]
+        except JSException as exc:
+            return [False, exc.value]
+
+    # -- error positions ---------------------------------------------------------------
+
+    def source_line(self, file: str, line: int) -> Optional[str]:
+        source = self.realm.source_of(file)
+        if source is None:
+            if file.startswith("node:"):
+                from ..realm import LIB_DIR
+
+                path = LIB_DIR / f"{file[5:]}.js"
+                try:
+                    source = path.read_text()
+                except OSError:
+                    return None
+            else:
+                try:
+                    path = resolve.url_to_path(file) if file.startswith("file:") else file
+                    source = self.read_source(path)
+                except (ModuleError, OSError):
+                    return None
+        lines = source.split("\n")
+        if 1 <= line <= len(lines):
+            return lines[line - 1].rstrip("\r")
+        return None
+
+    _FRAME = re.compile(r"^(\s+at (?:.*? \()?)(.+?):(\d+):(\d+)(\)?)$")
+    _CALLEE = re.compile(r"(new\s+)?([\w$]+(?:\s*\.\s*[\w$#]+)*)\s*$")
+
+    def v8_positions(self, frames: str) -> str:
+        """Move QuickJS columns (the call's parenthesis) to where V8 puts them."""
+        out = []
+        for text in frames.split("\n"):
+            m = self._FRAME.match(text)
+            if m is None:
+                out.append(text)
+                continue
+            file, line, col = m.group(2), int(m.group(3)), int(m.group(4))
+            if line == 1 and file in self.cjs_files:
+                col = max(1, col - len(CJS_PREFIX))
+            src = self.source_line(file, line) if not file.startswith("node:") else None
+            if src is not None and 0 < col <= len(src) and src[col - 1] == "(":
+                callee = self._CALLEE.search(src[: col - 1])
+                if callee is not None:
+                    if callee.group(1):
+                        col = callee.start(1) + 1
+                    else:
+                        name = callee.group(2)
+                        col = callee.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
+            out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
+        return "\n".join(out)
+
+
+_LOAD = "__pynodeLoad"
+
+
+def strip_shebang(source: str) -> str:
+    if source.startswith("#!"):
+        end = source.find("\n")
+        return "//" + source[2:] if end == -1 else "//" + source[2:end] + source[end:]
+    return source

@@ -1,0 +1,186 @@
+"""A Node realm: one engine, one loop, the builtin modules and the process lifecycle.
+
+`Realm` is what `pynode` runs and what `node_compat.Runtime` wraps. It boots
+the JavaScript library on top of the Python bindings, runs the main entry,
+drives the loop and emits `'beforeExit'`/`'exit'` as Node does.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+from jsbridge import Engine, JSValue
+
+from . import bindings
+from .loop import Loop
+from .modules.system import ModuleSystem
+
+LIB_DIR = Path(__file__).resolve().parent / "lib"
+NODE_VERSION = "v23.5.0"
+
+
+class ProcessExit(Exception):
+    """Raised in Python once JS has asked the process to exit."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def builtin_ids() -> list[str]:
+    ids = []
+    for path in LIB_DIR.rglob("*.js"):
+        ids.append(path.relative_to(LIB_DIR).with_suffix("").as_posix())
+    return sorted(ids)
+
+
+class Realm:
+    """Everything one Node process has: engine, loop, bindings, process state."""
+
+    def __init__(
+        self,
+        argv: Optional[list[str]] = None,
+        exec_argv: Optional[list[str]] = None,
+        *,
+        exec_path: Optional[str] = None,
+        stdout: Any = None,
+        stderr: Any = None,
+    ) -> None:
+        self.engine = Engine()
+        self.loop = Loop()
+        self.argv = list(argv) if argv is not None else [sys.executable]
+        self.exec_argv = list(exec_argv or [])
+        self.exec_path = exec_path or sys.executable
+        self.stdout_fd = stdout if stdout is not None else 1
+        self.stderr_fd = stderr if stderr is not None else 2
+        self.exiting = False
+        self.exit_code = 0
+        self.closed = False
+        self.handles: set = set()  # open handles, closed with the realm
+        self._bindings: dict[str, Any] = {}
+        self._sources: dict[str, str] = {}
+        self.builtin_ids = builtin_ids()
+        self.modules = ModuleSystem(self)
+        self.engine.set_interrupt_handler(self._interrupt)
+        self._boot()
+
+    # -- boot ---------------------------------------------------------------
+
+    def _boot(self) -> None:
+        eng = self.engine
+        setup = eng.eval((LIB_DIR / "internal" / "bootstrap" / "realm.js").read_text(), "node:internal/bootstrap/realm")
+        natives = eng.new_object()
+        natives["binding"] = eng.function(self._binding, "binding", 1)
+        natives["compile"] = eng.function(self._compile_builtin, "compile", 1)
+        natives["ids"] = self.builtin_ids
+        self._require_builtin = setup(natives)
+        host = self._require_builtin("internal/bootstrap/node")
+        self.host = host
+        self._callback = host["callback"]
+        eng.set_rejection_tracker(host["promiseRejectHandler"])
+        self.modules.install(host)
+
+    def _binding(self, name: str) -> Any:
+        value = self._bindings.get(name)
+        if value is None:
+            value = bindings.create(name, self)
+            self._bindings[name] = value
+        return value
+
+    def _compile_builtin(self, ident: str) -> Any:
+        path = LIB_DIR / f"{ident}.js"
+        source = path.read_text()
+        wrapped = (
+            "(function (exports, require, module, internalBinding) {"
+            + source
+            + "\n})"
+        )
+        return self.engine.eval(wrapped, f"node:{ident}")
+
+    def remember_source(self, filename: str, source: str) -> None:
+        """Keep a user file's text, for error positions and source lines in fatal errors."""
+        self._sources[filename] = source
+
+    def source_of(self, filename: str) -> Optional[str]:
+        return self._sources.get(filename)
+
+    # -- calling JS ----------------------------------------------------------
+
+    def make_callback(self, target: JSValue, method: str, *args: Any) -> Any:
+        """The one way the loop calls into JS for an event (Node's MakeCallback).
+
+        The JS side calls `target[method](...args)`, routes a throw to the
+        uncaught-exception path, then drains `process.nextTick` callbacks and
+        microtasks until both are empty.
+        """
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            result = self._callback(target, method, *args)
+        except Exception as exc:
+            if self.exiting:
+                raise ProcessExit(self.exit_code) from None
+            raise self._internal_failure(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        return result
+
+    def _internal_failure(self, exc: Exception) -> Exception:
+        return RuntimeError(f"pynode internal error: {exc}")
+
+    def run_microtasks(self) -> None:
+        self.engine.run_jobs()
+
+    def _interrupt(self) -> bool:
+        return self.exiting
+
+    def request_exit(self, code: int) -> None:
+        """`process.reallyExit`: stop JS at once; I/O bindings refuse work from now on."""
+        self.exiting = True
+        self.exit_code = code
+        self.loop.stop()
+
+    # -- running ---------------------------------------------------------------
+
+    def run_main(self, kind: str, *args: Any) -> int:
+        """Run an entry point and the loop to completion; returns the exit code."""
+        try:
+            self.loop.update_time()
+            self.make_callback(self.host, "runMain", kind, *args)
+            self.run_loop()
+        except ProcessExit as stop:
+            return stop.code
+        return self.exit_code
+
+    def run_preload(self, request: str) -> Optional[int]:
+        """`-r module`: load a module before the entry point; an exit code if it ended the process."""
+        try:
+            self.make_callback(self.host, "runMain", "preload", request)
+        except ProcessExit as stop:
+            return stop.code
+        return None
+
+    def run_loop(self) -> None:
+        """Node's `SpinEventLoop`: run, emit 'beforeExit', run again while work appears."""
+        loop = self.loop
+        while True:
+            loop.run()
+            if self.exiting:
+                raise ProcessExit(self.exit_code)
+            self.make_callback(self.host, "emitBeforeExit")
+            if not loop.alive():
+                break
+        self.exit_code = self.make_callback(self.host, "emitExit")
+        self.exiting = True
+
+    def close(self) -> None:
+        """Release every handle, the loop and the thread pool."""
+        if self.closed:
+            return
+        self.closed = True
+        for handle in list(self.handles):
+            handle.force_close()
+        self.loop.close()
