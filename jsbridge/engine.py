@@ -216,6 +216,10 @@ class Engine:
     def new_array(self) -> JSValue:
         return self._ctx.new_array()
 
+    def host_object(self, obj: Any) -> JSValue:
+        """An opaque JS object carrying `obj`; it comes back to Python as `obj` itself."""
+        return self._ctx.new_host_object(obj)
+
     def array_buffer(self, data: bytes | bytearray | memoryview) -> JSValue:
         return self._ctx.new_array_buffer(data)
 

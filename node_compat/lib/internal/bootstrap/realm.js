@@ -8,9 +8,62 @@
     let b = bindingCache[name];
     if (b === undefined) {
       b = natives.binding(name);
+      for (const key of Object.keys(b)) {
+        const value = b[key];
+        if (value !== null && typeof value === 'object' && value.__nativeClass === true) {
+          b[key] = makeNativeClass(value);
+        }
+      }
       bindingCache[name] = b;
     }
     return b;
+  }
+
+  // The Python object behind a native-class instance (see bindings/native.py).
+  const kNative = Symbol('native');
+
+  const forwarders = [
+    (fn) => function() { return fn(this[kNative]); },
+    (fn) => function(a) { return fn(this[kNative], a); },
+    (fn) => function(a, b) { return fn(this[kNative], a, b); },
+    (fn) => function(a, b, c) { return fn(this[kNative], a, b, c); },
+    (fn) => function(a, b, c, d) { return fn(this[kNative], a, b, c, d); },
+    (fn) => function(a, b, c, d, e) { return fn(this[kNative], a, b, c, d, e); },
+    (fn) => function(a, b, c, d, e, f) { return fn(this[kNative], a, b, c, d, e, f); },
+  ];
+
+  // A JS class over a Python class: `new C(...args)` creates the Python
+  // object (which receives the JS object), methods forward to it.
+  function makeNativeClass(spec) {
+    const create = spec.create;
+    const C = create === null ?
+      function() {} :
+      function(...args) {
+        if (new.target === undefined) throw new TypeError(`Class constructor ${spec.name} cannot be invoked without 'new'`);
+        this[kNative] = create(this, ...args);
+      };
+    Object.defineProperty(C, 'name', { __proto__: null, value: spec.name });
+    for (const name of Object.keys(spec.methods || {})) {
+      const [fn, arity] = spec.methods[name];
+      const method = arity >= 0 && arity < forwarders.length ?
+        forwarders[arity](fn) :
+        function(...args) { return fn(this[kNative], ...args); };
+      Object.defineProperty(method, 'name', { __proto__: null, value: name });
+      Object.defineProperty(C.prototype, name, {
+        __proto__: null, value: method, writable: true, enumerable: false, configurable: true,
+      });
+    }
+    for (const name of Object.keys(spec.getters || {})) {
+      const fn = spec.getters[name];
+      Object.defineProperty(C.prototype, name, {
+        __proto__: null,
+        get() { return fn(this[kNative]); },
+        enumerable: true,
+        configurable: true,
+      });
+    }
+    for (const name of Object.keys(spec.statics || {})) C[name] = spec.statics[name];
+    return C;
   }
 
   const ids = new Set(natives.ids);
@@ -77,5 +130,6 @@
 
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
+  requireBuiltin.kNative = kNative;
   return requireBuiltin;
 })

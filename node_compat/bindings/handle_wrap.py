@@ -1,0 +1,93 @@
+"""Node's HandleWrap: a loop handle owned by a JS object, with ref/unref/close.
+
+The loop stays alive while a handle is active and referenced. `close(cb)`
+stops the handle at once, releases its OS resources, and calls the JS
+object's `onclose` in the loop's close phase, as libuv's uv_close does.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsbridge import JSValue
+
+from .native import NativeObject
+
+
+class HandleWrap(NativeObject):
+    JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "getProviderType")
+
+    _async_ids = 0
+
+    def __init__(self, realm: Any, js: Any) -> None:
+        super().__init__(realm, js)
+        self.loop = realm.loop
+        self.active = False
+        self.refed = True
+        self.closing = False
+        HandleWrap._async_ids += 1
+        self.async_id = HandleWrap._async_ids
+        realm.handles.add(self)
+
+    # -- liveness -------------------------------------------------------------
+
+    def set_active(self, active: bool) -> None:
+        """Mark the handle (in)active, keeping the loop's count of referenced handles."""
+        if active == self.active:
+            return
+        self.active = active
+        if self.refed:
+            self.loop.ref_handles += 1 if active else -1
+
+    def ref(self) -> None:
+        if not self.refed and not self.closing:
+            self.refed = True
+            if self.active:
+                self.loop.ref_handles += 1
+
+    def unref(self) -> None:
+        if self.refed:
+            self.refed = False
+            if self.active:
+                self.loop.ref_handles -= 1
+
+    def hasRef(self) -> bool:
+        return self.refed and not self.closing
+
+    def getAsyncId(self) -> int:
+        return self.async_id
+
+    def getProviderType(self) -> int:
+        return 0
+
+    # -- closing -------------------------------------------------------------
+
+    def close(self, callback: Any = None) -> None:
+        if self.closing:
+            return
+        self.closing = True
+        self.set_active(False)
+        self.release()
+        if isinstance(callback, JSValue) and callback.is_function:
+            self.js["onclose"] = callback
+            self.loop.closing.append(self._after_close)
+        else:
+            self.loop.closing.append(self._forget)
+
+    def _after_close(self) -> None:
+        self._forget()
+        self.realm.make_callback(self.js, "onclose")
+
+    def _forget(self) -> None:
+        self.realm.handles.discard(self)
+
+    def release(self) -> None:
+        """Free OS resources (sockets, fds); subclasses extend this."""
+
+    def force_close(self) -> None:
+        """Close without callbacks: the realm is being torn down."""
+        if not self.closing:
+            self.closing = True
+            self.set_active(False)
+            self.release()
+        self._forget()

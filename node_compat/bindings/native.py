@@ -1,0 +1,52 @@
+"""Python classes exposed to JavaScript as constructible classes (Node's BaseObject).
+
+A binding puts `export_class(realm, Cls)` in its dict; JS then does
+`new Cls(...args)`, which builds the Python object with the JS object as
+`js`, and calls its JS_METHODS with the same argument order as Node's C++
+classes. Methods receive JS values as jsbridge gives them.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Optional
+
+
+class NativeObject:
+    """Base of Python objects behind JS objects. `js` is the JS object (a JSValue)."""
+
+    JS_METHODS: tuple[str, ...] = ()
+    JS_GETTERS: tuple[str, ...] = ()
+
+    def __init__(self, realm: Any, js: Any) -> None:
+        self.realm = realm
+        self.js = js
+
+
+def _arity(fn: Any) -> int:
+    """Number of JS arguments a method takes, or -1 when it takes any number."""
+    params = list(inspect.signature(fn).parameters.values())[1:]
+    if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+        return -1
+    return len(params)
+
+
+def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, statics: Optional[dict] = None) -> dict:
+    """The spec the JS side turns into a class; `cls=None` makes a plain JS class (request objects)."""
+    if cls is None:
+        return {"__nativeClass": True, "name": name, "create": None, "methods": {}, "getters": {}, "statics": statics or {}}
+    engine = realm.engine
+
+    def create(js_this: Any, *args: Any) -> Any:
+        return engine.host_object(cls(realm, js_this, *args))
+
+    methods = {m: [getattr(cls, m), _arity(getattr(cls, m))] for m in cls.JS_METHODS}
+    getters = {g: (lambda obj, _g=g: getattr(obj, _g)) for g in cls.JS_GETTERS}
+    return {
+        "__nativeClass": True,
+        "name": name or cls.__name__,
+        "create": create,
+        "methods": methods,
+        "getters": getters,
+        "statics": statics or {},
+    }
