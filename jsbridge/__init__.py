@@ -5,7 +5,7 @@ exceptions defined here, so the engine can be swapped without touching the
 runtime.
 """
 
-from .engine import Engine, JSValue, Undefined, as_text
+from .engine import ENGINE_VERSION, Engine, JSValue, Undefined, as_text
 from .errors import JSException, ModuleError
 
-__all__ = ["Engine", "JSValue", "Undefined", "JSException", "ModuleError", "as_text"]
+__all__ = ["ENGINE_VERSION", "Engine", "JSValue", "Undefined", "JSException", "ModuleError", "as_text"]

@@ -17,6 +17,7 @@ from .errors import JSException, ModuleError
 
 JSValue = quickjs.Value
 Undefined = quickjs.Undefined
+ENGINE_VERSION = f"quickjs-{quickjs.quickjs_version}"
 
 
 def as_text(value: Any) -> str:
@@ -94,6 +95,20 @@ class Engine:
         if raw.tag == capi.TAG_EXCEPTION:
             raise self._exception_from(self._raw_to_py(capi.JS_GetException(self._ctx_p)))
         return self._raw_to_py(raw)
+
+    def compile_script(self, source: str, filename: str) -> bytes:
+        """Compile a script to bytecode (with its positions), for `eval_bytecode` later."""
+        try:
+            return self._ctx.compile(source, filename=filename).write_object()
+        except quickjs.JSError as exc:
+            raise JSException(str(exc), getattr(exc, "js_stack", None)) from None
+
+    def eval_bytecode(self, blob: bytes) -> Any:
+        """Run a script compiled by `compile_script`; returns its completion value."""
+        try:
+            return self._ctx.eval_function(self._ctx.read_object(blob))
+        except quickjs.JSError as exc:
+            raise JSException(str(exc), getattr(exc, "js_stack", None)) from None
 
     def compiles(self, source: str, filename: str, module: bool) -> bool:
         """Whether `source` parses as a script (or as a module), without running it."""

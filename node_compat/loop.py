@@ -13,7 +13,6 @@ import heapq
 import itertools
 import os
 import selectors
-import threading
 import time
 from collections import deque
 from typing import Any, Callable, Optional
@@ -127,7 +126,6 @@ class Loop:
         self._wake_watcher = IOWatcher(self, self._wake_r, self._drain_inbox)
         self._wake_watcher.start(EVENT_READ)
         self._pool: Optional[Any] = None
-        self._pool_lock = threading.Lock()
         self.closed = False
 
     # -- time -------------------------------------------------------------
@@ -150,12 +148,10 @@ class Loop:
 
         The request counts as active until `done` has run, as libuv's work requests do.
         """
-        if self._pool is None:
-            with self._pool_lock:
-                if self._pool is None:
-                    from concurrent.futures import ThreadPoolExecutor
+        if self._pool is None:  # only the loop thread gets here
+            from concurrent.futures import ThreadPoolExecutor
 
-                    self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pynode-pool")
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pynode-pool")
         self.active_reqs += 1
 
         def job() -> None:

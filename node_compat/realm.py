@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any, Optional
 
-from jsbridge import Engine, JSValue
+from jsbridge import ENGINE_VERSION, Engine, JSValue
 
 from . import bindings
+from .bytecode_cache import BytecodeCache
 from .loop import Loop
 from .modules.system import ModuleSystem
 
-LIB_DIR = Path(__file__).resolve().parent / "lib"
+LIB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib")
 NODE_VERSION = "v23.5.0"
 
 
@@ -32,8 +32,12 @@ class ProcessExit(Exception):
 
 def builtin_ids() -> list[str]:
     ids = []
-    for path in LIB_DIR.rglob("*.js"):
-        ids.append(path.relative_to(LIB_DIR).with_suffix("").as_posix())
+    for root, _dirs, files in os.walk(LIB_DIR):
+        rel = os.path.relpath(root, LIB_DIR)
+        for name in files:
+            if name.endswith(".js"):
+                ident = name[:-3] if rel == "." else f"{rel}/{name[:-3]}"
+                ids.append(ident.replace(os.sep, "/"))
     return sorted(ids)
 
 
@@ -63,6 +67,7 @@ class Realm:
         self._bindings: dict[str, Any] = {}
         self._sources: dict[str, str] = {}
         self.builtin_ids = builtin_ids()
+        self._bytecode = BytecodeCache(ENGINE_VERSION)
         self.modules = ModuleSystem(self)
         self.engine.set_interrupt_handler(self._interrupt)
         self._boot()
@@ -71,7 +76,8 @@ class Realm:
 
     def _boot(self) -> None:
         eng = self.engine
-        setup = eng.eval((LIB_DIR / "internal" / "bootstrap" / "realm.js").read_text(), "node:internal/bootstrap/realm")
+        with open(os.path.join(LIB_DIR, "internal", "bootstrap", "realm.js"), encoding="utf-8") as fh:
+            setup = eng.eval(fh.read(), "node:internal/bootstrap/realm")
         natives = eng.new_object()
         natives["binding"] = eng.function(self._binding, "binding", 1)
         natives["compile"] = eng.function(self._compile_builtin, "compile", 1)
@@ -91,14 +97,15 @@ class Realm:
         return value
 
     def _compile_builtin(self, ident: str) -> Any:
-        path = LIB_DIR / f"{ident}.js"
-        source = path.read_text()
-        wrapped = (
-            "(function (exports, require, module, internalBinding) {"
-            + source
-            + "\n})"
-        )
-        return self.engine.eval(wrapped, f"node:{ident}")
+        path = os.path.join(LIB_DIR, f"{ident}.js")
+
+        def compile_source() -> bytes:
+            with open(path, encoding="utf-8") as fh:
+                source = fh.read()
+            wrapped = "(function (exports, require, module, internalBinding) {" + source + "\n})"
+            return self.engine.compile_script(wrapped, f"node:{ident}")
+
+        return self.engine.eval_bytecode(self._bytecode.load(ident, path, compile_source))
 
     def remember_source(self, filename: str, source: str) -> None:
         """Keep a user file's text, for error positions and source lines in fatal errors."""

@@ -8,7 +8,6 @@ classes. Methods receive JS values as jsbridge gives them.
 
 from __future__ import annotations
 
-import inspect
 from typing import Any, Optional
 
 
@@ -25,10 +24,10 @@ class NativeObject:
 
 def _arity(fn: Any) -> int:
     """Number of JS arguments a method takes, or -1 when it takes any number."""
-    params = list(inspect.signature(fn).parameters.values())[1:]
-    if any(p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD) for p in params):
+    code = fn.__code__
+    if code.co_flags & 0x04:  # CO_VARARGS
         return -1
-    return len(params)
+    return code.co_argcount - 1
 
 
 def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, statics: Optional[dict] = None) -> dict:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import platform
 import resource
 import signal
 import sys
@@ -54,7 +53,7 @@ def _umask(mask: Any = None) -> int:
 
 
 def _arch() -> str:
-    machine = platform.machine().lower()
+    machine = os.uname().machine.lower()
     return {"x86_64": "x64", "amd64": "x64", "aarch64": "arm64", "i686": "ia32", "i386": "ia32"}.get(machine, machine)
 
 
@@ -96,7 +95,7 @@ def create(realm: Any) -> dict:
         "argv": realm.argv,
         "execArgv": realm.exec_argv,
         "env": dict(os.environ),
-        "pythonVersion": platform.python_version(),
+        "pythonVersion": "%d.%d.%d" % sys.version_info[:3],
         "quickjsVersion": _engine.quickjs.quickjs_version,
         "hrtime": lambda: list(divmod(time.monotonic_ns(), 1_000_000_000)),
         "uptime": lambda: time.monotonic() - _START,

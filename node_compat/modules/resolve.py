@@ -6,11 +6,9 @@ the Node error code and message, which the JS side turns into the thrown error.
 
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from typing import Optional
-from urllib.parse import quote, unquote, urlsplit
 
 from jsbridge import ModuleError
 
@@ -19,15 +17,43 @@ ESM_CONDITIONS = ("node", "import", "module-sync", "default")
 CJS_EXTENSIONS = (".js", ".json", ".node")
 
 
+_URL_SAFE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/:@!$&'()*+,;=-._~")
+
+
 def path_to_url(path: str) -> str:
-    return "file://" + quote(path, safe="/:@!$&'()*+,;=-._~")
+    """A file: URL for an absolute path, percent-encoding as Node's pathToFileURL does."""
+    data = path.encode("utf-8", "surrogateescape")
+    return "file://" + "".join(chr(b) if b in _URL_SAFE else f"%{b:02X}" for b in data)
+
+
+def unquote(text: str) -> str:
+    if "%" not in text:
+        return text
+    out = bytearray()
+    i = 0
+    raw = text.encode("utf-8", "surrogateescape")
+    while i < len(raw):
+        if raw[i] == 0x25 and i + 3 <= len(raw) and all(c in b"0123456789abcdefABCDEF" for c in raw[i + 1:i + 3]):
+            out.append(int(raw[i + 1:i + 3], 16))
+            i += 3
+        else:
+            out.append(raw[i])
+            i += 1
+    return out.decode("utf-8", "surrogateescape")
 
 
 def url_to_path(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme != "file":
+    if not url.startswith("file:"):
         raise ModuleError("ERR_INVALID_URL_SCHEME", "The URL must be of scheme file")
-    return unquote(parts.path)
+    rest = url[5:]
+    if rest.startswith("//"):
+        slash = rest.find("/", 2)
+        rest = rest[slash:] if slash != -1 else "/"
+    for sep in ("?", "#"):
+        cut = rest.find(sep)
+        if cut != -1:
+            rest = rest[:cut]
+    return unquote(rest)
 
 
 def _is_file(path: str) -> bool:
@@ -40,6 +66,8 @@ def _is_dir(path: str) -> bool:
 
 @lru_cache(maxsize=512)
 def _read_package_json_cached(path: str, mtime: float) -> Optional[dict]:
+    import json
+
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)

@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from jsbridge import JSException, ModuleError
 
-from . import cjs_lexer, resolve
+from . import resolve
 
 CJS_PREFIX = "(function (exports, require, module, __filename, __dirname) { "
 CJS_SUFFIX = "\n})"
@@ -95,6 +95,8 @@ class ModuleSystem:
             return f"export default import.meta.{_LOAD}();"
         if kind == "commonjs":
             self.synthetic[name] = "commonjs"
+            from . import cjs_lexer
+
             names = cjs_lexer.export_names(path, self.read_source)
             return self._facade(names, commonjs=True)
         ext = os.path.splitext(path)[1]
@@ -186,9 +188,9 @@ class ModuleSystem:
             if file.startswith("node:"):
                 from ..realm import LIB_DIR
 
-                path = LIB_DIR / f"{file[5:]}.js"
                 try:
-                    source = path.read_text()
+                    with open(os.path.join(LIB_DIR, f"{file[5:]}.js"), encoding="utf-8") as fh:
+                        source = fh.read()
                 except OSError:
                     return None
             else:

@@ -1,0 +1,46 @@
+"""A disk cache of compiled builtin modules, so startup loads bytecode instead of parsing.
+
+QuickJS loads its bytecode ~15x faster than it parses source. Entries live in
+`$XDG_CACHE_HOME/pynode/bytecode/<engine version>/`, one file per builtin,
+keyed by the source file's size and modification time; a stale or unreadable
+entry is simply recompiled. Set PYNODE_NO_BYTECODE_CACHE=1 to bypass it.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Optional
+
+
+class BytecodeCache:
+    def __init__(self, engine_version: str) -> None:
+        self.dir: Optional[str] = None
+        if os.environ.get("PYNODE_NO_BYTECODE_CACHE"):
+            return
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        self.dir = os.path.join(base, "pynode", "bytecode", engine_version)
+
+    def load(self, ident: str, path: str, compile_fn: Callable[[], bytes]) -> bytes:
+        """Bytecode for the builtin `ident` whose source is at `path`."""
+        if self.dir is None:
+            return compile_fn()
+        st = os.stat(path)
+        key = f"{st.st_size}:{st.st_mtime_ns}\n".encode()
+        entry = os.path.join(self.dir, ident.replace("/", "%") + ".qbc")
+        try:
+            with open(entry, "rb") as fh:
+                data = fh.read()
+            if data.startswith(key):
+                return data[len(key):]
+        except OSError:
+            pass
+        blob = compile_fn()
+        try:
+            os.makedirs(self.dir, exist_ok=True)
+            tmp = f"{entry}.{os.getpid()}.tmp"
+            with open(tmp, "wb") as fh:
+                fh.write(key + blob)
+            os.replace(tmp, entry)
+        except OSError:
+            pass  # a read-only cache only costs speed
+        return blob
