@@ -160,10 +160,7 @@ class Loop:
             except BaseException as exc:  # handed to `done` on the loop thread
                 result, error = None, exc
             self._inbox.append((done, result, error))
-            try:
-                os.write(self._wake_w, b"\0")
-            except BlockingIOError:
-                pass  # the pipe is full: the loop is already due to wake
+            self.wake()
 
         self._pool.submit(job)
 
@@ -196,6 +193,10 @@ class Loop:
             timer.callback()
             if self.stop_flag:
                 return
+
+    def next_timeout(self) -> int:
+        """Milliseconds until the loop has work without I/O (0 now, -1 never)."""
+        return self._next_timeout()
 
     def _next_timeout(self) -> int:
         """Milliseconds the poll phase may block: libuv's `uv__backend_timeout`."""
@@ -238,25 +239,38 @@ class Loop:
             cb = self.closing.popleft()
             cb()
 
-    def run(self) -> None:
-        """Run until nothing referenced is left or `stop()` is called (UV_RUN_DEFAULT)."""
+    def run(self, until: Optional[Callable[[], bool]] = None, deadline: Optional[float] = None) -> None:
+        """Run until nothing referenced is left or `stop()` is called (UV_RUN_DEFAULT).
+
+        `until()` true or the monotonic `deadline` passing also end the run
+        (used by the embedding API to run until a promise settles).
+        """
         self.stop_flag = False
         alive = self.alive()
-        if not alive:
-            self.update_time()
-        else:
-            self.update_time()
+        self.update_time()
+        if alive:
             self._run_timers()
         while alive and not self.stop_flag:
-            self.run_once()
+            if until is not None and until():
+                return
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return
+                self.run_once(max_wait_ms=int(remaining * 1000) + 1)
+            else:
+                self.run_once()
             alive = self.alive()
 
-    def run_once(self, block: bool = True) -> None:
+    def run_once(self, block: bool = True, max_wait_ms: Optional[int] = None) -> None:
         """One loop turn after the initial timers: pending, poll, check, close, timers."""
         self._run_pending()
         if self.stop_flag:
             return
-        self._poll(self._next_timeout() if block else 0)
+        timeout = self._next_timeout() if block else 0
+        if max_wait_ms is not None and (timeout < 0 or timeout > max_wait_ms):
+            timeout = max_wait_ms
+        self._poll(timeout)
         for _ in range(8):
             if not self.pending or self.stop_flag:
                 break
@@ -273,6 +287,13 @@ class Loop:
 
     def stop(self) -> None:
         self.stop_flag = True
+
+    def wake(self) -> None:
+        """Make a blocking poll return now; safe from any thread."""
+        try:
+            os.write(self._wake_w, b"\0")
+        except (BlockingIOError, OSError):
+            pass  # already due to wake, or closed
 
     def close(self) -> None:
         """Release the selector, the wake-up pipe and the thread pool."""

@@ -50,16 +50,15 @@ class Realm:
         exec_argv: Optional[list[str]] = None,
         *,
         exec_path: Optional[str] = None,
-        stdout: Any = None,
-        stderr: Any = None,
+        embedded: bool = False,
     ) -> None:
         self.engine = Engine()
         self.loop = Loop()
         self.argv = list(argv) if argv is not None else [sys.executable]
         self.exec_argv = list(exec_argv or [])
         self.exec_path = exec_path or sys.executable
-        self.stdout_fd = stdout if stdout is not None else 1
-        self.stderr_fd = stderr if stderr is not None else 2
+        self.embedded = embedded  # uncaught errors go to `fatal_error` instead of stderr
+        self.fatal_error: Any = None
         self.exiting = False
         self.exit_code = 0
         self.closed = False
@@ -140,6 +139,11 @@ class Realm:
 
     def run_microtasks(self) -> None:
         self.engine.run_jobs()
+
+    def on_fatal(self, error: Any) -> None:
+        """An uncaught exception nobody handled (embedded mode): kept for the Python caller."""
+        if self.fatal_error is None:
+            self.fatal_error = error
 
     def _interrupt(self) -> bool:
         return self.exiting

@@ -113,6 +113,8 @@ def create(realm: Any) -> dict:
         "isatty": lambda fd: os.isatty(fd),
         "signals": signals,
         "runMicrotasks": realm.run_microtasks,
+        "embedded": realm.embedded,
+        "onFatal": realm.on_fatal,
         "getuid": os.getuid,
         "geteuid": os.geteuid,
         "getgid": os.getgid,

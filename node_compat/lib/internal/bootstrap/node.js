@@ -79,6 +79,36 @@ function runImmediates() {
   }
 }
 
+// Calls made by Python programs (node_compat.Runtime): a throw is returned to
+// the caller instead of becoming an uncaught exception; ticks and microtasks
+// drain afterwards as after any callback. A promise handed to Python counts
+// as handled: Python awaits it (or drops it) as it sees fit.
+function noop() {}
+function apiCall(fn, thisArg, args) {
+  let result;
+  try {
+    result = Reflect.apply(fn, thisArg, args);
+  } catch (err) {
+    afterCallback();
+    return [false, err];
+  }
+  if (result instanceof Promise) result.then(undefined, noop);
+  afterCallback();
+  return [true, result];
+}
+
+function apiConstruct(fn, args) {
+  let result;
+  try {
+    result = Reflect.construct(fn, args);
+  } catch (err) {
+    afterCallback();
+    return [false, err];
+  }
+  afterCallback();
+  return [true, result];
+}
+
 function emitBeforeExit() {
   if (process._exiting) return;
   const code = process.exitCode || 0;
@@ -101,6 +131,8 @@ function runMain(kind, ...args) {
 const esm = require('internal/modules/esm');
 
 module.exports = {
+  apiCall,
+  apiConstruct,
   callback,
   processTimers: runTimers,
   processImmediate: runImmediates,

@@ -28,7 +28,12 @@ function triggerUncaughtException(err, fromPromise) {
   } catch {
     // Nothing more can be done: the report below still happens.
   }
-  printFatal(err);
+  const binding = internalBinding('process_methods');
+  if (binding.embedded) {
+    binding.onFatal(err);
+  } else {
+    printFatal(err);
+  }
   const code = process.exitCode;
   process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
 }
