@@ -1,0 +1,246 @@
+"""What V8 tells Node about a value and plain JavaScript cannot: its internal class.
+
+Node's `util.types` and `util.inspect` ask the engine which built-in a value
+really is (a Map, a boxed Number, a Proxy, a Map iterator...), independent of
+its prototype or `Symbol.toStringTag`, and they peek at internals no script can
+reach without side effects: a Proxy's target and handler, the entries an
+iterator has left. QuickJS keeps that in each object's class id and opaque
+data; `JS_GetClassID` and `JS_GetOpaque` are exported by the engine, so this
+module reads them through ctypes.
+
+Class ids differ between QuickJS versions, so they are not hard-coded: the
+table is built by asking the engine for the class of one sample of each kind.
+The two opaque layouts read here (proxy data and map-iterator data) are
+checked against live samples before use; if a check fails the corresponding
+feature reports "unknown" instead of guessing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from typing import Any
+
+from . import capi
+from .engine import JSValue
+
+_get_class_id = capi._fn("JS_GetClassID", ctypes.c_uint32, capi.RawValue)
+_get_opaque = capi._fn("JS_GetOpaque", ctypes.c_void_p, capi.RawValue, ctypes.c_uint32)
+
+# One expression per class name; evaluated once per engine to learn the ids.
+_SAMPLES = r"""
+(() => {
+  const ab = new ArrayBuffer(8);
+  return {
+    Object: {},
+    Array: [],
+    Error: new Error(),
+    Number: new Number(0),
+    String: new String(''),
+    Boolean: new Boolean(false),
+    Symbol: Object(Symbol()),
+    Arguments: (function() { 'use strict'; return arguments; })(),
+    MappedArguments: (function() { return arguments; })(),
+    Date: new Date(0),
+    Function: function() {},
+    CFunction: Math.max,
+    BoundFunction: (function() {}).bind(null),
+    GeneratorFunction: function* () {},
+    RegExp: /x/,
+    ArrayBuffer: ab,
+    SharedArrayBuffer: typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(1) : undefined,
+    Uint8ClampedArray: new Uint8ClampedArray(ab),
+    Int8Array: new Int8Array(ab),
+    Uint8Array: new Uint8Array(ab),
+    Int16Array: new Int16Array(ab),
+    Uint16Array: new Uint16Array(ab),
+    Int32Array: new Int32Array(ab),
+    Uint32Array: new Uint32Array(ab),
+    BigInt64Array: new BigInt64Array(ab),
+    BigUint64Array: new BigUint64Array(ab),
+    Float16Array: typeof Float16Array === 'function' ? new Float16Array(ab) : undefined,
+    Float32Array: new Float32Array(ab),
+    Float64Array: new Float64Array(ab),
+    DataView: new DataView(ab),
+    BigInt: Object(0n),
+    Map: new Map(),
+    Set: new Set(),
+    WeakMap: new WeakMap(),
+    WeakSet: new WeakSet(),
+    MapIterator: new Map().entries(),
+    SetIterator: new Set().values(),
+    ArrayIterator: [].values(),
+    StringIterator: ''[Symbol.iterator](),
+    RegExpStringIterator: ''.matchAll(/x/g),
+    Generator: (function* () {})(),
+    Proxy: new Proxy({}, {}),
+    Promise: Promise.resolve(),
+    AsyncFunction: async function() {},
+    AsyncGeneratorFunction: async function* () {},
+    AsyncGenerator: (async function* () {})(),
+    WeakRef: typeof WeakRef === 'function' ? new WeakRef({}) : undefined,
+    FinalizationRegistry: typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(() => {}) : undefined,
+  };
+})()
+"""
+
+# Samples that share a class id with an earlier one are not distinct classes
+# in this engine: the first name keeps the id.
+_OFFSET_PROXY_HANDLER = 16
+_OFFSET_PROXY_REVOKED = 33
+_OFFSET_ITER_KIND = 16
+_OFFSET_ITER_CURSOR = 24
+_ITER_KEY, _ITER_VALUE, _ITER_KEY_AND_VALUE = 0, 1, 2
+
+
+def class_id(value: Any) -> int:
+    """The engine's class id of an object handle (0 for anything else)."""
+    raw = capi.value_of(value)
+    if raw.tag != capi.TAG_OBJECT:
+        return 0
+    return _get_class_id(raw)
+
+
+class Introspector:
+    """Engine-internal facts about values of one `Engine`."""
+
+    def __init__(self, engine: Any) -> None:
+        self._engine = engine
+        self._ctx_p = engine._ctx_p
+        samples = engine.eval(f"Object.entries({_SAMPLES})", "jsbridge:introspect")
+        self.class_ids: dict[str, int] = {}
+        taken: set[int] = set()
+        for i in range(samples["length"]):
+            name, value = samples[i][0], samples[i][1]
+            ident = class_id(value) if isinstance(value, JSValue) else 0
+            if ident and ident not in taken:
+                self.class_ids[name] = ident
+                taken.add(ident)
+        # A module namespace can only come from a module.
+        status, namespace = engine.evaluate_module_now("jsbridge:introspect-namespace", "export {};")
+        if status == "ok":
+            ident = class_id(namespace)
+            if ident and ident not in taken:
+                self.class_ids["ModuleNamespace"] = ident
+        helpers = engine.eval(
+            # The built-ins as they were at start-up: user code may replace them later.
+            "(() => { const mapNext = Object.getPrototypeOf(new Map().entries()).next;"
+            " const setNext = Object.getPrototypeOf(new Set().entries()).next;"
+            " const call = Function.prototype.call.bind(Function.prototype.call);"
+            " return { mapEntries: Map.prototype.entries, setEntries: Set.prototype.entries,"
+            " step(it, isMap) { const r = call(isMap ? mapNext : setNext, it);"
+            " return r.done ? null : [r.value]; } }; })()",
+            "jsbridge:introspect",
+        )
+        self._map_entries = helpers["mapEntries"]
+        self._set_entries = helpers["setEntries"]
+        self._step = helpers["step"]
+        self._proxy_ok = self._check_proxy_layout()
+        self._iter_ok = self._check_iterator_layout()
+
+    # -- layout checks ---------------------------------------------------------
+
+    def _read_value(self, addr: int) -> Any:
+        """A JSValue stored at `addr` (borrowed), as a Python value."""
+        stored = capi.RawValue.from_address(addr)
+        return self._engine._raw_to_py(capi.dup(stored))
+
+    def _opaque(self, value: Any, name: str) -> int:
+        ident = self.class_ids.get(name)
+        raw = capi.value_of(value)
+        if ident is None or raw.tag != capi.TAG_OBJECT or _get_class_id(raw) != ident:
+            return 0
+        return _get_opaque(raw, ident) or 0
+
+    def _check_proxy_layout(self) -> bool:
+        sample = self._engine.eval(
+            "(() => { const t = {}; const h = {}; const r = Proxy.revocable(t, h);"
+            " const p = r.proxy; return [p, t, h, r.revoke]; })()",
+            "jsbridge:introspect",
+        )
+        proxy, target, handler, revoke = sample[0], sample[1], sample[2], sample[3]
+        addr = self._opaque(proxy, "Proxy")
+        if not addr:
+            return False
+        same = (
+            capi.RawValue.from_address(addr).ptr == capi.value_of(target).ptr
+            and capi.RawValue.from_address(addr + _OFFSET_PROXY_HANDLER).ptr == capi.value_of(handler).ptr
+            and ctypes.c_uint8.from_address(addr + _OFFSET_PROXY_REVOKED).value == 0
+        )
+        revoke()
+        return same and ctypes.c_uint8.from_address(addr + _OFFSET_PROXY_REVOKED).value == 1
+
+    def _check_iterator_layout(self) -> bool:
+        sample = self._engine.eval(
+            "(() => { const m = new Map([[1, 2], [3, 4]]); const a = m.keys(); const b = m.keys(); b.next();"
+            " return [m, a, b]; })()",
+            "jsbridge:introspect",
+        )
+        source, fresh, stepped = sample[0], sample[1], sample[2]
+        a = self._opaque(fresh, "MapIterator")
+        b = self._opaque(stepped, "MapIterator")
+        if not a or not b:
+            return False
+        return (
+            capi.RawValue.from_address(a).ptr == capi.value_of(source).ptr
+            and ctypes.c_int32.from_address(a + _OFFSET_ITER_KIND).value == _ITER_KEY
+            and ctypes.c_void_p.from_address(a + _OFFSET_ITER_CURSOR).value is None
+            and ctypes.c_void_p.from_address(b + _OFFSET_ITER_CURSOR).value is not None
+        )
+
+    # -- queries -----------------------------------------------------------------
+
+    def proxy_details(self, value: Any) -> Any:
+        """None if `value` is not a Proxy, else (target, handler, revoked)."""
+        if not self._proxy_ok:
+            return None
+        addr = self._opaque(value, "Proxy")
+        if not addr:
+            return None
+        revoked = ctypes.c_uint8.from_address(addr + _OFFSET_PROXY_REVOKED).value != 0
+        return self._read_value(addr), self._read_value(addr + _OFFSET_PROXY_HANDLER), revoked
+
+    def iterator_entries(self, value: Any) -> Any:
+        """What a Map or Set iterator would still yield, without advancing it.
+
+        Returns None when `value` is no such iterator (or the layout is
+        unknown), else (flat list, key_and_value): for key/value iterators the
+        list alternates keys and values, as V8's preview does.
+        """
+        if not self._iter_ok:
+            return None
+        is_map = True
+        addr = self._opaque(value, "MapIterator")
+        if not addr:
+            is_map = False
+            addr = self._opaque(value, "SetIterator")
+            if not addr:
+                return None
+        kind = ctypes.c_int32.from_address(addr + _OFFSET_ITER_KIND).value
+        pair = kind == _ITER_KEY_AND_VALUE
+        if capi.RawValue.from_address(addr).tag != capi.TAG_OBJECT:
+            return [], pair  # exhausted: the engine dropped the collection
+        source = self._read_value(addr)
+        cursor = ctypes.c_void_p.from_address(addr + _OFFSET_ITER_CURSOR).value
+        # Walk a fresh iterator over the same collection up to the same record.
+        probe = self._engine.call(self._map_entries if is_map else self._set_entries, this=source)
+        probe_addr = self._opaque(probe, "MapIterator" if is_map else "SetIterator")
+        if cursor is not None:
+            while ctypes.c_void_p.from_address(probe_addr + _OFFSET_ITER_CURSOR).value != cursor:
+                if self._step(probe, is_map) is None:
+                    return [], pair
+        out: list = []
+        while True:
+            step = self._step(probe, is_map)
+            if step is None:
+                break
+            entry = step[0]
+            if is_map:
+                key, val = entry[0], entry[1]
+            else:
+                key = val = entry[0]
+            if pair:
+                out.append(key)
+                out.append(val)
+            else:
+                out.append(val if kind == _ITER_VALUE else key)
+        return out, pair

@@ -1,0 +1,109 @@
+"""The `util` binding: engine facts behind `util.types` and `util.inspect`.
+
+Node asks V8 which built-in an object really is and what hides inside
+promises, proxies and iterators; scripts cannot learn that without side
+effects (or at all). Here the answers come from the engine through
+`jsbridge.introspect`: one class-id lookup per object, which the JS side
+compares with the ids in `classIds`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jsbridge import JSValue, Undefined
+from jsbridge.introspect import Introspector, class_id
+
+# Promise states as Node's binding numbers them.
+K_PENDING, K_FULFILLED, K_REJECTED = 0, 1, 2
+_STATES = {"pending": K_PENDING, "fulfilled": K_FULFILLED, "rejected": K_REJECTED}
+
+# V8's PropertyFilter bits, as `propertyFilter` exposes them.
+_PROPERTY_FILTER = {
+    "ALL_PROPERTIES": 0,
+    "ONLY_WRITABLE": 1,
+    "ONLY_ENUMERABLE": 2,
+    "ONLY_CONFIGURABLE": 4,
+    "SKIP_STRINGS": 8,
+    "SKIP_SYMBOLS": 16,
+}
+
+# Own keys that are not array indices: pure JS work, kept in JS (a Python
+# round trip per key would cost more than the filtering itself).
+_NON_INDEX_KEYS = r"""
+(function() {
+  'use strict';
+  const ownKeys = Reflect.ownKeys;
+  const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
+  const ONLY_WRITABLE = 1, ONLY_ENUMERABLE = 2, ONLY_CONFIGURABLE = 4, SKIP_STRINGS = 8, SKIP_SYMBOLS = 16;
+  function isArrayIndex(key) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 10) return false;
+    const n = Number(key);
+    return n >>> 0 === n && n !== 4294967295 && String(n) === key;
+  }
+  return function getOwnNonIndexProperties(obj, filter) {
+    const keys = ownKeys(obj);
+    const out = [];
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (typeof key === 'symbol' ? (filter & SKIP_SYMBOLS) : ((filter & SKIP_STRINGS) || isArrayIndex(key))) continue;
+      if (filter & ONLY_ENUMERABLE && !isEnumerable(obj, key)) continue;
+      if (filter & (ONLY_WRITABLE | ONLY_CONFIGURABLE)) {
+        const desc = Reflect.getOwnPropertyDescriptor(obj, key);
+        if ((filter & ONLY_WRITABLE && desc.writable === false) ||
+            (filter & ONLY_CONFIGURABLE && !desc.configurable)) continue;
+      }
+      out.push(key);
+    }
+    return out;
+  };
+})()
+"""
+
+
+def create(realm: Any) -> dict:
+    engine = realm.engine
+    facts = Introspector(engine)
+
+    def class_of(value: Any) -> int:
+        return class_id(value) if isinstance(value, JSValue) else 0
+
+    def get_promise_details(promise: Any) -> Any:
+        state, result = engine.promise_details(promise)
+        if state == "pending":
+            return [K_PENDING]
+        return [_STATES[state], result]
+
+    def get_proxy_details(value: Any, full: Any = True) -> Any:
+        """Undefined for non-proxies; the target (or [target, handler]) otherwise.
+
+        A revoked proxy reports null for both, as V8 does once it drops them.
+        """
+        if not isinstance(value, JSValue):
+            return Undefined
+        details = facts.proxy_details(value)
+        if details is None:
+            return Undefined
+        target, handler, revoked = details
+        if revoked:
+            target = handler = None
+        return [target, handler] if full is not False else target
+
+    def preview_entries(value: Any, is_iterator: Any = False) -> Any:
+        """What a Map/Set iterator still holds, as V8's `previewEntries` reports it."""
+        found = facts.iterator_entries(value) if isinstance(value, JSValue) else None
+        if found is None:
+            return Undefined
+        entries, key_and_value = found
+        return [entries, key_and_value] if is_iterator is True else entries
+
+    return {
+        "classOf": engine.function(class_of, "classOf", 1),
+        "classIds": dict(facts.class_ids),
+        "getPromiseDetails": engine.function(get_promise_details, "getPromiseDetails", 1),
+        "getProxyDetails": engine.function(get_proxy_details, "getProxyDetails", 2),
+        "previewEntries": engine.function(preview_entries, "previewEntries", 2),
+        "getOwnNonIndexProperties": engine.eval(_NON_INDEX_KEYS, "node:internal/util/binding"),
+        "propertyFilter": dict(_PROPERTY_FILTER),
+        "constants": {"kPending": K_PENDING, "kFulfilled": K_FULFILLED, "kRejected": K_REJECTED},
+    }

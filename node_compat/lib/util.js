@@ -1,0 +1,220 @@
+'use strict';
+
+// node:util: formatting and inspection, promisify/callbackify, deprecation,
+// debug logging, type checks, system error names, argument parsing and the
+// smaller helpers Node 23.5 exports, in Node's key order.
+
+const {
+  codes: {
+    ERR_FALSY_VALUE_REJECTION,
+    ERR_INVALID_ARG_TYPE,
+    ERR_OUT_OF_RANGE,
+  },
+  errnoException,
+  exceptionWithHostPort,
+  getSystemErrorName: internalErrorName,
+  getSystemErrorMessage: internalErrorMessage,
+} = require('internal/errors');
+const {
+  format,
+  formatWithOptions,
+  inspect,
+  stripVTControlCharacters,
+} = require('internal/util/inspect');
+const { debuglog } = require('internal/util/debuglog');
+const {
+  validateBoolean,
+  validateFunction,
+  validateNumber,
+  validateString,
+  validateOneOf,
+} = require('internal/validators');
+const {
+  defineLazyProperties,
+  deprecate,
+  promisify,
+} = require('internal/util');
+const types = require('internal/util/types');
+
+function inherits(ctor, superCtor) {
+  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (superCtor === undefined || superCtor === null) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+  }
+  if (superCtor.prototype === undefined) {
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+  }
+  Object.defineProperty(ctor, 'super_', {
+    __proto__: null, value: superCtor, writable: true, configurable: true,
+  });
+  Object.setPrototypeOf(ctor.prototype, superCtor.prototype);
+}
+
+function _extend(target, source) {
+  if (source === null || typeof source !== 'object') return target;
+  const keys = Object.keys(source);
+  let i = keys.length;
+  while (i--) target[keys[i]] = source[keys[i]];
+  return target;
+}
+
+function callbackifyOnRejected(reason, cb) {
+  // A falsy rejection reason would look like success to a Node callback.
+  if (!reason) reason = new ERR_FALSY_VALUE_REJECTION(reason);
+  return cb(reason);
+}
+
+function callbackify(original) {
+  validateFunction(original, 'original');
+  function callbackified(...args) {
+    const maybeCb = args.pop();
+    validateFunction(maybeCb, 'last argument');
+    const cb = maybeCb.bind(this);
+    Reflect.apply(original, this, args).then(
+      (ret) => process.nextTick(cb, null, ret),
+      (rej) => process.nextTick(callbackifyOnRejected, rej, cb));
+  }
+  const descriptors = Object.getOwnPropertyDescriptors(original);
+  if (typeof descriptors.length.value === 'number') descriptors.length.value++;
+  if (typeof descriptors.name.value === 'string') descriptors.name.value += 'Callbackified';
+  for (const descriptor of Object.values(descriptors)) Object.setPrototypeOf(descriptor, null);
+  Object.setPrototypeOf(callbackified, Object.getPrototypeOf(original));
+  Object.defineProperties(callbackified, descriptors);
+  return callbackified;
+}
+
+function validateSystemErrno(err) {
+  validateNumber(err, 'err');
+  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
+}
+
+function getSystemErrorName(err) {
+  validateSystemErrno(err);
+  return internalErrorName(err);
+}
+
+function getSystemErrorMessage(err) {
+  validateSystemErrno(err);
+  return internalErrorMessage(err);
+}
+
+function getSystemErrorMap() {
+  return new Map(internalBinding('uv').getErrorMap());
+}
+
+function isDeepStrictEqual(a, b) {
+  return require('internal/util/comparisons').isDeepStrictEqual(a, b);
+}
+
+function toUSVString(input) {
+  return `${input}`.toWellFormed();
+}
+
+function escapeStyleCode(code) {
+  return `\u001b[${code}m`;
+}
+
+function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
+  validateString(text, 'text');
+  validateBoolean(validateStream, 'options.validateStream');
+  let skipColorize;
+  if (validateStream) {
+    if (!isStreamLike(stream)) {
+      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+    }
+    skipColorize = !require('internal/util/colors').shouldColorize(stream);
+  }
+  const formats = Array.isArray(format) ? format : [format];
+  let left = '';
+  let right = '';
+  for (const key of formats) {
+    const code = inspect.colors[key];
+    if (code === undefined) {
+      validateOneOf(key, 'format', Object.keys(inspect.colors));
+    }
+    if (skipColorize) continue;
+    left += escapeStyleCode(code[0]);
+    right = `${escapeStyleCode(code[1])}${right}`;
+  }
+  return skipColorize ? text : `${left}${text}${right}`;
+}
+
+// Node streams and web streams are accepted as the destination of styleText.
+function isStreamLike(stream) {
+  if (stream === null || typeof stream !== 'object') return false;
+  if (typeof stream.pipe === 'function' && typeof stream.on === 'function') return true;
+  const { ReadableStream, WritableStream } = globalThis;
+  return (typeof ReadableStream === 'function' && stream instanceof ReadableStream) ||
+    (typeof WritableStream === 'function' && stream instanceof WritableStream);
+}
+
+// Call sites of the current stack: [{ functionName, scriptName, lineNumber, column }].
+function getCallSites(frameCount = 8, options) {
+  if (options === undefined && typeof frameCount === 'object' && frameCount !== null) {
+    options = frameCount;
+    frameCount = 8;
+  }
+  if (options !== undefined) require('internal/validators').validateObject(options, 'options');
+  require('internal/validators').validateNumber(frameCount, 'frameCount', 1, 200);
+  const holder = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = frameCount + 1;
+  Error.captureStackTrace(holder, getCallSites);
+  Error.stackTraceLimit = limit;
+  const sites = [];
+  for (const line of holder.stack.split('\n').slice(1)) {
+    const m = /^ {4}at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/.exec(line);
+    if (m === null) continue;
+    sites.push({
+      __proto__: null,
+      functionName: m[1] === undefined ? '' : m[1].replace(/^(?:async |new )/, ''),
+      scriptName: m[2],
+      lineNumber: +m[3],
+      column: +m[4],
+    });
+    if (sites.length === frameCount) break;
+  }
+  return sites;
+}
+
+function parseEnv(content) {
+  validateString(content, 'content');
+  return require('internal/util/parse_env').parseEnv(content);
+}
+
+module.exports = {
+  _errnoException: errnoException,
+  _exceptionWithHostPort: exceptionWithHostPort,
+  _extend: deprecate(_extend, 'The `util._extend` API is deprecated. Please use Object.assign() instead.',
+                     'DEP0060'),
+  callbackify,
+  debug: debuglog,
+  debuglog,
+  deprecate,
+  format,
+  styleText,
+  formatWithOptions,
+  getCallSite: deprecate(getCallSites,
+                         'The `util.getCallSite` API is deprecated. Please use `util.getCallSites()` instead.',
+                         'DEP0189'),
+  getCallSites,
+  getSystemErrorMap,
+  getSystemErrorName,
+  getSystemErrorMessage,
+  inherits,
+  inspect,
+  isArray: deprecate(Array.isArray, 'The `util.isArray` API is deprecated. Please use `Array.isArray()` instead.',
+                     'DEP0044'),
+  isDeepStrictEqual,
+  promisify,
+  stripVTControlCharacters,
+  toUSVString,
+};
+
+defineLazyProperties(module.exports, 'internal/abort_controller',
+                     ['transferableAbortSignal', 'transferableAbortController', 'aborted']);
+module.exports.types = types;
+module.exports.parseEnv = parseEnv;
+defineLazyProperties(module.exports, 'internal/util/parse_args/parse_args', ['parseArgs']);
+defineLazyProperties(module.exports, 'internal/encoding', ['TextDecoder', 'TextEncoder']);
+defineLazyProperties(module.exports, 'internal/mime', ['MIMEType', 'MIMEParams']);
