@@ -35,6 +35,7 @@ defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'
 defineLazyProperties(globalThis, 'buffer', ['Buffer', 'atob', 'btoa', 'Blob', 'File'], false);
 defineLazyProperties(globalThis, 'internal/url', ['URL', 'URLSearchParams'], false);
 defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
+defineLazyProperties(globalThis, 'internal/per_context/domexception', ['DOMException'], false);
 defineLazyProperties(globalThis, 'internal/abort_controller', ['AbortController', 'AbortSignal'], false);
 defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event'], false);
 defineLazyProperties(globalThis, 'internal/perf/performance', ['performance'], false);

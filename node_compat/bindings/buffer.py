@@ -1,0 +1,156 @@
+"""Node's `buffer` binding: the byte codecs that are too slow as interpreted JS.
+
+QuickJS runs a per-byte JavaScript loop at tens of nanoseconds per
+iteration, while one call into Python costs about a microsecond plus a copy,
+so the UTF-8 (and other) codecs, byte searches and comparisons of anything
+but tiny inputs are done here with CPython's C codecs. Strings arrive as
+`str` (lone UTF-16 surrogates survive as surrogate code points), byte views
+as jsbridge values whose `to_bytes()` copies exactly the view; encoded bytes
+go back as ArrayBuffers.
+
+Every function returns a value and never raises for bad data: the JS side
+has already validated arguments and Node's codecs replace, skip or stop at
+invalid input rather than fail.
+"""
+
+from __future__ import annotations
+
+import binascii
+import codecs
+from typing import Any
+
+from jsbridge import as_text
+
+
+def _lone_surrogate_as_replacement(exc: UnicodeError) -> tuple[bytes, int]:
+    # A lone UTF-16 surrogate has no UTF-8 form; Node writes U+FFFD for each.
+    # (Bytes, because the UTF-8 encoder only takes ASCII text replacements.)
+    return b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end
+
+
+codecs.register_error("pynode.surrogate_replace", _lone_surrogate_as_replacement)
+
+# `bytes.translate` tables.
+_ASCII_MASK = bytes(b & 0x7F for b in range(256))
+_B64_URL_TO_STD = bytes.maketrans(b"-_", b"+/")
+_B64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
+_B64_IGNORED = bytes(b for b in range(256) if b not in _B64_ALPHABET)
+
+
+def utf8_encode(text: Any) -> bytes:
+    s = as_text(text)
+    try:
+        return s.encode("utf-8")
+    except UnicodeEncodeError:
+        return s.encode("utf-8", "pynode.surrogate_replace")
+
+
+def utf8_prefix(data: bytes, limit: int) -> bytes:
+    """The longest run of whole UTF-8 characters of `data` within `limit` bytes."""
+    if len(data) <= limit:
+        return data
+    end = limit
+    # Back up over continuation bytes to the start of the cut character.
+    while end > 0 and (data[end] & 0xC0) == 0x80:
+        end -= 1
+    return data[:end]
+
+
+def latin1_encode(text: Any) -> bytes:
+    # Node keeps the low byte of each UTF-16 code unit.
+    s = as_text(text)
+    try:
+        return s.encode("latin-1")
+    except UnicodeEncodeError:
+        return s.encode("utf-16-le", "surrogatepass")[::2]
+
+
+def ucs2_encode(text: Any) -> bytes:
+    return as_text(text).encode("utf-16-le", "surrogatepass")
+
+
+def base64_decode(text: Any) -> bytes:
+    """Node's forgiving base64/base64url decoder.
+
+    Both alphabets are accepted, any other character is skipped, the first
+    `=` ends the data, a final lone sextet is dropped and leftover bits are
+    ignored.
+    """
+    s = as_text(text).split("=", 1)[0]
+    data = s.encode("latin-1", "ignore").translate(_B64_URL_TO_STD, _B64_IGNORED)
+    extra = len(data) % 4
+    if extra == 1:
+        data = data[:-1]
+    elif extra:
+        data += b"=" * (4 - extra)
+    return binascii.a2b_base64(data)
+
+
+def create(realm: Any) -> dict:
+    def write_utf8(text: Any, limit: int) -> bytes:
+        return utf8_prefix(utf8_encode(text), limit)
+
+    def utf8_length(text: Any) -> int:
+        return len(utf8_encode(text))
+
+    def decode_utf8(view: Any) -> str:
+        return view.to_bytes().decode("utf-8", "replace")
+
+    def decode_ascii(view: Any) -> str:
+        return view.to_bytes().translate(_ASCII_MASK).decode("ascii")
+
+    def decode_latin1(view: Any) -> str:
+        return view.to_bytes().decode("latin-1")
+
+    def decode_ucs2(view: Any) -> str:
+        data = view.to_bytes()
+        if len(data) & 1:
+            data = data[:-1]
+        return data.decode("utf-16-le", "surrogatepass")
+
+    def is_utf8(view: Any) -> bool:
+        try:
+            view.to_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
+    def is_ascii(view: Any) -> bool:
+        return view.to_bytes().isascii()
+
+    def index_of(haystack: Any, needle: Any, offset: int, forward: bool, step: int) -> int:
+        """Position of `needle`'s bytes in `haystack` at or from `offset`, or -1.
+
+        `step` 2 only accepts even positions (UTF-16 code-unit alignment).
+        """
+        hay = haystack.to_bytes()
+        pat = needle.to_bytes()
+        while True:
+            pos = hay.find(pat, offset) if forward else hay.rfind(pat, 0, offset + len(pat))
+            if pos < 0 or pos % step == 0:
+                return pos
+            offset = pos + 1 if forward else pos - 1
+            if offset < 0:
+                return -1
+
+    def compare(a: Any, b: Any) -> int:
+        x = a.to_bytes()
+        y = b.to_bytes()
+        return (x > y) - (x < y)
+
+    return {
+        "utf8Encode": utf8_encode,
+        "utf8Write": write_utf8,
+        "utf8Length": utf8_length,
+        "latin1Encode": latin1_encode,
+        "ucs2Encode": ucs2_encode,
+        "base64Decode": base64_decode,
+        "utf8Decode": decode_utf8,
+        "asciiDecode": decode_ascii,
+        "latin1Decode": decode_latin1,
+        "ucs2Decode": decode_ucs2,
+        "isUtf8": is_utf8,
+        "isAscii": is_ascii,
+        "indexOf": index_of,
+        "compare": compare,
+    }

@@ -1,0 +1,709 @@
+'use strict';
+
+// The machinery under `Buffer`: FastBuffer (the Uint8Array subclass every
+// Buffer really is, which bindings use to wrap their ArrayBuffers), the
+// per-encoding codecs, and the integer/float/bigint readers and writers that
+// buffer.js installs on Buffer.prototype.
+
+const {
+  codes: {
+    ERR_BUFFER_OUT_OF_BOUNDS,
+    ERR_INVALID_ARG_TYPE,
+    ERR_OUT_OF_RANGE,
+  },
+} = require('internal/errors');
+const { validateNumber } = require('internal/validators');
+
+const binding = internalBinding('buffer');
+
+class FastBuffer extends Uint8Array {
+  // Kept explicit so `new FastBuffer(arrayBuffer, offset, length)` is the
+  // documented way for bindings to wrap memory without copying.
+  constructor(bufferOrLength, byteOffset, length) {
+    super(bufferOrLength, byteOffset, length);
+  }
+}
+
+// ---- small helpers ------------------------------------------------------------
+
+// Below this many bytes/characters an interpreted loop beats a call into the
+// Python codecs (a crossing costs about as much as 30 loop iterations).
+const kSmallCodec = 24;
+// Arguments per String.fromCharCode.apply call.
+const kCharChunk = 8192;
+
+const getTypedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+
+function isUint8Array(value) {
+  return getTypedArrayTag.call(value) === 'Uint8Array';
+}
+
+function isTypedArray(value) {
+  return getTypedArrayTag.call(value) !== undefined;
+}
+
+function isAnyArrayBuffer(value) {
+  return value instanceof ArrayBuffer ||
+    (typeof SharedArrayBuffer === 'function' && value instanceof SharedArrayBuffer);
+}
+
+// A Uint8Array over exactly the bytes of any ArrayBufferView.
+function bytesOf(view) {
+  if (isUint8Array(view)) return view;
+  return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+function charsOf(bytes, start, end) {
+  if (end - start <= kCharChunk) {
+    return String.fromCharCode.apply(null, start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
+  }
+  let s = '';
+  for (let i = start; i < end; i += kCharChunk) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(i + kCharChunk, end)));
+  }
+  return s;
+}
+
+function viewOf(buf, start, end) {
+  return start === 0 && end === buf.length ? buf : buf.subarray(start, end);
+}
+
+// Copy `src` (a Uint8Array) into `buf` at `offset`, at most `max` bytes.
+function copyInto(buf, src, offset, max) {
+  let n = src.length;
+  if (n > max) {
+    n = max;
+    src = src.subarray(0, n);
+  }
+  if (n > 0) buf.set(src, offset);
+  return n;
+}
+
+function fromBinding(arrayBuffer) {
+  return new FastBuffer(arrayBuffer);
+}
+
+// ---- decoders (bytes -> string) -------------------------------------------------
+
+function utf8Slice(buf, start, end) {
+  if (end - start <= kSmallCodec) {
+    let i = start;
+    while (i < end && buf[i] < 0x80) i++;
+    if (i === end) return charsOf(buf, start, end);
+  }
+  return binding.utf8Decode(viewOf(buf, start, end));
+}
+
+function latin1Slice(buf, start, end) {
+  return charsOf(buf, start, end);
+}
+
+function asciiSlice(buf, start, end) {
+  if (end - start <= kSmallCodec) {
+    let s = '';
+    for (let i = start; i < end; i++) s += String.fromCharCode(buf[i] & 0x7f);
+    return s;
+  }
+  return binding.asciiDecode(viewOf(buf, start, end));
+}
+
+function ucs2Slice(buf, start, end) {
+  const n = (end - start) >>> 1;
+  if (n === 0) return '';
+  if (((buf.byteOffset + start) & 1) === 0) {
+    const units = new Uint16Array(buf.buffer, buf.byteOffset + start, n);
+    if (n <= kCharChunk) return String.fromCharCode.apply(null, units);
+  }
+  return binding.ucs2Decode(viewOf(buf, start, end));
+}
+
+function hexSlice(buf, start, end) {
+  return viewOf(buf, start, end).toHex();
+}
+
+function base64Slice(buf, start, end) {
+  return viewOf(buf, start, end).toBase64();
+}
+
+function base64urlSlice(buf, start, end) {
+  return viewOf(buf, start, end).toBase64({ alphabet: 'base64url', omitPadding: true });
+}
+
+// ---- encoders (string -> fresh Uint8Array) -------------------------------------
+
+function isShortAscii(string) {
+  const n = string.length;
+  if (n > kSmallCodec) return false;
+  for (let i = 0; i < n; i++) {
+    if (string.charCodeAt(i) > 0x7f) return false;
+  }
+  return true;
+}
+
+function asciiBytes(string) {
+  const n = string.length;
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = string.charCodeAt(i);
+  return out;
+}
+
+function utf8Encode(string) {
+  if (isShortAscii(string)) return asciiBytes(string);
+  return new Uint8Array(binding.utf8Encode(string));
+}
+
+function latin1Encode(string) {
+  if (string.length <= kSmallCodec) {
+    const n = string.length;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = string.charCodeAt(i);
+    return out;
+  }
+  return new Uint8Array(binding.latin1Encode(string));
+}
+
+function ucs2Encode(string) {
+  return new Uint8Array(binding.ucs2Encode(string));
+}
+
+function hexDigit(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
+// Pairs of hex digits up to the first invalid pair; an odd last digit is dropped.
+function hexEncode(string) {
+  const n = string.length >>> 1;
+  if ((string.length & 1) === 0) {
+    try {
+      return Uint8Array.fromHex(string);
+    } catch {
+      // Not entirely valid: decode the valid prefix below.
+    }
+  }
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const hi = hexDigit(string.charCodeAt(2 * i));
+    const lo = hexDigit(string.charCodeAt(2 * i + 1));
+    if (hi < 0 || lo < 0) return out.subarray(0, i);
+    out[i] = hi * 16 + lo;
+  }
+  return out;
+}
+
+const kStrictBase64 = /^[A-Za-z0-9+/]*={0,2}$/;
+const kUnpaddedBase64url = /^[A-Za-z0-9\-_]*$/;
+
+function base64Encode(string) {
+  if (string.length % 4 === 0 && kStrictBase64.test(string)) return Uint8Array.fromBase64(string);
+  if (string.length % 4 !== 1 && kUnpaddedBase64url.test(string)) {
+    return Uint8Array.fromBase64(string, { alphabet: 'base64url' });
+  }
+  return new Uint8Array(binding.base64Decode(string));
+}
+
+// ---- byte lengths -----------------------------------------------------------------
+
+const kNonAscii = /[^\x00-\x7f]/;
+
+function utf8ByteLength(string) {
+  if (string.length <= kSmallCodec) {
+    let n = 0;
+    for (let i = 0; i < string.length; i++) {
+      const c = string.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < string.length &&
+               (string.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+    return n;
+  }
+  if (!kNonAscii.test(string)) return string.length;
+  return binding.utf8Length(string);
+}
+
+function base64ByteLength(string) {
+  let n = string.length;
+  if (n > 0 && string.charCodeAt(n - 1) === 0x3d) n--;
+  if (n > 1 && string.charCodeAt(n - 1) === 0x3d) n--;
+  return (n * 3) >>> 2;
+}
+
+// ---- writers (string -> bytes into a buffer) ------------------------------------
+
+function utf8Write(buf, string, offset, length) {
+  if (isShortAscii(string)) {
+    const n = Math.min(string.length, length);
+    for (let i = 0; i < n; i++) buf[offset + i] = string.charCodeAt(i);
+    return n;
+  }
+  const bytes = new Uint8Array(binding.utf8Write(string, length));
+  if (bytes.length > 0) buf.set(bytes, offset);
+  return bytes.length;
+}
+
+function latin1Write(buf, string, offset, length) {
+  const n = Math.min(string.length, length);
+  if (n <= kSmallCodec) {
+    for (let i = 0; i < n; i++) buf[offset + i] = string.charCodeAt(i);
+    return n;
+  }
+  return copyInto(buf, latin1Encode(n === string.length ? string : string.slice(0, n)), offset, n);
+}
+
+function ucs2Write(buf, string, offset, length) {
+  const units = Math.min(string.length, length >>> 1);
+  return copyInto(buf, ucs2Encode(units === string.length ? string : string.slice(0, units)), offset, units * 2);
+}
+
+function hexWrite(buf, string, offset, length) {
+  return copyInto(buf, hexEncode(string), offset, length);
+}
+
+function base64Write(buf, string, offset, length) {
+  return copyInto(buf, base64Encode(string), offset, length);
+}
+
+// ---- the encoding table --------------------------------------------------------
+
+// encodingVal numbers the encodings as Node's binding does (utf8 = 1, ...).
+function makeOps(encoding, encodingVal, byteLength, write, slice, encode) {
+  return { encoding, encodingVal, byteLength, write, slice, encode };
+}
+
+const encodingOps = {
+  utf8: makeOps('utf8', 1, utf8ByteLength, utf8Write, utf8Slice, utf8Encode),
+  ucs2: makeOps('utf16le', 3, (s) => s.length * 2, ucs2Write, ucs2Slice, ucs2Encode),
+  utf16le: makeOps('utf16le', 3, (s) => s.length * 2, ucs2Write, ucs2Slice, ucs2Encode),
+  latin1: makeOps('latin1', 4, (s) => s.length, latin1Write, latin1Slice, latin1Encode),
+  ascii: makeOps('ascii', 0, (s) => s.length, latin1Write, asciiSlice, latin1Encode),
+  base64: makeOps('base64', 2, base64ByteLength, base64Write, base64Slice, base64Encode),
+  base64url: makeOps('base64url', 5, base64ByteLength, base64Write, base64urlSlice, base64Encode),
+  hex: makeOps('hex', 6, (s) => s.length >>> 1, hexWrite, hexSlice, hexEncode),
+};
+
+// Node's encoding-name matching: exact common spellings first, then any case.
+function getEncodingOps(encoding) {
+  encoding += '';
+  switch (encoding.length) {
+    case 4:
+      if (encoding === 'utf8') return encodingOps.utf8;
+      if (encoding === 'ucs2') return encodingOps.ucs2;
+      encoding = encoding.toLowerCase();
+      if (encoding === 'utf8') return encodingOps.utf8;
+      if (encoding === 'ucs2') return encodingOps.ucs2;
+      break;
+    case 5:
+      if (encoding === 'utf-8') return encodingOps.utf8;
+      if (encoding === 'ascii') return encodingOps.ascii;
+      if (encoding === 'ucs-2') return encodingOps.ucs2;
+      encoding = encoding.toLowerCase();
+      if (encoding === 'utf-8') return encodingOps.utf8;
+      if (encoding === 'ascii') return encodingOps.ascii;
+      if (encoding === 'ucs-2') return encodingOps.ucs2;
+      break;
+    case 7:
+      if (encoding === 'utf16le' || encoding.toLowerCase() === 'utf16le') return encodingOps.utf16le;
+      break;
+    case 8:
+      if (encoding === 'utf-16le' || encoding.toLowerCase() === 'utf-16le') return encodingOps.utf16le;
+      break;
+    case 6:
+      if (encoding === 'latin1' || encoding === 'binary') return encodingOps.latin1;
+      if (encoding === 'base64') return encodingOps.base64;
+      encoding = encoding.toLowerCase();
+      if (encoding === 'latin1' || encoding === 'binary') return encodingOps.latin1;
+      if (encoding === 'base64') return encodingOps.base64;
+      break;
+    case 3:
+      if (encoding === 'hex' || encoding.toLowerCase() === 'hex') return encodingOps.hex;
+      break;
+    case 9:
+      if (encoding === 'base64url' || encoding.toLowerCase() === 'base64url') return encodingOps.base64url;
+      break;
+  }
+}
+
+// ---- numeric readers and writers ---------------------------------------------
+
+function boundsError(value, length, type) {
+  if (Math.floor(value) !== value) {
+    validateNumber(value, type);
+    throw new ERR_OUT_OF_RANGE(type || 'offset', 'an integer', value);
+  }
+  if (length < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS();
+  throw new ERR_OUT_OF_RANGE(type || 'offset', `>= ${type ? 1 : 0} and <= ${length}`, value);
+}
+
+// Validates `offset` for an access of `size` bytes.
+function checkReadable(buf, offset, size) {
+  validateNumber(offset, 'offset');
+  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
+    boundsError(offset, buf.length - size);
+  }
+}
+
+function checkValue(value, min, max, size) {
+  if (value > max || value < min) {
+    const n = typeof min === 'bigint' ? 'n' : '';
+    let range;
+    if (size > 4) {
+      const bits = size * 8;
+      range = min === 0 || min === 0n ?
+        `>= 0${n} and < 2${n} ** ${bits}${n}` :
+        `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}`;
+    } else {
+      range = `>= ${min}${n} and <= ${max}${n}`;
+    }
+    throw new ERR_OUT_OF_RANGE('value', range, value);
+  }
+}
+
+function readUIntLEAt(buf, offset, size) {
+  checkReadable(buf, offset, size);
+  let value = 0;
+  let mul = 1;
+  for (let i = 0; i < size; i++) {
+    value += buf[offset + i] * mul;
+    mul *= 0x100;
+  }
+  return value;
+}
+
+function readUIntBEAt(buf, offset, size) {
+  checkReadable(buf, offset, size);
+  let value = 0;
+  for (let i = 0; i < size; i++) value = value * 0x100 + buf[offset + i];
+  return value;
+}
+
+function signed(value, size) {
+  const limit = 2 ** (size * 8 - 1);
+  return value >= limit ? value - limit * 2 : value;
+}
+
+// The in-range `value` as the unsigned integer whose bytes get stored
+// (fractions truncated toward zero, NaN as 0).
+function toUnsigned(value, size) {
+  const v = Math.trunc(value) || 0;
+  return v < 0 ? v + 2 ** (size * 8) : v;
+}
+
+function writeLEAt(buf, value, offset, size, min, max) {
+  value = +value;
+  checkValue(value, min, max, size);
+  checkReadable(buf, offset, size);
+  let v = toUnsigned(value, size);
+  for (let i = 0; i < size; i++) {
+    const byte = v % 0x100;
+    buf[offset + i] = byte;
+    v = (v - byte) / 0x100;
+  }
+  return offset + size;
+}
+
+function writeBEAt(buf, value, offset, size, min, max) {
+  value = +value;
+  checkValue(value, min, max, size);
+  checkReadable(buf, offset, size);
+  let v = toUnsigned(value, size);
+  for (let i = size - 1; i >= 0; i--) {
+    const byte = v % 0x100;
+    buf[offset + i] = byte;
+    v = (v - byte) / 0x100;
+  }
+  return offset + size;
+}
+
+// Byte writes check the offset's type before the value, as Node does.
+function writeByte(buf, value, offset, min, max) {
+  value = +value;
+  validateNumber(offset, 'offset');
+  checkValue(value, min, max, 1);
+  if (buf[offset] === undefined) boundsError(offset, buf.length - 1);
+  buf[offset] = value;
+  return offset + 1;
+}
+
+function checkByteLength(byteLength) {
+  if (byteLength === undefined) throw new ERR_INVALID_ARG_TYPE('byteLength', 'number', byteLength);
+  if (!(byteLength >= 1 && byteLength <= 6 && Math.floor(byteLength) === byteLength)) {
+    boundsError(byteLength, 6, 'byteLength');
+  }
+}
+
+function checkOffsetGiven(offset) {
+  if (offset === undefined) throw new ERR_INVALID_ARG_TYPE('offset', 'number', offset);
+}
+
+// One scratch buffer for float conversions; the host is little-endian unless
+// this says otherwise.
+const float32 = new Float32Array(1);
+const float64 = new Float64Array(1);
+const float32Bytes = new Uint8Array(float32.buffer);
+const float64Bytes = new Uint8Array(float64.buffer);
+const hostIsBigEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
+
+function readFloatAt(buf, offset, bigEndian, double) {
+  const size = double ? 8 : 4;
+  checkReadable(buf, offset, size);
+  const scratch = double ? float64Bytes : float32Bytes;
+  const reverse = bigEndian !== hostIsBigEndian;
+  for (let i = 0; i < size; i++) scratch[reverse ? size - 1 - i : i] = buf[offset + i];
+  return double ? float64[0] : float32[0];
+}
+
+function writeFloatAt(buf, value, offset, bigEndian, double) {
+  const size = double ? 8 : 4;
+  value = +value;
+  checkReadable(buf, offset, size);
+  if (double) float64[0] = value; else float32[0] = value;
+  const scratch = double ? float64Bytes : float32Bytes;
+  const reverse = bigEndian !== hostIsBigEndian;
+  for (let i = 0; i < size; i++) buf[offset + i] = scratch[reverse ? size - 1 - i : i];
+  return offset + size;
+}
+
+function readBig64(buf, offset, bigEndian, isSigned) {
+  checkReadable(buf, offset, 8);
+  let value = 0n;
+  for (let i = 0; i < 8; i++) value = (value << 8n) | BigInt(buf[offset + (bigEndian ? i : 7 - i)]);
+  return isSigned ? BigInt.asIntN(64, value) : value;
+}
+
+function writeBig64(buf, value, offset, bigEndian, min, max) {
+  checkValue(value, min, max, 8);
+  checkReadable(buf, offset, 8);
+  if (typeof value !== 'bigint') throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+  let v = BigInt.asUintN(64, value);
+  for (let i = 0; i < 8; i++) {
+    buf[offset + (bigEndian ? 7 - i : i)] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return offset + 8;
+}
+
+const kIntRange = [null, [-0x80, 0x7f], [-0x8000, 0x7fff], [-0x800000, 0x7fffff],
+  [-0x80000000, 0x7fffffff], [-0x8000000000, 0x7fffffffff], [-0x800000000000, 0x7fffffffffff]];
+
+// Methods shared by Buffer.prototype (named as Node names them; the
+// `Uint*` spellings are aliases).
+const numberMethods = {
+  readUInt8(offset = 0) {
+    validateNumber(offset, 'offset');
+    const value = this[offset];
+    if (value === undefined) boundsError(offset, this.length - 1);
+    return value;
+  },
+  readInt8(offset = 0) {
+    validateNumber(offset, 'offset');
+    const value = this[offset];
+    if (value === undefined) boundsError(offset, this.length - 1);
+    return value > 0x7f ? value - 0x100 : value;
+  },
+  readUInt16LE(offset = 0) { return readUIntLEAt(this, offset, 2); },
+  readUInt16BE(offset = 0) { return readUIntBEAt(this, offset, 2); },
+  readUInt32LE(offset = 0) { return readUIntLEAt(this, offset, 4); },
+  readUInt32BE(offset = 0) { return readUIntBEAt(this, offset, 4); },
+  readInt16LE(offset = 0) { return signed(readUIntLEAt(this, offset, 2), 2); },
+  readInt16BE(offset = 0) { return signed(readUIntBEAt(this, offset, 2), 2); },
+  readInt32LE(offset = 0) { return readUIntLEAt(this, offset, 4) | 0; },
+  readInt32BE(offset = 0) { return readUIntBEAt(this, offset, 4) | 0; },
+  readUIntLE(offset, byteLength) {
+    checkOffsetGiven(offset);
+    checkByteLength(byteLength);
+    return readUIntLEAt(this, offset, byteLength);
+  },
+  readUIntBE(offset, byteLength) {
+    checkOffsetGiven(offset);
+    checkByteLength(byteLength);
+    return readUIntBEAt(this, offset, byteLength);
+  },
+  readIntLE(offset, byteLength) {
+    checkOffsetGiven(offset);
+    checkByteLength(byteLength);
+    const size = byteLength;
+    return signed(readUIntLEAt(this, offset, size), size);
+  },
+  readIntBE(offset, byteLength) {
+    checkOffsetGiven(offset);
+    checkByteLength(byteLength);
+    const size = byteLength;
+    return signed(readUIntBEAt(this, offset, size), size);
+  },
+  readFloatLE(offset = 0) { return readFloatAt(this, offset, false, false); },
+  readFloatBE(offset = 0) { return readFloatAt(this, offset, true, false); },
+  readDoubleLE(offset = 0) { return readFloatAt(this, offset, false, true); },
+  readDoubleBE(offset = 0) { return readFloatAt(this, offset, true, true); },
+  readBigUInt64LE(offset = 0) { return readBig64(this, offset, false, false); },
+  readBigUInt64BE(offset = 0) { return readBig64(this, offset, true, false); },
+  readBigInt64LE(offset = 0) { return readBig64(this, offset, false, true); },
+  readBigInt64BE(offset = 0) { return readBig64(this, offset, true, true); },
+
+  writeUInt8(value, offset = 0) { return writeByte(this, value, offset, 0, 0xff); },
+  writeInt8(value, offset = 0) { return writeByte(this, value, offset, -0x80, 0x7f); },
+  writeUInt16LE(value, offset = 0) { return writeLEAt(this, value, offset, 2, 0, 0xffff); },
+  writeUInt16BE(value, offset = 0) { return writeBEAt(this, value, offset, 2, 0, 0xffff); },
+  writeUInt32LE(value, offset = 0) { return writeLEAt(this, value, offset, 4, 0, 0xffffffff); },
+  writeUInt32BE(value, offset = 0) { return writeBEAt(this, value, offset, 4, 0, 0xffffffff); },
+  writeInt16LE(value, offset = 0) { return writeLEAt(this, value, offset, 2, -0x8000, 0x7fff); },
+  writeInt16BE(value, offset = 0) { return writeBEAt(this, value, offset, 2, -0x8000, 0x7fff); },
+  writeInt32LE(value, offset = 0) { return writeLEAt(this, value, offset, 4, -0x80000000, 0x7fffffff); },
+  writeInt32BE(value, offset = 0) { return writeBEAt(this, value, offset, 4, -0x80000000, 0x7fffffff); },
+  writeUIntLE(value, offset, byteLength) {
+    checkByteLength(byteLength);
+    const size = byteLength;
+    if (size === 1) return writeByte(this, value, offset, 0, 0xff);
+    return writeLEAt(this, value, offset, size, 0, 2 ** (size * 8) - 1);
+  },
+  writeUIntBE(value, offset, byteLength) {
+    checkByteLength(byteLength);
+    const size = byteLength;
+    if (size === 1) return writeByte(this, value, offset, 0, 0xff);
+    return writeBEAt(this, value, offset, size, 0, 2 ** (size * 8) - 1);
+  },
+  writeIntLE(value, offset, byteLength) {
+    checkByteLength(byteLength);
+    const size = byteLength;
+    const [min, max] = kIntRange[size];
+    if (size === 1) return writeByte(this, value, offset, min, max);
+    return writeLEAt(this, value, offset, size, min, max);
+  },
+  writeIntBE(value, offset, byteLength) {
+    checkByteLength(byteLength);
+    const size = byteLength;
+    const [min, max] = kIntRange[size];
+    if (size === 1) return writeByte(this, value, offset, min, max);
+    return writeBEAt(this, value, offset, size, min, max);
+  },
+  writeFloatLE(value, offset = 0) { return writeFloatAt(this, value, offset, false, false); },
+  writeFloatBE(value, offset = 0) { return writeFloatAt(this, value, offset, true, false); },
+  writeDoubleLE(value, offset = 0) { return writeFloatAt(this, value, offset, false, true); },
+  writeDoubleBE(value, offset = 0) { return writeFloatAt(this, value, offset, true, true); },
+  writeBigUInt64LE(value, offset = 0) { return writeBig64(this, value, offset, false, 0n, 0xffffffffffffffffn); },
+  writeBigUInt64BE(value, offset = 0) { return writeBig64(this, value, offset, true, 0n, 0xffffffffffffffffn); },
+  writeBigInt64LE(value, offset = 0) {
+    return writeBig64(this, value, offset, false, -0x8000000000000000n, 0x7fffffffffffffffn);
+  },
+  writeBigInt64BE(value, offset = 0) {
+    return writeBig64(this, value, offset, true, -0x8000000000000000n, 0x7fffffffffffffffn);
+  },
+};
+
+// ---- encoding-named slice/write methods (Buffer.prototype.utf8Slice, ...) ------
+
+// Positions given to the native-style methods: integers, never negative.
+function indexArg(value, def) {
+  if (value === undefined) return def;
+  const n = Math.trunc(+value) || 0;
+  if (n < 0) throw indexOutOfRange();
+  return n;
+}
+
+// The errors Node's native buffer methods throw (no [code] in the stack line).
+function indexOutOfRange() {
+  const err = new RangeError('Index out of range');
+  err.code = 'ERR_OUT_OF_RANGE';
+  return err;
+}
+
+function notAString() {
+  const err = new TypeError('argument must be a string');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+function sliceMethod(slice) {
+  return function(start, end) {
+    const len = this.length;
+    start = indexArg(start, 0);
+    end = indexArg(end, len);
+    if (end < start) end = start;
+    if (end > len) throw indexOutOfRange();
+    return start === end ? '' : slice(this, start, end);
+  };
+}
+
+// utf8Write/latin1Write/asciiWrite check their range strictly.
+function strictWriteMethod(write) {
+  return function(string, offset = 0, length = this.byteLength - offset) {
+    if (offset < 0 || offset > this.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+    if (length < 0 || length > this.byteLength - offset) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+    if (typeof string !== 'string') throw notAString();
+    offset = Math.trunc(+offset) || 0;
+    length = Math.trunc(+length) || 0;
+    return length === 0 ? 0 : write(this, string, offset, length);
+  };
+}
+
+// The other encodings' writers clip the length to the buffer.
+function clippingWriteMethod(write) {
+  return function(string, offset, length) {
+    if (typeof string !== 'string') throw notAString();
+    const len = this.length;
+    offset = indexArg(offset, 0);
+    if (offset > len) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+    length = Math.min(len - offset, indexArg(length, len - offset));
+    return length === 0 ? 0 : write(this, string, offset, length);
+  };
+}
+
+function addBufferPrototypeMethods(proto) {
+  for (const name of Object.keys(numberMethods)) {
+    const method = numberMethods[name];
+    proto[name] = method;
+    if (name.includes('UInt')) proto[name.replace('UInt', 'Uint')] = method;
+  }
+  proto.asciiSlice = sliceMethod(asciiSlice);
+  proto.base64Slice = sliceMethod(base64Slice);
+  proto.base64urlSlice = sliceMethod(base64urlSlice);
+  proto.latin1Slice = sliceMethod(latin1Slice);
+  proto.hexSlice = sliceMethod(hexSlice);
+  proto.ucs2Slice = sliceMethod(ucs2Slice);
+  proto.utf8Slice = sliceMethod(utf8Slice);
+  proto.asciiWrite = strictWriteMethod(latin1Write);
+  proto.latin1Write = strictWriteMethod(latin1Write);
+  proto.utf8Write = strictWriteMethod(utf8Write);
+  proto.base64Write = clippingWriteMethod(base64Write);
+  proto.base64urlWrite = clippingWriteMethod(base64Write);
+  proto.hexWrite = clippingWriteMethod(hexWrite);
+  proto.ucs2Write = clippingWriteMethod(ucs2Write);
+}
+
+// Node marks pooled buffers so structuredClone refuses to transfer them.
+const untransferable = new WeakSet();
+function markAsUntransferable(obj) {
+  if ((typeof obj === 'object' && obj !== null) || typeof obj === 'function') untransferable.add(obj);
+}
+function isMarkedAsUntransferable(obj) {
+  return obj != null && untransferable.has(obj);
+}
+
+module.exports = {
+  FastBuffer,
+  addBufferPrototypeMethods,
+  asciiSlice,
+  base64ByteLength,
+  bytesOf,
+  encodingOps,
+  fromBinding,
+  getEncodingOps,
+  isAnyArrayBuffer,
+  isMarkedAsUntransferable,
+  isTypedArray,
+  isUint8Array,
+  latin1Slice,
+  markAsUntransferable,
+  notAString,
+  ucs2Slice,
+  utf8ByteLength,
+  utf8Encode,
+  utf8Slice,
+  binding,
+};
