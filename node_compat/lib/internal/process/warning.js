@@ -17,7 +17,8 @@ function onWarning(warning) {
   msg += `${warning.name}: ${warning.message}`;
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
   if (!traceWarningHelperShown) {
-    msg += '\n(Use `node --trace-warnings ...` to show where the warning was created)';
+    const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
+    msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     traceWarningHelperShown = true;
   }
   process._rawDebug(msg);
