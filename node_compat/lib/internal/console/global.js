@@ -1,67 +1,65 @@
 'use strict';
 
-// The global console (bootstrap version: writes formatted lines to the
-// process's stdout/stderr file descriptors synchronously, as Node does for
-// files, pipes and terminals).
+// The global `console`: a Console bound to process.stdout/stderr, looked up
+// at each write so it follows those streams once they exist or are replaced.
+// Until the process has stream objects, lines go to the file descriptors
+// directly (synchronously, as Node writes to files, pipes and terminals).
+// Its shape copies Node's: a plain object with the Console methods bound to
+// it, `Console`, and the inspector-only methods V8 adds.
 
-const { formatWithOptions, inspect } = require('internal/util/inspect');
+const { Console, kBindProperties, kBindStreamsLazy } = require('internal/console/constructor');
+const EventEmitter = require('events');
 const { writeSync } = internalBinding('process_methods');
 
-let groupIndent = '';
-const counts = new Map();
-const timers = new Map();
+const globalConsole = { __proto__: {} };
 
-function write(fd, args) {
-  let text = formatWithOptions({}, ...args);
-  if (groupIndent !== '') text = groupIndent + text.replace(/\n/g, `\n${groupIndent}`);
-  writeSync(fd, `${text}\n`);
+for (const key of Reflect.ownKeys(Console.prototype)) {
+  if (key === 'constructor') continue;
+  const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, key);
+  if (typeof desc.value === 'function') {
+    desc.value = desc.value.bind(globalConsole);
+    Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
+  }
+  Reflect.defineProperty(globalConsole, key, desc);
 }
 
-const console = {
-  log(...args) { write(1, args); },
-  info(...args) { write(1, args); },
-  debug(...args) { write(1, args); },
-  error(...args) { write(2, args); },
-  warn(...args) { write(2, args); },
-  dir(obj, options) { write(1, [inspect(obj, { customInspect: false, ...options })]); },
-  trace(...args) {
-    const err = { name: 'Trace', message: formatWithOptions({}, ...args) };
-    Error.captureStackTrace(err, console.trace);
-    write(2, [err.stack]);
-  },
-  assert(value, ...args) {
-    if (!value) {
-      args[0] = `Assertion failed${args.length === 0 ? '' : `: ${args[0]}`}`;
-      write(2, args);
-    }
-  },
-  count(label = 'default') {
-    label = `${label}`;
-    const n = (counts.get(label) || 0) + 1;
-    counts.set(label, n);
-    write(1, [`${label}: ${n}`]);
-  },
-  countReset(label = 'default') { counts.delete(`${label}`); },
-  group(...args) {
-    if (args.length > 0) write(1, args);
-    groupIndent += '  ';
-  },
-  groupEnd() { groupIndent = groupIndent.slice(0, -2); },
-  time(label = 'default') { timers.set(`${label}`, process.hrtime.bigint()); },
-  timeEnd(label = 'default') {
-    const start = timers.get(`${label}`);
-    if (start === undefined) return;
-    timers.delete(`${label}`);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    write(1, [`${label}: ${ms.toFixed(3)}ms`]);
-  },
-  timeLog(label = 'default', ...data) {
-    const start = timers.get(`${label}`);
-    if (start === undefined) return;
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    write(1, [`${label}: ${ms.toFixed(3)}ms`, ...data]);
-  },
-};
-console.groupCollapsed = console.group;
+// A minimal writable (an EventEmitter with a synchronous write) over a file descriptor.
+function fdWriter(fd) {
+  const writer = new EventEmitter();
+  writer.write = (chunk) => {
+    writeSync(fd, chunk);
+    return true;
+  };
+  return writer;
+}
+const stdoutFallback = fdWriter(1);
+const stderrFallback = fdWriter(2);
 
-module.exports = console;
+globalConsole[kBindProperties](true, 'auto');
+globalConsole[kBindStreamsLazy](
+  () => process.stdout ?? stdoutFallback,
+  () => process.stderr ?? stderrFallback);
+
+globalConsole.Console = Console;
+
+// Without an inspector attached these V8 methods record nothing.
+const inspectorOnly = ['dir', 'dirXml', 'table', 'groupEnd', 'clear', 'count', 'countReset', 'profile',
+  'profileEnd', 'debug', 'error', 'info', 'log', 'warn', 'trace', 'group', 'groupCollapsed', 'assert', 'time',
+  'timeLog', 'timeEnd', 'timeStamp'];
+function makeInspectorMethod(name) {
+  const method = { [name]() {} }[name];
+  return method;
+}
+globalConsole.profile = makeInspectorMethod('profile');
+globalConsole.profileEnd = makeInspectorMethod('profileEnd');
+globalConsole.timeStamp = makeInspectorMethod('timeStamp');
+globalConsole.context = function context(name) {
+  const ctx = {};
+  for (const method of inspectorOnly) ctx[method] = makeInspectorMethod(method);
+  return ctx;
+};
+globalConsole.createTask = function createTask(name) {
+  return { run: function run(fn) { return fn(); } };
+};
+
+module.exports = globalConsole;

@@ -20,7 +20,7 @@ const {
   propertyFilter: { ALL_PROPERTIES, ONLY_ENUMERABLE },
   constants: { kPending, kRejected },
 } = internalBinding('util');
-const { validateObject, validateString } = require('internal/validators');
+const { kValidateObjectAllowArray, validateObject, validateString } = require('internal/validators');
 
 const ObjectPrototype = Object.prototype;
 const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
@@ -1525,7 +1525,7 @@ function format(...args) {
 }
 
 function formatWithOptions(inspectOptions, ...args) {
-  validateObject(inspectOptions, 'inspectOptions', { allowArray: true });
+  validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray);
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
