@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Optional
 
@@ -17,6 +18,9 @@ Options:
   -p, --print script         evaluate script and print result
   -r, --require module       module to preload (option can be repeated)
   --input-type=type          set module type for string input (commonjs, module)
+  --doc-test FILE...         run every example of Node API docs and report
+    [--against-node PATH]    also run each under a real Node and compare
+    [--json] [--budget S]    JSON report; seconds each example may run
   -h, --help                 print this help
   -v, --version              print the Node.js version this runtime implements
 """
@@ -83,8 +87,38 @@ def parse(argv: list[str]) -> dict:
     return opts
 
 
+def doc_test(argv: list[str]) -> int:
+    paths, node, as_json, budget = [], None, False, 3.0
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--against-node" and i + 1 < len(argv):
+            node = argv[i + 1]
+            i += 1
+        elif arg.startswith("--against-node="):
+            node = arg.split("=", 1)[1]
+        elif arg == "--json":
+            as_json = True
+        elif arg == "--budget" and i + 1 < len(argv):
+            budget = float(argv[i + 1])
+            i += 1
+        elif arg.startswith("--budget="):
+            budget = float(arg.split("=", 1)[1])
+        else:
+            paths.append(arg)
+        i += 1
+    if not paths:
+        sys.stderr.write("pynode: --doc-test needs at least one doc file\n")
+        return 9
+    from .doctest import main as run_docs
+
+    return run_docs(paths, node, as_json, budget)
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "--doc-test":
+        return doc_test(argv[1:])
     try:
         opts = parse(argv)
     except UsageError as exc:
@@ -102,6 +136,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         process_argv.append(os.path.abspath(opts["script"]))
     process_argv += opts["args"]
     sys.stdout.flush()
+    # As in node, SIGINT ends the process unless the program listens for it
+    # (Python would raise KeyboardInterrupt instead).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     realm = Realm(process_argv, opts["exec_argv"], exec_path=exec_path)
     try:
         for request in opts["requires"]:

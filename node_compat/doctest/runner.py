@@ -1,0 +1,380 @@
+"""Running doc examples under pynode (and optionally a real Node), with peers and time budgets.
+
+Each variant runs verbatim (or as a fragment with its bindings) from a
+scratch directory. Programs still running when the budget ends (servers)
+are stopped with SIGTERM and count as having run cleanly. A program that
+sends to or connects to a fixed port or socket path gets a peer first: the
+doc's own example that serves it, or a small built-in echo peer.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..testing.compare import normalize
+from . import fragments
+from .extract import Example, Expectation, Variant, parse_doc
+
+EPHEMERAL_PORT = re.compile(r"(?<=:)(3[2-9]\d{3}|[4-5]\d{4}|6[0-5]\d{3})\b")
+
+
+@dataclass
+class Outcome:
+    stdout: str
+    stderr: str
+    code: Optional[int]
+    stopped: bool  # still running at the end of the budget, stopped by the runner
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+@dataclass
+class VariantResult:
+    example: int
+    section: str
+    lang: str
+    kind: str  # 'verbatim', 'fragment', 'reflowed' (HTML whose line breaks were restored)
+    bindings: list[str]
+    status: str  # 'pass', 'fail', 'skip'
+    reason: str = ""
+    checks: list[Check] = field(default_factory=list)
+    ours: Optional[Outcome] = None
+    node: Optional[Outcome] = None
+    peer: str = ""
+    fixed_ports: frozenset = frozenset()  # port numbers written in the program: not normalised
+
+
+@dataclass
+class DocReport:
+    path: str
+    results: list[VariantResult]
+
+    @property
+    def passed(self) -> int:
+        return sum(r.status == "pass" for r in self.results)
+
+    @property
+    def failed(self) -> int:
+        return sum(r.status == "fail" for r in self.results)
+
+    @property
+    def skipped(self) -> int:
+        return sum(r.status == "skip" for r in self.results)
+
+
+# -- processes -------------------------------------------------------------------------
+
+
+def _launch(command: list[str], script: str, cwd: str) -> subprocess.Popen:
+    env = dict(os.environ, NO_COLOR="1", FORCE_COLOR="0")
+    return subprocess.Popen(command + [script], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            stdin=subprocess.DEVNULL, start_new_session=True)
+
+
+def _finish(proc: subprocess.Popen, budget: float) -> Outcome:
+    try:
+        out, err = proc.communicate(timeout=budget)
+        stopped = False
+    except subprocess.TimeoutExpired:
+        stopped = True
+        _stop(proc)
+        out, err = proc.communicate()
+    return Outcome(out.decode("utf-8", "replace"), err.decode("utf-8", "replace"),
+                   None if stopped else proc.returncode, stopped)
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    for sig, wait in ((signal.SIGTERM, 3.0), (signal.SIGKILL, 3.0)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            proc.wait(timeout=wait)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _script_name(lang: str) -> str:
+    return "example.mjs" if lang == "esm" else "example.cjs"
+
+
+# -- readiness of fixed endpoints ----------------------------------------------------------
+
+
+def _bound_ports(kind: str) -> set:
+    ports = set()
+    files = ("/proc/net/udp", "/proc/net/udp6") if kind == "udp" else ("/proc/net/tcp", "/proc/net/tcp6")
+    for name in files:
+        try:
+            with open(name) as fh:
+                next(fh)
+                for line in fh:
+                    cols = line.split()
+                    if kind == "tcp" and cols[3] != "0A":  # LISTEN
+                        continue
+                    ports.add(int(cols[1].rsplit(":", 1)[1], 16))
+        except (OSError, StopIteration):
+            continue
+    return ports
+
+
+def endpoint_ready(endpoint, kind: str) -> bool:
+    if isinstance(endpoint, int):
+        return endpoint in _bound_ports(kind)
+    return os.path.exists(endpoint)
+
+
+def wait_ready(endpoint, kind: str, timeout: float = 8.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if endpoint_ready(endpoint, kind):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def wait_free(endpoint, kind: str, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and endpoint_ready(endpoint, kind):
+        time.sleep(0.02)
+    if isinstance(endpoint, str) and os.path.exists(endpoint):
+        try:
+            os.unlink(endpoint)
+        except OSError:
+            pass
+
+
+class EchoPeer:
+    """A built-in echo peer (UDP, TCP or Unix stream) for examples whose doc has no server."""
+
+    def __init__(self, endpoint, kind: str) -> None:
+        self.stop_event = threading.Event()
+        if isinstance(endpoint, str):
+            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            self.sock.bind(endpoint)
+        else:
+            family_sock = socket.SOCK_DGRAM if kind == "udp" else socket.SOCK_STREAM
+            self.sock = socket.socket(socket.AF_INET6, family_sock)
+            self.sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self.sock.bind(("::", endpoint))
+        self.kind = kind
+        if kind != "udp":
+            self.sock.listen(16)
+        self.sock.settimeout(0.1)
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while not self.stop_event.is_set():
+            try:
+                if self.kind == "udp":
+                    data, addr = self.sock.recvfrom(65536)
+                    self.sock.sendto(data, addr)
+                else:
+                    conn, _ = self.sock.accept()
+                    threading.Thread(target=self._echo, args=(conn,), daemon=True).start()
+            except (socket.timeout, OSError):
+                continue
+
+    def _echo(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            try:
+                while True:
+                    data = conn.recv(65536)
+                    if not data:
+                        return
+                    conn.sendall(data)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.stop_event.set()
+        self.thread.join(timeout=2)
+        self.sock.close()
+
+
+# -- the runner ----------------------------------------------------------------------------
+
+
+class DocRunner:
+    def __init__(self, pynode: list[str], node: Optional[str] = None, budget: float = 3.0) -> None:
+        self.pynode = pynode
+        self.node = node
+        self.budget = budget
+
+    def run_doc(self, path: str) -> DocReport:
+        examples = parse_doc(path)
+        module = fragments.doc_module(path, [v.code for e in examples for v in e.variants])
+        results = []
+        for example in examples:
+            for variant in example.variants:
+                results.append(self.run_variant(example, variant, examples, module))
+        return DocReport(path, results)
+
+    def run_variant(self, example: Example, variant: Variant, examples: list[Example],
+                    module: Optional[str]) -> VariantResult:
+        lang_label = {"esm": "ESM", "cjs": "CJS"}.get(variant.lang, variant.lang)
+        base = VariantResult(example.number, example.section, lang_label, "verbatim", [], "skip")
+        if variant.lang not in ("esm", "cjs"):
+            base.reason = f"not JavaScript ({variant.lang})"
+            return base
+        prep = fragments.prepare(variant.code, variant.lang, module)
+        base.bindings = prep.bindings
+        base.kind = "reflowed" if variant.reflowed else ("fragment" if prep.bindings else "verbatim")
+        if prep.skip:
+            base.reason = prep.skip
+            return base
+        program = _instrument(prep.code, variant.expectations, len(prep.bindings))
+        base.fixed_ports = frozenset(int(p) for p in re.findall(r"\b(\d{2,5})\b", program))
+        kind = fragments.transport(program)
+        peer_endpoints = fragments.targets(program)
+        peer_source = self._peer_for(peer_endpoints, variant, examples, module)
+        base.peer = peer_source[0] if peer_source else ("built-in echo" if peer_endpoints else "")
+        base.ours = self._execute(self.pynode, program, variant.lang, peer_endpoints, peer_source, kind)
+        if self.node:
+            base.node = self._execute([self.node], program, variant.lang, peer_endpoints, peer_source, kind)
+        base.checks = self._checks(base, variant.expectations)
+        base.status = "pass" if all(c.ok for c in base.checks) else "fail"
+        return base
+
+    def _peer_for(self, endpoints: set, variant: Variant, examples: list[Example], module: Optional[str]):
+        if not endpoints:
+            return None
+        for example in examples:
+            candidates = sorted(example.variants, key=lambda v: v.lang != variant.lang)
+            for other in candidates:
+                if other is variant or other.lang not in ("esm", "cjs"):
+                    continue
+                if endpoints & fragments.serves(other.code) and not fragments.targets(other.code):
+                    prep = fragments.prepare(other.code, other.lang, module)
+                    if prep.skip is None:
+                        return (f"example {example.number} ({other.lang.upper()})", prep.code, other.lang)
+        return None
+
+    def _execute(self, command: list[str], program: str, lang: str, endpoints: set, peer_source, kind: str) -> Outcome:
+        workdir = tempfile.mkdtemp(prefix="pynode-doctest-")
+        peer_proc = None
+        echo = None
+        try:
+            for endpoint in endpoints:
+                wait_free(endpoint, kind)
+            if peer_source is not None:
+                peer_dir = os.path.join(workdir, "peer")
+                os.mkdir(peer_dir)
+                name = _script_name(peer_source[2])
+                with open(os.path.join(peer_dir, name), "w") as fh:
+                    fh.write(peer_source[1])
+                peer_proc = _launch(command, name, peer_dir)
+                for endpoint in endpoints:
+                    wait_ready(endpoint, kind)
+            elif endpoints:
+                echo = [EchoPeer(endpoint, kind) for endpoint in endpoints]
+            script = _script_name(lang)
+            with open(os.path.join(workdir, script), "w") as fh:
+                fh.write(program)
+            proc = _launch(command, script, workdir)
+            return _finish(proc, self.budget)
+        finally:
+            if peer_proc is not None:
+                _stop(peer_proc)
+                peer_proc.communicate()
+            for peer in echo or ():
+                peer.close()
+            for endpoint in endpoints:
+                if isinstance(endpoint, str) and os.path.exists(endpoint) and echo:
+                    os.unlink(endpoint)
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    def _checks(self, result: VariantResult, expectations: list[Expectation]) -> list[Check]:
+        ours = result.ours
+        checks = []
+        fatal = "\nNode.js v" in ours.stderr or (ours.code not in (0, None))
+        if result.node is None:
+            checks.append(Check("runs cleanly", not fatal, "" if not fatal else _failure_line(ours)))
+        for exp in expectations:
+            if exp.kind == "prints":
+                ok = _printed(ours.stdout, exp.text)
+                checks.append(Check(f"prints '{exp.text}'", ok, "" if ok else "not in the output"))
+            else:
+                got = _returned(ours.stdout, exp.line)
+                checks.append(Check(f"{exp.expression} returns {exp.text}", got == exp.text,
+                                    "" if got == exp.text else f"got {got}"))
+        if result.node is not None:
+            node = result.node
+            keep = result.fixed_ports
+            same = (_canon(ours.stdout, keep) == _canon(node.stdout, keep)
+                    and _canon(ours.stderr, keep) == _canon(node.stderr, keep)
+                    and ours.code == node.code and ours.stopped == node.stopped)
+            detail = ""
+            if not same:
+                detail = _difference(ours, node, keep)
+            checks.append(Check("same as node", same, detail))
+        return checks
+
+
+def _failure_line(outcome: Outcome) -> str:
+    """The error line of a fatal report ("TypeError: ..."), or the exit code."""
+    for line in outcome.stderr.split("\n"):
+        if re.match(r"^[\w$.]*(?:Error|Exception)\b.*?:", line) or line.startswith("Uncaught"):
+            return f"exit code {outcome.code}: {line.strip()}"
+    return f"exit code {outcome.code}"
+
+
+def _instrument(code: str, expectations: list[Expectation], offset: int) -> str:
+    """Make 'returns' promises observable: print each promised expression's value."""
+    returns = {exp.line + offset: exp for exp in expectations if exp.kind == "returns" and exp.expression}
+    if not returns:
+        return code
+    lines = code.split("\n")
+    for lineno, exp in returns.items():
+        lines[lineno - 1] = f"console.log('\\u0000returns {exp.line}:' + String({exp.expression}));"
+    return "\n".join(lines)
+
+
+def _returned(stdout: str, line: int) -> Optional[str]:
+    marker = f"\x00returns {line}:"
+    for out in stdout.split("\n"):
+        if out.startswith(marker):
+            return out[len(marker):]
+    return None
+
+
+def _printed(stdout: str, text: str) -> bool:
+    lines = [line.rstrip() for line in stdout.split("\n")]
+    return text in lines or any(text in line for line in lines)
+
+
+def _canon(text: str, keep: frozenset = frozenset()) -> str:
+    """Output with what differs between any two runs replaced: ephemeral ports, scratch paths."""
+    text = normalize(text)
+    text = EPHEMERAL_PORT.sub(lambda m: m.group(0) if int(m.group(0)) in keep else "<port>", text)
+    return re.sub(r"/tmp/pynode-doctest-[\w]+", "<tmp>", text)
+
+
+def _difference(ours: Outcome, node: Outcome, keep: frozenset) -> str:
+    for name, a, b in (("stdout", ours.stdout, node.stdout), ("stderr", ours.stderr, node.stderr)):
+        ca, cb = _canon(a, keep).split("\n"), _canon(b, keep).split("\n")
+        if ca != cb:
+            for i, (x, y) in enumerate(zip(ca + [""] * len(cb), cb + [""] * len(ca))):
+                if x != y:
+                    return f"{name} line {i + 1}: pynode {x!r} vs node {y!r}"
+    return f"exit: pynode {'stopped' if ours.stopped else ours.code} vs node {'stopped' if node.stopped else node.code}"

@@ -1,0 +1,5 @@
+'use strict';
+
+// node:process — the process object itself.
+
+module.exports = process;

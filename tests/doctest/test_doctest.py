@@ -1,0 +1,73 @@
+"""The doc runner: extraction of every format, fragments, expectations, running and reports."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from node_compat.doctest import fragments
+from node_compat.doctest.extract import parse_doc, reflow
+from node_compat.doctest.runner import DocRunner
+
+DOCS = Path(__file__).resolve().parents[2] / "fixtures" / "_docs"
+PYNODE = [sys.executable, "-m", "node_compat"]
+
+
+def test_node_markdown_pairs_sections_and_expectations():
+    examples = parse_doc(str(DOCS / "timers.md"))
+    assert [(e.section, [v.lang for v in e.variants]) for e in examples] == [
+        ("Ordering", ["esm", "cjs"]), ("Paths", ["cjs"]), ("A server", ["cjs"]), ("A server", ["console"])]
+    prints = examples[0].variants[0].expectations
+    assert [(x.kind, x.text) for x in prints] == [("prints", "immediate")]
+    returns = examples[1].variants[0].expectations[0]
+    assert (returns.kind, returns.text, returns.expression) == ("returns", "a/b", "path.join('a', 'b')")
+
+
+def test_code_group_and_translated_comments():
+    examples = parse_doc(str(DOCS / "grouped.it.md"))
+    assert [[v.lang for v in e.variants] for e in examples] == [["esm", "cjs"], ["esm"]]
+    assert examples[0].variants[1].expectations[0].text == "got 1"
+    assert examples[0].section == "Esempio"
+
+
+def test_html_with_collapsed_lines_is_reflowed():
+    examples = parse_doc(str(DOCS / "page.html"))
+    assert len(examples) == 1 and [v.lang for v in examples[0].variants] == ["esm", "cjs"]
+    esm = examples[0].variants[0]
+    assert esm.reflowed and "// two items\nconsole.log(a.length);" in esm.code
+    assert reflow("a(); // note here b(); // Prints: x ") == "a();\n// note here\nb();\n// Prints: x\n"
+
+
+def test_fragment_bindings_and_skips():
+    prep = fragments.prepare("socket.bind({ port: 0 });", "esm", "dgram")
+    assert prep.bindings == ["import dgram from 'node:dgram';", "const socket = dgram.createSocket('udp4');"]
+    prep = fragments.prepare("server.listen(0);", "cjs", "net")
+    assert prep.bindings == ["const net = require('node:net');", "const server = net.createServer();"]
+    assert fragments.prepare("import cluster from 'node:cluster';", "esm", "dgram").skip.startswith("needs node:cluster")
+    assert "eth9" in fragments.prepare("s.setMulticastInterface('::%eth9');", "esm", "dgram").skip
+    client = "const c = dgram.createSocket('udp4'); c.send(m, 41234, 'localhost', () => {});"
+    assert fragments.targets(client) == {41234}
+    assert fragments.serves("server.bind(41234);") == {41234}
+
+
+def test_runner_checks_expectations_and_budget():
+    report = DocRunner(PYNODE, budget=2.0).run_doc(str(DOCS / "timers.md"))
+    status = [(r.example, r.lang, r.kind, r.status) for r in report.results]
+    assert status == [(1, "ESM", "verbatim", "pass"), (1, "CJS", "verbatim", "pass"),
+                      (2, "CJS", "fragment", "pass"), (3, "CJS", "verbatim", "pass"), (4, "console", "verbatim", "skip")]
+    assert report.results[3].ours.stopped  # the server ran until its budget ended
+    assert report.results[2].bindings == ["const path = require('node:path');"]
+
+
+def test_failed_expectation_fails_and_sets_exit_code(refnode):
+    report = DocRunner(PYNODE, node=refnode, budget=2.0).run_doc(str(DOCS / "grouped.it.md"))
+    assert [r.status for r in report.results] == ["pass", "pass", "fail"]
+    failed = report.results[2]
+    assert [c.name for c in failed.checks if not c.ok] == ["prints '3'"]
+    assert any(c.name == "same as node" and c.ok for c in failed.checks)
+    cli = subprocess.run(PYNODE + ["--doc-test", str(DOCS / "grouped.it.md"), "--json"], capture_output=True, text=True)
+    assert cli.returncode == 1
+    data = json.loads(cli.stdout)
+    assert data["ok"] is False and data["docs"][0]["passed"] == 2
