@@ -20,6 +20,7 @@ const {
   propertyFilter: { ALL_PROPERTIES, ONLY_ENUMERABLE },
   constants: { kPending, kRejected },
 } = internalBinding('util');
+const { normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kValidateObjectAllowArray, validateObject, validateString } = require('internal/validators');
 
 const ObjectPrototype = Object.prototype;
@@ -973,7 +974,7 @@ function removeDuplicateErrorKeys(ctx, keys, err, stack) {
     for (const name of ['name', 'message', 'stack']) {
       const index = keys.indexOf(name);
       // Keep a property the stack does not already show.
-      if (index !== -1 && (typeof err[name] !== 'string' || stack.includes(err[name]))) {
+      if (index !== -1 && stack.includes(err[name])) {
         keys.splice(index, 1);
       }
     }
@@ -1029,6 +1030,7 @@ function safeGetCWD() {
 }
 
 function formatError(err, constructor, tag, ctx, keys) {
+  normalizeStack(err);
   let name;
   let message;
   try {
