@@ -272,7 +272,8 @@ function base64Write(buf, string, offset, length) {
 
 // ---- the encoding table --------------------------------------------------------
 
-// encodingVal numbers the encodings as Node's binding does (utf8 = 1, ...).
+// encodingVal numbers the encodings as Node's native code does (ascii 0,
+// utf8 1, base64 2, utf16le 3, latin1 4, hex 5, base64url 7).
 function makeOps(encoding, encodingVal, byteLength, write, slice, encode) {
   return { encoding, encodingVal, byteLength, write, slice, encode };
 }
@@ -284,8 +285,8 @@ const encodingOps = {
   latin1: makeOps('latin1', 4, (s) => s.length, latin1Write, latin1Slice, latin1Encode),
   ascii: makeOps('ascii', 0, (s) => s.length, latin1Write, asciiSlice, latin1Encode),
   base64: makeOps('base64', 2, base64ByteLength, base64Write, base64Slice, base64Encode),
-  base64url: makeOps('base64url', 5, base64ByteLength, base64Write, base64urlSlice, base64Encode),
-  hex: makeOps('hex', 6, (s) => s.length >>> 1, hexWrite, hexSlice, hexEncode),
+  base64url: makeOps('base64url', 7, base64ByteLength, base64Write, base64urlSlice, base64Encode),
+  hex: makeOps('hex', 5, (s) => s.length >>> 1, hexWrite, hexSlice, hexEncode),
 };
 
 // Node's encoding-name matching: exact common spellings first, then any case.
@@ -707,3 +708,7 @@ module.exports = {
   utf8Slice,
   binding,
 };
+
+// FastBuffer.prototype is Buffer.prototype: make sure buffer.js has given it
+// its methods even when only this module was required.
+require('buffer');
