@@ -219,7 +219,9 @@ class ModuleSystem:
             if line == 1 and file in self.cjs_files:
                 col = max(1, col - len(CJS_PREFIX))
             src = self.source_line(file, line) if not file.startswith("node:") else None
-            if src is not None and 0 < col <= len(src) and src[col - 1] == "(":
+            if src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
+                col += 1  # V8 points at the property name of a failed member access
+            elif src is not None and 0 < col <= len(src) and src[col - 1] == "(":
                 callee = self._CALLEE.search(src[: col - 1])
                 if callee is not None:
                     if callee.group(1):

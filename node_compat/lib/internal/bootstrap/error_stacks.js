@@ -81,12 +81,38 @@ function rawFrames(err) {
   return desc !== undefined && typeof desc.value === 'string' ? desc.value : '';
 }
 
-// Give an error made by the engine itself (frames only) a V8-style stack.
+// QuickJS's wording of its own errors -> V8's, where the message holds
+// everything V8's needs. [pattern, replacement, error class to switch to].
+const engineMessages = [
+  [/^cannot read property '(.*)' of (null|undefined)$/, 'Cannot read properties of $2 (reading \'$1\')'],
+  [/^cannot set property '(.*)' of (null|undefined)$/, 'Cannot set properties of $2 (setting \'$1\')'],
+  [/^'(.*)' is not defined$/, '$1 is not defined'],
+  [/^private class field '(#.*)' does not exist$/, 'Cannot read private member $1 from an object whose class did not declare it'],
+  [/^cannot convert bigint to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
+  [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+  [/^invalid array length$/, 'Invalid array length'],
+  [/^stack overflow$/, 'Maximum call stack size exceeded', 'RangeError'],
+];
+
+function v8Message(err) {
+  const desc = Object.getOwnPropertyDescriptor(err, 'message');
+  if (desc === undefined || typeof desc.value !== 'string') return;
+  for (const [pattern, replacement, className] of engineMessages) {
+    if (pattern.test(desc.value)) {
+      err.message = desc.value.replace(pattern, replacement);
+      if (className !== undefined) Object.setPrototypeOf(err, globalThis[className].prototype);
+      return;
+    }
+  }
+}
+
+// Give an error made by the engine itself (frames only) a V8-style stack and message.
 function normalizeStack(err) {
   if (err === null || typeof err !== 'object') return err;
   const desc = Object.getOwnPropertyDescriptor(err, 'stack');
   if (desc !== undefined && 'value' in desc && typeof desc.value === 'string' &&
       (desc.value === '' || desc.value.startsWith('    at '))) {
+    v8Message(err);
     defineStack(err, desc.value, 0);
   }
   return err;
