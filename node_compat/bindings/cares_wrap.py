@@ -86,6 +86,21 @@ def canonicalize_ip(ip: Any) -> Any:
     return None
 
 
+def system_servers(path: str = "/etc/resolv.conf") -> list:
+    """The `nameserver` entries of resolv.conf as [address, port] pairs (c-ares reads the same)."""
+    servers = []
+    try:
+        with open(path) as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        fields = line.split()
+        if len(fields) >= 2 and fields[0] == "nameserver" and canonicalize_ip(fields[1].partition("%")[0]):
+            servers.append([fields[1], 53])
+    return servers or [["127.0.0.1", 53]]
+
+
 def create(realm: Any) -> dict:
     loop = realm.loop
 
@@ -127,6 +142,7 @@ def create(realm: Any) -> dict:
         "getaddrinfo": getaddrinfo,
         "getnameinfo": getnameinfo,
         "canonicalizeIP": canonicalize_ip,
+        "systemServers": system_servers,
         "AI_ADDRCONFIG": socket.AI_ADDRCONFIG,
         "AI_ALL": socket.AI_ALL,
         "AI_V4MAPPED": socket.AI_V4MAPPED,

@@ -1,0 +1,214 @@
+'use strict';
+
+// node:dns. lookup() and lookupService() use the system resolver through the
+// cares_wrap binding's thread pool, as Node does. The Resolver class and the
+// resolve*() functions are c-ares DNS queries in Node; pynode keeps their
+// interface (argument validation, server lists, cancel) but does not send DNS
+// queries: every query fails asynchronously with code 'ENOTIMP'
+// (`queryA ENOTIMP example.com`).
+
+const { isIP } = require('internal/net');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_MISSING_ARGS,
+  },
+  dnsException,
+} = require('internal/errors');
+const { customPromisifyArgs } = require('internal/util');
+const {
+  validateFunction,
+  validatePort,
+  validateString,
+} = require('internal/validators');
+const {
+  defaultResolverState,
+  emitInvalidHostnameWarning,
+  errorCodes,
+  getDefaultResultOrder,
+  orderCode,
+  parseLookupOptions,
+  queryNames,
+  resolveMethods,
+  ResolverBase,
+  rrtypes,
+  setDefaultResultOrder,
+  toAddressList,
+} = require('internal/dns/utils');
+
+const cares = internalBinding('cares_wrap');
+const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
+
+function onlookup(err, addresses) {
+  if (err) {
+    this.callback(dnsException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+}
+
+function onlookupall(err, addresses) {
+  if (err) {
+    this.callback(dnsException(err, 'getaddrinfo', this.hostname));
+    return;
+  }
+  this.callback(null, toAddressList(addresses, this.family));
+}
+
+function lookup(hostname, options, callback) {
+  if (hostname) validateString(hostname, 'hostname');
+  let parsed;
+  if (typeof options === 'function') {
+    callback = options;
+    parsed = parseLookupOptions(undefined, () => {});
+  } else {
+    const twoArgs = arguments.length === 2;
+    parsed = parseLookupOptions(options, (optionsIsCallback) => {
+      validateFunction(optionsIsCallback && twoArgs ? options : callback, 'callback');
+    });
+  }
+  const { family, hints, all, order } = parsed;
+
+  if (!hostname) {
+    emitInvalidHostnameWarning(hostname);
+    if (all) {
+      process.nextTick(callback, null, []);
+    } else {
+      process.nextTick(callback, null, null, family === 6 ? 6 : 4);
+    }
+    return {};
+  }
+
+  // IP literals need no resolver, but still answer asynchronously.
+  const literal = isIP(hostname);
+  if (literal) {
+    if (all) {
+      process.nextTick(callback, null, [{ address: hostname, family: literal }]);
+    } else {
+      process.nextTick(callback, null, hostname, literal);
+    }
+    return {};
+  }
+
+  const req = new GetAddrInfoReqWrap();
+  req.callback = callback;
+  req.family = family;
+  req.hostname = hostname;
+  req.oncomplete = all ? onlookupall : onlookup;
+  const err = cares.getaddrinfo(req, hostname, family, hints, orderCode(order));
+  if (err) {
+    process.nextTick(callback, dnsException(err, 'getaddrinfo', hostname));
+    return {};
+  }
+  return req;
+}
+Object.defineProperty(lookup, customPromisifyArgs, {
+  __proto__: null, value: ['address', 'family'], enumerable: false,
+});
+
+function onlookupservice(err, hostname, service) {
+  if (err) {
+    this.callback(dnsException(err, 'getnameinfo', this.hostname));
+    return;
+  }
+  this.callback(null, hostname, service);
+}
+
+function lookupService(address, port, callback) {
+  if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback');
+  if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
+  validatePort(port);
+  validateFunction(callback, 'callback');
+  port = +port;
+  const req = new GetNameInfoReqWrap();
+  req.callback = callback;
+  req.hostname = address;
+  req.port = port;
+  req.oncomplete = onlookupservice;
+  const err = cares.getnameinfo(req, address, port);
+  if (err) throw dnsException(err, 'getnameinfo', address);
+  return req;
+}
+Object.defineProperty(lookupService, customPromisifyArgs, {
+  __proto__: null, value: ['hostname', 'service'], enumerable: false,
+});
+
+// A query method of the callback Resolver: validates, then fails asynchronously
+// (no DNS query is sent, see the header).
+function makeQuery(method) {
+  const bindingName = queryNames[method];
+  function query(name, options, callback) {
+    if (arguments.length <= 2) callback = options;
+    validateString(name, 'name');
+    validateFunction(callback, 'callback');
+    const req = { bindingName, hostname: name, callback };
+    let cancelled = false;
+    const pending = this._state.pending;
+    const cancel = () => { cancelled = true; };
+    pending.add(cancel);
+    process.nextTick(() => {
+      pending.delete(cancel);
+      callback(dnsException(cancelled ? 'ECANCELLED' : 'ENOTIMP', bindingName, name));
+    });
+    return req;
+  }
+  Object.defineProperty(query, 'name', { __proto__: null, value: method });
+  return query;
+}
+
+class Resolver extends ResolverBase {}
+for (const method of Object.keys(queryNames)) {
+  Resolver.prototype[method] = makeQuery(method);
+}
+Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
+  let method;
+  if (typeof rrtype === 'string') {
+    method = rrtypes[rrtype];
+  } else if (typeof rrtype === 'function') {
+    method = 'resolve4';
+    callback = rrtype;
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+  }
+  if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  return Reflect.apply(this[method], this, [hostname, callback]);
+};
+
+// The module-level functions use one default resolver, shared with dns/promises.
+const defaultResolver = new Resolver();
+defaultResolver._state = defaultResolverState();
+
+function defaultResolverMethod(method) {
+  return function(...args) {
+    return Reflect.apply(defaultResolver[method], defaultResolver, args);
+  };
+}
+
+module.exports = {
+  lookup,
+  lookupService,
+  Resolver,
+  getDefaultResultOrder,
+  setDefaultResultOrder,
+  setServers: defaultResolverMethod('setServers'),
+  ADDRCONFIG: cares.AI_ADDRCONFIG,
+  ALL: cares.AI_ALL,
+  V4MAPPED: cares.AI_V4MAPPED,
+  ...errorCodes,
+  getServers: defaultResolverMethod('getServers'),
+};
+for (const method of resolveMethods) {
+  module.exports[method] = defaultResolverMethod(method);
+}
+
+let promises;
+Object.defineProperty(module.exports, 'promises', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    promises ??= require('internal/dns/promises');
+    return promises;
+  },
+});
