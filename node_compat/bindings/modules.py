@@ -54,4 +54,5 @@ def create(realm: Any) -> dict:
         "resolveImport": resolve_import,
         "sourceLine": system.source_line,
         "v8Positions": system.v8_positions,
+        "throwSiteFile": lambda ident: system.throw_files[ident],
     }

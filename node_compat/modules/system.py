@@ -15,7 +15,7 @@ from typing import Any, Optional
 
 from jsbridge import JSException, ModuleError
 
-from . import resolve
+from . import resolve, throw_sites
 
 CJS_PREFIX = "(function (exports, require, module, __filename, __dirname) { "
 CJS_SUFFIX = "\n})"
@@ -29,6 +29,8 @@ class ModuleSystem:
         self.engine = realm.engine
         self.synthetic: dict[str, str] = {}  # module name -> 'builtin' | 'commonjs' | 'json'
         self.cjs_files: set[str] = set()  # files compiled with the CommonJS wrapper (line 1 is shifted)
+        self.throw_files: list[str] = []  # id -> file name, for the throw sites recorded in user code
+        self.shifts: dict[str, dict] = {}  # file name -> columns moved by throw-site instrumentation
         self._require_roots = 0
         self._eval_count = 0
 
@@ -89,7 +91,7 @@ class ModuleSystem:
         if kind == "module":
             source = self.read_source(path)
             self.realm.remember_source(name, source)
-            return source
+            return self._instrument(source, name, path)
         if kind == "json":
             self.synthetic[name] = "json"
             return f"export default import.meta.{_LOAD}();"
@@ -143,8 +145,9 @@ class ModuleSystem:
         """[True, function] or [False, SyntaxError value] for a CommonJS file's wrapper."""
         self.realm.remember_source(filename, source)
         self.cjs_files.add(filename)
+        code = self._instrument(strip_shebang(source), filename, filename)
         try:
-            fn = self.engine.eval(CJS_PREFIX + strip_shebang(source) + CJS_SUFFIX, filename)
+            fn = self.engine.eval(CJS_PREFIX + code + CJS_SUFFIX, filename)
         except JSException as exc:
             return [False, exc.value]
         # V8 names a CommonJS module's top-level frame "Object.<anonymous>".
@@ -153,6 +156,16 @@ class ModuleSystem:
 
     _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b|^[ \t]*(?:const|let|var)?[^\n(]*?\bawait\b", re.M)
     _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+
+    def _instrument(self, source: str, name: str, path: str) -> str:
+        """Record `throw` sites of user code (not of installed packages) for fatal reports."""
+        if "/node_modules/" in path:
+            return source
+        code, shifts = throw_sites.instrument(source, len(self.throw_files))
+        if shifts:
+            self.throw_files.append(name)
+            self.shifts[name] = shifts
+        return code
 
     def looks_like_esm(self, source: str) -> bool:
         """Whether source that failed to compile as CommonJS uses ES module syntax."""
@@ -218,6 +231,8 @@ class ModuleSystem:
             file, line, col = m.group(2), int(m.group(3)), int(m.group(4))
             if line == 1 and file in self.cjs_files:
                 col = max(1, col - len(CJS_PREFIX))
+            if file in self.shifts:
+                col = throw_sites.original_column(self.shifts[file], line, col)
             src = self.source_line(file, line) if not file.startswith("node:") else None
             if src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
                 col += 1  # V8 points at the property name of a failed member access

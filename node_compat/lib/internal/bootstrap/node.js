@@ -20,10 +20,13 @@ const {
   runMicrotasks,
 } = require('internal/process/task_queues');
 const { hasRejectionToWarn, promiseRejectHandler } = require('internal/process/promises');
-const { triggerUncaughtException } = require('internal/process/execution');
+const { triggerUncaughtException, recordThrow } = require('internal/process/execution');
 const { processTimers, processImmediate } = require('internal/timers');
 
 process.nextTick = nextTick;
+Object.defineProperty(globalThis, '__pynodeThrow', {
+  __proto__: null, value: recordThrow, writable: false, enumerable: false, configurable: false,
+});
 
 require('internal/bootstrap/globals');
 

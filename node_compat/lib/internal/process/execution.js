@@ -11,6 +11,13 @@ const { kNodeArrow } = require('internal/util');
 const kGenericUserError = 1;
 let fatalInProgress = false;
 
+// The last `throw <value>` executed in user code (see modules/throw_sites.py).
+let lastThrow = null;
+function recordThrow(file, line, column, value) {
+  lastThrow = { file, line, column, value };
+  return value;
+}
+
 function triggerUncaughtException(err, fromPromise) {
   normalizeStack(err);
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
@@ -50,6 +57,9 @@ function topLocation(stack) {
 
 // "file:line\n<source line>\n<caret>" as V8 prints above a fatal error.
 function arrowFor(err) {
+  if (lastThrow !== null && lastThrow.value === err && (err === null || typeof err !== 'object')) {
+    return primitiveArrow();
+  }
   if (err === null || (typeof err !== 'object' && typeof err !== 'function')) return '';
   if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
   if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
@@ -58,22 +68,36 @@ function arrowFor(err) {
   if (err instanceof Error && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
     return 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
   }
-  let stack;
-  try {
-    stack = err.stack;
-  } catch {
-    return '';
+  let loc = null;
+  if (lastThrow !== null && lastThrow.value === err) {
+    const file = internalBinding('modules').throwSiteFile(lastThrow.file);
+    loc = { file, line: lastThrow.line, column: lastThrow.column, exact: true };
+  } else {
+    let stack;
+    try {
+      stack = err.stack;
+    } catch {
+      return '';
+    }
+    if (typeof stack !== 'string') return '';
+    loc = topLocation(stack);
   }
-  if (typeof stack !== 'string') return '';
-  const loc = topLocation(stack);
   if (loc === null) return '';
   const source = internalBinding('modules').sourceLine(loc.file, loc.line);
   if (typeof source !== 'string') return '';
   let column = loc.column - 1;
-  const before = source.slice(0, column);
-  const throwAt = before.search(/\bthrow\s+(?:new\s+)?[\w$.]*\s*$/);
-  if (throwAt !== -1) column = throwAt;
+  if (!loc.exact) {
+    const throwAt = source.slice(0, column).search(/\bthrow\s+(?:new\s+)?[\w$.]*\s*$/);
+    if (throwAt !== -1) column = throwAt;
+  }
   return `${loc.file}:${loc.line}\n${source}\n${' '.repeat(Math.max(0, column))}^\n`;
+}
+
+function primitiveArrow() {
+  const file = internalBinding('modules').throwSiteFile(lastThrow.file);
+  const source = internalBinding('modules').sourceLine(file, lastThrow.line);
+  if (typeof source !== 'string') return '';
+  return `${file}:${lastThrow.line}\n${source}\n${' '.repeat(lastThrow.column - 1)}^\n`;
 }
 
 function printFatal(err) {
@@ -89,7 +113,9 @@ function printFatal(err) {
         // Fall back to the plain stack.
       }
     }
-    text = `${arrow}${arrow ? '\n' : ''}${inspect(err)}\n`;
+    // As Node's fatal report: custom inspection off, at least 5 levels deep.
+    const shown = inspect(err, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
+    text = `${arrow}${arrow ? '\n' : ''}${shown}\n`;
   } else {
     let shown;
     try {
@@ -104,4 +130,4 @@ function printFatal(err) {
   process._rawDebug(`${text}\nNode.js ${process.version}`);
 }
 
-module.exports = { printFatal, triggerUncaughtException };
+module.exports = { printFatal, recordThrow, triggerUncaughtException };

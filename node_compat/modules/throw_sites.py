@@ -1,0 +1,109 @@
+"""Where a `throw` happened, for the fatal report's source line and caret.
+
+V8 reports the location of the `throw` statement above an uncaught error;
+QuickJS only knows where the error object was created. For the common
+`throw err;` (an identifier, member path or literal whose value was made
+elsewhere) the user's source is rewritten, on the same line, to
+`throw __pynodeThrow(file, line, column, err);`, which records the site and
+returns the value. Columns after the insertion move; `shifts` lets stack
+positions be mapped back.
+"""
+
+from __future__ import annotations
+
+import re
+
+HOOK = "__pynodeThrow"
+
+_TOKEN = re.compile(
+    r"""//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|(?P<tpl>`)|(?P<throw>(?<![\w$.])throw[ \t]+)""",
+    re.S,
+)
+_OPERAND = re.compile(r"(?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$#][\w$]*)*|\d[\w.]*|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")")
+_END = re.compile(r"[ \t]*(?:;|(?=\n)|(?=\})|$)")
+
+
+def _skip_template(source: str, i: int) -> int:
+    """Index just after the template literal whose backtick is at i-1."""
+    depth = 0
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if depth == 0 and ch == "`":
+            return i + 1
+        if depth == 0 and source.startswith("${", i):
+            depth = 1
+            i += 2
+            continue
+        if depth > 0:
+            if ch == "{":
+                depth += 1
+            elif ch == "}":
+                depth -= 1
+            elif ch == "`":
+                i = _skip_template(source, i + 1)
+                continue
+            elif ch in "'\"":
+                m = re.compile(rf"{ch}(?:\\.|[^{ch}\\\n])*{ch}").match(source, i)
+                if m:
+                    i = m.end()
+                    continue
+        i += 1
+    return n
+
+
+def instrument(source: str, file_id: int) -> tuple[str, dict]:
+    """(rewritten source, {line: [(column, inserted length), ...]}) with 1-based lines/columns."""
+    if "throw" not in source:
+        return source, {}
+    out = []
+    shifts: dict = {}
+    pos = 0
+    i = 0
+    n = len(source)
+    while i < n:
+        m = _TOKEN.search(source, i)
+        if m is None:
+            break
+        if m.group("tpl"):
+            i = _skip_template(source, m.end())
+            continue
+        if not m.group("throw"):
+            i = m.end()
+            continue
+        operand = _OPERAND.match(source, m.end())
+        if operand is None or _END.match(source, operand.end()) is None or operand.group(0) in ("new", "await", "typeof", "void"):
+            i = m.end()
+            continue
+        line = source.count("\n", 0, m.start()) + 1
+        line_start = source.rfind("\n", 0, m.start()) + 1
+        column = m.start() - line_start + 1
+        prefix = f"{HOOK}({file_id},{line},{column},"
+        out.append(source[pos:operand.start()])
+        out.append(prefix)
+        out.append(operand.group(0))
+        out.append(")")
+        pos = operand.end()
+        line_shifts = shifts.setdefault(line, [])
+        added = sum(length for _, length in line_shifts)
+        op_col = operand.start() - line_start + 1 + added  # in the rewritten line
+        line_shifts.append((op_col, len(prefix)))
+        line_shifts.append((op_col + len(prefix) + len(operand.group(0)), 1))
+        i = operand.end()
+    if not shifts:
+        return source, {}
+    out.append(source[pos:])
+    return "".join(out), shifts
+
+
+def original_column(shifts: dict, line: int, column: int) -> int:
+    """Map a column of the rewritten line back to the user's source."""
+    for at, length in reversed(shifts.get(line, ())):
+        if column >= at + length:
+            column -= length
+        elif column >= at:
+            column = at
+    return column
