@@ -20,8 +20,12 @@ def create(realm: Any) -> dict:
     info_buffer, info = realm.engine.shared_array(ctypes.c_uint32, 3)
     idle = {"on": False}
 
-    def run_timers() -> None:
-        ret = realm.make_callback(realm.host, "processTimers", loop.now)
+    def after_timers(ret: Any) -> None:
+        # Node's RunTimers: re-arm the handle for the next expiry, referenced
+        # only while referenced timers remain. This runs as soon as
+        # processTimers returns and before the microtasks drain, so timers
+        # created by those microtasks adjust it through scheduleTimer and
+        # toggleTimerRef, as in Node.
         if ret:
             expiry = abs(ret) - loop.now
             timer.start(expiry if expiry > 0 else 1)
@@ -29,8 +33,26 @@ def create(realm: Any) -> dict:
                 timer.ref()
             else:
                 timer.unref()
+        else:
+            timer.unref()
+
+    # Made on first use: the binding is created while the realm boots.
+    runner = []
+
+    def run_timers() -> None:
+        if not runner:
+            runner.append(realm.engine.eval(
+                "(function (host, after) {"
+                " return { run(now) { const ret = host.processTimers(now); after(ret); return ret; } }; })",
+                "node:internal/timers_runner",
+            )(realm.host, realm.engine.function(after_timers, "afterTimers", 1)))
+        realm.make_callback(runner[0], "run", loop.now)
 
     timer = Timer(loop, run_timers)
+    # As in Node, the one timer handle starts unref'd: the JS side refs it
+    # while referenced timers exist (incRefCount/decRefCount), so a timer
+    # created unref'd (timers/promises with `ref: false`) never holds the loop.
+    timer.unref()
 
     def schedule_timer(duration: Any) -> None:
         timer.start(max(1, int(duration)))

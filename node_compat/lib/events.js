@@ -497,7 +497,7 @@ function isEventTarget(obj) {
     typeof obj?.removeEventListener === 'function' && typeof obj?.dispatchEvent === 'function' &&
     typeof obj?.on !== 'function');
 }
-const kEventTargetMarker = Symbol.for('pynode.eventTarget');
+const kEventTargetMarker = Symbol.for('nodejs.event_target');
 
 function getEventListeners(emitterOrTarget, type) {
   if (typeof emitterOrTarget.listeners === 'function') {
@@ -513,8 +513,8 @@ function getEventListeners(emitterOrTarget, type) {
 function getMaxListeners(emitterOrTarget) {
   if (typeof emitterOrTarget?.getMaxListeners === 'function') {
     return _getMaxListeners(emitterOrTarget);
-  } else if (isEventTarget(emitterOrTarget)) {
-    emitterOrTarget[kMaxEventTargetListeners] ??= defaultMaxListeners;
+  } else if (emitterOrTarget?.[kMaxEventTargetListeners]) {
+    // As in Node, a target whose limit is 0 (an AbortSignal) is not accepted.
     return emitterOrTarget[kMaxEventTargetListeners];
   }
   throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);

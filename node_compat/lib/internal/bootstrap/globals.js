@@ -37,6 +37,6 @@ defineLazyProperties(globalThis, 'internal/url', ['URL', 'URLSearchParams'], fal
 defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
 defineLazyProperties(globalThis, 'internal/per_context/domexception', ['DOMException'], false);
 defineLazyProperties(globalThis, 'internal/abort_controller', ['AbortController', 'AbortSignal'], false);
-defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event'], false);
+defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event', 'CustomEvent'], false);
 defineLazyProperties(globalThis, 'internal/perf/performance', ['performance'], false);
 defineLazyProperties(globalThis, 'internal/navigator', ['navigator'], false);

@@ -1,0 +1,173 @@
+'use strict';
+
+// AbortController and AbortSignal as Node 23.5 has them: abort(reason) with
+// a DOMException AbortError by default, AbortSignal.abort(), .timeout(ms)
+// (an unref'd timer that aborts with a TimeoutError), .any(signals),
+// throwIfAborted(), the trusted 'abort' event and `onabort`.
+
+const {
+  codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_ARG_TYPE, ERR_INVALID_THIS },
+} = require('internal/errors');
+const { validateUint32 } = require('internal/validators');
+const { customInspectSymbol } = require('internal/util');
+const {
+  Event,
+  EventTarget,
+  defineEventHandler,
+  kTrustEvent,
+} = require('internal/event_target');
+const { kMaxEventTargetListeners } = require('events');
+
+const kAborted = Symbol('kAborted');
+const kReason = Symbol('kReason');
+const kDependants = Symbol('kDependants');
+const kCreate = Symbol('kCreate');
+
+let DOMExceptionClass;
+function domException(message, name) {
+  DOMExceptionClass ??= require('internal/per_context/domexception').DOMException;
+  return new DOMExceptionClass(message, name);
+}
+
+let inspectFn;
+function inspect(value, options) {
+  inspectFn ??= require('internal/util/inspect').inspect;
+  return inspectFn(value, options);
+}
+
+// `Name { ...fields }`; at the depth limit the object itself, as Node shows it.
+function customInspect(self, fields, depth, options) {
+  if (depth < 0) return self;
+  const opts = { ...options, depth: options.depth === null ? null : options.depth - 1 };
+  return `${self.constructor.name} ${inspect(fields, opts)}`;
+}
+
+function checkSignal(value) {
+  if (value == null || value[kAborted] === undefined) throw new ERR_INVALID_THIS('AbortSignal');
+}
+
+class AbortSignal extends EventTarget {
+  constructor(key = undefined, aborted = false, reason = undefined) {
+    if (key !== kCreate) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    super();
+    // Abort listeners are not counted for the leak warning.
+    this[kMaxEventTargetListeners] = 0;
+    this[kAborted] = aborted;
+    this[kReason] = reason;
+    this[kDependants] = undefined;
+  }
+
+  get aborted() {
+    checkSignal(this);
+    return this[kAborted];
+  }
+
+  get reason() {
+    checkSignal(this);
+    return this[kReason];
+  }
+
+  throwIfAborted() {
+    checkSignal(this);
+    if (this[kAborted]) throw this[kReason];
+  }
+
+  [customInspectSymbol](depth, options) {
+    return customInspect(this, { aborted: this.aborted }, depth, options);
+  }
+
+  static abort(reason = domException('This operation was aborted', 'AbortError')) {
+    return new AbortSignal(kCreate, true, reason);
+  }
+
+  static timeout(delay) {
+    validateUint32(delay, 'delay', false);
+    const signal = new AbortSignal(kCreate);
+    const timer = setTimeout(() => {
+      abortSignal(signal, domException('The operation was aborted due to timeout', 'TimeoutError'));
+    }, delay);
+    timer.unref();
+    return signal;
+  }
+
+  static any(signals) {
+    if (signals == null || typeof signals[Symbol.iterator] !== 'function') {
+      const err = new TypeError('signals can not be converted to sequence.');
+      err.code = 'ERR_INVALID_ARG_TYPE';
+      throw err;
+    }
+    const sources = [...signals];
+    for (let i = 0; i < sources.length; i++) {
+      if (!(sources[i] instanceof AbortSignal)) {
+        throw new ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', sources[i]);
+      }
+    }
+    const result = new AbortSignal(kCreate);
+    for (const source of sources) {
+      if (source[kAborted]) {
+        result[kAborted] = true;
+        result[kReason] = source[kReason];
+        return result;
+      }
+    }
+    for (const source of sources) {
+      source[kDependants] ??= new Set();
+      source[kDependants].add(result);
+    }
+    return result;
+  }
+}
+
+for (const name of ['aborted', 'reason', 'throwIfAborted']) {
+  Object.defineProperty(AbortSignal.prototype, name, { __proto__: null, enumerable: true });
+}
+Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'AbortSignal', writable: false, enumerable: false, configurable: true,
+});
+defineEventHandler(AbortSignal.prototype, 'abort');
+
+// Mark the signal aborted, tell its listeners (a trusted 'abort' event), then
+// the signals that AbortSignal.any() made from it.
+function abortSignal(signal, reason) {
+  if (signal[kAborted]) return;
+  signal[kAborted] = true;
+  signal[kReason] = reason;
+  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
+  const dependants = signal[kDependants];
+  if (dependants !== undefined) {
+    signal[kDependants] = undefined;
+    for (const dependant of dependants) abortSignal(dependant, reason);
+  }
+}
+
+class AbortController {
+  #signal;
+
+  get signal() {
+    this.#signal ??= new AbortSignal(kCreate);
+    return this.#signal;
+  }
+
+  abort(reason = domException('This operation was aborted', 'AbortError')) {
+    this.#signal ??= new AbortSignal(kCreate);
+    abortSignal(this.#signal, reason);
+  }
+
+  [customInspectSymbol](depth, options) {
+    return customInspect(this, { signal: this.signal }, depth, options);
+  }
+}
+
+for (const name of ['signal', 'abort']) {
+  Object.defineProperty(AbortController.prototype, name, { __proto__: null, enumerable: true });
+}
+Object.defineProperty(AbortController.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'AbortController', writable: false, enumerable: false, configurable: true,
+});
+
+module.exports = {
+  AbortController,
+  AbortSignal,
+  abortSignal,
+  kAborted,
+};

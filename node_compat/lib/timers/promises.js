@@ -1,0 +1,155 @@
+'use strict';
+
+// node:timers/promises — promise forms of the timers: setTimeout and
+// setImmediate resolve with `value`, setInterval is an async iterator that
+// yields `value` per tick (ticks that fire while the consumer is busy are
+// yielded later, one each). `signal` cancels with an AbortError whose cause
+// is the signal's reason; `ref: false` lets the process exit meanwhile.
+
+const {
+  AbortError,
+  codes: { ERR_ILLEGAL_CONSTRUCTOR, ERR_INVALID_THIS },
+} = require('internal/errors');
+const {
+  validateAbortSignal,
+  validateBoolean,
+  validateNumber,
+  validateObject,
+} = require('internal/validators');
+const { kEmptyObject } = require('internal/util');
+const { Immediate, Timeout, insert } = require('internal/timers');
+const { clearImmediate, clearInterval, clearTimeout } = require('timers');
+
+const kResistStopPropagation = Symbol.for('pynode.kResistStopPropagation');
+const kAbortListenerOptions = { __proto__: null, once: true, [kResistStopPropagation]: true };
+
+function abortError(signal) {
+  return new AbortError(undefined, { cause: signal?.reason });
+}
+
+// The options every function takes; returns them with `ref` defaulted.
+function validateOptions(options) {
+  validateObject(options, 'options');
+  if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
+  if (options.ref !== undefined) validateBoolean(options.ref, 'options.ref');
+  return { signal: options.signal, ref: options.ref ?? true };
+}
+
+// Settle a timer's promise, or reject it when `signal` aborts first.
+function timerPromise(signal, start, clear) {
+  let onAbort;
+  const promise = new Promise((resolve, reject) => {
+    const timer = start(resolve);
+    if (signal !== undefined) {
+      onAbort = () => {
+        if (!timer._destroyed) {
+          clear(timer);
+          reject(abortError(signal));
+        }
+      };
+      signal.addEventListener('abort', onAbort, kAbortListenerOptions);
+    }
+  });
+  if (onAbort === undefined) return promise;
+  return promise.finally(() => signal.removeEventListener('abort', onAbort));
+}
+
+function setTimeout(after, value, options = kEmptyObject) {
+  let signal;
+  let ref;
+  try {
+    if (after !== undefined) validateNumber(after, 'delay');
+    ({ signal, ref } = validateOptions(options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return timerPromise(signal, (resolve) => {
+    const timeout = new Timeout(resolve, after, [value], false, ref);
+    insert(timeout, timeout._idleTimeout);
+    return timeout;
+  }, clearTimeout);
+}
+
+function setImmediate(value, options = kEmptyObject) {
+  let signal;
+  let ref;
+  try {
+    ({ signal, ref } = validateOptions(options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return timerPromise(signal, (resolve) => {
+    const immediate = new Immediate(resolve, [value]);
+    if (!ref) immediate.unref();
+    return immediate;
+  }, clearImmediate);
+}
+
+async function* setInterval(after, value, options = kEmptyObject) {
+  if (after !== undefined) validateNumber(after, 'delay');
+  const { signal, ref } = validateOptions(options);
+  if (signal?.aborted) throw abortError(signal);
+  let pending = 0;
+  let wake;
+  let onAbort;
+  let interval;
+  try {
+    interval = new Timeout(() => {
+      pending++;
+      if (wake !== undefined) {
+        wake();
+        wake = undefined;
+      }
+    }, after, undefined, true, ref);
+    insert(interval, interval._idleTimeout);
+    if (signal !== undefined) {
+      onAbort = () => {
+        clearInterval(interval);
+        if (wake !== undefined) {
+          wake();
+          wake = undefined;
+        }
+      };
+      signal.addEventListener('abort', onAbort, kAbortListenerOptions);
+    }
+    while (!signal?.aborted) {
+      if (pending === 0) {
+        await new Promise((resolve) => { wake = resolve; });
+      }
+      for (; pending > 0; pending--) yield value;
+    }
+    throw abortError(signal);
+  } finally {
+    clearInterval(interval);
+    if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
+  }
+}
+
+const kScheduler = Symbol('kScheduler');
+
+// The experimental Scheduler API (`scheduler.wait`, `scheduler.yield`).
+class Scheduler {
+  constructor(key = undefined) {
+    if (key !== kScheduler) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    this[kScheduler] = true;
+  }
+
+  yield() {
+    if (!this?.[kScheduler]) throw new ERR_INVALID_THIS('Scheduler');
+    return setImmediate();
+  }
+
+  wait(delay, options) {
+    if (!this?.[kScheduler]) throw new ERR_INVALID_THIS('Scheduler');
+    return setTimeout(delay, undefined, options);
+  }
+}
+
+module.exports = {
+  setTimeout,
+  setImmediate,
+  setInterval,
+  scheduler: new Scheduler(kScheduler),
+};
