@@ -86,6 +86,97 @@ def base64_decode(text: Any) -> bytes:
     return binascii.a2b_base64(data)
 
 
+# Lead bytes whose second byte has a narrower range than 80..BF (no
+# overlongs, surrogates or code points past U+10FFFF).
+_SECOND_BYTE_RANGE = {0xE0: (0xA0, 0xBF), 0xED: (0x80, 0x9F), 0xF0: (0x90, 0xBF), 0xF4: (0x80, 0x8F)}
+
+
+def _utf8_partial_tail(data: bytes) -> int:
+    """Length of the end of `data` that starts a UTF-8 sequence still able to complete.
+
+    The WHATWG decoder holds such bytes back between streamed chunks and
+    reports anything else at once; CPython's incremental decoder also holds
+    some bytes that can never complete (e.g. ED A0), so UTF-8 keeps its own
+    pending bytes.
+    """
+    n = len(data)
+    for back in range(1, min(n, 3) + 1):
+        lead = data[n - back]
+        if 0x80 <= lead <= 0xBF:
+            continue
+        if 0xC2 <= lead <= 0xDF:
+            need = 2
+        elif 0xE0 <= lead <= 0xEF:
+            need = 3
+        elif 0xF0 <= lead <= 0xF4:
+            need = 4
+        else:
+            return 0
+        if back >= need:
+            return 0
+        if back > 1:
+            second = data[n - back + 1]
+            low, high = _SECOND_BYTE_RANGE.get(lead, (0x80, 0xBF))
+            if not low <= second <= high:
+                return 0
+        return back
+    return 0
+
+
+class StreamDecoder:
+    """The state of one TextDecoder: bytes held between chunks and the BOM rule.
+
+    `decode` returns the text, or None when `fatal` is set and the data is
+    invalid (the JS side throws; the decoder starts afresh).
+    """
+
+    def __init__(self, codec: str, fatal: bool, ignore_bom: bool) -> None:
+        self.codec = codec
+        self.errors = "strict" if fatal else "replace"
+        self.strip_bom = not ignore_bom and codec in ("utf-8", "utf-16-le", "utf-16-be")
+        self.reset()
+
+    def reset(self) -> None:
+        self.pending = b""
+        self.decoder = None if self.codec == "utf-8" else codecs.getincrementaldecoder(self.codec)(self.errors)
+        self.bom_seen = False
+
+    def _decode(self, data: bytes, final: bool) -> str:
+        if self.decoder is not None:
+            return self.decoder.decode(data, final)
+        if self.pending:
+            data = self.pending + data
+        keep = 0 if final else _utf8_partial_tail(data)
+        self.pending = data[len(data) - keep:] if keep else b""
+        return data[: len(data) - keep].decode("utf-8", self.errors)
+
+    def decode(self, view: Any, final: bool) -> Any:
+        data = view.to_bytes() if view is not None else b""
+        try:
+            text = self._decode(data, final)
+        except UnicodeDecodeError:
+            self.reset()
+            return None
+        if self.strip_bom and not self.bom_seen and text:
+            self.bom_seen = True
+            if text[0] == "\ufeff":
+                text = text[1:]
+        if final:
+            self.reset()
+        return text
+
+
+def encode_into(text: Any, room: int) -> list:
+    """[UTF-8 bytes of the longest whole-character prefix fitting `room`, UTF-16 units read]."""
+    s = as_text(text)
+    data = utf8_encode(s)
+    if len(data) <= room:
+        return [data, len(s)]
+    data = utf8_prefix(data, room)
+    prefix = data.decode("utf-8")
+    return [data, len(prefix) + sum(1 for ch in prefix if ord(ch) > 0xFFFF)]
+
+
 def create(realm: Any) -> dict:
     def write_utf8(text: Any, limit: int) -> bytes:
         return utf8_prefix(utf8_encode(text), limit)
@@ -138,7 +229,16 @@ def create(realm: Any) -> dict:
         y = b.to_bytes()
         return (x > y) - (x < y)
 
+    def new_decoder(codec: str, fatal: bool, ignore_bom: bool) -> Any:
+        return realm.engine.host_object(StreamDecoder(codec, bool(fatal), bool(ignore_bom)))
+
+    def decoder_decode(decoder: StreamDecoder, view: Any, final: bool) -> Any:
+        return decoder.decode(view, bool(final))
+
     return {
+        "newDecoder": new_decoder,
+        "decoderDecode": decoder_decode,
+        "encodeInto": encode_into,
         "utf8Encode": utf8_encode,
         "utf8Write": write_utf8,
         "utf8Length": utf8_length,
