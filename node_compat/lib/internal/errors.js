@@ -46,6 +46,8 @@ function makeNodeErrorWithCode(Base, key) {
   return NodeError;
   function NodeError(...args) {
     const error = new Base();
+    // Node sets `code` first: extra fields a message adds (input, reason, ...) come after it.
+    error.code = key;
     const message = getMessage(key, args, error);
     Object.defineProperties(error, {
       [kIsNodeError]: { __proto__: null, value: true, enumerable: false, writable: false, configurable: true },
@@ -58,7 +60,6 @@ function makeNodeErrorWithCode(Base, key) {
         configurable: true,
       },
     });
-    error.code = key;
     return error;
   }
 }
@@ -257,6 +258,10 @@ E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s
 E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
 E('ERR_INVALID_HANDLE_TYPE', 'This handle type cannot be sent', TypeError);
 E('ERR_INVALID_IP_ADDRESS', 'Invalid IP address: %s', TypeError);
+E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
+  const msg = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
+  return `The MIME syntax for a ${production} in "${str}" is invalid` + msg;
+}, TypeError);
 E('ERR_INVALID_MODULE_SPECIFIER', (request, reason, base = undefined) => {
   return `Invalid module "${request}" ${reason}${base ? ` imported from ${base}` : ''}`;
 }, TypeError);
@@ -399,6 +404,9 @@ E('ERR_UNKNOWN_MODULE_FORMAT', 'Unknown module format: %s for URL %s', RangeErro
 E('ERR_UNKNOWN_SIGNAL', 'Unknown signal: %s', TypeError);
 E('ERR_UNSUPPORTED_DIR_IMPORT', '%s', Error);
 E('ERR_UNSUPPORTED_ESM_URL_SCHEME', '%s', Error);
+E('ERR_UNSUPPORTED_RESOLVE_REQUEST',
+  'Failed to resolve module specifier "%s" from "%s": Invalid relative URL or base scheme is not hierarchical.',
+  TypeError);
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 
 // ---- errors with their own classes ---------------------------------------------
