@@ -219,6 +219,11 @@ function setupProcessObject() {
 
   proc.on('warning', (warning) => require('internal/process/warning').onWarning(warning));
 
+  // Listening for a signal name installs an OS signal handler.
+  const { startListeningIfSignal, stopListeningIfSignal } = require('internal/process/signals');
+  proc.on('newListener', startListeningIfSignal);
+  proc.on('removeListener', stopListeningIfSignal);
+
   return proc;
 }
 
