@@ -1,0 +1,505 @@
+"""Node's StreamBase over a non-blocking file descriptor: the part TCP, Pipe and TTY share.
+
+`StreamBase` is what libuv's `uv_stream_t` plus Node's `LibuvStreamWrap` are
+to a TCP or pipe handle: reading into one reusable buffer and delivering
+`onread(nread, arrayBuffer)` (end of stream as `UV_EOF`, errors as negative
+codes), writes that try the descriptor at once and queue the rest for the
+loop's writability watcher, and shutdown after the queue drains.
+
+A stream is also what a server listens with (`onconnection(status,
+clientHandle)` for each accepted connection, the client handle built by the
+JS class of the server's handle) and what a connect request completes on
+(`req.oncomplete(status, handle, req, readable, writable)`).
+
+Write methods report through the shared `streamBaseState` array as Node's do:
+`kBytesWritten` is the size of the write, `kLastWriteWasAsync` is 1 when part
+of it was queued, in which case `req.oncomplete(status)` follows; a write that
+went out entirely completes synchronously and calls nothing.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import errno
+import os
+import socket
+import weakref
+from collections import deque
+from typing import Any, Optional
+
+from jsbridge import JSValue, Undefined, as_text
+
+from . import uv
+from .handle_wrap import HandleWrap
+from .native import export_class
+from ..loop import EVENT_READ, EVENT_WRITE, IOWatcher
+
+K_READ_BYTES_OR_ERROR = 0
+K_ARRAY_BUFFER_OFFSET = 1
+K_BYTES_WRITTEN = 2
+K_LAST_WRITE_WAS_ASYNC = 3
+K_NUM_FIELDS = 4
+
+UV_EOF = uv.UV_EOF
+UV_EBADF = -errno.EBADF
+UV_EPIPE = -errno.EPIPE
+UV_ENOTCONN = -errno.ENOTCONN
+UV_ECANCELED = -errno.ECANCELED
+UV_EINVAL = -errno.EINVAL
+UV_EALREADY = -errno.EALREADY
+
+READ_SIZE = 65536  # libuv's suggested size for stream reads
+READS_PER_TURN = 32  # reads of one stream per readiness event, as libuv caps them
+ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one server cannot starve the loop
+_SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
+
+
+def _unpaired_surrogate(exc: UnicodeError) -> tuple[str, int]:
+    return "\ufffd", exc.end
+
+
+# JS strings may hold lone surrogates; Node encodes each as U+FFFD.
+codecs.register_error("pynode.lone_surrogate", _unpaired_surrogate)
+
+
+def encode_string(text: str, encoding: str) -> bytes:
+    """Bytes of a JS string in one of the encodings the stream write methods take."""
+    if encoding == "utf8":
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            return text.encode("utf-8", "pynode.lone_surrogate")
+    if encoding == "latin1":
+        try:
+            return text.encode("latin-1")
+        except UnicodeEncodeError:  # Node keeps the low byte of each UTF-16 code unit
+            return text.encode("utf-16-le", "surrogatepass")[::2]
+    return text.encode("utf-16-le", "surrogatepass")
+
+
+class _RealmState:
+    """Per-realm stream state: the array JS reads write results from, one read buffer."""
+
+    def __init__(self, realm: Any) -> None:
+        self.buffer, self.fields = realm.engine.shared_array(ctypes.c_int32, K_NUM_FIELDS)
+        self.array = realm.engine.eval("(ab) => new Int32Array(ab)", "node:internal/stream_wrap")(self.buffer)
+        # Reads from every stream of the realm go through this buffer and are
+        # copied out at once, so 1,000 idle sockets cost no read memory.
+        self.read_buffer = bytearray(READ_SIZE)
+        self.read_view = memoryview(self.read_buffer)
+
+
+_STATES: "weakref.WeakKeyDictionary[Any, _RealmState]" = weakref.WeakKeyDictionary()
+
+
+def realm_state(realm: Any) -> _RealmState:
+    state = _STATES.get(realm)
+    if state is None:
+        state = _STATES[realm] = _RealmState(realm)
+    return state
+
+
+class _Write:
+    """A queued write: what is left to send, its request object, its full size."""
+
+    __slots__ = ("view", "req", "size")
+
+    def __init__(self, view: memoryview, req: Any, size: int) -> None:
+        self.view = view
+        self.req = req
+        self.size = size
+
+
+class StreamBase(HandleWrap):
+    """A stream handle over one file descriptor (a socket or a pipe end)."""
+
+    JS_METHODS = HandleWrap.JS_METHODS + (
+        "readStart", "readStop", "shutdown", "useUserBuffer", "setBlocking",
+        "writeBuffer", "writev", "writeUtf8String", "writeAsciiString",
+        "writeLatin1String", "writeUcs2String",
+    )
+    JS_GETTERS = ("bytesRead", "bytesWritten", "fd", "writeQueueSize", "isStreamBase")
+
+    isStreamBase = True
+
+    def __init__(self, realm: Any, js: Any) -> None:
+        super().__init__(realm, js)
+        self._state = realm_state(realm)
+        self.sock: Optional[socket.socket] = None
+        self._fd = -1
+        self._watcher: Optional[IOWatcher] = None
+        self._recv_into: Any = None
+        self._send: Any = None
+        self.reading = False
+        self.readable = False
+        self.writable = False
+        self._queue: deque = deque()
+        self._queue_bytes = 0
+        self._shutdown_req: Any = None
+        self._read_limit = READ_SIZE
+        self._listening = False
+        self._connect_req: Any = None
+        self.bytesRead = 0
+        self.bytesWritten = 0
+
+    # -- the descriptor --------------------------------------------------------
+
+    def attach_socket(self, sock: socket.socket) -> None:
+        """Take ownership of a socket, made non-blocking, for reading and writing."""
+        sock.setblocking(False)
+        self.sock = sock
+        self._fd = sock.fileno()
+        self._recv_into = sock.recv_into
+        send = sock.send
+        self._send = (lambda data: send(data, _SEND_FLAGS)) if _SEND_FLAGS else send
+        self._watcher = IOWatcher(self.loop, self._fd, self._on_io)
+
+    def attach_fd(self, fd: int) -> None:
+        """Take ownership of a descriptor that is not a socket (a pipe end)."""
+        os.set_blocking(fd, False)
+        self._fd = fd
+        self._recv_into = lambda view: os.readv(fd, (view,))
+        self._send = lambda data: os.write(fd, data)
+        self._watcher = IOWatcher(self.loop, fd, self._on_io)
+
+    @property
+    def fd(self) -> int:
+        return self._fd
+
+    @property
+    def writeQueueSize(self) -> int:
+        return self._queue_bytes
+
+    def setBlocking(self, blocking: Any) -> int:
+        if self._fd < 0:
+            return UV_EBADF
+        os.set_blocking(self._fd, bool(blocking))
+        return 0
+
+    def _update_watcher(self) -> None:
+        watcher = self._watcher
+        if watcher is None:
+            return
+        events = EVENT_READ if self.reading or self._listening else 0
+        if self._queue or self._connect_req is not None:
+            events |= EVENT_WRITE
+        watcher.set(events)
+
+    def _on_io(self, events: int) -> None:
+        if events & EVENT_WRITE:
+            if self._connect_req is not None:
+                self._on_connect_ready()
+            else:
+                self.on_writable()
+            if self.closing:
+                return
+        if events & EVENT_READ:
+            if self._listening:
+                self._accept()
+            else:
+                self.on_readable()
+
+    # -- listening -----------------------------------------------------------------
+
+    def start_listening(self, backlog: Any) -> int:
+        try:
+            self.sock.listen(int(backlog) if isinstance(backlog, (int, float)) else 511)
+        except OSError as exc:
+            return uv.code_of(exc)
+        self._listening = True
+        self.set_active(True)
+        self._update_watcher()
+        return 0
+
+    def _accept(self) -> None:
+        realm = self.realm
+        engine = realm.engine
+        ctor = self.js["constructor"]
+        accept = self.sock.accept
+        for _ in range(ACCEPTS_PER_TURN):
+            try:
+                conn, _addr = accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                if exc.errno == errno.ECONNABORTED:
+                    continue
+                realm.make_callback(self.js, "onconnection", uv.code_of(exc), Undefined)
+                return
+            client = engine.construct(ctor, 0, engine.host_object(conn))
+            realm.make_callback(self.js, "onconnection", 0, client)
+            if self.closing:
+                return
+
+    # -- connecting -------------------------------------------------------------------
+
+    def start_connect(self, req: Any, address: Any) -> int:
+        """Connect the socket to `address`; an immediate result is reported in the pending phase."""
+        if self._connect_req is not None:
+            return UV_EALREADY
+        status = self.sock.connect_ex(address)
+        if status not in (0, errno.EINPROGRESS) and not self.connect_error_is_delayed(status):
+            return -status
+        self._connect_req = req
+        self.loop.active_reqs += 1
+        if status in (0, errno.EINPROGRESS):
+            self._update_watcher()
+        else:
+            self.loop.pending.append(lambda: self._connected(-status))
+        return 0
+
+    def connect_error_is_delayed(self, err: int) -> bool:
+        """Whether a connect error is reported through the request rather than returned."""
+        return False
+
+    def _on_connect_ready(self) -> None:
+        try:
+            status = -self.sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+        except OSError as exc:
+            status = uv.code_of(exc)
+        self._connected(status)
+
+    def _connected(self, status: int) -> None:
+        req = self._connect_req
+        if req is None or self.closing:
+            return
+        self._connect_req = None
+        self.loop.active_reqs -= 1
+        ok = status == 0
+        self.readable = self.writable = ok
+        self._update_watcher()
+        self.realm.make_callback(req, "oncomplete", status, self.js, req, ok, ok)
+
+    # -- reading ---------------------------------------------------------------
+
+    def readStart(self) -> int:
+        if self._fd < 0:
+            return UV_EINVAL
+        if not self.reading:
+            self.reading = True
+            self.set_active(True)
+            self._update_watcher()
+        return 0
+
+    def readStop(self) -> int:
+        if self.reading:
+            self.reading = False
+            self.set_active(self._listening)
+            self._update_watcher()
+        return 0
+
+    def useUserBuffer(self, buffer: Any) -> None:
+        """Reads go to a buffer of the user's (net's `onread` option): no read exceeds its size.
+
+        JS copies each chunk into that buffer, so only its size matters here.
+        """
+        self._read_limit = max(1, min(READ_SIZE, int(buffer["byteLength"])))
+
+    def on_readable(self) -> None:
+        state = self._state
+        view = state.read_view
+        size = self._read_limit
+        if size < READ_SIZE:
+            view = view[:size]
+        engine = self.realm.engine
+        for _ in range(READS_PER_TURN):
+            if not self.reading:
+                return
+            try:
+                nread = self._recv_into(view)
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                self._read_failed(uv.code_of(exc))
+                return
+            if nread == 0:
+                self._read_failed(UV_EOF)
+                return
+            self.bytesRead += nread
+            self.realm.make_callback(self.js, "onread", nread, engine.array_buffer(view[:nread]))
+            if nread < size or self.closing:
+                return
+
+    def _read_failed(self, code: int) -> None:
+        self.readable = False
+        self.readStop()
+        self.realm.make_callback(self.js, "onread", code, Undefined)
+
+    # -- writing ---------------------------------------------------------------
+
+    def writeBuffer(self, req: Any, data: Any, _send_handle: Any = None) -> int:
+        return self._write(req, data.to_bytes())
+
+    def writeUtf8String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
+        return self._write(req, encode_string(as_text(text), "utf8"))
+
+    def writeLatin1String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
+        return self._write(req, encode_string(as_text(text), "latin1"))
+
+    writeAsciiString = writeLatin1String
+
+    def writeUcs2String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
+        return self._write(req, encode_string(as_text(text), "ucs2"))
+
+    def writev(self, req: Any, chunks: Any, all_buffers: Any) -> int:
+        """Write several chunks as one request: buffers, or (chunk, encoding) pairs."""
+        parts = []
+        if all_buffers is True:
+            for i in range(chunks["length"]):
+                parts.append(chunks[i].to_bytes())
+        else:
+            for i in range(0, chunks["length"], 2):
+                chunk = chunks[i]
+                if isinstance(chunk, JSValue):
+                    parts.append(chunk.to_bytes())
+                else:
+                    parts.append(encode_string(as_text(chunk), _WRITEV_ENCODINGS.get(chunks[i + 1], "utf8")))
+        return self._write(req, b"".join(parts))
+
+    def _write(self, req: Any, data: bytes) -> int:
+        fields = self._state.fields
+        size = len(data)
+        fields[K_BYTES_WRITTEN] = size
+        fields[K_LAST_WRITE_WAS_ASYNC] = 0
+        if self._fd < 0 or self.closing:
+            return UV_EBADF
+        if not self.writable:
+            return UV_EPIPE
+        sent = 0
+        if not self._queue:
+            try:
+                sent = self._send(data)
+            except (BlockingIOError, InterruptedError):
+                sent = 0
+            except OSError as exc:
+                return uv.code_of(exc)
+            self.bytesWritten += sent
+            if sent == size:
+                return 0
+        self._queue.append(_Write(memoryview(data)[sent:], req, size))
+        self._queue_bytes += size - sent
+        self.loop.active_reqs += 1
+        fields[K_LAST_WRITE_WAS_ASYNC] = 1
+        self._update_watcher()
+        return 0
+
+    def on_writable(self) -> None:
+        queue = self._queue
+        send = self._send
+        while queue:
+            entry = queue[0]
+            try:
+                sent = send(entry.view)
+            except (BlockingIOError, InterruptedError):
+                break
+            except OSError as exc:
+                self._fail_writes(uv.code_of(exc))
+                return
+            self.bytesWritten += sent
+            self._queue_bytes -= sent
+            if sent < len(entry.view):
+                entry.view = entry.view[sent:]
+                break
+            queue.popleft()
+            self.loop.active_reqs -= 1
+            self.realm.make_callback(entry.req, "oncomplete", 0)
+            if self.closing:
+                return
+        if not queue and self._shutdown_req is not None:
+            self._finish_shutdown()
+        self._update_watcher()
+
+    def _fail_writes(self, code: int) -> None:
+        """A write failed (the peer went away): the first request reports it, as libuv does."""
+        entry = self._queue.popleft()
+        self._queue_bytes -= len(entry.view)
+        self.loop.active_reqs -= 1
+        self.writable = False
+        self._update_watcher()
+        self.realm.make_callback(entry.req, "oncomplete", code)
+
+    # -- shutdown ----------------------------------------------------------------
+
+    def shutdown(self, req: Any) -> int:
+        if self._fd < 0 or not self.writable or self._shutdown_req is not None or self.closing:
+            return UV_ENOTCONN
+        self._shutdown_req = req
+        self.loop.active_reqs += 1
+        if not self._queue:
+            self.loop.pending.append(self._finish_shutdown)
+        return 0
+
+    def _finish_shutdown(self) -> None:
+        req = self._shutdown_req
+        if req is None or self.closing:
+            return
+        self._shutdown_req = None
+        self.writable = False
+        status = 0
+        try:
+            if self.sock is not None:
+                self.sock.shutdown(socket.SHUT_WR)
+            else:
+                status = -errno.ENOTSOCK
+        except OSError as exc:
+            status = uv.code_of(exc)
+        self.loop.active_reqs -= 1
+        self.realm.make_callback(req, "oncomplete", status)
+
+    # -- closing -----------------------------------------------------------------
+
+    def release(self) -> None:
+        """Close the descriptor; requests still in flight are cancelled in the close phase."""
+        self.reading = False
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
+        cancelled = [entry.req for entry in self._queue]
+        self._queue.clear()
+        self._queue_bytes = 0
+        if self._shutdown_req is not None:
+            cancelled.append(self._shutdown_req)
+            self._shutdown_req = None
+        if self._connect_req is not None:
+            cancelled.append(self._connect_req)
+            self._connect_req = None
+        if cancelled:
+            self.loop.active_reqs -= len(cancelled)
+            if not self.realm.closed:
+                self.loop.closing.append(lambda: self._cancel(cancelled))
+        if self.sock is not None:
+            self.close_socket(self.sock)
+            self.sock = None
+        elif self._fd >= 0:
+            os.close(self._fd)
+        self._fd = -1
+
+    def close_socket(self, sock: socket.socket) -> None:
+        sock.close()
+
+    def _cancel(self, requests: list) -> None:
+        for req in requests:
+            if self.realm.exiting:
+                return
+            self.realm.make_callback(req, "oncomplete", UV_ECANCELED)
+
+
+_WRITEV_ENCODINGS = {
+    "utf8": "utf8", "utf-8": "utf8", "latin1": "latin1", "binary": "latin1", "ascii": "latin1",
+    "ucs2": "ucs2", "ucs-2": "ucs2", "utf16le": "ucs2", "utf-16le": "ucs2",
+}
+
+
+def create(realm: Any) -> dict:
+    state = realm_state(realm)
+    return {
+        "LibuvStreamWrap": export_class(realm, StreamBase, "LibuvStreamWrap"),
+        "WriteWrap": export_class(realm, None, "WriteWrap"),
+        "ShutdownWrap": export_class(realm, None, "ShutdownWrap"),
+        "streamBaseState": state.array,
+        "kReadBytesOrError": K_READ_BYTES_OR_ERROR,
+        "kArrayBufferOffset": K_ARRAY_BUFFER_OFFSET,
+        "kBytesWritten": K_BYTES_WRITTEN,
+        "kLastWriteWasAsync": K_LAST_WRITE_WAS_ASYNC,
+    }
