@@ -8,6 +8,10 @@ const { validateFunction } = require('internal/validators');
 // The "file:line / source / caret" text a fatal error prints when it was
 // thrown inside Node's own library (Node shows its own source line there).
 const kNodeArrow = Symbol('kNodeArrow');
+// The same text for errors thrown from a line of Node's library that are not
+// the library's own objects (a user's error rethrown) or that should not
+// carry a property for it: error -> text.
+const nodeThrowSites = new WeakMap();
 const kEmptyObject = Object.freeze({ __proto__: null });
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const customPromisifyArgs = Symbol('customPromisifyArgs');
@@ -127,6 +131,14 @@ function deprecate(fn, msg, code, useEmitSync) {
   return deprecated;
 }
 
+// Each experimental feature warns once per process.
+const experimentalWarnings = new Set();
+function emitExperimentalWarning(feature) {
+  if (experimentalWarnings.has(feature)) return;
+  experimentalWarnings.add(feature);
+  process.emitWarning(`${feature} is an experimental feature and might change at any time`, 'ExperimentalWarning');
+}
+
 function convertToValidSignal(signal) {
   const { signals } = internalBinding('constants').os;
   if (typeof signal === 'number' && Object.values(signals).includes(signal)) return signal;
@@ -187,9 +199,11 @@ module.exports = {
   customPromisifyArgs,
   defineLazyProperties,
   deprecate,
+  emitExperimentalWarning,
   isError,
   kEmptyObject,
   kNodeArrow,
+  nodeThrowSites,
   normalizeEncoding,
   once,
   promisify,
