@@ -6,7 +6,7 @@
 
 const { normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector } = require('events');
-const { kNodeArrow } = require('internal/util');
+const { kNodeArrow, nodeThrowSites } = require('internal/util');
 
 const kGenericUserError = 1;
 let fatalInProgress = false;
@@ -62,6 +62,9 @@ function arrowFor(err) {
   }
   if (err === null || (typeof err !== 'object' && typeof err !== 'function')) return '';
   if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
+  // Unless user code threw it again since.
+  const librarySite = nodeThrowSites.get(err);
+  if (librarySite !== undefined && (lastThrow === null || lastThrow.value !== err)) return librarySite;
   if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
     return "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n";
   }
