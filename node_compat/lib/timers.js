@@ -142,6 +142,16 @@ function enroll(item, msecs) {
   item._idleNext = item;
 }
 
+// util.promisify(setTimeout) and util.promisify(setImmediate) give the
+// timers/promises versions.
+for (const [fn, name] of [[setTimeout, 'setTimeout'], [setImmediate, 'setImmediate']]) {
+  Object.defineProperty(fn, Symbol.for('nodejs.util.promisify.custom'), {
+    __proto__: null,
+    enumerable: true,
+    get() { return require('timers/promises')[name]; },
+  });
+}
+
 module.exports = {
   setTimeout,
   clearTimeout,

@@ -2,8 +2,8 @@
 
 // Small helpers shared by the builtins.
 
-const { codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
-const { validateFunction } = require('internal/validators');
+const { codes: { ERR_UNKNOWN_SIGNAL } } = require('internal/errors');
+const { validateFunction, validateString } = require('internal/validators');
 
 // The "file:line / source / caret" text a fatal error prints when it was
 // thrown inside Node's own library (Node shows its own source line there).
@@ -108,7 +108,7 @@ promisify.custom = kCustomPromisifiedSymbol;
 
 const codesWarned = new Set();
 function deprecate(fn, msg, code, useEmitSync) {
-  if (typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', 'Function', fn);
+  if (code !== undefined) validateString(code, 'code');
   let warned = false;
   function deprecated(...args) {
     if (!process.noDeprecation && !warned) {

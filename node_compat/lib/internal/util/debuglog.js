@@ -39,6 +39,16 @@ function shouldColorizeStderr() {
   return shouldColorize(process.stderr);
 }
 
+// Before the process has its stderr stream, write to the descriptor.
+function writeStderr(text) {
+  const stderr = process.stderr;
+  if (stderr !== undefined) {
+    stderr.write(text);
+  } else {
+    internalBinding('process_methods').writeSync(2, text);
+  }
+}
+
 const debugImpls = { __proto__: null };
 
 function debuglogImpl(enabled, set) {
@@ -51,7 +61,7 @@ function debuglogImpl(enabled, set) {
         const colors = shouldColorizeStderr();
         const msg = formatWithOptions({ colors }, ...args);
         const coloredPID = inspect(pid, { colors });
-        process.stderr.write(format('%s %s: %s\n', set, coloredPID, msg));
+        writeStderr(format('%s %s: %s\n', set, coloredPID, msg));
       };
     } else {
       debugImpls[set] = noop;
