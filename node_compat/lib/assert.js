@@ -46,8 +46,6 @@ function ok(...args) {
 }
 
 const assert = module.exports = ok;
-assert.ok = ok;
-assert.AssertionError = AssertionError;
 
 let failWarned = false;
 function fail(actual, expected, message, operator, stackStartFn) {
@@ -83,6 +81,8 @@ function fail(actual, expected, message, operator, stackStartFn) {
   throw markThrowSite(err, 'fail');
 }
 assert.fail = fail;
+assert.AssertionError = AssertionError;
+assert.ok = ok;
 
 assert.equal = function equal(actual, expected, message) {
   if (arguments.length < 2) throw missingArgs('equal');
