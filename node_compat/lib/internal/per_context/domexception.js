@@ -50,18 +50,23 @@ function stateOf(self) {
 class DOMException {
   constructor(message = '', options = 'Error') {
     let name;
+    let hasCause = false;
+    let cause;
     if (options !== null && typeof options === 'object') {
-      name = 'name' in options ? `${options.name}` : 'Error';
-      if ('cause' in options) {
-        Object.defineProperty(this, 'cause', {
-          __proto__: null, value: options.cause, configurable: true, writable: true, enumerable: false,
-        });
-      }
+      name = `${options.name}`;
+      hasCause = 'cause' in options;
+      if (hasCause) cause = options.cause;
     } else {
       name = `${options}`;
     }
     internals.set(this, { message: `${message}`, name });
     Error.captureStackTrace(this);
+    // After the stack, so own properties come in Node's order.
+    if (hasCause) {
+      Object.defineProperty(this, 'cause', {
+        __proto__: null, value: cause, configurable: true, writable: true, enumerable: false,
+      });
+    }
   }
 
   get name() { return stateOf(this).name; }

@@ -1,0 +1,62 @@
+'use strict';
+
+// File: a Blob with a name and a last-modified time.
+
+const {
+  codes: { ERR_INVALID_THIS, ERR_MISSING_ARGS },
+} = require('internal/errors');
+const { customInspectSymbol, kEmptyObject } = require('internal/util');
+const { Blob, kCloneExtra } = require('internal/blob');
+
+// File -> { name, lastModified }.
+const fileState = new WeakMap();
+
+function stateOf(file) {
+  const state = fileState.get(file);
+  if (state === undefined) throw new ERR_INVALID_THIS('File');
+  return state;
+}
+
+class File extends Blob {
+  constructor(fileBits, fileName, options = kEmptyObject) {
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('fileBits', 'fileName');
+    super(fileBits, options);
+    let { lastModified } = options ?? kEmptyObject;
+    if (lastModified !== undefined) {
+      lastModified = +lastModified;
+      if (Number.isNaN(lastModified)) lastModified = 0;
+    } else {
+      lastModified = Date.now();
+    }
+    fileState.set(this, { name: `${fileName}`, lastModified });
+  }
+
+  get name() {
+    return stateOf(this).name;
+  }
+
+  get lastModified() {
+    return stateOf(this).lastModified;
+  }
+
+  [customInspectSymbol](depth, options) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    const { inspect } = require('internal/util/inspect');
+    const fields = { size: this.size, type: this.type, name: this.name, lastModified: this.lastModified };
+    return `File ${inspect(fields, opts)}`;
+  }
+
+  [kCloneExtra](copy) {
+    fileState.set(copy, { ...stateOf(this) });
+  }
+}
+
+for (const key of ['name', 'lastModified']) {
+  Object.defineProperty(File.prototype, key, { __proto__: null, enumerable: true });
+}
+Object.defineProperty(File.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'File', configurable: true, enumerable: false, writable: false,
+});
+
+module.exports = { File };

@@ -1,0 +1,246 @@
+'use strict';
+
+// structuredClone(value, { transfer }): the HTML structured clone algorithm
+// as V8's serializer applies it in Node. Plain objects lose their prototype,
+// shared and circular references are kept, ArrayBuffers are copied (or moved
+// when transferred), and anything that cannot be cloned raises a
+// DOMException named DataCloneError with V8's message.
+
+const {
+  codes: { ERR_MISSING_ARGS },
+} = require('internal/errors');
+const { isMarkedAsUntransferable } = require('internal/buffer');
+
+let DOMExceptionCtor;
+function dataCloneError(message) {
+  DOMExceptionCtor ??= require('internal/per_context/domexception').DOMException;
+  return new DOMExceptionCtor(message, 'DataCloneError');
+}
+
+// The argument errors Node's native code throws (no [code] in the stack line).
+function optionsError(message) {
+  const err = new TypeError(`Failed to execute 'structuredClone': ${message}`);
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+const objectToString = Object.prototype.toString;
+const getTypedArrayTag = Object.getOwnPropertyDescriptor(
+  Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
+
+const kErrorConstructors = {
+  EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
+};
+
+// How V8 names a value it refuses to clone.
+function describe(value) {
+  if (typeof value === 'function') return Function.prototype.toString.call(value);
+  if (typeof value === 'symbol') return String(value);
+  const tag = objectToString.call(value);
+  if (tag === '[object Generator]' || tag === '[object AsyncGenerator]') return tag;
+  let name = 'Object';
+  if (tag !== '[object Arguments]' && value !== globalThis) {
+    const ctor = value.constructor;
+    if (typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name !== '') name = ctor.name;
+  }
+  return `#<${name}>`;
+}
+
+function notCloneable(value) {
+  return dataCloneError(`${describe(value)} could not be cloned.`);
+}
+
+// Whether `value` really has the internal slots its tag claims (a
+// Symbol.toStringTag can lie); `brand` throws on anything else.
+function hasBrand(value, brand) {
+  try {
+    brand.call(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const brands = {
+  Map: Object.getOwnPropertyDescriptor(Map.prototype, 'size').get,
+  Set: Object.getOwnPropertyDescriptor(Set.prototype, 'size').get,
+  ArrayBuffer: Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get,
+  DataView: Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength').get,
+  BigInt: BigInt.prototype.valueOf,
+  WeakMap: WeakMap.prototype.has,
+  WeakSet: WeakSet.prototype.has,
+  Promise: Promise.prototype.then,
+};
+
+let blobModule;
+function isBlob(value) {
+  blobModule ??= require('internal/blob');
+  return blobModule.isBlob(value);
+}
+
+class Cloner {
+  constructor(transferred) {
+    // original -> clone, for shared and circular references.
+    this.memo = new Map(transferred);
+  }
+
+  clone(value) {
+    const type = typeof value;
+    if (type === 'function' || type === 'symbol') throw notCloneable(value);
+    if (type !== 'object' || value === null) return value;
+    const seen = this.memo.get(value);
+    if (seen !== undefined) return seen;
+    if (value === globalThis) throw notCloneable(value);
+    if (Array.isArray(value)) return this.cloneArray(value);
+    const typedTag = getTypedArrayTag.call(value);
+    if (typedTag !== undefined) return this.cloneView(value, globalThis[typedTag]);
+    const tag = objectToString.call(value).slice(8, -1);
+    switch (tag) {
+      case 'Date':
+        return this.remember(value, new Date(Date.prototype.getTime.call(value)));
+      case 'RegExp':
+        return this.remember(value, new RegExp(value.source, value.flags));
+      case 'Error':
+        return this.cloneError(value);
+      case 'Number':
+        return this.remember(value, new Number(Number.prototype.valueOf.call(value)));
+      case 'String':
+        return this.remember(value, new String(String.prototype.valueOf.call(value)));
+      case 'Boolean':
+        return this.remember(value, new Boolean(Boolean.prototype.valueOf.call(value)));
+      case 'Arguments':
+        throw notCloneable(value);
+      case 'BigInt':
+        if (hasBrand(value, brands.BigInt)) return this.remember(value, Object(BigInt.prototype.valueOf.call(value)));
+        break;
+      case 'Map':
+        if (hasBrand(value, brands.Map)) return this.cloneMap(value);
+        break;
+      case 'Set':
+        if (hasBrand(value, brands.Set)) return this.cloneSet(value);
+        break;
+      case 'ArrayBuffer':
+        if (hasBrand(value, brands.ArrayBuffer)) return this.cloneArrayBuffer(value);
+        break;
+      case 'DataView':
+        if (hasBrand(value, brands.DataView)) return this.cloneView(value, DataView);
+        break;
+      case 'WeakMap':
+      case 'WeakSet':
+      case 'Promise':
+        if (hasBrand(value, brands[tag])) throw notCloneable(value);
+        break;
+      case 'SharedArrayBuffer':
+      case 'WeakRef':
+      case 'FinalizationRegistry':
+      case 'Generator':
+      case 'AsyncGenerator':
+      case 'Symbol':
+        throw notCloneable(value);
+      default:
+        if (isBlob(value)) return this.remember(value, blobModule.cloneBlob(value));
+    }
+    return this.cloneObject(value);
+  }
+
+  remember(original, copy) {
+    this.memo.set(original, copy);
+    return copy;
+  }
+
+  cloneObject(value) {
+    const out = this.remember(value, {});
+    for (const key of Object.keys(value)) out[key] = this.clone(value[key]);
+    return out;
+  }
+
+  cloneArray(value) {
+    const out = this.remember(value, new Array(value.length));
+    for (const key of Object.keys(value)) out[key] = this.clone(value[key]);
+    return out;
+  }
+
+  cloneMap(value) {
+    const out = this.remember(value, new Map());
+    for (const [k, v] of Map.prototype.entries.call(value)) out.set(this.clone(k), this.clone(v));
+    return out;
+  }
+
+  cloneSet(value) {
+    const out = this.remember(value, new Set());
+    for (const v of Set.prototype.values.call(value)) out.add(this.clone(v));
+    return out;
+  }
+
+  cloneArrayBuffer(value) {
+    if (value.detached) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
+    return this.remember(value, value.slice(0));
+  }
+
+  // A typed array or DataView: the whole underlying buffer is cloned (once)
+  // and the view rebuilt over it at the same place.
+  cloneView(value, Ctor) {
+    const buffer = this.clone(value.buffer);
+    const length = Ctor === DataView ? value.byteLength : value.length;
+    return this.remember(value, new Ctor(buffer, value.byteOffset, length));
+  }
+
+  cloneError(value) {
+    const name = value.name;
+    const Ctor = Object.hasOwn(kErrorConstructors, name) ? kErrorConstructors[name] : Error;
+    const out = this.remember(value, new Ctor());
+    const message = Object.getOwnPropertyDescriptor(value, 'message');
+    if (message !== undefined && 'value' in message) {
+      Object.defineProperty(out, 'message', {
+        __proto__: null, value: `${message.value}`, writable: true, enumerable: false, configurable: true,
+      });
+    }
+    const stack = value.stack;
+    // Without a stack to carry over, the clone's is just its header line.
+    out.stack = typeof stack === 'string' ? stack : `${out}`;
+    if (Object.hasOwn(value, 'cause')) {
+      Object.defineProperty(out, 'cause', {
+        __proto__: null, value: this.clone(value.cause), writable: true, enumerable: false, configurable: true,
+      });
+    }
+    return out;
+  }
+}
+
+// The transfer list as [original, moved copy] pairs, validated before
+// anything is cloned.
+function transferPairs(options) {
+  if (options === undefined || options === null) return [];
+  if (typeof options !== 'object' && typeof options !== 'function') {
+    throw optionsError('Options cannot be converted to a dictionary');
+  }
+  const transfer = options.transfer;
+  if (transfer === undefined) return [];
+  if (transfer === null || (typeof transfer !== 'object' && typeof transfer !== 'function') ||
+      typeof transfer[Symbol.iterator] !== 'function') {
+    throw optionsError('transfer in Options can not be converted to sequence.');
+  }
+  const pairs = [];
+  const seen = new Set();
+  for (const item of transfer) {
+    if (objectToString.call(item) !== '[object ArrayBuffer]' || !hasBrand(item, brands.ArrayBuffer)) {
+      throw dataCloneError('Found invalid value in transferList.');
+    }
+    if (seen.has(item)) throw dataCloneError('Transfer list contains duplicate ArrayBuffer');
+    if (isMarkedAsUntransferable(item)) throw dataCloneError('Cannot transfer object of unsupported type.');
+    seen.add(item);
+    pairs.push([item, item.slice(0)]);
+  }
+  return pairs;
+}
+
+function structuredClone(value, options) {
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('The value argument must be specified');
+  const pairs = transferPairs(options);
+  const result = new Cloner(pairs).clone(value);
+  // Only a successful clone detaches what was transferred.
+  for (const [original] of pairs) original.transfer();
+  return result;
+}
+
+module.exports = { structuredClone };
