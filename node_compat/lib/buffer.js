@@ -10,7 +10,6 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_BUFFER_SIZE,
-    ERR_INVALID_STATE,
     ERR_MISSING_ARGS,
     ERR_OUT_OF_RANGE,
     ERR_UNKNOWN_ENCODING,
@@ -25,7 +24,6 @@ const {
 } = require('internal/validators');
 const {
   customInspectSymbol,
-  defineLazyProperties,
   normalizeEncoding,
 } = require('internal/util');
 const {
@@ -143,6 +141,8 @@ function Buffer(arg, encodingOrOffset, length) {
 Object.defineProperty(Buffer, Symbol.species, {
   __proto__: null, enumerable: false, configurable: true, get() { return FastBuffer; },
 });
+
+Buffer.poolSize = 8 * 1024;
 
 FastBuffer.prototype.constructor = Buffer;
 Buffer.prototype = FastBuffer.prototype;
@@ -346,8 +346,6 @@ function byteLength(string, encoding) {
   return ops.byteLength(string);
 }
 Buffer.byteLength = byteLength;
-
-Buffer.poolSize = 8 * 1024;
 
 Object.defineProperty(Buffer.prototype, 'parent', {
   __proto__: null,
@@ -809,12 +807,17 @@ function isAscii(input) {
 }
 
 function checkedBytes(input) {
-  let bytes;
-  if (isTypedArray(input)) bytes = bytesOf(input);
-  else if (isAnyArrayBuffer(input)) bytes = new Uint8Array(input);
+  let arrayBuffer;
+  if (isTypedArray(input)) arrayBuffer = input.buffer;
+  else if (isAnyArrayBuffer(input)) arrayBuffer = input;
   else throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
-  if (bytes.buffer.detached) throw new ERR_INVALID_STATE('Cannot validate on a detached buffer');
-  return bytes;
+  if (arrayBuffer.detached) {
+    // Node's native check, hence no "Invalid state:" prefix.
+    const err = new Error('Cannot validate on a detached buffer');
+    err.code = 'ERR_INVALID_STATE';
+    throw err;
+  }
+  return arrayBuffer === input ? new Uint8Array(input) : bytesOf(input);
 }
 
 // ---- atob / btoa -----------------------------------------------------------------------------
@@ -876,7 +879,10 @@ Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   },
 });
 
-defineLazyProperties(module.exports, 'internal/blob', ['Blob', 'resolveObjectURL']);
-defineLazyProperties(module.exports, 'internal/file', ['File']);
+// Loaded last: internal/blob needs this module's exports.
+const { Blob, resolveObjectURL } = require('internal/blob');
+module.exports.Blob = Blob;
+module.exports.resolveObjectURL = resolveObjectURL;
+module.exports.File = require('internal/file').File;
 
 createPool();
