@@ -253,8 +253,17 @@ function sameBoxedPrimitive(val1, val2) {
   return isSymbolObject(val2) && Symbol.prototype.valueOf.call(val1) === Symbol.prototype.valueOf.call(val2);
 }
 
+let bufferBinding;
+// Past this many bytes one copy into Python and a memcmp beat a JS loop.
+const kNativeCompareBytes = 256;
+
+// Two Uint8Arrays with the same bytes.
 function sameBytes(a, b) {
   if (a.length !== b.length) return false;
+  if (a.length > kNativeCompareBytes) {
+    bufferBinding ??= internalBinding('buffer');
+    return bufferBinding.compare(a, b) === 0;
+  }
   for (let i = 0; i < a.length; i++) {
     if (a[i] !== b[i]) return false;
   }
