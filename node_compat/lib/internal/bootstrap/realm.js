@@ -109,7 +109,8 @@
       this.loading = true;
       try {
         const fn = natives.compile(this.id);
-        fn.call(undefined, this.exports, requireBuiltin, this, internalBinding);
+        const require = this.id.startsWith('vendor/') ? vendoredRequire(this.id) : requireBuiltin;
+        fn.call(undefined, this.exports, require, this, internalBinding);
         this.loaded = true;
       } finally {
         this.loading = false;
@@ -128,6 +129,30 @@
     return mod.compileForInternalLoader();
   }
 
+  // Files of vendored npm packages (ids `vendor/<package>/...`, see
+  // node_compat/build/) keep their own require() calls: relative specifiers
+  // resolve against the file's directory, and the package's adapter maps
+  // specifiers (its npm dependencies, files it replaces) to other builtins
+  // with `requireBuiltin.aliasVendored(specifier, id)`.
+  const vendorAliases = new Map();
+  function vendoredRequire(fromId) {
+    const dir = fromId.slice(0, fromId.lastIndexOf('/'));
+    return function require(specifier) {
+      let id = specifier;
+      if (specifier.startsWith('./') || specifier.startsWith('../')) {
+        const parts = dir.split('/');
+        for (const part of specifier.split('/')) {
+          if (part === '..') parts.pop();
+          else if (part !== '.' && part !== '') parts.push(part);
+        }
+        id = parts.join('/');
+        if (id.endsWith('.js')) id = id.slice(0, -3);
+      }
+      return requireBuiltin(vendorAliases.get(id) ?? id);
+    };
+  }
+
+  requireBuiltin.aliasVendored = (specifier, id) => { vendorAliases.set(specifier, id); };
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
   requireBuiltin.kNative = kNative;

@@ -1,0 +1,36 @@
+'use strict';
+
+// High-water marks as Node 23.5 has them (replacing readable-stream's
+// Node 18 version): 64 KiB for byte streams and 16 objects for object mode
+// by default, changeable with stream.setDefaultHighWaterMark().
+
+const { validateInteger } = require('internal/validators');
+const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
+
+let defaultBytes = 64 * 1024;
+let defaultObjects = 16;
+
+function getDefaultHighWaterMark(objectMode) {
+  return objectMode ? defaultObjects : defaultBytes;
+}
+
+function setDefaultHighWaterMark(objectMode, value) {
+  validateInteger(value, 'value', 0);
+  if (objectMode) defaultObjects = value;
+  else defaultBytes = value;
+}
+
+// `highWaterMark` wins; a Duplex side may take its own (`readableHighWaterMark`).
+function getHighWaterMark(state, options, duplexKey, isDuplex) {
+  let hwm = options.highWaterMark;
+  let name = 'options.highWaterMark';
+  if (hwm == null && isDuplex) {
+    hwm = options[duplexKey];
+    name = `options.${duplexKey}`;
+  }
+  if (hwm == null) return getDefaultHighWaterMark(state.objectMode);
+  if (!Number.isInteger(hwm) || hwm < 0) throw new ERR_INVALID_ARG_VALUE(name, hwm);
+  return hwm;
+}
+
+module.exports = { getDefaultHighWaterMark, getHighWaterMark, setDefaultHighWaterMark };

@@ -1,0 +1,100 @@
+'use strict';
+
+// node:stream — Node's streams (from the vendored readable-stream package,
+// see internal/streams/vendored.js), assembled with Node 23.5's exports:
+// the operators on Readable.prototype, duplexPair, the default high-water
+// marks and the promise forms.
+
+const { vendored } = require('internal/streams/vendored');
+const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
+const { promisify: { custom: customPromisify } } = require('internal/util');
+
+const utils = vendored('internal/streams/utils');
+const { streamReturningOperators, promiseReturningOperators } = vendored('internal/streams/operators');
+const compose = vendored('internal/streams/compose');
+const { pipeline } = vendored('internal/streams/pipeline');
+const { destroyer } = vendored('internal/streams/destroy');
+const eos = vendored('internal/streams/end-of-stream');
+const { addAbortSignal } = vendored('internal/streams/add-abort-signal');
+const { getDefaultHighWaterMark, setDefaultHighWaterMark } = require('internal/streams/state');
+
+const Stream = module.exports = vendored('internal/streams/legacy').Stream;
+
+Stream.isDestroyed = utils.isDestroyed;
+Stream.isDisturbed = utils.isDisturbed;
+Stream.isErrored = utils.isErrored;
+Stream.isReadable = utils.isReadable;
+Stream.isWritable = utils.isWritable;
+Stream.Readable = vendored('internal/streams/readable');
+
+// Operators that return a stream wrap their async generator in Readable.from;
+// the others return a promise. Neither can be used with `new`.
+function defineOperator(name, op, returnsStream) {
+  const fn = {
+    [op.name](...args) {
+      if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
+      const result = Reflect.apply(op, this, args);
+      return returnsStream ? Stream.Readable.from(result) : result;
+    },
+  }[op.name];
+  Object.defineProperty(fn, 'length', { __proto__: null, value: op.length });
+  Object.defineProperty(Stream.Readable.prototype, name, {
+    __proto__: null, value: fn, enumerable: false, configurable: true, writable: true,
+  });
+}
+// asIndexedPairs was removed in Node 22.
+for (const name of Object.keys(streamReturningOperators)) {
+  if (name !== 'asIndexedPairs') defineOperator(name, streamReturningOperators[name], true);
+}
+for (const name of Object.keys(promiseReturningOperators)) {
+  defineOperator(name, promiseReturningOperators[name], false);
+}
+
+Stream.Writable = require('internal/streams/writable');
+Stream.Duplex = vendored('internal/streams/duplex');
+// Since Node 20 a Duplex is destroyed as a Writable is (pending write
+// callbacks get the error).
+Stream.Duplex.prototype.destroy = Stream.Writable.prototype.destroy;
+Stream.Transform = vendored('internal/streams/transform');
+Stream.PassThrough = vendored('internal/streams/passthrough');
+Stream.duplexPair = require('internal/streams/duplexpair');
+Stream.pipeline = pipeline;
+Stream.addAbortSignal = addAbortSignal;
+Stream.finished = eos;
+Stream.destroy = destroyer;
+Stream.compose = compose;
+Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
+Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
+
+let promises;
+Object.defineProperty(Stream, 'promises', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    promises ??= require('stream/promises');
+    return promises;
+  },
+});
+Object.defineProperty(pipeline, customPromisify, {
+  __proto__: null,
+  enumerable: true,
+  get() { return Stream.promises.pipeline; },
+});
+Object.defineProperty(eos, customPromisify, {
+  __proto__: null,
+  enumerable: true,
+  get() { return Stream.promises.finished; },
+});
+
+// Backwards compatibility with node 0.4.x.
+Stream.Stream = Stream;
+
+Stream._isArrayBufferView = ArrayBuffer.isView;
+Stream._isUint8Array = function isUint8Array(value) {
+  return value instanceof Uint8Array;
+};
+Stream._uint8ArrayToBuffer = function _uint8ArrayToBuffer(chunk) {
+  const { Buffer } = require('buffer');
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+};
