@@ -211,7 +211,7 @@ module.exports = {
   toUSVString,
 };
 
-defineLazyProperties(module.exports, 'internal/abort_controller',
+defineLazyProperties(module.exports, 'internal/util/aborted',
                      ['transferableAbortSignal', 'transferableAbortController', 'aborted']);
 module.exports.types = types;
 module.exports.parseEnv = parseEnv;
