@@ -6,6 +6,7 @@
 
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 const { AssertionError } = require('internal/assert/assertion_error');
+const { markThrowSite } = require('internal/assert/throw_sites');
 const { validateUint32 } = require('internal/validators');
 
 // Function.prototype: callable, returns undefined, and has an empty name, so
@@ -110,7 +111,7 @@ class CallTracker {
     const message = errors.length === 1 ?
       errors[0].message :
       'Functions were not called the expected number of times';
-    throw new AssertionError({ message, details: errors });
+    throw markThrowSite(new AssertionError({ message, details: errors }), 'verify');
   }
 }
 

@@ -33,6 +33,7 @@ const kSites = {
   matchMessage: ['node:assert', 1054, '      throw message;', 6],
   match: ['node:assert', 1075, '    throw err;', 4],
   validateFunction: ['node:internal/errors', 540, '      throw error;', 6],
+  verify: ['node:internal/assert/calltracker', 146, '    throw new AssertionError({', 4],
   unwanted: ['node:assert', 941, '  throw actual;', 2],
   // Thrown in an async function, so reported as rejections: V8 then puts
   // the caret where the error was made.
