@@ -324,7 +324,14 @@ Buffer.concat = function concat(list, length) {
     if (!isUint8Array(buf)) {
       throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
     }
-    pos += copyBytes(buf, buffer, pos, 0, buf.length);
+    const n = buf.length;
+    if (n <= length - pos) {
+      buffer.set(buf, pos);
+      pos += n;
+    } else if (pos < length) {
+      buffer.set(buf.subarray(0, length - pos), pos);
+      pos = length;
+    }
   }
   // Pooled memory may have been used before: zero what the list did not fill.
   if (pos < length) buffer.fill(0, pos, length);

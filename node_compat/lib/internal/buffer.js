@@ -29,6 +29,8 @@ class FastBuffer extends Uint8Array {
 // Below this many bytes/characters an interpreted loop beats a call into the
 // Python codecs (a crossing costs about as much as 30 loop iterations).
 const kSmallCodec = 24;
+// Up to this many bytes, String.fromCharCode beats the binding for latin1.
+const kSmallLatin1 = 64;
 // Arguments per String.fromCharCode.apply call.
 const kCharChunk = 8192;
 
@@ -96,7 +98,8 @@ function utf8Slice(buf, start, end) {
 }
 
 function latin1Slice(buf, start, end) {
-  return charsOf(buf, start, end);
+  if (end - start <= kSmallLatin1) return charsOf(buf, start, end);
+  return binding.latin1Decode(viewOf(buf, start, end));
 }
 
 function asciiSlice(buf, start, end) {
@@ -194,16 +197,27 @@ function hexEncode(string) {
   return out;
 }
 
-const kStrictBase64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const kUnpaddedBase64url = /^[A-Za-z0-9\-_]*$/;
-
+// The engine's native decoder takes well-formed input (padding optional,
+// ASCII whitespace skipped) and agrees with Node there; anything else (the
+// other alphabet, junk characters, data after '=') gets Node's forgiving
+// decoder in the binding.
 function base64Encode(string) {
-  if (string.length % 4 === 0 && kStrictBase64.test(string)) return Uint8Array.fromBase64(string);
-  if (string.length % 4 !== 1 && kUnpaddedBase64url.test(string)) {
-    return Uint8Array.fromBase64(string, { alphabet: 'base64url' });
+  try {
+    return Uint8Array.fromBase64(string);
+  } catch {
+    return new Uint8Array(binding.base64Decode(string));
   }
-  return new Uint8Array(binding.base64Decode(string));
 }
+
+function base64urlEncode(string) {
+  try {
+    return Uint8Array.fromBase64(string, kBase64urlAlphabet);
+  } catch {
+    return new Uint8Array(binding.base64Decode(string));
+  }
+}
+
+const kBase64urlAlphabet = { alphabet: 'base64url' };
 
 // ---- byte lengths -----------------------------------------------------------------
 
@@ -270,6 +284,10 @@ function base64Write(buf, string, offset, length) {
   return copyInto(buf, base64Encode(string), offset, length);
 }
 
+function base64urlWrite(buf, string, offset, length) {
+  return copyInto(buf, base64urlEncode(string), offset, length);
+}
+
 // ---- the encoding table --------------------------------------------------------
 
 // encodingVal numbers the encodings as Node's native code does (ascii 0,
@@ -285,7 +303,7 @@ const encodingOps = {
   latin1: makeOps('latin1', 4, (s) => s.length, latin1Write, latin1Slice, latin1Encode),
   ascii: makeOps('ascii', 0, (s) => s.length, latin1Write, asciiSlice, latin1Encode),
   base64: makeOps('base64', 2, base64ByteLength, base64Write, base64Slice, base64Encode),
-  base64url: makeOps('base64url', 7, base64ByteLength, base64Write, base64urlSlice, base64Encode),
+  base64url: makeOps('base64url', 7, base64ByteLength, base64urlWrite, base64urlSlice, base64urlEncode),
   hex: makeOps('hex', 5, (s) => s.length >>> 1, hexWrite, hexSlice, hexEncode),
 };
 
@@ -490,6 +508,64 @@ function writeBig64(buf, value, offset, bigEndian, min, max) {
   return offset + 8;
 }
 
+// Fast paths for 16- and 32-bit access: a number offset whose first and last
+// bytes exist needs no other check; anything else takes the general path,
+// which validates and throws Node's errors.
+function readUInt16(buf, offset, bigEndian) {
+  if (typeof offset === 'number') {
+    const a = buf[offset];
+    const b = buf[offset + 1];
+    if (a !== undefined && b !== undefined) return bigEndian ? (a << 8) | b : a | (b << 8);
+  }
+  return bigEndian ? readUIntBEAt(buf, offset, 2) : readUIntLEAt(buf, offset, 2);
+}
+
+function readUInt32(buf, offset, bigEndian) {
+  if (typeof offset === 'number') {
+    const a = buf[offset];
+    const d = buf[offset + 3];
+    if (a !== undefined && d !== undefined) {
+      const b = buf[offset + 1];
+      const c = buf[offset + 2];
+      return bigEndian ?
+        a * 0x1000000 + ((b << 16) | (c << 8) | d) :
+        d * 0x1000000 + ((c << 16) | (b << 8) | a);
+    }
+  }
+  return bigEndian ? readUIntBEAt(buf, offset, 4) : readUIntLEAt(buf, offset, 4);
+}
+
+function writeInt16(buf, value, offset, bigEndian, min, max) {
+  value = +value;
+  if (value <= max && value >= min && typeof offset === 'number' &&
+      buf[offset] !== undefined && buf[offset + 1] !== undefined) {
+    buf[offset + (bigEndian ? 1 : 0)] = value;
+    buf[offset + (bigEndian ? 0 : 1)] = value >>> 8;
+    return offset + 2;
+  }
+  return (bigEndian ? writeBEAt : writeLEAt)(buf, value, offset, 2, min, max);
+}
+
+function writeInt32(buf, value, offset, bigEndian, min, max) {
+  value = +value;
+  if (value <= max && value >= min && typeof offset === 'number' &&
+      buf[offset] !== undefined && buf[offset + 3] !== undefined) {
+    if (bigEndian) {
+      buf[offset + 3] = value;
+      buf[offset + 2] = value >>> 8;
+      buf[offset + 1] = value >>> 16;
+      buf[offset] = value >>> 24;
+    } else {
+      buf[offset] = value;
+      buf[offset + 1] = value >>> 8;
+      buf[offset + 2] = value >>> 16;
+      buf[offset + 3] = value >>> 24;
+    }
+    return offset + 4;
+  }
+  return (bigEndian ? writeBEAt : writeLEAt)(buf, value, offset, 4, min, max);
+}
+
 const kIntRange = [null, [-0x80, 0x7f], [-0x8000, 0x7fff], [-0x800000, 0x7fffff],
   [-0x80000000, 0x7fffffff], [-0x8000000000, 0x7fffffffff], [-0x800000000000, 0x7fffffffffff]];
 
@@ -508,14 +584,14 @@ const numberMethods = {
     if (value === undefined) boundsError(offset, this.length - 1);
     return value > 0x7f ? value - 0x100 : value;
   },
-  readUInt16LE(offset = 0) { return readUIntLEAt(this, offset, 2); },
-  readUInt16BE(offset = 0) { return readUIntBEAt(this, offset, 2); },
-  readUInt32LE(offset = 0) { return readUIntLEAt(this, offset, 4); },
-  readUInt32BE(offset = 0) { return readUIntBEAt(this, offset, 4); },
-  readInt16LE(offset = 0) { return signed(readUIntLEAt(this, offset, 2), 2); },
-  readInt16BE(offset = 0) { return signed(readUIntBEAt(this, offset, 2), 2); },
-  readInt32LE(offset = 0) { return readUIntLEAt(this, offset, 4) | 0; },
-  readInt32BE(offset = 0) { return readUIntBEAt(this, offset, 4) | 0; },
+  readUInt16LE(offset = 0) { return readUInt16(this, offset, false); },
+  readUInt16BE(offset = 0) { return readUInt16(this, offset, true); },
+  readUInt32LE(offset = 0) { return readUInt32(this, offset, false); },
+  readUInt32BE(offset = 0) { return readUInt32(this, offset, true); },
+  readInt16LE(offset = 0) { return (readUInt16(this, offset, false) << 16) >> 16; },
+  readInt16BE(offset = 0) { return (readUInt16(this, offset, true) << 16) >> 16; },
+  readInt32LE(offset = 0) { return readUInt32(this, offset, false) | 0; },
+  readInt32BE(offset = 0) { return readUInt32(this, offset, true) | 0; },
   readUIntLE(offset, byteLength) {
     checkOffsetGiven(offset);
     checkByteLength(byteLength);
@@ -549,14 +625,14 @@ const numberMethods = {
 
   writeUInt8(value, offset = 0) { return writeByte(this, value, offset, 0, 0xff); },
   writeInt8(value, offset = 0) { return writeByte(this, value, offset, -0x80, 0x7f); },
-  writeUInt16LE(value, offset = 0) { return writeLEAt(this, value, offset, 2, 0, 0xffff); },
-  writeUInt16BE(value, offset = 0) { return writeBEAt(this, value, offset, 2, 0, 0xffff); },
-  writeUInt32LE(value, offset = 0) { return writeLEAt(this, value, offset, 4, 0, 0xffffffff); },
-  writeUInt32BE(value, offset = 0) { return writeBEAt(this, value, offset, 4, 0, 0xffffffff); },
-  writeInt16LE(value, offset = 0) { return writeLEAt(this, value, offset, 2, -0x8000, 0x7fff); },
-  writeInt16BE(value, offset = 0) { return writeBEAt(this, value, offset, 2, -0x8000, 0x7fff); },
-  writeInt32LE(value, offset = 0) { return writeLEAt(this, value, offset, 4, -0x80000000, 0x7fffffff); },
-  writeInt32BE(value, offset = 0) { return writeBEAt(this, value, offset, 4, -0x80000000, 0x7fffffff); },
+  writeUInt16LE(value, offset = 0) { return writeInt16(this, value, offset, false, 0, 0xffff); },
+  writeUInt16BE(value, offset = 0) { return writeInt16(this, value, offset, true, 0, 0xffff); },
+  writeUInt32LE(value, offset = 0) { return writeInt32(this, value, offset, false, 0, 0xffffffff); },
+  writeUInt32BE(value, offset = 0) { return writeInt32(this, value, offset, true, 0, 0xffffffff); },
+  writeInt16LE(value, offset = 0) { return writeInt16(this, value, offset, false, -0x8000, 0x7fff); },
+  writeInt16BE(value, offset = 0) { return writeInt16(this, value, offset, true, -0x8000, 0x7fff); },
+  writeInt32LE(value, offset = 0) { return writeInt32(this, value, offset, false, -0x80000000, 0x7fffffff); },
+  writeInt32BE(value, offset = 0) { return writeInt32(this, value, offset, true, -0x80000000, 0x7fffffff); },
   writeUIntLE(value, offset, byteLength) {
     checkByteLength(byteLength);
     const size = byteLength;
@@ -672,7 +748,7 @@ function addBufferPrototypeMethods(proto) {
   proto.latin1Write = strictWriteMethod(latin1Write);
   proto.utf8Write = strictWriteMethod(utf8Write);
   proto.base64Write = clippingWriteMethod(base64Write);
-  proto.base64urlWrite = clippingWriteMethod(base64Write);
+  proto.base64urlWrite = clippingWriteMethod(base64urlWrite);
   proto.hexWrite = clippingWriteMethod(hexWrite);
   proto.ucs2Write = clippingWriteMethod(ucs2Write);
 }
