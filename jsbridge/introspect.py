@@ -25,6 +25,18 @@ from .engine import JSValue
 
 _get_class_id = capi._fn("JS_GetClassID", ctypes.c_uint32, capi.RawValue)
 _get_opaque = capi._fn("JS_GetOpaque", ctypes.c_void_p, capi.RawValue, ctypes.c_uint32)
+_get_own_property_names = capi._fn(
+    "JS_GetOwnPropertyNames", ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p),
+    ctypes.POINTER(ctypes.c_uint32), capi.RawValue, ctypes.c_int,
+)
+_free_property_enum = capi._fn("JS_FreePropertyEnum", None, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_uint32)
+_atom_to_value = capi._fn("JS_AtomToValue", capi.RawValue, ctypes.c_void_p, ctypes.c_uint32)
+
+# JS_GetOwnPropertyNames flags, and the tag of atoms that are small integers.
+GPN_STRINGS = 1 << 0
+GPN_SYMBOLS = 1 << 1
+GPN_ENUM_ONLY = 1 << 4
+_ATOM_TAG_INT = 1 << 31
 
 # One expression per class name; evaluated once per engine to learn the ids.
 _SAMPLES = r"""
@@ -198,6 +210,39 @@ class Introspector:
             return None
         revoked = ctypes.c_uint8.from_address(addr + _OFFSET_PROXY_REVOKED).value != 0
         return self._read_value(addr), self._read_value(addr + _OFFSET_PROXY_HANDLER), revoked
+
+    def keys_after_indices(self, value: Any, flags: int) -> Any:
+        """An object's own keys except its small integer indices (None on failure).
+
+        The engine lists integer keys first, in ascending order, so the
+        split point is found by bisection: a million-element array costs no
+        million strings. Keys are strings or symbols as `flags` asks; indices
+        above 2**31 still come back and are left for the caller to drop.
+        """
+        raw = capi.value_of(value)
+        if raw.tag != capi.TAG_OBJECT:
+            return None
+        tab = ctypes.c_void_p()
+        count = ctypes.c_uint32()
+        if _get_own_property_names(self._ctx_p, ctypes.byref(tab), ctypes.byref(count), raw, flags) < 0:
+            capi.drop_exception(self._ctx_p)
+            return None
+        n = count.value
+        try:
+            # Each JSPropertyEnum is 8 bytes: a flag (padded) then the atom.
+            words = (ctypes.c_uint32 * (2 * n)).from_address(tab.value) if n else ()
+            lo, hi = 0, n
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if words[2 * mid + 1] & _ATOM_TAG_INT:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            to_py = self._engine._raw_to_py
+            return [to_py(_atom_to_value(self._ctx_p, words[2 * i + 1])) for i in range(lo, n)]
+        finally:
+            if n:
+                _free_property_enum(self._ctx_p, tab, n)
 
     def iterator_entries(self, value: Any) -> Any:
         """What a Map or Set iterator would still yield, without advancing it.

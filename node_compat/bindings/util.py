@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from jsbridge import JSValue, Undefined
-from jsbridge.introspect import Introspector, class_id
+from jsbridge.introspect import GPN_ENUM_ONLY, GPN_STRINGS, GPN_SYMBOLS, Introspector, class_id
 
 # Promise states as Node's binding numbers them.
 K_PENDING, K_FULFILLED, K_REJECTED = 0, 1, 2
@@ -31,9 +31,20 @@ _PROPERTY_FILTER = {
 # Own keys that are not array indices: pure JS work, kept in JS (a Python
 # round trip per key would cost more than the filtering itself).
 _NON_INDEX_KEYS = r"""
-(function() {
+(function(keysAfterIndices) {
   'use strict';
   const ownKeys = Reflect.ownKeys;
+  const isArray = Array.isArray;
+  const typedArrayLength = Function.prototype.call.bind(
+    Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), 'length').get);
+  const isTypedArray = ArrayBuffer.isView;
+  // Listing every index of a long array would cost more than the engine's
+  // own listing with the indices skipped.
+  function isLong(obj) {
+    if (isArray(obj)) return obj.length > 1024;
+    if (isTypedArray(obj) && !(obj instanceof DataView)) return typedArrayLength(obj) > 1024;
+    return false;
+  }
   const isEnumerable = Function.prototype.call.bind(Object.prototype.propertyIsEnumerable);
   const ONLY_WRITABLE = 1, ONLY_ENUMERABLE = 2, ONLY_CONFIGURABLE = 4, SKIP_STRINGS = 8, SKIP_SYMBOLS = 16;
   function isArrayIndex(key) {
@@ -42,7 +53,8 @@ _NON_INDEX_KEYS = r"""
     return n >>> 0 === n && n !== 4294967295 && String(n) === key;
   }
   return function getOwnNonIndexProperties(obj, filter) {
-    const keys = ownKeys(obj);
+    const listed = isLong(obj) ? keysAfterIndices(obj, filter) : null;
+    const keys = listed === null ? ownKeys(obj) : listed;
     const out = [];
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
@@ -57,13 +69,15 @@ _NON_INDEX_KEYS = r"""
     }
     return out;
   };
-})()
+})
 """
 
 
 def create(realm: Any) -> dict:
     engine = realm.engine
     facts = Introspector(engine)
+
+    proxy_class = facts.class_ids.get("Proxy")
 
     def class_of(value: Any) -> int:
         return class_id(value) if isinstance(value, JSValue) else 0
@@ -97,13 +111,27 @@ def create(realm: Any) -> dict:
         entries, key_and_value = found
         return [entries, key_and_value] if is_iterator is True else entries
 
+    def keys_after_indices(obj: Any, filt: int) -> Any:
+        flags = 0
+        if not filt & _PROPERTY_FILTER["SKIP_STRINGS"]:
+            flags |= GPN_STRINGS
+        if not filt & _PROPERTY_FILTER["SKIP_SYMBOLS"]:
+            flags |= GPN_SYMBOLS
+        if filt & _PROPERTY_FILTER["ONLY_ENUMERABLE"]:
+            flags |= GPN_ENUM_ONLY
+        if class_of(obj) == proxy_class:
+            return None  # a proxy's keys come from its trap, in any order
+        return facts.keys_after_indices(obj, flags)
+
     return {
         "classOf": engine.function(class_of, "classOf", 1),
         "classIds": dict(facts.class_ids),
         "getPromiseDetails": engine.function(get_promise_details, "getPromiseDetails", 1),
         "getProxyDetails": engine.function(get_proxy_details, "getProxyDetails", 2),
         "previewEntries": engine.function(preview_entries, "previewEntries", 2),
-        "getOwnNonIndexProperties": engine.eval(_NON_INDEX_KEYS, "node:internal/util/binding"),
+        "getOwnNonIndexProperties": engine.eval(_NON_INDEX_KEYS, "node:internal/util/binding")(
+            engine.function(keys_after_indices, "keysAfterIndices", 2)
+        ),
         "propertyFilter": dict(_PROPERTY_FILTER),
         "constants": {"kPending": K_PENDING, "kFulfilled": K_FULFILLED, "kRejected": K_REJECTED},
     }

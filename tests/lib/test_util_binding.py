@@ -71,3 +71,18 @@ def test_own_non_index_properties(realm, util):
     assert names(everything).to_python() == ["length", "x", "hidden", "4294967295", "Symbol(s)"]
     strings_only = util["getOwnNonIndexProperties"](arr, filt["ONLY_ENUMERABLE"] | filt["SKIP_SYMBOLS"])
     assert strings_only.to_python() == ["x", "4294967295"]
+
+
+def test_own_non_index_properties_of_long_arrays(realm, util):
+    filt = util["propertyFilter"]
+    names = js(realm, "(keys) => keys.map(String)")
+    arr = js(realm, "(() => { const a = new Array(5000).fill(0); a.tag = 1; a[Symbol.for('t')] = 2;"
+                    " a[3000000000] = 3; return a; })()")
+    assert names(util["getOwnNonIndexProperties"](arr, filt["ONLY_ENUMERABLE"])).to_python() == \
+        ["tag", "Symbol(t)"]
+    assert names(util["getOwnNonIndexProperties"](arr, filt["ALL_PROPERTIES"])).to_python() == \
+        ["length", "tag", "Symbol(t)"]
+    typed = js(realm, "(() => { const t = new Uint8Array(4096); t.extra = true; return t; })()")
+    assert util["getOwnNonIndexProperties"](typed, filt["ONLY_ENUMERABLE"]).to_python() == ["extra"]
+    proxied = js(realm, "new Proxy(new Array(2000).fill(1), {})")
+    assert util["getOwnNonIndexProperties"](proxied, filt["ONLY_ENUMERABLE"]).to_python() == []
