@@ -302,6 +302,7 @@ E('ERR_IPC_CHANNEL_CLOSED', 'Channel closed', Error);
 E('ERR_IPC_DISCONNECTED', 'IPC channel is already disconnected', Error);
 E('ERR_IPC_ONE_PIPE', 'Child process can have only one IPC pipe', Error);
 E('ERR_IPC_SYNC_FORK', 'IPC cannot be used with synchronous forks', Error);
+E('ERR_IP_BLOCKED', 'IP(%s) is blocked by net.BlockList', Error);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_MISSING_ARGS', (...args) => {
   let msg = 'The ';
@@ -358,6 +359,8 @@ E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
     `'--', as in '-- ${JSON.stringify(option)}` : '';
   return `Unknown option '${option}'${suggestDashDash}`;
 }, TypeError);
+E('ERR_PERFORMANCE_INVALID_TIMESTAMP', '%d is not a valid timestamp', TypeError);
+E('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', '%s', TypeError);
 E('ERR_REQUIRE_ASYNC_MODULE', 'require() cannot be used on an ESM ' +
   'graph with top-level await. Use import() instead. To see where the' +
   ' top-level await comes from, use --experimental-print-required-tla.', Error);
@@ -468,6 +471,8 @@ codes.ERR_FS_EISDIR = makeSystemErrorWithCode('ERR_FS_EISDIR');
 messages.set('ERR_FS_CP_EINVAL', 'Invalid src or dest');
 codes.ERR_FS_CP_EINVAL = makeSystemErrorWithCode('ERR_FS_CP_EINVAL');
 codes.ERR_SYSTEM_ERROR = makeSystemErrorWithCode('ERR_SYSTEM_ERROR');
+messages.set('ERR_TTY_INIT_FAILED', 'TTY initialization failed');
+codes.ERR_TTY_INIT_FAILED = makeSystemErrorWithCode('ERR_TTY_INIT_FAILED');
 
 // ---- libuv system errors ---------------------------------------------------------
 
@@ -611,6 +616,25 @@ function dnsException(code, syscall, hostname) {
 
 function hideStackFrames(fn) { return fn; }
 
+// A plain Error carrying extra properties (e.g. `code: 'EPIPE'`).
+function genericNodeError(message, errorProperties) {
+  const err = new Error(message);
+  Object.assign(err, errorProperties);
+  return err;
+}
+
+// Several failures reported as one (net's connection attempts): code of the first.
+class NodeAggregateError extends AggregateError {
+  constructor(errors, message) {
+    super([...errors], message);
+    this.code = errors[0]?.code;
+  }
+
+  get [kIsNodeError]() { return true; }
+
+  get ['constructor']() { return AggregateError; }
+}
+
 function isErrorStackTraceLimitWritable() { return true; }
 
 // A Node error for `code` with a ready-made message (used for module loading failures).
@@ -652,6 +676,7 @@ module.exports = {
   errnoException,
   exceptionWithHostPort,
   formatList,
+  genericNodeError,
   getMessage,
   getSystemErrorMessage,
   getSystemErrorName,
@@ -660,6 +685,7 @@ module.exports = {
   kIsNodeError,
   kNoOverride,
   moduleError,
+  NodeAggregateError,
   nodeErrorWithMessage,
   SystemError,
   uvErrmapGet,

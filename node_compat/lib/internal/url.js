@@ -46,16 +46,6 @@ function toUSVString(value) {
   return `${value}`.toWellFormed();
 }
 
-// Node's parser reports failures from C++, which sets `code` before `input` and `base`.
-function invalidURL(input, base) {
-  const err = new ERR_INVALID_URL(input, base);
-  delete err.input;
-  delete err.base;
-  err.input = input;
-  if (base != null) err.base = base;
-  return err;
-}
-
 // ---- application/x-www-form-urlencoded ----------------------------------------
 
 // Parse a query string into a flat [name, value, name, value, ...] list.
@@ -414,10 +404,10 @@ function parseOrThrow(input, base) {
   let baseRecord = null;
   if (base !== undefined) {
     baseRecord = basicParse(base);
-    if (baseRecord === null) throw invalidURL(input, base);
+    if (baseRecord === null) throw new ERR_INVALID_URL(input, base);
   }
   const record = basicParse(input, baseRecord);
-  if (record === null) throw invalidURL(input, base);
+  if (record === null) throw new ERR_INVALID_URL(input, base);
   return record;
 }
 
@@ -492,7 +482,7 @@ class URL {
     if (!(#record in this)) throw invalidReceiver();
     value = toUSVString(value);
     const record = basicParse(value);
-    if (record === null) throw invalidURL(value);
+    if (record === null) throw new ERR_INVALID_URL(value);
     this.#record = record;
     this.#changed(true);
   }
