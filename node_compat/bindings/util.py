@@ -9,9 +9,10 @@ compares with the ids in `classIds`.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
-from jsbridge import JSValue, Undefined
+from jsbridge import JSValue, Undefined, as_text
 from jsbridge.introspect import GPN_ENUM_ONLY, GPN_STRINGS, GPN_SYMBOLS, Introspector, class_id
 
 # Promise states as Node's binding numbers them.
@@ -71,6 +72,30 @@ _NON_INDEX_KEYS = r"""
   };
 })
 """
+
+
+_REGIONAL_INDICATORS = range(0x1F1E6, 0x1F200)
+_ZERO_WIDTH_CATEGORIES = frozenset(("Cc", "Cf", "Me", "Mn"))
+
+
+def column_width(code: int) -> int:
+    """Terminal columns of one code point, by East Asian Width as ICU reports it."""
+    char = chr(code)
+    eaw = unicodedata.east_asian_width(char)
+    if eaw in ("F", "W"):
+        return 2
+    # Emoji shown as pictures take two columns even when their width is neutral.
+    if code in _REGIONAL_INDICATORS:
+        return 2
+    if code != 0xAD and unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES:
+        return 0
+    return 1
+
+
+def string_width(text: Any) -> int:
+    """Columns of a (non-ASCII) string after NFC normalization."""
+    text = unicodedata.normalize("NFC", as_text(text).encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
+    return sum(column_width(ord(ch)) for ch in text)
 
 
 def create(realm: Any) -> dict:
@@ -133,5 +158,6 @@ def create(realm: Any) -> dict:
             engine.function(keys_after_indices, "keysAfterIndices", 2)
         ),
         "propertyFilter": dict(_PROPERTY_FILTER),
+        "getStringWidth": engine.function(string_width, "getStringWidth", 1),
         "constants": {"kPending": K_PENDING, "kFulfilled": K_FULFILLED, "kRejected": K_REJECTED},
     }

@@ -75,6 +75,9 @@ def test_string_width_counts_wide_and_zero_width_characters(insp):
     assert width("中文") == 4
     assert width("e\u0301") == 1
     assert width("\u001b[31mred\u001b[39m") == 3
+    assert width("🚀✅") == 4
+    assert width("🇫🇷") == 4
+    assert width("a\u200bb") == 2
 
 
 def test_identical_sequence_range(realm, insp):

@@ -17,6 +17,7 @@ const {
   getProxyDetails,
   previewEntries,
   getOwnNonIndexProperties,
+  getStringWidth: stringWidthOfText,
   propertyFilter: { ALL_PROPERTIES, ONLY_ENUMERABLE },
   constants: { kPending, kRejected },
 } = internalBinding('util');
@@ -1644,26 +1645,21 @@ function formatWithOptionsInternal(inspectOptions, args) {
 
 // ---- string width ----------------------------------------------------------------------------
 
-function isFullWidthCodePoint(code) {
-  return code >= 0x1100 && (
-    code <= 0x115f ||
-    code === 0x2329 ||
-    code === 0x232a ||
-    (code >= 0x2e80 && code <= 0x3247 && code !== 0x303f) ||
-    (code >= 0x3250 && code <= 0x4dbf) ||
-    (code >= 0x4e00 && code <= 0xa4c6) ||
-    (code >= 0xa960 && code <= 0xa97c) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe10 && code <= 0xfe19) ||
-    (code >= 0xfe30 && code <= 0xfe6b) ||
-    (code >= 0xff01 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1b000 && code <= 0x1b001) ||
-    (code >= 0x1f200 && code <= 0x1f251) ||
-    (code >= 0x1f300 && code <= 0x1f64f) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+// Columns a string takes on a terminal: ASCII here, the rest by Unicode's
+// East Asian Width (wide and fullwidth characters and emoji count twice,
+// combining marks and format characters not at all), as Node reports it.
+function getStringWidth(str, removeControlChars = true) {
+  let width = 0;
+  if (removeControlChars) str = stripVTControlCharacters(str);
+  for (let i = 0; i < str.length; i++) {
+    const code = str.charCodeAt(i);
+    if (code >= 127) {
+      width += stringWidthOfText(str.slice(i));
+      break;
+    }
+    width += code >= 32 ? 1 : 0;
+  }
+  return width;
 }
 
 function isZeroWidthCodePoint(code) {
@@ -1675,22 +1671,6 @@ function isZeroWidthCodePoint(code) {
     (code >= 0xFE00 && code <= 0xFE0F) ||
     (code >= 0xFE20 && code <= 0xFE2F) ||
     (code >= 0xE0100 && code <= 0xE01EF);
-}
-
-// Columns a string takes on a terminal (full-width characters count twice).
-function getStringWidth(str, removeControlChars = true) {
-  let width = 0;
-  if (removeControlChars) str = stripVTControlCharacters(str);
-  str = str.normalize('NFC');
-  for (const char of str) {
-    const code = char.codePointAt(0);
-    if (isFullWidthCodePoint(code)) {
-      width += 2;
-    } else if (!isZeroWidthCodePoint(code)) {
-      width++;
-    }
-  }
-  return width;
 }
 
 // ANSI escape sequences (colors, cursor movement, hyperlinks).
