@@ -127,6 +127,11 @@ class Loop:
         self._wake_watcher.start(EVENT_READ)
         self._pool: Optional[Any] = None
         self.closed = False
+        # For performance.eventLoopUtilization() and nodeTiming.loopStart.
+        self.idle_time = 0.0  # seconds spent blocked in the poll phase
+        self.started_at: Optional[float] = None  # monotonic time the loop first ran
+        self.turns = 0  # loop iterations, and readiness events dispatched (uv_metrics_info)
+        self.events_handled = 0
 
     # -- time -------------------------------------------------------------
 
@@ -225,9 +230,17 @@ class Loop:
 
     def _poll(self, timeout_ms: int) -> None:
         timeout = None if timeout_ms < 0 else timeout_ms / 1000.0
-        events = self.selector.select(timeout)
+        if timeout_ms != 0:
+            blocked_since = time.monotonic()
+            events = self.selector.select(timeout)
+            self.idle_time += time.monotonic() - blocked_since
+        else:
+            events = self.selector.select(timeout)
         self.update_time()
-        for key, mask in events[: self.POLL_CAP] if len(events) > self.POLL_CAP else events:
+        if len(events) > self.POLL_CAP:
+            events = events[: self.POLL_CAP]
+        self.events_handled += len(events)
+        for key, mask in events:
             watcher = key.data
             if watcher.events:
                 watcher.on_ready(mask & watcher.events)
@@ -246,6 +259,8 @@ class Loop:
         (used by the embedding API to run until a promise settles).
         """
         self.stop_flag = False
+        if self.started_at is None:
+            self.started_at = time.monotonic()
         alive = self.alive()
         self.update_time()
         if alive:
@@ -264,6 +279,9 @@ class Loop:
 
     def run_once(self, block: bool = True, max_wait_ms: Optional[int] = None) -> None:
         """One loop turn after the initial timers: pending, poll, check, close, timers."""
+        if self.started_at is None:
+            self.started_at = time.monotonic()
+        self.turns += 1
         self._run_pending()
         if self.stop_flag:
             return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import Any, Optional
 
 from jsbridge import ENGINE_VERSION, Engine, JSValue
@@ -52,7 +53,10 @@ class Realm:
         exec_path: Optional[str] = None,
         embedded: bool = False,
     ) -> None:
+        # Monotonic times of the start-up steps, for performance.nodeTiming.
+        self.milestones: dict[str, float] = {"nodeStart": time.monotonic()}
         self.engine = Engine()
+        self.milestones["v8Start"] = time.monotonic()
         self.loop = Loop()
         self.argv = list(argv) if argv is not None else [sys.executable]
         self.exec_argv = list(exec_argv or [])
@@ -74,6 +78,7 @@ class Realm:
     # -- boot ---------------------------------------------------------------
 
     def _boot(self) -> None:
+        self.milestones["environment"] = time.monotonic()
         eng = self.engine
         with open(os.path.join(LIB_DIR, "internal", "bootstrap", "realm.js"), encoding="utf-8") as fh:
             setup = eng.eval(fh.read(), "node:internal/bootstrap/realm")
@@ -87,6 +92,7 @@ class Realm:
         self._callback = host["callback"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
+        self.milestones["bootstrapComplete"] = time.monotonic()
 
     def _binding(self, name: str) -> Any:
         value = self._bindings.get(name)
@@ -184,6 +190,7 @@ class Realm:
             self.make_callback(self.host, "emitBeforeExit")
             if not loop.alive():
                 break
+        self.milestones["loopExit"] = time.monotonic()
         self.exit_code = self.make_callback(self.host, "emitExit")
         self.exiting = True
 
