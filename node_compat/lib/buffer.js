@@ -757,15 +757,12 @@ Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
   if (remaining > 0) str += ` ... ${remaining} more byte${remaining > 1 ? 's' : ''}`;
   // Own non-index properties (normally invisible on a typed array).
   if (ctx) {
-    const extras = { __proto__: null };
-    let any = false;
-    const keys = ctx.showHidden ? Object.getOwnPropertyNames(this) : Object.keys(this);
-    for (const key of keys) {
-      if (isIndexKey(key)) continue;
-      any = true;
-      extras[key] = this[key];
-    }
-    if (any) {
+    const { getOwnNonIndexProperties, propertyFilter } = internalBinding('util');
+    const filter = ctx.showHidden ? propertyFilter.ALL_PROPERTIES : propertyFilter.ONLY_ENUMERABLE;
+    const keys = getOwnNonIndexProperties(this, filter);
+    if (keys.length > 0) {
+      const extras = { __proto__: null };
+      for (const key of keys) extras[key] = this[key];
       utilInspect ??= require('internal/util/inspect').inspect;
       const body = utilInspect(extras, { ...ctx, breakLength: Infinity, compact: true });
       if (this.length !== 0) str += ', ';
@@ -776,11 +773,6 @@ Buffer.prototype[customInspectSymbol] = function inspect(recurseTimes, ctx) {
   return `<${this.constructor.name} ${str}>`;
 };
 Buffer.prototype.inspect = Buffer.prototype[customInspectSymbol];
-
-function isIndexKey(key) {
-  const n = +key;
-  return `${n >>> 0}` === key && n !== 4294967295;
-}
 
 // ---- module functions ---------------------------------------------------------------------
 

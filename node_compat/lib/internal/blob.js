@@ -18,8 +18,11 @@ const { customInspectSymbol, kEmptyObject } = require('internal/util');
 const { isAnyArrayBuffer, utf8Encode } = require('internal/buffer');
 const { kMaxLength } = require('buffer');
 
-// Blob -> { chunks: Uint8Array[], size, type }.
-const blobState = new WeakMap();
+// A Blob's state, kept (as in Node) in symbol-keyed own properties: the
+// chunks (Uint8Array[]), the total size and the type.
+const kHandle = Symbol('kHandle');
+const kLength = Symbol('kLength');
+const kType = Symbol('kType');
 
 const kDisallowedTypeCharacters = /[^\u0020-\u007E]/;
 
@@ -29,20 +32,23 @@ function normalizeType(type) {
 }
 
 function isBlob(value) {
-  return blobState.has(value);
+  return value?.[kHandle] !== undefined;
 }
 
-function stateOf(blob) {
-  const state = blobState.get(blob);
-  if (state === undefined) throw new ERR_INVALID_THIS('Blob');
-  return state;
+function checkBlob(value) {
+  if (!isBlob(value)) throw new ERR_INVALID_THIS('Blob');
+}
+
+function setState(blob, chunks, size, type) {
+  blob[kHandle] = chunks;
+  blob[kLength] = size;
+  blob[kType] = type;
 }
 
 // The chunks one source contributes (copies, so later changes to the source
 // do not show through).
 function chunksOf(source, endings) {
-  const state = blobState.get(source);
-  if (state !== undefined) return state.chunks;
+  if (isBlob(source)) return source[kHandle];
   let bytes;
   if (isAnyArrayBuffer(source)) {
     bytes = new Uint8Array(source);
@@ -58,7 +64,7 @@ function chunksOf(source, endings) {
 
 function makeBlob(proto, chunks, size, type) {
   const blob = Object.create(proto);
-  blobState.set(blob, { chunks, size, type });
+  setState(blob, chunks, size, type);
   return blob;
 }
 
@@ -85,20 +91,22 @@ class Blob {
     }
     const size = totalBytes(chunks);
     if (size > kMaxLength) throw new ERR_BUFFER_TOO_LARGE(kMaxLength);
-    blobState.set(this, { chunks, size, type: normalizeType(type) });
+    setState(this, chunks, size, normalizeType(type));
   }
 
   get type() {
-    return stateOf(this).type;
+    checkBlob(this);
+    return this[kType];
   }
 
   get size() {
-    return stateOf(this).size;
+    checkBlob(this);
+    return this[kLength];
   }
 
   slice(start = 0, end = undefined, contentType = '') {
-    const state = stateOf(this);
-    const size = state.size;
+    checkBlob(this);
+    const size = this[kLength];
     if (end === undefined) end = size;
     start = start < 0 ? Math.max(size + start, 0) : Math.min(start, size);
     end = end < 0 ? Math.max(size + end, 0) : Math.min(end, size);
@@ -109,7 +117,7 @@ class Blob {
     if (span > 0) {
       // Every chunk keeps its place (possibly empty), as Node's slices do.
       let pos = 0;
-      for (const chunk of state.chunks) {
+      for (const chunk of this[kHandle]) {
         const from = Math.min(Math.max(start - pos, 0), chunk.length);
         const to = Math.min(Math.max(start + span - pos, 0), chunk.length);
         chunks.push(chunk.subarray(from, to));
@@ -120,9 +128,8 @@ class Blob {
   }
 
   arrayBuffer() {
-    const state = blobState.get(this);
-    if (state === undefined) return Promise.reject(new ERR_INVALID_THIS('Blob'));
-    return readAll(state);
+    if (!isBlob(this)) return Promise.reject(new ERR_INVALID_THIS('Blob'));
+    return readAll(this[kHandle], this[kLength]);
   }
 
   text() {
@@ -137,18 +144,19 @@ class Blob {
 
   // A web ReadableStream of the bytes (needs the stream/web builtin).
   stream() {
-    const state = stateOf(this);
+    checkBlob(this);
+    const chunks = this[kHandle];
     const { ReadableStream } = require('stream/web');
     let index = 0;
     return new ReadableStream({
       type: 'bytes',
       pull(controller) {
-        while (index < state.chunks.length && state.chunks[index].length === 0) index++;
-        if (index === state.chunks.length) {
+        while (index < chunks.length && chunks[index].length === 0) index++;
+        if (index === chunks.length) {
           controller.close();
           return;
         }
-        controller.enqueue(state.chunks[index++].slice());
+        controller.enqueue(chunks[index++].slice());
       },
     });
   }
@@ -180,8 +188,7 @@ function lazyInspect(value, opts) {
 }
 
 // Gathers the chunks into one ArrayBuffer, pacing the turns like Node's reader.
-function readAll(state) {
-  const { chunks, size } = state;
+function readAll(chunks, size) {
   return new Promise((resolve) => {
     let index = 0;
     const step = () => {
@@ -205,8 +212,8 @@ function readAll(state) {
 
 // A new Blob with the same bytes and type (structuredClone, resolveObjectURL).
 function cloneBlob(blob) {
-  const state = stateOf(blob);
-  const copy = makeBlob(Object.getPrototypeOf(blob), state.chunks, state.size, state.type);
+  checkBlob(blob);
+  const copy = makeBlob(Object.getPrototypeOf(blob), blob[kHandle], blob[kLength], blob[kType]);
   const extra = blob[kCloneExtra];
   if (typeof extra === 'function') extra.call(blob, copy);
   return copy;

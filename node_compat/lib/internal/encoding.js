@@ -141,17 +141,19 @@ function lazyInspect(value, opts) {
 
 // ---- TextEncoder ---------------------------------------------------------------
 
-const encoders = new WeakSet();
+// Instances carry their state in symbol-keyed own properties, as in Node.
+const kEncoder = Symbol('encoder');
+const kDecoder = Symbol('decoder');
 
 function validateEncoder(obj) {
-  if (!encoders.has(obj)) throw new ERR_INVALID_THIS('TextEncoder');
+  if (obj?.[kEncoder] !== true) throw new ERR_INVALID_THIS('TextEncoder');
 }
 
 const kShortAscii = 32;
 
 class TextEncoder {
   constructor() {
-    encoders.add(this);
+    this[kEncoder] = true;
   }
 
   get encoding() {
@@ -194,10 +196,8 @@ class TextEncoder {
 
 // ---- TextDecoder -----------------------------------------------------------------
 
-const decoders = new WeakMap();
-
 function stateOf(obj) {
-  const state = decoders.get(obj);
+  const state = obj?.[kDecoder];
   if (state === undefined) throw new ERR_INVALID_THIS('TextDecoder');
   return state;
 }
@@ -210,7 +210,7 @@ class TextDecoder {
     if (name === undefined || kCodecs[name] === undefined) throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
     validateObject(options, 'options',
                    kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction);
-    decoders.set(this, {
+    this[kDecoder] = {
       encoding: name,
       fatal: Boolean(options?.fatal),
       ignoreBOM: Boolean(options?.ignoreBOM),
@@ -218,7 +218,7 @@ class TextDecoder {
       handle: null,
       // Whether a streaming call may have left bytes in the handle.
       streaming: false,
-    });
+    };
   }
 
   decode(input = undefined, options = undefined) {

@@ -8,11 +8,11 @@ const {
 const { customInspectSymbol, kEmptyObject } = require('internal/util');
 const { Blob, kCloneExtra } = require('internal/blob');
 
-// File -> { name, lastModified }.
-const fileState = new WeakMap();
+// { name, lastModified }, in a symbol-keyed own property as in Node.
+const kState = Symbol('state');
 
 function stateOf(file) {
-  const state = fileState.get(file);
+  const state = file?.[kState];
   if (state === undefined) throw new ERR_INVALID_THIS('File');
   return state;
 }
@@ -28,7 +28,7 @@ class File extends Blob {
     } else {
       lastModified = Date.now();
     }
-    fileState.set(this, { name: `${fileName}`, lastModified });
+    this[kState] = { name: `${fileName}`, lastModified };
   }
 
   get name() {
@@ -48,7 +48,7 @@ class File extends Blob {
   }
 
   [kCloneExtra](copy) {
-    fileState.set(copy, { ...stateOf(this) });
+    copy[kState] = { ...stateOf(this) };
   }
 }
 

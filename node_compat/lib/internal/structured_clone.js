@@ -10,6 +10,7 @@ const {
   codes: { ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { isMarkedAsUntransferable } = require('internal/buffer');
+const { getProxyDetails } = internalBinding('util');
 
 let DOMExceptionCtor;
 function dataCloneError(message) {
@@ -39,7 +40,7 @@ function describe(value) {
   const tag = objectToString.call(value);
   if (tag === '[object Generator]' || tag === '[object AsyncGenerator]') return tag;
   let name = 'Object';
-  if (tag !== '[object Arguments]' && value !== globalThis) {
+  if (tag !== '[object Arguments]' && value !== globalThis && getProxyDetails(value, false) === undefined) {
     const ctor = value.constructor;
     if (typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name !== '') name = ctor.name;
   }
@@ -90,7 +91,7 @@ class Cloner {
     if (type !== 'object' || value === null) return value;
     const seen = this.memo.get(value);
     if (seen !== undefined) return seen;
-    if (value === globalThis) throw notCloneable(value);
+    if (value === globalThis || getProxyDetails(value, false) !== undefined) throw notCloneable(value);
     if (Array.isArray(value)) return this.cloneArray(value);
     const typedTag = getTypedArrayTag.call(value);
     if (typedTag !== undefined) return this.cloneView(value, globalThis[typedTag]);
@@ -137,6 +138,13 @@ class Cloner {
       case 'AsyncGenerator':
       case 'Symbol':
         throw notCloneable(value);
+      case 'URL':
+      case 'URLSearchParams':
+        // Node marks these as neither cloneable nor transferable.
+        if (value instanceof require('internal/url')[tag]) {
+          throw dataCloneError('Cannot clone object of unsupported type.');
+        }
+        break;
       default:
         if (isBlob(value)) return this.remember(value, blobModule.cloneBlob(value));
     }
