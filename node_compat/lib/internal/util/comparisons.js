@@ -90,6 +90,7 @@ function isURL(value) {
 }
 
 const typedArrayTag = getter(getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag);
+const typedArrayLength = getter(getPrototypeOf(Uint8Array.prototype), 'length');
 
 // ---- keys ------------------------------------------------------------------------
 
@@ -98,10 +99,20 @@ function isArrayIndex(key) {
   return n >>> 0 === n && n !== 4294967295 && `${n}` === key;
 }
 
+let utilBinding;
+// Longer arrays have their keys listed by the engine with the indices
+// skipped, rather than as one string per index.
+const kLongArray = 1024;
+
 // Own enumerable keys that are not array indices; enumerable symbols too in
 // strict mode. Object.keys lists the indices first, so only its tail is
 // inspected.
-function nonIndexKeys(value, mode) {
+function nonIndexKeys(value, mode, length) {
+  if (length > kLongArray) {
+    utilBinding ??= internalBinding('util');
+    const { ONLY_ENUMERABLE, SKIP_SYMBOLS } = utilBinding.propertyFilter;
+    return utilBinding.getOwnNonIndexProperties(value, mode === kStrict ? ONLY_ENUMERABLE : ONLY_ENUMERABLE | SKIP_SYMBOLS);
+  }
   const keys = objectKeys(value);
   let start = keys.length;
   while (start > 0 && !isArrayIndex(keys[start - 1])) start--;
@@ -166,8 +177,8 @@ function objectsEqual(val1, val2, mode, memos) {
 
   if (isArray(val1)) {
     if (!isArray(val2) || val1.length !== val2.length) return false;
-    const keys1 = nonIndexKeys(val1, mode);
-    const keys2 = nonIndexKeys(val2, mode);
+    const keys1 = nonIndexKeys(val1, mode, val1.length);
+    const keys2 = nonIndexKeys(val2, mode, val2.length);
     return keyCheck(val1, val2, mode, memos, kIsArray, keys1, keys2);
   }
   if (tag === '[object Object]') {
@@ -287,7 +298,10 @@ function viewsEqual(val1, val2, mode, memos) {
   } else if (!sameBytes(bytesOf(val1), bytesOf(val2))) {
     return false;
   }
-  return keyCheck(val1, val2, mode, memos, kNoIterator, nonIndexKeys(val1, mode), nonIndexKeys(val2, mode));
+  // (A DataView has no indices.)
+  const length = kind === undefined ? 0 : typedArrayLength.call(val1);
+  return keyCheck(val1, val2, mode, memos, kNoIterator, nonIndexKeys(val1, mode, length),
+                  nonIndexKeys(val2, mode, length));
 }
 
 function errorsEqual(val1, val2, mode, memos) {
@@ -303,9 +317,11 @@ function errorsEqual(val1, val2, mode, memos) {
 }
 
 // Same enumerable own keys, then equal values under them (and equal entries
-// for Maps, Sets and array indices). `memos` is the set of objects whose
-// comparison is in progress: meeting a pair that are both already being
-// compared means a cycle on each side, which is taken as equal.
+// for Maps, Sets and array indices). `memos` lists the objects whose
+// comparison is in progress, both sides, outermost first: meeting a pair
+// that are both already being compared means a cycle on each side, which
+// is taken as equal. (A list beats a Set here: values are rarely deep, and
+// the engine's stack bounds the depth anyway.)
 function keyCheck(val1, val2, mode, memos, iterationType, keys1, keys2) {
   if (keys1.length !== keys2.length) return false;
   for (let i = 0; i < keys2.length; i++) {
@@ -318,17 +334,14 @@ function keyCheck(val1, val2, mode, memos, iterationType, keys1, keys2) {
     return true;
   }
   if (memos === undefined) {
-    memos = new Set();
-  } else if (memos.has(val1) && memos.has(val2)) {
+    memos = [];
+  } else if (memos.includes(val1) && memos.includes(val2)) {
     return true;
   }
-  const added1 = !memos.has(val1);
-  const added2 = !memos.has(val2);
-  if (added1) memos.add(val1);
-  if (added2) memos.add(val2);
+  const depth = memos.length;
+  memos.push(val1, val2);
   const result = objEquiv(val1, val2, mode, keys2, memos, iterationType);
-  if (added1) memos.delete(val1);
-  if (added2) memos.delete(val2);
+  memos.length = depth;
   return result;
 }
 
