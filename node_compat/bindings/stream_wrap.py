@@ -366,6 +366,7 @@ class StreamBase(HandleWrap):
             return UV_EBADF
         if not self.writable:
             return UV_EPIPE
+        self.bytesWritten += size  # Node counts a write's bytes when it is dispatched
         sent = 0
         if not self._queue:
             try:
@@ -374,7 +375,6 @@ class StreamBase(HandleWrap):
                 sent = 0
             except OSError as exc:
                 return uv.code_of(exc)
-            self.bytesWritten += sent
             if sent == size:
                 return 0
         self._queue.append(_Write(memoryview(data)[sent:], req, size))
@@ -396,7 +396,6 @@ class StreamBase(HandleWrap):
             except OSError as exc:
                 self._fail_writes(uv.code_of(exc))
                 return
-            self.bytesWritten += sent
             self._queue_bytes -= sent
             if sent < len(entry.view):
                 entry.view = entry.view[sent:]

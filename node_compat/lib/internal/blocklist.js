@@ -1,0 +1,141 @@
+'use strict';
+
+// net.BlockList: rules (single addresses, inclusive ranges, CIDR subnets)
+// that IP addresses are checked against. An IPv4 address and its
+// IPv4-mapped IPv6 form (::ffff:a.b.c.d) match the same rules; other
+// addresses of different families never compare. Rules are listed newest
+// first, as Node lists them.
+
+const {
+  codes: { ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+const { validateInt32, validateString } = require('internal/validators');
+const { customInspectSymbol: kInspect } = require('internal/util');
+const { SocketAddress, addressBytes } = require('internal/socketaddress');
+
+const kRules = Symbol('kRules');
+
+// Whether 16 address bytes are an IPv4-mapped IPv6 address.
+function isMapped(bytes) {
+  if (bytes.length !== 16) return false;
+  for (let i = 0; i < 10; i++) if (bytes[i] !== 0) return false;
+  return bytes[10] === 0xff && bytes[11] === 0xff;
+}
+
+// -1, 0, 1, or undefined when the two addresses cannot be compared.
+function compare(a, b) {
+  if (a.length !== b.length) {
+    if (a.length === 4 && isMapped(b)) b = b.slice(12);
+    else if (b.length === 4 && isMapped(a)) a = a.slice(12);
+    else return undefined;
+  }
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  }
+  return 0;
+}
+
+// Whether `bytes` lies in the network `net`/`prefix`. An IPv4 address is
+// matched against an IPv6 network in its IPv4-mapped form; an IPv6 address
+// only meets an IPv4 network when it is IPv4-mapped.
+function inSubnet(bytes, net, prefix) {
+  if (bytes.length !== net.length) {
+    if (net.length === 4 && isMapped(bytes)) {
+      bytes = bytes.slice(12);
+    } else if (bytes.length === 4) {
+      bytes = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...bytes];
+    } else {
+      return false;
+    }
+  }
+  let bits = prefix;
+  for (let i = 0; i < net.length && bits > 0; i++, bits -= 8) {
+    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+    if ((bytes[i] & mask) !== (net[i] & mask)) return false;
+  }
+  return true;
+}
+
+function familyLabel(address) {
+  return address.family === 'ipv4' ? 'IPv4' : 'IPv6';
+}
+
+function toSocketAddress(value, name, family) {
+  if (SocketAddress.isSocketAddress(value)) return value;
+  validateString(value, name);
+  validateString(family, 'family');
+  return new SocketAddress({ address: value, family });
+}
+
+class BlockList {
+  constructor() {
+    this[kRules] = [];
+  }
+
+  static isBlockList(value) {
+    return value?.[kRules] !== undefined;
+  }
+
+  [kInspect](depth, options, inspect) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `BlockList ${inspect({ rules: this.rules }, opts)}`;
+  }
+
+  addAddress(address, family = 'ipv4') {
+    address = toSocketAddress(address, 'address', family);
+    const bytes = addressBytes(address);
+    this[kRules].unshift({
+      text: `Address: ${familyLabel(address)} ${address.address}`,
+      match: (candidate) => compare(candidate, bytes) === 0,
+    });
+  }
+
+  addRange(start, end, family = 'ipv4') {
+    start = toSocketAddress(start, 'start', family);
+    end = toSocketAddress(end, 'end', family);
+    const low = addressBytes(start);
+    const high = addressBytes(end);
+    if (compare(low, high) === 1) {
+      throw new ERR_INVALID_ARG_VALUE('start', start, 'must come before end');
+    }
+    this[kRules].unshift({
+      text: `Range: ${familyLabel(start)} ${start.address}-${end.address}`,
+      match: (candidate) => {
+        const above = compare(candidate, low);
+        const below = compare(candidate, high);
+        return above !== undefined && below !== undefined && above >= 0 && below <= 0;
+      },
+    });
+  }
+
+  addSubnet(network, prefix, family = 'ipv4') {
+    network = toSocketAddress(network, 'network', family);
+    validateInt32(prefix, 'prefix', 0, network.family === 'ipv4' ? 32 : 128);
+    const bytes = addressBytes(network);
+    this[kRules].unshift({
+      text: `Subnet: ${familyLabel(network)} ${network.address}/${prefix}`,
+      match: (candidate) => inSubnet(candidate, bytes, prefix),
+    });
+  }
+
+  check(address, family = 'ipv4') {
+    if (!SocketAddress.isSocketAddress(address)) {
+      validateString(address, 'address');
+      validateString(family, 'family');
+      try {
+        address = new SocketAddress({ address, family });
+      } catch {
+        return false;  // not an address of that family: nothing to block
+      }
+    }
+    const bytes = addressBytes(address);
+    return this[kRules].some((rule) => rule.match(bytes));
+  }
+
+  get rules() {
+    return this[kRules].map((rule) => rule.text);
+  }
+}
+
+module.exports = { BlockList };

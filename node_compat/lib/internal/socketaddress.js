@@ -1,0 +1,220 @@
+'use strict';
+
+// net.SocketAddress: an IP address, port, family and IPv6 flow label,
+// validated and normalised (the address is kept in canonical text form, as
+// inet_ntop prints it), and the address parsing BlockList shares.
+
+const {
+  codes: { ERR_INVALID_ARG_VALUE },
+} = require('internal/errors');
+const {
+  validateObject,
+  validatePort,
+  validateString,
+  validateUint32,
+} = require('internal/validators');
+const { customInspectSymbol: kInspect, kEmptyObject } = require('internal/util');
+
+const kDetail = Symbol('kDetail');
+const kBytes = Symbol('kBytes');
+
+// ---- address text <-> bytes ---------------------------------------------------
+
+// Four bytes of a dotted quad without leading zeros, or null.
+function parseIPv4(text) {
+  const parts = text.split('.');
+  if (parts.length !== 4) return null;
+  const bytes = new Array(4);
+  for (let i = 0; i < 4; i++) {
+    const part = parts[i];
+    if (!/^(?:0|[1-9][0-9]{0,2})$/.test(part)) return null;
+    const value = Number(part);
+    if (value > 255) return null;
+    bytes[i] = value;
+  }
+  return bytes;
+}
+
+// Sixteen bytes of an IPv6 address (a zone suffix is accepted and dropped), or null.
+function parseIPv6(text) {
+  const zone = text.indexOf('%');
+  if (zone !== -1) {
+    if (zone === text.length - 1) return null;
+    text = text.slice(0, zone);
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const groups = (half) => (half === '' ? [] : half.split(':'));
+  const head = groups(halves[0]);
+  const tail = halves.length === 2 ? groups(halves[1]) : [];
+  const words = [];
+  const pushGroups = (list, out) => {
+    for (let i = 0; i < list.length; i++) {
+      const group = list[i];
+      if (i === list.length - 1 && group.includes('.')) {
+        const v4 = parseIPv4(group);
+        if (v4 === null) return false;
+        out.push((v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]);
+      } else {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return false;
+        out.push(parseInt(group, 16));
+      }
+    }
+    return true;
+  };
+  const headWords = [];
+  const tailWords = [];
+  // An embedded IPv4 address may only end the address.
+  if (halves.length === 2 && halves[1] === '' && head.length && head[head.length - 1].includes('.')) return null;
+  if (!pushGroups(head, headWords) || !pushGroups(tail, tailWords)) return null;
+  if (halves.length === 2) {
+    const missing = 8 - headWords.length - tailWords.length;
+    if (missing < 1) return null;
+    words.push(...headWords, ...new Array(missing).fill(0), ...tailWords);
+  } else {
+    if (headWords.length !== 8) return null;
+    words.push(...headWords);
+  }
+  const bytes = new Array(16);
+  for (let i = 0; i < 8; i++) {
+    bytes[i * 2] = words[i] >> 8;
+    bytes[i * 2 + 1] = words[i] & 0xff;
+  }
+  return bytes;
+}
+
+function formatIPv4(bytes, offset = 0) {
+  return `${bytes[offset]}.${bytes[offset + 1]}.${bytes[offset + 2]}.${bytes[offset + 3]}`;
+}
+
+// Canonical IPv6 text: the longest run (2+) of zero groups as '::', and
+// IPv4-compatible and IPv4-mapped addresses ending in a dotted quad.
+function formatIPv6(bytes) {
+  const words = [];
+  for (let i = 0; i < 8; i++) words.push((bytes[i * 2] << 8) | bytes[i * 2 + 1]);
+  let bestBase = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8;) {
+    if (words[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && words[j] === 0) j++;
+    if (j - i > bestLen) {
+      bestBase = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  if (bestLen < 2) bestBase = -1;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (bestBase !== -1 && i >= bestBase && i < bestBase + bestLen) {
+      if (i === bestBase) out += ':';
+      continue;
+    }
+    if (i !== 0) out += ':';
+    if (i === 6 && bestBase === 0 && (bestLen === 6 || (bestLen === 5 && words[5] === 0xffff))) {
+      return out + formatIPv4(bytes, 12);
+    }
+    out += words[i].toString(16);
+  }
+  if (bestBase !== -1 && bestBase + bestLen === 8) out += ':';
+  return out;
+}
+
+function invalidAddress() {
+  const err = new Error('Invalid socket address');
+  err.code = 'ERR_INVALID_ADDRESS';
+  return err;
+}
+
+// ---- SocketAddress ----------------------------------------------------------------
+
+class SocketAddress {
+  static isSocketAddress(value) {
+    return value?.[kDetail] !== undefined;
+  }
+
+  static parse(input) {
+    validateString(input, 'input');
+    // Parsed the way a URL authority is, so anything invalid gives undefined.
+    try {
+      const url = URL.parse(`http://${input}`);
+      if (url === null) return undefined;
+      const address = url.hostname;
+      const port = url.port === '' ? 0 : Number(url.port);
+      if (address.startsWith('[') && address.endsWith(']')) {
+        return new SocketAddress({ address: address.slice(1, -1), port, family: 'ipv6' });
+      }
+      return new SocketAddress({ address, port });
+    } catch {
+      return undefined;
+    }
+  }
+
+  constructor(options = kEmptyObject) {
+    validateObject(options, 'options');
+    let { family = 'ipv4' } = options;
+    const {
+      address = (family === 'ipv4' ? '127.0.0.1' : '::'),
+      port = 0,
+      flowlabel = 0,
+    } = options;
+    if (typeof family?.toLowerCase === 'function') family = family.toLowerCase();
+    if (family !== 'ipv4' && family !== 'ipv6') {
+      throw new ERR_INVALID_ARG_VALUE('options.family', options.family);
+    }
+    validateString(address, 'options.address');
+    validatePort(port, 'options.port');
+    validateUint32(flowlabel, 'options.flowlabel', false);
+
+    const bytes = family === 'ipv4' ? parseIPv4(address) : parseIPv6(address);
+    if (bytes === null) throw invalidAddress();
+    this[kBytes] = bytes;
+    this[kDetail] = {
+      address: family === 'ipv4' ? formatIPv4(bytes) : formatIPv6(bytes),
+      port: port | 0,
+      family,
+      flowlabel: family === 'ipv6' ? flowlabel | 0 : 0,
+    };
+  }
+
+  get address() { return this[kDetail].address; }
+
+  get port() { return this[kDetail].port; }
+
+  get family() { return this[kDetail].family; }
+
+  get flowlabel() { return this[kDetail].flowlabel; }
+
+  [kInspect](depth, options, inspect) {
+    if (depth < 0) return this;
+    const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    return `SocketAddress ${inspect(this.toJSON(), opts)}`;
+  }
+
+  toJSON() {
+    return {
+      address: this.address,
+      port: this.port,
+      family: this.family,
+      flowlabel: this.flowlabel,
+    };
+  }
+}
+
+// The 16-byte (IPv6) or 4-byte (IPv4) form of a SocketAddress.
+function addressBytes(socketAddress) {
+  return socketAddress[kBytes];
+}
+
+module.exports = {
+  SocketAddress,
+  addressBytes,
+  formatIPv4,
+  formatIPv6,
+  parseIPv4,
+  parseIPv6,
+};

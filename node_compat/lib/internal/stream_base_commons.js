@@ -1,0 +1,262 @@
+'use strict';
+
+// The JS half of StreamBase (bindings/stream_wrap.py), shared by every
+// stream that sits on a TCP, Pipe or TTY handle: dispatching writes to the
+// handle's write methods and completing them, turning the handle's
+// `onread(nread, arrayBuffer)` calls into pushes on the owning stream, and
+// the idle timeout streams expose as `setTimeout`.
+
+const { FastBuffer } = require('internal/buffer');
+const { errnoException } = require('internal/errors');
+const { validateFunction, validateNumber } = require('internal/validators');
+const {
+  codes: { ERR_OUT_OF_RANGE },
+} = require('internal/errors');
+const { Timeout, insert, TIMEOUT_MAX } = require('internal/timers');
+const {
+  WriteWrap,
+  streamBaseState,
+  kBytesWritten,
+  kLastWriteWasAsync,
+} = internalBinding('stream_wrap');
+const { UV_EOF } = internalBinding('uv').codes;
+
+// The JS object a handle belongs to (a net.Socket, a server, a TTY stream).
+const owner_symbol = Symbol('owner_symbol');
+const kHandle = Symbol('kHandle');
+const kUpdateTimer = Symbol('kUpdateTimer');
+const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
+const kSession = Symbol('kSession');
+// The `onread` option: a reused buffer, its callback, and a buffer factory.
+const kBuffer = Symbol('kBuffer');
+const kBufferCb = Symbol('kBufferCb');
+const kBufferGen = Symbol('kBufferGen');
+const kTimeout = Symbol('timeout');
+// Set on streams whose end should also destroy them ('end' -> 'close').
+const kMaybeDestroy = Symbol('kMaybeDestroy');
+
+function isUint8Array(value) {
+  return value instanceof Uint8Array;
+}
+
+let BufferCtor;
+function bufferFrom(data, encoding) {
+  BufferCtor ??= require('buffer').Buffer;
+  return BufferCtor.from(data, encoding);
+}
+
+// ---- writing ------------------------------------------------------------------
+
+function createWriteWrap(handle, callback) {
+  const req = new WriteWrap();
+  req.handle = handle;
+  req.oncomplete = onWriteComplete;
+  req.async = false;
+  req.bytes = 0;
+  req.buffer = null;
+  req.callback = callback;
+  return req;
+}
+
+// The handle encodes the common string encodings itself; others become bytes here.
+function dispatchWrite(req, data, encoding) {
+  const handle = req.handle;
+  switch (encoding) {
+    case 'buffer':
+      return handle.writeBuffer(req, data);
+    case 'utf8':
+    case 'utf-8':
+      return handle.writeUtf8String(req, data);
+    case 'latin1':
+    case 'binary':
+      return handle.writeLatin1String(req, data);
+    case 'ascii':
+      return handle.writeAsciiString(req, data);
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      return handle.writeUcs2String(req, data);
+    default:
+      return handle.writeBuffer(req, bufferFrom(data, encoding));
+  }
+}
+
+const kHandleEncodings = new Set([
+  'utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le',
+]);
+
+function writeGeneric(self, data, encoding, cb) {
+  const req = createWriteWrap(self[kHandle], cb);
+  const err = dispatchWrite(req, data, encoding);
+  afterWriteDispatched(req, err, cb);
+  return req;
+}
+
+// `data` is the Writable's list of {chunk, encoding} entries.
+function writevGeneric(self, data, cb) {
+  const req = createWriteWrap(self[kHandle], cb);
+  const allBuffers = data.allBuffers;
+  let chunks;
+  if (allBuffers) {
+    chunks = new Array(data.length);
+    for (let i = 0; i < data.length; i++) chunks[i] = data[i].chunk;
+  } else {
+    chunks = new Array(data.length * 2);
+    for (let i = 0; i < data.length; i++) {
+      let { chunk, encoding } = data[i];
+      if (typeof chunk === 'string' && !kHandleEncodings.has(encoding)) {
+        chunk = bufferFrom(chunk, encoding);
+      }
+      chunks[i * 2] = chunk;
+      chunks[i * 2 + 1] = encoding;
+    }
+  }
+  const err = req.handle.writev(req, chunks, allBuffers === true);
+  afterWriteDispatched(req, err, cb);
+  return req;
+}
+
+// A write the handle finished at once completes now; a queued one when its
+// `oncomplete` comes.
+function afterWriteDispatched(req, err, cb) {
+  req.bytes = streamBaseState[kBytesWritten];
+  req.async = streamBaseState[kLastWriteWasAsync] !== 0;
+  if (err !== 0) return cb(errnoException(err, 'write', req.error));
+  if (!req.async && typeof req.callback === 'function') {
+    req.callback();
+  } else {
+    req.callback = cb;
+  }
+}
+
+function onWriteComplete(status) {
+  const stream = this.handle[owner_symbol];
+  if (stream.destroyed) {
+    if (typeof this.callback === 'function') this.callback(null);
+    return;
+  }
+  if (status < 0) {
+    const ex = errnoException(status, 'write', this.error);
+    if (typeof this.callback === 'function') this.callback(ex);
+    else stream.destroy(ex);
+    return;
+  }
+  stream[kUpdateTimer]();
+  stream[kAfterAsyncWrite]();
+  if (typeof this.callback === 'function') this.callback(null);
+}
+
+// ---- reading --------------------------------------------------------------------
+
+// The handle's `onread`: `this` is the handle, `nread` the byte count or a
+// negative error (UV_EOF at the end), `arrayBuffer` holds exactly the bytes read.
+function onStreamRead(nread, arrayBuffer) {
+  const handle = this;
+  const stream = handle[owner_symbol];
+  stream[kUpdateTimer]();
+  if (nread > 0 && !stream.destroyed) {
+    let keepReading;
+    const userBuf = stream[kBuffer];
+    if (userBuf) {
+      userBuf.set(new Uint8Array(arrayBuffer, 0, nread));
+      keepReading = stream[kBufferCb](nread, userBuf) !== false;
+      const bufGen = stream[kBufferGen];
+      if (bufGen !== null) {
+        const next = bufGen();
+        if (isUint8Array(next)) {
+          stream[kBuffer] = next;
+          handle.useUserBuffer(next);
+        }
+      }
+    } else {
+      keepReading = stream.push(new FastBuffer(arrayBuffer, 0, nread));
+    }
+    if (!keepReading) {
+      handle.reading = false;
+      if (!stream.destroyed) {
+        const err = handle.readStop();
+        if (err) stream.destroy(errnoException(err, 'read'));
+      }
+    }
+    return;
+  }
+  if (nread === 0 || nread > 0) return;
+  if (nread !== UV_EOF) {
+    stream.destroy(errnoException(nread, 'read'));
+    return;
+  }
+  // End of stream: 'end' first, then whatever the stream does after it.
+  if (stream._readableState.endEmitted) {
+    if (stream[kMaybeDestroy]) stream[kMaybeDestroy]();
+  } else {
+    if (stream[kMaybeDestroy]) stream.on('end', stream[kMaybeDestroy]);
+    stream.push(null);
+    stream.read(0);
+  }
+}
+
+// ---- idle timeout -------------------------------------------------------------------
+
+// A timer that does not keep the process alive (Node's setUnrefTimeout).
+function setUnrefTimeout(callback, after) {
+  validateFunction(callback, 'callback');
+  const timer = new Timeout(callback, after, undefined, false, false);
+  insert(timer, timer._idleTimeout);
+  return timer;
+}
+
+function getTimerDuration(msecs, name) {
+  validateNumber(msecs, name);
+  if (msecs < 0 || !Number.isFinite(msecs)) {
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+  }
+  if (msecs > TIMEOUT_MAX) {
+    process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
+                        `\nTimer duration was truncated to ${TIMEOUT_MAX}.`,
+                        'TimeoutOverflowWarning');
+    return TIMEOUT_MAX;
+  }
+  return msecs;
+}
+
+// `stream.setTimeout(msecs[, callback])`: 'timeout' after `msecs` of inactivity.
+function setStreamTimeout(msecs, callback) {
+  if (this.destroyed) return this;
+  this.timeout = msecs;
+  msecs = getTimerDuration(msecs, 'msecs');
+  clearTimeout(this[kTimeout]);
+  if (msecs === 0) {
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.removeListener('timeout', callback);
+    }
+  } else {
+    this[kTimeout] = setUnrefTimeout(this._onTimeout.bind(this), msecs);
+    if (this[kSession]) this[kSession][kUpdateTimer]();
+    if (callback !== undefined) {
+      validateFunction(callback, 'callback');
+      this.once('timeout', callback);
+    }
+  }
+  return this;
+}
+
+module.exports = {
+  getTimerDuration,
+  kAfterAsyncWrite,
+  kBuffer,
+  kBufferCb,
+  kBufferGen,
+  kHandle,
+  kMaybeDestroy,
+  kSession,
+  kTimeout,
+  kUpdateTimer,
+  onStreamRead,
+  owner_symbol,
+  setStreamTimeout,
+  setUnrefTimeout,
+  writeGeneric,
+  writevGeneric,
+};

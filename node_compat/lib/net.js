@@ -1,0 +1,1531 @@
+'use strict';
+
+// node:net: TCP and IPC (Unix domain socket) streams and servers.
+//
+// A `Socket` is a stream.Duplex over a `TCP` or `Pipe` handle
+// (bindings/tcp_wrap.py, pipe_wrap.py); the handle reports through
+// `onread`, request `oncomplete` callbacks and `onconnection`, and
+// internal/stream_base_commons turns those into pushes and write
+// completions. A `Server` is an EventEmitter over a listening handle. Host
+// names are resolved with dns.lookup; with autoSelectFamily (the default)
+// every looked-up address is tried in turn, alternating families, each
+// attempt given `autoSelectFamilyAttemptTimeout` ms (Happy Eyeballs).
+
+const EventEmitter = require('events');
+const stream = require('stream');
+const { Buffer } = require('buffer');
+const { isIP, isIPv4, isIPv6, normalizedArgsSymbol } = require('internal/net');
+const {
+  codes: {
+    ERR_INVALID_ADDRESS_FAMILY,
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+    ERR_INVALID_FD_TYPE,
+    ERR_INVALID_HANDLE_TYPE,
+    ERR_INVALID_IP_ADDRESS,
+    ERR_IP_BLOCKED,
+    ERR_MISSING_ARGS,
+    ERR_SERVER_ALREADY_LISTEN,
+    ERR_SERVER_NOT_RUNNING,
+    ERR_SOCKET_CLOSED,
+    ERR_SOCKET_CLOSED_BEFORE_CONNECTION,
+    ERR_SOCKET_CONNECTION_TIMEOUT,
+  },
+  errnoException,
+  exceptionWithHostPort,
+  genericNodeError,
+  NodeAggregateError,
+  uvExceptionWithHostPort,
+} = require('internal/errors');
+const {
+  validateAbortSignal,
+  validateBoolean,
+  validateFunction,
+  validateInt32,
+  validateNumber,
+  validatePort,
+  validateString,
+} = require('internal/validators');
+const { kEmptyObject, promisify } = require('internal/util');
+const {
+  kAfterAsyncWrite,
+  kBuffer,
+  kBufferCb,
+  kBufferGen,
+  kHandle,
+  kTimeout,
+  kUpdateTimer,
+  onStreamRead,
+  owner_symbol,
+  setStreamTimeout,
+  writeGeneric,
+  writevGeneric,
+} = require('internal/stream_base_commons');
+const { getDefaultHighWaterMark } = require('internal/streams/state');
+
+const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
+const { Pipe, PipeConnectWrap, constants: PipeConstants } = internalBinding('pipe_wrap');
+const { ShutdownWrap } = internalBinding('stream_wrap');
+const { UV_EADDRINUSE, UV_EINVAL, UV_ENOTCONN, UV_ECANCELED, UV_ETIMEDOUT } = internalBinding('uv').codes;
+
+let dns;
+function lazyDns() {
+  dns ??= require('dns');
+  return dns;
+}
+
+let blockListModule;
+function lazyBlockList() {
+  blockListModule ??= require('internal/blocklist');
+  return blockListModule;
+}
+
+const DEFAULT_IPV4_ADDR = '0.0.0.0';
+const DEFAULT_IPV6_ADDR = '::';
+
+const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
+const kSetNoDelay = Symbol('kSetNoDelay');
+const kSetKeepAlive = Symbol('kSetKeepAlive');
+const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
+const kBytesRead = Symbol('kBytesRead');
+const kBytesWritten = Symbol('kBytesWritten');
+const kReinitializeHandle = Symbol('kReinitializeHandle');
+
+let autoSelectFamilyDefault = true;
+let autoSelectFamilyAttemptTimeoutDefault = 250;
+
+function noop() {}
+
+// ---- argument normalisation ----------------------------------------------------
+
+// A number (or numeric string) >= 0, or false.
+function toNumber(x) {
+  x = Number(x);
+  return x >= 0 ? x : false;
+}
+
+// A string that is not a port number names a pipe.
+function isPipeName(s) {
+  return typeof s === 'string' && toNumber(s) === false;
+}
+
+// connect() and listen() arguments as [options, callback-or-null]:
+// (options[, cb]), (path[, cb]) or ([port][, host][, ...][, cb]).
+function normalizeArgs(args) {
+  let normalized;
+  if (args.length === 0) {
+    normalized = [{}, null];
+    normalized[normalizedArgsSymbol] = true;
+    return normalized;
+  }
+  const first = args[0];
+  let options = {};
+  if (typeof first === 'object' && first !== null) {
+    options = first;
+  } else if (isPipeName(first)) {
+    options.path = first;
+  } else {
+    options.port = first;
+    if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
+  }
+  const last = args[args.length - 1];
+  normalized = [options, typeof last === 'function' ? last : null];
+  normalized[normalizedArgsSymbol] = true;
+  return normalized;
+}
+
+// ---- handles ---------------------------------------------------------------------
+
+// 'TCP', 'PIPE', 'TTY', 'FILE', 'UDP' or 'UNKNOWN', as libuv guesses it.
+function handleTypeOf(fd) {
+  return internalBinding('tty_wrap').guessHandleType(fd);
+}
+
+// A handle of the right kind (TCP or Pipe) for an existing descriptor.
+function createHandle(fd, isServer) {
+  validateInt32(fd, 'fd', 0);
+  const type = handleTypeOf(fd);
+  if (type === 'PIPE') return new Pipe(isServer ? PipeConstants.SERVER : PipeConstants.SOCKET);
+  if (type === 'TCP') return new TCP(isServer ? TCPConstants.SERVER : TCPConstants.SOCKET);
+  throw new ERR_INVALID_FD_TYPE(type);
+}
+
+// ---- net.connect / createConnection ------------------------------------------------
+
+function connect(...args) {
+  const normalized = normalizeArgs(args);
+  const options = normalized[0];
+  const socket = new Socket(options);
+  if (options.timeout) socket.setTimeout(options.timeout);
+  return socket.connect(normalized);
+}
+
+// ---- Happy Eyeballs defaults ---------------------------------------------------------
+
+function getDefaultAutoSelectFamily() {
+  return autoSelectFamilyDefault;
+}
+
+function setDefaultAutoSelectFamily(value) {
+  validateBoolean(value, 'value');
+  autoSelectFamilyDefault = value;
+}
+
+function getDefaultAutoSelectFamilyAttemptTimeout() {
+  return autoSelectFamilyAttemptTimeoutDefault;
+}
+
+function setDefaultAutoSelectFamilyAttemptTimeout(value) {
+  validateInt32(value, 'value', 1);
+  autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
+}
+
+// ---- Socket ----------------------------------------------------------------------------
+
+function Socket(options) {
+  if (!(this instanceof Socket)) return new Socket(options);
+  if (options?.objectMode) {
+    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported');
+  } else if (options?.readableObjectMode || options?.writableObjectMode) {
+    const which = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
+    throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported');
+  }
+  if (options?.keepAliveInitialDelay !== undefined) {
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+    if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+  }
+
+  this.connecting = false;
+  this._hadError = false;
+  this[kHandle] = null;
+  this._parent = null;
+  this._host = null;
+  this[kLastWriteQueueSize] = 0;
+  this[kTimeout] = null;
+  this[kBuffer] = null;
+  this[kBufferCb] = null;
+  this[kBufferGen] = null;
+  this._closeAfterHandlingError = false;
+
+  options = typeof options === 'number' ? { fd: options } : { ...options };
+  // Sockets close when the peer ends unless told otherwise; 'close' is
+  // emitted by the handle's close callback, not by the stream machinery.
+  options.allowHalfOpen = Boolean(options.allowHalfOpen);
+  options.emitClose = false;
+  options.autoDestroy = true;
+  options.decodeStrings = false;
+  Reflect.apply(stream.Duplex, this, [options]);
+
+  if (options.handle) {
+    this._handle = options.handle;
+  } else if (options.fd !== undefined) {
+    const { fd } = options;
+    this._handle = createHandle(fd, false);
+    const err = this._handle.open(fd);
+    if (err) throw errnoException(err, 'open');
+  }
+
+  const onread = options.onread;
+  if (onread !== null && typeof onread === 'object' &&
+      (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
+      typeof onread.callback === 'function') {
+    if (typeof onread.buffer === 'function') {
+      this[kBuffer] = true;
+      this[kBufferGen] = onread.buffer;
+    } else {
+      this[kBuffer] = onread.buffer;
+    }
+    this[kBufferCb] = onread.callback;
+  }
+
+  this[kSetNoDelay] = Boolean(options.noDelay);
+  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+
+  this.on('end', onReadableStreamEnd);
+
+  initSocketHandle(this);
+
+  this._pendingData = null;
+  this._pendingEncoding = '';
+
+  // A socket made over an existing handle starts reading now; others when connected.
+  if (this._handle && options.readable !== false) {
+    if (options.pauseOnCreate) {
+      this._handle.reading = false;
+      this._handle.readStop();
+      this.readableFlowing = false;
+    } else if (!options.manualStart) {
+      this.read(0);
+    }
+  }
+
+  if (options.signal) addClientAbortSignalOption(this, options);
+
+  this.server = null;
+  this._server = null;
+
+  // What bytesRead/bytesWritten report once the handle is gone.
+  this[kBytesRead] = 0;
+  this[kBytesWritten] = 0;
+  if (options.blockList) {
+    if (!lazyBlockList().BlockList.isBlockList(options.blockList)) {
+      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+    }
+    this.blockList = options.blockList;
+  }
+}
+Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
+Object.setPrototypeOf(Socket, stream.Duplex);
+
+// Bind the socket and its (possibly new) handle to each other.
+function initSocketHandle(self) {
+  self._undestroy();
+  self._sockname = null;
+  const handle = self._handle;
+  if (!handle) return;
+  handle[owner_symbol] = self;
+  handle.onread = onStreamRead;
+  let userBuf = self[kBuffer];
+  if (userBuf) {
+    const bufGen = self[kBufferGen];
+    if (bufGen !== null) {
+      userBuf = bufGen();
+      if (!(userBuf instanceof Uint8Array)) return;
+      self[kBuffer] = userBuf;
+    }
+    handle.useUserBuffer(userBuf);
+  }
+}
+
+function addClientAbortSignalOption(self, options) {
+  validateAbortSignal(options.signal, 'options.signal');
+  const { signal } = options;
+  let disposable;
+  function onAbort() {
+    disposable?.[Symbol.dispose]();
+    self._aborted = true;
+  }
+  if (signal.aborted) {
+    process.nextTick(onAbort);
+  } else {
+    process.nextTick(() => {
+      disposable = EventEmitter.addAbortListener(signal, onAbort);
+    });
+  }
+}
+
+Object.defineProperty(Socket.prototype, '_handle', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get() { return this[kHandle]; },
+  set(value) { this[kHandle] = value; },
+});
+
+Socket.prototype[kReinitializeHandle] = function(handle) {
+  this._handle?.close();
+  this._handle = handle;
+  this._handle[owner_symbol] = this;
+  initSocketHandle(this);
+};
+
+Socket.prototype._unrefTimer = function _unrefTimer() {
+  for (let s = this; s !== null; s = s._parent) {
+    if (s[kTimeout]) s[kTimeout].refresh();
+  }
+};
+
+Socket.prototype[kUpdateTimer] = Socket.prototype._unrefTimer;
+
+Socket.prototype[kAfterAsyncWrite] = function() {
+  this[kLastWriteQueueSize] = 0;
+};
+
+// The writable side ends with a shutdown (FIN) once queued writes are out.
+Socket.prototype._final = function(cb) {
+  if (this.pending) {
+    return this.once('connect', () => this._final(cb));
+  }
+  if (!this._handle) return cb();
+  const req = new ShutdownWrap();
+  req.oncomplete = afterShutdown;
+  req.handle = this._handle;
+  req.callback = cb;
+  const err = this._handle.shutdown(req);
+  if (err === 1 || err === UV_ENOTCONN) return cb();
+  if (err !== 0) return cb(errnoException(err, 'shutdown'));
+};
+
+function afterShutdown() {
+  this.callback();
+}
+
+// After the peer's FIN, a socket that does not allow half-open connections
+// answers any further write with EPIPE.
+function onReadableStreamEnd() {
+  if (!this.allowHalfOpen) this.write = writeAfterFIN;
+}
+
+function writeAfterFIN(chunk, encoding, cb) {
+  if (!this.writableEnded) {
+    return Reflect.apply(stream.Duplex.prototype.write, this, [chunk, encoding, cb]);
+  }
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
+  const err = genericNodeError('This socket has been ended by the other party', { code: 'EPIPE' });
+  if (typeof cb === 'function') process.nextTick(cb, err);
+  this.destroy(err);
+  return false;
+}
+
+Socket.prototype.setTimeout = setStreamTimeout;
+
+Socket.prototype._onTimeout = function() {
+  const handle = this._handle;
+  const lastWriteQueueSize = this[kLastWriteQueueSize];
+  if (lastWriteQueueSize > 0 && handle) {
+    // A write still draining counts as activity.
+    const { writeQueueSize } = handle;
+    if (lastWriteQueueSize !== writeQueueSize) {
+      this[kLastWriteQueueSize] = writeQueueSize;
+      this._unrefTimer();
+      return;
+    }
+  }
+  this.emit('timeout');
+};
+
+Socket.prototype.setNoDelay = function(enable) {
+  enable = Boolean(enable === undefined ? true : enable);
+  if (!this._handle) {
+    this[kSetNoDelay] = enable;
+    return this;
+  }
+  if (this._handle.setNoDelay && enable !== this[kSetNoDelay]) {
+    this[kSetNoDelay] = enable;
+    this._handle.setNoDelay(enable);
+  }
+  return this;
+};
+
+Socket.prototype.setKeepAlive = function(enable, initialDelayMsecs) {
+  enable = Boolean(enable);
+  const initialDelay = ~~(initialDelayMsecs / 1000);
+  if (!this._handle) {
+    this[kSetKeepAlive] = enable;
+    this[kSetKeepAliveInitialDelay] = initialDelay;
+    return this;
+  }
+  if (!this._handle.setKeepAlive) return this;
+  if (enable !== this[kSetKeepAlive] || (enable && this[kSetKeepAliveInitialDelay] !== initialDelay)) {
+    this[kSetKeepAlive] = enable;
+    this[kSetKeepAliveInitialDelay] = initialDelay;
+    this._handle.setKeepAlive(enable, initialDelay);
+  }
+  return this;
+};
+
+Socket.prototype.address = function() {
+  return this._getsockname();
+};
+
+Object.defineProperty(Socket.prototype, '_connecting', {
+  __proto__: null,
+  get() { return this.connecting; },
+});
+
+Object.defineProperty(Socket.prototype, 'pending', {
+  __proto__: null,
+  get() { return !this._handle || this.connecting; },
+  configurable: true,
+});
+
+Object.defineProperty(Socket.prototype, 'readyState', {
+  __proto__: null,
+  get() {
+    if (this.connecting) return 'opening';
+    if (this.readable && this.writable) return 'open';
+    if (this.readable && !this.writable) return 'readOnly';
+    if (!this.readable && this.writable) return 'writeOnly';
+    return 'closed';
+  },
+});
+
+Object.defineProperty(Socket.prototype, 'bufferSize', {
+  __proto__: null,
+  get() {
+    if (this._handle) return this.writableLength;
+  },
+});
+
+function tryReadStart(socket) {
+  socket._handle.reading = true;
+  const err = socket._handle.readStart();
+  if (err) socket.destroy(errnoException(err, 'read'));
+}
+
+Socket.prototype._read = function(n) {
+  if (this.connecting || !this._handle) {
+    this.once('connect', () => this._read(n));
+  } else if (!this._handle.reading) {
+    tryReadStart(this);
+  }
+};
+
+Socket.prototype.end = function(data, encoding, callback) {
+  Reflect.apply(stream.Duplex.prototype.end, this, [data, encoding, callback]);
+  return this;
+};
+
+// With an `onread` buffer the stream machinery never asks for data, so
+// pausing and resuming have to stop and start the handle directly.
+Socket.prototype.pause = function() {
+  if (this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
+    this._handle.reading = false;
+    if (!this.destroyed) {
+      const err = this._handle.readStop();
+      if (err) this.destroy(errnoException(err, 'read'));
+    }
+  }
+  return Reflect.apply(stream.Duplex.prototype.pause, this, []);
+};
+
+Socket.prototype.resume = function() {
+  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+    tryReadStart(this);
+  }
+  return Reflect.apply(stream.Duplex.prototype.resume, this, []);
+};
+
+Socket.prototype.read = function(n) {
+  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+    tryReadStart(this);
+  }
+  return Reflect.apply(stream.Duplex.prototype.read, this, [n]);
+};
+
+Socket.prototype.destroySoon = function() {
+  if (this.writable) this.end();
+  if (this.writableFinished) {
+    this.destroy();
+  } else {
+    this.once('finish', this.destroy);
+  }
+};
+
+Socket.prototype._destroy = function(exception, cb) {
+  this.connecting = false;
+  for (let s = this; s !== null; s = s._parent) clearTimeout(s[kTimeout]);
+
+  if (this._handle) {
+    const hadError = !!exception;
+    this[kBytesRead] = this._handle.bytesRead;
+    this[kBytesWritten] = this._handle.bytesWritten;
+    if (this.resetAndClosing) {
+      this.resetAndClosing = false;
+      const err = this._handle.reset(() => this.emit('close', hadError));
+      if (err) this.emit('error', errnoException(err, 'reset'));
+    } else if (this._closeAfterHandlingError) {
+      // Closed from a microtask so an 'error' listener still sees the handle.
+      queueMicrotask(() => closeSocketHandle(this, hadError));
+    } else {
+      closeSocketHandle(this, hadError);
+    }
+    if (!this._closeAfterHandlingError) {
+      this._handle.onread = noop;
+      this._handle = null;
+      this._sockname = null;
+    }
+    cb(exception);
+  } else {
+    cb(exception);
+    process.nextTick(emitCloseNT, this);
+  }
+
+  if (this._server) {
+    this._server._connections--;
+    if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
+  }
+};
+
+function closeSocketHandle(self, hadError) {
+  if (self._handle) {
+    self._handle.close(() => self.emit('close', hadError));
+  }
+}
+
+function emitCloseNT(self) {
+  self.emit('close');
+}
+
+Socket.prototype._reset = function() {
+  this.resetAndClosing = true;
+  return this.destroy();
+};
+
+Socket.prototype.resetAndDestroy = function() {
+  if (this._handle) {
+    if (!(this._handle instanceof TCP)) throw new ERR_INVALID_HANDLE_TYPE();
+    if (this.connecting) {
+      this.once('connect', () => this._reset());
+    } else {
+      this._reset();
+    }
+  } else {
+    this.destroy(new ERR_SOCKET_CLOSED());
+  }
+  return this;
+};
+
+Socket.prototype._getpeername = function() {
+  if (!this._handle || !this._handle.getpeername || this.connecting) {
+    return this._peername || {};
+  }
+  if (!this._peername) {
+    const out = {};
+    const err = this._handle.getpeername(out);
+    if (err) return out;
+    this._peername = out;
+  }
+  return this._peername;
+};
+
+Socket.prototype._getsockname = function() {
+  if (!this._handle || !this._handle.getsockname) return {};
+  if (!this._sockname) {
+    this._sockname = {};
+    this._handle.getsockname(this._sockname);
+  }
+  return this._sockname;
+};
+
+function addressGetter(name, source, key) {
+  Object.defineProperty(Socket.prototype, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() { return this[source]()[key]; },
+  });
+}
+
+addressGetter('remoteAddress', '_getpeername', 'address');
+addressGetter('remoteFamily', '_getpeername', 'family');
+addressGetter('remotePort', '_getpeername', 'port');
+addressGetter('localAddress', '_getsockname', 'address');
+addressGetter('localPort', '_getsockname', 'port');
+addressGetter('localFamily', '_getsockname', 'family');
+
+Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
+  // Not connected yet: hold this write (the Writable holds the rest) until 'connect'.
+  if (this.connecting) {
+    this._pendingData = data;
+    this._pendingEncoding = encoding;
+    this.once('connect', function connect() {
+      this.off('close', onClose);
+      this._writeGeneric(writev, data, encoding, cb);
+    });
+    function onClose() {
+      cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+    }
+    this.once('close', onClose);
+    return;
+  }
+  this._pendingData = null;
+  this._pendingEncoding = '';
+
+  if (!this._handle) {
+    cb(new ERR_SOCKET_CLOSED());
+    return false;
+  }
+
+  this._unrefTimer();
+  const req = writev ? writevGeneric(this, data, cb) : writeGeneric(this, data, encoding, cb);
+  if (req.async) this[kLastWriteQueueSize] = req.bytes;
+};
+
+Socket.prototype._writev = function(chunks, cb) {
+  this._writeGeneric(true, chunks, '', cb);
+};
+
+Socket.prototype._write = function(data, encoding, cb) {
+  this._writeGeneric(false, data, encoding, cb);
+};
+
+function byteLengthOf(chunk, encoding) {
+  return chunk instanceof Uint8Array ? chunk.length : Buffer.byteLength(chunk, encoding);
+}
+
+Object.defineProperty(Socket.prototype, 'bytesRead', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() { return this._handle ? this._handle.bytesRead : this[kBytesRead]; },
+});
+
+// Bytes handed to the handle plus those still waiting in the stream.
+Object.defineProperty(Socket.prototype, 'bytesWritten', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    let bytes = this._handle ? this._handle.bytesWritten : this[kBytesWritten];
+    const writableBuffer = this.writableBuffer;
+    if (!writableBuffer) return undefined;
+    for (const entry of writableBuffer) bytes += byteLengthOf(entry.chunk, entry.encoding);
+    const data = this._pendingData;
+    if (Array.isArray(data)) {
+      for (const entry of data) {
+        bytes += entry instanceof Uint8Array ? entry.length : byteLengthOf(entry.chunk, entry.encoding);
+      }
+    } else if (data) {
+      bytes += byteLengthOf(data, this._pendingEncoding);
+    }
+    return bytes;
+  },
+});
+
+Socket.prototype.connect = function(...args) {
+  // An array marked as normalized comes from net.connect(), already parsed.
+  const normalized = Array.isArray(args[0]) && args[0][normalizedArgsSymbol] ?
+    args[0] : normalizeArgs(args);
+  const options = normalized[0];
+  const cb = normalized[1];
+
+  if (cb !== null) this.once('connect', cb);
+
+  if (this._parent && this._parent.connecting) return this;
+
+  if (options.port === undefined && options.path == null) {
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+  }
+
+  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+
+  if (this.destroyed) {
+    this._handle = null;
+    this._peername = null;
+    this._sockname = null;
+    this._undestroy();
+  }
+
+  const { path } = options;
+  const pipe = !!path;
+
+  if (!this._handle) {
+    this._handle = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
+    initSocketHandle(this);
+  }
+
+  this._unrefTimer();
+  this.connecting = true;
+
+  if (pipe) {
+    validateString(path, 'options.path');
+    internalConnect(this, path);
+  } else {
+    lookupAndConnect(this, options);
+  }
+  return this;
+};
+
+Socket.prototype.ref = function() {
+  if (!this._handle) {
+    this.once('connect', this.ref);
+    return this;
+  }
+  if (typeof this._handle.ref === 'function') this._handle.ref();
+  return this;
+};
+
+Socket.prototype.unref = function() {
+  if (!this._handle) {
+    this.once('connect', this.unref);
+    return this;
+  }
+  if (typeof this._handle.unref === 'function') this._handle.unref();
+  return this;
+};
+
+function socketToDnsFamily(family) {
+  switch (family) {
+    case 'IPv4': return 4;
+    case 'IPv6': return 6;
+  }
+  return family;
+}
+
+function lookupAndConnect(self, options) {
+  const { localAddress, localPort } = options;
+  const host = options.host || 'localhost';
+  let { port, autoSelectFamilyAttemptTimeout, autoSelectFamily } = options;
+
+  if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
+  if (localPort) validateNumber(localPort, 'options.localPort');
+
+  if (port !== undefined) {
+    if (typeof port !== 'number' && typeof port !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
+    }
+    validatePort(port);
+  }
+  port |= 0;
+
+  if (autoSelectFamily != null) {
+    validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+  } else {
+    autoSelectFamily = autoSelectFamilyDefault;
+  }
+
+  if (autoSelectFamilyAttemptTimeout != null) {
+    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
+  } else {
+    autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
+  }
+
+  // An IP literal needs no lookup.
+  const addressType = isIP(host);
+  if (addressType) {
+    process.nextTick(() => {
+      if (self.connecting) internalConnect(self, host, port, addressType, localAddress, localPort);
+    });
+    return;
+  }
+
+  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+
+  const dnsModule = lazyDns();
+  const dnsopts = {
+    family: socketToDnsFamily(options.family),
+    hints: options.hints || 0,
+  };
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && dnsopts.hints === 0) {
+    dnsopts.hints = dnsModule.ADDRCONFIG;
+  }
+
+  self._host = host;
+  const lookup = options.lookup || dnsModule.lookup;
+
+  if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
+    dnsopts.all = true;
+    lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort,
+                             autoSelectFamilyAttemptTimeout);
+    return;
+  }
+
+  lookup(host, dnsopts, function emitLookup(err, ip, family) {
+    self.emit('lookup', err, ip, family, host);
+    // The socket may have been destroyed while the lookup ran.
+    if (!self.connecting) return;
+    if (err) {
+      // Deferred: net.connect() returns the socket before anyone listens.
+      process.nextTick(connectErrorNT, self, err);
+    } else if (!isIP(ip)) {
+      process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip));
+    } else if (family !== 4 && family !== 6) {
+      process.nextTick(connectErrorNT, self,
+                       new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port));
+    } else {
+      self._unrefTimer();
+      internalConnect(self, ip, port, family, localAddress, localPort);
+    }
+  });
+}
+
+// Look up every address of `host`, then try them one after the other,
+// alternating families and starting with the family of the first answer.
+function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort,
+                                  timeout) {
+  lookup(host, dnsopts, function emitLookup(err, addresses) {
+    if (!self.connecting) return;
+    if (err) {
+      self.emit('lookup', err, undefined, undefined, host);
+      process.nextTick(connectErrorNT, self, err);
+      return;
+    }
+
+    const preferred = [];
+    const other = [];
+    let preferredFamily = 0;
+    const seen = new Set();
+    for (const entry of addresses) {
+      const { address: ip, family } = entry;
+      self.emit('lookup', err, ip, family, host);
+      if (!self.connecting) return;
+      if (isIP(ip) && (family === 4 || family === 6)) {
+        if (preferredFamily === 0) preferredFamily = family;
+        const key = `${family}:${ip}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          (family === preferredFamily ? preferred : other).push(entry);
+        }
+      }
+    }
+
+    if (preferred.length === 0) {
+      const { address: firstIp, family: firstFamily } = addresses[0];
+      if (!isIP(firstIp)) {
+        process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(firstIp));
+      } else if (firstFamily !== 4 && firstFamily !== 6) {
+        process.nextTick(connectErrorNT, self,
+                         new ERR_INVALID_ADDRESS_FAMILY(firstFamily, options.host, options.port));
+      }
+      return;
+    }
+
+    const toAttempt = [];
+    for (let i = 0; i < Math.max(preferred.length, other.length); i++) {
+      if (i < preferred.length) toAttempt.push(preferred[i]);
+      if (i < other.length) toAttempt.push(other[i]);
+    }
+
+    if (toAttempt.length === 1) {
+      const { address: ip, family } = toAttempt[0];
+      self._unrefTimer();
+      internalConnect(self, ip, port, family, localAddress, localPort);
+      return;
+    }
+
+    self.autoSelectFamilyAttemptedAddresses = [];
+    const context = {
+      socket: self,
+      addresses: toAttempt,
+      current: 0,
+      port,
+      localPort,
+      timeout,
+      [kTimeout]: null,
+      errors: [],
+    };
+    self._unrefTimer();
+    internalConnectMultiple(context);
+  });
+}
+
+function connectErrorNT(self, err) {
+  self.destroy(err);
+}
+
+// A bind that "succeeded" may still have lost the port (libuv reports
+// EADDRINUSE late): the socket must be on the port asked for.
+function checkBindError(err, port, handle) {
+  if (err === 0 && port > 0 && handle.getsockname) {
+    const out = {};
+    err = handle.getsockname(out);
+    if (err === 0 && port !== out.port) err = UV_EADDRINUSE;
+  }
+  return err;
+}
+
+function internalConnect(self, address, port, addressType, localAddress, localPort, flags) {
+  let err;
+  if (localAddress || localPort) {
+    if (addressType === 4) {
+      localAddress ||= DEFAULT_IPV4_ADDR;
+      err = self._handle.bind(localAddress, localPort);
+    } else {
+      localAddress ||= DEFAULT_IPV6_ADDR;
+      err = self._handle.bind6(localAddress, localPort, flags);
+    }
+    err = checkBindError(err, localPort, self._handle);
+    if (err) {
+      self.destroy(exceptionWithHostPort(err, 'bind', localAddress, localPort));
+      return;
+    }
+  }
+
+  if (addressType === 6 || addressType === 4) {
+    self.emit('connectionAttempt', address, port, addressType);
+    if (self.blockList?.check(address, `ipv${addressType}`)) {
+      self.destroy(new ERR_IP_BLOCKED(address));
+      return;
+    }
+    const req = new TCPConnectWrap();
+    req.oncomplete = afterConnect;
+    req.address = address;
+    req.port = port;
+    req.localAddress = localAddress;
+    req.localPort = localPort;
+    req.addressType = addressType;
+    err = addressType === 4 ?
+      self._handle.connect(req, address, port) :
+      self._handle.connect6(req, address, port);
+  } else {
+    const req = new PipeConnectWrap();
+    req.address = address;
+    req.oncomplete = afterConnect;
+    err = self._handle.connect(req, address);
+  }
+
+  if (err) {
+    const sockname = self._getsockname();
+    const details = `${sockname.address}:${sockname.port}`;
+    self.destroy(exceptionWithHostPort(err, 'connect', address, port, details));
+  }
+}
+
+function internalConnectMultiple(context, canceled) {
+  clearTimeout(context[kTimeout]);
+  const self = context.socket;
+  if (self._aborted) return;
+
+  if (canceled || context.current === context.addresses.length) {
+    if (context.errors.length === 0) {
+      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT());
+    } else {
+      self.destroy(new NodeAggregateError(context.errors));
+    }
+    return;
+  }
+
+  const current = context.current++;
+  if (current > 0) self[kReinitializeHandle](new TCP(TCPConstants.SOCKET));
+
+  const { localPort, port, flags } = context;
+  const { address, family: addressType } = context.addresses[current];
+  let localAddress;
+  let err;
+
+  if (localPort) {
+    if (addressType === 4) {
+      localAddress = DEFAULT_IPV4_ADDR;
+      err = self._handle.bind(localAddress, localPort);
+    } else {
+      localAddress = DEFAULT_IPV6_ADDR;
+      err = self._handle.bind6(localAddress, localPort, flags);
+    }
+    err = checkBindError(err, localPort, self._handle);
+    if (err) {
+      context.errors.push(exceptionWithHostPort(err, 'bind', localAddress, localPort));
+      internalConnectMultiple(context);
+      return;
+    }
+  }
+
+  if (self.blockList?.check(address, `ipv${addressType}`)) {
+    const ex = new ERR_IP_BLOCKED(address);
+    context.errors.push(ex);
+    self.emit('connectionAttemptFailed', address, port, addressType, ex);
+    internalConnectMultiple(context);
+    return;
+  }
+
+  self.emit('connectionAttempt', address, port, addressType);
+
+  const req = new TCPConnectWrap();
+  req.oncomplete = afterConnectMultiple.bind(undefined, context, current);
+  req.address = address;
+  req.port = port;
+  req.localAddress = localAddress;
+  req.localPort = localPort;
+  req.addressType = addressType;
+
+  self.autoSelectFamilyAttemptedAddresses.push(`${address}:${port}`);
+
+  err = addressType === 4 ?
+    self._handle.connect(req, address, port) :
+    self._handle.connect6(req, address, port);
+
+  if (err) {
+    const sockname = self._getsockname();
+    const details = `${sockname.address}:${sockname.port}`;
+    const ex = exceptionWithHostPort(err, 'connect', address, port, details);
+    context.errors.push(ex);
+    self.emit('connectionAttemptFailed', address, port, addressType, ex);
+    internalConnectMultiple(context);
+    return;
+  }
+
+  // Every attempt but the last gets a deadline before the next one starts.
+  if (current < context.addresses.length - 1) {
+    context[kTimeout] = setTimeout(internalConnectMultipleTimeout, context.timeout, context, req, self._handle);
+  }
+}
+
+function createConnectionError(req, status) {
+  let details;
+  if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
+  const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, details);
+  if (details) {
+    ex.localAddress = req.localAddress;
+    ex.localPort = req.localPort;
+  }
+  return ex;
+}
+
+function afterConnectMultiple(context, current, status, handle, req, readable, writable) {
+  clearTimeout(context[kTimeout]);
+
+  // A connection that completed after its attempt timed out is not used.
+  if (status === 0 && current !== context.current - 1) {
+    handle.close();
+    return;
+  }
+
+  const self = context.socket;
+  if (status !== 0) {
+    const ex = createConnectionError(req, status);
+    context.errors.push(ex);
+    self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
+    if (context.socket.connecting) internalConnectMultiple(context, status === UV_ECANCELED);
+    return;
+  }
+
+  afterConnect(status, self._handle, req, readable, writable);
+}
+
+function internalConnectMultipleTimeout(context, req, handle) {
+  context.socket.emit('connectionAttemptTimeout', req.address, req.port, req.addressType);
+  req.oncomplete = undefined;
+  context.errors.push(createConnectionError(req, UV_ETIMEDOUT));
+  handle.close();
+  if (context.socket.connecting) internalConnectMultiple(context);
+}
+
+function afterConnect(status, handle, req, readable, writable) {
+  const self = handle[owner_symbol];
+  // The socket may have been destroyed while connecting.
+  if (self.destroyed) return;
+
+  self.connecting = false;
+  self._sockname = null;
+
+  if (status === 0) {
+    if (self.readable && !readable) {
+      self.push(null);
+      self.read();
+    }
+    if (self.writable && !writable) self.end();
+    self._unrefTimer();
+
+    if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
+    if (self[kSetKeepAlive] && self._handle.setKeepAlive) {
+      self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
+    }
+
+    self.emit('connect');
+    self.emit('ready');
+
+    // Start reading (or see an immediate end): read(0) consumes nothing.
+    if (readable && !self.isPaused()) self.read(0);
+  } else {
+    const ex = createConnectionError(req, status);
+    self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
+    self.destroy(ex);
+  }
+}
+
+// ---- Server --------------------------------------------------------------------------
+
+function Server(options, connectionListener) {
+  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  Reflect.apply(EventEmitter, this, []);
+
+  if (typeof options === 'function') {
+    connectionListener = options;
+    options = kEmptyObject;
+    this.on('connection', connectionListener);
+  } else if (options == null || typeof options === 'object') {
+    options = { ...options };
+    if (typeof connectionListener === 'function') this.on('connection', connectionListener);
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  if (options.keepAliveInitialDelay !== undefined) {
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+    if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+  }
+  if (options.highWaterMark !== undefined) validateNumber(options.highWaterMark, 'options.highWaterMark');
+
+  this._connections = 0;
+  this._handle = null;
+  this._usingWorkers = false;
+  this._workers = [];
+  this._unref = false;
+  this._listeningId = 1;
+
+  this.allowHalfOpen = options.allowHalfOpen || false;
+  this.pauseOnConnect = !!options.pauseOnConnect;
+  this.noDelay = Boolean(options.noDelay);
+  this.keepAlive = Boolean(options.keepAlive);
+  this.keepAliveInitialDelay = ~~(options.keepAliveInitialDelay / 1000);
+  this.highWaterMark = options.highWaterMark ?? getDefaultHighWaterMark();
+  if (options.blockList) {
+    if (!lazyBlockList().BlockList.isBlockList(options.blockList)) {
+      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+    }
+    this.blockList = options.blockList;
+  }
+}
+Object.setPrototypeOf(Server.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Server, EventEmitter);
+
+// A bound handle for a server, or a negative error code.
+function createServerHandle(address, port, addressType, fd, flags) {
+  let err = 0;
+  let handle;
+  let isTCP = false;
+  if (typeof fd === 'number' && fd >= 0) {
+    try {
+      handle = createHandle(fd, true);
+    } catch {
+      return UV_EINVAL;  // not a descriptor one can listen on
+    }
+    err = handle.open(fd);
+    if (err) return err;
+  } else if (port === -1 && addressType === -1) {
+    handle = new Pipe(PipeConstants.SERVER);
+  } else {
+    handle = new TCP(TCPConstants.SERVER);
+    isTCP = true;
+  }
+
+  if (address || port || isTCP) {
+    if (!address) {
+      // IPv6 first; a machine without it gets the IPv4 wildcard.
+      err = handle.bind6(DEFAULT_IPV6_ADDR, port, flags);
+      if (err) {
+        handle.close();
+        return createServerHandle(DEFAULT_IPV4_ADDR, port, undefined, undefined, flags);
+      }
+    } else if (addressType === 6) {
+      err = handle.bind6(address, port, flags);
+    } else {
+      err = handle.bind(address, port, flags);
+    }
+  }
+
+  if (err) {
+    handle.close();
+    return err;
+  }
+  return handle;
+}
+
+function setupListenHandle(address, port, addressType, backlog, fd, flags) {
+  if (!this._handle) {
+    let rval = null;
+    if (!address && typeof fd !== 'number') {
+      rval = createServerHandle(DEFAULT_IPV6_ADDR, port, 6, fd, flags);
+      if (typeof rval === 'number') {
+        rval = null;
+        address = DEFAULT_IPV4_ADDR;
+        addressType = 4;
+      } else {
+        address = DEFAULT_IPV6_ADDR;
+        addressType = 6;
+      }
+    }
+    if (rval === null) rval = createServerHandle(address, port, addressType, fd, flags);
+    if (typeof rval === 'number') {
+      const error = uvExceptionWithHostPort(rval, 'listen', address, port);
+      process.nextTick(emitErrorNT, this, error);
+      return;
+    }
+    this._handle = rval;
+  }
+
+  this._handle.onconnection = onconnection;
+  this._handle[owner_symbol] = this;
+
+  // 511, not 512: the kernel rounds backlog + 1 up to a power of two.
+  const err = this._handle.listen(backlog || 511);
+  if (err) {
+    const ex = uvExceptionWithHostPort(err, 'listen', address, port);
+    this._handle.close();
+    this._handle = null;
+    process.nextTick(emitErrorNT, this, ex);
+    return;
+  }
+
+  this._connectionKey = `${addressType}:${address}:${port}`;
+  if (this._unref) this.unref();
+  process.nextTick(emitListeningNT, this);
+}
+
+Server.prototype._listen2 = setupListenHandle;
+
+function emitErrorNT(self, err) {
+  self.emit('error', err);
+}
+
+function emitListeningNT(self) {
+  // The server may have been closed before the tick came.
+  if (self._handle) self.emit('listening');
+}
+
+function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
+  server._listen2(address, port, addressType, backlog, fd, flags);
+}
+
+function listenFlags(options) {
+  let flags = 0;
+  if (options.ipv6Only === true) flags |= TCPConstants.UV_TCP_IPV6ONLY;
+  if (options.reusePort === true) flags |= TCPConstants.UV_TCP_REUSEPORT;
+  return flags;
+}
+
+function addServerAbortSignalOption(self, options) {
+  if (options?.signal === undefined) return;
+  validateAbortSignal(options.signal, 'options.signal');
+  const { signal } = options;
+  const onAborted = () => self.close();
+  if (signal.aborted) {
+    process.nextTick(onAborted);
+  } else {
+    const disposable = EventEmitter.addAbortListener(signal, onAborted);
+    self.once('close', disposable[Symbol.dispose]);
+  }
+}
+
+Server.prototype.listen = function(...args) {
+  const normalized = normalizeArgs(args);
+  let options = normalized[0];
+  const cb = normalized[1];
+
+  if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
+  if (cb !== null) this.once('listening', cb);
+
+  // (handle, backlog), (path, backlog), (port, backlog) or (port, host, backlog)
+  const backlogFromArgs = toNumber(args.length > 1 && args[1]) ||
+                          toNumber(args.length > 2 && args[2]);
+
+  options = options._handle || options.handle || options;
+  const flags = listenFlags(options);
+  // Any lookup still running for an earlier listen() is now stale.
+  this._listeningId++;
+
+  if (options instanceof TCP) {
+    this._handle = options;
+    listenInCluster(this, null, -1, -1, backlogFromArgs, undefined, true);
+    return this;
+  }
+  addServerAbortSignalOption(this, options);
+
+  if (typeof options.fd === 'number' && options.fd >= 0) {
+    listenInCluster(this, null, null, null, backlogFromArgs, options.fd);
+    return this;
+  }
+
+  // listen(), listen(cb), listen(null[, cb]) or {port: undefined|null}: any free port.
+  if (args.length === 0 || typeof args[0] === 'function' ||
+      (options.port === undefined && 'port' in options) || options.port === null) {
+    options.port = 0;
+  }
+
+  let backlog;
+  if (typeof options.port === 'number' || typeof options.port === 'string') {
+    validatePort(options.port, 'options.port');
+    backlog = options.backlog || backlogFromArgs;
+    if (options.reusePort === true) options.exclusive = true;
+    if (options.host) {
+      lookupAndListen(this, options.port | 0, options.host, backlog, options.exclusive, flags);
+    } else {
+      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive, flags);
+    }
+    return this;
+  }
+
+  if (options.path && isPipeName(options.path)) {
+    const pipeName = this._pipeName = options.path;
+    backlog = options.backlog || backlogFromArgs;
+    listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive);
+    // Without a handle the error is already on its way (next tick).
+    if (!this._handle) return this;
+
+    let mode = 0;
+    if (options.readableAll === true) mode |= PipeConstants.UV_READABLE;
+    if (options.writableAll === true) mode |= PipeConstants.UV_WRITABLE;
+    if (mode !== 0) {
+      const err = this._handle.fchmod(mode);
+      if (err) {
+        this._handle.close();
+        this._handle = null;
+        throw errnoException(err, 'uv_pipe_chmod');
+      }
+    }
+    return this;
+  }
+
+  if (!('port' in options || 'path' in options)) {
+    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+  }
+  throw new ERR_INVALID_ARG_VALUE('options', options);
+};
+
+function lookupAndListen(self, port, address, backlog, exclusive, flags) {
+  const listeningId = self._listeningId;
+  lazyDns().lookup(address, function doListen(err, ip, addressType) {
+    if (listeningId !== self._listeningId) return;
+    if (err) {
+      self.emit('error', err);
+      return;
+    }
+    addressType = ip ? addressType : 4;
+    listenInCluster(self, ip, port, addressType, backlog, undefined, exclusive, flags);
+  });
+}
+
+Object.defineProperty(Server.prototype, 'listening', {
+  __proto__: null,
+  get() { return !!this._connectionKey && !!this._handle; },
+  configurable: true,
+  enumerable: true,
+});
+
+Server.prototype.address = function() {
+  if (this._handle && this._handle.getsockname) {
+    const out = {};
+    const err = this._handle.getsockname(out);
+    if (err) throw errnoException(err, 'address');
+    return out;
+  } else if (this._pipeName) {
+    return this._pipeName;
+  }
+  return null;
+};
+
+function onconnection(err, clientHandle) {
+  const self = this[owner_symbol];
+  if (err) {
+    self.emit('error', errnoException(err, 'accept'));
+    return;
+  }
+
+  if (self.maxConnections != null && self._connections >= self.maxConnections) {
+    if (clientHandle.getsockname || clientHandle.getpeername) {
+      const data = { __proto__: null };
+      if (clientHandle.getsockname) {
+        const local = { __proto__: null };
+        clientHandle.getsockname(local);
+        data.localAddress = local.address;
+        data.localPort = local.port;
+        data.localFamily = local.family;
+      }
+      if (clientHandle.getpeername) {
+        const remote = { __proto__: null };
+        clientHandle.getpeername(remote);
+        data.remoteAddress = remote.address;
+        data.remotePort = remote.port;
+        data.remoteFamily = remote.family;
+      }
+      self.emit('drop', data);
+    } else {
+      self.emit('drop');
+    }
+    clientHandle.close();
+    return;
+  }
+
+  if (self.blockList && typeof clientHandle.getpeername === 'function') {
+    const remote = { __proto__: null };
+    clientHandle.getpeername(remote);
+    const family = isIP(remote.address);
+    if (family && self.blockList.check(remote.address, `ipv${family}`)) {
+      clientHandle.close();
+      return;
+    }
+  }
+
+  const socket = new Socket({
+    handle: clientHandle,
+    allowHalfOpen: self.allowHalfOpen,
+    pauseOnCreate: self.pauseOnConnect,
+    readable: true,
+    writable: true,
+    readableHighWaterMark: self.highWaterMark,
+    writableHighWaterMark: self.highWaterMark,
+  });
+
+  if (self.noDelay && clientHandle.setNoDelay) {
+    socket[kSetNoDelay] = true;
+    clientHandle.setNoDelay(true);
+  }
+  if (self.keepAlive && clientHandle.setKeepAlive) {
+    socket[kSetKeepAlive] = true;
+    socket[kSetKeepAliveInitialDelay] = self.keepAliveInitialDelay;
+    clientHandle.setKeepAlive(true, self.keepAliveInitialDelay);
+  }
+
+  self._connections++;
+  socket.server = self;
+  socket._server = self;
+  self.emit('connection', socket);
+}
+
+Server.prototype.getConnections = function(cb) {
+  process.nextTick(cb, null, this._connections);
+  return this;
+};
+
+Server.prototype.close = function(cb) {
+  if (typeof cb === 'function') {
+    if (!this._handle) {
+      this.once('close', function close() {
+        cb(new ERR_SERVER_NOT_RUNNING());
+      });
+    } else {
+      this.once('close', cb);
+    }
+  }
+  if (this._handle) {
+    this._handle.close();
+    this._handle = null;
+  }
+  this._emitCloseIfDrained();
+  return this;
+};
+
+Server.prototype[Symbol.asyncDispose] = async function() {
+  if (!this._handle) return;
+  await Reflect.apply(promisify(this.close), this, []);
+};
+
+Server.prototype._emitCloseIfDrained = function() {
+  if (this._handle || this._connections) return;
+  process.nextTick(emitCloseNT, this);
+};
+
+Server.prototype.ref = function() {
+  this._unref = false;
+  if (this._handle) this._handle.ref();
+  return this;
+};
+
+Server.prototype.unref = function() {
+  this._unref = true;
+  if (this._handle) this._handle.unref();
+  return this;
+};
+
+Server.prototype._setupWorker = noop;
+
+function createServer(options, connectionListener) {
+  return new Server(options, connectionListener);
+}
+
+// ---- module ----------------------------------------------------------------------------
+
+module.exports = {
+  _createServerHandle: createServerHandle,
+  _normalizeArgs: normalizeArgs,
+  _setSimultaneousAccepts: noop,
+  get BlockList() { return lazyBlockList().BlockList; },
+  get SocketAddress() { return require('internal/socketaddress').SocketAddress; },
+  connect,
+  createConnection: connect,
+  createServer,
+  isIP,
+  isIPv4,
+  isIPv6,
+  Server,
+  Socket,
+  Stream: Socket,
+  getDefaultAutoSelectFamily,
+  setDefaultAutoSelectFamily,
+  getDefaultAutoSelectFamilyAttemptTimeout,
+  setDefaultAutoSelectFamilyAttemptTimeout,
+};
