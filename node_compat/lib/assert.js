@@ -13,11 +13,11 @@ const {
     ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
-const { AssertionError, isErrorLike } = require('internal/assert/assertion_error');
+const { AssertionError } = require('internal/assert/assertion_error');
 const { innerOk } = require('internal/assert/utils');
 const { markAsRejection, markThrowSite, ownErrorSite, throwSiteOf } = require('internal/assert/throw_sites');
 const { isDeepEqual, isDeepStrictEqual, isRegExp } = require('internal/util/comparisons');
-const { deprecate, emitExperimentalWarning } = require('internal/util');
+const { deprecate, emitExperimentalWarning, isError } = require('internal/util');
 const CallTracker = require('internal/assert/calltracker');
 
 let inspectModule;
@@ -228,7 +228,7 @@ function expectedException(actual, expected, message, fn) {
     if (!message) {
       generatedMessage = true;
       message = `The error is expected to be an instance of "${expected.name}". Received `;
-      if (isErrorLike(actual)) {
+      if (isError(actual)) {
         const name = actual.constructor?.name || actual.name;
         if (expected.name === name) {
           message += 'an error with identical name but a different prototype.';
@@ -247,7 +247,7 @@ function expectedException(actual, expected, message, fn) {
       generatedMessage = true;
       const name = expected.name ? `"${expected.name}" ` : '';
       message = `The ${name}validation function is expected to return "true". Received ${inspect(res)}`;
-      if (isErrorLike(actual)) message += `\n\nCaught error:\n\n${actual}`;
+      if (isError(actual)) message += `\n\nCaught error:\n\n${actual}`;
     }
   }
 

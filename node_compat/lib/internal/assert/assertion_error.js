@@ -6,7 +6,7 @@
 // short strings), or a Myers line diff of the two inspected values.
 
 const { validateObject } = require('internal/validators');
-const { customInspectSymbol } = require('internal/util');
+const { customInspectSymbol, isError } = require('internal/util');
 const colors = require('internal/assert/colors');
 const { myersDiff, printMyersDiff, printSimpleMyersDiff } = require('internal/assert/myers_diff');
 
@@ -58,14 +58,10 @@ function copyError(source) {
   Object.defineProperty(target, 'message', { __proto__: null, value: source.message });
   if (source.cause !== undefined) {
     let cause = source.cause;
-    if (isErrorLike(cause)) cause = copyError(cause);
+    if (isError(cause)) cause = copyError(cause);
     Object.defineProperty(target, 'cause', { __proto__: null, value: cause });
   }
   return target;
-}
-
-function isErrorLike(value) {
-  return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
 
 function isObjectOrFunction(value) {
@@ -300,4 +296,4 @@ class AssertionError extends Error {
   }
 }
 
-module.exports = { AssertionError, isErrorLike };
+module.exports = { AssertionError };

@@ -7,9 +7,10 @@
 // tokenizer (strings, templates, comments and regular expressions are
 // skipped so their brackets do not count).
 
-const { AssertionError, isErrorLike } = require('internal/assert/assertion_error');
+const { AssertionError } = require('internal/assert/assertion_error');
 const { isErrorStackTraceLimitWritable } = require('internal/errors');
 const { callExtent } = require('internal/assert/call_source');
+const { isError } = require('internal/util');
 const { markThrowSite } = require('internal/assert/throw_sites');
 
 // Messages by call site; undefined when the source could not be used.
@@ -100,7 +101,7 @@ function innerOk(fn, argLen, value, message) {
   } else if (message == null) {
     generatedMessage = true;
     message = getErrMessage(fn);
-  } else if (isErrorLike(message)) {
+  } else if (isError(message)) {
     throw markThrowSite(message, 'okMessage');
   }
   const err = new AssertionError({ actual: value, expected: true, message, operator: '==', stackStartFn: fn });

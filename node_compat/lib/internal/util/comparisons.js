@@ -79,9 +79,12 @@ function isBoxedPrimitive(value) {
     isBigIntObject(value) || isSymbolObject(value);
 }
 
-// QuickJS gives no other way to see [[ErrorData]]: its builtin tag is "Error".
+let isNativeError;
+// An error made by an Error constructor (the engine knows), or any object
+// inheriting from Error.prototype.
 function isError(value) {
-  return objectToString.call(value) === '[object Error]' || value instanceof Error;
+  isNativeError ??= require('internal/util/types').isNativeError;
+  return isNativeError(value) || value instanceof Error;
 }
 
 // Node's own test for its URL class (internal/url's isURL).
@@ -211,7 +214,8 @@ function objectsEqual(val1, val2, mode, memos) {
       }
       break;
     case '[object Error]':
-      return errorsEqual(val1, val2, mode, memos);
+      if (isError(val1)) return errorsEqual(val1, val2, mode, memos);
+      break;
     case '[object ArrayBuffer]':
     case '[object SharedArrayBuffer]':
       if (isAnyArrayBuffer(val1)) {
