@@ -99,6 +99,10 @@ _SAMPLES = r"""
 # in this engine: the first name keeps the id.
 _OFFSET_PROXY_HANDLER = 16
 _OFFSET_PROXY_REVOKED = 33
+# JSObject header: flag bits at byte 5 (bit 3: fast_array), class id at byte 6.
+_OFFSET_OBJECT_FLAGS = 5
+_OFFSET_OBJECT_CLASS = 6
+_FLAG_FAST_ARRAY = 1 << 3
 _OFFSET_ITER_KIND = 16
 _OFFSET_ITER_CURSOR = 24
 _ITER_KEY, _ITER_VALUE, _ITER_KEY_AND_VALUE = 0, 1, 2
@@ -148,6 +152,8 @@ class Introspector:
         self._step = helpers["step"]
         self._proxy_ok = self._check_proxy_layout()
         self._iter_ok = self._check_iterator_layout()
+        self._array_class = self.class_ids.get("Array")
+        self._header_ok = self._check_header_layout()
 
     # -- layout checks ---------------------------------------------------------
 
@@ -199,7 +205,39 @@ class Introspector:
             and ctypes.c_void_p.from_address(b + _OFFSET_ITER_CURSOR).value is not None
         )
 
+    def _check_header_layout(self) -> bool:
+        sample = self._engine.eval(
+            "(() => { const holey = [1, 2, 3]; delete holey[1]; return [[1, 2, 3], holey, {}, new Map()]; })()",
+            "jsbridge:introspect",
+        )
+        # value_of() reads inside the handle: keep every handle alive while in use.
+        values = [sample[i] for i in range(4)]
+        for value in values:
+            raw = capi.value_of(value)
+            if ctypes.c_uint16.from_address(raw.ptr + _OFFSET_OBJECT_CLASS).value != _get_class_id(raw):
+                return False
+        dense = ctypes.c_uint8.from_address(capi.value_of(values[0]).ptr + _OFFSET_OBJECT_FLAGS).value
+        holey = ctypes.c_uint8.from_address(capi.value_of(values[1]).ptr + _OFFSET_OBJECT_FLAGS).value
+        return bool(dense & _FLAG_FAST_ARRAY) and not holey & _FLAG_FAST_ARRAY
+
     # -- queries -----------------------------------------------------------------
+
+    def is_fast_array(self, value: Any) -> bool:
+        """Whether an Array keeps its elements as plain values in one block.
+
+        Such an array has no accessors and no holes below its element count
+        (its `length` may still be larger), so its elements can be read
+        directly instead of through property descriptors.
+        """
+        if not self._header_ok:
+            return False
+        raw = capi.value_of(value)
+        if raw.tag != capi.TAG_OBJECT:
+            return False
+        if ctypes.c_uint16.from_address(raw.ptr + _OFFSET_OBJECT_CLASS).value != self._array_class:
+            return False
+        return bool(ctypes.c_uint8.from_address(raw.ptr + _OFFSET_OBJECT_FLAGS).value & _FLAG_FAST_ARRAY)
+
 
     def proxy_details(self, value: Any) -> Any:
         """None if `value` is not a Proxy, else (target, handler, revoked)."""

@@ -159,5 +159,8 @@ def create(realm: Any) -> dict:
         ),
         "propertyFilter": dict(_PROPERTY_FILTER),
         "getStringWidth": engine.function(string_width, "getStringWidth", 1),
+        "isFastArray": engine.function(
+            lambda value: isinstance(value, JSValue) and facts.is_fast_array(value), "isFastArray", 1
+        ),
         "constants": {"kPending": K_PENDING, "kFulfilled": K_FULFILLED, "kRejected": K_REJECTED},
     }

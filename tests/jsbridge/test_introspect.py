@@ -83,3 +83,19 @@ def test_set_entries_iterator_pairs_values(engine, facts):
 def test_not_an_iterator(engine, facts):
     assert facts.iterator_entries(engine.eval("[].values()")) is None
     assert facts.iterator_entries(engine.eval("({})")) is None
+
+
+def test_fast_arrays(engine, facts):
+    assert facts.is_fast_array(engine.eval("[1, 2, 3]"))
+    assert facts.is_fast_array(engine.eval("new (class extends Array {})(3).fill(0)"))
+    assert not facts.is_fast_array(engine.eval("(() => { const a = [1, 2, 3]; delete a[1]; return a; })()"))
+    assert not facts.is_fast_array(engine.eval("Object.defineProperty([1, 2], 0, { get() { return 1; } })"))
+    assert not facts.is_fast_array(engine.eval("({ length: 0 })"))
+    assert not facts.is_fast_array(engine.eval("new Uint8Array(4)"))
+
+
+def test_keys_after_indices(engine, facts):
+    from jsbridge.introspect import GPN_ENUM_ONLY, GPN_STRINGS
+    arr = engine.eval("(() => { const a = new Array(3000).fill(1); a.extra = 1; return a; })()")
+    assert facts.keys_after_indices(arr, GPN_STRINGS | GPN_ENUM_ONLY) == ["extra"]
+    assert facts.keys_after_indices(arr, GPN_STRINGS) == ["length", "extra"]

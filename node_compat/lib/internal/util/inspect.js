@@ -18,6 +18,7 @@ const {
   previewEntries,
   getOwnNonIndexProperties,
   getStringWidth: stringWidthOfText,
+  isFastArray,
   propertyFilter: { ALL_PROPERTIES, ONLY_ENUMERABLE },
   constants: { kPending, kRejected },
 } = internalBinding('util');
@@ -34,10 +35,10 @@ const ObjectIs = Object.is;
 const ReflectOwnKeys = Reflect.ownKeys;
 const ReflectApply = Reflect.apply;
 const ArrayIsArray = Array.isArray;
-const uncurry = (fn) => (self, ...args) => ReflectApply(fn, self, args);
+// `method(self, ...args)` for a built-in method, immune to later patching.
+const uncurry = (fn) => Function.prototype.call.bind(fn);
 const hasOwn = uncurry(ObjectPrototype.hasOwnProperty);
 const propertyIsEnumerable = uncurry(ObjectPrototype.propertyIsEnumerable);
-const ObjectPrototypeToString = uncurry(ObjectPrototype.toString);
 const FunctionPrototypeToString = uncurry(Function.prototype.toString);
 const ErrorPrototypeToString = uncurry(Error.prototype.toString);
 const RegExpPrototypeToString = uncurry(RegExp.prototype.toString);
@@ -60,7 +61,6 @@ const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
 const TypedArrayPrototypeGetLength = uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, 'length').get);
 const TypedArrayPrototypeGetToStringTag =
   uncurry(ObjectGetOwnPropertyDescriptor(TypedArrayPrototype, Symbol.toStringTag).get);
-const ArrayBufferPrototypeGetByteLength = uncurry(ObjectGetOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get);
 const SymbolToStringTag = Symbol.toStringTag;
 const SymbolIterator = Symbol.iterator;
 
@@ -412,7 +412,9 @@ function formatPrimitive(fn, value, ctx) {
 // ---- the main dispatch ---------------------------------------------------------------------
 
 function formatValue(ctx, value, recurseTimes, typedArray) {
-  if (typeof value !== 'object' && typeof value !== 'function') {
+  const type = typeof value;
+  if (type !== 'object' && type !== 'function') {
+    if (type === 'number') return formatNumber(ctx.stylize, value, ctx.numericSeparator);
     return formatPrimitive(ctx.stylize, value, ctx);
   }
   if (value === null) return ctx.stylize('null', 'null');
@@ -1122,9 +1124,18 @@ function formatArray(ctx, value, recurseTimes) {
   const len = Math.min(Math.max(0, ctx.maxArrayLength), valLen);
   const remaining = valLen - len;
   const output = [];
+  if (len > 0 && isFastArray(value) && hasOwn(value, len - 1)) {
+    // Dense plain elements: no descriptors to look at.
+    ctx.indentationLvl += 2;
+    for (let i = 0; i < len; i++) output.push(formatValue(ctx, value[i], recurseTimes));
+    ctx.indentationLvl -= 2;
+    if (remaining > 0) output.push(remainingText(remaining));
+    return output;
+  }
   for (let i = 0; i < len; i++) {
-    if (!hasOwn(value, i)) return formatSparseArray(ctx, value, recurseTimes, len, output, i);
-    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType));
+    const desc = ObjectGetOwnPropertyDescriptor(value, i);
+    if (desc === undefined) return formatSparseArray(ctx, value, recurseTimes, len, output, i);
+    output.push(formatProperty(ctx, value, recurseTimes, i, kArrayType, desc));
   }
   if (remaining > 0) output.push(remainingText(remaining));
   return output;
