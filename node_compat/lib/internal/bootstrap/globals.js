@@ -38,5 +38,20 @@ defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecod
 defineLazyProperties(globalThis, 'internal/per_context/domexception', ['DOMException'], false);
 defineLazyProperties(globalThis, 'internal/abort_controller', ['AbortController', 'AbortSignal'], false);
 defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event', 'CustomEvent'], false);
-defineLazyProperties(globalThis, 'internal/perf/performance', ['performance'], false);
-defineLazyProperties(globalThis, 'internal/navigator', ['navigator'], false);
+defineLazyProperties(globalThis, 'internal/perf/performance', ['performance'], true);
+defineLazyProperties(globalThis, 'perf_hooks', [
+  'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+  'PerformanceObserverEntryList', 'PerformanceResourceTiming',
+], false);
+defineLazyProperties(globalThis, 'internal/navigator', ['Navigator'], false);
+// `navigator` is read-only (a getter without a setter), unlike the others.
+let navigator;
+Object.defineProperty(globalThis, 'navigator', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() {
+    navigator ??= require('internal/navigator').navigator;
+    return navigator;
+  },
+});
