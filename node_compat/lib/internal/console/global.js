@@ -18,7 +18,7 @@ for (const key of Reflect.ownKeys(Console.prototype)) {
   const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, key);
   if (typeof desc.value === 'function') {
     desc.value = desc.value.bind(globalConsole);
-    Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
+    if (typeof key === 'string') Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
   }
   Reflect.defineProperty(globalConsole, key, desc);
 }

@@ -829,7 +829,7 @@ function getFunctionBase(ctx, value, constructor, tag, cls) {
   if (value.name === '') {
     base += ' (anonymous)';
   } else {
-    base += `: ${typeof value.name === 'string' ? value.name : formatValue(ctx, value.name)}`;
+    base += `: ${value.name}`;
   }
   base += ']';
   if (constructor !== type && constructor !== null) base += ` ${constructor}`;
