@@ -43,12 +43,14 @@ function StringDecoder(encoding) {
   this[kNativeDecoder] = state;
 }
 
+// The decoding function for each encoding number.
+const slicers = [];
+for (const name of Object.keys(encodingOps)) slicers[encodingOps[name].encodingVal] = encodingOps[name].slice;
+
 function sliceAs(state, bytes, start, end) {
   if (start >= end) return '';
-  return encodingOps[decoderEncodings[state[kEncodingField]]].slice(bytes, start, end);
+  return slicers[state[kEncodingField]](bytes, start, end);
 }
-
-const decoderEncodings = ['ascii', 'utf8', 'base64', 'utf16le', 'latin1', 'hex', undefined, 'base64url'];
 
 // Completes a held-back character from the start of `bytes`; returns how many
 // bytes of `bytes` it used and the decoded prefix ('' while still incomplete).

@@ -149,7 +149,7 @@ function validateEncoder(obj) {
   if (obj?.[kEncoder] !== true) throw new ERR_INVALID_THIS('TextEncoder');
 }
 
-const kShortAscii = 32;
+const kShortAscii = 8;
 
 class TextEncoder {
   constructor() {
@@ -202,7 +202,7 @@ function stateOf(obj) {
   return state;
 }
 
-const kShortDecode = 24;
+const kShortDecode = 12;
 
 class TextDecoder {
   constructor(encoding = 'utf-8', options = kEmptyObject) {
