@@ -149,7 +149,7 @@ class UDP(HandleWrap):
         flags = int(flags or 0)
         if flags & UV_UDP_IPV6ONLY and family != socket.AF_INET6:
             return UV_EINVAL
-        addr = _sockaddr(family, as_text(ip), int(port))
+        addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
         if addr is None:
             return UV_EINVAL
         if self.sock is None:
@@ -207,7 +207,7 @@ class UDP(HandleWrap):
         return self._bind(socket.AF_INET6, ip, port, flags)
 
     def _connect(self, family: int, ip: Any, port: Any) -> int:
-        addr = _sockaddr(family, as_text(ip), int(port))
+        addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
         if addr is None:
             return UV_EINVAL
         err = self._deferred_bind(family)
@@ -290,7 +290,7 @@ class UDP(HandleWrap):
             return UV_EBADF
         if len(args) >= 3:
             port, ip, has_callback = args[0], args[1], bool(args[2])
-            addr = _sockaddr(family, as_text(ip), int(port))
+            addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
             if addr is None:
                 return UV_EINVAL
         else:

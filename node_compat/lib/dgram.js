@@ -1,0 +1,732 @@
+'use strict';
+
+// node:dgram: UDP sockets. A `Socket` is an EventEmitter over one `UDP`
+// handle of the udp_wrap binding. Addresses are resolved with the socket's
+// lookup function (dns.lookup by default), the first send() or connect()
+// binds implicitly, and work asked for while a bind is pending waits in a
+// queue that is replayed on 'listening'.
+
+const EventEmitter = require('events');
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const { isIP } = require('internal/net');
+const {
+  codes: {
+    ERR_BUFFER_OUT_OF_BOUNDS,
+    ERR_INVALID_ARG_TYPE,
+    ERR_IP_BLOCKED,
+    ERR_MISSING_ARGS,
+    ERR_SOCKET_ALREADY_BOUND,
+    ERR_SOCKET_BAD_BUFFER_SIZE,
+    ERR_SOCKET_BUFFER_SIZE,
+    ERR_SOCKET_DGRAM_IS_CONNECTED,
+    ERR_SOCKET_DGRAM_NOT_CONNECTED,
+    ERR_SOCKET_DGRAM_NOT_RUNNING,
+  },
+  errnoException,
+  exceptionWithHostPort,
+} = require('internal/errors');
+const { deprecate } = require('internal/util');
+const {
+  isInt32,
+  validateAbortSignal,
+  validateNumber,
+  validatePort,
+  validateString,
+} = require('internal/validators');
+const { kStateSymbol, newHandle, owner_symbol } = require('internal/dgram');
+
+const { SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
+
+const BIND_STATE_UNBOUND = 0;
+const BIND_STATE_BINDING = 1;
+const BIND_STATE_BOUND = 2;
+
+const CONNECT_STATE_DISCONNECTED = 0;
+const CONNECT_STATE_CONNECTING = 1;
+const CONNECT_STATE_CONNECTED = 2;
+
+const RECV_BUFFER = true;
+const SEND_BUFFER = false;
+
+const async_id_symbol = Symbol('async_id_symbol');
+const kBufferTypes = ['Buffer', 'TypedArray', 'DataView', 'string'];
+
+function Socket(type, listener) {
+  Reflect.apply(EventEmitter, this, []);
+  let lookup;
+  let recvBufferSize;
+  let sendBufferSize;
+  let options;
+
+  if (type !== null && typeof type === 'object') {
+    options = type;
+    type = options.type;
+    lookup = options.lookup;
+    if (options.recvBufferSize !== undefined) {
+      validateNumber(options.recvBufferSize, 'options.recvBufferSize');
+      recvBufferSize = options.recvBufferSize;
+    }
+    if (options.sendBufferSize !== undefined) {
+      validateNumber(options.sendBufferSize, 'options.sendBufferSize');
+      sendBufferSize = options.sendBufferSize;
+    }
+  }
+
+  const handle = newHandle(type, lookup);
+  handle[owner_symbol] = this;
+
+  this[async_id_symbol] = handle.getAsyncId();
+  this.type = type;
+
+  if (typeof listener === 'function') this.on('message', listener);
+
+  this[kStateSymbol] = {
+    handle,
+    receiving: false,
+    bindState: BIND_STATE_UNBOUND,
+    connectState: CONNECT_STATE_DISCONNECTED,
+    queue: undefined,
+    reuseAddr: options?.reuseAddr,
+    reusePort: options?.reusePort,
+    ipv6Only: options?.ipv6Only,
+    recvBufferSize,
+    sendBufferSize,
+    receiveBlockList: undefined,
+    sendBlockList: undefined,
+  };
+
+  if (options?.receiveBlockList) {
+    validateBlockList(options.receiveBlockList, 'options.receiveBlockList');
+    this[kStateSymbol].receiveBlockList = options.receiveBlockList;
+  }
+  if (options?.sendBlockList) {
+    validateBlockList(options.sendBlockList, 'options.sendBlockList');
+    this[kStateSymbol].sendBlockList = options.sendBlockList;
+  }
+
+  if (options?.signal !== undefined) {
+    const { signal } = options;
+    validateAbortSignal(signal, 'options.signal');
+    const onAborted = () => {
+      if (this[kStateSymbol].handle) this.close();
+    };
+    if (signal.aborted) {
+      onAborted();
+    } else {
+      const disposable = EventEmitter.addAbortListener(signal, onAborted);
+      this.once('close', disposable[Symbol.dispose]);
+    }
+  }
+}
+Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(Socket, EventEmitter);
+
+function validateBlockList(value, name) {
+  const { BlockList } = require('internal/blocklist');
+  if (!BlockList.isBlockList(value)) throw new ERR_INVALID_ARG_TYPE(name, 'net.BlockList', value);
+}
+
+function createSocket(type, listener) {
+  return new Socket(type, listener);
+}
+
+function startListening(socket) {
+  const state = socket[kStateSymbol];
+  state.handle.onmessage = onMessage;
+  state.handle.recvStart();
+  state.receiving = true;
+  state.bindState = BIND_STATE_BOUND;
+  if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER);
+  if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER);
+  socket.emit('listening');
+}
+
+function replaceHandle(self, newHandle) {
+  const state = self[kStateSymbol];
+  const oldHandle = state.handle;
+  newHandle.lookup = oldHandle.lookup;
+  newHandle.bind = oldHandle.bind;
+  newHandle.connect = oldHandle.connect;
+  newHandle.send = oldHandle.send;
+  newHandle[owner_symbol] = self;
+  oldHandle.close();
+  state.handle = newHandle;
+}
+
+// Work asked for while the socket is binding runs once it listens; a bind
+// failure drops it (the error itself is emitted by bind).
+function enqueue(self, toEnqueue) {
+  const state = self[kStateSymbol];
+  if (state.queue === undefined) {
+    state.queue = [];
+    self.once(EventEmitter.errorMonitor, onListenError);
+    self.once('listening', onListenSuccess);
+  }
+  state.queue.push(toEnqueue);
+}
+
+function onListenSuccess() {
+  this.removeListener(EventEmitter.errorMonitor, onListenError);
+  const state = this[kStateSymbol];
+  const queue = state.queue;
+  state.queue = undefined;
+  for (const work of queue) work();
+}
+
+function onListenError() {
+  this.removeListener('listening', onListenSuccess);
+  this[kStateSymbol].queue = undefined;
+}
+
+function bindFlags(state) {
+  let flags = 0;
+  if (state.reuseAddr) flags |= UV_UDP_REUSEADDR;
+  if (state.ipv6Only) flags |= UV_UDP_IPV6ONLY;
+  if (state.reusePort) flags |= UV_UDP_REUSEPORT;
+  return flags;
+}
+
+Socket.prototype.bind = function(port_, address_ /* , callback */) {
+  let port = port_;
+
+  healthCheck(this);
+  const state = this[kStateSymbol];
+
+  if (state.bindState !== BIND_STATE_UNBOUND) throw new ERR_SOCKET_ALREADY_BOUND();
+
+  state.bindState = BIND_STATE_BINDING;
+
+  const cb = arguments.length && arguments[arguments.length - 1];
+  if (typeof cb === 'function') {
+    function removeListeners() {
+      this.removeListener('error', removeListeners);
+      this.removeListener('listening', onListening);
+    }
+    function onListening() {
+      Reflect.apply(removeListeners, this, []);
+      Reflect.apply(cb, this, []);
+    }
+    this.on('error', removeListeners);
+    this.on('listening', onListening);
+  }
+
+  // An existing UDP handle to adopt.
+  if (port !== null && typeof port === 'object' && typeof port.recvStart === 'function') {
+    replaceHandle(this, port);
+    startListening(this);
+    return this;
+  }
+
+  // An existing file descriptor to wrap.
+  if (port !== null && typeof port === 'object' && isInt32(port.fd) && port.fd > 0) {
+    const err = state.handle.open(port.fd);
+    if (err) throw errnoException(err, 'open');
+    startListening(this);
+    return this;
+  }
+
+  let address;
+  if (port !== null && typeof port === 'object') {
+    address = port.address || '';
+    port = port.port;
+  } else {
+    address = typeof address_ === 'function' ? '' : address_;
+  }
+
+  if (!address) address = this.type === 'udp4' ? '0.0.0.0' : '::';
+
+  state.handle.lookup(address, (err, ip) => {
+    if (!state.handle) return; // closed while the address was resolved
+    if (err) {
+      state.bindState = BIND_STATE_UNBOUND;
+      this.emit('error', err);
+      return;
+    }
+    const bindErr = state.handle.bind(ip, (port || 0) >>> 0, bindFlags(state));
+    if (bindErr) {
+      const ex = exceptionWithHostPort(bindErr, 'bind', ip, port);
+      state.bindState = BIND_STATE_UNBOUND;
+      this.emit('error', ex);
+      return;
+    }
+    startListening(this);
+  });
+
+  return this;
+};
+
+Socket.prototype.connect = function(port, address, callback) {
+  port = validatePort(port, 'Port', false);
+  if (typeof address === 'function') {
+    callback = address;
+    address = '';
+  } else if (address === undefined) {
+    address = '';
+  }
+
+  validateString(address, 'address');
+
+  const state = this[kStateSymbol];
+
+  if (state.connectState !== CONNECT_STATE_DISCONNECTED) throw new ERR_SOCKET_DGRAM_IS_CONNECTED();
+
+  state.connectState = CONNECT_STATE_CONNECTING;
+  if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
+
+  if (state.bindState !== BIND_STATE_BOUND) {
+    enqueue(this, connectResolved.bind(this, port, address, callback));
+    return;
+  }
+
+  Reflect.apply(connectResolved, this, [port, address, callback]);
+};
+
+function connectResolved(port, address, callback) {
+  const state = this[kStateSymbol];
+  if (callback) this.once('connect', callback);
+  state.handle.lookup(address, (ex, ip) => doConnect(ex, this, ip, address, port, callback));
+}
+
+function doConnect(ex, self, ip, address, port, callback) {
+  const state = self[kStateSymbol];
+  if (!state.handle) return;
+
+  if (!ex) {
+    const err = state.handle.connect(ip, port);
+    if (err) ex = exceptionWithHostPort(err, 'connect', address, port);
+  }
+
+  if (ex) {
+    state.connectState = CONNECT_STATE_DISCONNECTED;
+    process.nextTick(() => {
+      if (callback) {
+        self.removeListener('connect', callback);
+        callback(ex);
+      } else {
+        self.emit('error', ex);
+      }
+    });
+    return;
+  }
+
+  state.connectState = CONNECT_STATE_CONNECTED;
+  process.nextTick(() => self.emit('connect'));
+}
+
+Socket.prototype.disconnect = function() {
+  const state = this[kStateSymbol];
+  if (state.connectState !== CONNECT_STATE_CONNECTED) throw new ERR_SOCKET_DGRAM_NOT_CONNECTED();
+
+  const err = state.handle.disconnect();
+  if (err) throw errnoException(err, 'connect');
+  state.connectState = CONNECT_STATE_DISCONNECTED;
+};
+
+// Legacy form: every argument required.
+Socket.prototype.sendto = function(buffer, offset, length, port, address, callback) {
+  validateNumber(offset, 'offset');
+  validateNumber(length, 'length');
+  validateNumber(port, 'port');
+  validateString(address, 'address');
+  this.send(buffer, offset, length, port, address, callback);
+};
+
+// A view of `length` bytes at `offset` of a message (strings are UTF-8).
+function sliceBuffer(buffer, offset, length) {
+  if (typeof buffer === 'string') {
+    buffer = Buffer.from(buffer);
+  } else if (!ArrayBuffer.isView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer);
+  }
+
+  offset = offset >>> 0;
+  length = length >>> 0;
+  if (offset > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  if (offset + length > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+
+  return Buffer.from(buffer.buffer, buffer.byteOffset + offset, length);
+}
+
+// The chunks of an array message as Buffers, or null if one is not bytes or text.
+function fixBufferList(list) {
+  const chunks = new Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const buf = list[i];
+    if (typeof buf === 'string') {
+      chunks[i] = Buffer.from(buf);
+    } else if (Buffer.isBuffer(buf)) {
+      chunks[i] = buf;
+    } else if (!ArrayBuffer.isView(buf)) {
+      return null;
+    } else {
+      chunks[i] = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+  }
+  return chunks;
+}
+
+Socket.prototype.send = function(buffer, offset, length, port, address, callback) {
+  let list;
+  const state = this[kStateSymbol];
+  const connected = state.connectState === CONNECT_STATE_CONNECTED;
+
+  // Sort out which optional arguments were given.
+  if (!connected) {
+    if (address || (port && typeof port !== 'function')) {
+      buffer = sliceBuffer(buffer, offset, length);
+    } else {
+      callback = port;
+      port = offset;
+      address = length;
+    }
+  } else {
+    if (typeof length === 'number') {
+      buffer = sliceBuffer(buffer, offset, length);
+      if (typeof port === 'function') {
+        callback = port;
+        port = null;
+      } else {
+        callback = address;
+      }
+    } else {
+      callback = offset;
+    }
+    if (port || address) throw new ERR_SOCKET_DGRAM_IS_CONNECTED();
+  }
+
+  if (!Array.isArray(buffer)) {
+    if (typeof buffer === 'string') {
+      list = [Buffer.from(buffer)];
+    } else if (!ArrayBuffer.isView(buffer)) {
+      throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer);
+    } else {
+      list = [buffer];
+    }
+  } else if (!(list = fixBufferList(buffer))) {
+    throw new ERR_INVALID_ARG_TYPE('buffer list arguments', kBufferTypes, buffer);
+  }
+
+  if (!connected) port = validatePort(port, 'Port', false);
+
+  if (typeof callback !== 'function') callback = undefined;
+
+  if (typeof address === 'function') {
+    callback = address;
+    address = undefined;
+  } else if (address != null) {
+    validateString(address, 'address');
+  }
+
+  healthCheck(this);
+
+  if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
+
+  if (list.length === 0) list.push(Buffer.alloc(0));
+
+  // Bind pending: send once the socket listens.
+  if (state.bindState !== BIND_STATE_BOUND) {
+    enqueue(this, this.send.bind(this, list, port, address, callback));
+    return;
+  }
+
+  if (connected) {
+    doSend(null, this, null, list, address, port, callback);
+  } else {
+    state.handle.lookup(address, (ex, ip) => doSend(ex, this, ip, list, address, port, callback));
+  }
+};
+
+function doSend(ex, self, ip, list, address, port, callback) {
+  const state = self[kStateSymbol];
+
+  if (ex) {
+    if (typeof callback === 'function') {
+      process.nextTick(callback, ex);
+      return;
+    }
+    process.nextTick(() => self.emit('error', ex));
+    return;
+  } else if (!state.handle) {
+    return;
+  }
+
+  if (ip && state.sendBlockList?.check(ip, `ipv${isIP(ip)}`)) {
+    if (callback) process.nextTick(callback, new ERR_IP_BLOCKED(ip));
+    return;
+  }
+
+  const req = new SendWrap();
+  req.list = list;
+  req.address = address;
+  req.port = port;
+  if (callback) {
+    req.callback = callback;
+    req.oncomplete = afterSend;
+  }
+
+  const err = port ?
+    state.handle.send(req, list, list.length, port, ip, !!callback) :
+    state.handle.send(req, list, list.length, !!callback);
+
+  if (err >= 1) {
+    // Sent at once: the binding returns the size plus one.
+    if (callback) process.nextTick(callback, null, err - 1);
+    return;
+  }
+
+  // Failures without a callback are dropped, as in Node.
+  if (err && callback) {
+    const ex = exceptionWithHostPort(err, 'send', address, port);
+    process.nextTick(callback, ex);
+  }
+}
+
+function afterSend(err, sent) {
+  if (err) {
+    err = exceptionWithHostPort(err, 'send', this.address, this.port);
+  } else {
+    err = null;
+  }
+  this.callback(err, sent);
+}
+
+Socket.prototype.close = function(callback) {
+  const state = this[kStateSymbol];
+  const queue = state.queue;
+
+  if (typeof callback === 'function') this.on('close', callback);
+
+  if (queue !== undefined) {
+    queue.push(this.close.bind(this));
+    return this;
+  }
+
+  healthCheck(this);
+  stopReceiving(this);
+  state.handle.close();
+  state.handle = null;
+  process.nextTick(socketCloseNT, this);
+
+  return this;
+};
+
+Socket.prototype[Symbol.asyncDispose] = async function() {
+  if (!this[kStateSymbol].handle) return;
+  await new Promise((resolve) => this.close(resolve));
+};
+
+function socketCloseNT(self) {
+  self.emit('close');
+}
+
+Socket.prototype.address = function() {
+  healthCheck(this);
+
+  const out = {};
+  const err = this[kStateSymbol].handle.getsockname(out);
+  if (err) throw errnoException(err, 'getsockname');
+  return out;
+};
+
+Socket.prototype.remoteAddress = function() {
+  healthCheck(this);
+
+  const state = this[kStateSymbol];
+  if (state.connectState !== CONNECT_STATE_CONNECTED) throw new ERR_SOCKET_DGRAM_NOT_CONNECTED();
+
+  const out = {};
+  const err = state.handle.getpeername(out);
+  if (err) throw errnoException(err, 'getpeername');
+  return out;
+};
+
+Socket.prototype.setBroadcast = function(arg) {
+  const err = this[kStateSymbol].handle.setBroadcast(arg ? 1 : 0);
+  if (err) throw errnoException(err, 'setBroadcast');
+};
+
+Socket.prototype.setTTL = function(ttl) {
+  validateNumber(ttl, 'ttl');
+  const err = this[kStateSymbol].handle.setTTL(ttl);
+  if (err) throw errnoException(err, 'setTTL');
+  return ttl;
+};
+
+Socket.prototype.setMulticastTTL = function(ttl) {
+  validateNumber(ttl, 'ttl');
+  const err = this[kStateSymbol].handle.setMulticastTTL(ttl);
+  if (err) throw errnoException(err, 'setMulticastTTL');
+  return ttl;
+};
+
+Socket.prototype.setMulticastLoopback = function(arg) {
+  const err = this[kStateSymbol].handle.setMulticastLoopback(arg ? 1 : 0);
+  if (err) throw errnoException(err, 'setMulticastLoopback');
+  return arg;
+};
+
+Socket.prototype.setMulticastInterface = function(interfaceAddress) {
+  healthCheck(this);
+  validateString(interfaceAddress, 'interfaceAddress');
+
+  const err = this[kStateSymbol].handle.setMulticastInterface(interfaceAddress);
+  if (err) throw errnoException(err, 'setMulticastInterface');
+};
+
+Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
+  healthCheck(this);
+  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress');
+
+  const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'addMembership');
+};
+
+Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
+  healthCheck(this);
+  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress');
+
+  const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'dropMembership');
+};
+
+Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
+  healthCheck(this);
+  validateString(sourceAddress, 'sourceAddress');
+  validateString(groupAddress, 'groupAddress');
+
+  const err = this[kStateSymbol].handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'addSourceSpecificMembership');
+};
+
+Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
+  healthCheck(this);
+  validateString(sourceAddress, 'sourceAddress');
+  validateString(groupAddress, 'groupAddress');
+
+  const err = this[kStateSymbol].handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
+  if (err) throw errnoException(err, 'dropSourceSpecificMembership');
+};
+
+function healthCheck(socket) {
+  if (!socket[kStateSymbol].handle) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
+}
+
+function stopReceiving(socket) {
+  const state = socket[kStateSymbol];
+  if (!state.receiving) return;
+  state.handle.recvStop();
+  state.receiving = false;
+}
+
+// A datagram (or a receive error) from the binding.
+function onMessage(nread, handle, buf, rinfo) {
+  const self = handle[owner_symbol];
+  if (nread < 0) {
+    self.emit('error', errnoException(nread, 'recvmsg'));
+    return;
+  }
+  const blockList = self[kStateSymbol].receiveBlockList;
+  if (blockList !== undefined && blockList.check(rinfo.address, rinfo.family === 'IPv4' ? 'ipv4' : 'ipv6')) return;
+  const message = new FastBuffer(buf);
+  rinfo.size = message.length;
+  self.emit('message', message, rinfo);
+}
+
+Socket.prototype.ref = function() {
+  const handle = this[kStateSymbol].handle;
+  if (handle) handle.ref();
+  return this;
+};
+
+Socket.prototype.unref = function() {
+  const handle = this[kStateSymbol].handle;
+  if (handle) handle.unref();
+  return this;
+};
+
+function bufferSize(self, size, buffer) {
+  if (size >>> 0 !== size) throw new ERR_SOCKET_BAD_BUFFER_SIZE();
+
+  const ctx = {};
+  const ret = self[kStateSymbol].handle.bufferSize(size, buffer, ctx);
+  if (ret === undefined) throw new ERR_SOCKET_BUFFER_SIZE(ctx);
+  return ret;
+}
+
+Socket.prototype.setRecvBufferSize = function(size) {
+  bufferSize(this, size, RECV_BUFFER);
+};
+
+Socket.prototype.setSendBufferSize = function(size) {
+  bufferSize(this, size, SEND_BUFFER);
+};
+
+Socket.prototype.getRecvBufferSize = function() {
+  return bufferSize(this, 0, RECV_BUFFER);
+};
+
+Socket.prototype.getSendBufferSize = function() {
+  return bufferSize(this, 0, SEND_BUFFER);
+};
+
+Socket.prototype.getSendQueueSize = function() {
+  return this[kStateSymbol].handle.getSendQueueSize();
+};
+
+Socket.prototype.getSendQueueCount = function() {
+  return this[kStateSymbol].handle.getSendQueueCount();
+};
+
+// Deprecated (DEP0112) views of the internal state.
+function legacyAccessor(name, key) {
+  Object.defineProperty(Socket.prototype, name, {
+    __proto__: null,
+    get: deprecate(function() {
+      return this[kStateSymbol][key];
+    }, `Socket.prototype.${name} is deprecated`, 'DEP0112'),
+    set: deprecate(function(value) {
+      this[kStateSymbol][key] = value;
+    }, `Socket.prototype.${name} is deprecated`, 'DEP0112'),
+    enumerable: false,
+    configurable: true,
+  });
+}
+legacyAccessor('_handle', 'handle');
+legacyAccessor('_receiving', 'receiving');
+legacyAccessor('_bindState', 'bindState');
+legacyAccessor('_queue', 'queue');
+legacyAccessor('_reuseAddr', 'reuseAddr');
+
+Socket.prototype._healthCheck = deprecate(function() {
+  healthCheck(this);
+}, 'Socket.prototype._healthCheck() is deprecated', 'DEP0112');
+
+Socket.prototype._stopReceiving = deprecate(function() {
+  stopReceiving(this);
+}, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
+
+function createSocketHandle(address, port, addressType, fd, flags) {
+  const handle = newHandle(addressType);
+  let err;
+  if (isInt32(fd) && fd > 0) {
+    err = handle.open(fd);
+  } else if (port || address) {
+    err = handle.bind(address, port || 0, flags);
+  }
+  if (err) {
+    handle.close();
+    return err;
+  }
+  return handle;
+}
+
+module.exports = {
+  _createSocketHandle: deprecate(
+    createSocketHandle,
+    'dgram._createSocketHandle() is deprecated',
+    'DEP0112',
+  ),
+  createSocket,
+  Socket,
+};

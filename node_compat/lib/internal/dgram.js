@@ -1,0 +1,55 @@
+'use strict';
+
+// Helpers of node:dgram kept apart as Node does: the state symbol and the
+// creation of UDP handles, each with the lookup function of its family.
+
+const { codes: { ERR_SOCKET_BAD_TYPE } } = require('internal/errors');
+const { validateFunction } = require('internal/validators');
+
+const { UDP } = internalBinding('udp_wrap');
+
+const kStateSymbol = Symbol('state symbol');
+const owner_symbol = Symbol('owner_symbol');
+
+let dns;
+function defaultLookup(...args) {
+  dns ??= require('dns');
+  return Reflect.apply(dns.lookup, dns, args);
+}
+
+function lookup4(lookup, address, callback) {
+  return lookup(address || '127.0.0.1', 4, callback);
+}
+
+function lookup6(lookup, address, callback) {
+  return lookup(address || '::1', 6, callback);
+}
+
+// A UDP handle for `type`; udp6 handles use the binding's IPv6 entry points.
+function newHandle(type, lookup) {
+  if (lookup === undefined) {
+    lookup = defaultLookup;
+  } else {
+    validateFunction(lookup, 'lookup');
+  }
+  if (type === 'udp4') {
+    const handle = new UDP();
+    handle.lookup = lookup4.bind(handle, lookup);
+    return handle;
+  }
+  if (type === 'udp6') {
+    const handle = new UDP();
+    handle.lookup = lookup6.bind(handle, lookup);
+    handle.bind = handle.bind6;
+    handle.connect = handle.connect6;
+    handle.send = handle.send6;
+    return handle;
+  }
+  throw new ERR_SOCKET_BAD_TYPE();
+}
+
+module.exports = {
+  kStateSymbol,
+  newHandle,
+  owner_symbol,
+};
