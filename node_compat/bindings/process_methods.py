@@ -81,6 +81,13 @@ def create(realm: Any) -> dict:
             view = view[n:]
         return len(payload)
 
+    def read(fd: int, size: int) -> Any:
+        """Read up to `size` bytes at once: an ArrayBuffer (empty at end of file) or a negative errno."""
+        try:
+            return realm.engine.array_buffer(os.read(fd, size))
+        except OSError as exc:
+            return uv.code_of(exc)
+
     def really_exit(code: int) -> None:
         realm.request_exit(int(code) & 0xFF if isinstance(code, int) else 0)
 
@@ -110,6 +117,7 @@ def create(realm: Any) -> dict:
         "setenv": lambda k, v: os.environ.__setitem__(str(k), str(v)),
         "unsetenv": lambda k: os.environ.pop(str(k), None) and None,
         "writeSync": write,
+        "readSync": read,
         "isatty": lambda fd: os.isatty(fd),
         "signals": signals,
         "runMicrotasks": realm.run_microtasks,
