@@ -84,10 +84,6 @@ function copyInto(buf, src, offset, max) {
   return n;
 }
 
-function fromBinding(arrayBuffer) {
-  return new FastBuffer(arrayBuffer);
-}
-
 // ---- decoders (bytes -> string) -------------------------------------------------
 
 function utf8Slice(buf, start, end) {
@@ -764,24 +760,19 @@ function isMarkedAsUntransferable(obj) {
 module.exports = {
   FastBuffer,
   addBufferPrototypeMethods,
-  asciiSlice,
-  base64ByteLength,
+  binding,
   bytesOf,
   encodingOps,
-  fromBinding,
   getEncodingOps,
   isAnyArrayBuffer,
   isMarkedAsUntransferable,
   isTypedArray,
   isUint8Array,
-  latin1Slice,
   markAsUntransferable,
   notAString,
-  ucs2Slice,
   utf8ByteLength,
   utf8Encode,
   utf8Slice,
-  binding,
 };
 
 // FastBuffer.prototype is Buffer.prototype: make sure buffer.js has given it
