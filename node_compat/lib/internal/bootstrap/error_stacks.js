@@ -118,11 +118,25 @@ function normalizeStack(err) {
   return err;
 }
 
+// V8 gives an error its `stack` before `message`, `cause` and `errors`; the
+// order shows in Object.getOwnPropertyNames and util.inspect's showHidden.
+function moveStackFirst(err) {
+  const keys = Reflect.ownKeys(err);
+  if (keys.length < 2 || keys[0] === 'stack') return;
+  for (const key of keys) {
+    if (key === 'stack') continue;
+    const desc = Reflect.getOwnPropertyDescriptor(err, key);
+    delete err[key];
+    Reflect.defineProperty(err, key, desc);
+  }
+}
+
 function wrapErrorClass(Native, Parent) {
   const Wrapped = function (...args) {
     const err = Reflect.construct(Native, args, new.target === undefined ? Wrapped : new.target);
     // Frames 0 and 1 are Reflect.construct and this wrapper; the caller's follow.
     defineStack(err, rawFrames(err), 2);
+    moveStackFirst(err);
     return err;
   };
   Object.defineProperty(Wrapped, 'name', { __proto__: null, value: Native.name });
