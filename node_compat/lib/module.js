@@ -110,7 +110,7 @@ function findPackageJSON(specifier, base = 'data:') {
   const { URL, fileURLToPath, isURL, pathToFileURL } = require('internal/url');
   let parentURL = base;
   if (!isURL(base)) {
-    if (typeof base !== 'string') throw new ERR_INVALID_ARG_TYPE('base', ['string', 'URL'], base);
+    if (typeof base !== 'string') throw new ERR_INVALID_ARG_TYPE('base', 'string', base);
     parentURL = path.isAbsolute(base) ? pathToFileURL(base) : new URL(base);
   }
   if (specifier !== '' && specifier[0] !== '.' && specifier[0] !== '/' && !URL.canParse(specifier)) {

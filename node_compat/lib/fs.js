@@ -1,0 +1,1298 @@
+'use strict';
+
+// node:fs — synchronous, callback and (through `fs.promises`) promise file
+// system calls. The work is done by internalBinding('fs') (bindings/fs.py):
+// synchronous calls run at once, callback calls run on the loop's thread
+// pool and complete in the poll phase, as libuv's requests do.
+
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const {
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_ARG_VALUE,
+  },
+} = require('internal/errors');
+const {
+  kValidateObjectAllowNullable,
+  parseFileMode,
+  validateBoolean,
+  validateBuffer,
+  validateEncoding,
+  validateFunction,
+  validateInteger,
+  validateObject,
+  validateOneOf,
+  validateString,
+} = require('internal/validators');
+const { kEmptyObject, normalizeEncoding } = require('internal/util');
+const { toPathIfFileURL } = require('internal/url');
+const pathModule = require('path');
+const {
+  DeprecatedStats,
+  Dirent,
+  binding,
+  bindingError,
+  check,
+  constants,
+  copyObject,
+  encodeResult,
+  getDirent,
+  getOptions,
+  getStatsFromBinding,
+  getValidMode,
+  getValidatedFd,
+  getValidatedPath,
+  isError,
+  isInt32,
+  kMaxUserId,
+  makeRequest,
+  maybeCallback,
+  rmDirectoryError,
+  statFsFromBinding,
+  stringToFlags,
+  systemError,
+  toUnixTimestamp,
+  validateOffsetLengthRead,
+  validateOffsetLengthWrite,
+  validatePosition,
+  validateRmOptions,
+  validateRmdirOptions,
+} = require('internal/fs/utils');
+
+const { F_OK, R_OK, W_OK, X_OK, O_SYMLINK } = constants;
+
+function isFd(value) { return isInt32(value); }
+
+function isArrayBufferView(value) { return ArrayBuffer.isView(value); }
+
+function bytesOf(view) {
+  return view instanceof Uint8Array ? view : new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+}
+
+// Copy bytes the binding read (an ArrayBuffer) into `buffer` at `offset`.
+function copyRead(data, buffer, offset) {
+  const n = data.byteLength;
+  if (n > 0) new Uint8Array(buffer.buffer, buffer.byteOffset + offset, n).set(new Uint8Array(data));
+  return n;
+}
+
+function bufferFrom(data) {
+  return new FastBuffer(data, 0, data.byteLength);
+}
+
+// ---- access / exists ------------------------------------------------------------------------
+
+function access(path, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = F_OK;
+  }
+  path = getValidatedPath(path);
+  mode = getValidMode(mode, 'access');
+  callback = maybeCallback(callback);
+  binding.access(path, mode, makeRequest(callback, 'access', path));
+}
+
+function accessSync(path, mode) {
+  path = getValidatedPath(path);
+  mode = getValidMode(mode, 'access');
+  check(binding.access(path, mode), 'access', path);
+}
+
+function exists(path, callback) {
+  maybeCallback(callback);
+  function suppressed(err) { callback(!err); }
+  try {
+    access(path, F_OK, suppressed);
+  } catch {
+    return callback(false);
+  }
+}
+Object.defineProperty(exists, require('internal/util').promisify.custom, {
+  __proto__: null,
+  value: function exists(path) {
+    return new Promise((resolve) => fs.exists(path, resolve));
+  },
+});
+
+function existsSync(path) {
+  try {
+    path = getValidatedPath(path);
+  } catch {
+    return false;
+  }
+  return binding.exists(path);
+}
+
+// ---- open / close / read / write ------------------------------------------------------------
+
+function open(path, flags, mode, callback) {
+  path = getValidatedPath(path);
+  if (arguments.length < 3) {
+    callback = flags;
+    flags = 'r';
+    mode = 0o666;
+  } else if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0o666;
+  } else {
+    mode = parseFileMode(mode, 'mode', 0o666);
+  }
+  const flagsNumber = stringToFlags(flags);
+  callback = maybeCallback(callback);
+  binding.open(path, flagsNumber, mode, makeRequest(callback, 'open', path));
+}
+
+function openSync(path, flags, mode) {
+  path = getValidatedPath(path);
+  const flagsNumber = stringToFlags(flags);
+  mode = parseFileMode(mode, 'mode', 0o666);
+  return check(binding.open(path, flagsNumber, mode), 'open', path);
+}
+
+function close(fd, callback = defaultCloseCallback) {
+  fd = getValidatedFd(fd);
+  if (callback !== defaultCloseCallback) callback = maybeCallback(callback);
+  binding.close(fd, makeRequest(callback, 'close'));
+}
+
+function defaultCloseCallback(err) {
+  if (err != null) throw err;
+}
+
+function closeSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.close(fd), 'close');
+}
+
+function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = getValidatedFd(fd);
+  let offset = offsetOrOptions;
+  let params = null;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      // read(fd, buffer, options, callback)
+      validateObject(offsetOrOptions, 'options', kValidateObjectAllowNullable);
+      callback = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      // read(fd, bufferOrParams, callback)
+      if (!isArrayBufferView(buffer)) {
+        params = buffer;
+        ({ buffer = Buffer.alloc(16384) } = params ?? kEmptyObject);
+      }
+      callback = offsetOrOptions;
+    } else {
+      // read(fd, callback)
+      callback = buffer;
+      buffer = Buffer.alloc(16384);
+    }
+    if (params !== undefined) validateObject(params, 'options', kValidateObjectAllowNullable);
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? kEmptyObject);
+  }
+  validateBuffer(buffer);
+  validateFunction(callback, 'cb');
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) {
+    process.nextTick(function tick() { callback(null, 0, buffer); });
+    return;
+  }
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) position = -1;
+  else validatePosition(position, 'position', length);
+  const req = makeRequest((err, data) => {
+    if (err) callback(err, 0, buffer);
+    else callback(null, copyRead(data, buffer, offset), buffer);
+  }, 'read');
+  binding.read(fd, length, Number(position), req);
+}
+Object.defineProperty(read, require('internal/util').customPromisifyArgs,
+                      { __proto__: null, value: ['bytesRead', 'buffer'], enumerable: false });
+
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  validateBuffer(buffer);
+  let offset = offsetOrOptions;
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', kValidateObjectAllowNullable);
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
+  }
+  if (offset === undefined) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return 0;
+  if (buffer.byteLength === 0) {
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+  }
+  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  if (position == null) position = -1;
+  else validatePosition(position, 'position', length);
+  const data = check(binding.read(fd, length, Number(position)), 'read');
+  return copyRead(data, buffer, offset);
+}
+
+function readv(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  callback = maybeCallback(callback);
+  if (typeof position !== 'number') position = null;
+  const req = makeRequest((err, chunks) => {
+    if (err) return callback(err, 0, buffers);
+    callback(null, scatter(chunks, buffers), buffers);
+  }, 'read');
+  binding.readv(fd, buffers.map((b) => b.byteLength), position, req);
+}
+Object.defineProperty(readv, require('internal/util').customPromisifyArgs,
+                      { __proto__: null, value: ['bytesRead', 'buffers'], enumerable: false });
+
+function readvSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position !== 'number') position = null;
+  const chunks = check(binding.readv(fd, buffers.map((b) => b.byteLength), position), 'read');
+  return scatter(chunks, buffers);
+}
+
+function scatter(chunks, buffers) {
+  let total = 0;
+  for (let i = 0; i < chunks.length; i++) total += copyRead(chunks[i], buffers[i], 0);
+  return total;
+}
+
+function validateBufferArray(buffers, propName = 'buffers') {
+  if (!Array.isArray(buffers)) throw new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers);
+  for (let i = 0; i < buffers.length; i++) {
+    if (!isArrayBufferView(buffers[i])) throw new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers);
+  }
+  return buffers;
+}
+
+function validateStringAfterArrayBufferView(buffer, name) {
+  if (typeof buffer !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+  }
+}
+
+// What write()/writeSync() send: the bytes and the position.
+function writeArguments(buffer, offsetOrOptions, length, position) {
+  if (isArrayBufferView(buffer)) {
+    let offset = offsetOrOptions;
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
+    }
+    if (position === undefined) position = null;
+    if (typeof offset !== 'number') offset = 0;
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength);
+    const bytes = bytesOf(buffer);
+    const data = offset === 0 && length === bytes.byteLength ? bytes : bytes.subarray(offset, offset + length);
+    return { data, position };
+  }
+  validateStringAfterArrayBufferView(buffer, 'buffer');
+  validateEncoding(buffer, length);
+  const enc = normalizeEncoding(length);
+  const data = enc === 'utf8' || enc === undefined ? buffer : Buffer.from(buffer, length);
+  return { data, position: typeof offsetOrOptions === 'number' ? offsetOrOptions : null };
+}
+
+function write(fd, buffer, offsetOrOptions, length, position, callback) {
+  function wrapper(err, written) { callback(err, written || 0, buffer); }
+  fd = getValidatedFd(fd);
+  let args;
+  if (isArrayBufferView(buffer)) {
+    callback = maybeCallback(callback || position || length || offsetOrOptions);
+    if (typeof offsetOrOptions === 'object' && offsetOrOptions !== null) {
+      ({ offset: offsetOrOptions = 0, length = buffer.byteLength - offsetOrOptions, position = null } =
+        offsetOrOptions);
+    }
+    if (typeof offsetOrOptions !== 'number') offsetOrOptions = 0;
+    if (typeof length !== 'number') length = buffer.byteLength - offsetOrOptions;
+    if (typeof position !== 'number') position = null;
+    args = writeArguments(buffer, offsetOrOptions, length, position);
+  } else {
+    validateStringAfterArrayBufferView(buffer, 'buffer');
+    if (typeof position !== 'function') {
+      if (typeof offsetOrOptions === 'function') {
+        position = offsetOrOptions;
+        offsetOrOptions = null;
+      } else {
+        position = length;
+      }
+      length = 'utf8';
+    }
+    const str = buffer;
+    validateEncoding(str, length);
+    callback = maybeCallback(position);
+    args = writeArguments(str, offsetOrOptions, length);
+  }
+  binding.write(fd, args.data, args.position, makeRequest(wrapper, 'write'));
+}
+Object.defineProperty(write, require('internal/util').customPromisifyArgs,
+                      { __proto__: null, value: ['bytesWritten', 'buffer'], enumerable: false });
+
+function writeSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = getValidatedFd(fd);
+  let args;
+  if (isArrayBufferView(buffer)) {
+    args = writeArguments(buffer, offsetOrOptions, length, position);
+  } else {
+    validateStringAfterArrayBufferView(buffer, 'buffer');
+    validateEncoding(buffer, length);
+    args = writeArguments(buffer, offsetOrOptions === undefined ? null : offsetOrOptions, length);
+  }
+  return check(binding.write(fd, args.data, args.position), 'write');
+}
+
+function writev(fd, buffers, position, callback) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (typeof position === 'function') {
+    callback = position;
+    position = null;
+  }
+  callback = maybeCallback(callback);
+  if (buffers.length === 0) {
+    process.nextTick(callback, null, 0, buffers);
+    return;
+  }
+  if (typeof position !== 'number') position = null;
+  binding.writev(fd, buffers.map(bytesOf), position,
+                 makeRequest((err, written) => callback(err, written || 0, buffers), 'write'));
+}
+Object.defineProperty(writev, require('internal/util').customPromisifyArgs,
+                      { __proto__: null, value: ['bytesWritten', 'buffer'], enumerable: false });
+
+function writevSync(fd, buffers, position) {
+  fd = getValidatedFd(fd);
+  validateBufferArray(buffers);
+  if (buffers.length === 0) return 0;
+  if (typeof position !== 'number') position = null;
+  return check(binding.writev(fd, buffers.map(bytesOf), position), 'write');
+}
+
+// ---- whole files ----------------------------------------------------------------------------------
+
+function readFileSync(path, options) {
+  options = getOptions(options, { flag: 'r' });
+  const encoding = options.encoding;
+  if (encoding === 'utf8' || encoding === 'utf-8') {
+    if (!isInt32(path)) path = getValidatedPath(path);
+    const result = binding.readFileUtf8(path, stringToFlags(options.flag));
+    if (isError(result)) throw readFileError(result, path);
+    return result;
+  }
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const flags = stringToFlags(options.flag);
+  const result = binding.readFile(target, flags);
+  if (isError(result)) throw readFileError(result, target);
+  const buffer = bufferFrom(result);
+  return encoding ? buffer.toString(encoding) : buffer;
+}
+
+function readFileError(code, path) {
+  return bindingError(code, 'open', typeof path === 'number' ? undefined : path);
+}
+
+function readFile(path, options, callback) {
+  callback ||= options;
+  validateFunction(callback, 'cb');
+  options = getOptions(options, { flag: 'r' });
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const flags = stringToFlags(options.flag);
+  const encoding = options.encoding;
+  const signal = options.signal;
+  if (signal?.aborted) {
+    const { AbortError } = require('internal/errors');
+    process.nextTick(callback, new AbortError(undefined, { cause: signal.reason }));
+    return;
+  }
+  const req = makeRequest((err, data) => {
+    if (err) return callback(err);
+    if (signal?.aborted) {
+      const { AbortError } = require('internal/errors');
+      return callback(new AbortError(undefined, { cause: signal.reason }));
+    }
+    const buffer = bufferFrom(data);
+    callback(null, encoding ? buffer.toString(encoding) : buffer);
+  }, 'open', typeof target === 'number' ? undefined : target);
+  binding.readFile(target, flags, req);
+}
+
+// The bytes writeFile()/appendFile() write.
+function dataBytes(data, encoding, name = 'data') {
+  if (isArrayBufferView(data)) return bytesOf(data);
+  if (typeof data !== 'string') {
+    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+  }
+  const enc = normalizeEncoding(encoding);
+  return enc === 'utf8' || enc === undefined ? data : Buffer.from(data, encoding);
+}
+
+function writeFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = dataBytes(data, options.encoding);
+  const flag = options.flag || 'w';
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const flags = stringToFlags(flag);
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  const result = binding.writeFile(target, bytes, flags, mode);
+  if (isError(result)) throw bindingError(result, 'open', typeof target === 'number' ? undefined : target);
+  if (options.flush) fsyncTarget(target);
+}
+
+function fsyncTarget(target) {
+  if (typeof target === 'number') {
+    fsyncSync(target);
+    return;
+  }
+  const fd = openSync(target, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeFile(path, data, options, callback) {
+  callback ||= options;
+  validateFunction(callback, 'cb');
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
+  const bytes = dataBytes(data, options.encoding);
+  const flag = options.flag || 'w';
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const flags = stringToFlags(flag);
+  const mode = parseFileMode(options.mode, 'mode', 0o666);
+  const signal = options.signal;
+  if (signal?.aborted) {
+    const { AbortError } = require('internal/errors');
+    process.nextTick(callback, new AbortError(undefined, { cause: signal.reason }));
+    return;
+  }
+  binding.writeFile(target, bytes, flags, mode,
+                    makeRequest(callback, 'open', typeof target === 'number' ? undefined : target));
+}
+
+function appendFileSync(path, data, options) {
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  options = copyObject(options);
+  if (!options.flag || isFd(path)) options.flag = 'a';
+  writeFileSync(path, data, options);
+}
+
+function appendFile(path, data, options, callback) {
+  callback ||= options;
+  validateFunction(callback, 'cb');
+  options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
+  options = copyObject(options);
+  if (!options.flag || isFd(path)) options.flag = 'a';
+  writeFile(path, data, options, callback);
+}
+
+// ---- metadata ----------------------------------------------------------------------------------------
+
+function statOptions(options) {
+  if (options === null || typeof options !== 'object') return { bigint: false };
+  return options;
+}
+
+function stat(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = kEmptyObject;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  const bigint = Boolean(statOptions(options).bigint);
+  binding.stat(path, makeRequest(callback, 'stat', path, undefined, (s) => getStatsFromBinding(s, bigint)));
+}
+
+function lstat(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = kEmptyObject;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  const bigint = Boolean(statOptions(options).bigint);
+  binding.lstat(path, makeRequest(callback, 'lstat', path, undefined, (s) => getStatsFromBinding(s, bigint)));
+}
+
+function fstat(fd, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = kEmptyObject;
+  }
+  fd = getValidatedFd(fd);
+  callback = maybeCallback(callback);
+  const bigint = Boolean(statOptions(options).bigint);
+  binding.fstat(fd, makeRequest(callback, 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint)));
+}
+
+function statSyncImpl(op, syscall, path, options) {
+  const { bigint = false, throwIfNoEntry = true } = statOptions(options);
+  path = getValidatedPath(path);
+  const result = binding[op](path);
+  if (isError(result)) {
+    if (!throwIfNoEntry && (result === -2 || result === -20)) return undefined;
+    throw bindingError(result, syscall, path);
+  }
+  return getStatsFromBinding(result, bigint);
+}
+
+function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  return statSyncImpl('stat', 'stat', path, options);
+}
+
+function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
+  return statSyncImpl('lstat', 'lstat', path, options);
+}
+
+function fstatSync(fd, options = { bigint: false }) {
+  fd = getValidatedFd(fd);
+  const result = check(binding.fstat(fd), 'fstat');
+  return getStatsFromBinding(result, Boolean(statOptions(options).bigint));
+}
+
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = kEmptyObject;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  const bigint = Boolean(statOptions(options).bigint);
+  binding.statfs(path, makeRequest(callback, 'statfs', path, undefined, (s) => statFsFromBinding(s, bigint)));
+}
+
+function statfsSync(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  const result = check(binding.statfs(path), 'statfs', path);
+  return statFsFromBinding(result, Boolean(statOptions(options).bigint));
+}
+
+// ---- directories ---------------------------------------------------------------------------------------
+
+function mkdirArguments(path, options) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) recursive = options.recursive;
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+  }
+  path = getValidatedPath(path);
+  validateBoolean(recursive, 'options.recursive');
+  return { path, mode, recursive };
+}
+
+function mkdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  const args = mkdirArguments(path, options);
+  callback = maybeCallback(callback);
+  binding.mkdir(args.path, args.mode, args.recursive,
+                makeRequest(callback, 'mkdir', args.path, undefined,
+                            args.recursive ? (first) => (first === null ? undefined : first) : () => undefined));
+}
+
+function mkdirSync(path, options) {
+  const args = mkdirArguments(path, options);
+  const result = check(binding.mkdir(args.path, args.mode, args.recursive), 'mkdir', args.path);
+  if (args.recursive) return result === null ? undefined : result;
+}
+
+function mkdtemp(prefix, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  const asBuffer = options.encoding === 'buffer';
+  binding.mkdtemp(prefix, asBuffer, makeRequest(callback, 'mkdtemp', `${prefix}XXXXXX`, undefined,
+                                                (dir) => encodeResult(dir, options.encoding)));
+}
+
+function mkdtempSync(prefix, options) {
+  options = getOptions(options);
+  prefix = getValidatedPath(prefix, 'prefix');
+  const asBuffer = options.encoding === 'buffer';
+  const result = check(binding.mkdtemp(prefix, asBuffer), 'mkdtemp', `${prefix}XXXXXX`);
+  return encodeResult(result, options.encoding);
+}
+
+// readdir results from the binding ([names, types, parents]) as Node returns them.
+function readdirResult(result, path, options) {
+  const encoding = options.encoding;
+  const names = result[0].map((name) => encodeResult(name, encoding));
+  if (!options.withFileTypes) return names;
+  const types = result[1];
+  const dirs = result[2];
+  const out = [];
+  for (let i = 0; i < names.length; i++) {
+    let parent = path;
+    if (dirs !== undefined && dirs[i] !== '' && dirs[i] !== undefined) {
+      parent = pathModule.join(`${path}`, typeof dirs[i] === 'string' ? dirs[i] : Buffer.from(dirs[i]).toString());
+    }
+    out.push(getDirent(parent, names[i], types[i]));
+  }
+  return out;
+}
+
+function readdir(path, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
+  const recursive = Boolean(options.recursive);
+  const withTypes = Boolean(options.withFileTypes);
+  binding.readdir(path, withTypes, recursive, options.encoding === 'buffer',
+                  makeRequest(callback, 'scandir', path, undefined, (r) => readdirResult(r, path, options)));
+}
+
+function readdirSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
+  const recursive = Boolean(options.recursive);
+  const withTypes = Boolean(options.withFileTypes);
+  const result = check(binding.readdir(path, withTypes, recursive, options.encoding === 'buffer'), 'scandir', path);
+  return readdirResult(result, path, options);
+}
+
+function rmdir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  if (options?.recursive) {
+    emitRecursiveRmdirWarning();
+    validateRmdirOptions(options);
+    binding.rm(path, true, false, makeRequest(callback, 'rmdir', path));
+    return;
+  }
+  validateRmdirOptions(options);
+  binding.rmdir(path, makeRequest(callback, 'rmdir', path));
+}
+
+function rmdirSync(path, options) {
+  path = getValidatedPath(path);
+  if (options?.recursive) {
+    emitRecursiveRmdirWarning();
+    options = validateRmdirOptions(options);
+    check(binding.rm(path, true, false), 'rmdir', path);
+    return;
+  }
+  validateRmdirOptions(options);
+  check(binding.rmdir(path), 'rmdir', path);
+}
+
+let recursiveRmdirWarned = false;
+function emitRecursiveRmdirWarning() {
+  if (recursiveRmdirWarned) return;
+  recursiveRmdirWarned = true;
+  process.emitWarning('In future versions of Node.js, fs.rmdir(path, { recursive: true }) ' +
+                      'will be removed. Use fs.rm(path, { recursive: true }) instead',
+                      'DeprecationWarning', 'DEP0147');
+}
+
+function rm(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  options = validateRmOptions(options);
+  // A directory without `recursive` is refused before anything is removed.
+  lstat(path, (err, stats) => {
+    if (err) {
+      if (err.code === 'ENOENT' && options.force) return callback(null);
+      return callback(err);
+    }
+    if (stats.isDirectory() && !options.recursive) return callback(rmDirectoryError(path));
+    binding.rm(path, options.recursive, options.force, makeRequest(callback, 'rm', path));
+  });
+}
+
+function rmSync(path, options) {
+  path = getValidatedPath(path);
+  options = validateRmOptions(options);
+  const stats = binding.lstat(path);
+  if (isError(stats)) {
+    if ((stats === -2) && options.force) return;
+    throw bindingError(stats, 'lstat', path);
+  }
+  if (getStatsFromBinding(stats).isDirectory() && !options.recursive) throw rmDirectoryError(path);
+  check(binding.rm(path, options.recursive, options.force), 'rm', path);
+}
+
+// ---- names and links ------------------------------------------------------------------------------------
+
+function unlink(path, callback) {
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  binding.unlink(path, makeRequest(callback, 'unlink', path));
+}
+
+function unlinkSync(path) {
+  path = getValidatedPath(path);
+  check(binding.unlink(path), 'unlink', path);
+}
+
+function rename(oldPath, newPath, callback) {
+  callback = maybeCallback(callback);
+  oldPath = getValidatedPath(oldPath, 'oldPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  binding.rename(oldPath, newPath, makeRequest(callback, 'rename', oldPath, newPath));
+}
+
+function renameSync(oldPath, newPath) {
+  oldPath = getValidatedPath(oldPath, 'oldPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  check(binding.rename(oldPath, newPath), 'rename', oldPath, newPath);
+}
+
+function copyFile(src, dest, mode, callback) {
+  if (typeof mode === 'function') {
+    callback = mode;
+    mode = 0;
+  }
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  callback = maybeCallback(callback);
+  mode = getValidMode(mode, 'copyFile');
+  binding.copyFile(src, dest, mode, makeRequest(callback, 'copyfile', src, dest));
+}
+
+function copyFileSync(src, dest, mode) {
+  src = getValidatedPath(src, 'src');
+  dest = getValidatedPath(dest, 'dest');
+  mode = getValidMode(mode, 'copyFile');
+  check(binding.copyFile(src, dest, mode), 'copyfile', src, dest);
+}
+
+function link(existingPath, newPath, callback) {
+  callback = maybeCallback(callback);
+  existingPath = getValidatedPath(existingPath, 'existingPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  binding.link(existingPath, newPath, makeRequest(callback, 'link', existingPath, newPath));
+}
+
+function linkSync(existingPath, newPath) {
+  existingPath = getValidatedPath(existingPath, 'existingPath');
+  newPath = getValidatedPath(newPath, 'newPath');
+  check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
+}
+
+function validateSymlinkType(type) {
+  validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
+}
+
+function symlink(target, path, type, callback) {
+  if (callback === undefined) {
+    callback = maybeCallback(type);
+    type = undefined;
+  } else {
+    validateSymlinkType(type);
+  }
+  target = getValidatedPath(target, 'target');
+  path = getValidatedPath(path);
+  callback = maybeCallback(callback);
+  binding.symlink(target, path, makeRequest(callback, 'symlink', target, path));
+}
+
+function symlinkSync(target, path, type) {
+  validateSymlinkType(type);
+  target = getValidatedPath(target, 'target');
+  path = getValidatedPath(path);
+  check(binding.symlink(target, path), 'symlink', target, path);
+}
+
+function readlink(path, options, callback) {
+  callback = maybeCallback(typeof options === 'function' ? options : callback);
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  binding.readlink(path, options.encoding === 'buffer',
+                   makeRequest(callback, 'readlink', path, undefined, (r) => encodeResult(r, options.encoding)));
+}
+
+function readlinkSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path, 'oldPath');
+  const result = check(binding.readlink(path, options.encoding === 'buffer'), 'readlink', path);
+  return encodeResult(result, options.encoding);
+}
+
+// realpath() walks the path with lstat as Node's JavaScript version does, so
+// a missing component is reported as `lstat '<absolute prefix>'`.
+function realpathSync(p, options) {
+  options = getOptions(options);
+  p = toPathIfFileURL(p);
+  if (typeof p !== 'string') p = `${p}`;
+  p = getValidatedPath(p);
+  const result = walkRealpath(pathModule.resolve(p), (part) => {
+    const stats = binding.lstat(part);
+    if (isError(stats)) throw bindingError(stats, 'lstat', part);
+    return stats;
+  }, (part) => {
+    // Node checks that the link leads somewhere before reading it.
+    check(binding.stat(part), 'stat', part);
+    return check(binding.readlink(part, false), 'readlink', part);
+  });
+  return encodeResult(result, options.encoding);
+}
+
+// Resolve symlinks one component at a time; `lstatOf` and `readlinkOf` throw on failure.
+function walkRealpath(absolute, lstatOf, readlinkOf) {
+  const S_IFMT = constants.S_IFMT;
+  const S_IFLNK = constants.S_IFLNK;
+  let pending = absolute.split('/').filter(Boolean);
+  let current = '/';
+  let links = 0;
+  while (pending.length > 0) {
+    const part = pending.shift();
+    if (part === '.') continue;
+    if (part === '..') {
+      current = pathModule.dirname(current);
+      continue;
+    }
+    const next = current === '/' ? `/${part}` : `${current}/${part}`;
+    const stats = lstatOf(next);
+    if ((stats[1] & S_IFMT) !== S_IFLNK) {
+      current = next;
+      continue;
+    }
+    if (++links > 40) throw systemError(-40, 'realpath', absolute);
+    const target = readlinkOf(next);
+    const resolved = pathModule.resolve(current, target);
+    pending = resolved.split('/').filter(Boolean).concat(pending);
+    current = '/';
+  }
+  return current;
+}
+
+realpathSync.native = function realpathSync(path, options) {
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  const result = check(binding.realpath(path, options.encoding === 'buffer'), 'realpath', path);
+  return encodeResult(result, options.encoding);
+};
+
+function realpath(p, options, callback) {
+  callback = typeof options === 'function' ? options : maybeCallback(callback);
+  options = getOptions(options);
+  p = toPathIfFileURL(p);
+  if (typeof p !== 'string') p += '';
+  validateString(p, 'path');
+  p = getValidatedPath(p);
+  const absolute = pathModule.resolve(p);
+  // The same walk as realpathSync, on the thread pool one call at a time.
+  const pending = absolute.split('/').filter(Boolean);
+  let current = '/';
+  let links = 0;
+  function step() {
+    while (pending.length > 0 && (pending[0] === '.' || pending[0] === '..')) {
+      if (pending.shift() === '..') current = pathModule.dirname(current);
+    }
+    if (pending.length === 0) {
+      let result;
+      try {
+        result = encodeResult(current, options.encoding);
+      } catch (err) {
+        return callback(err);
+      }
+      return callback(null, result);
+    }
+    const part = pending.shift();
+    const next = current === '/' ? `/${part}` : `${current}/${part}`;
+    binding.lstat(next, makeRequest((err, stats) => {
+      if (err) return callback(err);
+      if ((stats[1] & constants.S_IFMT) !== constants.S_IFLNK) {
+        current = next;
+        return step();
+      }
+      if (++links > 40) return callback(systemError(-40, 'realpath', absolute));
+      binding.stat(next, makeRequest((err2) => {
+        if (err2) return callback(err2);
+        binding.readlink(next, false, makeRequest((err3, target) => {
+          if (err3) return callback(err3);
+          const resolved = pathModule.resolve(current, target);
+          pending.unshift(...resolved.split('/').filter(Boolean));
+          current = '/';
+          step();
+        }, 'readlink', next));
+      }, 'stat', next));
+    }, 'lstat', next));
+  }
+  step();
+}
+
+realpath.native = function realpath(path, options, callback) {
+  callback = maybeCallback(callback || options);
+  options = getOptions(options);
+  path = getValidatedPath(path);
+  binding.realpath(path, options.encoding === 'buffer',
+                   makeRequest(callback, 'realpath', path, undefined, (r) => encodeResult(r, options.encoding)));
+};
+
+// ---- permissions, owners, sizes, times -------------------------------------------------------------------
+
+function chmod(path, mode, callback) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  callback = maybeCallback(callback);
+  binding.chmod(path, mode, makeRequest(callback, 'chmod', path));
+}
+
+function chmodSync(path, mode) {
+  path = getValidatedPath(path);
+  mode = parseFileMode(mode, 'mode');
+  check(binding.chmod(path, mode), 'chmod', path);
+}
+
+function fchmod(fd, mode, callback) {
+  fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  callback = maybeCallback(callback);
+  binding.fchmod(fd, mode, makeRequest(callback, 'fchmod'));
+}
+
+function fchmodSync(fd, mode) {
+  fd = getValidatedFd(fd);
+  mode = parseFileMode(mode, 'mode');
+  check(binding.fchmod(fd, mode), 'fchmod');
+}
+
+function validateOwner(uid, gid) {
+  validateInteger(uid, 'uid', -1, kMaxUserId);
+  validateInteger(gid, 'gid', -1, kMaxUserId);
+}
+
+function chown(path, uid, gid, callback) {
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  validateOwner(uid, gid);
+  binding.chown(path, uid, gid, makeRequest(callback, 'chown', path));
+}
+
+function chownSync(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateOwner(uid, gid);
+  check(binding.chown(path, uid, gid), 'chown', path);
+}
+
+function lchown(path, uid, gid, callback) {
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  validateOwner(uid, gid);
+  binding.lchown(path, uid, gid, makeRequest(callback, 'lchown', path));
+}
+
+function lchownSync(path, uid, gid) {
+  path = getValidatedPath(path);
+  validateOwner(uid, gid);
+  check(binding.lchown(path, uid, gid), 'lchown', path);
+}
+
+function fchown(fd, uid, gid, callback) {
+  fd = getValidatedFd(fd);
+  validateOwner(uid, gid);
+  callback = maybeCallback(callback);
+  binding.fchown(fd, uid, gid, makeRequest(callback, 'fchown'));
+}
+
+function fchownSync(fd, uid, gid) {
+  fd = getValidatedFd(fd);
+  validateOwner(uid, gid);
+  check(binding.fchown(fd, uid, gid), 'fchown');
+}
+
+function truncate(path, len, callback) {
+  if (typeof path === 'number') return ftruncate(path, len, callback);
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  } else if (len === undefined) {
+    len = 0;
+  }
+  validateInteger(len, 'len');
+  len = Math.max(0, len);
+  callback = maybeCallback(callback);
+  open(path, 'r+', (err, fd) => {
+    if (err) return callback(err);
+    binding.ftruncate(fd, len, makeRequest((err2) => {
+      close(fd, (err3) => callback(err2 || err3));
+    }, 'ftruncate'));
+  });
+}
+
+function truncateSync(path, len) {
+  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (len === undefined) len = 0;
+  const fd = openSync(path, 'r+');
+  try {
+    ftruncateSync(fd, len);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function ftruncate(fd, len = 0, callback) {
+  if (typeof len === 'function') {
+    callback = len;
+    len = 0;
+  }
+  fd = getValidatedFd(fd);
+  validateInteger(len, 'len');
+  len = Math.max(0, len);
+  callback = maybeCallback(callback);
+  binding.ftruncate(fd, len, makeRequest(callback, 'ftruncate'));
+}
+
+function ftruncateSync(fd, len = 0) {
+  fd = getValidatedFd(fd);
+  validateInteger(len, 'len');
+  check(binding.ftruncate(fd, len), 'ftruncate');
+}
+
+function utimes(path, atime, mtime, callback) {
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  binding.utimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime), makeRequest(callback, 'utime', path));
+}
+
+function utimesSync(path, atime, mtime) {
+  path = getValidatedPath(path);
+  check(binding.utimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), 'utime', path);
+}
+
+function lutimes(path, atime, mtime, callback) {
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path);
+  binding.lutimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime), makeRequest(callback, 'lutime', path));
+}
+
+function lutimesSync(path, atime, mtime) {
+  path = getValidatedPath(path);
+  check(binding.lutimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), 'lutime', path);
+}
+
+function futimes(fd, atime, mtime, callback) {
+  fd = getValidatedFd(fd);
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  callback = maybeCallback(callback);
+  binding.futimes(fd, atime, mtime, makeRequest(callback, 'futime'));
+}
+
+function futimesSync(fd, atime, mtime) {
+  fd = getValidatedFd(fd);
+  atime = toUnixTimestamp(atime, 'atime');
+  mtime = toUnixTimestamp(mtime, 'mtime');
+  check(binding.futimes(fd, atime, mtime), 'futime');
+}
+
+function fsync(fd, callback) {
+  fd = getValidatedFd(fd);
+  callback = maybeCallback(callback);
+  binding.fsync(fd, makeRequest(callback, 'fsync'));
+}
+
+function fsyncSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.fsync(fd), 'fsync');
+}
+
+function fdatasync(fd, callback) {
+  fd = getValidatedFd(fd);
+  callback = maybeCallback(callback);
+  binding.fdatasync(fd, makeRequest(callback, 'fdatasync'));
+}
+
+function fdatasyncSync(fd) {
+  fd = getValidatedFd(fd);
+  check(binding.fdatasync(fd), 'fdatasync');
+}
+
+// ---- streams, directories, watchers, globbing (their own modules) -------------------------------------------
+
+function lazyStreams() { return require('internal/fs/streams'); }
+
+function createReadStream(path, options) {
+  return new (lazyStreams().ReadStream)(path, options);
+}
+
+function createWriteStream(path, options) {
+  return new (lazyStreams().WriteStream)(path, options);
+}
+
+function lazyDir() { return require('internal/fs/dir'); }
+
+function lazyWatchers() { return require('internal/fs/watchers'); }
+
+function lazyGlob() { return require('internal/fs/glob'); }
+
+function lazyCp() { return require('internal/fs/cp'); }
+
+function cp(src, dest, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  callback = maybeCallback(callback);
+  lazyCp().cp(src, dest, options).then(() => callback(null), callback);
+}
+
+function cpSync(src, dest, options) {
+  lazyCp().cpSync(src, dest, options);
+}
+
+function openAsBlob(path, options = kEmptyObject) {
+  validateObject(options, 'options');
+  const type = options.type || '';
+  validateString(type, 'options.type');
+  path = getValidatedPath(path);
+  const { Blob } = require('buffer');
+  return Promise.resolve().then(() => new Blob([readFileSync(path)], { type }));
+}
+
+let promises;
+
+const fs = module.exports = {
+  appendFile,
+  appendFileSync,
+  access,
+  accessSync,
+  chown,
+  chownSync,
+  chmod,
+  chmodSync,
+  close,
+  closeSync,
+  copyFile,
+  copyFileSync,
+  cp,
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  exists,
+  existsSync,
+  fchown,
+  fchownSync,
+  fchmod,
+  fchmodSync,
+  fdatasync,
+  fdatasyncSync,
+  fstat,
+  fstatSync,
+  fsync,
+  fsyncSync,
+  ftruncate,
+  ftruncateSync,
+  futimes,
+  futimesSync,
+  glob(...args) { return lazyGlob().glob(...args); },
+  globSync(...args) { return lazyGlob().globSync(...args); },
+  lchown,
+  lchownSync,
+  lchmod: O_SYMLINK !== undefined ? fchmod : undefined,
+  lchmodSync: O_SYMLINK !== undefined ? fchmodSync : undefined,
+  link,
+  linkSync,
+  lstat,
+  lstatSync,
+  lutimes,
+  lutimesSync,
+  mkdir,
+  mkdirSync,
+  mkdtemp,
+  mkdtempSync,
+  open,
+  openSync,
+  openAsBlob,
+  readdir,
+  readdirSync,
+  read,
+  readSync,
+  readv,
+  readvSync,
+  readFile,
+  readFileSync,
+  readlink,
+  readlinkSync,
+  realpath,
+  realpathSync,
+  rename,
+  renameSync,
+  rm,
+  rmSync,
+  rmdir,
+  rmdirSync,
+  stat,
+  statfs,
+  statSync,
+  statfsSync,
+  symlink,
+  symlinkSync,
+  truncate,
+  truncateSync,
+  unwatchFile(...args) { return lazyWatchers().unwatchFile(...args); },
+  unlink,
+  unlinkSync,
+  utimes,
+  utimesSync,
+  watch(...args) { return lazyWatchers().watch(...args); },
+  watchFile(...args) { return lazyWatchers().watchFile(...args); },
+  writeFile,
+  writeFileSync,
+  write,
+  writeSync,
+  writev,
+  writevSync,
+  Dirent,
+  Stats: DeprecatedStats,
+  get ReadStream() { return lazyStreams().ReadStream; },
+  set ReadStream(value) { setLazy('ReadStream', value); },
+  get WriteStream() { return lazyStreams().WriteStream; },
+  set WriteStream(value) { setLazy('WriteStream', value); },
+  get FileReadStream() { return lazyStreams().ReadStream; },
+  set FileReadStream(value) { setLazy('FileReadStream', value); },
+  get FileWriteStream() { return lazyStreams().WriteStream; },
+  set FileWriteStream(value) { setLazy('FileWriteStream', value); },
+  _toUnixTimestamp: toUnixTimestamp,
+  get Dir() { return lazyDir().Dir; },
+  opendir(...args) { return lazyDir().opendir(...args); },
+  opendirSync(...args) { return lazyDir().opendirSync(...args); },
+  F_OK,
+  R_OK,
+  W_OK,
+  X_OK,
+  constants,
+  get promises() {
+    promises ??= require('internal/fs/promises').exports;
+    return promises;
+  },
+};
+
+function setLazy(name, value) {
+  Object.defineProperty(fs, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+}
+
+// Wrapped functions keep Node's names.
+for (const name of ['glob', 'globSync', 'unwatchFile', 'watch', 'watchFile', 'opendir', 'opendirSync']) {
+  Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
+}
