@@ -400,8 +400,11 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
       list = [Buffer.from(buffer)];
     } else if (!ArrayBuffer.isView(buffer)) {
       throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer);
-    } else {
+    } else if (buffer instanceof Uint8Array) {
       list = [buffer];
+    } else {
+      // the binding reads bytes from Uint8Arrays: view other arrays and DataViews as one
+      list = [Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)];
     }
   } else if (!(list = fixBufferList(buffer))) {
     throw new ERR_INVALID_ARG_TYPE('buffer list arguments', kBufferTypes, buffer);
