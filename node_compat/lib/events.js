@@ -6,7 +6,7 @@
 
 const {
   AbortError,
-  codes: { ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_UNHANDLED_ERROR },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_UNHANDLED_ERROR },
 } = require('internal/errors');
 const {
   validateAbortSignal,
@@ -14,6 +14,7 @@ const {
   validateFunction,
   validateObject,
   validateInteger,
+  validateNumber,
 } = require('internal/validators');
 
 const kCapture = Symbol('kCapture');
@@ -60,9 +61,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get() { return defaultMaxListeners; },
   set(arg) {
-    if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
-      throw new ERR_OUT_OF_RANGE('defaultMaxListeners', 'a non-negative number', arg);
-    }
+    validateNumber(arg, 'defaultMaxListeners', 0);
     defaultMaxListeners = arg;
   },
 });
@@ -77,9 +76,7 @@ EventEmitter.captureRejectionSymbol = kRejection;
 EventEmitter.prototype[kCapture] = false;
 
 EventEmitter.setMaxListeners = function(n = defaultMaxListeners, ...eventTargets) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    throw new ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
-  }
+  validateNumber(n, 'setMaxListeners', 0);
   if (eventTargets.length === 0) {
     defaultMaxListeners = n;
   } else {
@@ -143,9 +140,7 @@ function emitUnhandledRejectionOrErr(ee, err, type, args) {
 }
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  if (typeof n !== 'number' || n < 0 || Number.isNaN(n)) {
-    throw new ERR_OUT_OF_RANGE('n', 'a non-negative number', n);
-  }
+  validateNumber(n, 'setMaxListeners', 0);
   this._maxListeners = n;
   return this;
 };

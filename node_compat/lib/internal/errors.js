@@ -394,10 +394,11 @@ E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
 E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x%s characters', Error);
 E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
 E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
+// `err` arrives already inspected by the emitter.
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
-  return `${msg} (${inspect(err)})`;
+  return `${msg} (${err})`;
 }, Error);
 E('ERR_UNKNOWN_BUILTIN_MODULE', 'No such built-in module: %s', Error);
 E('ERR_UNKNOWN_CREDENTIAL', '%s identifier does not exist: %s', Error);
