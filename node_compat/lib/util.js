@@ -182,9 +182,17 @@ function parseEnv(content) {
   return require('internal/util/parse_env').parseEnv(content);
 }
 
+function _errnoException(...args) {
+  return Reflect.apply(errnoException, this, args);
+}
+
+function _exceptionWithHostPort(...args) {
+  return Reflect.apply(exceptionWithHostPort, this, args);
+}
+
 module.exports = {
-  _errnoException: errnoException,
-  _exceptionWithHostPort: exceptionWithHostPort,
+  _errnoException,
+  _exceptionWithHostPort,
   _extend: deprecate(_extend, 'The `util._extend` API is deprecated. Please use Object.assign() instead.',
                      'DEP0060'),
   callbackify,

@@ -18,7 +18,12 @@ for (const key of Reflect.ownKeys(Console.prototype)) {
   const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, key);
   if (typeof desc.value === 'function') {
     desc.value = desc.value.bind(globalConsole);
-    if (typeof key === 'string') Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
+    if (typeof key === 'string') {
+      Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
+      // Node's global methods go through the inspector's console wrapper,
+      // which declares no parameters.
+      Reflect.defineProperty(desc.value, 'length', { __proto__: null, value: 0 });
+    }
   }
   Reflect.defineProperty(globalConsole, key, desc);
 }
@@ -58,7 +63,7 @@ globalConsole.context = function context(name) {
   for (const method of inspectorOnly) ctx[method] = makeInspectorMethod(method);
   return ctx;
 };
-globalConsole.createTask = function createTask(name) {
+globalConsole.createTask = function createTask() {
   return { run: function run(fn) { return fn(); } };
 };
 
