@@ -25,7 +25,7 @@ from ..testing.compare import normalize
 from . import fragments
 from .extract import Example, Expectation, Variant, parse_doc
 
-EPHEMERAL_PORT = re.compile(r"(?<=:)(3[2-9]\d{3}|[4-5]\d{4}|6[0-5]\d{3})\b")
+EPHEMERAL_PORT = re.compile(r"(?:(?<=:)|(?<=port: )|(?<=port=))(3[2-9]\d{3}|[4-5]\d{4}|6[0-5]\d{3})\b")
 
 
 @dataclass

@@ -16,6 +16,7 @@ const {
   validateInteger,
   validateNumber,
 } = require('internal/validators');
+const { kNodeArrow } = require('internal/util');
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
@@ -223,6 +224,9 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     }
     const err = new ERR_UNHANDLED_ERROR(stringifiedEr);
     err.context = er;
+    Object.defineProperty(err, kNodeArrow, {
+      __proto__: null, value: "node:events:504\n    throw err; // Unhandled 'error' event\n    ^\n", configurable: true,
+    });
     throw err; // Unhandled 'error' event
   }
 

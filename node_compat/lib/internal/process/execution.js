@@ -18,7 +18,25 @@ function recordThrow(file, line, column, value) {
   return value;
 }
 
-function triggerUncaughtException(err, fromPromise) {
+// How an error reached the report. Matters for errors thrown in the library
+// (see nodeThrowSites): a thrown one shows where it was thrown; a rejection
+// or a failed evaluation of the main ES module shows where it was made or,
+// having no location of its own (an AssertionError), the line raising it.
+const kThrown = 0;
+const kRejected = 1;
+const kModuleFailed = 2;
+const kRaisingLines = [
+  undefined,
+  'node:internal/process/promises:394\n    triggerUncaughtException(err, true /* fromPromise */);\n    ^\n',
+  'node:internal/modules/run_main:104\n    triggerUncaughtException(\n    ^\n',
+];
+
+function libraryArrow(site, via) {
+  if (via === kThrown) return site.thrown;
+  return site.rejected === null ? kRaisingLines[via] : site.rejected;
+}
+
+function triggerUncaughtException(err, fromPromise, fromMainModule = false) {
   normalizeStack(err);
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (!fatalInProgress) {
@@ -39,7 +57,7 @@ function triggerUncaughtException(err, fromPromise) {
   if (binding.embedded) {
     binding.onFatal(err);
   } else {
-    printFatal(err);
+    printFatal(err, fromPromise ? kRejected : fromMainModule ? kModuleFailed : kThrown);
   }
   const code = process.exitCode;
   process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
@@ -56,7 +74,7 @@ function topLocation(stack) {
 }
 
 // "file:line\n<source line>\n<caret>" as V8 prints above a fatal error.
-function arrowFor(err) {
+function arrowFor(err, via) {
   if (lastThrow !== null && lastThrow.value === err && (err === null || typeof err !== 'object')) {
     return primitiveArrow();
   }
@@ -64,9 +82,12 @@ function arrowFor(err) {
   if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
   // Unless user code threw it again since.
   const librarySite = nodeThrowSites.get(err);
-  if (librarySite !== undefined && (lastThrow === null || lastThrow.value !== err)) return librarySite;
+  if (librarySite !== undefined && (lastThrow === null || lastThrow.value !== err)) {
+    const arrow = libraryArrow(librarySite, via);
+    if (arrow !== undefined) return arrow;
+  }
   if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
-    return "node:events:502\n      throw er; // Unhandled 'error' event\n      ^\n";
+    return "node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n";
   }
   if (err instanceof Error && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
     return 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
@@ -103,10 +124,10 @@ function primitiveArrow() {
   return `${file}:${lastThrow.line}\n${source}\n${' '.repeat(lastThrow.column - 1)}^\n`;
 }
 
-function printFatal(err) {
+function printFatal(err, via = kThrown) {
   const { inspect } = require('internal/util/inspect');
   let text;
-  const arrow = arrowFor(err);
+  const arrow = arrowFor(err, via);
   if (err !== null && typeof err === 'object' && (err instanceof Error || 'stack' in err)) {
     if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
       try {
