@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import binascii
 import codecs
+import re
 from typing import Any
 
 from jsbridge import as_text
@@ -35,6 +36,7 @@ _ASCII_MASK = bytes(b & 0x7F for b in range(256))
 _B64_URL_TO_STD = bytes.maketrans(b"-_", b"+/")
 _B64_ALPHABET = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_")
 _B64_IGNORED = bytes(b for b in range(256) if b not in _B64_ALPHABET)
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def utf8_encode(text: Any) -> bytes:
@@ -73,10 +75,13 @@ def base64_decode(text: Any) -> bytes:
     """Node's forgiving base64/base64url decoder.
 
     Both alphabets are accepted, any other character is skipped, the first
-    `=` ends the data, a final lone sextet is dropped and leftover bits are
-    ignored.
+    `=` or character outside the BMP (a UTF-16 surrogate pair in JS) ends the
+    data, a final lone sextet is dropped and leftover bits are ignored.
     """
     s = as_text(text).split("=", 1)[0]
+    astral = _ASTRAL.search(s)
+    if astral is not None:
+        s = s[: astral.start()]
     data = s.encode("latin-1", "ignore").translate(_B64_URL_TO_STD, _B64_IGNORED)
     extra = len(data) % 4
     if extra == 1:

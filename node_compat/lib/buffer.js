@@ -497,16 +497,23 @@ function matchesAt(hay, needle, at) {
   return true;
 }
 
-function indexOfBytes(buffer, needle, byteOffset, isUcs2, forward) {
+function indexOfBytes(buffer, needle, byteOffset, isUcs2, forward, needleIsString) {
   const hay = bytesOf(buffer);
   const start = searchStart(hay.length, byteOffset, needle.length, forward);
   if (needle.length === 0) return start;
   if (hay.length === 0 || start <= -1) return -1;
-  if (forward && hay.length - start < needle.length) return -1;
+  if (needle.length > hay.length || (forward && hay.length - start < needle.length)) return -1;
   if (isUcs2) {
+    // Whole UTF-16 code units only: an odd last byte of either side is ignored.
     if (hay.length < 2 || needle.length < 2) return -1;
     const usable = hay.length & ~1;
-    return searchBytes(usable === hay.length ? hay : hay.subarray(0, usable), needle, start & ~1, forward, 2);
+    const units = needle.length & ~1;
+    const found = searchBytes(usable === hay.length ? hay : hay.subarray(0, usable),
+                              units === needle.length ? needle : needle.subarray(0, units), start & ~1, forward, 2);
+    // Node reports a Buffer needle missing from an odd-length haystack as
+    // the haystack's even length rather than -1; kept for fidelity.
+    if (found === -1 && !needleIsString && usable !== hay.length) return usable;
+    return found;
   }
   return searchBytes(hay, needle, start, forward, 1);
 }
@@ -536,10 +543,10 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   const ops = encoding === undefined ? encodingOps.utf8 : getEncodingOps(encoding);
   if (typeof val === 'string') {
     if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
-    return indexOfBytes(buffer, ops.encode(val), byteOffset, ops.encodingVal === 3, dir);
+    return indexOfBytes(buffer, ops.encode(val), byteOffset, ops.encodingVal === 3, dir, true);
   }
   if (isUint8Array(val)) {
-    return indexOfBytes(buffer, val, byteOffset, ops !== undefined && ops.encodingVal === 3, dir);
+    return indexOfBytes(buffer, val, byteOffset, ops !== undefined && ops.encodingVal === 3, dir, false);
   }
   throw new ERR_INVALID_ARG_TYPE('value', ['number', 'string', 'Buffer', 'Uint8Array'], val);
 }
