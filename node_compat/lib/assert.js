@@ -15,7 +15,7 @@ const {
 } = require('internal/errors');
 const { AssertionError } = require('internal/assert/assertion_error');
 const { innerOk } = require('internal/assert/utils');
-const { markAsRejection, markThrowSite, ownErrorSite, throwSiteOf } = require('internal/assert/throw_sites');
+const { isOwnError, markThrowSite } = require('internal/assert/throw_sites');
 const { isDeepEqual, isDeepStrictEqual, isRegExp } = require('internal/util/comparisons');
 const { deprecate, emitExperimentalWarning, isError } = require('internal/util');
 const CallTracker = require('internal/assert/calltracker');
@@ -279,13 +279,13 @@ async function waitForActual(promiseFn) {
   if (typeof promiseFn === 'function') {
     resultPromise = promiseFn();
     if (!checkIsPromise(resultPromise)) {
-      throw markAsRejection(new ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', resultPromise),
-                            'returnValue');
+      throw markThrowSite(new ERR_INVALID_RETURN_VALUE('instance of Promise', 'promiseFn', resultPromise),
+                          'returnValue');
     }
   } else if (checkIsPromise(promiseFn)) {
     resultPromise = promiseFn;
   } else {
-    throw markAsRejection(new ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn), 'promiseFnType');
+    throw markThrowSite(new ERR_INVALID_ARG_TYPE('promiseFn', ['Function', 'Promise'], promiseFn), 'promiseFnType');
   }
   try {
     await resultPromise;
@@ -369,17 +369,13 @@ assert.throws = function throws(promiseFn, ...args) {
   expectsError(throws, getActual(promiseFn), ...args);
 };
 
-// An AssertionError made after the await has no stack frames in Node: the
-// frames it would keep are above the resumed async function, which V8 does
-// not count as being on the stack. (Here, below it are the loop's frames.)
-function asRejection(err) {
-  const site = throwSiteOf(err);
-  if (site === undefined) return err;
-  if (err instanceof AssertionError && ownErrorSite(err) !== undefined) {
-    markThrowSite(err, 'rejection');
+// An AssertionError made after the await has no stack frames in Node (but
+// V8's async ones): the frames it would keep are above the resumed async
+// function, which V8 does not count as being on the stack. (Here, below it
+// are the loop's frames.)
+function withoutFrames(err) {
+  if (err instanceof AssertionError && isOwnError(err)) {
     err.stack = err.message ? `AssertionError [ERR_ASSERTION]: ${err.message}` : 'AssertionError [ERR_ASSERTION]';
-  } else {
-    markAsRejection(err, site);
   }
   return err;
 }
@@ -389,7 +385,7 @@ assert.rejects = async function rejects(promiseFn, ...args) {
   try {
     expectsError(rejects, actual, ...args);
   } catch (err) {
-    throw asRejection(err);
+    throw withoutFrames(err);
   }
 };
 
@@ -402,7 +398,7 @@ assert.doesNotReject = async function doesNotReject(fn, ...args) {
   try {
     expectsNoError(doesNotReject, actual, ...args);
   } catch (err) {
-    throw asRejection(err);
+    throw withoutFrames(err);
   }
 };
 

@@ -28,14 +28,21 @@ class Result:
 
 
 def normalize(text: str, replacements: Optional[dict] = None) -> str:
-    out = []
+    out: list[str] = []
     for line in text.split("\n"):
+        # inspect opens an error's own properties at the end of its last
+        # frame line; when that frame is dropped the brace moves up.
+        brace = ""
+        if line.endswith(" {") and line.lstrip().startswith("at "):
+            line, brace = line[:-2], " {"
         if _INTERNAL.match(line) or re.match(r"^\s+at node:", line):
+            if brace and out and out[-1].lstrip().startswith("at "):
+                out[-1] += brace
             continue
         frame = _FRAME.match(line) if line.lstrip().startswith("at ") else None
         if frame is not None:
             line = f"{frame.group(1)}at {frame.group(2)}"
-        out.append(line)
+        out.append(line + brace)
     text = "\n".join(out)
     text = _PID.sub("(node:PID)", text)
     for old, new in (replacements or {}).items():

@@ -8,9 +8,12 @@ const { validateFunction, validateString } = require('internal/validators');
 // The "file:line / source / caret" text a fatal error prints when it was
 // thrown inside Node's own library (Node shows its own source line there).
 const kNodeArrow = Symbol('kNodeArrow');
-// The same text for errors thrown from a line of Node's library that are not
-// the library's own objects (a user's error rethrown) or that should not
-// carry a property for it: error -> text.
+// The same for errors thrown from a line of Node's library that are not the
+// library's own objects (a user's error rethrown) or that should not carry a
+// property for it: error -> { thrown, rejected }. `thrown` is shown when the
+// error was thrown; `rejected` when it comes from a rejection or a failed ES
+// module: a text, null for "no location" (Node then shows the line raising
+// the report), or undefined to fall back to the error's own stack.
 const nodeThrowSites = new WeakMap();
 const kEmptyObject = Object.freeze({ __proto__: null });
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');

@@ -7,6 +7,7 @@
 // error may be the user's own, rethrown).
 
 const { nodeThrowSites } = require('internal/util');
+const { AssertionError } = require('internal/assert/assertion_error');
 
 const missingArgs = "    throw new ERR_MISSING_ARGS('actual', 'expected');";
 
@@ -35,14 +36,9 @@ const kSites = {
   validateFunction: ['node:internal/errors', 540, '      throw error;', 6],
   verify: ['node:internal/assert/calltracker', 146, '    throw new AssertionError({', 4],
   unwanted: ['node:assert', 941, '  throw actual;', 2],
-  // Thrown in an async function, so reported as rejections: V8 then puts
-  // the caret where the error was made.
-  returnValue: ['node:assert', 829, "      throw new ERR_INVALID_RETURN_VALUE('instance of Promise',", 12],
-  promiseFnType: ['node:assert', 835, '    throw new ERR_INVALID_ARG_TYPE(', 10],
-  // A rejection from assert.rejects/doesNotReject: its stack has no frames
-  // (the assert function is not on the stack after the await), so Node
-  // shows where it raises unhandled rejections.
-  rejection: ['node:internal/process/promises', 394, '    triggerUncaughtException(err, true /* fromPromise */);', 4],
+  // (Thrown in async functions: always reported as rejections.)
+  returnValue: ['node:assert', 829, "      throw new ERR_INVALID_RETURN_VALUE('instance of Promise',", 6],
+  promiseFnType: ['node:assert', 835, '    throw new ERR_INVALID_ARG_TYPE(', 4],
   equal: ['node:assert', 202, missingArgs, 4],
   notEqual: ['node:assert', 226, missingArgs, 4],
   deepEqual: ['node:assert', 249, missingArgs, 4],
@@ -54,54 +50,42 @@ const kSites = {
   partialDeepStrictEqual: ['node:assert', 637, missingArgs, 4],
 };
 
-function setArrow(err, file, line, source, column) {
-  nodeThrowSites.set(err, `${file}:${line}\n${source}\n${' '.repeat(column)}^\n`);
-  return err;
-}
-
 // Sites that rethrow a value the caller gave (an error passed as the
-// message, or the exception doesNotThrow did not want).
+// message, or the exception doesNotThrow did not want). Reported through a
+// promise, such a value shows where it was made, as any error would.
 const kRethrown = new Set(['innerFailMessage', 'failMessage', 'okMessage', 'matchMessage', 'unwanted']);
 
-// The site name each marked error was given.
-const siteNames = new WeakMap();
+// Errors assert made itself (not values it rethrows).
+const ownErrors = new WeakSet();
 
 function isObject(value) {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
-// Records the throw site `name` for `err` and returns `err`.
+// Records the throw site `name` for `err` and returns `err`. Reported
+// through a promise (or a failed ES module), an AssertionError has no
+// location in Node (its stack is captured with no frames, then replaced),
+// and any other error shows the `new` that made it.
 function markThrowSite(err, name) {
   if (!isObject(err)) return err;
   const { 0: file, 1: line, 2: source, 3: column } = kSites[name];
-  siteNames.set(err, name);
-  return setArrow(err, file, line, source, column);
-}
-
-// An error assert made itself (not a value it rethrows) and where from.
-function ownErrorSite(err) {
-  const name = isObject(err) ? siteNames.get(err) : undefined;
-  return name === undefined || kRethrown.has(name) ? undefined : name;
-}
-
-// The same error, rejected from an async function (rejects/doesNotReject):
-// the report then shows, for errors assert made, the `new` that made them,
-// and for a caller's value, where that value was made.
-function markAsRejection(err, name) {
-  if (!isObject(err)) return err;
-  if (kRethrown.has(name)) {
-    siteNames.delete(err);
-    nodeThrowSites.delete(err);
-    return err;
+  const arrow = (caret) => `${file}:${line}\n${source}\n${' '.repeat(caret)}^\n`;
+  let rejected;
+  if (!kRethrown.has(name)) {
+    ownErrors.add(err);
+    if (err instanceof AssertionError) {
+      rejected = null;
+    } else {
+      const made = source.indexOf('new ', column);
+      rejected = arrow(made === -1 ? column : made);
+    }
   }
-  const { 0: file, 1: line, 2: source, 3: column } = kSites[name];
-  siteNames.set(err, name);
-  const made = source.indexOf('new ', column);
-  return setArrow(err, file, line, source, made === -1 ? column : made);
+  nodeThrowSites.set(err, { thrown: arrow(column), rejected });
+  return err;
 }
 
-function throwSiteOf(err) {
-  return isObject(err) ? siteNames.get(err) : undefined;
+function isOwnError(err) {
+  return isObject(err) && ownErrors.has(err);
 }
 
-module.exports = { markAsRejection, markThrowSite, ownErrorSite, throwSiteOf };
+module.exports = { isOwnError, markThrowSite };

@@ -23,7 +23,7 @@ function runMain(kind, ...args) {
 
 function handleMainPromise(promise) {
   const { triggerUncaughtException } = require('internal/process/execution');
-  promise.then(undefined, (err) => triggerUncaughtException(err, false));
+  promise.then(undefined, (err) => triggerUncaughtException(err, false, true));
 }
 
 function runFile(file) {
