@@ -214,7 +214,7 @@ async function fsCall(handle, fn, ...args) {
   if (handle[kFd] === -1) {
     const err = new Error('file closed');
     err.code = 'EBADF';
-    err.syscall = fn.name;
+    err.syscall = syscallNames.get(fn) ?? fn.name;
     throw err;
   }
   try {
@@ -342,14 +342,19 @@ async function writeFileHandle(handle, data, options) {
     return;
   }
   if (!isIterable(data)) {
-    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable',
-                                            'Iterable', 'Stream'], data);
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   for await (const chunk of data) {
     checkAborted(signal);
     await call('writeFile', [handle.fd, chunkBytes(chunk, options.encoding), 0, 0], 'write');
   }
 }
+
+// What a closed FileHandle's error names as the syscall, per method.
+const syscallNames = new Map([
+  [readHandle, 'read'], [readvHandle, 'readv'], [writeHandle, 'write'], [writevHandle, 'writev'],
+  [readFileHandle, 'readFile'], [writeFileHandle, 'writeFile'],
+]);
 
 function appendOptions(options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
@@ -565,8 +570,7 @@ async function writeFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   const flag = options.flag || 'w';
   if (!isArrayBufferView(data) && typeof data !== 'string' && !isIterable(data)) {
-    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView', 'AsyncIterable',
-                                            'Iterable', 'Stream'], data);
+    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
   }
   validateAbortSignal(options.signal, 'options.signal');
   if (path instanceof FileHandle) return writeFileHandle(path, data, options);

@@ -118,18 +118,20 @@ function makeRequest(callback, syscall, path, dest, transform) {
     oncomplete(status, result) {
       if (status < 0) {
         callback(requestError(status, result, syscall, path, dest));
-      } else if (transform !== undefined) {
-        let value;
+        return;
+      }
+      let value = result;
+      if (transform !== undefined) {
         try {
           value = transform(result);
         } catch (err) {
           callback(err);
           return;
         }
-        callback(null, value);
-      } else {
-        callback(null, result);
       }
+      // Calls without a result complete with the error argument alone.
+      if (value === undefined || value === null) callback(null);
+      else callback(null, value);
     },
   };
 }
