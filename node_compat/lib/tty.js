@@ -25,16 +25,14 @@ function openTTY(fd) {
   return handle;
 }
 
-function ReadStream(fd, options) {
-  if (!(this instanceof ReadStream)) return new ReadStream(fd, options);
-  const handle = openTTY(fd);
-  HandleReadable.call(this, handle, { highWaterMark: 0, ...options });
-  this.fd = fd;
-  this.isRaw = false;
-  this.isTTY = true;
+class ReadStream extends HandleReadable {
+  constructor(fd, options) {
+    super(openTTY(fd), { highWaterMark: 0, ...options });
+    this.fd = fd;
+    this.isRaw = false;
+    this.isTTY = true;
+  }
 }
-Object.setPrototypeOf(ReadStream.prototype, HandleReadable.prototype);
-Object.setPrototypeOf(ReadStream, HandleReadable);
 
 ReadStream.prototype.setRawMode = function(flag) {
   flag = !!flag;
