@@ -132,7 +132,7 @@ class StreamDecoder:
     """The state of one TextDecoder: bytes held between chunks and the BOM rule.
 
     `decode` returns the text, or None when `fatal` is set and the data is
-    invalid (the JS side throws; the decoder starts afresh).
+    invalid (the JS side throws).
     """
 
     def __init__(self, codec: str, fatal: bool, ignore_bom: bool) -> None:
@@ -160,7 +160,11 @@ class StreamDecoder:
         try:
             text = self._decode(data, final)
         except UnicodeDecodeError:
-            self.reset()
+            # Node's ICU converters keep their pending bytes after an error in
+            # a streaming call (so the next call meets them again); its UTF-8
+            # decoder, and any final call, start afresh.
+            if final or self.decoder is None:
+                self.reset()
             return None
         if self.strip_bom and not self.bom_seen and text:
             self.bom_seen = True
