@@ -473,19 +473,36 @@ function isInstanceof(object, proto) {
   }
 }
 
-// V8's idea of an object's class, for objects whose prototype chain names none.
+// V8's names for its object classes, as a null-prototype object shows them.
+const engineClassNames = new Map();
+for (const name of ObjectKeys(kClass)) engineClassNames.set(kClass[name], name);
+for (const cls of functionClasses) engineClassNames.set(cls, 'Function');
+engineClassNames.set(kClass.MappedArguments, 'Arguments');
+engineClassNames.set(kClass.ArrayIterator, 'Array Iterator');
+engineClassNames.set(kClass.StringIterator, 'String Iterator');
+engineClassNames.set(kClass.RegExpStringIterator, 'RegExp String Iterator');
+engineClassNames.set(kClass.ModuleNamespace, 'Module');
+
+function engineClassName(cls) {
+  return engineClassNames.get(cls) || 'Object';
+}
+
+// V8's idea of an object's constructor when no prototype names one: a string
+// Symbol.toStringTag data property on the chain, a prototype's named
+// `constructor`, else the engine class.
 function internalClassName(obj) {
-  const cls = classOf(obj);
-  for (const name of ObjectKeys(kClass)) {
-    if (kClass[name] === cls) {
-      if (name === 'MappedArguments' || name === 'Arguments') return 'Object';
-      if (functionClasses.has(cls)) return 'Function';
-      if (name === 'MapIterator') return 'Map Iterator';
-      if (name === 'SetIterator') return 'Set Iterator';
-      return name;
+  for (let current = obj; current !== null; current = ObjectGetPrototypeOf(current)) {
+    const tagDesc = ObjectGetOwnPropertyDescriptor(current, SymbolToStringTag);
+    if (tagDesc !== undefined && typeof tagDesc.value === 'string') return tagDesc.value;
+    if (current !== obj) {
+      const ctorDesc = ObjectGetOwnPropertyDescriptor(current, 'constructor');
+      if (ctorDesc !== undefined && typeof ctorDesc.value === 'function') {
+        const name = ctorDesc.value.name;
+        if (typeof name === 'string' && name !== '' && name !== 'Object') return name;
+      }
     }
   }
-  return 'Object';
+  return engineClassName(classOf(obj));
 }
 
 // The name of the nearest constructor in the prototype chain that `obj` is an
@@ -602,11 +619,18 @@ function formatRaw(ctx, value, recurseTimes, typedArray, cls) {
   if (protoProps !== undefined && protoProps.length === 0) protoProps = undefined;
 
   let tag = value[SymbolToStringTag];
-  // A tag that is an own enumerable property prints as a key anyway.
-  if (typeof tag !== 'string' ||
-      (tag !== '' && (ctx.showHidden ? hasOwn : propertyIsEnumerable)(value, SymbolToStringTag))) {
+  // A tag that is an own (shown) property prints as a key anyway; a
+  // null-prototype object is then named after it if it is a data property.
+  let nullProtoName = '';
+  if (typeof tag !== 'string') {
+    tag = '';
+  } else if (tag !== '' && (ctx.showHidden ? hasOwn : propertyIsEnumerable)(value, SymbolToStringTag)) {
+    if (constructor === null && typeof ObjectGetOwnPropertyDescriptor(value, SymbolToStringTag).value === 'string') {
+      nullProtoName = tag;
+    }
     tag = '';
   }
+  if (constructor === null && nullProtoName === '') nullProtoName = engineClassName(cls);
 
   let base = '';
   let formatter = getEmptyFormatArray;
@@ -720,14 +744,14 @@ function formatRaw(ctx, value, recurseTimes, typedArray, cls) {
       if (keys.length === 0 && protoProps === undefined) return base;
     } else {
       if (keys.length === 0 && protoProps === undefined) {
-        return `${getPrefix(constructor, tag, 'Object')}{}`;
+        return `${getPrefix(constructor, tag, nullProtoName)}{}`;
       }
-      braces[0] = `${getPrefix(constructor, tag, 'Object')}{`;
+      braces[0] = `${getPrefix(constructor, tag, nullProtoName)}{`;
     }
   }
 
   if (recurseTimes > ctx.depth && ctx.depth !== null) {
-    let constructorName = getPrefix(constructor, tag, 'Object').slice(0, -1);
+    let constructorName = getPrefix(constructor, tag, nullProtoName).slice(0, -1);
     if (constructor !== null) constructorName = `[${constructorName}]`;
     return ctx.stylize(constructorName, 'special');
   }
