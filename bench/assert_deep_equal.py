@@ -38,6 +38,7 @@ const buf = Buffer.alloc(65536, 7);
 time('deepStrictEqual, 64 KiB Buffer', 20, () => assert.deepStrictEqual(buf, Buffer.from(buf)));
 time('deepStrictEqual, small object', 20000, () => assert.deepStrictEqual({ a: 1, b: [1, 2] }, { a: 1, b: [1, 2] }));
 time('strictEqual, passing', 100000, () => assert.strictEqual(1, 1));
+time('ok, passing', 100000, () => assert.ok(1));
 time('throws, matching class', 10000, () => assert.throws(() => { throw new TypeError('x'); }, TypeError));
 const wide = Array.from({ length: 200 }, (_, i) => ({ i }));
 const changed = wide.map((x, i) => (i === 100 ? { i: -1 } : x));

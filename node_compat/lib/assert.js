@@ -41,8 +41,11 @@ function innerFail(obj) {
   throw markThrowSite(new AssertionError(obj), 'innerFail');
 }
 
-function ok(...args) {
-  innerOk(ok, args.length, ...args);
+// assert() / assert.ok(value, message). Declared without parameters, as
+// Node's (length 0); `arguments` keeps the passing case cheap.
+function ok() {
+  if (arguments[0]) return;
+  innerOk(ok, arguments.length, arguments[0], arguments[1]);
 }
 
 const assert = module.exports = ok;
@@ -473,8 +476,9 @@ assert.CallTracker = deprecate(CallTracker, 'assert.CallTracker is deprecated.',
 
 // assert/strict: the same module with the strict comparisons under the
 // loose names.
-function strict(...args) {
-  innerOk(strict, args.length, ...args);
+function strict() {
+  if (arguments[0]) return;
+  innerOk(strict, arguments.length, arguments[0], arguments[1]);
 }
 
 assert.strict = Object.assign(strict, assert, {
