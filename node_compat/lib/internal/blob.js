@@ -4,6 +4,8 @@
 // when the Blob is made; slices share those chunks. Reading is asynchronous
 // and takes as many microtask turns as Node's blob reader (two per chunk but
 // the last), so promise order relative to other work matches Node's.
+// node:buffer loads this module last (it needs that module's exports); the
+// rest of the library reaches Blob through node:buffer.
 
 const {
   codes: {
