@@ -146,10 +146,10 @@ def main(argv: Optional[list[str]] = None) -> int:
             if code is not None:
                 return code
         if opts["eval"] is not None:
-            return realm.run_main("eval", opts["eval"], opts["input_type"] or "commonjs", opts["print"])
+            return realm.run_main("eval", opts["eval"], opts["input_type"], opts["print"])
         if opts["script"] in (None, "-"):
             source = sys.stdin.read()
-            return realm.run_main("stdin", source, opts["input_type"] or "commonjs")
+            return realm.run_main("stdin", source, opts["input_type"])
         return realm.run_main("file", opts["script"])
     finally:
         realm.close()

@@ -56,7 +56,15 @@ function runEval(code, inputType, print, name) {
   globalThis.require = Module.makeRequireFunction(module);
   globalThis.__filename = name;
   const result = modulesBinding.evalScript(code, name);
-  if (result[0] !== true) throw result[1];
+  if (result[0] !== true) {
+    // With no --input-type, code whose syntax only a module allows runs as one (Node 22.7+).
+    if (inputType == null && result[1] instanceof SyntaxError && !print &&
+        modulesBinding.looksLikeESM(code, name)) {
+      for (const key of ['module', 'exports', '__dirname', 'require', '__filename']) delete globalThis[key];
+      return handleMainPromise(modulesBinding.evalModule(code, name));
+    }
+    throw result[1];
+  }
   if (print) {
     const { log } = require('internal/console/global');
     log(result[1]);

@@ -63,7 +63,7 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false) {
   process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
 }
 
-const frameRe = /^ {4}at (?:.*? \()?((?:file:\/\/|node:|\/|[A-Za-z]:\\).*?):(\d+):(\d+)\)?$/;
+const frameRe = /^ {4}at (?:.*? \()?((?:file:\/\/|node:|\/|\[|[A-Za-z]:\\)[^\s()]*?):(\d+):(\d+)\)?$/;
 
 function topLocation(stack) {
   for (const line of stack.split('\n')) {
