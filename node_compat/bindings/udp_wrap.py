@@ -31,7 +31,7 @@ UV_UDP_IPV6ONLY = 1
 UV_UDP_REUSEADDR = 4
 UV_UDP_REUSEPORT = 64
 
-RECV_BATCH = 32  # datagrams per readiness event, libuv's count in uv__udp_recvmsg
+RECV_BATCH = 32  # most datagrams per readiness event, libuv's count in uv__udp_recvmsg
 MAX_DATAGRAM = 64 * 1024  # Node allocates 64 KiB for each read
 
 UV_EBADF = -errno.EBADF
@@ -84,12 +84,6 @@ def _sockaddr(family: int, ip: str, port: int) -> Optional[tuple]:
     return (parsed[0], port, 0, parsed[2])
 
 
-def _rinfo(family: int, address: tuple) -> dict:
-    if family == socket.AF_INET:
-        return {"address": address[0], "family": "IPv4", "port": address[1]}
-    return {"address": address[0], "family": "IPv6", "port": address[1]}
-
-
 class _SockaddrUnspec(ctypes.Structure):
     _fields_ = [("family", ctypes.c_ushort), ("data", ctypes.c_char * 14)]
 
@@ -120,6 +114,9 @@ class UDP(HandleWrap):
         self.make_callback = realm.make_callback
         self.recv_buffer = bytearray(MAX_DATAGRAM)
         self.recv_view = memoryview(self.recv_buffer)
+        self.read_budget = 1  # datagrams per wake-up, adapted in _read
+        self.full_reads = 0
+        self.last_target: tuple = (None, None, None)  # (ip, port, sockaddr) of the last send
 
     # -- the socket ---------------------------------------------------------------
 
@@ -263,25 +260,41 @@ class UDP(HandleWrap):
             self._read()
 
     def _read(self) -> None:
+        """Deliver the waiting datagrams, at most `read_budget` of them.
+
+        Finding the socket drained costs a failed recvfrom (an exception in
+        Python), so the budget adapts: a wake-up that drains the socket sets it
+        back to one datagram (the level-triggered poll reports any rest), and
+        wake-ups that keep finding a full budget double it up to RECV_BATCH.
+        """
         realm = self.realm
         sock = self.sock
         js = self.js
+        buffer = self.recv_buffer
         view = self.recv_view
         array_buffer = self.engine.array_buffer
         make_callback = self.make_callback
-        family = self.family
-        for _ in range(RECV_BATCH):
+        ipv4 = self.family == socket.AF_INET
+        budget = self.read_budget
+        for _ in range(budget):
             try:
-                nread, address = sock.recvfrom_into(self.recv_buffer)
+                nread, address = sock.recvfrom_into(buffer)
             except (BlockingIOError, InterruptedError):
+                self.read_budget = 1
+                self.full_reads = 0
                 return
             except OSError as exc:
                 make_callback(js, "onmessage", uv.code_of(exc), js, Undefined, Undefined)
                 return
-            make_callback(js, "onmessage", nread, js, array_buffer(view[:nread]), _rinfo(family, address))
+            rinfo = {"address": address[0], "family": "IPv4" if ipv4 else "IPv6", "port": address[1]}
+            make_callback(js, "onmessage", nread, js, array_buffer(view[:nread]), rinfo)
             # the 'message' listener may have closed the socket or stopped reading
             if not self.receiving or self.sock is not sock or realm.exiting:
                 return
+        self.full_reads += 1
+        if self.full_reads >= 4 and budget < RECV_BATCH:
+            self.read_budget = budget * 2
+            self.full_reads = 0
 
     # -- sending --------------------------------------------------------------------
 
@@ -290,20 +303,21 @@ class UDP(HandleWrap):
             return UV_EBADF
         if len(args) >= 3:
             port, ip, has_callback = args[0], args[1], bool(args[2])
-            addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
-            if addr is None:
-                return UV_EINVAL
+            last_ip, last_port, addr = self.last_target
+            if ip != last_ip or port != last_port or type(ip) is not str:
+                addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
+                if addr is None:
+                    return UV_EINVAL
+                self.last_target = (ip, port, addr)
         else:
             addr = None
             has_callback = bool(args[0]) if args else False
-        count = int(count)
         if count == 1:
             data = [chunks[0].to_bytes()]
+            size = len(data[0])
         else:
-            data = [chunks[i].to_bytes() for i in range(count)]
-        size = 0
-        for piece in data:
-            size += len(piece)
+            data = [chunks[i].to_bytes() for i in range(int(count))]
+            size = sum(map(len, data))
         if self.sock is None:
             if addr is None:
                 return -errno.EDESTADDRREQ
@@ -387,8 +401,9 @@ class UDP(HandleWrap):
             address = self.sock.getpeername() if peer else self.sock.getsockname()
         except OSError as exc:
             return uv.code_of(exc)
-        for key, value in _rinfo(self.family, address).items():
-            out[key] = value
+        out["address"] = address[0]
+        out["family"] = "IPv4" if self.family == socket.AF_INET else "IPv6"
+        out["port"] = address[1]
         return 0
 
     def getsockname(self, out: Any) -> int:

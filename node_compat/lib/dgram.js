@@ -459,11 +459,13 @@ function doSend(ex, self, ip, list, address, port, callback) {
     return;
   }
 
-  const req = new SendWrap();
-  req.list = list;
-  req.address = address;
-  req.port = port;
+  // Only a send with a callback needs a request object to complete on.
+  let req;
   if (callback) {
+    req = new SendWrap();
+    req.list = list;
+    req.address = address;
+    req.port = port;
     req.callback = callback;
     req.oncomplete = afterSend;
   }

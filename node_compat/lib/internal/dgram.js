@@ -4,6 +4,7 @@
 // creation of UDP handles, each with the lookup function of its family.
 
 const { codes: { ERR_SOCKET_BAD_TYPE } } = require('internal/errors');
+const { isIP } = require('internal/net');
 const { validateFunction } = require('internal/validators');
 
 const { UDP } = internalBinding('udp_wrap');
@@ -17,12 +18,41 @@ function defaultLookup(...args) {
   return Reflect.apply(dns.lookup, dns, args);
 }
 
+// dns.lookup() answers an IP literal on the next tick without the resolver;
+// sockets using the default lookup do the same without the trip through it
+// (every send() resolves its address), remembering the last address seen.
+let lastAddress = '';
+let lastFamily = 0;
+function literalFamily(address) {
+  if (address !== lastAddress) {
+    lastFamily = isIP(address);
+    lastAddress = address;
+  }
+  return lastFamily;
+}
+
 function lookup4(lookup, address, callback) {
-  return lookup(address || '127.0.0.1', 4, callback);
+  address ||= '127.0.0.1';
+  if (lookup === defaultLookup && typeof address === 'string') {
+    const family = literalFamily(address);
+    if (family !== 0) {
+      process.nextTick(callback, null, address, family);
+      return {};
+    }
+  }
+  return lookup(address, 4, callback);
 }
 
 function lookup6(lookup, address, callback) {
-  return lookup(address || '::1', 6, callback);
+  address ||= '::1';
+  if (lookup === defaultLookup && typeof address === 'string') {
+    const family = literalFamily(address);
+    if (family !== 0) {
+      process.nextTick(callback, null, address, family);
+      return {};
+    }
+  }
+  return lookup(address, 6, callback);
 }
 
 // A UDP handle for `type`; udp6 handles use the binding's IPv6 entry points.
