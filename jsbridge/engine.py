@@ -84,6 +84,7 @@ class Engine:
         self._try_call = self._helpers["tryCall"]
         self._uint8 = self._helpers["uint8"]
         self._callbacks: list = []  # ctypes callbacks must outlive the runtime's use of them
+        self._init_meta: Optional[JSValue] = None
         self.global_object = self._ctx.get_global()
 
     # -- evaluation ---------------------------------------------------------
@@ -123,11 +124,31 @@ class Engine:
 
     def eval_module(self, source: str, name: str) -> JSValue:
         """Compile, link and run a module named `name`; returns its evaluation promise."""
+        ctx_p = self._ctx_p
         data = source.encode("utf-8", "surrogatepass")
-        raw = capi.JS_Eval(self._ctx_p, data, len(data), name.encode(), capi.EVAL_MODULE)
-        if raw.tag == capi.TAG_EXCEPTION:
-            raise self._exception_from(self._raw_to_py(capi.JS_GetException(self._ctx_p)))
-        return self._raw_to_py(raw)
+        compiled = capi.JS_Eval(ctx_p, data, len(data), name.encode(), capi.EVAL_MODULE_COMPILE_ONLY)
+        if compiled.tag == capi.TAG_EXCEPTION:
+            raise self._exception_from(self._raw_to_py(capi.JS_GetException(ctx_p)))
+        if self._init_meta is not None and not self._fill_import_meta(compiled.ptr, name):
+            capi.free(ctx_p, compiled)
+            raise self._exception_from(self._raw_to_py(capi.JS_GetException(ctx_p)))
+        promise = capi.JS_EvalFunction(ctx_p, compiled)
+        if promise.tag == capi.TAG_EXCEPTION:
+            raise self._exception_from(self._raw_to_py(capi.JS_GetException(ctx_p)))
+        return self._raw_to_py(promise)
+
+    def _fill_import_meta(self, module: int, name: str) -> bool:
+        """Run the init_meta hook on a compiled module's import.meta; False if it threw."""
+        ctx_p = self._ctx_p
+        meta = capi.JS_GetImportMeta(ctx_p, module)
+        key_value = capi.new_string(ctx_p, name)
+        res = capi.call(ctx_p, self._init_meta, [meta, key_value])
+        capi.free(ctx_p, meta)
+        capi.free(ctx_p, key_value)
+        if res.tag == capi.TAG_EXCEPTION:
+            return False
+        capi.free(ctx_p, res)
+        return True
 
     def evaluate_module_now(self, root_name: str, root_source: str) -> tuple[str, Any]:
         """Run a module graph synchronously (require() of an ES module).
@@ -313,6 +334,7 @@ class Engine:
         its `import.meta`.
         """
         ctx_p = self._ctx_p
+        self._init_meta = init_meta
 
         def throw(exc: BaseException) -> None:
             if not isinstance(exc, ModuleError):
@@ -343,15 +365,7 @@ class Engine:
                 return None
             module = compiled.ptr
             capi.free(ctx_p, compiled)
-            meta = capi.JS_GetImportMeta(ctx_p, module)
-            key_value = capi.new_string(ctx_p, key)
-            res = capi.call(ctx_p, init_meta, [meta, key_value])
-            capi.free(ctx_p, meta)
-            capi.free(ctx_p, key_value)
-            if res.tag == capi.TAG_EXCEPTION:
-                return None
-            capi.free(ctx_p, res)
-            return module
+            return module if self._fill_import_meta(module, key) else None
 
         ncb, lcb = capi.NormalizeFunc(normalize), capi.LoaderFunc(loader)
         self._callbacks += [ncb, lcb]

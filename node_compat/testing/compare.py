@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 _FRAME = re.compile(r"^(\s+)at (?:.*? \()?(.*?)\)?$")
-_INTERNAL = re.compile(r"^\s+at .*(?:\(node:|\(<anonymous>\)|\(native\)| node:|\(jsbridge:)")
+_INTERNAL = re.compile(r"^\s+at .*(?:\(node:|\(<anonymous>\)|\(native\)| node:|\(jsbridge:|\[eval\]-wrapper)")
 _PID = re.compile(r"\(node:\d+\)")
 
 
