@@ -183,7 +183,7 @@ class ModuleSystem:
     def eval_module(self, code: str, name: str) -> Any:
         self._eval_count += 1
         # Node names it by resolving "[eval1]" against the cwd's URL: brackets stay as they are.
-        url = resolve.path_to_url(os.getcwd().rstrip("/") + "/") + f"{name}{self._eval_count}"
+        url = resolve.path_to_url(os.getcwd().rstrip("/") + "/") + f"{name[:-1]}{self._eval_count}]"
         self.realm.remember_source(url, code)
         return self.engine.eval_module(code, url)
 
