@@ -19,6 +19,7 @@ const kSites = {
   innerFailMessage: ['node:assert', 124, '  if (obj.message instanceof Error) throw obj.message;', 36],
   failMessage: ['node:assert', 160, '  if (message instanceof Error) throw message;', 32],
   ok: ['node:internal/assert/utils', 281, '    throw err;', 4],
+  noFrame: ['node:internal/assert/utils', 173, '  let filename = call.getFileName();', 22],
   okMessage: ['node:internal/assert/utils', 270, '      throw message;', 6],
   compareExceptionKey: ['node:assert', 684, '      throw err;', 6],
   primitiveException: ['node:assert', 723, '      throw err;', 6],

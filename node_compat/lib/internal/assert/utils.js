@@ -25,16 +25,23 @@ function escapeFn(ch) {
 
 const frameRegExp = /^\s+at (?:.*? \()?(.+?):(\d+):(\d+)\)?$/;
 
-// { file, line, column } (1-based) of the code that called `fn`.
+// { file, line, column } (1-based) of the code that called `fn`, or null
+// when the frame cannot be read.
 function callSite(fn) {
   const writable = isErrorStackTraceLimitWritable();
   const limit = Error.stackTraceLimit;
   if (writable) Error.stackTraceLimit = 1;
   const holder = {};
   Error.captureStackTrace(holder, fn);
-  if (writable) Error.stackTraceLimit = limit;
+  // (Read before the limit is restored: stacks are formatted on first read.)
   const frame = holder.stack.split('\n')[1];
-  const m = frame === undefined ? null : frameRegExp.exec(frame);
+  if (writable) Error.stackTraceLimit = limit;
+  if (frame === undefined) {
+    // No frame at all (a frozen Error.stackTraceLimit of 0): Node fails
+    // reading the missing frame's file name.
+    throw markThrowSite(new TypeError("Cannot read properties of undefined (reading 'getFileName')"), 'noFrame');
+  }
+  const m = frameRegExp.exec(frame);
   if (m === null) return null;
   return { file: m[1], line: +m[2], column: +m[3] };
 }
