@@ -636,7 +636,13 @@ class NodeAggregateError extends AggregateError {
   get ['constructor']() { return AggregateError; }
 }
 
-function isErrorStackTraceLimitWritable() { return true; }
+// Whether code may lower Error.stackTraceLimit for a while (a program can
+// freeze it).
+function isErrorStackTraceLimitWritable() {
+  const desc = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit');
+  if (desc === undefined) return Object.isExtensible(Error);
+  return Object.prototype.hasOwnProperty.call(desc, 'writable') ? desc.writable : desc.set !== undefined;
+}
 
 // A Node error for `code` with a ready-made message (used for module loading failures).
 function nodeErrorWithMessage(code, message) {
