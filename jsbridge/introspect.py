@@ -103,6 +103,13 @@ _OFFSET_PROXY_REVOKED = 33
 _OFFSET_OBJECT_FLAGS = 5
 _OFFSET_OBJECT_CLASS = 6
 _FLAG_FAST_ARRAY = 1 << 3
+# JSMapState (Map, Set and their weak forms): is_weak, then the record list;
+# a JSMapRecord: ref_count, empty flag, list link, hash link, key, value.
+_OFFSET_STATE_RECORDS = 8
+_OFFSET_RECORD_EMPTY = 4
+_OFFSET_RECORD_LINK = 8
+_OFFSET_RECORD_KEY = 32
+_OFFSET_RECORD_VALUE = 48
 _OFFSET_ITER_KIND = 16
 _OFFSET_ITER_CURSOR = 24
 _ITER_KEY, _ITER_VALUE, _ITER_KEY_AND_VALUE = 0, 1, 2
@@ -154,6 +161,7 @@ class Introspector:
         self._iter_ok = self._check_iterator_layout()
         self._array_class = self.class_ids.get("Array")
         self._header_ok = self._check_header_layout()
+        self._weak_ok = self._check_weak_layout()
 
     # -- layout checks ---------------------------------------------------------
 
@@ -220,7 +228,57 @@ class Introspector:
         holey = ctypes.c_uint8.from_address(capi.value_of(values[1]).ptr + _OFFSET_OBJECT_FLAGS).value
         return bool(dense & _FLAG_FAST_ARRAY) and not holey & _FLAG_FAST_ARRAY
 
+    def _check_weak_layout(self) -> bool:
+        sample = self._engine.eval(
+            "(() => { const k = {}; const v = {}; return [new WeakMap([[k, v]]), k, v]; })()",
+            "jsbridge:introspect",
+        )
+        weak_map, key, value = sample[0], sample[1], sample[2]
+        addr = self._opaque(weak_map, "WeakMap")
+        if not addr or ctypes.c_int.from_address(addr).value != 1:
+            return False
+        head = addr + _OFFSET_STATE_RECORDS
+        link = ctypes.c_void_p.from_address(head + 8).value
+        if link is None or link == head:
+            return False
+        record = link - _OFFSET_RECORD_LINK
+        return (
+            ctypes.c_uint8.from_address(record + _OFFSET_RECORD_EMPTY).value == 0
+            and capi.RawValue.from_address(record + _OFFSET_RECORD_KEY).ptr == capi.value_of(key).ptr
+            and capi.RawValue.from_address(record + _OFFSET_RECORD_VALUE).ptr == capi.value_of(value).ptr
+            and ctypes.c_void_p.from_address(link + 8).value == head
+        )
+
     # -- queries -----------------------------------------------------------------
+
+    def weak_entries(self, value: Any) -> Any:
+        """The live entries of a WeakMap or WeakSet (None for anything else).
+
+        WeakMaps give keys and values alternately, WeakSets their values;
+        keys whose objects are already dead are skipped, as the engine does.
+        """
+        if not self._weak_ok:
+            return None
+        is_map = True
+        addr = self._opaque(value, "WeakMap")
+        if not addr:
+            is_map = False
+            addr = self._opaque(value, "WeakSet")
+            if not addr:
+                return None
+        head = addr + _OFFSET_STATE_RECORDS
+        out: list = []
+        link = ctypes.c_void_p.from_address(head + 8).value
+        while link is not None and link != head:
+            record = link - _OFFSET_RECORD_LINK
+            key = capi.RawValue.from_address(record + _OFFSET_RECORD_KEY)
+            live = key.tag == capi.TAG_UNDEFINED or ctypes.c_int.from_address(key.ptr).value != 0
+            if not ctypes.c_uint8.from_address(record + _OFFSET_RECORD_EMPTY).value and live:
+                out.append(self._read_value(record + _OFFSET_RECORD_KEY))
+                if is_map:
+                    out.append(self._read_value(record + _OFFSET_RECORD_VALUE))
+            link = ctypes.c_void_p.from_address(link + 8).value
+        return out
 
     def is_fast_array(self, value: Any) -> bool:
         """Whether an Array keeps its elements as plain values in one block.

@@ -129,10 +129,16 @@ def create(realm: Any) -> dict:
         return [target, handler] if full is not False else target
 
     def preview_entries(value: Any, is_iterator: Any = False) -> Any:
-        """What a Map/Set iterator still holds, as V8's `previewEntries` reports it."""
-        found = facts.iterator_entries(value) if isinstance(value, JSValue) else None
-        if found is None:
+        """What a Map/Set iterator still holds, or a weak collection's live
+        entries, as V8's `previewEntries` reports them."""
+        if not isinstance(value, JSValue):
             return Undefined
+        found = facts.iterator_entries(value)
+        if found is None:
+            weak = facts.weak_entries(value)
+            if weak is None:
+                return Undefined
+            found = weak, class_id(value) == facts.class_ids.get("WeakMap")
         entries, key_and_value = found
         return [entries, key_and_value] if is_iterator is True else entries
 

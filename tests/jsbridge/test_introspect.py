@@ -99,3 +99,15 @@ def test_keys_after_indices(engine, facts):
     arr = engine.eval("(() => { const a = new Array(3000).fill(1); a.extra = 1; return a; })()")
     assert facts.keys_after_indices(arr, GPN_STRINGS | GPN_ENUM_ONLY) == ["extra"]
     assert facts.keys_after_indices(arr, GPN_STRINGS) == ["length", "extra"]
+
+
+def test_weak_collection_entries(engine, facts):
+    trio = engine.eval("(() => { const a = { n: 1 }; const b = { n: 2 }; globalThis.keep = [a, b];"
+                       " const wm = new WeakMap([[a, 'x'], [b, 'y']]); wm.delete(a);"
+                       " return [wm, new WeakSet([a, b]), new WeakMap()]; })()")
+    weak_map, weak_set, empty = trio[0], trio[1], trio[2]
+    entries = facts.weak_entries(weak_map)
+    assert len(entries) == 2 and entries[0]["n"] == 2 and entries[1] == "y"
+    assert [e["n"] for e in facts.weak_entries(weak_set)] == [1, 2]
+    assert facts.weak_entries(empty) == []
+    assert facts.weak_entries(engine.eval("new Map()")) is None

@@ -732,10 +732,10 @@ function formatRaw(ctx, value, recurseTimes, typedArray, cls) {
       formatter = formatPromise;
     } else if (cls === kClass.WeakSet) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakSet')}{`;
-      formatter = formatWeakCollection;
+      formatter = ctx.showHidden ? formatWeakSet : formatWeakCollection;
     } else if (cls === kClass.WeakMap) {
       braces[0] = `${getPrefix(constructor, tag, 'WeakMap')}{`;
-      formatter = formatWeakCollection;
+      formatter = ctx.showHidden ? formatWeakMap : formatWeakCollection;
     } else if (cls === kModuleNamespace) {
       braces[0] = `${getPrefix(constructor, tag, 'Module')}{`;
       formatter = (c, v, r) => formatNamespaceObject(keys, c, v, r);
@@ -1250,19 +1250,22 @@ function formatMap(ctx, value, recurseTimes) {
   return output;
 }
 
-function formatSetIterInner(ctx, recurseTimes, entries) {
+// Weak collections have no order of their own: their entries are sorted
+// (unless `sorted` already orders the output).
+function formatSetIterInner(ctx, recurseTimes, entries, weak = false) {
   const maxArrayLength = Math.max(ctx.maxArrayLength, 0);
   const maxLength = Math.min(maxArrayLength, entries.length);
   const output = new Array(maxLength);
   ctx.indentationLvl += 2;
   for (let i = 0; i < maxLength; i++) output[i] = formatValue(ctx, entries[i], recurseTimes);
   ctx.indentationLvl -= 2;
+  if (weak && !ctx.sorted) output.sort();
   const remaining = entries.length - maxLength;
   if (remaining > 0) output.push(remainingText(remaining));
   return output;
 }
 
-function formatMapIterInner(ctx, recurseTimes, entries) {
+function formatMapIterInner(ctx, recurseTimes, entries, weak = false) {
   const maxArrayLength = Math.max(ctx.maxArrayLength, 0);
   // Entries come flat: key, value, key, value...
   const len = entries.length / 2;
@@ -1270,22 +1273,38 @@ function formatMapIterInner(ctx, recurseTimes, entries) {
   const maxLength = Math.min(maxArrayLength, len);
   const output = new Array(maxLength);
   ctx.indentationLvl += 2;
-  for (let i = 0; i < maxLength; i++) {
-    const pos = i * 2;
-    const res = [
-      formatValue(ctx, entries[pos], recurseTimes),
-      formatValue(ctx, entries[pos + 1], recurseTimes),
-    ];
-    output[i] = reduceToSingleString(ctx, res, '', ['[', ']'], kArrayExtrasType, recurseTimes);
+  if (weak) {
+    for (let i = 0; i < maxLength; i++) {
+      const pos = i * 2;
+      output[i] = `${formatValue(ctx, entries[pos], recurseTimes)} => ${formatValue(ctx, entries[pos + 1], recurseTimes)}`;
+    }
+    if (!ctx.sorted) output.sort();
+  } else {
+    for (let i = 0; i < maxLength; i++) {
+      const pos = i * 2;
+      const res = [
+        formatValue(ctx, entries[pos], recurseTimes),
+        formatValue(ctx, entries[pos + 1], recurseTimes),
+      ];
+      output[i] = reduceToSingleString(ctx, res, '', ['[', ']'], kArrayExtrasType, recurseTimes);
+    }
   }
   ctx.indentationLvl -= 2;
   if (remaining > 0) output.push(remainingText(remaining));
   return output;
 }
 
+// Without showHidden, weak collections keep their contents to themselves.
 function formatWeakCollection(ctx) {
-  // The engine does not let anyone enumerate weak collections.
   return [ctx.stylize('<items unknown>', 'special')];
+}
+
+function formatWeakSet(ctx, value, recurseTimes) {
+  return formatSetIterInner(ctx, recurseTimes, previewEntries(value), true);
+}
+
+function formatWeakMap(ctx, value, recurseTimes) {
+  return formatMapIterInner(ctx, recurseTimes, previewEntries(value), true);
 }
 
 function formatIterator(braces, ctx, value, recurseTimes) {
