@@ -298,11 +298,12 @@ class UDP(HandleWrap):
 
     # -- sending --------------------------------------------------------------------
 
-    def _send(self, family: int, req: Any, chunks: Any, count: Any, args: tuple) -> int:
+    def _send(self, family: int, req: Any, chunks: Any, count: Any, a: Any, b: Any, c: Any) -> int:
+        """`(req, chunks, count, port, ip, hasCallback)`, or `(req, chunks, count, hasCallback)` when connected."""
         if self.closing:
             return UV_EBADF
-        if len(args) >= 3:
-            port, ip, has_callback = args[0], args[1], bool(args[2])
+        if c is not Undefined:
+            port, ip, has_callback = a, b, bool(c)
             last_ip, last_port, addr = self.last_target
             if ip != last_ip or port != last_port or type(ip) is not str:
                 addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
@@ -311,7 +312,7 @@ class UDP(HandleWrap):
                 self.last_target = (ip, port, addr)
         else:
             addr = None
-            has_callback = bool(args[0]) if args else False
+            has_callback = a is True
         if count == 1:
             data = [chunks[0].to_bytes()]
             size = len(data[0])
@@ -344,11 +345,13 @@ class UDP(HandleWrap):
         self.set_active(True)
         return 0
 
-    def send(self, req: Any, chunks: Any, count: Any, *args: Any) -> int:
-        return self._send(self.family or socket.AF_INET, req, chunks, count, args)
+    def send(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
+             c: Any = Undefined) -> int:
+        return self._send(self.family or socket.AF_INET, req, chunks, count, a, b, c)
 
-    def send6(self, req: Any, chunks: Any, count: Any, *args: Any) -> int:
-        return self._send(self.family or socket.AF_INET6, req, chunks, count, args)
+    def send6(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
+              c: Any = Undefined) -> int:
+        return self._send(self.family or socket.AF_INET6, req, chunks, count, a, b, c)
 
     def _flush_queue(self) -> None:
         queue = self.queue
