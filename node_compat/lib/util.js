@@ -114,6 +114,12 @@ function escapeStyleCode(code) {
   return `\u001b[${code}m`;
 }
 
+function styleCodes(format) {
+  const codes = inspect.colors[format];
+  if (codes === undefined) validateOneOf(format, 'format', Object.keys(inspect.colors));
+  return codes;
+}
+
 function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
   validateString(text, 'text');
   validateBoolean(validateStream, 'options.validateStream');
@@ -124,19 +130,20 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
     }
     skipColorize = !require('internal/util/colors').shouldColorize(stream);
   }
-  const formats = Array.isArray(format) ? format : [format];
-  let left = '';
-  let right = '';
-  for (const key of formats) {
-    const code = inspect.colors[key];
-    if (code === undefined) {
-      validateOneOf(key, 'format', Object.keys(inspect.colors));
+  // Node 23.5 applies a list of formats whatever the stream supports.
+  if (Array.isArray(format)) {
+    let left = '';
+    let right = '';
+    for (const key of format) {
+      const codes = styleCodes(key);
+      left += escapeStyleCode(codes[0]);
+      right = `${escapeStyleCode(codes[1])}${right}`;
     }
-    if (skipColorize) continue;
-    left += escapeStyleCode(code[0]);
-    right = `${escapeStyleCode(code[1])}${right}`;
+    return `${left}${text}${right}`;
   }
-  return skipColorize ? text : `${left}${text}${right}`;
+  const codes = styleCodes(format);
+  if (skipColorize) return text;
+  return `${escapeStyleCode(codes[0])}${text}${escapeStyleCode(codes[1])}`;
 }
 
 // Node streams and web streams are accepted as the destination of styleText.
