@@ -40,7 +40,8 @@
       function() {} :
       function(...args) {
         if (new.target === undefined) throw new TypeError(`Class constructor ${spec.name} cannot be invoked without 'new'`);
-        this[kNative] = create(this, ...args);
+        // not enumerable, so util.inspect shows handles as Node shows its C++ objects
+        Object.defineProperty(this, kNative, { __proto__: null, value: create(this, ...args) });
       };
     Object.defineProperty(C, 'name', { __proto__: null, value: spec.name });
     for (const name of Object.keys(spec.methods || {})) {
