@@ -576,7 +576,10 @@ class UDP(HandleWrap):
         if self.watcher is not None:
             self.watcher.close()
         if self.sock is not None:
-            self.sock.close()
+            try:
+                self.sock.close()
+            except OSError:
+                pass  # another handle opened on the same fd closed it first, as libuv tolerates
             self.sock = None
         # queued datagrams are cancelled, their callbacks still run (libuv: UV_ECANCELED)
         while self.queue:

@@ -33,6 +33,7 @@ const {
   validateNumber,
   validatePort,
   validateString,
+  validateUint32,
 } = require('internal/validators');
 const { kStateSymbol, newHandle, owner_symbol } = require('internal/dgram');
 
@@ -63,12 +64,12 @@ function Socket(type, listener) {
     options = type;
     type = options.type;
     lookup = options.lookup;
-    if (options.recvBufferSize !== undefined) {
-      validateNumber(options.recvBufferSize, 'options.recvBufferSize');
+    if (options.recvBufferSize) {
+      validateUint32(options.recvBufferSize, 'options.recvBufferSize');
       recvBufferSize = options.recvBufferSize;
     }
-    if (options.sendBufferSize !== undefined) {
-      validateNumber(options.sendBufferSize, 'options.sendBufferSize');
+    if (options.sendBufferSize) {
+      validateUint32(options.sendBufferSize, 'options.sendBufferSize');
       sendBufferSize = options.sendBufferSize;
     }
   }
