@@ -682,6 +682,42 @@ def create(realm: Any) -> dict:
         p = to_path(path)
         return run(lambda: op_statfs(p), req)
 
+    # fs.Dir: open directory streams, by id (os.scandir iterators in OS order).
+    directories: dict = {}
+    next_dir_id = [0]
+
+    def open_directory(p: bytes) -> int:
+        it = os.scandir(p)
+        next_dir_id[0] += 1
+        directories[next_dir_id[0]] = it
+        return next_dir_id[0]
+
+    def read_directory(dir_id: int, count: int) -> Any:
+        it = directories[dir_id]
+        names, types = [], []
+        for entry in it:
+            names.append(entry.name)
+            types.append(_dirent_type(entry))
+            if len(names) >= count:
+                break
+        return [names, types] if names else None
+
+    def close_directory(dir_id: int) -> None:
+        directories.pop(dir_id).close()
+
+    def opendir(path, req=Undefined):
+        p = to_path(path)
+        return run(lambda: open_directory(p), req)
+
+    def dir_read(dir_id, count, as_buffer, req=Undefined):
+        dir_id, count = int(dir_id), int(count)
+        return run(lambda: read_directory(dir_id, count), req,
+                   None if as_buffer else (lambda r: r if r is None else [[decode_name(n) for n in r[0]], r[1]]))
+
+    def dir_close(dir_id, req=Undefined):
+        dir_id = int(dir_id)
+        return run(lambda: close_directory(dir_id), req)
+
     def take_last_error():
         context, last_error[0] = last_error[0], None
         return context
@@ -726,6 +762,9 @@ def create(realm: Any) -> dict:
         "fsync": fsync,
         "fdatasync": fdatasync,
         "statfs": statfs,
+        "opendir": opendir,
+        "dirRead": dir_read,
+        "dirClose": dir_close,
         "lastError": take_last_error,
     }
     engine = realm.engine
