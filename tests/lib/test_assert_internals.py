@@ -144,3 +144,9 @@ def test_deep_equality(realm, compare, expr, strict, loose):
     assert compare["isDeepStrictEqual"](b, a) is strict
     assert compare["isDeepEqual"](a, b) is loose
     assert compare["isDeepEqual"](b, a) is loose
+
+
+def test_call_extent_of_an_optional_call(extent):
+    code = "x = assert.ok?.(0);"
+    start, end = extent(code, 11).to_python()
+    assert code[start:end] == "assert.ok?.(0)"

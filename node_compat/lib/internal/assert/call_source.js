@@ -191,6 +191,8 @@ function callExtent(code, offset) {
   // Walk back over the callee: identifiers joined by `.`/`?.`, index and
   // call brackets, a parenthesized or literal head.
   let i = open - 1;
+  // An optional call: `assert.ok?.(value)`.
+  if (i >= 0 && tokens[i].kind === PUNCT && tokens[i].text === '?.') i--;
   if (i < 0) return null;
   let start;
   for (;;) {
