@@ -38,6 +38,7 @@ const {
 } = require('internal/dns/utils');
 
 const cares = internalBinding('cares_wrap');
+const { UV_EINVAL } = internalBinding('uv').codes;
 const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 function onlookup(err, addresses) {
@@ -142,6 +143,7 @@ function makeQuery(method) {
     if (arguments.length <= 2) callback = options;
     validateString(name, 'name');
     validateFunction(callback, 'callback');
+    if (bindingName === 'getHostByAddr' && isIP(name) === 0) throw dnsException(UV_EINVAL, bindingName, name);
     const req = { bindingName, hostname: name, callback };
     let cancelled = false;
     const pending = this._state.pending;

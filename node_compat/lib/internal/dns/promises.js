@@ -30,6 +30,7 @@ const {
 } = require('internal/dns/utils');
 
 const cares = internalBinding('cares_wrap');
+const { UV_EINVAL } = internalBinding('uv').codes;
 const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 function onlookup(err, addresses) {
@@ -106,6 +107,10 @@ function makeQuery(method) {
     validateString(name, 'name');
     const pending = this._state.pending;
     return new Promise((resolve, reject) => {
+      if (bindingName === 'getHostByAddr' && isIP(name) === 0) {
+        reject(dnsException(UV_EINVAL, bindingName, name));
+        return;
+      }
       let cancelled = false;
       const cancel = () => { cancelled = true; };
       pending.add(cancel);
