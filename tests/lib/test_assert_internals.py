@@ -105,6 +105,9 @@ def test_one_or_two_hidden_lines_are_shown_instead_of_folded(diff, hidden, expec
     ("if (a) assert(b)", 7, "assert(b)"),
     ("return typeof assert.ok(z)", 21, "assert.ok(z)"),
     ("assert.ok(\n  a,\n  b)", 7, "assert.ok(\n  a,\n  b)"),
+    ("s = `${assert.ok(0)} (x)`", 14, "assert.ok(0)"),
+    ("s = `a${`${assert(null)}`}`", 11, "assert(null)"),
+    ("s = `(${a})`; assert(b)", 14, "assert(b)"),
 ])
 def test_call_extent(extent, code, offset, text):
     found = extent(code, offset)

@@ -5,10 +5,11 @@
 // parenthesis). Used to quote `assert.ok(...)` calls in messages.
 //
 // The code is tokenized only as far as the call reaches, just finely enough
-// to know brackets: strings, template literals (with their `${}` parts),
-// comments and regular expression literals are single tokens. The start is
-// found by walking back over the callee's member chain (`a.b[c](d).ok`) on
-// the same line, as Node's parser-based search sees it.
+// to know brackets: strings, comments and regular expression literals are
+// single tokens, and the text of template literals is skipped while the
+// expressions in their `${}` parts are tokenized like any code. The start is
+// found by walking back over the callee's member chain (`a.b[c](d).ok`), as
+// Node's parser-based search sees it.
 
 const kKeywords = new Set([
   'await', 'case', 'catch', 'delete', 'do', 'else', 'for', 'if', 'in', 'instanceof', 'new', 'of',
@@ -17,6 +18,7 @@ const kKeywords = new Set([
 
 const kIdentStart = /[A-Za-z_$#\u0080-\uffff]/;
 const kIdentPart = /[\w$\u0080-\uffff]/;
+const kDigit = /[0-9]/;
 
 // Token kinds.
 const IDENT = 0;
@@ -33,23 +35,6 @@ function skipString(code, i) {
       return i + 1;
     } else if (ch === '\n') {
       return -1;
-    }
-  }
-  return -1;
-}
-
-// `i` is at the opening backquote; returns the index after the closing one.
-function skipTemplate(code, i) {
-  for (i++; i < code.length; i++) {
-    const ch = code[i];
-    if (ch === '\\') {
-      i++;
-    } else if (ch === '`') {
-      return i + 1;
-    } else if (ch === '$' && code[i + 1] === '{') {
-      const end = scan(code, i + 2, null, '}');
-      if (end === -1) return -1;
-      i = end - 1;
     }
   }
   return -1;
@@ -77,100 +62,116 @@ function skipRegExp(code, i) {
 }
 
 function regExpAllowed(prev) {
-  if (prev === null) return true;
+  if (prev === undefined) return true;
   if (prev.kind === PUNCT) return prev.text !== ')' && prev.text !== ']' && prev.text !== '}';
   if (prev.kind === IDENT) return kKeywords.has(prev.text);
   return false;
 }
 
-// Tokenizes from `i`. With `tokens` an array, pushes { kind, text, start, end,
-// match } (match: index of the partner bracket) and stops after the closing
-// bracket that balances the first opening one at or after `stopAfter`.
-// With `closer`, stops after the unbalanced `closer` (a template's `}`).
-// Returns the index where it stopped, or -1 when the code ends first.
-function scan(code, i, tokens, closer, stopAfter = -1) {
-  const open = [];
-  let prev = null;
-  let target = -1;
-  while (i < code.length) {
-    const ch = code[i];
-    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
-      i++;
-      continue;
-    }
-    if (ch === '/' && code[i + 1] === '/') {
-      const nl = code.indexOf('\n', i);
-      i = nl === -1 ? code.length : nl;
-      continue;
-    }
-    if (ch === '/' && code[i + 1] === '*') {
-      const close = code.indexOf('*/', i + 2);
-      if (close === -1) return -1;
-      i = close + 2;
-      continue;
-    }
-    const start = i;
-    let kind;
-    if (ch === '"' || ch === "'") {
-      i = skipString(code, i);
-      kind = LITERAL;
-    } else if (ch === '`') {
-      i = skipTemplate(code, i);
-      kind = LITERAL;
-    } else if (ch === '/' && regExpAllowed(prev)) {
-      i = skipRegExp(code, i);
-      kind = LITERAL;
-    } else if (kIdentStart.test(ch)) {
-      i++;
-      while (i < code.length && kIdentPart.test(code[i])) i++;
-      kind = IDENT;
-    } else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(code[i + 1]))) {
-      i++;
-      while (i < code.length && /[\w.]/.test(code[i])) i++;
-      kind = LITERAL;
-    } else if (ch === '?' && code[i + 1] === '.' && !/[0-9]/.test(code[i + 2])) {
-      i += 2;
-      kind = PUNCT;
-    } else {
-      i++;
-      kind = PUNCT;
-    }
-    if (i === -1) return -1;
-    const token = { kind, text: code.slice(start, i), start, end: i, match: -1 };
-    prev = token;
-    if (kind !== PUNCT) {
-      if (tokens !== null) tokens.push(token);
-      continue;
-    }
-    const text = token.text;
-    if (text === '(' || text === '[' || text === '{') {
-      if (tokens !== null) {
-        if (target === -1 && text === '(' && start >= stopAfter && stopAfter !== -1) target = tokens.length;
-        open.push(tokens.length);
-      } else {
-        open.push(text);
-      }
-    } else if (text === ')' || text === ']' || text === '}') {
-      if (open.length === 0) {
-        // Code before the call may close blocks opened on earlier lines.
-        if (text === closer) return i;
-        if (tokens === null) return -1;
-        tokens.push(token);
-        continue;
-      }
-      const partner = open.pop();
-      if (tokens !== null) {
-        token.match = partner;
-        tokens[partner].match = tokens.length;
-        if (partner === target) {
-          tokens.push(token);
-          return i;
-        }
-      }
-    }
-    if (tokens !== null) tokens.push(token);
+// Tokens of `code` with each bracket's `match` (the index of its partner),
+// up to the closing parenthesis of the first argument list that opens at or
+// after `offset`.
+class Tokenizer {
+  constructor(code, offset) {
+    this.code = code;
+    this.offset = offset;
+    this.tokens = [];
+    this.target = -1; // index of that opening parenthesis
+    this.done = false;
   }
-  return -1;
+
+  push(kind, start, end) {
+    const token = { kind, text: this.code.slice(start, end), start, end, match: -1 };
+    this.tokens.push(token);
+    return token;
+  }
+
+  // Tokenizes from `i` until the code ends, the call closes, or (inside a
+  // template substitution, `nested`) an unbalanced `}`. Returns the index
+  // reached, or -1 on code it cannot read.
+  run(i, nested) {
+    const { code, tokens } = this;
+    const open = [];
+    while (i < code.length && !this.done) {
+      const ch = code[i];
+      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        i++;
+      } else if (ch === '/' && code[i + 1] === '/') {
+        const nl = code.indexOf('\n', i);
+        i = nl === -1 ? code.length : nl;
+      } else if (ch === '/' && code[i + 1] === '*') {
+        const close = code.indexOf('*/', i + 2);
+        if (close === -1) return -1;
+        i = close + 2;
+      } else if (ch === '"' || ch === "'") {
+        const end = skipString(code, i);
+        if (end === -1) return -1;
+        this.push(LITERAL, i, end);
+        i = end;
+      } else if (ch === '`') {
+        i = this.template(i);
+        if (i === -1) return -1;
+      } else if (ch === '/' && regExpAllowed(tokens[tokens.length - 1])) {
+        const end = skipRegExp(code, i);
+        if (end === -1) return -1;
+        this.push(LITERAL, i, end);
+        i = end;
+      } else if (kIdentStart.test(ch)) {
+        const start = i;
+        for (i++; i < code.length && kIdentPart.test(code[i]); i++);
+        this.push(IDENT, start, i);
+      } else if (kDigit.test(ch) || (ch === '.' && kDigit.test(code[i + 1]))) {
+        const start = i;
+        for (i++; i < code.length && /[\w.]/.test(code[i]); i++);
+        this.push(LITERAL, start, i);
+      } else if (ch === '?' && code[i + 1] === '.' && !kDigit.test(code[i + 2])) {
+        this.push(PUNCT, i, i + 2);
+        i += 2;
+      } else if (ch === '(' || ch === '[' || ch === '{') {
+        if (this.target === -1 && ch === '(' && i >= this.offset) this.target = tokens.length;
+        open.push(tokens.length);
+        this.push(PUNCT, i, i + 1);
+        i++;
+      } else if (ch === ')' || ch === ']' || ch === '}') {
+        if (open.length === 0) {
+          if (nested && ch === '}') return i + 1;
+          // Code before the call may close blocks opened on earlier lines.
+          this.push(PUNCT, i, i + 1);
+        } else {
+          const partner = open.pop();
+          const token = this.push(PUNCT, i, i + 1);
+          token.match = partner;
+          tokens[partner].match = tokens.length - 1;
+          if (partner === this.target) this.done = true;
+        }
+        i++;
+      } else {
+        this.push(PUNCT, i, i + 1);
+        i++;
+      }
+    }
+    return this.done || !nested ? i : -1;
+  }
+
+  // `i` is at a template's backquote: one literal token for the template,
+  // and the tokens of its substitutions. Returns the index after it.
+  template(i) {
+    const { code } = this;
+    this.push(LITERAL, i, i + 1);
+    for (i++; i < code.length; i++) {
+      const ch = code[i];
+      if (ch === '\\') {
+        i++;
+      } else if (ch === '`') {
+        return i + 1;
+      } else if (ch === '$' && code[i + 1] === '{') {
+        const end = this.run(i + 2, true);
+        if (end === -1 || this.done) return end;
+        i = end - 1;
+      }
+    }
+    return -1;
+  }
 }
 
 function isChainEnd(token) {
@@ -182,10 +183,10 @@ function isChainEnd(token) {
 // [start, end] of the call whose callee ends at (or whose argument list
 // opens at) `offset`, or null.
 function callExtent(code, offset) {
-  const tokens = [];
-  if (scan(code, 0, tokens, null, offset) === -1) return null;
-  const open = tokens.findIndex((t) => t.start >= offset && t.text === '(' && t.kind === PUNCT);
-  if (open === -1) return null;
+  const tokenizer = new Tokenizer(code, offset);
+  tokenizer.run(0, false);
+  if (!tokenizer.done) return null;
+  const { tokens, target: open } = tokenizer;
   const end = tokens[tokens[open].match].end;
 
   // Walk back over the callee: identifiers joined by `.`/`?.`, index and
