@@ -469,8 +469,19 @@ messages.set('ERR_SOCKET_BUFFER_SIZE', 'Could not get or set buffer size');
 codes.ERR_SOCKET_BUFFER_SIZE = makeSystemErrorWithCode('ERR_SOCKET_BUFFER_SIZE');
 messages.set('ERR_FS_EISDIR', 'Path is a directory');
 codes.ERR_FS_EISDIR = makeSystemErrorWithCode('ERR_FS_EISDIR');
-messages.set('ERR_FS_CP_EINVAL', 'Invalid src or dest');
-codes.ERR_FS_CP_EINVAL = makeSystemErrorWithCode('ERR_FS_CP_EINVAL');
+for (const [code, message] of [
+  ['ERR_FS_CP_DIR_TO_NON_DIR', 'Cannot overwrite non-directory with directory'],
+  ['ERR_FS_CP_EEXIST', 'Target already exists'],
+  ['ERR_FS_CP_EINVAL', 'Invalid src or dest'],
+  ['ERR_FS_CP_FIFO_PIPE', 'Cannot copy a FIFO pipe'],
+  ['ERR_FS_CP_NON_DIR_TO_DIR', 'Cannot overwrite directory with non-directory'],
+  ['ERR_FS_CP_SOCKET', 'Cannot copy a socket file'],
+  ['ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY', 'Cannot overwrite symlink in subdirectory of self'],
+  ['ERR_FS_CP_UNKNOWN', 'Cannot copy an unknown file type'],
+]) {
+  messages.set(code, message);
+  codes[code] = makeSystemErrorWithCode(code);
+}
 codes.ERR_SYSTEM_ERROR = makeSystemErrorWithCode('ERR_SYSTEM_ERROR');
 messages.set('ERR_TTY_INIT_FAILED', 'TTY initialization failed');
 codes.ERR_TTY_INIT_FAILED = makeSystemErrorWithCode('ERR_TTY_INIT_FAILED');
