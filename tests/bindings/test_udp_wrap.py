@@ -275,3 +275,31 @@ def test_close_inside_onmessage_and_no_fd_leak():
     finally:
         r.close()
     assert open_fds() == before
+
+
+def test_reads_per_wakeup_are_capped_and_adapt(realm):
+    """A backlog is read in growing batches (never more than RECV_BATCH per wake-up), all of it delivered."""
+    from node_compat.bindings.udp_wrap import RECV_BATCH
+
+    _, seen = run_js(realm, """
+        const rx = new b.UDP(), tx = new b.UDP();
+        rx.bind('127.0.0.1', 0, 0);
+        rx.bufferSize(1 << 20, true, {});
+        const addr = {};
+        rx.getsockname(addr);
+        for (let i = 0; i < 300; i++) tx.send(new b.SendWrap(), [new Uint8Array(8)], 1, addr.port, '127.0.0.1', false);
+        tx.close();
+        rx.onmessage = () => log(1);
+        rx.recvStart();
+        globalThis.udpRx = rx;
+    """)
+    per_turn = []
+    while len(seen) < 300:
+        before = len(seen)
+        realm.loop.run_once(block=False)
+        per_turn.append(len(seen) - before)
+    assert sum(per_turn) == 300
+    assert max(per_turn) == RECV_BATCH
+    assert per_turn[:4] == [1, 1, 1, 1] and per_turn[4] == 2  # doubles after four full wake-ups
+    run_js(realm, "globalThis.udpRx.close();")
+    realm.loop.run()
