@@ -28,6 +28,15 @@ def _cpu_usage() -> list:
     return [int(ru.ru_utime * 1e6), int(ru.ru_stime * 1e6)]
 
 
+def _timezone_names() -> list:
+    """[standard abbreviation, daylight abbreviation, whether the zone has daylight time]."""
+    time.tzset()
+    standard, daylight = time.tzname
+    if standard in ("UTC", "Etc/UTC", "Universal", "Zulu"):
+        standard = daylight = "UTC"
+    return [standard, daylight, bool(time.daylight)]
+
+
 def _chdir(path: str) -> Any:
     try:
         os.chdir(path)
@@ -121,6 +130,7 @@ def create(realm: Any) -> dict:
         "isatty": lambda fd: os.isatty(fd),
         "signals": signals,
         "runMicrotasks": realm.run_microtasks,
+        "timezoneNames": _timezone_names,
         "embedded": realm.embedded,
         "onFatal": realm.on_fatal,
         "getuid": os.getuid,

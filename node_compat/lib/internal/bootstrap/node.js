@@ -29,6 +29,7 @@ Object.defineProperty(globalThis, '__pynodeThrow', {
 });
 
 require('internal/bootstrap/globals');
+require('internal/bootstrap/date');
 require('internal/bootstrap/stdio');
 
 // ---- entry points for the Python realm --------------------------------------
