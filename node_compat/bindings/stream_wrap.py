@@ -55,8 +55,8 @@ ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one serve
 _SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
 
 
-def _unpaired_surrogate(exc: UnicodeError) -> tuple[str, int]:
-    return "\ufffd", exc.end
+def _unpaired_surrogate(exc: UnicodeError) -> tuple[bytes, int]:
+    return b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end
 
 
 # JS strings may hold lone surrogates; Node encodes each as U+FFFD.
@@ -318,8 +318,26 @@ class StreamBase(HandleWrap):
                 return
             self.bytesRead += nread
             self.realm.make_callback(self.js, "onread", nread, engine.array_buffer(view[:nread]))
-            if nread < size or self.closing:
+            if self.closing:
                 return
+            if nread < size:
+                if self.reading and self._reset_by_peer():
+                    self._read_failed(UV_EOF)
+                return
+
+    def _reset_by_peer(self) -> bool:
+        """Whether the peer reset the connection behind the data just read.
+
+        libuv ends a stream that hung up after a short read with EOF rather than
+        reading the error: data followed by an RST reads as data then end.
+        """
+        sock = self.sock
+        if sock is None:
+            return False
+        try:
+            return sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) != 0
+        except OSError:
+            return False
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
@@ -460,13 +478,13 @@ class StreamBase(HandleWrap):
         if self._shutdown_req is not None:
             cancelled.append(self._shutdown_req)
             self._shutdown_req = None
-        if self._connect_req is not None:
-            cancelled.append(self._connect_req)
-            self._connect_req = None
+        connect_req, self._connect_req = self._connect_req, None
+        if connect_req is not None:
+            self.loop.active_reqs -= 1
         if cancelled:
             self.loop.active_reqs -= len(cancelled)
-            if not self.realm.closed:
-                self.loop.closing.append(lambda: self._cancel(cancelled))
+        if (cancelled or connect_req is not None) and not self.realm.closed:
+            self.loop.closing.append(lambda: self._cancel(connect_req, cancelled))
         if self.sock is not None:
             self.close_socket(self.sock)
             self.sock = None
@@ -477,11 +495,14 @@ class StreamBase(HandleWrap):
     def close_socket(self, sock: socket.socket) -> None:
         sock.close()
 
-    def _cancel(self, requests: list) -> None:
+    def _cancel(self, connect_req: Any, requests: list) -> None:
+        realm = self.realm
+        if connect_req is not None and not realm.exiting:
+            realm.make_callback(connect_req, "oncomplete", UV_ECANCELED, self.js, connect_req, False, False)
         for req in requests:
-            if self.realm.exiting:
+            if realm.exiting:
                 return
-            self.realm.make_callback(req, "oncomplete", UV_ECANCELED)
+            realm.make_callback(req, "oncomplete", UV_ECANCELED)
 
 
 _WRITEV_ENCODINGS = {
