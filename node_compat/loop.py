@@ -65,6 +65,83 @@ class Timer:
                 self.loop.ref_handles -= 1
 
 
+class EpollSelector:
+    """The loop's selector: epoll with `selectors`' interface, minus its per-event key objects.
+
+    `select()` returns (watcher, events) pairs; an error or hang-up reports
+    the descriptor as both readable and writable, as `selectors` does. Where
+    epoll is missing, `selectors.DefaultSelector` is used instead.
+    """
+
+    def __init__(self) -> None:
+        import select
+
+        self._epoll = select.epoll()
+        self._watchers: dict[int, Any] = {}
+        self._in = select.EPOLLIN
+        self._out = select.EPOLLOUT
+
+    def _mask(self, events: int) -> int:
+        return (self._in if events & EVENT_READ else 0) | (self._out if events & EVENT_WRITE else 0)
+
+    def register(self, fd: int, events: int, watcher: Any) -> None:
+        self._epoll.register(fd, self._mask(events))
+        self._watchers[fd] = watcher
+
+    def modify(self, fd: int, events: int, watcher: Any) -> None:
+        self._epoll.modify(fd, self._mask(events))
+        self._watchers[fd] = watcher
+
+    def unregister(self, fd: int) -> None:
+        del self._watchers[fd]
+        try:
+            self._epoll.unregister(fd)
+        except (OSError, ValueError):
+            pass  # the descriptor was closed already: epoll forgot it
+
+    def select(self, timeout: Optional[float]) -> list:
+        ready = self._epoll.poll(-1 if timeout is None else timeout)
+        watchers = self._watchers
+        not_in, not_out = ~self._in, ~self._out
+        out = []
+        for fd, ev in ready:
+            watcher = watchers.get(fd)
+            if watcher is not None:
+                out.append((watcher, (EVENT_WRITE if ev & not_in else 0) | (EVENT_READ if ev & not_out else 0)))
+        return out
+
+    def fileno(self) -> int:
+        return self._epoll.fileno()
+
+    def close(self) -> None:
+        self._epoll.close()
+
+
+class _GenericSelector:
+    """`selectors.DefaultSelector` adapted to EpollSelector's `select()` result."""
+
+    def __init__(self) -> None:
+        self._sel = selectors.DefaultSelector()
+
+    def register(self, fd: int, events: int, watcher: Any) -> None:
+        self._sel.register(fd, events, watcher)
+
+    def modify(self, fd: int, events: int, watcher: Any) -> None:
+        self._sel.modify(fd, events, watcher)
+
+    def unregister(self, fd: int) -> None:
+        self._sel.unregister(fd)
+
+    def select(self, timeout: Optional[float]) -> list:
+        return [(key.data, mask) for key, mask in self._sel.select(timeout)]
+
+    def fileno(self) -> int:
+        return self._sel.fileno()
+
+    def close(self) -> None:
+        self._sel.close()
+
+
 class IOWatcher:
     """Readiness interest of one file descriptor in the loop's selector.
 
@@ -107,7 +184,7 @@ class Loop:
     POLL_CAP = 64  # readiness events dispatched per poll, so one busy fd cannot starve timers
 
     def __init__(self) -> None:
-        self.selector = selectors.DefaultSelector()
+        self.selector = EpollSelector() if hasattr(selectors, "EpollSelector") else _GenericSelector()
         self._t0 = time.monotonic()
         self.now = 0  # milliseconds since the loop started, updated once per phase as libuv does
         self._timers: list = []
@@ -240,8 +317,7 @@ class Loop:
         if len(events) > self.POLL_CAP:
             events = events[: self.POLL_CAP]
         self.events_handled += len(events)
-        for key, mask in events:
-            watcher = key.data
+        for watcher, mask in events:
             if watcher.events:
                 watcher.on_ready(mask & watcher.events)
             if self.stop_flag:

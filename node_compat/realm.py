@@ -7,6 +7,7 @@ drives the loop and emits `'beforeExit'`/`'exit'` as Node does.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import sys
 import time
@@ -73,6 +74,7 @@ class Realm:
         self._bytecode = BytecodeCache(ENGINE_VERSION)
         self.modules = ModuleSystem(self)
         self.engine.set_interrupt_handler(self._interrupt)
+        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 2)
         self._boot()
 
     # -- boot ---------------------------------------------------------------
@@ -90,6 +92,7 @@ class Realm:
         host = self._require_builtin("internal/bootstrap/node")
         self.host = host
         self._callback = host["callback"]
+        self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
         self.milestones["bootstrapComplete"] = time.monotonic()
@@ -124,14 +127,22 @@ class Realm:
     def make_callback(self, target: JSValue, method: str, *args: Any) -> Any:
         """The one way the loop calls into JS for an event (Node's MakeCallback).
 
-        The JS side calls `target[method](...args)`, routes a throw to the
-        uncaught-exception path, then drains `process.nextTick` callbacks and
-        microtasks until both are empty.
+        The JS side calls `target[method](...args)` and routes a throw to the
+        uncaught-exception path; then, as Node's InternalCallbackScope does,
+        microtasks run and, if ticks or rejections are pending (the shared
+        tick flags say so), JS drains them until both are empty.
         """
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
             result = self._callback(target, method, *args)
+            info = self.tick_info
+            if not info[0] and not info[1]:
+                ctx = self.engine
+                if ctx.has_pending_jobs:
+                    ctx.run_jobs()
+            if info[0] or info[1]:
+                self._tick()
         except Exception as exc:
             if self.exiting:
                 raise ProcessExit(self.exit_code) from None

@@ -49,15 +49,25 @@ function afterCallback() {
   }
 }
 
+// The loop's way into JS (realm.make_callback): the call itself; the realm
+// then runs microtasks and, when the tick flags ask for it, processTicks.
 function callback(target, method, ...args) {
-  let result;
   try {
-    result = Reflect.apply(target[method], target, args);
+    return Reflect.apply(target[method], target, args);
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  afterCallback();
-  return result;
+}
+
+function processTicks() {
+  for (;;) {
+    try {
+      processTicksAndRejections();
+      return;
+    } catch (err) {
+      triggerUncaughtException(err, false);
+    }
+  }
 }
 
 // Node's RunTimers calls processTimers again after a timer threw.
@@ -139,6 +149,7 @@ module.exports = {
   apiCall,
   apiConstruct,
   callback,
+  processTicks,
   processTimers: runTimers,
   processImmediate: runImmediates,
   emitBeforeExit,

@@ -9,10 +9,12 @@ const maybeUnhandledPromises = new WeakMap();
 const pendingUnhandledRejections = [];
 const asyncHandledRejections = [];
 let lastPromiseId = 0;
-let rejectionToWarn = false;
+// Shared with the realm (see internalBinding('task_queue')): index 1 is hasRejectionToWarn.
+const tickInfo = new Int32Array(internalBinding('task_queue').tickInfo);
+const kHasRejectionToWarn = 1;
 
-function hasRejectionToWarn() { return rejectionToWarn; }
-function setHasRejectionToWarn(value) { rejectionToWarn = value; }
+function hasRejectionToWarn() { return tickInfo[kHasRejectionToWarn] === 1; }
+function setHasRejectionToWarn(value) { tickInfo[kHasRejectionToWarn] = value ? 1 : 0; }
 
 class UnhandledPromiseRejection extends Error {
   constructor(reason) {

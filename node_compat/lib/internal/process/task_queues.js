@@ -5,7 +5,11 @@
 
 const { validateFunction } = require('internal/validators');
 const { processPromiseRejections, hasRejectionToWarn, setHasRejectionToWarn } = require('internal/process/promises');
-const { runMicrotasks } = internalBinding('process_methods');
+const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue');
+
+// Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
+const tickInfo = new Int32Array(tickInfoBuffer);
+const kHasTickScheduled = 0;
 
 // A growable ring of pending ticks; shift() is O(1).
 class TickQueue {
@@ -45,10 +49,8 @@ class TickQueue {
 }
 
 const queue = new TickQueue();
-let tickScheduled = false;
-
-function hasTickScheduled() { return tickScheduled; }
-function setHasTickScheduled(value) { tickScheduled = value; }
+function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
+function setHasTickScheduled(value) { tickInfo[kHasTickScheduled] = value ? 1 : 0; }
 
 function processTicksAndRejections() {
   let tock;
@@ -77,14 +79,14 @@ function processTicksAndRejections() {
 function nextTick(callback, ...args) {
   validateFunction(callback, 'callback');
   if (process._exiting) return;
-  if (!tickScheduled) setHasTickScheduled(true);
+  if (tickInfo[kHasTickScheduled] === 0) tickInfo[kHasTickScheduled] = 1;
   queue.push({ callback, args: args.length === 0 ? undefined : args });
 }
 
 // What Node runs between timers and between immediates.
 function runNextTicks() {
-  if (!tickScheduled && !hasRejectionToWarn()) runMicrotasks();
-  if (!tickScheduled && !hasRejectionToWarn()) return;
+  if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
+  if (!hasTickScheduled() && !hasRejectionToWarn()) return;
   processTicksAndRejections();
 }
 

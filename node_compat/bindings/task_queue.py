@@ -1,0 +1,18 @@
+"""Node's `task_queue` binding: the tick flags shared with Python, and the microtask pump.
+
+`tickInfo` is memory both sides see: JS sets [hasTickScheduled,
+hasRejectionToWarn] as it queues ticks and records rejections, and the realm
+reads it after every callback to decide whether JS needs to run its tick
+queue at all (Node's InternalCallbackScope does the same with its
+AliasedBuffer).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+K_HAS_TICK_SCHEDULED, K_HAS_REJECTION_TO_WARN = 0, 1
+
+
+def create(realm: Any) -> dict:
+    return {"tickInfo": realm.tick_info_buffer, "runMicrotasks": realm.run_microtasks}
