@@ -14,7 +14,11 @@ def create(realm: Any) -> dict:
     system = realm.modules
 
     def resolve_cjs(request: str, parent_dir: str) -> Any:
-        return resolve.resolve_cjs(request, parent_dir)
+        """The file path, None when nothing matches, or [code, message] for a package error."""
+        try:
+            return resolve.resolve_cjs(request, parent_dir)
+        except ModuleError as exc:
+            return [exc.code, exc.message]
 
     def main_format(path: str) -> str:
         kind = resolve.module_format(path)

@@ -95,6 +95,10 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   } else {
     filename = modulesBinding.resolveCJS(request, parentDir);
   }
+  if (Array.isArray(filename)) {
+    const { nodeErrorWithMessage } = require('internal/errors');
+    throw nodeErrorWithMessage(filename[0], filename[1]);
+  }
   if (filename !== null) return filename;
 
   const requireStack = requireStackOf(parent);
