@@ -88,6 +88,8 @@ class Pipe(StreamBase):
         try:
             self.sock.bind(path)
         except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                return -errno.EACCES  # libuv reports a missing directory as Windows does
             return uv.code_of(exc)
         if not path.startswith("\0"):
             self._path = path

@@ -1475,6 +1475,8 @@ Server.prototype.close = function(cb) {
     this._handle.close();
     this._handle = null;
   }
+  // A host lookup still running for listen() must not start listening now.
+  this._listeningId++;
   this._emitCloseIfDrained();
   return this;
 };
