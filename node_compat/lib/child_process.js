@@ -1,0 +1,305 @@
+'use strict';
+
+// node:child_process — run other programs: spawn (streams and events),
+// exec/execFile (buffered output to a callback), and the synchronous
+// spawnSync/execSync/execFileSync. fork() needs an IPC channel, which
+// pynode does not have.
+
+const {
+  codes: { ERR_CHILD_PROCESS_STDIO_MAXBUFFER, ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+  getSystemErrorName,
+} = require('internal/errors');
+const { validateFunction, validateString } = require('internal/validators');
+const { promisify } = require('internal/util');
+const {
+  attachAbortSignal,
+  attachTimeout,
+  ChildProcess,
+  getValidStdio,
+  normalizeSpawnArguments,
+  sanitizeKillSignal,
+  spawnSync: runSync,
+  validateArgumentNullCheck,
+  validateMaxBuffer,
+  validateTimeout,
+} = require('internal/child_process');
+
+const MAX_BUFFER = 1024 * 1024;
+
+let BufferClass;
+function lazyBuffer() {
+  BufferClass ??= require('buffer').Buffer;
+  return BufferClass;
+}
+
+// An Error with extra own properties (the "Command failed" errors).
+function errorWith(message, properties) {
+  const err = new Error(message);
+  Object.assign(err, properties);
+  return err;
+}
+
+function spawn(file, args, options) {
+  options = normalizeSpawnArguments(file, args, options);
+  validateTimeout(options.timeout);
+  validateAbortSignal(options.signal);
+  const killSignal = sanitizeKillSignal(options.killSignal);
+  const child = new ChildProcess();
+  child.spawn(options);
+  attachTimeout(child, options.timeout, killSignal);
+  attachAbortSignal(child, options.signal, killSignal);
+  return child;
+}
+
+function validateAbortSignal(signal) {
+  require('internal/validators').validateAbortSignal(signal, 'options.signal');
+}
+
+// ---- exec / execFile ------------------------------------------------------------
+
+function normalizeExecArgs(command, options, callback) {
+  validateString(command, 'command');
+  validateArgumentNullCheck(command, 'command');
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  options = { ...options };
+  options.shell = typeof options.shell === 'string' ? options.shell : true;
+  return { file: command, options, callback };
+}
+
+function exec(command, options, callback) {
+  const opts = normalizeExecArgs(command, options, callback);
+  return execFile(opts.file, opts.options, opts.callback);
+}
+
+function execFile(file, args, options, callback) {
+  if (args != null && typeof args === 'object' && !Array.isArray(args)) {
+    callback = options;
+    options = args;
+    args = null;
+  } else if (typeof args === 'function') {
+    callback = args;
+    options = null;
+    args = null;
+  }
+  if (typeof options === 'function') {
+    callback = options;
+    options = null;
+  } else if (options != null && typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+  }
+  if (callback != null) validateFunction(callback, 'callback');
+
+  options = {
+    encoding: 'utf8',
+    timeout: 0,
+    maxBuffer: MAX_BUFFER,
+    killSignal: 'SIGTERM',
+    cwd: null,
+    env: null,
+    shell: false,
+    ...options,
+  };
+  validateTimeout(options.timeout);
+  validateMaxBuffer(options.maxBuffer);
+  const killSignal = sanitizeKillSignal(options.killSignal);
+
+  const child = spawn(file, args, {
+    cwd: options.cwd,
+    env: options.env,
+    gid: options.gid,
+    shell: options.shell,
+    signal: options.signal,
+    uid: options.uid,
+    windowsHide: Boolean(options.windowsHide),
+    windowsVerbatimArguments: Boolean(options.windowsVerbatimArguments),
+  });
+
+  const Buffer = lazyBuffer();
+  const encoding = options.encoding !== 'buffer' && Buffer.isEncoding(options.encoding) ? options.encoding : null;
+  const collected = { stdout: [], stderr: [] };
+  const lengths = { stdout: 0, stderr: 0 };
+  let failure = null;
+  let killedByUs = false;
+  let finished = false;
+  let timer = null;
+
+  function killChild() {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    killedByUs = true;
+    try {
+      child.kill(killSignal);
+    } catch (err) {
+      failure = err;
+      finish();
+    }
+  }
+
+  function finish(code, signal) {
+    if (finished) return;
+    finished = true;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (!callback) return;
+    const join = (name) => {
+      const stream = child[name];
+      if (encoding || stream?.readableEncoding) return collected[name].join('');
+      return Buffer.concat(collected[name]);
+    };
+    const stdout = join('stdout');
+    const stderr = join('stderr');
+    if (failure === null && code === 0 && signal === null) {
+      callback(null, stdout, stderr);
+      return;
+    }
+    let cmd = file;
+    if (args?.length) cmd += ` ${args.join(' ')}`;
+    if (failure === null) {
+      failure = errorWith(`Command failed: ${cmd}\n${stderr}`, {
+        code: code < 0 ? getSystemErrorName(code) : code,
+        killed: child.killed || killedByUs,
+        signal,
+      });
+    }
+    failure.cmd = cmd;
+    callback(failure, stdout, stderr);
+  }
+
+  if (options.timeout > 0) {
+    timer = setTimeout(() => {
+      timer = null;
+      killChild();
+    }, options.timeout);
+  }
+
+  for (const name of ['stdout', 'stderr']) {
+    const stream = child[name];
+    if (!stream) continue;
+    if (encoding) stream.setEncoding(encoding);
+    stream.on('data', (chunk) => {
+      const streamEncoding = stream.readableEncoding;
+      const length = streamEncoding ? Buffer.byteLength(chunk, streamEncoding) : chunk.length;
+      lengths[name] += length;
+      if (lengths[name] > options.maxBuffer) {
+        const keep = options.maxBuffer - (lengths[name] - length);
+        collected[name].push(chunk.slice(0, keep));
+        failure = new ERR_CHILD_PROCESS_STDIO_MAXBUFFER(name);
+        killChild();
+      } else {
+        collected[name].push(chunk);
+      }
+    });
+  }
+
+  child.addListener('close', finish);
+  child.addListener('error', (err) => {
+    failure = err;
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    finish();
+  });
+  return child;
+}
+
+// util.promisify(exec|execFile): a promise of { stdout, stderr }, rejected
+// with an error that carries them too; `promise.child` is the ChildProcess.
+function promisifiedExec(original) {
+  return (...args) => {
+    let settle;
+    const promise = new Promise((resolve, reject) => {
+      settle = (err, stdout, stderr) => {
+        if (err === null) {
+          resolve({ stdout, stderr });
+        } else {
+          err.stdout = stdout;
+          err.stderr = stderr;
+          reject(err);
+        }
+      };
+    });
+    promise.child = original(...args, settle);
+    return promise;
+  };
+}
+
+for (const fn of [exec, execFile]) {
+  Object.defineProperty(fn, promisify.custom, {
+    __proto__: null, value: promisifiedExec(fn), enumerable: false, writable: false, configurable: false,
+  });
+}
+
+// ---- synchronous forms -------------------------------------------------------------
+
+function spawnSync(file, args, options) {
+  options = { __proto__: null, maxBuffer: MAX_BUFFER, ...normalizeSpawnArguments(file, args, options) };
+  validateTimeout(options.timeout);
+  validateMaxBuffer(options.maxBuffer);
+  options.killSignal = sanitizeKillSignal(options.killSignal);
+  options.stdio = getValidStdio(options.stdio || 'pipe', true);
+  if (options.input) options.stdio[0] = { ...options.stdio[0], input: options.input };
+  for (let i = 0; i < options.stdio.length; i++) {
+    const input = options.stdio[i]?.input;
+    if (input == null) continue;
+    if (!ArrayBuffer.isView(input) && typeof input !== 'string') {
+      throw new ERR_INVALID_ARG_TYPE(`options.stdio[${i}]`, ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+    }
+  }
+  return runSync(options);
+}
+
+// The error execSync/execFileSync throw: the spawn error, or "Command failed".
+function checkExecSyncError(result, args, cmd) {
+  if (result.error) return Object.assign(result.error, result);
+  if (result.status === 0) return undefined;
+  let message = `Command failed: ${cmd || args.join(' ')}`;
+  if (result.stderr && result.stderr.length > 0) message += `\n${result.stderr.toString()}`;
+  return errorWith(message, result);
+}
+
+function execFileSync(file, args, options) {
+  validateString(file, 'file');
+  if (args != null && typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = null;
+  }
+  options = { ...options };
+  const inheritStderr = !options.stdio;
+  const result = spawnSync(file, args, options);
+  if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
+  const err = checkExecSyncError(result, [options.argv0 || file, ...(args ?? [])], undefined);
+  if (err) throw err;
+  return result.stdout;
+}
+
+function execSync(command, options) {
+  const { file, options: opts } = normalizeExecArgs(command, options, null);
+  const inheritStderr = !opts.stdio;
+  const result = spawnSync(file, opts);
+  if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
+  const err = checkExecSyncError(result, undefined, command);
+  if (err) throw err;
+  return result.stdout;
+}
+
+function fork() {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('fork');
+}
+
+function _forkChild() {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('_forkChild');
+}
+
+module.exports = {
+  _forkChild,
+  ChildProcess,
+  exec,
+  execFile,
+  execFileSync,
+  execSync,
+  fork,
+  spawn,
+  spawnSync,
+};
