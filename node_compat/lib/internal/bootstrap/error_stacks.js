@@ -38,6 +38,9 @@ function v8Frames(frames, skip) {
   const out = [];
   let limit = globalThis.Error.stackTraceLimit;
   if (typeof limit !== 'number' || limit !== limit) limit = 10;
+  // Node hides the frames of its error constructors and argument validators
+  // (hideStackFrames): a stack starts at the library function that threw.
+  while (skip < lines.length && /\(node:internal\/(?:errors|validators):\d+:\d+\)$/.test(lines[skip])) skip++;
   for (let i = skip; i < lines.length && out.length < limit; i++) {
     let line = lines[i];
     if (line === '') continue;
