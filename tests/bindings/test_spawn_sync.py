@@ -54,7 +54,7 @@ def test_timeout_kills_with_the_kill_signal(realm):
 
 def test_max_buffer_kills_with_enobufs(realm):
     result = spawn_sync.spawn(options(realm, f"""{{
-        file: 'sh', args: ['sh', '-c', 'yes | head -c 100000'], envPairs: ['PATH=/usr/bin:/bin'],
+        file: 'sh', args: ['sh', '-c', 'yes | head -c 100000; exec sleep 5'], envPairs: ['PATH=/usr/bin:/bin'],
         stdio: {PIPES}, maxBuffer: 10
     }}"""))
     assert result["error"] == -errno.ENOBUFS
