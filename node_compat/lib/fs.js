@@ -47,6 +47,7 @@ const {
   isInt32,
   kMaxUserId,
   makeRequest,
+  markThrowSite,
   maybeCallback,
   rmDirectoryError,
   statFsFromBinding,
@@ -259,7 +260,8 @@ function readvSync(fd, buffers, position) {
   fd = getValidatedFd(fd);
   validateBufferArray(buffers);
   if (typeof position !== 'number') position = null;
-  const chunks = check(binding.readv(fd, buffers.map((b) => b.byteLength), position), 'read');
+  const chunks = check(binding.readv(fd, buffers.map((b) => b.byteLength), position), 'read', undefined, undefined,
+                       'readv');
   return scatter(chunks, buffers);
 }
 
@@ -378,7 +380,7 @@ function writevSync(fd, buffers, position) {
   validateBufferArray(buffers);
   if (buffers.length === 0) return 0;
   if (typeof position !== 'number') position = null;
-  return check(binding.writev(fd, buffers.map(bytesOf), position), 'write');
+  return check(binding.writev(fd, buffers.map(bytesOf), position), 'write', undefined, undefined, 'writev');
 }
 
 // ---- whole files ----------------------------------------------------------------------------------
@@ -389,13 +391,16 @@ function readFileSync(path, options) {
   if (encoding === 'utf8' || encoding === 'utf-8') {
     if (!isInt32(path)) path = getValidatedPath(path);
     const result = binding.readFileUtf8(path, stringToFlags(options.flag));
-    if (isError(result)) throw readFileError(result, path);
+    if (isError(result)) throw markThrowSite(readFileError(result, path), 'readFileUtf8');
     return result;
   }
   const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
   const flags = stringToFlags(options.flag);
   const result = binding.readFile(target, flags);
-  if (isError(result)) throw readFileError(result, target);
+  if (isError(result)) {
+    const err = readFileError(result, target);
+    throw markThrowSite(err, err.syscall === 'read' ? 'read' : 'open');
+  }
   const buffer = bufferFrom(result);
   return encoding ? buffer.toString(encoding) : buffer;
 }
@@ -447,7 +452,10 @@ function writeFileSync(path, data, options) {
   const flags = stringToFlags(flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   const result = binding.writeFile(target, bytes, flags, mode);
-  if (isError(result)) throw bindingError(result, 'open', typeof target === 'number' ? undefined : target);
+  if (isError(result)) {
+    const site = typeof bytes === 'string' ? 'writeFileUtf8' : 'open';
+    throw markThrowSite(bindingError(result, 'open', typeof target === 'number' ? undefined : target), site);
+  }
   if (options.flush) fsyncTarget(target);
 }
 
@@ -545,7 +553,7 @@ function statSyncImpl(op, syscall, path, options) {
   const result = binding[op](path);
   if (isError(result)) {
     if (!throwIfNoEntry && (result === -2 || result === -20)) return undefined;
-    throw bindingError(result, syscall, path);
+    throw markThrowSite(bindingError(result, syscall, path), syscall);
   }
   return getStatsFromBinding(result, bigint);
 }
@@ -734,10 +742,12 @@ function rmSync(path, options) {
   const stats = binding.lstat(path);
   if (isError(stats)) {
     if ((stats === -2) && options.force) return;
-    throw bindingError(stats, 'lstat', path);
+    throw markThrowSite(bindingError(stats, 'lstat', path), 'hidden');
   }
-  if (getStatsFromBinding(stats).isDirectory() && !options.recursive) throw rmDirectoryError(path);
-  check(binding.rm(path, options.recursive, options.force), 'rm', path);
+  if (getStatsFromBinding(stats).isDirectory() && !options.recursive) {
+    throw markThrowSite(rmDirectoryError(path), 'hidden');
+  }
+  check(binding.rm(path, options.recursive, options.force), 'rm', path, undefined, 'hidden');
 }
 
 // ---- names and links ------------------------------------------------------------------------------------
@@ -846,12 +856,12 @@ function realpathSync(p, options) {
   p = getValidatedPath(p);
   const result = walkRealpath(pathModule.resolve(p), (part) => {
     const stats = binding.lstat(part);
-    if (isError(stats)) throw bindingError(stats, 'lstat', part);
+    if (isError(stats)) throw markThrowSite(bindingError(stats, 'lstat', part), 'realpath');
     return stats;
   }, (part) => {
     // Node checks that the link leads somewhere before reading it.
-    check(binding.stat(part), 'stat', part);
-    return check(binding.readlink(part, false), 'readlink', part);
+    check(binding.stat(part), 'stat', part, undefined, 'realpath');
+    return check(binding.readlink(part, false), 'readlink', part, undefined, 'realpath');
   });
   return encodeResult(result, options.encoding);
 }
@@ -888,7 +898,8 @@ function walkRealpath(absolute, lstatOf, readlinkOf) {
 realpathSync.native = function realpathSync(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
-  const result = check(binding.realpath(path, options.encoding === 'buffer'), 'realpath', path);
+  const result = check(binding.realpath(path, options.encoding === 'buffer'), 'realpath', path, undefined,
+                       'realpathNative');
   return encodeResult(result, options.encoding);
 };
 

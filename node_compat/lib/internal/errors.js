@@ -439,6 +439,9 @@ class SystemError extends Error {
       __proto__: null, value: message, enumerable: false, writable: true, configurable: true,
     });
     this.code = key;
+    Object.defineProperty(this, kIsNodeError, {
+      __proto__: null, value: true, enumerable: false, writable: false, configurable: true,
+    });
     Object.defineProperty(this, 'info', {
       __proto__: null, value: context, enumerable: true, configurable: true, writable: false,
     });
@@ -457,10 +460,17 @@ class SystemError extends Error {
   get name() { return 'SystemError'; }
 
   toString() { return `${this.name} [${this.code}]: ${this.message}`; }
+
+  // Shown with the values of its getters (errno, syscall, path, dest).
+  [Symbol.for('nodejs.util.inspect.custom')](recurseTimes, ctx) {
+    return lazyInspect().inspect(this, { ...ctx, getters: true, customInspect: false });
+  }
 }
 
+// Node shows these as SystemError (constructor name and stack header).
 function makeSystemErrorWithCode(key) {
-  return class NodeError extends SystemError {
+  const Base = SystemError;
+  return class SystemError extends Base {
     constructor(ctx) { super(key, ctx); }
   };
 }

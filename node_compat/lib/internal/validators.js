@@ -13,6 +13,14 @@ const {
   },
 } = require('internal/errors');
 
+// Node wraps its validators in hideStackFrames, which rethrows their errors:
+// an uncaught one is reported at that rethrow, recorded here for the fatal report.
+const kHiddenSite = { thrown: 'node:internal/errors:540\n      throw error;\n      ^\n', rejected: undefined };
+function hidden(err) {
+  require('internal/util').nodeThrowSites.set(err, kHiddenSite);
+  return err;
+}
+
 function isInt32(value) { return value === (value | 0); }
 function isUint32(value) { return value === (value >>> 0); }
 
@@ -30,37 +38,37 @@ function parseFileMode(value, name, def) {
 }
 
 function validateInteger(value, name, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  if (typeof value !== 'number') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'number', value));
+  if (!Number.isInteger(value)) throw hidden(new ERR_OUT_OF_RANGE(name, 'an integer', value));
+  if (value < min || value > max) throw hidden(new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value));
 }
 
 function validateInt32(value, name, min = -2147483648, max = 2147483647) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  if (typeof value !== 'number') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'number', value));
+  if (!Number.isInteger(value)) throw hidden(new ERR_OUT_OF_RANGE(name, 'an integer', value));
+  if (value < min || value > max) throw hidden(new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value));
 }
 
 function validateUint32(value, name, positive = false) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
+  if (typeof value !== 'number') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'number', value));
+  if (!Number.isInteger(value)) throw hidden(new ERR_OUT_OF_RANGE(name, 'an integer', value));
   const min = positive ? 1 : 0;
   const max = 4294967295;
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  if (value < min || value > max) throw hidden(new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value));
 }
 
 function validateString(value, name) {
-  if (typeof value !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', value);
+  if (typeof value !== 'string') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'string', value));
 }
 
 function validateNumber(value, name, min = undefined, max) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
+  if (typeof value !== 'number') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'number', value));
   if ((min != null && value < min) || (max != null && value > max) ||
       ((min != null || max != null) && Number.isNaN(value))) {
-    throw new ERR_OUT_OF_RANGE(
+    throw hidden(new ERR_OUT_OF_RANGE(
       name,
       `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`,
-      value);
+      value));
   }
 }
 
@@ -68,12 +76,12 @@ function validateOneOf(value, name, oneOf) {
   if (!oneOf.includes(value)) {
     const allowed = oneOf.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join(', ');
     const reason = 'must be one of: ' + allowed;
-    throw new ERR_INVALID_ARG_VALUE(name, value, reason);
+    throw hidden(new ERR_INVALID_ARG_VALUE(name, value, reason));
   }
 }
 
 function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value);
+  if (typeof value !== 'boolean') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'boolean', value));
 }
 
 const kValidateObjectNone = 0;
@@ -83,33 +91,33 @@ const kValidateObjectAllowFunction = 1 << 2;
 
 function validateObject(value, name, options = kValidateObjectNone) {
   if (options === kValidateObjectNone) {
-    if (value === null || Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
-    if (typeof value !== 'object') throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+    if (value === null || Array.isArray(value)) throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Object', value));
+    if (typeof value !== 'object') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Object', value));
   } else {
     const possiblyNull = (options & kValidateObjectAllowNullable) !== 0;
-    if (!possiblyNull && value === null) throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+    if (!possiblyNull && value === null) throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Object', value));
     const allowArray = (options & kValidateObjectAllowArray) !== 0;
-    if (!allowArray && Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+    if (!allowArray && Array.isArray(value)) throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Object', value));
     const allowFunction = (options & kValidateObjectAllowFunction) !== 0;
     const type = typeof value;
     if ((type !== 'object' || value === null) && (!allowFunction || type !== 'function') &&
         !(possiblyNull && value === null)) {
-      throw new ERR_INVALID_ARG_TYPE(name, 'Object', value);
+      throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Object', value));
     }
   }
 }
 
 function validateDictionary(value, name) {
   if (value != null && typeof value !== 'object' && typeof value !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value);
+    throw hidden(new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value));
   }
 }
 
 function validateArray(value, name, minLength = 0) {
-  if (!Array.isArray(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Array', value);
+  if (!Array.isArray(value)) throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Array', value));
   if (value.length < minLength) {
     const reason = `must be longer than ${minLength}`;
-    throw new ERR_INVALID_ARG_VALUE(name, value, reason);
+    throw hidden(new ERR_INVALID_ARG_VALUE(name, value, reason));
   }
 }
 
@@ -129,9 +137,9 @@ function validateSignalName(signal, name = 'signal') {
   signals ??= internalBinding('constants').os.signals;
   if (signals[signal] === undefined) {
     if (signals[signal.toUpperCase()] !== undefined) {
-      throw new ERR_UNKNOWN_SIGNAL(signal + ' (signals must use all capital letters)');
+      throw hidden(new ERR_UNKNOWN_SIGNAL(signal + ' (signals must use all capital letters)'));
     }
-    throw new ERR_UNKNOWN_SIGNAL(signal);
+    throw hidden(new ERR_UNKNOWN_SIGNAL(signal));
   }
 }
 
@@ -139,7 +147,7 @@ function isArrayBufferView(value) { return ArrayBuffer.isView(value); }
 
 function validateBuffer(buffer, name = 'buffer') {
   if (!isArrayBufferView(buffer)) {
-    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer);
+    throw hidden(new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer));
   }
 }
 
@@ -147,7 +155,7 @@ function validateEncoding(data, encoding) {
   const normalizedEncoding = require('internal/util').normalizeEncoding(encoding);
   const length = data.length;
   if (normalizedEncoding === 'hex' && length % 2 !== 0) {
-    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`);
+    throw hidden(new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`));
   }
 }
 
@@ -157,40 +165,40 @@ function validatePort(port, name = 'Port', allowZero = true) {
       +port !== (+port >>> 0) ||
       port > 0xFFFF ||
       (port === 0 && !allowZero)) {
-    throw new ERR_SOCKET_BAD_PORT(name, port, allowZero);
+    throw hidden(new ERR_SOCKET_BAD_PORT(name, port, allowZero));
   }
   return port | 0;
 }
 
 function validateAbortSignal(signal, name) {
   if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);
+    throw hidden(new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal));
   }
 }
 
 function validateFunction(value, name) {
-  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
+  if (typeof value !== 'function') throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Function', value));
 }
 
 function validatePlainFunction(value, name) {
   if (typeof value !== 'function' || value.constructor?.name === 'AsyncFunction') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Function', value);
+    throw hidden(new ERR_INVALID_ARG_TYPE(name, 'Function', value));
   }
 }
 
 function validateUndefined(value, name) {
-  if (value !== undefined) throw new ERR_INVALID_ARG_TYPE(name, 'undefined', value);
+  if (value !== undefined) throw hidden(new ERR_INVALID_ARG_TYPE(name, 'undefined', value));
 }
 
 function validateUnion(value, name, union) {
   if (!union.includes(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
+    throw hidden(new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value));
   }
 }
 
 function validateInternalField(object, fieldKey, className) {
   if (typeof object !== 'object' || object === null || !(fieldKey in object)) {
-    throw new ERR_INVALID_ARG_TYPE('this', className, object);
+    throw hidden(new ERR_INVALID_ARG_TYPE('this', className, object));
   }
 }
 

@@ -27,7 +27,7 @@ const {
 } = require('internal/errors');
 const { validateBoolean, validateFunction, validateObject } = require('internal/validators');
 const { kEmptyObject } = require('internal/util');
-const { getValidatedPath, getValidMode } = require('internal/fs/utils');
+const { getValidatedPath, getValidMode, markThrowSite } = require('internal/fs/utils');
 
 const defaults = {
   dereference: false,
@@ -146,7 +146,14 @@ function* filterAllows(opts, src, dest, sync) {
 
 function* copyPlan(src, dest, opts, sync) {
   if (!(yield* filterAllows(opts, src, dest, sync))) return;
-  const destStat = yield* checkPaths(src, dest, opts, sync);
+  let destStat;
+  try {
+    destStat = yield* checkPaths(src, dest, opts, sync);
+  } catch (err) {
+    // Node makes these first checks in C++ for cpSync: that is the reported site.
+    if (sync) markThrowSite(err, 'cpSync');
+    throw err;
+  }
   const parent = pathModule.dirname(dest);
   if (!(yield ['exists', parent])) yield ['mkdir', parent, { recursive: true }];
   yield* copyEntry(src, dest, destStat, opts, sync);

@@ -29,6 +29,7 @@ const {
 } = require('internal/validators');
 const { deprecate, normalizeEncoding } = require('internal/util');
 const { toPathIfFileURL } = require('internal/url');
+const { markThrowSite } = require('internal/fs/throw_sites');
 const pathModule = require('path');
 
 const binding = internalBinding('fs');
@@ -106,9 +107,20 @@ function isError(result) {
   return typeof result === 'number' && result < 0;
 }
 
+// The throw site of a failed synchronous call, by syscall, where its name differs.
+const kSiteOfSyscall = {
+  __proto__: null,
+  copyfile: 'copyFile',
+  futime: 'futimes',
+  lutime: 'lutimes',
+  scandir: 'readdir',
+  utime: 'utimes',
+  write: 'handleError',
+};
+
 // Throw for a failed synchronous call, else return its result.
-function check(result, syscall, path, dest) {
-  if (typeof result === 'number' && result < 0) throw bindingError(result, syscall, path, dest);
+function check(result, syscall, path, dest, site = kSiteOfSyscall[syscall] ?? syscall) {
+  if (typeof result === 'number' && result < 0) throw markThrowSite(bindingError(result, syscall, path, dest), site);
   return result;
 }
 
@@ -140,11 +152,12 @@ function makeRequest(callback, syscall, path, dest, transform) {
 
 function validatePath(path, propName = 'path') {
   if (typeof path !== 'string' && !(path instanceof Uint8Array)) {
-    throw new ERR_INVALID_ARG_TYPE(propName, ['string', 'Buffer', 'URL'], path);
+    throw markThrowSite(new ERR_INVALID_ARG_TYPE(propName, ['string', 'Buffer', 'URL'], path), 'hidden');
   }
   const hasNull = typeof path === 'string' ? path.includes('\u0000') : path.includes(0);
   if (hasNull) {
-    throw new ERR_INVALID_ARG_VALUE(propName, path, 'must be a string, Uint8Array, or URL without null bytes');
+    throw markThrowSite(new ERR_INVALID_ARG_VALUE(propName, path,
+                                                  'must be a string, Uint8Array, or URL without null bytes'), 'hidden');
   }
 }
 
@@ -187,7 +200,7 @@ function stringToFlags(flags, name = 'flags') {
     case 'as+':
     case 'sa+': return O_APPEND | O_CREAT | O_RDWR | O_SYNC;
   }
-  throw new ERR_INVALID_ARG_VALUE(name, flags);
+  throw markThrowSite(new ERR_INVALID_ARG_VALUE(name, flags), 'stringToFlags');
 }
 
 // access() and copyFile() modes are checked in C++ by Node, with its own wording.
@@ -219,7 +232,7 @@ function toUnixTimestamp(time, name = 'time') {
 function assertEncoding(encoding) {
   if (encoding && !Buffer.isEncoding(encoding)) {
     const reason = 'is invalid encoding';
-    throw new ERR_INVALID_ARG_VALUE(encoding, 'encoding', reason);
+    throw markThrowSite(new ERR_INVALID_ARG_VALUE(encoding, 'encoding', reason), 'assertEncoding');
   }
 }
 
@@ -546,6 +559,7 @@ module.exports = {
   isUint32,
   kMaxUserId,
   makeRequest,
+  markThrowSite,
   maybeCallback,
   parseFileMode,
   requestError,
