@@ -116,6 +116,31 @@ function includesCredentials(url) {
   return url.username !== '' || url.password !== '';
 }
 
+// Where the run of characters from `from` ends: at the first in `stops` (or the end).
+function runEnd(input, from, stops) {
+  const len = input.length;
+  let i = from;
+  while (i < len) {
+    const c = input.charCodeAt(i);
+    if (c < 128 && stops[c] === 1) break;
+    i++;
+  }
+  return i;
+}
+
+function stopSet(chars) {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
+// Characters that may end a run in each state (the state then looks at them one by one).
+const AUTHORITY_STOPS = stopSet('@/?#\\');
+const HOST_STOPS = stopSet(':/?#\\[]');
+const PATH_STOPS = stopSet('/?#\\');
+const OPAQUE_STOPS = stopSet('?#');
+const QUERY_STOPS = stopSet('#');
+
 // Leading/trailing C0 controls and spaces go; tabs and newlines go everywhere.
 function preprocess(input, trim) {
   if (trim) {
@@ -129,12 +154,67 @@ function preprocess(input, trim) {
   return input.toWellFormed();
 }
 
+// Most URLs are plain "scheme://host[:port]/path?query#fragment" with a
+// special scheme and nothing to encode, fold or map: this regular
+// expression recognises exactly those (ASCII host without IDNA labels, no
+// userinfo, no backslash, no dot segments, only characters the parser keeps
+// as they are) so they skip the state machine. Anything else returns
+// undefined and takes the full parser.
+const kSimpleURL = new RegExp(
+  '^([a-zA-Z][a-zA-Z0-9+.-]*)://' +
+  '([a-zA-Z0-9_-]+(?:\\.[a-zA-Z0-9_-]+)*\\.?)' +
+  '(?::([0-9]{1,5}))?' +
+  "(/[!$%&'()*+,\\-./0-9:;=@A-Z\\[\\]^_a-z|~]*)?" +
+  "(\\?[!$%&()*+,\\-./0-9:;=?@A-Z\\[\\\\\\]^_`a-z{|}~]*)?" +
+  "(#[!#$%&'()*+,\\-./0-9:;=?@A-Z\\[\\\\\\]^_a-z{|}~]*)?$");
+const kDotSegment = /\/(?:\.|%2e)(?:\.|%2e)?(?:\/|$)/i;
+
+function fastParse(input) {
+  const m = kSimpleURL.exec(input);
+  if (m === null) return undefined;
+  const scheme = m[1].toLowerCase();
+  const port = SPECIAL_PORTS[scheme];
+  if (port === undefined || scheme === 'file') return undefined;
+  const host = m[2].toLowerCase();
+  if (host.includes('xn--') || endsInANumberLike(host)) return undefined;
+  let portNumber = null;
+  if (m[3] !== undefined) {
+    portNumber = parseInt(m[3], 10);
+    if (portNumber > 65535) return undefined;
+    if (portNumber === port) portNumber = null;
+  }
+  const pathText = m[4];
+  if (pathText !== undefined && kDotSegment.test(pathText)) return undefined;
+  return {
+    scheme,
+    username: '',
+    password: '',
+    host,
+    port: portNumber,
+    path: pathText === undefined ? [''] : pathText.slice(1).split('/'),
+    query: m[5] === undefined ? null : m[5].slice(1),
+    fragment: m[6] === undefined ? null : m[6].slice(1),
+  };
+}
+
+// Whether the host's last label could be a number (then IPv4 rules apply).
+function endsInANumberLike(host) {
+  const end = host.endsWith('.') ? host.length - 1 : host.length;
+  const start = host.lastIndexOf('.', end - 1) + 1;
+  const label = host.slice(start, end);
+  return /^[0-9]/.test(label) || /^0x/i.test(label);
+}
+
 // Run the state machine. Without `url` it parses `input` (against `base`)
 // into a new record, returning null on failure. With `url` and
 // `stateOverride` it updates that record (a setter); the result then only
 // says whether it failed (null).
 function basicParse(input, base = null, url = undefined, stateOverride = 0) {
   const override = url !== undefined;
+  if (!override) {
+    const simple = fastParse(input);
+    if (simple !== undefined) return simple;
+  }
   if (!override) url = newRecord();
   input = preprocess(input, !override);
   const len = input.length;
@@ -162,7 +242,14 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
 
       case SCHEME:
         if (isAlpha(c) || isDigit(c) || c === 0x2B || c === 0x2D || c === 0x2E) {
-          buffer += input[p].toLowerCase();
+          // Take all the scheme characters at once.
+          let end = p + 1;
+          for (; end < len; end++) {
+            const d = input.charCodeAt(end);
+            if (!(isAlpha(d) || isDigit(d) || d === 0x2B || d === 0x2D || d === 0x2E)) break;
+          }
+          buffer += input.slice(p, end).toLowerCase();
+          p = end - 1;
         } else if (c === COLON) {
           if (override) {
             const bufferSpecial = isSpecialScheme(buffer);
@@ -314,7 +401,9 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
           buffer = '';
           state = HOST;
         } else {
-          buffer += input[p];
+          const end = runEnd(input, p + 1, AUTHORITY_STOPS);
+          buffer += input.slice(p, end);
+          p = end - 1;
         }
         break;
 
@@ -344,7 +433,9 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
         } else {
           if (c === 0x5B) insideBrackets = true;
           else if (c === 0x5D) insideBrackets = false;
-          buffer += input[p];
+          const end = runEnd(input, p + 1, HOST_STOPS);
+          buffer += input.slice(p, end);
+          p = end - 1;
         }
         break;
 
@@ -478,7 +569,9 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
             state = FRAGMENT_STATE;
           }
         } else {
-          buffer += input[p];
+          const end = runEnd(input, p + 1, PATH_STOPS);
+          buffer += input.slice(p, end);
+          p = end - 1;
         }
         break;
 
@@ -494,7 +587,9 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
             state = FRAGMENT_STATE;
           }
         } else {
-          buffer += input[p];
+          const end = runEnd(input, p + 1, OPAQUE_STOPS);
+          buffer += input.slice(p, end);
+          p = end - 1;
         }
         break;
 
@@ -507,7 +602,9 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
             state = FRAGMENT_STATE;
           }
         } else {
-          buffer += input[p];
+          const end = runEnd(input, p + 1, QUERY_STOPS);
+          buffer += input.slice(p, end);
+          p = end - 1;
         }
         break;
 
@@ -515,7 +612,8 @@ function basicParse(input, base = null, url = undefined, stateOverride = 0) {
         if (c === EOF) {
           url.fragment += percentEncode(buffer, FRAGMENT);
         } else {
-          buffer += input[p];
+          buffer += input.slice(p);
+          p = len - 1;
         }
         break;
     }
@@ -563,6 +661,7 @@ module.exports = {
   SCHEME_START,
   basicParse,
   defaultPort,
+  fastParse,
   includesCredentials,
   isSpecialScheme,
   newRecord,
