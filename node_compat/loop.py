@@ -19,6 +19,9 @@ from typing import Any, Callable, Optional
 
 EVENT_READ = selectors.EVENT_READ
 EVENT_WRITE = selectors.EVENT_WRITE
+# Reported with EVENT_READ to watchers that include it in their events: the
+# descriptor hung up (both directions shut, or reset), as libuv's POLLHUP.
+EVENT_HUP = 4
 
 
 class Timer:
@@ -80,6 +83,7 @@ class EpollSelector:
         self._watchers: dict[int, Any] = {}
         self._in = select.EPOLLIN
         self._out = select.EPOLLOUT
+        self._hup = select.EPOLLHUP
 
     def _mask(self, events: int) -> int:
         return (self._in if events & EVENT_READ else 0) | (self._out if events & EVENT_WRITE else 0)
@@ -102,12 +106,13 @@ class EpollSelector:
     def select(self, timeout: Optional[float]) -> list:
         ready = self._epoll.poll(-1 if timeout is None else timeout)
         watchers = self._watchers
-        not_in, not_out = ~self._in, ~self._out
+        not_in, not_out, hup = ~self._in, ~self._out, self._hup
         out = []
         for fd, ev in ready:
             watcher = watchers.get(fd)
             if watcher is not None:
-                out.append((watcher, (EVENT_WRITE if ev & not_in else 0) | (EVENT_READ if ev & not_out else 0)))
+                out.append((watcher, (EVENT_WRITE if ev & not_in else 0) | (EVENT_READ if ev & not_out else 0)
+                            | (EVENT_HUP if ev & hup else 0)))
         return out
 
     def fileno(self) -> int:

@@ -33,7 +33,7 @@ from jsbridge import JSValue, Undefined, as_text
 from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
-from ..loop import EVENT_READ, EVENT_WRITE, IOWatcher
+from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, IOWatcher
 
 K_READ_BYTES_OR_ERROR = 0
 K_ARRAY_BUFFER_OFFSET = 1
@@ -88,6 +88,8 @@ class _RealmState:
         # copied out at once, so 1,000 idle sockets cost no read memory.
         self.read_buffer = bytearray(READ_SIZE)
         self.read_view = memoryview(self.read_buffer)
+        # The JS handle of an accepted connection: `new Class(SOCKET, socket)`.
+        self.new_client = realm.engine.eval("(C, sock) => new C(0, sock)", "node:internal/stream_wrap")
 
 
 _STATES: "weakref.WeakKeyDictionary[Any, _RealmState]" = weakref.WeakKeyDictionary()
@@ -98,6 +100,9 @@ def realm_state(realm: Any) -> _RealmState:
     if state is None:
         state = _STATES[realm] = _RealmState(realm)
     return state
+
+
+_NO_WRITES: tuple = ()  # the write queue of a stream that never queued one
 
 
 class _Write:
@@ -123,25 +128,28 @@ class StreamBase(HandleWrap):
 
     isStreamBase = True
 
+    # Defaults shared by all instances until set: a connection handle is made
+    # per accepted or opened socket, so its construction is kept short.
+    sock: Optional[socket.socket] = None
+    _fd = -1
+    _watcher: Optional[IOWatcher] = None
+    _recv_into: Any = None
+    _send: Any = None
+    reading = False
+    readable = False
+    writable = False
+    _queue: Any = _NO_WRITES
+    _queue_bytes = 0
+    _shutdown_req: Any = None
+    _read_limit = READ_SIZE
+    _listening = False
+    _connect_req: Any = None
+    bytesRead = 0
+    bytesWritten = 0
+
     def __init__(self, realm: Any, js: Any) -> None:
         super().__init__(realm, js)
         self._state = realm_state(realm)
-        self.sock: Optional[socket.socket] = None
-        self._fd = -1
-        self._watcher: Optional[IOWatcher] = None
-        self._recv_into: Any = None
-        self._send: Any = None
-        self.reading = False
-        self.readable = False
-        self.writable = False
-        self._queue: deque = deque()
-        self._queue_bytes = 0
-        self._shutdown_req: Any = None
-        self._read_limit = READ_SIZE
-        self._listening = False
-        self._connect_req: Any = None
-        self.bytesRead = 0
-        self.bytesWritten = 0
 
     # -- the descriptor --------------------------------------------------------
 
@@ -181,7 +189,10 @@ class StreamBase(HandleWrap):
         watcher = self._watcher
         if watcher is None:
             return
-        events = EVENT_READ if self.reading or self._listening else 0
+        if self.reading:
+            events = EVENT_READ | EVENT_HUP
+        else:
+            events = EVENT_READ if self._listening else 0
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
         watcher.set(events)
@@ -198,7 +209,7 @@ class StreamBase(HandleWrap):
             if self._listening:
                 self._accept()
             else:
-                self.on_readable()
+                self.on_readable(events)
 
     # -- listening -----------------------------------------------------------------
 
@@ -214,7 +225,8 @@ class StreamBase(HandleWrap):
 
     def _accept(self) -> None:
         realm = self.realm
-        engine = realm.engine
+        host_object = realm.engine.host_object
+        new_client = self._state.new_client
         ctor = self.js["constructor"]
         accept = self.sock.accept
         for _ in range(ACCEPTS_PER_TURN):
@@ -227,8 +239,7 @@ class StreamBase(HandleWrap):
                     continue
                 realm.make_callback(self.js, "onconnection", uv.code_of(exc), Undefined)
                 return
-            client = engine.construct(ctor, 0, engine.host_object(conn))
-            realm.make_callback(self.js, "onconnection", 0, client)
+            realm.make_callback(self.js, "onconnection", 0, new_client(ctor, host_object(conn)))
             if self.closing:
                 return
 
@@ -296,18 +307,23 @@ class StreamBase(HandleWrap):
         """
         self._read_limit = max(1, min(READ_SIZE, int(buffer["byteLength"])))
 
-    def on_readable(self) -> None:
-        state = self._state
-        view = state.read_view
+    def on_readable(self, events: int = EVENT_READ) -> None:
+        """Read until the descriptor would block (at most READS_PER_TURN reads).
+
+        As libuv does, a short read on a descriptor that also hung up ends
+        the stream at once: data followed by a reset reads as data, then end.
+        """
+        view = self._state.read_view
         size = self._read_limit
         if size < READ_SIZE:
             view = view[:size]
-        engine = self.realm.engine
+        recv_into = self._recv_into
+        realm = self.realm
+        array_buffer = realm.engine.array_buffer
+        js = self.js
         for _ in range(READS_PER_TURN):
-            if not self.reading:
-                return
             try:
-                nread = self._recv_into(view)
+                nread = recv_into(view)
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:
@@ -317,27 +333,13 @@ class StreamBase(HandleWrap):
                 self._read_failed(UV_EOF)
                 return
             self.bytesRead += nread
-            self.realm.make_callback(self.js, "onread", nread, engine.array_buffer(view[:nread]))
-            if self.closing:
-                return
+            realm.make_callback(js, "onread", nread, array_buffer(view[:nread]))
             if nread < size:
-                if self.reading and self._reset_by_peer():
+                if events & EVENT_HUP and self.reading and not self.closing:
                     self._read_failed(UV_EOF)
                 return
-
-    def _reset_by_peer(self) -> bool:
-        """Whether the peer reset the connection behind the data just read.
-
-        libuv ends a stream that hung up after a short read with EOF rather than
-        reading the error: data followed by an RST reads as data then end.
-        """
-        sock = self.sock
-        if sock is None:
-            return False
-        try:
-            return sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) != 0
-        except OSError:
-            return False
+            if not self.reading or self.closing:
+                return
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
@@ -395,6 +397,8 @@ class StreamBase(HandleWrap):
                 return uv.code_of(exc)
             if sent == size:
                 return 0
+        if self._queue is _NO_WRITES:
+            self._queue = deque()
         self._queue.append(_Write(memoryview(data)[sent:], req, size))
         self._queue_bytes += size - sent
         self.loop.active_reqs += 1
@@ -473,7 +477,7 @@ class StreamBase(HandleWrap):
             self._watcher.close()
             self._watcher = None
         cancelled = [entry.req for entry in self._queue]
-        self._queue.clear()
+        self._queue = _NO_WRITES
         self._queue_bytes = 0
         if self._shutdown_req is not None:
             cancelled.append(self._shutdown_req)

@@ -67,13 +67,14 @@ class TCP(StreamBase):
         "setNoDelay", "setKeepAlive", "reset", "setSimultaneousAccepts",
     )
 
+    _delayed_error = 0  # an address in use, reported by listen() or connect()
+    _nodelay = False
+    _keepalive: Optional[int] = None
+
     def __init__(self, realm: Any, js: Any, kind: Any = SOCKET, accepted: Any = None) -> None:
         super().__init__(realm, js)
         self.kind = kind
-        self._delayed_error = 0
-        self._nodelay = False
-        self._keepalive: Optional[int] = None
-        if isinstance(accepted, socket.socket):
+        if accepted is not None and isinstance(accepted, socket.socket):
             self.attach_socket(accepted)
             self._apply_options()
             self.readable = self.writable = True
