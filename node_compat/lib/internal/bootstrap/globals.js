@@ -44,6 +44,9 @@ defineLazyProperties(globalThis, 'perf_hooks', [
   'PerformanceObserverEntryList', 'PerformanceResourceTiming',
 ], false);
 defineLazyProperties(globalThis, 'internal/navigator', ['Navigator'], false);
+defineLazyProperties(globalThis, 'internal/worker/io', [
+  'BroadcastChannel', 'MessageChannel', 'MessageEvent', 'MessagePort',
+], false);
 // `navigator` is read-only (a getter without a setter), unlike the others.
 let navigator;
 Object.defineProperty(globalThis, 'navigator', {

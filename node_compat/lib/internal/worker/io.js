@@ -1,0 +1,400 @@
+'use strict';
+
+// MessageChannel, MessagePort, BroadcastChannel and MessageEvent, for a
+// runtime with a single thread: a message is structured-cloned when posted,
+// queued on the receiving port and delivered from the event loop (after
+// timers, before immediates) through the port's `messaging` handle, which
+// also keeps the process alive while a port is receiving (unless unref'd).
+//
+// A port starts receiving when it gets a 'message' listener (on(),
+// addEventListener() or onmessage) or when start() is called; messages
+// posted before that wait in its queue.
+
+const {
+  codes: { ERR_CONSTRUCT_CALL_INVALID, ERR_MISSING_ARGS },
+  nodeErrorWithMessage,
+} = require('internal/errors');
+const {
+  Event,
+  EventTarget,
+  defineEventHandler,
+  kNewListener,
+  kRemoveListener,
+} = require('internal/event_target');
+const { customInspectSymbol: kInspect } = require('internal/util');
+
+const kSkipThrow = Symbol('kSkipThrow');
+const kQueue = Symbol('kQueue');
+const kPeer = Symbol('kPeer');
+const kHandle = Symbol('kHandle');
+const kStarted = Symbol('kStarted');
+const kClosed = Symbol('kClosed');
+const kNodeListeners = Symbol('kNodeListeners');
+
+let DOMException;
+function dataCloneError(message) {
+  DOMException ??= require('internal/per_context/domexception').DOMException;
+  return new DOMException(message, 'DataCloneError');
+}
+
+let cloneFn;
+function cloneMessage(value, transferList) {
+  cloneFn ??= require('internal/structured_clone').structuredClone;
+  if (containsUncloneable(value, new Set())) throw dataCloneError('Cannot clone object of unsupported type.');
+  return cloneFn(value, transferList === undefined ? undefined : { transfer: transferList });
+}
+
+// markAsUncloneable(): objects that a port refuses to send, wherever they sit in a message.
+const uncloneable = new WeakSet();
+
+function markAsUncloneable(value) {
+  if ((typeof value === 'object' && value !== null) || typeof value === 'function') uncloneable.add(value);
+}
+
+function containsUncloneable(value, seen) {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return false;
+  if (uncloneable.has(value)) return true;
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const [k, v] of value) {
+      if (containsUncloneable(k, seen) || containsUncloneable(v, seen)) return true;
+    }
+    return false;
+  }
+  if (value instanceof Set) {
+    for (const v of value) if (containsUncloneable(v, seen)) return true;
+    return false;
+  }
+  if (ArrayBuffer.isView(value)) return false;
+  for (const key of Object.keys(value)) {
+    if (containsUncloneable(value[key], seen)) return true;
+  }
+  return false;
+}
+
+// ---- MessageEvent ----------------------------------------------------------------
+
+class MessageEvent extends Event {
+  #data;
+  #origin;
+  #lastEventId;
+  #source;
+  #ports;
+
+  constructor(type, options = undefined) {
+    if (arguments.length === 0) throw new TypeError('MessageEvent constructor: 1 argument required, but 0 found.');
+    super(type, options);
+    const { data = null, origin = '', lastEventId = '', source = null, ports = [] } = options ?? {};
+    this.#data = data;
+    this.#origin = `${origin}`;
+    this.#lastEventId = `${lastEventId}`;
+    this.#source = source;
+    this.#ports = [...ports];
+  }
+
+  get data() { return this.#data; }
+  get origin() { return this.#origin; }
+  get lastEventId() { return this.#lastEventId; }
+  get source() { return this.#source; }
+  get ports() { return this.#ports; }
+}
+
+for (const key of ['data', 'origin', 'lastEventId', 'source', 'ports']) {
+  Object.defineProperty(MessageEvent.prototype, key, { __proto__: null, enumerable: true });
+}
+
+// ---- EventEmitter-style methods over EventTarget (Node's NodeEventTarget) ----------
+
+// Listeners added with on()/once() get the message itself, not the event.
+function nodeStyle(target, type, listener, once) {
+  const wrapper = function(event) {
+    if (once) target.removeListener(type, listener);
+    return Reflect.apply(listener, target, [type === 'message' ? event.data : event]);
+  };
+  let byType = target[kNodeListeners].get(type);
+  if (byType === undefined) target[kNodeListeners].set(type, byType = new Map());
+  byType.set(listener, wrapper);
+  return wrapper;
+}
+
+class NodeEventTarget extends EventTarget {
+  constructor() {
+    super();
+    this[kNodeListeners] = new Map();
+  }
+
+  setMaxListeners(n) {
+    require('events').setMaxListeners(n, this);
+  }
+
+  getMaxListeners() {
+    return require('events').getMaxListeners(this);
+  }
+
+  eventNames() {
+    return [...this[kNodeListeners].keys()];
+  }
+
+  listenerCount(type) {
+    return this[kNodeListeners].get(type)?.size ?? 0;
+  }
+
+  off(type, listener) {
+    const wrapper = this[kNodeListeners].get(type)?.get(listener);
+    if (wrapper === undefined) return this;
+    this[kNodeListeners].get(type).delete(listener);
+    if (this[kNodeListeners].get(type).size === 0) this[kNodeListeners].delete(type);
+    this.removeEventListener(type, wrapper);
+    return this;
+  }
+
+  removeListener(type, listener) {
+    return this.off(type, listener);
+  }
+
+  on(type, listener) {
+    this.addEventListener(type, nodeStyle(this, type, listener, false));
+    return this;
+  }
+
+  addListener(type, listener) {
+    return this.on(type, listener);
+  }
+
+  emit(type, arg) {
+    const hadListeners = this.listenerCount(type) > 0;
+    this.dispatchEvent(type === 'message' ? new MessageEvent(type, { data: arg }) : new Event(type));
+    return hadListeners;
+  }
+
+  once(type, listener) {
+    this.addEventListener(type, nodeStyle(this, type, listener, true));
+    return this;
+  }
+
+  removeAllListeners(type) {
+    const types = type === undefined ? [...this[kNodeListeners].keys()] : [type];
+    for (const each of types) {
+      for (const listener of [...(this[kNodeListeners].get(each)?.keys() ?? [])]) this.off(each, listener);
+    }
+    return this;
+  }
+}
+
+// ---- MessagePort -----------------------------------------------------------------
+
+function newHandle(owner) {
+  const { MessagePortHandle } = internalBinding('messaging');
+  const handle = new MessagePortHandle();
+  handle.ondeliver = () => deliverOne(owner);
+  return handle;
+}
+
+// Deliver the oldest queued message; whether more are waiting.
+function deliverOne(port) {
+  const queue = port[kQueue];
+  if (queue.length === 0 || !port[kStarted]) return false;
+  const data = queue.shift();
+  port.dispatchEvent(new MessageEvent('message', { data }));
+  return queue.length > 0;
+}
+
+function enqueue(port, data) {
+  port[kQueue].push(data);
+  if (port[kStarted] && !port[kClosed]) port[kHandle].signal();
+}
+
+class MessagePort extends NodeEventTarget {
+  constructor(skipThrow = undefined) {
+    if (skipThrow !== kSkipThrow) throw new ERR_CONSTRUCT_CALL_INVALID();
+    super();
+    this[kQueue] = [];
+    this[kPeer] = null;
+    this[kStarted] = false;
+    this[kClosed] = false;
+    this[kHandle] = newHandle(this);
+  }
+
+  postMessage(message, transferList = undefined) {
+    if (arguments.length === 0) {
+      throw nodeErrorWithMessage('ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
+    }
+    const transfer = transferList !== null && typeof transferList === 'object' && !Array.isArray(transferList) ?
+      transferList.transfer : transferList;
+    const data = cloneMessage(message, transfer);
+    const peer = this[kPeer];
+    if (this[kClosed] || peer === null || peer[kClosed]) return;
+    enqueue(peer, data);
+  }
+
+  start() {
+    if (this[kStarted] || this[kClosed]) return;
+    this[kStarted] = true;
+    this[kHandle].start();
+    if (this[kQueue].length > 0) this[kHandle].signal();
+  }
+
+  ref() {
+    this[kHandle].ref();
+  }
+
+  unref() {
+    this[kHandle].unref();
+  }
+
+  hasRef() {
+    return this[kClosed] ? false : this[kHandle].hasRef();
+  }
+
+  // Closing one end closes both; each emits 'close' from the loop's close phase.
+  close() {
+    if (this[kClosed]) return;
+    const peer = this[kPeer];
+    closePort(this);
+    if (peer !== null) closePort(peer);
+  }
+
+  [kNewListener](size, type, ...rest) {
+    super[kNewListener](size, type, ...rest);
+    if (type === 'message') this.start();
+  }
+
+  [kRemoveListener](size, type, ...rest) {
+    super[kRemoveListener](size, type, ...rest);
+    if (type === 'message' && size === 0 && this[kStarted]) {
+      this[kStarted] = false;
+      this[kHandle].stop();
+    }
+  }
+
+  [kInspect](depth, options) {
+    if (depth < 0) return this;
+    const { inspect } = require('internal/util/inspect');
+    const fields = { active: !this[kClosed], refed: this.hasRef() };
+    return `MessagePort ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
+}
+
+function closePort(port) {
+  port[kClosed] = true;
+  port[kPeer] = null;
+  port[kHandle].close(() => {
+    // Messages that arrived before the close are still delivered.
+    while (port[kStarted] && deliverOne(port));
+    port.dispatchEvent(new Event('close'));
+  });
+}
+
+defineEventHandler(MessagePort.prototype, 'message');
+defineEventHandler(MessagePort.prototype, 'messageerror');
+Object.defineProperty(MessagePort.prototype, Symbol.toStringTag, {
+  __proto__: null, value: 'MessagePort', writable: false, enumerable: false, configurable: true,
+});
+
+class MessageChannel {
+  constructor() {
+    const port1 = new MessagePort(kSkipThrow);
+    const port2 = new MessagePort(kSkipThrow);
+    port1[kPeer] = port2;
+    port2[kPeer] = port1;
+    this.port1 = port1;
+    this.port2 = port2;
+  }
+}
+
+function receiveMessageOnPort(port) {
+  if (!(port instanceof MessagePort)) {
+    throw nodeErrorWithMessage('ERR_INVALID_ARG_TYPE', 'The "port" argument must be a MessagePort instance');
+  }
+  if (port[kQueue].length === 0) return undefined;
+  return { message: port[kQueue].shift() };
+}
+
+// ---- BroadcastChannel -------------------------------------------------------------
+
+const broadcastGroups = new Map();  // name -> Set of open channels
+
+class BroadcastChannel extends EventTarget {
+  #name;
+  #handle;
+  #queue = [];
+  #closed = false;
+
+  constructor(name) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    super();
+    this.#name = `${name}`;
+    this.#handle = newHandle(this);
+    this.#handle.ondeliver = () => {
+      if (this.#queue.length === 0) return false;
+      this.dispatchEvent(new MessageEvent('message', { data: this.#queue.shift() }));
+      return this.#queue.length > 0;
+    };
+    this.#handle.start();
+    let group = broadcastGroups.get(this.#name);
+    if (group === undefined) broadcastGroups.set(this.#name, group = new Set());
+    group.add(this);
+  }
+
+  get name() {
+    return this.#name;
+  }
+
+  close() {
+    if (this.#closed) return;
+    this.#closed = true;
+    const group = broadcastGroups.get(this.#name);
+    group.delete(this);
+    if (group.size === 0) broadcastGroups.delete(this.#name);
+    this.#handle.close();
+  }
+
+  postMessage(message) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('message');
+    if (this.#closed) {
+      DOMException ??= require('internal/per_context/domexception').DOMException;
+      throw new DOMException('BroadcastChannel is closed.', 'InvalidStateError');
+    }
+    const data = cloneMessage(message);
+    for (const other of broadcastGroups.get(this.#name)) {
+      if (other !== this) other.#receive(data);
+    }
+  }
+
+  #receive(data) {
+    this.#queue.push(data);
+    this.#handle.signal();
+  }
+
+  ref() {
+    this.#handle.ref();
+    return this;
+  }
+
+  unref() {
+    this.#handle.unref();
+    return this;
+  }
+
+  [kInspect](depth, options) {
+    if (depth < 0) return 'BroadcastChannel';
+    const { inspect } = require('internal/util/inspect');
+    const fields = { name: this.#name, active: !this.#closed };
+    return `BroadcastChannel ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+  }
+}
+
+for (const key of ['name', 'close', 'postMessage', 'ref', 'unref']) {
+  Object.defineProperty(BroadcastChannel.prototype, key, { __proto__: null, enumerable: true });
+}
+defineEventHandler(BroadcastChannel.prototype, 'message');
+defineEventHandler(BroadcastChannel.prototype, 'messageerror');
+
+module.exports = {
+  BroadcastChannel,
+  markAsUncloneable,
+  MessageChannel,
+  MessageEvent,
+  MessagePort,
+  receiveMessageOnPort,
+};
