@@ -40,7 +40,8 @@ class LaunchSpec:
     detached: bool = False
     uid: Optional[int] = None
     gid: Optional[int] = None
-    child_fds: list = field(default_factory=list)  # the descriptor each child fd gets (None: closed)
+    # The descriptor each child fd gets; None is /dev/null for 0-2 and nothing above.
+    child_fds: list = field(default_factory=list)
 
 
 def js_list(value: Any) -> list:
@@ -109,6 +110,8 @@ def launch(spec: LaunchSpec) -> subprocess.Popen:
             start_new_session=spec.detached,
             user=spec.uid,
             group=spec.gid,
+            # Changing identity drops supplementary groups, as libuv does.
+            extra_groups=[] if spec.uid is not None or spec.gid is not None else None,
             close_fds=not extra,
             preexec_fn=(lambda: _move_extra_fds(extra)) if extra else None,
             restore_signals=True,
