@@ -115,6 +115,10 @@ class EpollSelector:
                             | (EVENT_HUP if ev & hup else 0)))
         return out
 
+    def watches(self, fd: int) -> bool:
+        """Whether a watcher of this loop has `fd` (libuv's uv__fd_exists)."""
+        return fd in self._watchers
+
     def fileno(self) -> int:
         return self._epoll.fileno()
 
@@ -139,6 +143,9 @@ class _GenericSelector:
 
     def select(self, timeout: Optional[float]) -> list:
         return [(key.data, mask) for key, mask in self._sel.select(timeout)]
+
+    def watches(self, fd: int) -> bool:
+        return fd in self._sel.get_map()
 
     def fileno(self) -> int:
         return self._sel.fileno()

@@ -19,7 +19,7 @@ from jsbridge import as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase
+from .stream_wrap import StreamBase, as_int
 
 SOCKET, SERVER, IPC = 0, 1, 2
 UV_READABLE, UV_WRITABLE = 1, 2
@@ -58,9 +58,9 @@ class Pipe(StreamBase):
 
     def open(self, fd: Any) -> int:
         """Adopt a descriptor: a socket is used as one, anything else through read/write."""
-        if self.sock is not None or self._fd >= 0:
+        fd = as_int(fd)
+        if self.sock is not None or self._fd >= 0 or self.loop.selector.watches(fd):
             return -errno.EEXIST
-        fd = int(fd)
         try:
             mode = os.fstat(fd).st_mode
         except OSError as exc:

@@ -63,6 +63,11 @@ def _unpaired_surrogate(exc: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error("pynode.lone_surrogate", _unpaired_surrogate)
 
 
+def as_int(value: Any) -> int:
+    """A JS number argument as the C++ bindings read it (anything else is 0)."""
+    return int(value) if isinstance(value, (int, float)) and value == value else 0
+
+
 def encode_string(text: str, encoding: str) -> bytes:
     """Bytes of a JS string in one of the encodings the stream write methods take."""
     if encoding == "utf8":
@@ -185,17 +190,22 @@ class StreamBase(HandleWrap):
         os.set_blocking(self._fd, bool(blocking))
         return 0
 
-    def _update_watcher(self) -> None:
+    def _update_watcher(self) -> int:
+        """Watch the descriptor for what the stream waits on; 0 or the loop's error."""
         watcher = self._watcher
         if watcher is None:
-            return
+            return 0
         if self.reading:
             events = EVENT_READ | EVENT_HUP
         else:
             events = EVENT_READ if self._listening else 0
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
-        watcher.set(events)
+        try:
+            watcher.set(events)
+        except OSError as exc:
+            return uv.code_of(exc)
+        return 0
 
     def _on_io(self, events: int) -> None:
         if events & EVENT_WRITE:
@@ -219,8 +229,11 @@ class StreamBase(HandleWrap):
         except OSError as exc:
             return uv.code_of(exc)
         self._listening = True
+        err = self._update_watcher()
+        if err:
+            self._listening = False
+            return err
         self.set_active(True)
-        self._update_watcher()
         return 0
 
     def _accept(self) -> None:
@@ -289,8 +302,11 @@ class StreamBase(HandleWrap):
             return UV_EINVAL
         if not self.reading:
             self.reading = True
+            err = self._update_watcher()
+            if err:
+                self.reading = False
+                return err
             self.set_active(True)
-            self._update_watcher()
         return 0
 
     def readStop(self) -> int:
@@ -489,11 +505,14 @@ class StreamBase(HandleWrap):
             self.loop.active_reqs -= len(cancelled)
         if (cancelled or connect_req is not None) and not self.realm.closed:
             self.loop.closing.append(lambda: self._cancel(connect_req, cancelled))
-        if self.sock is not None:
-            self.close_socket(self.sock)
-            self.sock = None
-        elif self._fd >= 0:
-            os.close(self._fd)
+        try:
+            if self.sock is not None:
+                self.close_socket(self.sock)
+            elif self._fd >= 0:
+                os.close(self._fd)
+        except OSError:
+            pass  # another handle opened on the same descriptor closed it first
+        self.sock = None
         self._fd = -1
 
     def close_socket(self, sock: socket.socket) -> None:

@@ -19,7 +19,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase
+from .stream_wrap import StreamBase, as_int
 
 SOCKET, SERVER = 0, 1
 UV_TCP_IPV6ONLY = 1
@@ -104,10 +104,10 @@ class TCP(StreamBase):
         return 0
 
     def open(self, fd: Any) -> int:
-        if self.sock is not None:
+        if self.sock is not None or self.loop.selector.watches(as_int(fd)):
             return -errno.EEXIST
         try:
-            sock = socket.socket(fileno=int(fd))
+            sock = socket.socket(fileno=as_int(fd))
         except OSError as exc:
             return uv.code_of(exc)
         self.attach_socket(sock)
@@ -127,7 +127,7 @@ class TCP(StreamBase):
         return 0
 
     def setKeepAlive(self, enable: Any, delay: Any = 0) -> int:
-        delay = int(delay) if isinstance(delay, (int, float)) else 0
+        delay = as_int(delay)
         self._keepalive = delay if enable else None
         if self.sock is None:
             return 0
@@ -160,7 +160,7 @@ class TCP(StreamBase):
         host = parse_address(family, address)
         if host is None:
             return UV_EINVAL
-        flags = int(flags) if isinstance(flags, (int, float)) else 0
+        flags = as_int(flags)
         err = self._ensure_socket(family)
         if err:
             return err
@@ -171,7 +171,7 @@ class TCP(StreamBase):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, int(bool(flags & UV_TCP_IPV6ONLY)))
-            sock.bind((host, int(port)))
+            sock.bind((host, as_int(port) & 0xFFFF))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 # libuv reports an address in use from listen() or connect(), not bind()
@@ -207,7 +207,7 @@ class TCP(StreamBase):
         if err:
             return err
         self._delayed_error = 0
-        return self.start_connect(req, (host, int(port)))
+        return self.start_connect(req, (host, as_int(port) & 0xFFFF))
 
     def connect_error_is_delayed(self, err: int) -> bool:
         return err == errno.ECONNREFUSED
