@@ -72,6 +72,7 @@ JS_EvalFunction = _fn("JS_EvalFunction", RawValue, _vp, RawValue)
 JS_GetModuleNamespace = _fn("JS_GetModuleNamespace", RawValue, _vp, _vp)
 JS_PromiseState = _fn("JS_PromiseState", ctypes.c_int, _vp, RawValue)
 JS_PromiseResult = _fn("JS_PromiseResult", RawValue, _vp, RawValue)
+JS_UpdateStackTop = _fn("JS_UpdateStackTop", None, _vp)
 js_strdup = _fn("js_strdup", _vp, _vp, ctypes.c_char_p)
 _free_value = _fn("__JS_FreeValue", None, _vp, RawValue)
 

@@ -8,6 +8,7 @@ Python values (numbers, strings, booleans, None for null, `Undefined`).
 from __future__ import annotations
 
 import ctypes
+import threading
 from typing import Any, Callable, Optional
 
 import quickjs
@@ -85,6 +86,7 @@ class Engine:
         self._uint8 = self._helpers["uint8"]
         self._callbacks: list = []  # ctypes callbacks must outlive the runtime's use of them
         self._init_meta: Optional[JSValue] = None
+        self._thread = threading.get_ident()
         self.global_object = self._ctx.get_global()
 
     # -- evaluation ---------------------------------------------------------
@@ -370,6 +372,14 @@ class Engine:
         ncb, lcb = capi.NormalizeFunc(normalize), capi.LoaderFunc(loader)
         self._callbacks += [ncb, lcb]
         capi.JS_SetModuleLoaderFunc(capi.runtime_ptr(self._rt), ncb, lcb, None)
+
+    def adopt_thread(self) -> None:
+        """Let JS run on the calling thread: the engine measures stack depth from the
+        thread that created it, so another thread must reset that reference first."""
+        ident = threading.get_ident()
+        if ident != self._thread:
+            self._thread = ident
+            capi.JS_UpdateStackTop(capi.runtime_ptr(self._rt))
 
     def run_gc(self) -> None:
         self._rt.run_gc()

@@ -46,6 +46,7 @@ class AsyncioDriver:
         self.soon = None
         loop = self.rt.loop
         try:
+            self.rt._realm.drain()
             loop.run_once(block=False)
         except ProcessExit:
             pass

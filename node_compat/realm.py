@@ -136,13 +136,7 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             result = self._callback(target, method, *args)
-            info = self.tick_info
-            if not info[0] and not info[1]:
-                ctx = self.engine
-                if ctx.has_pending_jobs:
-                    ctx.run_jobs()
-            if info[0] or info[1]:
-                self._tick()
+            self._drain_ticks()
         except Exception as exc:
             if self.exiting:
                 raise ProcessExit(self.exit_code) from None
@@ -150,6 +144,28 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         return result
+
+    def _drain_ticks(self) -> None:
+        info = self.tick_info
+        if not info[0] and not info[1]:
+            engine = self.engine
+            if engine.has_pending_jobs:
+                engine.run_jobs()
+        if info[0] or info[1]:
+            self._tick()
+
+    def drain(self) -> None:
+        """Run microtasks and `process.nextTick` callbacks left by calls from Python."""
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            self._drain_ticks()
+        except Exception as exc:
+            if self.exiting:
+                raise ProcessExit(self.exit_code) from None
+            raise self._internal_failure(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
 
     def _internal_failure(self, exc: Exception) -> Exception:
         return RuntimeError(f"pynode internal error: {exc}")

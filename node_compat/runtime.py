@@ -217,6 +217,7 @@ class Runtime:
     def _check_open(self) -> None:
         if self._closed:
             raise RuntimeError("the Runtime is closed")
+        self.engine.adopt_thread()
         if self._realm.exiting:
             raise ProcessExit(self._realm.exit_code)
 
@@ -302,6 +303,7 @@ class Runtime:
         if self._tasks.get(greenlet.getcurrent()) is not None:
             raise RuntimeError("the event loop cannot be run from inside a spawned task; use Runtime.wait()")
         try:
+            self._realm.drain()
             self.loop.run(until=until, deadline=deadline)
         except ProcessExit:
             pass
@@ -312,6 +314,7 @@ class Runtime:
         """Run one loop turn without blocking; returns whether the loop still has work."""
         self._check_open()
         try:
+            self._realm.drain()
             self.loop.update_time()
             self.loop.run_once(block=False)
         except ProcessExit:
@@ -371,6 +374,7 @@ class Runtime:
             loop.active_reqs -= 1
             glet.parent = greenlet.getcurrent()
             glet.switch(value)
+            self._realm.drain()  # what the task left queued runs before the loop goes on
 
         loop.pending.append(resume)
         loop.wake()

@@ -95,33 +95,28 @@ function runImmediates() {
 }
 
 // Calls made by Python programs (node_compat.Runtime): a throw is returned to
-// the caller instead of becoming an uncaught exception; ticks and microtasks
-// drain afterwards as after any callback. A promise handed to Python counts
-// as handled: Python awaits it (or drops it) as it sees fit.
+// the caller instead of becoming an uncaught exception. Ticks and microtasks
+// are left for the realm to drain when the loop runs next, so a series of
+// Python calls behaves like one synchronous stretch of JavaScript. A promise
+// handed to Python counts as handled: Python awaits it (or drops it).
 function noop() {}
 function apiCall(fn, thisArg, args) {
   let result;
   try {
     result = Reflect.apply(fn, thisArg, args);
   } catch (err) {
-    afterCallback();
     return [false, err];
   }
   if (result instanceof Promise) result.then(undefined, noop);
-  afterCallback();
   return [true, result];
 }
 
 function apiConstruct(fn, args) {
-  let result;
   try {
-    result = Reflect.construct(fn, args);
+    return [true, Reflect.construct(fn, args)];
   } catch (err) {
-    afterCallback();
     return [false, err];
   }
-  afterCallback();
-  return [true, result];
 }
 
 function emitBeforeExit() {
