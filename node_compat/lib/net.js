@@ -1505,6 +1505,15 @@ Server.prototype.unref = function() {
 
 Server.prototype._setupWorker = noop;
 
+// A rejected async 'connection' listener (captureRejections) destroys that socket.
+Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
+  if (event === 'connection') {
+    sock.destroy(err);
+  } else {
+    this.emit('error', err);
+  }
+};
+
 function createServer(options, connectionListener) {
   return new Server(options, connectionListener);
 }
