@@ -1257,6 +1257,8 @@ function emitListeningNT(self) {
   if (self._handle) self.emit('listening');
 }
 
+// Every server binds its own handle: `exclusive` only decides whether
+// cluster workers share the primary's, and there are no workers here.
 function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
   server._listen2(address, port, addressType, backlog, fd, flags);
 }

@@ -26,7 +26,6 @@ const owner_symbol = Symbol('owner_symbol');
 const kHandle = Symbol('kHandle');
 const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');
-const kSession = Symbol('kSession');
 // The `onread` option: a reused buffer, its callback, and a buffer factory.
 const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
@@ -233,7 +232,6 @@ function setStreamTimeout(msecs, callback) {
     }
   } else {
     this[kTimeout] = setUnrefTimeout(this._onTimeout.bind(this), msecs);
-    if (this[kSession]) this[kSession][kUpdateTimer]();
     if (callback !== undefined) {
       validateFunction(callback, 'callback');
       this.once('timeout', callback);
@@ -250,7 +248,6 @@ module.exports = {
   kBufferGen,
   kHandle,
   kMaybeDestroy,
-  kSession,
   kTimeout,
   kUpdateTimer,
   onStreamRead,
