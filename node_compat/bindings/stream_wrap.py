@@ -35,11 +35,10 @@ from .handle_wrap import HandleWrap
 from .native import export_class
 from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, IOWatcher
 
-K_READ_BYTES_OR_ERROR = 0
-K_ARRAY_BUFFER_OFFSET = 1
-K_BYTES_WRITTEN = 2
-K_LAST_WRITE_WAS_ASYNC = 3
-K_NUM_FIELDS = 4
+# Fields of `streamBaseState`, the results of the last write call.
+K_BYTES_WRITTEN = 0
+K_LAST_WRITE_WAS_ASYNC = 1
+K_NUM_FIELDS = 2
 
 UV_EOF = uv.UV_EOF
 UV_EBADF = -errno.EBADF
@@ -111,14 +110,13 @@ _NO_WRITES: tuple = ()  # the write queue of a stream that never queued one
 
 
 class _Write:
-    """A queued write: what is left to send, its request object, its full size."""
+    """A queued write: what is left to send and its request object."""
 
-    __slots__ = ("view", "req", "size")
+    __slots__ = ("view", "req")
 
-    def __init__(self, view: memoryview, req: Any, size: int) -> None:
+    def __init__(self, view: memoryview, req: Any) -> None:
         self.view = view
         self.req = req
-        self.size = size
 
 
 class StreamBase(HandleWrap):
@@ -415,7 +413,7 @@ class StreamBase(HandleWrap):
                 return 0
         if self._queue is _NO_WRITES:
             self._queue = deque()
-        self._queue.append(_Write(memoryview(data)[sent:], req, size))
+        self._queue.append(_Write(memoryview(data)[sent:], req))
         self._queue_bytes += size - sent
         self.loop.active_reqs += 1
         fields[K_LAST_WRITE_WAS_ASYNC] = 1
@@ -537,12 +535,9 @@ _WRITEV_ENCODINGS = {
 def create(realm: Any) -> dict:
     state = realm_state(realm)
     return {
-        "LibuvStreamWrap": export_class(realm, StreamBase, "LibuvStreamWrap"),
         "WriteWrap": export_class(realm, None, "WriteWrap"),
         "ShutdownWrap": export_class(realm, None, "ShutdownWrap"),
         "streamBaseState": state.array,
-        "kReadBytesOrError": K_READ_BYTES_OR_ERROR,
-        "kArrayBufferOffset": K_ARRAY_BUFFER_OFFSET,
         "kBytesWritten": K_BYTES_WRITTEN,
         "kLastWriteWasAsync": K_LAST_WRITE_WAS_ASYNC,
     }
