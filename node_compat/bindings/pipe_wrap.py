@@ -35,11 +35,11 @@ class Pipe(StreamBase):
         "open", "bind", "listen", "connect", "fchmod", "setPendingInstances",
     )
 
-    def __init__(self, realm: Any, js: Any, kind: Any = SOCKET, accepted: Any = None) -> None:
+    _path: Optional[str] = None  # a bound socket file, removed on close
+
+    def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
+        """`new Pipe(type)` from JS; an accepted connection also brings its socket."""
         super().__init__(realm, js)
-        self.kind = kind
-        self.ipc = kind == IPC
-        self._path: Optional[str] = None  # a bound socket file, removed on close
         if isinstance(accepted, socket.socket):
             self.attach_socket(accepted)
             self.readable = self.writable = True

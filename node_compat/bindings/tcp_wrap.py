@@ -71,10 +71,10 @@ class TCP(StreamBase):
     _nodelay = False
     _keepalive: Optional[int] = None
 
-    def __init__(self, realm: Any, js: Any, kind: Any = SOCKET, accepted: Any = None) -> None:
+    def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
+        """`new TCP(type)` from JS; an accepted connection also brings its socket."""
         super().__init__(realm, js)
-        self.kind = kind
-        if accepted is not None and isinstance(accepted, socket.socket):
+        if isinstance(accepted, socket.socket):
             self.attach_socket(accepted)
             self._apply_options()
             self.readable = self.writable = True
