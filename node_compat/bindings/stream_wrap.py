@@ -517,13 +517,25 @@ class StreamBase(HandleWrap):
         sock.close()
 
     def _cancel(self, connect_req: Any, requests: list) -> None:
+        """Complete requests cut short by close() with UV_ECANCELED.
+
+        A request whose `oncomplete` JS removed (net drops a timed-out
+        connection attempt that way) is skipped, as Node's MakeCallback skips
+        a callback that is not a function.
+        """
         realm = self.realm
-        if connect_req is not None and not realm.exiting:
+        if connect_req is not None and _has_callback(connect_req) and not realm.exiting:
             realm.make_callback(connect_req, "oncomplete", UV_ECANCELED, self.js, connect_req, False, False)
         for req in requests:
             if realm.exiting:
                 return
-            realm.make_callback(req, "oncomplete", UV_ECANCELED)
+            if _has_callback(req):
+                realm.make_callback(req, "oncomplete", UV_ECANCELED)
+
+
+def _has_callback(req: Any) -> bool:
+    callback = req["oncomplete"]
+    return isinstance(callback, JSValue) and callback.is_function
 
 
 _WRITEV_ENCODINGS = {
