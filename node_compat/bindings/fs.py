@@ -166,8 +166,9 @@ def op_read_file(target: Any, flags: int) -> bytes:
         raise FsError(exc, "open", target) from None
     try:
         try:
-            size = os.fstat(fd).st_size
-            if size > 0 and stat_module.S_ISREG(os.fstat(fd).st_mode):
+            st = os.fstat(fd)
+            size = st.st_size
+            if size > 0 and stat_module.S_ISREG(st.st_mode):
                 data = os.read(fd, size)
                 if len(data) < size:
                     return data + _read_all(fd)

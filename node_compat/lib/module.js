@@ -162,10 +162,11 @@ function flushCompileCache() {}
 
 function getCompileCacheDir() { return undefined; }
 
-// The named exports an ES module imports from a builtin are read once, when
-// the builtin is first imported (modules/system.py builds those facades), so
-// there are no live bindings to bring up to date.
-function syncBuiltinESMExports() {}
+// Bring the named exports of imported builtins up to date with their
+// objects (after a program replaced, say, fs.readFileSync).
+function syncBuiltinESMExports() {
+  require('internal/modules/esm').syncBuiltinESMExports();
+}
 
 const debug = require('internal/util/debuglog').debuglog('module');
 

@@ -81,7 +81,7 @@ class ModuleSystem:
         if name.startswith("node:"):
             self.synthetic[name] = "builtin"
             names = self.host["builtinExportNames"](name[5:]).to_python()
-            return self._facade(names)
+            return self._facade(names, live=True)
         if not name.startswith("file:"):
             raise ModuleError("ERR_UNSUPPORTED_ESM_URL_SCHEME", f"Unsupported module {name}")
         path = resolve.url_to_path(name)
@@ -105,18 +105,26 @@ class ModuleSystem:
         raise ModuleError("ERR_UNKNOWN_FILE_EXTENSION", f'Unknown file extension "{ext}" for {path}')
 
     @staticmethod
-    def _facade(names: list, commonjs: bool = False) -> str:
-        """A module re-exporting a CommonJS-style exports object under named exports."""
+    def _facade(names: list, commonjs: bool = False, live: bool = False) -> str:
+        """A module re-exporting a CommonJS-style exports object under named exports.
+
+        With `live` (builtins), the bindings can be refreshed from the object
+        later: module.syncBuiltinESMExports() calls the function registered here.
+        """
         lines = [f"const m = import.meta.{_LOAD}();", "export default m;"]
         seen = set()
+        refresh = []
         for i, key in enumerate(names):
             if key == "default" or key in seen or not isinstance(key, str):
                 continue
             seen.add(key)
-            lines.append(f"const e{i} = m === null || m === undefined ? undefined : m[{json.dumps(key)}];")
+            lines.append(f"{'let' if live else 'const'} e{i} = m === null || m === undefined ? undefined : m[{json.dumps(key)}];")
             lines.append(f"export {{ e{i} as {json.dumps(key)} }};")
+            refresh.append(f"e{i} = m[{json.dumps(key)}];")
         if commonjs:
             lines.append('export { m as "module.exports" };')
+        if live and refresh:
+            lines.append(f"import.meta.{_SYNC}(() => {{ {' '.join(refresh)} }});")
         return "\n".join(lines)
 
     def detect_format(self, path: str) -> str:
@@ -250,6 +258,7 @@ class ModuleSystem:
 
 
 _LOAD = "__pynodeLoad"
+_SYNC = "__pynodeSync"
 
 
 def strip_shebang(source: str) -> str:

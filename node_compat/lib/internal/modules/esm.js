@@ -9,6 +9,14 @@ const { kNodeArrow } = require('internal/util');
 const modulesBinding = internalBinding('modules');
 
 const kLoad = '__pynodeLoad';
+const kSync = '__pynodeSync';
+
+// Refreshers of the named exports of imported builtins (see modules/system.py).
+const builtinSyncers = [];
+
+function syncBuiltinESMExports() {
+  for (const refresh of builtinSyncers) refresh();
+}
 
 // Called for each module once it is compiled.
 function initImportMeta(meta, name) {
@@ -21,6 +29,15 @@ function initImportMeta(meta, name) {
       configurable: false,
       writable: false,
     });
+    if (kind === 'builtin') {
+      Object.defineProperty(meta, kSync, {
+        __proto__: null,
+        value: (refresh) => { builtinSyncers.push(refresh); },
+        enumerable: false,
+        configurable: false,
+        writable: false,
+      });
+    }
     return;
   }
   if (!name.startsWith('file:')) {
@@ -81,4 +98,4 @@ function moduleError(code, message, fields) {
 }
 
 
-module.exports = { builtinExportNames, initImportMeta, moduleError };
+module.exports = { builtinExportNames, initImportMeta, moduleError, syncBuiltinESMExports };
