@@ -458,7 +458,6 @@ function getStatsFromBinding(s, bigint = false) {
 }
 
 const DeprecatedStats = deprecate(Stats, 'fs.Stats constructor is deprecated.', 'DEP0180');
-Object.defineProperty(DeprecatedStats, 'name', { __proto__: null, value: 'Stats' });
 
 // ---- StatFs ----------------------------------------------------------------------------------------
 
