@@ -849,19 +849,23 @@ function urlToHttpOptions(url) {
 
 // ---- domains -------------------------------------------------------------------------
 
+// The host a special URL would get for `domain` (as Node: the hostname
+// setter of a "ws://" URL), or '' when it is not a valid host.
+function hostOf(domain) {
+  const record = basicParse('ws://x');
+  if (basicParse(domain, null, record, HOSTNAME) === null || record.host === 'x' && domain !== 'x') return '';
+  return record.host ?? '';
+}
+
 function domainToASCII(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  return toASCIIOrEmpty(`${domain}`);
+  return hostOf(`${domain}`);
 }
 
 function domainToUnicode(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  return toUnicode(`${domain}`) ?? '';
-}
-
-function toASCIIOrEmpty(domain) {
-  const ascii = toASCII(domain);
-  return ascii === null ? '' : ascii;
+  const host = hostOf(`${domain}`);
+  return host === '' ? '' : toUnicode(host) ?? '';
 }
 
 // url.format() for WHATWG URL objects.
