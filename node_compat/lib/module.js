@@ -32,7 +32,6 @@ function isRelativeRequest(request) {
 // The absolute file `request` names when looked up in `paths` (no
 // node_modules walk), or false.
 function findPath(request, paths, isMain) {
-  void isMain;
   const absolute = path.isAbsolute(request);
   const dirs = absolute ? [''] : paths;
   if (!Array.isArray(dirs)) return false;
@@ -141,7 +140,6 @@ function findPackageJSON(specifier, base = 'data:') {
 // Source maps are only collected with --enable-source-maps, which pynode
 // does not offer: there is never a map to find.
 function findSourceMap(sourcePath) {
-  void sourcePath;
   return undefined;
 }
 
@@ -154,7 +152,6 @@ Object.freeze(constants);
 // pynode caches the bytecode of its own library only; user modules are
 // always compiled from source, so the cache reports itself disabled.
 function enableCompileCache(cacheDir) {
-  void cacheDir;
   return { status: constants.compileCacheStatus.DISABLED, message: 'Disabled: pynode has no compile cache for user modules' };
 }
 

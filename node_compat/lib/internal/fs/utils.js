@@ -536,7 +536,6 @@ function getDirent(path, name, type) {
 }
 
 module.exports = {
-  BigIntStats,
   Dirent,
   DeprecatedStats,
   Stats,
@@ -561,7 +560,6 @@ module.exports = {
   markThrowSite,
   maybeCallback,
   parseFileMode,
-  requestError,
   rmDirectoryError,
   statFsFromBinding,
   stringToFlags,
