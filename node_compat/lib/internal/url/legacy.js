@@ -64,7 +64,21 @@ function Url() {
   this.href = null;
 }
 
+// url.parse() is deprecated only under --pending-deprecation (DEP0169).
+let parseWarned = false;
+function pendingDeprecation() {
+  if (process.env.NODE_PENDING_DEPRECATION === '1') return true;
+  const options = `${process.env.NODE_OPTIONS || ''}`.split(/\s+/);
+  return process.execArgv.includes('--pending-deprecation') || options.includes('--pending-deprecation');
+}
+
 function urlParse(url, parseQueryString, slashesDenoteHost) {
+  if (!parseWarned && pendingDeprecation()) {
+    parseWarned = true;
+    process.emitWarning('`url.parse()` behavior is not standardized and prone to errors that have security ' +
+                        'implications. Use the WHATWG URL API instead. CVEs are not issued for `url.parse()` ' +
+                        'vulnerabilities.', 'DeprecationWarning', 'DEP0169');
+  }
   if (url instanceof Url) return url;
   const result = new Url();
   result.parse(url, parseQueryString, slashesDenoteHost);
