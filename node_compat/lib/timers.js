@@ -19,7 +19,7 @@ const {
 const { toggleImmediateRef } = internalBinding('timers');
 
 function setTimeout(callback, after, arg1, arg2, arg3) {
-  validateFunction(callback, 'callback');
+  validateFunction(callback, 'callback'); // at node:timers:140:3
   let i, args;
   switch (arguments.length) {
     case 0:
@@ -58,7 +58,7 @@ function clearTimeout(timer) {
 }
 
 function setInterval(callback, repeat, arg1, arg2, arg3) {
-  validateFunction(callback, 'callback');
+  validateFunction(callback, 'callback'); // at node:timers:209:3
   let i, args;
   switch (arguments.length) {
     case 0:
@@ -95,7 +95,7 @@ Timeout.prototype[Symbol.dispose] = function() {
 };
 
 function setImmediate(callback, arg1, arg2, arg3) {
-  validateFunction(callback, 'callback');
+  validateFunction(callback, 'callback'); // at node:timers:282:3
   let i, args;
   switch (arguments.length) {
     case 0:

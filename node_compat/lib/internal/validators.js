@@ -14,12 +14,8 @@ const {
 } = require('internal/errors');
 
 // Node wraps its validators in hideStackFrames, which rethrows their errors:
-// an uncaught one is reported at that rethrow, recorded here for the fatal report.
-const kHiddenSite = { thrown: 'node:internal/errors:540\n      throw error;\n      ^\n', rejected: undefined };
-function hidden(err) {
-  require('internal/util').nodeThrowSites.set(err, kHiddenSite);
-  return err;
-}
+// an uncaught one is reported at that rethrow.
+const { markHiddenValidatorError: hidden } = require('internal/node_throw_sites');
 
 function isInt32(value) { return value === (value | 0); }
 function isUint32(value) { return value === (value >>> 0); }

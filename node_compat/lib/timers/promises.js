@@ -23,17 +23,8 @@ const { clearImmediate, clearInterval, clearTimeout } = require('timers');
 const kResistStopPropagation = Symbol.for('pynode.kResistStopPropagation');
 const kAbortListenerOptions = { __proto__: null, once: true, [kResistStopPropagation]: true };
 
-function abortError(signal) {
-  return new AbortError(undefined, { cause: signal?.reason });
-}
-
-// The options every function takes; returns them with `ref` defaulted.
-function validateOptions(options) {
-  validateObject(options, 'options');
-  if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
-  if (options.ref !== undefined) validateBoolean(options.ref, 'options.ref');
-  return { signal: options.signal, ref: options.ref ?? true };
-}
+// Each function validates its own arguments, so that an error's stack starts
+// at the line of Node's that made it (see internal/node_throw_sites).
 
 // Settle a timer's promise, or reject it when `signal` aborts first.
 function timerPromise(signal, start, clear) {
@@ -44,7 +35,7 @@ function timerPromise(signal, start, clear) {
       onAbort = () => {
         if (!timer._destroyed) {
           clear(timer);
-          reject(abortError(signal));
+          reject(new AbortError(undefined, { cause: signal?.reason })); // at node:timers/promises:49:12
         }
       };
       signal.addEventListener('abort', onAbort, kAbortListenerOptions);
@@ -58,12 +49,19 @@ function setTimeout(after, value, options = kEmptyObject) {
   let signal;
   let ref;
   try {
-    if (after !== undefined) validateNumber(after, 'delay');
-    ({ signal, ref } = validateOptions(options));
+    if (after !== undefined) validateNumber(after, 'delay'); // at node:timers/promises:56:7
+    validateObject(options, 'options'); // at node:timers/promises:59:5
+    if (options.signal !== undefined) {
+      validateAbortSignal(options.signal, 'options.signal'); // at node:timers/promises:62:7
+    }
+    if (options.ref !== undefined) validateBoolean(options.ref, 'options.ref'); // at node:timers/promises:66:7
+    ({ signal, ref = true } = options);
   } catch (err) {
     return Promise.reject(err);
   }
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  if (signal?.aborted) {
+    return Promise.reject(new AbortError(undefined, { cause: signal.reason })); // at node:timers/promises:75:26
+  }
   return timerPromise(signal, (resolve) => {
     const timeout = new Timeout(resolve, after, [value], false, ref);
     insert(timeout, timeout._idleTimeout);
@@ -75,11 +73,18 @@ function setImmediate(value, options = kEmptyObject) {
   let signal;
   let ref;
   try {
-    ({ signal, ref } = validateOptions(options));
+    validateObject(options, 'options'); // at node:timers/promises:96:5
+    if (options.signal !== undefined) {
+      validateAbortSignal(options.signal, 'options.signal'); // at node:timers/promises:99:7
+    }
+    if (options.ref !== undefined) validateBoolean(options.ref, 'options.ref'); // at node:timers/promises:103:7
+    ({ signal, ref = true } = options);
   } catch (err) {
     return Promise.reject(err);
   }
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  if (signal?.aborted) {
+    return Promise.reject(new AbortError(undefined, { cause: signal.reason })); // at node:timers/promises:112:26
+  }
   return timerPromise(signal, (resolve) => {
     const immediate = new Immediate(resolve, [value]);
     if (!ref) immediate.unref();
@@ -88,9 +93,14 @@ function setImmediate(value, options = kEmptyObject) {
 }
 
 async function* setInterval(after, value, options = kEmptyObject) {
-  if (after !== undefined) validateNumber(after, 'delay');
-  const { signal, ref } = validateOptions(options);
-  if (signal?.aborted) throw abortError(signal);
+  if (after !== undefined) validateNumber(after, 'delay'); // at node:timers/promises:134:5
+  validateObject(options, 'options'); // at node:timers/promises:137:3
+  if (options.signal !== undefined) {
+    validateAbortSignal(options.signal, 'options.signal'); // at node:timers/promises:140:5
+  }
+  if (options.ref !== undefined) validateBoolean(options.ref, 'options.ref'); // at node:timers/promises:144:5
+  const { signal, ref = true } = options;
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason }); // at node:timers/promises:150:11
   let pending = 0;
   let wake;
   let onAbort;
@@ -120,7 +130,7 @@ async function* setInterval(after, value, options = kEmptyObject) {
       }
       for (; pending > 0; pending--) yield value;
     }
-    throw abortError(signal);
+    throw new AbortError(undefined, { cause: signal?.reason }); // at node:timers/promises:188:11
   } finally {
     clearInterval(interval);
     if (onAbort !== undefined) signal.removeEventListener('abort', onAbort);
@@ -132,17 +142,21 @@ const kScheduler = Symbol('kScheduler');
 // The experimental Scheduler API (`scheduler.wait`, `scheduler.yield`).
 class Scheduler {
   constructor(key = undefined) {
-    if (key !== kScheduler) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    if (key !== kScheduler) throw new ERR_ILLEGAL_CONSTRUCTOR(); // at node:timers/promises:204:11
     this[kScheduler] = true;
   }
 
   yield() {
-    if (!this?.[kScheduler]) throw new ERR_INVALID_THIS('Scheduler');
+    if (!this[kScheduler]) { // at node:timers/promises:211:14
+      throw new ERR_INVALID_THIS('Scheduler'); // at node:timers/promises:212:13
+    }
     return setImmediate();
   }
 
   wait(delay, options) {
-    if (!this?.[kScheduler]) throw new ERR_INVALID_THIS('Scheduler');
+    if (!this[kScheduler]) { // at node:timers/promises:223:14
+      throw new ERR_INVALID_THIS('Scheduler'); // at node:timers/promises:224:13
+    }
     return setTimeout(delay, undefined, options);
   }
 }

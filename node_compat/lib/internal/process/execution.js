@@ -7,6 +7,7 @@
 const { normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector } = require('events');
 const { kNodeArrow, nodeThrowSites } = require('internal/util');
+const { arrowAt, nodeFrameOf } = require('internal/node_throw_sites');
 
 const kGenericUserError = 1;
 let fatalInProgress = false;
@@ -73,27 +74,33 @@ function topLocation(stack) {
   return null;
 }
 
-// "file:line\n<source line>\n<caret>" as V8 prints above a fatal error.
+// "file:line\n<source line>\n<caret>" as V8 prints above a fatal error: for
+// a thrown error, where it was thrown; for a rejection or a failed ES module,
+// where it was made (the top frame of its stack).
 function arrowFor(err, via) {
-  if (lastThrow !== null && lastThrow.value === err && (err === null || typeof err !== 'object')) {
-    return primitiveArrow();
+  const thrown = via === kThrown;
+  // What V8 shows when the value has no location of its own.
+  const noLocation = thrown ? '' : kRaisingLines[via];
+  const userThrew = lastThrow !== null && lastThrow.value === err;
+  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
+    return thrown && userThrew ? primitiveArrow() : noLocation;
   }
-  if (err === null || (typeof err !== 'object' && typeof err !== 'function')) return '';
   if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
-  // Unless user code threw it again since.
+  // A thrown error shows the user's `throw` if user code threw it again since.
+  const rethrown = thrown && userThrew;
   const librarySite = nodeThrowSites.get(err);
-  if (librarySite !== undefined && (lastThrow === null || lastThrow.value !== err)) {
+  if (librarySite !== undefined && !rethrown) {
     const arrow = libraryArrow(librarySite, via);
     if (arrow !== undefined) return arrow;
   }
-  if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
+  if (thrown && typeof err[kEnhanceStackBeforeInspector] === 'function') {
     return "node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n";
   }
   if (err instanceof Error && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
     return 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
   }
   let loc = null;
-  if (lastThrow !== null && lastThrow.value === err) {
+  if (rethrown) {
     const file = internalBinding('modules').throwSiteFile(lastThrow.file);
     loc = { file, line: lastThrow.line, column: lastThrow.column, exact: true };
   } else {
@@ -101,16 +108,22 @@ function arrowFor(err, via) {
     try {
       stack = err.stack;
     } catch {
-      return '';
+      return noLocation;
     }
-    if (typeof stack !== 'string') return '';
+    if (typeof stack !== 'string') return noLocation;
     loc = topLocation(stack);
   }
-  if (loc === null) return '';
+  if (loc === null) return noLocation;
+  if (loc.file.startsWith('node:')) {
+    // A line of our library standing for one of Node's.
+    const at = nodeFrameOf(loc.file, loc.line);
+    const arrow = at === null ? undefined : arrowAt(at, thrown);
+    if (arrow !== undefined) return arrow;
+  }
   const source = internalBinding('modules').sourceLine(loc.file, loc.line);
-  if (typeof source !== 'string') return '';
+  if (typeof source !== 'string') return noLocation;
   let column = loc.column - 1;
-  if (!loc.exact) {
+  if (thrown && !loc.exact) {
     const throwAt = source.slice(0, column).search(/\bthrow\s+(?:new\s+)?[\w$.]*\s*$/);
     if (throwAt !== -1) column = throwAt;
   }
@@ -141,15 +154,17 @@ function printFatal(err, via = kThrown) {
     const shown = inspect(err, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
     text = `${arrow}${arrow ? '\n' : ''}${shown}\n`;
   } else {
+    const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
     let shown;
     try {
-      shown = typeof err === 'string' || typeof err === 'number' || typeof err === 'bigint' ||
-        typeof err === 'boolean' || err === undefined || err === null || typeof err === 'symbol' ?
-        inspect(err).replace(/^'(.*)'$/s, '$1') : inspect(err);
+      // (A symbol has no string form there.)
+      shown = typeof err === 'symbol' ? '' : primitive ? inspect(err).replace(/^'(.*)'$/s, '$1') : inspect(err);
     } catch {
       shown = String(err);
     }
-    text = `\n${arrow}${shown}\n(Use \`node --trace-uncaught ...\` to show where the exception was thrown)\n`;
+    // Only a primitive gets the hint (an object is shown as it is).
+    const hint = primitive ? '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n' : '';
+    text = `\n${arrow}${shown}\n${hint}`;
   }
   process._rawDebug(`${text}\nNode.js ${process.version}`);
 }

@@ -1,0 +1,96 @@
+'use strict';
+
+// Node's own lines at the top of fatal reports. An error thrown inside Node's
+// library and never caught is reported under the line of Node's source that
+// threw it ("node:dgram:890\n    throw new ErrnoException(...);\n    ^\n"),
+// or, when it comes from a rejection or a failed ES module, under the line
+// that made it (the top frame of its stack). pynode's library has other
+// lines, so it says which of Node's lines each of its own stands for:
+//
+// - A library line ending in `// at node:<id>:<line>:<column>` stands for
+//   that frame of Node's library: an error whose stack starts at that line
+//   is reported at Node's line. The comment is read only when a report is
+//   printed, so hot paths pay nothing.
+// - Lines of the vendored readable-stream (pinned by version, not ours to
+//   edit) are mapped in internal/node_throw_sites/vendored.
+// - Where the frame alone cannot tell (Node rethrows from another line, as
+//   hideStackFrames does for validators, or one helper of ours serves several
+//   of Node's lines), the throwing code records the sites with the error:
+//   `throw markThrowSite(err, at, thrownAt)`.
+//
+// Node's text for each of these lines is in internal/node_throw_sites/lines.
+
+// (internal/util is required when first needed: it needs the validators,
+// which need this module.)
+let nodeThrowSites = null;
+const kMarker = /\/\/ at (node:[\w/.-]+:\d+:\d+)$/;
+const kLocation = /^(node:[\w/.-]+):(\d+):(\d+)$/;
+// V8 puts a thrown error's caret on the `throw` of the statement.
+const kThrowBefore = /\bthrow\s+(?:new\s+)?[\w$.]*\s*$/;
+
+let lines = null;
+let vendored = null;
+
+// "file:line\n<Node's source line>\n<caret>\n" for a location of Node's
+// library; with `thrown`, the caret goes to the `throw` left of the column.
+// Undefined when Node's line is not known.
+function arrowAt(location, thrown) {
+  const m = kLocation.exec(location);
+  if (m === null) return undefined;
+  lines ??= require('internal/node_throw_sites/lines');
+  const source = lines[m[1]]?.[m[2]];
+  if (source === undefined) return undefined;
+  let caret = +m[3] - 1;
+  if (thrown) {
+    const throwAt = source.slice(0, caret).search(kThrowBefore);
+    if (throwAt !== -1) caret = throwAt;
+  }
+  return `${m[1]}:${m[2]}\n${source}\n${' '.repeat(caret)}^\n`;
+}
+
+// Node's frame for line `line` of our library file `file` (a `node:` id), or
+// null when that line stands for none.
+function nodeFrameOf(file, line) {
+  if (file.startsWith('node:vendor/')) {
+    vendored ??= require('internal/node_throw_sites/vendored');
+    return vendored[file]?.[line] ?? null;
+  }
+  const source = internalBinding('modules').sourceLine(file, line);
+  if (typeof source !== 'string') return null;
+  const m = kMarker.exec(source);
+  return m === null ? null : m[1];
+}
+
+// The sites of one error, as the fatal report reads them (see
+// nodeThrowSites): arrows are built only if a report is printed.
+class NodeSite {
+  constructor(at, thrownAt) {
+    this.at = at;
+    this.thrownAt = thrownAt;
+  }
+
+  get thrown() { return arrowAt(this.thrownAt, true); }
+
+  // Without a frame of its own, the error's stack decides.
+  get rejected() { return this.at === undefined ? undefined : arrowAt(this.at, false); }
+}
+
+// Record for `err` that Node makes it at `at` (a frame: 'node:<id>:<line>:
+// <column>', or undefined to let the error's stack decide) and throws it at
+// `thrownAt`; returns `err`.
+function markThrowSite(err, at, thrownAt = at) {
+  if ((typeof err === 'object' && err !== null) || typeof err === 'function') {
+    nodeThrowSites ??= require('internal/util').nodeThrowSites;
+    nodeThrowSites.set(err, new NodeSite(at, thrownAt));
+  }
+  return err;
+}
+
+// Node's validators are wrapped in hideStackFrames, which rethrows their
+// errors from here; their stacks start at the caller.
+const kHideStackFramesRethrow = 'node:internal/errors:540:7';
+function markHiddenValidatorError(err) {
+  return markThrowSite(err, undefined, kHideStackFramesRethrow);
+}
+
+module.exports = { arrowAt, markHiddenValidatorError, markThrowSite, nodeFrameOf };
