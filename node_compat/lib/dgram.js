@@ -14,6 +14,7 @@ const {
   codes: {
     ERR_BUFFER_OUT_OF_BOUNDS,
     ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_FD_TYPE,
     ERR_IP_BLOCKED,
     ERR_MISSING_ARGS,
     ERR_SOCKET_ALREADY_BOUND,
@@ -27,6 +28,7 @@ const {
   exceptionWithHostPort,
 } = require('internal/errors');
 const { deprecate } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const {
   isInt32,
   validateAbortSignal,
@@ -65,11 +67,11 @@ function Socket(type, listener) {
     type = options.type;
     lookup = options.lookup;
     if (options.recvBufferSize) {
-      validateUint32(options.recvBufferSize, 'options.recvBufferSize');
+      validateUint32(options.recvBufferSize, 'options.recvBufferSize'); // at node:dgram:123:7
       recvBufferSize = options.recvBufferSize;
     }
     if (options.sendBufferSize) {
-      validateUint32(options.sendBufferSize, 'options.sendBufferSize');
+      validateUint32(options.sendBufferSize, 'options.sendBufferSize'); // at node:dgram:126:7
       sendBufferSize = options.sendBufferSize;
     }
   }
@@ -98,17 +100,17 @@ function Socket(type, listener) {
   };
 
   if (options?.receiveBlockList) {
-    validateBlockList(options.receiveBlockList, 'options.receiveBlockList');
+    validateBlockList(options.receiveBlockList, 'options.receiveBlockList', 'node:dgram:132:15');
     this[kStateSymbol].receiveBlockList = options.receiveBlockList;
   }
   if (options?.sendBlockList) {
-    validateBlockList(options.sendBlockList, 'options.sendBlockList');
+    validateBlockList(options.sendBlockList, 'options.sendBlockList', 'node:dgram:138:15');
     this[kStateSymbol].sendBlockList = options.sendBlockList;
   }
 
   if (options?.signal !== undefined) {
     const { signal } = options;
-    validateAbortSignal(signal, 'options.signal');
+    validateAbortSignal(signal, 'options.signal'); // at node:dgram:170:5
     const onAborted = () => {
       if (this[kStateSymbol].handle) this.close();
     };
@@ -123,9 +125,12 @@ function Socket(type, listener) {
 Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Socket, EventEmitter);
 
-function validateBlockList(value, name) {
+// `nodeSite`: the line of Node's that checks this option (see internal/node_throw_sites).
+function validateBlockList(value, name, nodeSite) {
   const { BlockList } = require('internal/blocklist');
-  if (!BlockList.isBlockList(value)) throw new ERR_INVALID_ARG_TYPE(name, 'net.BlockList', value);
+  if (!BlockList.isBlockList(value)) {
+    throw markThrowSite(new ERR_INVALID_ARG_TYPE(name, 'net.BlockList', value), nodeSite);
+  }
 }
 
 function createSocket(type, listener) {
@@ -194,7 +199,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   healthCheck(this);
   const state = this[kStateSymbol];
 
-  if (state.bindState !== BIND_STATE_UNBOUND) throw new ERR_SOCKET_ALREADY_BOUND();
+  if (state.bindState !== BIND_STATE_UNBOUND) throw new ERR_SOCKET_ALREADY_BOUND(); // at node:dgram:275:11
 
   state.bindState = BIND_STATE_BINDING;
 
@@ -221,8 +226,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
 
   // An existing file descriptor to wrap.
   if (port !== null && typeof port === 'object' && isInt32(port.fd) && port.fd > 0) {
+    const type = internalBinding('tty_wrap').guessHandleType(port.fd);
+    if (type !== 'UDP') throw new ERR_INVALID_FD_TYPE(type); // at node:dgram:330:13
     const err = state.handle.open(port.fd);
-    if (err) throw errnoException(err, 'open');
+    if (err) throw errnoException(err, 'open'); // at node:dgram:334:13
     startListening(this);
     return this;
   }
@@ -246,7 +253,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     }
     const bindErr = state.handle.bind(ip, (port || 0) >>> 0, bindFlags(state));
     if (bindErr) {
-      const ex = exceptionWithHostPort(bindErr, 'bind', ip, port);
+      const ex = exceptionWithHostPort(bindErr, 'bind', ip, port); // at node:dgram:399:20
       state.bindState = BIND_STATE_UNBOUND;
       this.emit('error', ex);
       return;
@@ -258,7 +265,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
 };
 
 Socket.prototype.connect = function(port, address, callback) {
-  port = validatePort(port, 'Port', false);
+  port = validatePort(port, 'Port', false); // at node:dgram:414:10
   if (typeof address === 'function') {
     callback = address;
     address = '';
@@ -266,11 +273,13 @@ Socket.prototype.connect = function(port, address, callback) {
     address = '';
   }
 
-  validateString(address, 'address');
+  validateString(address, 'address'); // at node:dgram:422:3
 
   const state = this[kStateSymbol];
 
-  if (state.connectState !== CONNECT_STATE_DISCONNECTED) throw new ERR_SOCKET_DGRAM_IS_CONNECTED();
+  if (state.connectState !== CONNECT_STATE_DISCONNECTED) {
+    throw new ERR_SOCKET_DGRAM_IS_CONNECTED(); // at node:dgram:427:11
+  }
 
   state.connectState = CONNECT_STATE_CONNECTING;
   if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
@@ -317,7 +326,9 @@ function doConnect(ex, self, ip, address, port, callback) {
 
 Socket.prototype.disconnect = function() {
   const state = this[kStateSymbol];
-  if (state.connectState !== CONNECT_STATE_CONNECTED) throw new ERR_SOCKET_DGRAM_NOT_CONNECTED();
+  if (state.connectState !== CONNECT_STATE_CONNECTED) {
+    throw new ERR_SOCKET_DGRAM_NOT_CONNECTED(); // at node:dgram:494:11
+  }
 
   const err = state.handle.disconnect();
   if (err) throw errnoException(err, 'connect');
@@ -326,10 +337,10 @@ Socket.prototype.disconnect = function() {
 
 // Legacy form: every argument required.
 Socket.prototype.sendto = function(buffer, offset, length, port, address, callback) {
-  validateNumber(offset, 'offset');
-  validateNumber(length, 'length');
-  validateNumber(port, 'port');
-  validateString(address, 'address');
+  validateNumber(offset, 'offset'); // at node:dgram:511:3
+  validateNumber(length, 'length'); // at node:dgram:512:3
+  validateNumber(port, 'port'); // at node:dgram:513:3
+  validateString(address, 'address'); // at node:dgram:514:3
   this.send(buffer, offset, length, port, address, callback);
 };
 
@@ -338,13 +349,13 @@ function sliceBuffer(buffer, offset, length) {
   if (typeof buffer === 'string') {
     buffer = Buffer.from(buffer);
   } else if (!ArrayBuffer.isView(buffer)) {
-    throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer);
+    throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer); // at node:dgram:524:11
   }
 
   offset = offset >>> 0;
   length = length >>> 0;
-  if (offset > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-  if (offset + length > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+  if (offset > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset'); // at node:dgram:535:11
+  if (offset + length > buffer.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length'); // at node:dgram:539:11
 
   return Buffer.from(buffer.buffer, buffer.byteOffset + offset, length);
 }
@@ -400,7 +411,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     if (typeof buffer === 'string') {
       list = [Buffer.from(buffer)];
     } else if (!ArrayBuffer.isView(buffer)) {
-      throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer);
+      throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer); // at node:dgram:651:13
     } else if (buffer instanceof Uint8Array) {
       list = [buffer];
     } else {
@@ -408,10 +419,10 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
       list = [Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)];
     }
   } else if (!(list = fixBufferList(buffer))) {
-    throw new ERR_INVALID_ARG_TYPE('buffer list arguments', kBufferTypes, buffer);
+    throw new ERR_INVALID_ARG_TYPE('buffer list arguments', kBufferTypes, buffer); // at node:dgram:661:11
   }
 
-  if (!connected) port = validatePort(port, 'Port', false);
+  if (!connected) port = validatePort(port, 'Port', false); // at node:dgram:670:12
 
   if (typeof callback !== 'function') callback = undefined;
 
@@ -419,7 +430,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     callback = address;
     address = undefined;
   } else if (address != null) {
-    validateString(address, 'address');
+    validateString(address, 'address'); // at node:dgram:681:5
   }
 
   healthCheck(this);
@@ -531,7 +542,7 @@ Socket.prototype.address = function() {
 
   const out = {};
   const err = this[kStateSymbol].handle.getsockname(out);
-  if (err) throw errnoException(err, 'getsockname');
+  if (err) throw errnoException(err, 'getsockname'); // at node:dgram:820:11
   return out;
 };
 
@@ -539,7 +550,9 @@ Socket.prototype.remoteAddress = function() {
   healthCheck(this);
 
   const state = this[kStateSymbol];
-  if (state.connectState !== CONNECT_STATE_CONNECTED) throw new ERR_SOCKET_DGRAM_NOT_CONNECTED();
+  if (state.connectState !== CONNECT_STATE_CONNECTED) {
+    throw new ERR_SOCKET_DGRAM_NOT_CONNECTED(); // at node:dgram:831:11
+  }
 
   const out = {};
   const err = state.handle.getpeername(out);
@@ -548,74 +561,74 @@ Socket.prototype.remoteAddress = function() {
 };
 
 Socket.prototype.setBroadcast = function(arg) {
-  const err = this[kStateSymbol].handle.setBroadcast(arg ? 1 : 0);
-  if (err) throw errnoException(err, 'setBroadcast');
+  const err = this[kStateSymbol].handle.setBroadcast(arg ? 1 : 0); // at node:dgram:843:41
+  if (err) throw errnoException(err, 'setBroadcast'); // at node:dgram:845:11
 };
 
 Socket.prototype.setTTL = function(ttl) {
-  validateNumber(ttl, 'ttl');
+  validateNumber(ttl, 'ttl'); // at node:dgram:851:3
   const err = this[kStateSymbol].handle.setTTL(ttl);
-  if (err) throw errnoException(err, 'setTTL');
+  if (err) throw errnoException(err, 'setTTL'); // at node:dgram:855:11
   return ttl;
 };
 
 Socket.prototype.setMulticastTTL = function(ttl) {
-  validateNumber(ttl, 'ttl');
+  validateNumber(ttl, 'ttl'); // at node:dgram:863:3
   const err = this[kStateSymbol].handle.setMulticastTTL(ttl);
-  if (err) throw errnoException(err, 'setMulticastTTL');
+  if (err) throw errnoException(err, 'setMulticastTTL'); // at node:dgram:867:11
   return ttl;
 };
 
 Socket.prototype.setMulticastLoopback = function(arg) {
   const err = this[kStateSymbol].handle.setMulticastLoopback(arg ? 1 : 0);
-  if (err) throw errnoException(err, 'setMulticastLoopback');
+  if (err) throw errnoException(err, 'setMulticastLoopback'); // at node:dgram:877:11
   return arg;
 };
 
 Socket.prototype.setMulticastInterface = function(interfaceAddress) {
   healthCheck(this);
-  validateString(interfaceAddress, 'interfaceAddress');
+  validateString(interfaceAddress, 'interfaceAddress'); // at node:dgram:886:3
 
   const err = this[kStateSymbol].handle.setMulticastInterface(interfaceAddress);
-  if (err) throw errnoException(err, 'setMulticastInterface');
+  if (err) throw errnoException(err, 'setMulticastInterface'); // at node:dgram:890:11
 };
 
 Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this);
-  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress');
+  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:899:11
 
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
-  if (err) throw errnoException(err, 'addMembership');
+  if (err) throw errnoException(err, 'addMembership'); // at node:dgram:905:11
 };
 
 Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this);
-  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress');
+  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:915:11
 
   const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
-  if (err) throw errnoException(err, 'dropMembership');
+  if (err) throw errnoException(err, 'dropMembership'); // at node:dgram:921:11
 };
 
 Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
   healthCheck(this);
-  validateString(sourceAddress, 'sourceAddress');
-  validateString(groupAddress, 'groupAddress');
+  validateString(sourceAddress, 'sourceAddress'); // at node:dgram:930:3
+  validateString(groupAddress, 'groupAddress'); // at node:dgram:931:3
 
   const err = this[kStateSymbol].handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
-  if (err) throw errnoException(err, 'addSourceSpecificMembership');
+  if (err) throw errnoException(err, 'addSourceSpecificMembership'); // at node:dgram:938:11
 };
 
 Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
   healthCheck(this);
-  validateString(sourceAddress, 'sourceAddress');
-  validateString(groupAddress, 'groupAddress');
+  validateString(sourceAddress, 'sourceAddress'); // at node:dgram:948:3
+  validateString(groupAddress, 'groupAddress'); // at node:dgram:949:3
 
   const err = this[kStateSymbol].handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
-  if (err) throw errnoException(err, 'dropSourceSpecificMembership');
+  if (err) throw errnoException(err, 'dropSourceSpecificMembership'); // at node:dgram:956:11
 };
 
 function healthCheck(socket) {
-  if (!socket[kStateSymbol].handle) throw new ERR_SOCKET_DGRAM_NOT_RUNNING();
+  if (!socket[kStateSymbol].handle) throw new ERR_SOCKET_DGRAM_NOT_RUNNING(); // at node:dgram:964:11
 }
 
 function stopReceiving(socket) {
@@ -652,11 +665,11 @@ Socket.prototype.unref = function() {
 };
 
 function bufferSize(self, size, buffer) {
-  if (size >>> 0 !== size) throw new ERR_SOCKET_BAD_BUFFER_SIZE();
+  if (size >>> 0 !== size) throw new ERR_SOCKET_BAD_BUFFER_SIZE(); // at node:dgram:234:11
 
   const ctx = {};
-  const ret = self[kStateSymbol].handle.bufferSize(size, buffer, ctx);
-  if (ret === undefined) throw new ERR_SOCKET_BUFFER_SIZE(ctx);
+  const ret = self[kStateSymbol].handle.bufferSize(size, buffer, ctx); // at node:dgram:237:41
+  if (ret === undefined) throw new ERR_SOCKET_BUFFER_SIZE(ctx); // at node:dgram:239:11
   return ret;
 }
 
@@ -677,7 +690,7 @@ Socket.prototype.getSendBufferSize = function() {
 };
 
 Socket.prototype.getSendQueueSize = function() {
-  return this[kStateSymbol].handle.getSendQueueSize();
+  return this[kStateSymbol].handle.getSendQueueSize(); // at node:dgram:1040:36
 };
 
 Socket.prototype.getSendQueueCount = function() {

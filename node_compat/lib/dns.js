@@ -58,7 +58,7 @@ function onlookupall(err, addresses) {
 }
 
 function lookup(hostname, options, callback) {
-  if (hostname) validateString(hostname, 'hostname');
+  if (hostname) validateString(hostname, 'hostname'); // at node:dns:150:5
   let parsed;
   if (typeof options === 'function') {
     callback = options;

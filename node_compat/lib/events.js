@@ -16,7 +16,7 @@ const {
   validateInteger,
   validateNumber,
 } = require('internal/validators');
-const { kNodeArrow } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
@@ -44,14 +44,14 @@ EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = undefined;
 
 function checkListener(listener) {
-  validateFunction(listener, 'listener');
+  validateFunction(listener, 'listener'); // at node:events:264:3
 }
 
 Object.defineProperty(EventEmitter, 'captureRejections', {
   __proto__: null,
   get() { return EventEmitter.prototype[kCapture]; },
   set(value) {
-    validateBoolean(value, 'EventEmitter.captureRejections');
+    validateBoolean(value, 'EventEmitter.captureRejections'); // at node:events:229:5
     EventEmitter.prototype[kCapture] = value;
   },
   enumerable: true,
@@ -62,7 +62,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   enumerable: true,
   get() { return defaultMaxListeners; },
   set(arg) {
-    validateNumber(arg, 'defaultMaxListeners', 0);
+    validateNumber(arg, 'defaultMaxListeners', 0); // at node:events:274:5
     defaultMaxListeners = arg;
   },
 });
@@ -77,7 +77,7 @@ EventEmitter.captureRejectionSymbol = kRejection;
 EventEmitter.prototype[kCapture] = false;
 
 EventEmitter.setMaxListeners = function(n = defaultMaxListeners, ...eventTargets) {
-  validateNumber(n, 'setMaxListeners', 0);
+  validateNumber(n, 'setMaxListeners', 0); // at node:events:310:5
   if (eventTargets.length === 0) {
     defaultMaxListeners = n;
   } else {
@@ -89,7 +89,8 @@ EventEmitter.setMaxListeners = function(n = defaultMaxListeners, ...eventTargets
       } else if (typeof target.setMaxListeners === 'function') {
         target.setMaxListeners(n);
       } else {
-        throw new ERR_INVALID_ARG_TYPE('eventTargets', ['EventEmitter', 'EventTarget'], target);
+        const types = ['EventEmitter', 'EventTarget'];
+        throw new ERR_INVALID_ARG_TYPE('eventTargets', types, target); // at node:events:325:17
       }
     }
   }
@@ -105,7 +106,7 @@ EventEmitter.init = function(opts) {
   }
   this._maxListeners = this._maxListeners || undefined;
   if (opts?.captureRejections) {
-    validateBoolean(opts.captureRejections, 'options.captureRejections');
+    validateBoolean(opts.captureRejections, 'options.captureRejections'); // at node:events:351:5
     this[kCapture] = Boolean(opts.captureRejections);
   } else {
     this[kCapture] = EventEmitter.prototype[kCapture];
@@ -141,7 +142,7 @@ function emitUnhandledRejectionOrErr(ee, err, type, args) {
 }
 
 EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
-  validateNumber(n, 'setMaxListeners', 0);
+  validateNumber(n, 'setMaxListeners', 0); // at node:events:409:3
   this._maxListeners = n;
   return this;
 };
@@ -224,10 +225,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     }
     const err = new ERR_UNHANDLED_ERROR(stringifiedEr);
     err.context = er;
-    Object.defineProperty(err, kNodeArrow, {
-      __proto__: null, value: "node:events:504\n    throw err; // Unhandled 'error' event\n    ^\n", configurable: true,
-    });
-    throw err; // Unhandled 'error' event
+    throw markThrowSite(err, 'node:events:502:17', 'node:events:504:5'); // Unhandled 'error' event
   }
 
   const handler = events[type];
@@ -463,7 +461,7 @@ function listenerCount(type, listener) {
 EventEmitter.prototype.listenerCount = listenerCount;
 
 EventEmitter.listenerCount = function(emitter, type) {
-  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
+  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type); // at node:events:824:22
   return listenerCount.call(emitter, type);
 };
 
@@ -506,7 +504,7 @@ function getEventListeners(emitterOrTarget, type) {
     const { getEventTargetListeners } = require('internal/event_target');
     return getEventTargetListeners(emitterOrTarget, type);
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget); // at node:events:929:9
 }
 
 function getMaxListeners(emitterOrTarget) {
@@ -516,15 +514,15 @@ function getMaxListeners(emitterOrTarget) {
     // As in Node, a target whose limit is 0 (an AbortSignal) is not accepted.
     return emitterOrTarget[kMaxEventTargetListeners];
   }
-  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
+  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget); // at node:events:946:9
 }
 
 function addAbortListener(signal, listener) {
   if (signal === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal); // at node:internal/events/abort_listener:26:11
   }
-  validateAbortSignal(signal, 'signal');
-  validateFunction(listener, 'listener');
+  validateAbortSignal(signal, 'signal'); // at node:internal/events/abort_listener:28:3
+  validateFunction(listener, 'listener'); // at node:internal/events/abort_listener:29:3
 
   let removeEventListener;
   if (signal.aborted) {
@@ -545,11 +543,11 @@ function addAbortListener(signal, listener) {
 const kResistStopPropagation = Symbol.for('pynode.kResistStopPropagation');
 
 async function once(emitter, name, options = { __proto__: null }) {
-  validateObject(options, 'options');
+  validateObject(options, 'options'); // at node:events:960:3
   const signal = options?.signal;
-  validateAbortSignal(signal, 'options.signal');
+  validateAbortSignal(signal, 'options.signal'); // at node:events:962:3
   if (signal?.aborted) {
-    throw new AbortError(undefined, { cause: signal?.reason });
+    throw new AbortError(undefined, { cause: signal?.reason }); // at node:events:964:11
   }
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
@@ -595,7 +593,7 @@ function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
 }
 
 function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
-  if (typeof emitter.on === 'function') {
+  if (typeof emitter.on === 'function') { // at node:events:1021:22
     if (flags?.once) {
       emitter.once(name, listener);
     } else {
@@ -604,7 +602,7 @@ function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
   } else if (typeof emitter.addEventListener === 'function') {
     emitter.addEventListener(name, listener, flags);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter); // at node:events:1030:11
   }
 }
 
@@ -613,14 +611,14 @@ const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async
 function createIterResult(value, done) { return { value, done }; }
 
 function on(emitter, event, options = { __proto__: null }) {
-  validateObject(options, 'options');
+  validateObject(options, 'options'); // at node:events:1048:3
   const signal = options.signal;
-  validateAbortSignal(signal, 'options.signal');
-  if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason });
+  validateAbortSignal(signal, 'options.signal'); // at node:events:1050:3
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason }); // at node:events:1052:11
   const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
-  validateInteger(highWatermark, 'options.highWaterMark', 1);
+  validateInteger(highWatermark, 'options.highWaterMark', 1); // at node:events:1055:3
   const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
-  validateInteger(lowWatermark, 'options.lowWaterMark', 1);
+  validateInteger(lowWatermark, 'options.lowWaterMark', 1); // at node:events:1058:3
 
   const unconsumedEvents = [];
   const unconsumedPromises = [];
@@ -653,7 +651,7 @@ function on(emitter, event, options = { __proto__: null }) {
     return() { return closeHandler(); },
     throw(err) {
       if (!err || !(err instanceof Error)) {
-        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err);
+        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator', 'Error', err); // at node:events:1107:15
       }
       errorHandler(err);
     },

@@ -60,7 +60,7 @@ function newHandle(type, lookup) {
   if (lookup === undefined) {
     lookup = defaultLookup;
   } else {
-    validateFunction(lookup, 'lookup');
+    validateFunction(lookup, 'lookup'); // at node:internal/dgram:39:5
   }
   if (type === 'udp4') {
     const handle = new UDP();
@@ -75,7 +75,7 @@ function newHandle(type, lookup) {
     handle.send = handle.send6;
     return handle;
   }
-  throw new ERR_SOCKET_BAD_TYPE();
+  throw new ERR_SOCKET_BAD_TYPE(); // at node:internal/dgram:59:9
 }
 
 module.exports = {
