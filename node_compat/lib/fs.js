@@ -61,6 +61,8 @@ const {
   validateRmdirOptions,
 } = require('internal/fs/utils');
 
+const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
+
 const { F_OK, R_OK, W_OK, X_OK, O_SYMLINK } = constants;
 
 function isFd(value) { return isInt32(value); }
@@ -422,16 +424,18 @@ function readFile(path, options, callback) {
     process.nextTick(callback, new AbortError(undefined, { cause: signal.reason }));
     return;
   }
-  const req = makeRequest((err, data) => {
+  readWholeFile(target, flags, signal, (err, buffer) => {
     if (err) return callback(err);
-    if (signal?.aborted) {
-      const { AbortError } = require('internal/errors');
-      return callback(new AbortError(undefined, { cause: signal.reason }));
+    let result = buffer;
+    if (encoding) {
+      try {
+        result = buffer.toString(encoding);
+      } catch (e) {
+        return callback(e);
+      }
     }
-    const buffer = bufferFrom(data);
-    callback(null, encoding ? buffer.toString(encoding) : buffer);
-  }, 'open', typeof target === 'number' ? undefined : target);
-  binding.readFile(target, flags, req);
+    callback(null, result);
+  });
 }
 
 // The bytes writeFile()/appendFile() write.
@@ -487,8 +491,7 @@ function writeFile(path, data, options, callback) {
     process.nextTick(callback, new AbortError(undefined, { cause: signal.reason }));
     return;
   }
-  binding.writeFile(target, bytes, flags, mode,
-                    makeRequest(callback, 'open', typeof target === 'number' ? undefined : target));
+  writeWholeFile(target, bytes, flags, mode, signal, Boolean(options.flush), (err) => callback(err || null));
 }
 
 function appendFileSync(path, data, options) {

@@ -51,6 +51,8 @@ const {
   validateRmdirOptions,
 } = require('internal/fs/utils');
 
+const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
+
 const { F_OK } = constants;
 const kHandle = Symbol('kHandle');
 const kFd = Symbol('kFd');
@@ -578,7 +580,11 @@ async function writeFile(path, data, options) {
   if (typeof data === 'string' || isArrayBufferView(data)) {
     path = getValidatedPath(path);
     const mode = parseFileMode(options.mode, 'mode', 0o666);
-    return call('writeFile', [path, chunkBytes(data, options.encoding), stringToFlags(flag), mode], 'open', path);
+    const bytes = chunkBytes(data, options.encoding);
+    return new Promise((resolve, reject) => {
+      writeWholeFile(path, bytes, stringToFlags(flag), mode, options.signal, Boolean(options.flush),
+                     (err) => (err ? reject(err) : resolve()));
+    });
   }
   const fd = await open(path, flag, options.mode);
   return handleFdClose(writeFileHandle(fd, data, options), fd.close);
@@ -595,9 +601,9 @@ async function readFile(path, options) {
   checkAborted(options.signal);
   path = getValidatedPath(path);
   const flags = stringToFlags(flag);
-  const data = await call('readFile', [path, flags], 'open', path);
-  checkAborted(options.signal);
-  const buffer = new FastBuffer(data, 0, data.byteLength);
+  const buffer = await new Promise((resolve, reject) => {
+    readWholeFile(path, flags, options.signal, (err, result) => (err ? reject(err) : resolve(result)));
+  });
   return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
 
