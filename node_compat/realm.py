@@ -92,6 +92,8 @@ class Realm:
         host = self._require_builtin("internal/bootstrap/node")
         self.host = host
         self._callback = host["callback"]
+        # By argument count: these also drain the ticks the call queued.
+        self._callbacks = (host["callback0"], host["callback1"], host["callback2"])
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -135,7 +137,10 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            result = self._callback(target, method, *args)
+            if len(args) < 3:
+                result = self._callbacks[len(args)](target, method, *args)
+            else:
+                result = self._callback(target, method, *args)
             self._drain_ticks()
         except Exception as exc:
             if self.exiting:
