@@ -11,53 +11,35 @@ const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue'
 const tickInfo = new Int32Array(tickInfoBuffer);
 const kHasTickScheduled = 0;
 
-// A growable ring of pending ticks; shift() is O(1).
-class TickQueue {
-  constructor() {
-    this.items = new Array(2048);
-    this.head = 0;
-    this.tail = 0;
-    this.mask = 2047;
-  }
+// Pending ticks in a growable ring, two slots each: the callback and its
+// arguments (undefined when there are none), so queuing a tick allocates
+// nothing beyond the arguments array.
+let ring = new Array(4096);
+let mask = ring.length - 1;
+let head = 0;
+let tail = 0;
 
-  isEmpty() { return this.head === this.tail; }
-
-  push(item) {
-    this.items[this.tail] = item;
-    this.tail = (this.tail + 1) & this.mask;
-    if (this.tail === this.head) this.grow();
-  }
-
-  grow() {
-    const old = this.items;
-    const size = old.length;
-    const next = new Array(size * 2);
-    for (let i = 0; i < size; i++) next[i] = old[(this.head + i) & this.mask];
-    this.items = next;
-    this.head = 0;
-    this.tail = size;
-    this.mask = size * 2 - 1;
-  }
-
-  shift() {
-    if (this.head === this.tail) return null;
-    const item = this.items[this.head];
-    this.items[this.head] = undefined;
-    this.head = (this.head + 1) & this.mask;
-    return item;
-  }
+function grow() {
+  const size = ring.length;
+  const next = new Array(size * 2);
+  for (let i = 0; i < size; i++) next[i] = ring[(head + i) & mask];
+  ring = next;
+  head = 0;
+  tail = size;
+  mask = size * 2 - 1;
 }
 
-const queue = new TickQueue();
 function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
 function setHasTickScheduled(value) { tickInfo[kHasTickScheduled] = value ? 1 : 0; }
 
 function processTicksAndRejections() {
-  let tock;
   do {
-    while ((tock = queue.shift()) !== null) {
-      const callback = tock.callback;
-      const args = tock.args;
+    while (head !== tail) {
+      const callback = ring[head];
+      const args = ring[head + 1];
+      ring[head] = undefined;
+      ring[head + 1] = undefined;
+      head = (head + 2) & mask;
       if (args === undefined) {
         callback();
       } else {
@@ -71,16 +53,19 @@ function processTicksAndRejections() {
       }
     }
     runMicrotasks();
-  } while (!queue.isEmpty() || processPromiseRejections());
+  } while (head !== tail || processPromiseRejections());
   setHasTickScheduled(false);
   setHasRejectionToWarn(false);
 }
 
 function nextTick(callback, ...args) {
-  validateFunction(callback, 'callback');
+  if (typeof callback !== 'function') validateFunction(callback, 'callback');
   if (process._exiting) return;
-  if (tickInfo[kHasTickScheduled] === 0) tickInfo[kHasTickScheduled] = 1;
-  queue.push({ callback, args: args.length === 0 ? undefined : args });
+  tickInfo[kHasTickScheduled] = 1;
+  ring[tail] = callback;
+  ring[tail + 1] = args.length === 0 ? undefined : args;
+  tail = (tail + 2) & mask;
+  if (tail === head) grow();
 }
 
 // What Node runs between timers and between immediates.
