@@ -18,7 +18,10 @@ const {
 } = require('internal/errors');
 const { customPromisifyArgs } = require('internal/util');
 const {
+  validateBoolean,
   validateFunction,
+  validateNumber,
+  validateOneOf,
   validatePort,
   validateString,
 } = require('internal/validators');
@@ -28,13 +31,15 @@ const {
   errorCodes,
   getDefaultResultOrder,
   orderCode,
-  parseLookupOptions,
+  lookupOrders,
   queryNames,
   resolveMethods,
   ResolverBase,
   rrtypes,
   setDefaultResultOrder,
   toAddressList,
+  validateHints,
+  validFamilies,
 } = require('internal/dns/utils');
 
 const cares = internalBinding('cares_wrap');
@@ -58,18 +63,52 @@ function onlookupall(err, addresses) {
 }
 
 function lookup(hostname, options, callback) {
+  let hints = 0;
+  let family = 0;
+  let all = false;
+  let order = getDefaultResultOrder();
   if (hostname) validateString(hostname, 'hostname'); // at node:dns:150:5
-  let parsed;
+  // Validated here rather than with dns/promises' lookup, so that each error
+  // starts at Node's line for this function (see internal/node_throw_sites).
   if (typeof options === 'function') {
     callback = options;
-    parsed = parseLookupOptions(undefined, () => {});
+  } else if (typeof options === 'number') {
+    validateFunction(callback, 'callback'); // at node:dns:157:5
+    validateOneOf(options, 'family', validFamilies); // at node:dns:159:5
+    family = options;
+  } else if (options !== undefined && typeof options !== 'object') {
+    validateFunction(arguments.length === 2 ? options : callback, 'callback'); // at node:dns:162:5
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options); // at node:dns:163:11
   } else {
-    const twoArgs = arguments.length === 2;
-    parsed = parseLookupOptions(options, (optionsIsCallback) => {
-      validateFunction(optionsIsCallback && twoArgs ? options : callback, 'callback');
-    });
+    validateFunction(callback, 'callback'); // at node:dns:165:5
+    if (options?.hints != null) {
+      validateNumber(options.hints, 'options.hints'); // at node:dns:168:7
+      hints = options.hints >>> 0;
+      validateHints(hints);
+    }
+    if (options?.family != null) {
+      if (options.family === 'IPv4') {
+        family = 4;
+      } else if (options.family === 'IPv6') {
+        family = 6;
+      } else {
+        validateOneOf(options.family, 'options.family', validFamilies); // at node:dns:181:11
+        family = options.family;
+      }
+    }
+    if (options?.all != null) {
+      validateBoolean(options.all, 'options.all'); // at node:dns:187:7
+      all = options.all;
+    }
+    if (options?.verbatim != null) {
+      validateBoolean(options.verbatim, 'options.verbatim'); // at node:dns:191:7
+      order = options.verbatim ? 'verbatim' : 'ipv4first';
+    }
+    if (options?.order != null) {
+      validateOneOf(options.order, 'options.order', lookupOrders); // at node:dns:195:7
+      order = options.order;
+    }
   }
-  const { family, hints, all, order } = parsed;
 
   if (!hostname) {
     emitInvalidHostnameWarning(hostname);
@@ -117,10 +156,10 @@ function onlookupservice(err, hostname, service) {
 }
 
 function lookupService(address, port, callback) {
-  if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback');
-  if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
-  validatePort(port);
-  validateFunction(callback, 'callback');
+  if (arguments.length !== 3) throw new ERR_MISSING_ARGS('address', 'port', 'callback'); // at node:dns:273:11
+  if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address); // at node:dns:276:11
+  validatePort(port); // at node:dns:278:3
+  validateFunction(callback, 'callback'); // at node:dns:280:3
   port = +port;
   const req = new GetNameInfoReqWrap();
   req.callback = callback;
@@ -141,9 +180,11 @@ function makeQuery(method) {
   const bindingName = queryNames[method];
   function query(name, options, callback) {
     if (arguments.length <= 2) callback = options;
-    validateString(name, 'name');
-    validateFunction(callback, 'callback');
-    if (bindingName === 'getHostByAddr' && isIP(name) === 0) throw dnsException(UV_EINVAL, bindingName, name);
+    validateString(name, 'name'); // at node:internal/dns/callback_resolver:62:5
+    validateFunction(callback, 'callback'); // at node:internal/dns/callback_resolver:63:5
+    if (bindingName === 'getHostByAddr' && isIP(name) === 0) {
+      throw dnsException(UV_EINVAL, bindingName, name); // at node:internal/dns/callback_resolver:72:20
+    }
     const req = { bindingName, hostname: name, callback };
     let cancelled = false;
     const pending = this._state.pending;
@@ -171,9 +212,11 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
     method = 'resolve4';
     callback = rrtype;
   } else {
-    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype); // at node:internal/dns/callback_resolver:103:11
   }
-  if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
+  if (method === undefined) {
+    throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype); // at node:internal/dns/callback_resolver:109:9
+  }
   return Reflect.apply(this[method], this, [hostname, callback]);
 };
 

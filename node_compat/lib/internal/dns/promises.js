@@ -13,20 +13,28 @@ const {
   },
   dnsException,
 } = require('internal/errors');
-const { validatePort, validateString } = require('internal/validators');
+const {
+  validateBoolean,
+  validateNumber,
+  validateOneOf,
+  validatePort,
+  validateString,
+} = require('internal/validators');
 const {
   defaultResolverState,
   emitInvalidHostnameWarning,
   errorCodes,
   getDefaultResultOrder,
   orderCode,
-  parseLookupOptions,
+  lookupOrders,
   queryNames,
   resolveMethods,
   ResolverBase,
   rrtypes,
   setDefaultResultOrder,
   toAddressList,
+  validateHints,
+  validFamilies,
 } = require('internal/dns/utils');
 
 const cares = internalBinding('cares_wrap');
@@ -35,7 +43,7 @@ const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 function onlookup(err, addresses) {
   if (err) {
-    this.reject(dnsException(err, 'getaddrinfo', this.hostname));
+    this.reject(dnsException(err, 'getaddrinfo', this.hostname)); // at node:internal/dns/promises:86:17
     return;
   }
   const family = this.family || isIP(addresses[0]);
@@ -44,15 +52,47 @@ function onlookup(err, addresses) {
 
 function onlookupall(err, addresses) {
   if (err) {
-    this.reject(dnsException(err, 'getaddrinfo', this.hostname));
+    this.reject(dnsException(err, 'getaddrinfo', this.hostname)); // at node:internal/dns/promises:99:17
     return;
   }
   this.resolve(toAddressList(addresses, this.family));
 }
 
 function lookup(hostname, options) {
-  if (hostname) validateString(hostname, 'hostname');
-  const { family, hints, all, order } = parseLookupOptions(options, () => {});
+  let hints = 0;
+  let family = 0;
+  let all = false;
+  let order = getDefaultResultOrder();
+  if (hostname) validateString(hostname, 'hostname'); // at node:internal/dns/promises:203:5
+  // As in Node, the family names 'IPv4' and 'IPv6' are not accepted here.
+  if (typeof options === 'number') {
+    validateOneOf(options, 'family', validFamilies); // at node:internal/dns/promises:207:5
+    family = options;
+  } else if (options !== undefined && typeof options !== 'object') {
+    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options); // at node:internal/dns/promises:210:11
+  } else {
+    if (options?.hints != null) {
+      validateNumber(options.hints, 'options.hints'); // at node:internal/dns/promises:213:7
+      hints = options.hints >>> 0;
+      validateHints(hints);
+    }
+    if (options?.family != null) {
+      validateOneOf(options.family, 'options.family', validFamilies); // at node:internal/dns/promises:218:7
+      family = options.family;
+    }
+    if (options?.all != null) {
+      validateBoolean(options.all, 'options.all'); // at node:internal/dns/promises:222:7
+      all = options.all;
+    }
+    if (options?.verbatim != null) {
+      validateBoolean(options.verbatim, 'options.verbatim'); // at node:internal/dns/promises:226:7
+      order = options.verbatim ? 'verbatim' : 'ipv4first';
+    }
+    if (options?.order != null) {
+      validateOneOf(options.order, 'options.order', lookupOrders); // at node:internal/dns/promises:230:7
+      order = options.order;
+    }
+  }
   return new Promise((resolve, reject) => {
     if (!hostname) {
       emitInvalidHostnameWarning(hostname);
@@ -72,22 +112,22 @@ function lookup(hostname, options) {
     req.resolve = resolve;
     req.reject = reject;
     const err = cares.getaddrinfo(req, hostname, family, hints, orderCode(order));
-    if (err) reject(dnsException(err, 'getaddrinfo', hostname));
+    if (err) reject(dnsException(err, 'getaddrinfo', hostname)); // at node:internal/dns/promises:168:14
   });
 }
 
 function onlookupservice(err, hostname, service) {
   if (err) {
-    this.reject(dnsException(err, 'getnameinfo', this.host));
+    this.reject(dnsException(err, 'getnameinfo', this.host)); // at node:internal/dns/promises:241:17
     return;
   }
   this.resolve({ hostname, service });
 }
 
 function lookupService(address, port) {
-  if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port');
-  if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address);
-  validatePort(port);
+  if (arguments.length !== 2) throw new ERR_MISSING_ARGS('address', 'port'); // at node:internal/dns/promises:280:11
+  if (isIP(address) === 0) throw new ERR_INVALID_ARG_VALUE('address', address); // at node:internal/dns/promises:283:11
+  validatePort(port); // at node:internal/dns/promises:285:3
   port = +port;
   return new Promise((resolve, reject) => {
     const req = new GetNameInfoReqWrap();
@@ -97,18 +137,18 @@ function lookupService(address, port) {
     req.resolve = resolve;
     req.reject = reject;
     const err = cares.getnameinfo(req, address, port);
-    if (err) reject(dnsException(err, 'getnameinfo', address));
+    if (err) reject(dnsException(err, 'getnameinfo', address)); // at node:internal/dns/promises:264:14
   });
 }
 
 function makeQuery(method) {
   const bindingName = queryNames[method];
   function query(name, options) {
-    validateString(name, 'name');
+    validateString(name, 'name'); // at node:internal/dns/promises:337:5
     const pending = this._state.pending;
     return new Promise((resolve, reject) => {
       if (bindingName === 'getHostByAddr' && isIP(name) === 0) {
-        reject(dnsException(UV_EINVAL, bindingName, name));
+        reject(dnsException(UV_EINVAL, bindingName, name)); // at node:internal/dns/promises:321:14
         return;
       }
       let cancelled = false;
@@ -116,7 +156,8 @@ function makeQuery(method) {
       pending.add(cancel);
       process.nextTick(() => {
         pending.delete(cancel);
-        reject(dnsException(cancelled ? 'ECANCELLED' : 'ENOTIMP', bindingName, name));
+        const code = cancelled ? 'ECANCELLED' : 'ENOTIMP';
+        reject(dnsException(code, bindingName, name)); // at node:internal/dns/promises:293:17
       });
     });
   }
@@ -129,15 +170,12 @@ for (const method of Object.keys(queryNames)) {
   Resolver.prototype[method] = makeQuery(method);
 }
 Resolver.prototype.resolve = function resolve(hostname, rrtype) {
-  let method;
-  if (typeof rrtype === 'string') {
+  let method = 'resolve4';
+  if (rrtype !== undefined) {
+    validateString(rrtype, 'rrtype');
     method = rrtypes[rrtype];
-  } else if (rrtype === undefined) {
-    method = 'resolve4';
-  } else {
-    throw new ERR_INVALID_ARG_TYPE('rrtype', 'string', rrtype);
+    if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype); // at node:internal/dns/promises:356:13
   }
-  if (method === undefined) throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);
   return Reflect.apply(this[method], this, [hostname]);
 };
 

@@ -1,23 +1,19 @@
 'use strict';
 
-// What dns and dns/promises share: the default result order, argument
-// validation for lookup(), the c-ares error code names, and the Resolver
+// What dns and dns/promises share: the default result order, lookup()'s
+// option values, the c-ares error code names, and the Resolver
 // base (server list, local address, cancel) that both Resolver classes extend.
 
 const { isIP } = require('internal/net');
 const {
   codes: {
-    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_IP_ADDRESS,
   },
-  nodeErrorWithMessage,
 } = require('internal/errors');
 const {
   validateArray,
-  validateBoolean,
   validateInt32,
-  validateNumber,
   validateOneOf,
   validateString,
 } = require('internal/validators');
@@ -27,6 +23,8 @@ const { AI_ADDRCONFIG, AI_ALL, AI_V4MAPPED } = cares;
 
 const validDnsOrders = ['verbatim', 'ipv4first', 'ipv6first'];
 const validFamilies = [0, 4, 6];
+// lookup()'s `order` option, in the order Node's message lists them.
+const lookupOrders = ['ipv4first', 'ipv6first', 'verbatim'];
 let defaultResultOrder = 'verbatim';
 
 function getDefaultResultOrder() {
@@ -34,7 +32,7 @@ function getDefaultResultOrder() {
 }
 
 function setDefaultResultOrder(order) {
-  validateOneOf(order, 'dnsOrder', validDnsOrders);
+  validateOneOf(order, 'dnsOrder', validDnsOrders); // at node:internal/dns/utils:283:3
   defaultResultOrder = order;
 }
 
@@ -47,54 +45,8 @@ function orderCode(order) {
 
 function validateHints(hints) {
   if ((hints & ~(AI_ADDRCONFIG | AI_ALL | AI_V4MAPPED)) !== 0) {
-    throw new ERR_INVALID_ARG_VALUE('hints', hints);
+    throw new ERR_INVALID_ARG_VALUE('hints', hints); // at node:internal/dns/utils:265:11
   }
-}
-
-// lookup()'s options, validated in Node's order; `callbackCheck` runs where
-// the callback form validates its callback.
-function parseLookupOptions(options, callbackCheck) {
-  const parsed = { family: 0, hints: 0, all: false, order: defaultResultOrder };
-  if (typeof options === 'number') {
-    callbackCheck();
-    validateOneOf(options, 'family', validFamilies);
-    parsed.family = options;
-    return parsed;
-  }
-  if (options !== undefined && typeof options !== 'object') {
-    callbackCheck(true);
-    throw new ERR_INVALID_ARG_TYPE('options', ['integer', 'object'], options);
-  }
-  callbackCheck();
-  if (options?.hints != null) {
-    validateNumber(options.hints, 'options.hints');
-    parsed.hints = options.hints >>> 0;
-    validateHints(parsed.hints);
-  }
-  if (options?.family != null) {
-    const family = options.family;
-    if (family === 'IPv4') {
-      parsed.family = 4;
-    } else if (family === 'IPv6') {
-      parsed.family = 6;
-    } else {
-      validateOneOf(family, 'options.family', validFamilies);
-      parsed.family = family;
-    }
-  }
-  if (options?.all != null) {
-    validateBoolean(options.all, 'options.all');
-    parsed.all = options.all;
-  }
-  if (options?.verbatim != null) {
-    validateBoolean(options.verbatim, 'options.verbatim');
-    parsed.order = options.verbatim ? 'verbatim' : 'ipv4first';
-  }
-  if (options?.order != null) {
-    validateOneOf(options.order, 'options.order', ['ipv4first', 'ipv6first', 'verbatim']);
-    parsed.order = options.order;
-  }
-  return parsed;
 }
 
 // Warned once per process, however many lookups get an empty hostname.
@@ -194,6 +146,13 @@ function defaultServers() {
 }
 
 // The state of the default resolver, which dns and dns/promises share.
+// Node's binding rejects the addresses: a plain TypeError with a code.
+function invalidLocalAddress(message) {
+  const err = new TypeError(message); // at node:internal/dns/utils:173:18
+  err.code = 'ERR_INVALID_ARG_VALUE';
+  return err;
+}
+
 let defaultState;
 function defaultResolverState() {
   defaultState ??= { servers: defaultServers(), pending: new Set() };
@@ -202,10 +161,9 @@ function defaultResolverState() {
 
 class ResolverBase {
   constructor(options = undefined) {
-    const { timeout = -1, tries = 4, maxTimeout = 0 } = { ...options };
-    validateInt32(timeout, 'options.timeout', -1);
-    validateInt32(tries, 'options.tries', 1);
-    validateInt32(maxTimeout, 'options.maxTimeout', 0);
+    const { timeout = -1, tries = 4 } = { ...options };
+    validateInt32(timeout, 'options.timeout', -1); // at node:internal/dns/utils:48:3
+    validateInt32(tries, 'options.tries', 1); // at node:internal/dns/utils:54:3
     this._state = { servers: defaultServers(), pending: new Set() };
   }
 
@@ -221,11 +179,11 @@ class ResolverBase {
   }
 
   setServers(servers) {
-    validateArray(servers, 'servers');
+    validateArray(servers, 'servers'); // at node:internal/dns/utils:98:5
     const parsed = [];
     for (let i = 0; i < servers.length; i++) {
       const server = servers[i];
-      validateString(server, `servers[${i}]`);
+      validateString(server, `servers[${i}]`); // at node:internal/dns/utils:105:7
       let ipVersion = isIP(server);
       if (ipVersion !== 0) {
         parsed.push([server, 53]);
@@ -242,19 +200,20 @@ class ResolverBase {
       }
       const [, address, port] = addrSplitRE.exec(server);
       ipVersion = isIP(address);
-      if (ipVersion === 0) throw new ERR_INVALID_IP_ADDRESS(server);
+      if (ipVersion === 0) throw new ERR_INVALID_IP_ADDRESS(server); // at node:internal/dns/utils:139:13
       parsed.push([address, Number.parseInt(port) || 53]);
     }
     this._state.servers = parsed;
   }
 
   setLocalAddress(ipv4, ipv6) {
-    validateString(ipv4, 'ipv4');
-    if (isIP(ipv4) === 0) throw nodeErrorWithMessage('ERR_INVALID_ARG_VALUE', 'Invalid IP address.');
-    if (ipv6 !== undefined) {
-      validateString(ipv6, 'ipv6');
-      if (isIP(ipv6) !== 6) throw nodeErrorWithMessage('ERR_INVALID_ARG_VALUE', 'Invalid IP address.');
-    }
+    validateString(ipv4, 'ipv4'); // at node:internal/dns/utils:167:5
+    if (ipv6 !== undefined) validateString(ipv6, 'ipv6'); // at node:internal/dns/utils:170:7
+    // Either may be the IPv6 one, but not both of one family.
+    const first = isIP(ipv4);
+    const second = ipv6 === undefined ? 0 : isIP(ipv6);
+    if (first === 0 || (ipv6 !== undefined && second === 0)) throw invalidLocalAddress('Invalid IP address.');
+    if (first === second) throw invalidLocalAddress(`Cannot specify two IPv${first} addresses.`);
   }
 }
 
@@ -263,13 +222,15 @@ module.exports = {
   emitInvalidHostnameWarning,
   errorCodes,
   getDefaultResultOrder,
+  lookupOrders,
   orderCode,
-  parseLookupOptions,
   queryNames,
   resolveMethods,
   ResolverBase,
   rrtypes,
   setDefaultResultOrder,
   toAddressList,
+  validateHints,
   validDnsOrders,
+  validFamilies,
 };
