@@ -138,7 +138,11 @@
   const vendorAliases = new Map();
   function vendoredRequire(fromId) {
     const dir = fromId.slice(0, fromId.lastIndexOf('/'));
-    return function require(specifier) {
+    // Some files require() inside hot functions (readable-stream's
+    // `instanceof require('./duplex')` in every stream constructor), so each
+    // file remembers what its specifiers resolved to.
+    const resolved = new Map();
+    function resolve(specifier) {
       let id = specifier;
       if (specifier.startsWith('./') || specifier.startsWith('../')) {
         const parts = dir.split('/');
@@ -149,7 +153,15 @@
         id = parts.join('/');
         if (id.endsWith('.js')) id = id.slice(0, -3);
       }
-      return requireBuiltin(vendorAliases.get(id) ?? id);
+      return vendorAliases.get(id) ?? id;
+    }
+    return function require(specifier) {
+      let id = resolved.get(specifier);
+      if (id === undefined) {
+        id = resolve(specifier);
+        resolved.set(specifier, id);
+      }
+      return requireBuiltin(id);
     };
   }
 
