@@ -22,7 +22,7 @@ function systemError(errno, syscall) {
 }
 
 function checked(value, syscall) {
-  if (typeof value === 'number' && value < 0 && syscall !== undefined) throw systemError(value, syscall);
+  if (typeof value === 'number' && value < 0) throw systemError(value, syscall);
   return value;
 }
 
