@@ -271,7 +271,7 @@ class MessagePort extends NodeEventTarget {
     if (depth < 0) return this;
     const { inspect } = require('internal/util/inspect');
     const fields = { active: !this[kClosed], refed: this.hasRef() };
-    return `MessagePort ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    return `MessagePort [EventTarget] ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
   }
 }
 
