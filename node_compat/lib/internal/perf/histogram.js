@@ -269,7 +269,9 @@ class Histogram {
 class RecordableHistogram extends Histogram {
   record(val) {
     if (typeof val === 'bigint') {
-      if (val < -kInt64Max - 1n || val > kInt64Max) throw nodeErrorWithMessage('ERR_OUT_OF_RANGE', 'value is out of range');
+      if (val < -kInt64Max - 1n || val > kInt64Max) {
+        throw nodeErrorWithMessage('ERR_OUT_OF_RANGE', 'value is out of range');
+      }
       val = Number(val);
     } else {
       validateInteger(val, 'val', 1);

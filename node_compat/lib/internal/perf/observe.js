@@ -107,7 +107,9 @@ class PerformanceObserver {
   observe(options = {}) {
     validateObject(options, 'options');
     const { entryTypes, type, buffered } = options;
-    if (entryTypes === undefined && type === undefined) throw new ERR_MISSING_ARGS('options.entryTypes', 'options.type');
+    if (entryTypes === undefined && type === undefined) {
+      throw new ERR_MISSING_ARGS('options.entryTypes', 'options.type');
+    }
     if (entryTypes != null && type != null) {
       throw new ERR_INVALID_ARG_VALUE('options.entryTypes', entryTypes,
                                       'options.entryTypes can not set with options.type together');

@@ -72,6 +72,12 @@ function containsUncloneable(value, seen) {
   return false;
 }
 
+// `Prefix { ...fields }`, one nesting level down, as Node prints these objects.
+function inspectWithPrefix(prefix, fields, options) {
+  const { inspect } = require('internal/util/inspect');
+  return `${prefix} ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+}
+
 // ---- MessageEvent ----------------------------------------------------------------
 
 class MessageEvent extends Event {
@@ -269,9 +275,7 @@ class MessagePort extends NodeEventTarget {
 
   [kInspect](depth, options) {
     if (depth < 0) return this;
-    const { inspect } = require('internal/util/inspect');
-    const fields = { active: !this[kClosed], refed: this.hasRef() };
-    return `MessagePort [EventTarget] ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    return inspectWithPrefix('MessagePort [EventTarget]', { active: !this[kClosed], refed: this.hasRef() }, options);
   }
 }
 
@@ -378,9 +382,7 @@ class BroadcastChannel extends EventTarget {
 
   [kInspect](depth, options) {
     if (depth < 0) return 'BroadcastChannel';
-    const { inspect } = require('internal/util/inspect');
-    const fields = { name: this.#name, active: !this.#closed };
-    return `BroadcastChannel ${inspect(fields, { ...options, depth: options.depth == null ? null : options.depth - 1 })}`;
+    return inspectWithPrefix('BroadcastChannel', { name: this.#name, active: !this.#closed }, options);
   }
 }
 
