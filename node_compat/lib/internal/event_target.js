@@ -40,10 +40,11 @@ function inspect(value, options) {
   return inspectFn(value, options);
 }
 
-// Event timestamps count milliseconds from the start of the process, as
-// performance.now() does.
+// Event timestamps are performance.now() values (the same clock and origin).
+let perfNow;
 function now() {
-  return process.uptime() * 1000;
+  perfNow ??= require('internal/perf/utils').now;
+  return perfNow();
 }
 
 function nestedOptions(options) {
