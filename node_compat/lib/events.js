@@ -113,8 +113,9 @@ EventEmitter.init = function(opts) {
   }
 };
 
+// A listener returned a value while captureRejections is on: a rejection of
+// it becomes 'error' (or the Symbol.for('nodejs.rejection') method).
 function addCatch(that, promise, type, args) {
-  if (!that[kCapture]) return;
   try {
     const then = promise.then;
     if (typeof then === 'function') {
@@ -167,27 +168,11 @@ function enhanceStackTrace(err, own) {
   const sep = `\nEmitted 'error' event${ctorInfo} at:\n`;
   const errStack = (err.stack || '').split('\n').slice(1);
   const ownStack = (own.stack || '').split('\n').slice(1);
-  const { len, offset } = identicalSequenceRange(ownStack, errStack);
+  const { len, offset } = require('internal/util/inspect').identicalSequenceRange(ownStack, errStack);
   if (len > 0) {
     ownStack.splice(offset + 1, len - 2, '    [... lines matching original stack trace ...]');
   }
   return err.stack + sep + ownStack.join('\n');
-}
-
-function identicalSequenceRange(a, b) {
-  for (let i = 0; i < a.length - 3; i++) {
-    const pos = b.indexOf(a[i]);
-    if (pos !== -1) {
-      const rest = b.length - pos;
-      if (rest > 3) {
-        let len = 1;
-        const maxLen = Math.min(a.length - i, rest);
-        while (maxLen > len && a[i + len] === b[pos + len]) len++;
-        if (len > 3) return { len, offset: i };
-      }
-    }
-  }
-  return { len: 0, offset: 0 };
 }
 
 EventEmitter.prototype.emit = function emit(type, ...args) {
@@ -233,13 +218,13 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
 
   if (typeof handler === 'function') {
     const result = Reflect.apply(handler, this, args);
-    if (result !== undefined && result !== null) addCatch(this, result, type, args);
+    if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
     for (let i = 0; i < len; ++i) {
       const result = Reflect.apply(listeners[i], this, args);
-      if (result !== undefined && result !== null) addCatch(this, result, type, args);
+      if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
     }
   }
   return true;
