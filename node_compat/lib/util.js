@@ -26,6 +26,7 @@ const {
   validateBoolean,
   validateFunction,
   validateNumber,
+  validateObject,
   validateString,
   validateOneOf,
 } = require('internal/validators');
@@ -37,12 +38,14 @@ const {
 const types = require('internal/util/types');
 
 function inherits(ctor, superCtor) {
-  if (ctor === undefined || ctor === null) throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);
+  if (ctor === undefined || ctor === null) {
+    throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor); // at node:util:183:11
+  }
   if (superCtor === undefined || superCtor === null) {
-    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);
+    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor); // at node:util:186:11
   }
   if (superCtor.prototype === undefined) {
-    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype);
+    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype', 'Object', superCtor.prototype); // at node:util:189:11
   }
   Object.defineProperty(ctor, 'super_', {
     __proto__: null, value: superCtor, writable: true, configurable: true,
@@ -65,10 +68,10 @@ function callbackifyOnRejected(reason, cb) {
 }
 
 function callbackify(original) {
-  validateFunction(original, 'original');
+  validateFunction(original, 'original'); // at node:util:242:3
   function callbackified(...args) {
     const maybeCb = args.pop();
-    validateFunction(maybeCb, 'last argument');
+    validateFunction(maybeCb, 'last argument'); // at node:util:249:5
     const cb = maybeCb.bind(this);
     Reflect.apply(original, this, args).then(
       (ret) => process.nextTick(cb, null, ret),
@@ -83,18 +86,19 @@ function callbackify(original) {
   return callbackified;
 }
 
-function validateSystemErrno(err) {
-  validateNumber(err, 'err');
-  if (err >= 0 || !Number.isSafeInteger(err)) throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);
-}
-
 function getSystemErrorName(err) {
-  validateSystemErrno(err);
+  validateNumber(err, 'err'); // at node:util:294:3
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err); // at node:util:296:11
+  }
   return internalErrorName(err);
 }
 
 function getSystemErrorMessage(err) {
-  validateSystemErrno(err);
+  validateNumber(err, 'err'); // at node:util:282:3
+  if (err >= 0 || !Number.isSafeInteger(err)) {
+    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err); // at node:util:284:11
+  }
   return internalErrorMessage(err);
 }
 
@@ -107,26 +111,21 @@ function isDeepStrictEqual(a, b) {
 }
 
 function toUSVString(input) {
-  return `${input}`.toWellFormed();
+  return `${input}`.toWellFormed(); // at node:util:460:43
 }
 
 function escapeStyleCode(code) {
   return `\u001b[${code}m`;
 }
 
-function styleCodes(format) {
-  const codes = inspect.colors[format];
-  if (codes === undefined) validateOneOf(format, 'format', Object.keys(inspect.colors));
-  return codes;
-}
-
 function styleText(format, text, { validateStream = true, stream = process.stdout } = {}) {
-  validateString(text, 'text');
-  validateBoolean(validateStream, 'options.validateStream');
+  validateString(text, 'text'); // at node:util:119:3
+  validateBoolean(validateStream, 'options.validateStream'); // at node:util:120:3
   let skipColorize;
   if (validateStream) {
     if (!isStreamLike(stream)) {
-      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);
+      const types = ['ReadableStream', 'WritableStream', 'Stream'];
+      throw new ERR_INVALID_ARG_TYPE('stream', types, stream); // at node:util:128:13
     }
     skipColorize = !require('internal/util/colors').shouldColorize(stream);
   }
@@ -135,13 +134,15 @@ function styleText(format, text, { validateStream = true, stream = process.stdou
     let left = '';
     let right = '';
     for (const key of format) {
-      const codes = styleCodes(key);
+      const codes = inspect.colors[key];
+      if (codes == null) validateOneOf(key, 'format', Object.keys(inspect.colors)); // at node:util:138:9
       left += escapeStyleCode(codes[0]);
       right = `${escapeStyleCode(codes[1])}${right}`;
     }
     return `${left}${text}${right}`;
   }
-  const codes = styleCodes(format);
+  const codes = inspect.colors[format];
+  if (codes == null) validateOneOf(format, 'format', Object.keys(inspect.colors)); // at node:util:149:5
   if (skipColorize) return text;
   return `${escapeStyleCode(codes[0])}${text}${escapeStyleCode(codes[1])}`;
 }
@@ -157,12 +158,19 @@ function isStreamLike(stream) {
 
 // Call sites of the current stack: [{ functionName, scriptName, lineNumber, column }].
 function getCallSites(frameCount = 8, options) {
-  if (options === undefined && typeof frameCount === 'object' && frameCount !== null) {
-    options = frameCount;
-    frameCount = 8;
+  // Options given must say whether to map through source maps.
+  if (options === undefined) {
+    if (typeof frameCount === 'object') {
+      options = frameCount;
+      validateObject(options, 'options'); // at node:util:400:7
+      validateBoolean(options.sourceMap, 'options.sourceMap'); // at node:util:401:7
+      frameCount = 8;
+    }
+  } else {
+    validateObject(options, 'options'); // at node:util:409:5
+    validateBoolean(options.sourceMap, 'options.sourceMap'); // at node:util:410:5
   }
-  if (options !== undefined) require('internal/validators').validateObject(options, 'options');
-  require('internal/validators').validateNumber(frameCount, 'frameCount', 1, 200);
+  validateNumber(frameCount, 'frameCount', 1, 200); // at node:util:414:3
   const holder = {};
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = frameCount + 1;
@@ -185,7 +193,7 @@ function getCallSites(frameCount = 8, options) {
 }
 
 function parseEnv(content) {
-  validateString(content, 'content');
+  validateString(content, 'content'); // at node:util:331:3
   return require('internal/util/parse_env').parseEnv(content);
 }
 

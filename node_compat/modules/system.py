@@ -228,6 +228,8 @@ class ModuleSystem:
 
     _FRAME = re.compile(r"^(\s+at (?:.*? \()?)(.+?):(\d+):(\d+)(\)?)$")
     _CALLEE = re.compile(r"(new\s+)?([\w$]+(?:\s*\.\s*[\w$#]+)*)\s*$")
+    _SETTER = re.compile(r"[\w$#]+\s*(=)(?![=>])")
+    _SETTER_VALUE = re.compile(r"\.\s*[\w$#]+\s*(=)\s*$")
 
     def v8_positions(self, frames: str) -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them."""
@@ -244,7 +246,11 @@ class ModuleSystem:
                 col = throw_sites.original_column(self.shifts[file], line, col)
             src = self.source_line(file, line) if not file.startswith("node:") else None
             if src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
-                col += 1  # V8 points at the property name of a failed member access
+                setter = self._SETTER.match(src, col)
+                # V8 points at the property name of a failed member access, at the `=` of a setter's call
+                col = setter.start(1) + 1 if setter is not None else col + 1
+            elif src is not None and 0 < col <= len(src) and self._SETTER_VALUE.search(src[: col - 1]):
+                col = self._SETTER_VALUE.search(src[: col - 1]).start(1) + 1  # (QuickJS at the assigned value)
             elif src is not None and 0 < col <= len(src) and src[col - 1] == "(":
                 callee = self._CALLEE.search(src[: col - 1])
                 if callee is not None:

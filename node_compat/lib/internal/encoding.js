@@ -169,7 +169,9 @@ class TextEncoder {
   encodeInto(src, dest) {
     validateEncoder(this);
     validateString(src, 'src');
-    if (!isUint8Array(dest)) throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);
+    if (!isUint8Array(dest)) {
+      throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest); // at node:internal/encoding:360:13
+    }
     const room = dest.length;
     const n = src.length;
     if (n <= kShortAscii) {

@@ -89,10 +89,12 @@ class MIMEParams {
     value = `${value}`;
     const invalidName = firstInvalid(name, notTokenRegExp);
     if (name.length === 0 || invalidName !== -1) {
-      throw new ERR_INVALID_MIME_SYNTAX('parameter name', name, invalidName);
+      throw new ERR_INVALID_MIME_SYNTAX('parameter name', name, invalidName); // at node:internal/mime:168:13
     }
     const invalidValue = firstInvalid(value, notQuotedStringRegExp);
-    if (invalidValue !== -1) throw new ERR_INVALID_MIME_SYNTAX('parameter value', value, invalidValue);
+    if (invalidValue !== -1) {
+      throw new ERR_INVALID_MIME_SYNTAX('parameter value', value, invalidValue); // at node:internal/mime:178:13
+    }
     this.#data.set(name, value);
   }
 
@@ -169,14 +171,14 @@ class MIMEType {
     const type = slash === -1 ? string : string.slice(0, slash);
     const invalidType = firstInvalid(type, notTokenRegExp);
     if (type.length === 0 || invalidType !== -1 || slash === -1) {
-      throw new ERR_INVALID_MIME_SYNTAX('type', string, invalidType);
+      throw new ERR_INVALID_MIME_SYNTAX('type', string, invalidType); // at node:internal/mime:51:11
     }
     let subtypeEnd = string.indexOf(';', slash + 1);
     if (subtypeEnd === -1) subtypeEnd = string.length;
     const subtype = trimTrailingWhitespace(string.slice(slash + 1, subtypeEnd));
     const invalidSubtype = firstInvalid(subtype, notTokenRegExp);
     if (subtype.length === 0 || invalidSubtype !== -1) {
-      throw new ERR_INVALID_MIME_SYNTAX('subtype', string, invalidSubtype);
+      throw new ERR_INVALID_MIME_SYNTAX('subtype', string, invalidSubtype); // at node:internal/mime:73:11
     }
     this.#type = type.toLowerCase();
     this.#subtype = subtype.toLowerCase();
@@ -191,7 +193,9 @@ class MIMEType {
   set type(value) {
     value = `${value}`;
     const invalid = firstInvalid(value, notTokenRegExp);
-    if (value.length === 0 || invalid !== -1) throw new ERR_INVALID_MIME_SYNTAX('type', value, invalid);
+    if (value.length === 0 || invalid !== -1) {
+      throw new ERR_INVALID_MIME_SYNTAX('type', value, invalid); // at node:internal/mime:346:13
+    }
     this.#type = value.toLowerCase();
   }
 
@@ -202,7 +206,9 @@ class MIMEType {
   set subtype(value) {
     value = `${value}`;
     const invalid = firstInvalid(value, notTokenRegExp);
-    if (value.length === 0 || invalid !== -1) throw new ERR_INVALID_MIME_SYNTAX('subtype', value, invalid);
+    if (value.length === 0 || invalid !== -1) {
+      throw new ERR_INVALID_MIME_SYNTAX('subtype', value, invalid); // at node:internal/mime:359:13
+    }
     this.#subtype = value.toLowerCase();
   }
 

@@ -71,13 +71,13 @@ class NodeSite {
 
   get thrown() { return arrowAt(this.thrownAt, true); }
 
-  // Without a frame of its own, the error's stack decides.
-  get rejected() { return this.at === undefined ? undefined : arrowAt(this.at, false); }
+  // Undefined: the error's stack decides; null: Node's error has no frames.
+  get rejected() { return this.at == null ? this.at : arrowAt(this.at, false); }
 }
 
 // Record for `err` that Node makes it at `at` (a frame: 'node:<id>:<line>:
-// <column>', or undefined to let the error's stack decide) and throws it at
-// `thrownAt`; returns `err`.
+// <column>'; undefined to let the error's stack decide; null when Node's
+// error has no frames) and throws it at `thrownAt`; returns `err`.
 function markThrowSite(err, at, thrownAt = at) {
   if ((typeof err === 'object' && err !== null) || typeof err === 'function') {
     nodeThrowSites ??= require('internal/util').nodeThrowSites;

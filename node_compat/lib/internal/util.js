@@ -72,10 +72,10 @@ function slowCases(enc) {
 }
 
 function promisify(original) {
-  validateFunction(original, 'original');
+  validateFunction(original, 'original'); // at node:internal/util:423:3
   if (original[kCustomPromisifiedSymbol]) {
     const fn = original[kCustomPromisifiedSymbol];
-    validateFunction(fn, 'util.promisify.custom');
+    validateFunction(fn, 'util.promisify.custom'); // at node:internal/util:428:5
     return Object.defineProperty(fn, kCustomPromisifiedSymbol, {
       __proto__: null, value: fn, enumerable: false, writable: false, configurable: true,
     });
@@ -111,7 +111,7 @@ promisify.custom = kCustomPromisifiedSymbol;
 
 const codesWarned = new Set();
 function deprecate(fn, msg, code, useEmitSync) {
-  if (code !== undefined) validateString(code, 'code');
+  if (code !== undefined) validateString(code, 'code'); // at node:internal/util:155:5
   let warned = false;
   function deprecated(...args) {
     if (!process.noDeprecation && !warned) {
@@ -128,7 +128,7 @@ function deprecate(fn, msg, code, useEmitSync) {
     if (new.target) return Reflect.construct(fn, args, new.target);
     return Reflect.apply(fn, this, args);
   }
-  Object.setPrototypeOf(deprecated, fn);
+  Object.setPrototypeOf(deprecated, fn); // at node:internal/util:173:3
   if (fn.prototype) deprecated.prototype = fn.prototype;
   void useEmitSync;
   return deprecated;

@@ -13,9 +13,16 @@ const {
   },
 } = require('internal/errors');
 
-// Node wraps its validators in hideStackFrames, which rethrows their errors:
-// an uncaught one is reported at that rethrow.
-const { markHiddenValidatorError: hidden } = require('internal/node_throw_sites');
+// Node wraps most of its validators in hideStackFrames, which rethrows their
+// errors: an uncaught one is reported at that rethrow.
+const { markHiddenValidatorError: hidden, markThrowSite } = require('internal/node_throw_sites');
+
+// The others (parseFileMode, validateUnion) throw from their own lines, and
+// their errors have no frames in Node: from a rejection, no location shows.
+function ownError(err, nodeSite) {
+  err.stack = `${err.name} [${err.code}]: ${err.message}`;
+  return markThrowSite(err, null, nodeSite);
+}
 
 function isInt32(value) { return value === (value | 0); }
 function isUint32(value) { return value === (value >>> 0); }
@@ -26,7 +33,9 @@ const modeDesc = 'must be a 32-bit unsigned integer or an octal string';
 function parseFileMode(value, name, def) {
   value ??= def;
   if (typeof value === 'string') {
-    if (!octalReg.test(value)) throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);
+    if (!octalReg.test(value)) {
+      throw ownError(new ERR_INVALID_ARG_VALUE(name, value, modeDesc), 'node:internal/validators:74:13');
+    }
     value = Number.parseInt(value, 8);
   }
   validateUint32(value, name);
@@ -188,7 +197,8 @@ function validateUndefined(value, name) {
 
 function validateUnion(value, name, union) {
   if (!union.includes(value)) {
-    throw hidden(new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value));
+    const err = new ERR_INVALID_ARG_TYPE(name, `('${union.join('|')}')`, value);
+    throw ownError(err, 'node:internal/validators:498:11');
   }
 }
 

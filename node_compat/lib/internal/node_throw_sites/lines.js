@@ -5,6 +5,20 @@
 
 module.exports = {
   __proto__: null,
+  'node:child_process': {
+    543: "    throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');",
+    550: "    throw new ERR_INVALID_ARG_TYPE('args', 'object', args);",
+    578: "    throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);",
+    583: "    throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);",
+    590: "    throw new ERR_INVALID_ARG_TYPE('options.shell',",
+    858: '        throw new ERR_INVALID_ARG_TYPE(`options.stdio[${i}]`,',
+    921: '    throw err;',
+    957: '    throw err;',
+    965: "    throw new ERR_INVALID_ARG_VALUE(propName, arg, 'must be a string without null bytes');",
+    979: "    throw new ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);",
+    986: "    throw new ERR_OUT_OF_RANGE('options.maxBuffer',",
+    997: "    throw new ERR_INVALID_ARG_TYPE('options.killSignal',",
+  },
   'node:dgram': {
     123: "      validateUint32(options.recvBufferSize, 'options.recvBufferSize');",
     126: "      validateUint32(options.sendBufferSize, 'options.sendBufferSize');",
@@ -57,6 +71,10 @@ module.exports = {
     964: '    throw new ERR_SOCKET_DGRAM_NOT_RUNNING();',
     1040: '  return this[kStateSymbol].handle.getSendQueueSize();',
   },
+  'node:diagnostics_channel': {
+    226: "    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name);",
+    272: "  throw new ERR_INVALID_ARG_TYPE('nameOrChannels',",
+  },
   'node:dns': {
     150: "    validateString(hostname, 'hostname');",
     157: "    validateFunction(callback, 'callback');",
@@ -98,6 +116,16 @@ module.exports = {
     1055: "  validateInteger(highWatermark, 'options.highWaterMark', 1);",
     1058: "  validateInteger(lowWatermark, 'options.lowWaterMark', 1);",
     1107: "        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator',",
+  },
+  'node:internal/abort_controller': {
+    491: "    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);",
+    510: "  validateObject(resource, 'resource', kValidateObjectAllowObjects);",
+  },
+  'node:internal/child_process': {
+    247: "      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);",
+    992: "    throw new ERR_INVALID_ARG_VALUE('stdio', stdio);",
+    1071: '        throw new ERR_INVALID_SYNC_FORK_INPUT(inspect(stdio));',
+    1076: "      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);",
   },
   'node:internal/dgram': {
     39: "    validateFunction(lookup, 'lookup');",
@@ -144,6 +172,9 @@ module.exports = {
     265: "    throw new ERR_INVALID_ARG_VALUE('hints', hints);",
     283: "  validateOneOf(value, 'dnsOrder', ['verbatim', 'ipv4first', 'ipv6first']);",
   },
+  'node:internal/encoding': {
+    360: "      throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);",
+  },
   'node:internal/errors': {
     540: '      throw error;',
   },
@@ -151,6 +182,81 @@ module.exports = {
     26: "    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);",
     28: "  validateAbortSignal(signal, 'signal');",
     29: "  validateFunction(listener, 'listener');",
+  },
+  'node:internal/histogram': {
+    193: "      throw new ERR_OUT_OF_RANGE('percentile', '> 0 && <= 100', percentile);",
+  },
+  'node:internal/mime': {
+    51: "    throw new ERR_INVALID_MIME_SYNTAX('type', str, invalidTypeIndex);",
+    73: "    throw new ERR_INVALID_MIME_SYNTAX('subtype', str, invalidSubtypeIndex);",
+    168: '      throw new ERR_INVALID_MIME_SYNTAX(',
+    178: '      throw new ERR_INVALID_MIME_SYNTAX(',
+    346: "      throw new ERR_INVALID_MIME_SYNTAX('type', v, invalidTypeIndex);",
+    359: "      throw new ERR_INVALID_MIME_SYNTAX('subtype', v, invalidSubtypeIndex);",
+  },
+  'node:internal/perf/observe': {
+    262: "      throw new ERR_MISSING_ARGS('options.entryTypes', 'options.type');",
+  },
+  'node:internal/perf/performance': {
+    103: "      throw new ERR_MISSING_ARGS('name');",
+    115: "      throw new ERR_MISSING_ARGS('type');",
+    124: "      throw new ERR_MISSING_ARGS('name');",
+    132: "      throw new ERR_MISSING_ARGS('name');",
+    145: "      throw new ERR_MISSING_ARGS('maxSize');",
+  },
+  'node:internal/perf/performance_entry': {
+    42: '      throw new ERR_ILLEGAL_CONSTRUCTOR();',
+  },
+  'node:internal/perf/usertiming': {
+    83: '      throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(startTime);',
+    186: '      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(',
+    195: '      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(',
+  },
+  'node:internal/process/signal': {
+    36: "      throw new ErrnoException(err, 'uv_signal_start');",
+  },
+  'node:internal/util': {
+    155: "    validateString(code, 'code');",
+    173: '  ObjectSetPrototypeOf(deprecated, fn);',
+    423: "  validateFunction(original, 'original');",
+    428: "    validateFunction(fn, 'util.promisify.custom');",
+  },
+  'node:internal/util/debuglog': {
+    89: '    set = StringPrototypeToUpperCase(set);',
+  },
+  'node:internal/util/inspect': {
+    396: "    validateObject(options, 'options');",
+    2210: "  validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray);",
+    2463: "  validateString(str, 'str');",
+  },
+  'node:internal/util/parse_args/parse_args': {
+    87: '    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(errorMessage);',
+    107: '      throw new ERR_PARSE_ARGS_UNKNOWN_OPTION(',
+    116: "    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong} <value>' argument missing`);",
+    120: "    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong}' does not take an argument`);",
+    318: "  validateArray(args, 'args');",
+    319: "  validateBoolean(strict, 'strict');",
+    320: "  validateBoolean(allowPositionals, 'allowPositionals');",
+    321: "  validateBoolean(returnTokens, 'tokens');",
+    322: "  validateBoolean(allowNegative, 'allowNegative');",
+    323: "  validateObject(options, 'options');",
+    327: '      validateObject(optionConfig, `options.${longOption}`);',
+    335: '        validateString(shortOption, `options.${longOption}.short`);',
+    337: '          throw new ERR_INVALID_ARG_VALUE(',
+    347: '        validateBoolean(multipleOption, `options.${longOption}.multiple`);',
+    362: '        validator(defaultValue, `options.${longOption}.default`);',
+    387: '        throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);',
+  },
+  'node:internal/validators': {
+    74: '      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);',
+    498: "    throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value);",
+  },
+  'node:internal/webidl': {
+    379: '    throw new ERR_INVALID_ARG_TYPE(',
+  },
+  'node:os': {
+    317: '    throw new ERR_SYSTEM_ERROR(ctx);',
+    334: '    throw new ERR_SYSTEM_ERROR(ctx);',
   },
   'node:timers': {
     140: "  validateFunction(callback, 'callback');",
@@ -179,5 +285,28 @@ module.exports = {
     212: "      throw new ERR_INVALID_THIS('Scheduler');",
     223: '    if (!this[kScheduler])',
     224: "      throw new ERR_INVALID_THIS('Scheduler');",
+  },
+  'node:util': {
+    119: "  validateString(text, 'text');",
+    120: "  validateBoolean(validateStream, 'options.validateStream');",
+    128: "      throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);",
+    138: "        validateOneOf(key, 'format', ObjectKeys(inspect.colors));",
+    149: "    validateOneOf(format, 'format', ObjectKeys(inspect.colors));",
+    183: "    throw new ERR_INVALID_ARG_TYPE('ctor', 'Function', ctor);",
+    186: "    throw new ERR_INVALID_ARG_TYPE('superCtor', 'Function', superCtor);",
+    189: "    throw new ERR_INVALID_ARG_TYPE('superCtor.prototype',",
+    242: "  validateFunction(original, 'original');",
+    249: "    validateFunction(maybeCb, 'last argument');",
+    282: "  validateNumber(err, 'err');",
+    284: "    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);",
+    294: "  validateNumber(err, 'err');",
+    296: "    throw new ERR_OUT_OF_RANGE('err', 'a negative integer', err);",
+    331: "  validateString(content, 'content');",
+    400: "      validateObject(options, 'options');",
+    401: "      validateBoolean(options.sourceMap, 'options.sourceMap');",
+    409: "    validateObject(options, 'options');",
+    410: "    validateBoolean(options.sourceMap, 'options.sourceMap');",
+    414: "  validateNumber(frameCount, 'frameCount', 1, 200);",
+    460: '    return StringPrototypeToWellFormed(`${input}`);',
   },
 };

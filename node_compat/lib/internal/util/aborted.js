@@ -16,15 +16,14 @@ function isAbortSignal(value) {
   return typeof AbortSignal === 'function' && value instanceof AbortSignal;
 }
 
-function validateSignal(signal) {
-  if (!isAbortSignal(signal)) throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);
-}
-
 // Resolves once `signal` aborts (at once if it already has). Node ties the
 // listener's life to `resource`; here the listener simply goes once it ran.
 async function aborted(signal, resource) {
-  validateSignal(signal);
-  validateObject(resource, 'resource', kValidateObjectAllowArray | kValidateObjectAllowFunction);
+  if (!isAbortSignal(signal)) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal); // at node:internal/webidl:379:11
+  }
+  const objects = kValidateObjectAllowArray | kValidateObjectAllowFunction;
+  validateObject(resource, 'resource', objects); // at node:internal/abort_controller:510:3
   // Returning a promise (not a value) settles a little later, as in Node.
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
@@ -33,7 +32,9 @@ async function aborted(signal, resource) {
 }
 
 function transferableAbortSignal(signal) {
-  validateSignal(signal);
+  if (!isAbortSignal(signal)) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal); // at node:internal/abort_controller:491:11
+  }
   return signal;
 }
 

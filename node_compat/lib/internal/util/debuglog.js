@@ -75,7 +75,7 @@ function debuglogImpl(enabled, set) {
 function debuglog(set, cb) {
   let enabled;
   function init() {
-    set = set.toUpperCase();
+    set = String.prototype.toUpperCase.call(set); // at node:internal/util/debuglog:89:11
     enabled = isEnabled(set);
   }
   let debug = (...args) => {

@@ -167,7 +167,7 @@ Object.defineProperty(inspect, 'defaultOptions', {
   __proto__: null,
   get() { return inspectDefaultOptions; },
   set(options) {
-    validateObject(options, 'options');
+    validateObject(options, 'options'); // at node:internal/util/inspect:396:5
     return Object.assign(inspectDefaultOptions, options);
   },
 });
@@ -1582,7 +1582,7 @@ function format(...args) {
 }
 
 function formatWithOptions(inspectOptions, ...args) {
-  validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray);
+  validateObject(inspectOptions, 'inspectOptions', kValidateObjectAllowArray); // at node:internal/util/inspect:2210:3
   return formatWithOptionsInternal(inspectOptions, args);
 }
 
@@ -1736,7 +1736,7 @@ const ansiPattern = new RegExp(
   '|(?:(?:\\d{1,4}(?:;\\d{0,4})*)?[\\dA-PR-TZcf-ntqry=><~]))', 'g');
 
 function stripVTControlCharacters(str) {
-  validateString(str, 'str');
+  validateString(str, 'str'); // at node:internal/util/inspect:2463:3
   return str.replace(ansiPattern, '');
 }
 

@@ -186,7 +186,8 @@ function checkOptionUsage(config, token) {
     // `--no-foo` is known when `foo` is a boolean option and negation is on.
     const negated = config.allowNegative && name.startsWith('no-') ? name.slice(3) : undefined;
     if (negated === undefined || optionProperty(config.options, negated, 'type') !== 'boolean') {
-      throw new ERR_PARSE_ARGS_UNKNOWN_OPTION(token.rawName, config.allowPositionals);
+      const { rawName } = token;
+      throw new ERR_PARSE_ARGS_UNKNOWN_OPTION(rawName, config.allowPositionals); // at node:internal/util/parse_args/parse_args:107:13
     }
     name = negated;
   }
@@ -194,10 +195,12 @@ function checkOptionUsage(config, token) {
   const shortAndLong = `${short ? `-${short}, ` : ''}--${name}`;
   const type = optionProperty(config.options, name, 'type');
   if (type === 'string' && typeof token.value !== 'string') {
-    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong} <value>' argument missing`);
+    const message = `Option '${shortAndLong} <value>' argument missing`;
+    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(message); // at node:internal/util/parse_args/parse_args:116:11
   }
   if (type === 'boolean' && token.value != null) {
-    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(`Option '${shortAndLong}' does not take an argument`);
+    const message = `Option '${shortAndLong}' does not take an argument`;
+    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(message); // at node:internal/util/parse_args/parse_args:120:11
   }
 }
 
@@ -207,7 +210,7 @@ function checkOptionLikeValue(token) {
     const example = token.rawName.startsWith('--') ?
       `'${token.rawName}=-XYZ'` :
       `'--${token.name}=-XYZ' or '${token.rawName}-XYZ'`;
-    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE(
+    throw new ERR_PARSE_ARGS_INVALID_OPTION_VALUE( // at node:internal/util/parse_args/parse_args:87:11
       `Option '${token.rawName}' argument is ambiguous.\n` +
       `Did you forget to specify the option argument for '${token.rawName}'?\n` +
       `To specify an option argument starting with a dash use ${example}.`);
@@ -231,18 +234,21 @@ function storeOption(name, value, options, values) {
 function validateOptionsConfig(options) {
   for (const name of Object.keys(options)) {
     const config = options[name];
-    validateObject(config, `options.${name}`);
+    validateObject(config, `options.${name}`); // at node:internal/util/parse_args/parse_args:327:7
     const type = ownValue(config, 'type');
     validateUnion(type, `options.${name}.type`, ['string', 'boolean']);
     if (hasOwn(config, 'short')) {
       const short = config.short;
-      validateString(short, `options.${name}.short`);
+      validateString(short, `options.${name}.short`); // at node:internal/util/parse_args/parse_args:335:9
       if (short.length !== 1) {
-        throw new ERR_INVALID_ARG_VALUE(`options.${name}.short`, short, 'must be a single character');
+        const reason = 'must be a single character';
+        throw new ERR_INVALID_ARG_VALUE(`options.${name}.short`, short, reason); // at node:internal/util/parse_args/parse_args:337:17
       }
     }
     const multiple = ownValue(config, 'multiple');
-    if (hasOwn(config, 'multiple')) validateBoolean(multiple, `options.${name}.multiple`);
+    if (hasOwn(config, 'multiple')) {
+      validateBoolean(multiple, `options.${name}.multiple`); // at node:internal/util/parse_args/parse_args:347:9
+    }
     const defaultValue = ownValue(config, 'default');
     if (defaultValue !== undefined) {
       let validator;
@@ -251,7 +257,7 @@ function validateOptionsConfig(options) {
       } else {
         validator = multiple ? validateBooleanArray : validateBoolean;
       }
-      validator(defaultValue, `options.${name}.default`);
+      validator(defaultValue, `options.${name}.default`); // at node:internal/util/parse_args/parse_args:362:9
     }
   }
 }
@@ -265,12 +271,12 @@ function parseArgs(config = kEmptyObject) {
   const options = ownValue(config, 'options') ?? { __proto__: null };
   const parseConfig = { args, strict, options, allowPositionals, allowNegative };
 
-  validateArray(args, 'args');
-  validateBoolean(strict, 'strict');
-  validateBoolean(allowPositionals, 'allowPositionals');
-  validateBoolean(returnTokens, 'tokens');
-  validateBoolean(allowNegative, 'allowNegative');
-  validateObject(options, 'options');
+  validateArray(args, 'args'); // at node:internal/util/parse_args/parse_args:318:3
+  validateBoolean(strict, 'strict'); // at node:internal/util/parse_args/parse_args:319:3
+  validateBoolean(allowPositionals, 'allowPositionals'); // at node:internal/util/parse_args/parse_args:320:3
+  validateBoolean(returnTokens, 'tokens'); // at node:internal/util/parse_args/parse_args:321:3
+  validateBoolean(allowNegative, 'allowNegative'); // at node:internal/util/parse_args/parse_args:322:3
+  validateObject(options, 'options'); // at node:internal/util/parse_args/parse_args:323:3
   validateOptionsConfig(options);
 
   const tokens = argsToTokens(args, options);
@@ -290,7 +296,9 @@ function parseArgs(config = kEmptyObject) {
         storeOption(token.name, token.value, options, result.values);
       }
     } else if (token.kind === 'positional') {
-      if (!allowPositionals) throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);
+      if (!allowPositionals) {
+        throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value); // at node:internal/util/parse_args/parse_args:387:15
+      }
       result.positionals.push(token.value);
     }
   }
