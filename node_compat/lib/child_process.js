@@ -10,6 +10,7 @@ const {
   getSystemErrorName,
 } = require('internal/errors');
 const { validateFunction, validateString } = require('internal/validators');
+const { markHiddenValidatorError, markThrowSite } = require('internal/node_throw_sites');
 const { promisify } = require('internal/util');
 const {
   attachAbortSignal,
@@ -88,7 +89,7 @@ function execFile(file, args, options, callback) {
     callback = options;
     options = null;
   } else if (options != null && typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('options', 'object', options));
   }
   if (callback != null) validateFunction(callback, 'callback');
 
@@ -244,7 +245,8 @@ function spawnSync(file, args, options) {
     const input = options.stdio[i]?.input;
     if (input == null) continue;
     if (!ArrayBuffer.isView(input) && typeof input !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE(`options.stdio[${i}]`, ['Buffer', 'TypedArray', 'DataView', 'string'], input);
+      throw new ERR_INVALID_ARG_TYPE( // at node:child_process:858:15
+        `options.stdio[${i}]`, ['Buffer', 'TypedArray', 'DataView', 'string'], input);
     }
   }
   return runSync(options);
@@ -270,7 +272,7 @@ function execFileSync(file, args, options) {
   const result = spawnSync(file, args, options);
   if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
   const err = checkExecSyncError(result, [options.argv0 || file, ...(args ?? [])], undefined);
-  if (err) throw err;
+  if (err) throw markThrowSite(err, undefined, 'node:child_process:921:5');
   return result.stdout;
 }
 
@@ -280,7 +282,7 @@ function execSync(command, options) {
   const result = spawnSync(file, opts);
   if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
   const err = checkExecSyncError(result, undefined, command);
-  if (err) throw err;
+  if (err) throw markThrowSite(err, undefined, 'node:child_process:957:5');
   return result.stdout;
 }
 

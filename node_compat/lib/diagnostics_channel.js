@@ -162,7 +162,7 @@ class Channel {
 
 function validateChannelName(name) {
   if (typeof name !== 'string' && typeof name !== 'symbol') {
-    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name);
+    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name); // at node:diagnostics_channel:226:11
   }
 }
 
@@ -313,7 +313,8 @@ class TracingChannel {
 
 function tracingChannel(nameOrChannels) {
   if (typeof nameOrChannels !== 'string' && (nameOrChannels === null || typeof nameOrChannels !== 'object')) {
-    throw new ERR_INVALID_ARG_TYPE('nameOrChannels', ['string', 'object', 'TracingChannel'], nameOrChannels);
+    throw new ERR_INVALID_ARG_TYPE( // at node:diagnostics_channel:272:9
+      'nameOrChannels', ['string', 'object', 'TracingChannel'], nameOrChannels);
   }
   return new TracingChannel(nameOrChannels);
 }

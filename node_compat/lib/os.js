@@ -7,6 +7,7 @@
 const { codes: { ERR_SYSTEM_ERROR } } = require('internal/errors');
 const { validateInt32 } = require('internal/validators');
 const { normalizeEncoding } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const binding = internalBinding('os');
 const { os: constants } = internalBinding('constants');
 
@@ -111,7 +112,7 @@ function getPriority(pid) {
   if (pid === undefined) pid = 0;
   else validateInt32(pid, 'pid');
   const [err, priority] = binding.getPriority(pid);
-  if (err < 0) throw systemError(err, 'uv_os_getpriority');
+  if (err < 0) throw markThrowSite(systemError(err, 'uv_os_getpriority'), undefined, 'node:os:334:11');
   return priority;
 }
 
@@ -123,7 +124,7 @@ function setPriority(pid, priority) {
   validateInt32(pid, 'pid');
   validateInt32(priority, 'priority', -20, 19);
   const err = binding.setPriority(pid, priority);
-  if (err < 0) throw systemError(err, 'uv_os_setpriority');
+  if (err < 0) throw markThrowSite(systemError(err, 'uv_os_setpriority'), undefined, 'node:os:317:11');
 }
 
 function userInfo(options) {

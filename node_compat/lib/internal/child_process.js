@@ -25,6 +25,7 @@ const {
   validateString,
 } = require('internal/validators');
 const { convertToValidSignal, kEmptyObject } = require('internal/util');
+const { markHiddenValidatorError } = require('internal/node_throw_sites');
 
 const { signals } = internalBinding('constants').os;
 const { kNative } = require;
@@ -55,7 +56,7 @@ function signalName(signum) {
 
 function validateArgumentNullCheck(value, name) {
   if (typeof value === 'string' && value.includes('\u0000')) {
-    throw new ERR_INVALID_ARG_VALUE(name, value, 'must be a string without null bytes');
+    throw new ERR_INVALID_ARG_VALUE(name, value, 'must be a string without null bytes'); // at node:child_process:965:11
   }
 }
 
@@ -70,24 +71,25 @@ function validatedCwd(cwd) {
     cwd = require('internal/url').fileURLToPath(cwd);
   }
   if (typeof cwd !== 'string' && !(cwd instanceof Uint8Array)) {
-    throw new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'], cwd);
+    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'], cwd));
   }
   const hasNull = typeof cwd === 'string' ? cwd.includes('\u0000') : cwd.includes(0);
   if (hasNull) {
-    throw new ERR_INVALID_ARG_VALUE('options.cwd', cwd, 'must be a string, Uint8Array, or URL without null bytes');
+    throw markHiddenValidatorError(
+      new ERR_INVALID_ARG_VALUE('options.cwd', cwd, 'must be a string, Uint8Array, or URL without null bytes'));
   }
   return typeof cwd === 'string' ? cwd : require('buffer').Buffer.from(cwd).toString();
 }
 
 function validateTimeout(timeout) {
   if (timeout != null && !(Number.isInteger(timeout) && timeout >= 0)) {
-    throw new ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout);
+    throw new ERR_OUT_OF_RANGE('timeout', 'an unsigned integer', timeout); // at node:child_process:979:11
   }
 }
 
 function validateMaxBuffer(maxBuffer) {
   if (maxBuffer != null && !(typeof maxBuffer === 'number' && maxBuffer >= 0)) {
-    throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer);
+    throw new ERR_OUT_OF_RANGE('options.maxBuffer', 'a positive number', maxBuffer); // at node:child_process:986:11
   }
 }
 
@@ -95,7 +97,7 @@ function validateMaxBuffer(maxBuffer) {
 function sanitizeKillSignal(killSignal) {
   if (typeof killSignal === 'string' || typeof killSignal === 'number') return convertToValidSignal(killSignal);
   if (killSignal != null) {
-    throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], killSignal);
+    throw new ERR_INVALID_ARG_TYPE('options.killSignal', ['string', 'number'], killSignal); // at node:child_process:997:11
   }
   return signals.SIGTERM;
 }
@@ -105,14 +107,16 @@ function sanitizeKillSignal(killSignal) {
 function normalizeSpawnArguments(file, args, options) {
   validateString(file, 'file');
   validateArgumentNullCheck(file, 'file');
-  if (file.length === 0) throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty');
+  if (file.length === 0) {
+    throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty'); // at node:child_process:543:11
+  }
 
   if (Array.isArray(args)) {
     args = args.slice();
   } else if (args == null) {
     args = [];
   } else if (typeof args !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('args', 'object', args);
+    throw new ERR_INVALID_ARG_TYPE('args', 'object', args); // at node:child_process:550:11
   } else {
     options = args;
     args = [];
@@ -125,10 +129,14 @@ function normalizeSpawnArguments(file, args, options) {
   let cwd = options.cwd;
   if (cwd != null) cwd = validatedCwd(cwd);
   if (options.detached != null) validateBoolean(options.detached, 'options.detached');
-  if (options.uid != null && !isInt32(options.uid)) throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid);
-  if (options.gid != null && !isInt32(options.gid)) throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid);
+  if (options.uid != null && !isInt32(options.uid)) {
+    throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid); // at node:child_process:578:11
+  }
+  if (options.gid != null && !isInt32(options.gid)) {
+    throw new ERR_INVALID_ARG_TYPE('options.gid', 'int32', options.gid); // at node:child_process:583:11
+  }
   if (options.shell != null && typeof options.shell !== 'boolean' && typeof options.shell !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell);
+    throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell); // at node:child_process:590:11
   }
   if (options.argv0 != null) {
     validateString(options.argv0, 'options.argv0');
@@ -194,10 +202,10 @@ function getValidStdio(stdio, sync) {
         stdio = [stdio, stdio, stdio];
         break;
       default:
-        throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+        throw new ERR_INVALID_ARG_VALUE('stdio', stdio); // at node:internal/child_process:247:13
     }
   } else if (!Array.isArray(stdio)) {
-    throw new ERR_INVALID_ARG_VALUE('stdio', stdio);
+    throw new ERR_INVALID_ARG_VALUE('stdio', stdio); // at node:internal/child_process:992:11
   }
   stdio = stdio.slice();
   while (stdio.length < 3) stdio.push(undefined);
@@ -224,11 +232,12 @@ function getValidStdio(stdio, sync) {
       specs.push({ type: 'fd', fd: descriptorOf(entry) });
     } else if (ArrayBuffer.isView(entry) || typeof entry === 'string') {
       if (!sync) {
-        throw new ERR_INVALID_SYNC_FORK_INPUT(require('internal/util/inspect').inspect(entry));
+        const { inspect } = require('internal/util/inspect');
+        throw new ERR_INVALID_SYNC_FORK_INPUT(inspect(entry)); // at node:internal/child_process:1071:15
       }
       specs.push({ type: 'pipe', readable: i === 0, writable: i !== 0, input: entry });
     } else {
-      throw new ERR_INVALID_ARG_VALUE('stdio', entry);
+      throw new ERR_INVALID_ARG_VALUE('stdio', entry); // at node:internal/child_process:1076:13
     }
   }
   return specs;

@@ -219,7 +219,9 @@ class Histogram {
 
   percentile(percentile) {
     validateNumber(percentile, 'percentile');
-    if (!(percentile > 0 && percentile <= 100)) throw new ERR_OUT_OF_RANGE('percentile', '> 0 && <= 100', percentile);
+    if (!(percentile > 0 && percentile <= 100)) {
+      throw new ERR_OUT_OF_RANGE('percentile', '> 0 && <= 100', percentile); // at node:internal/histogram:193:13
+    }
     return this[kHdr].valueAtPercentile(percentile);
   }
 

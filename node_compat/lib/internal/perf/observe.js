@@ -108,7 +108,7 @@ class PerformanceObserver {
     validateObject(options, 'options');
     const { entryTypes, type, buffered } = options;
     if (entryTypes === undefined && type === undefined) {
-      throw new ERR_MISSING_ARGS('options.entryTypes', 'options.type');
+      throw new ERR_MISSING_ARGS('options.entryTypes', 'options.type'); // at node:internal/perf/observe:262:13
     }
     if (entryTypes != null && type != null) {
       throw new ERR_INVALID_ARG_VALUE('options.entryTypes', entryTypes,

@@ -52,25 +52,25 @@ class Performance extends EventTarget {
 
   getEntriesByName(name, type = undefined) {
     checkThis(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name'); // at node:internal/perf/performance:103:13
     return timelineEntries(`${name}`, type === undefined ? undefined : `${type}`);
   }
 
   getEntriesByType(type) {
     checkThis(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type'); // at node:internal/perf/performance:115:13
     return timelineEntries(undefined, `${type}`);
   }
 
   mark(name, options = undefined) {
     checkThis(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name'); // at node:internal/perf/performance:124:13
     return mark(name, options);
   }
 
   measure(name, startOrMeasureOptions = undefined, endMark = undefined) {
     checkThis(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('name'); // at node:internal/perf/performance:132:13
     return measure(name, startOrMeasureOptions, endMark);
   }
 
@@ -81,7 +81,7 @@ class Performance extends EventTarget {
 
   setResourceTimingBufferSize(maxSize) {
     checkThis(this);
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('maxSize');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('maxSize'); // at node:internal/perf/performance:145:13
     setResourceTimingBufferSize(maxSize);
   }
 

@@ -25,7 +25,7 @@ function inspectAs(prefix, fields, options) {
 
 class PerformanceEntry {
   constructor(skipThrow = undefined, name = undefined, type = undefined, start = undefined, duration = undefined) {
-    if (skipThrow !== kSkipThrow) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    if (skipThrow !== kSkipThrow) throw new ERR_ILLEGAL_CONSTRUCTOR(); // at node:internal/perf/performance_entry:42:13
     this[kName] = name;
     this[kType] = type;
     this[kStart] = start;

@@ -32,7 +32,7 @@ class PerformanceMark extends PerformanceEntry {
     if (options !== undefined) validateObject(options, 'options');
     const startTime = options?.startTime ?? now();
     validateNumber(startTime, 'startTime');
-    if (startTime < 0) throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(startTime);
+    if (startTime < 0) throw new ERR_PERFORMANCE_INVALID_TIMESTAMP(startTime); // at node:internal/perf/usertiming:83:13
     const detail = cloneDetail(options?.detail);
     super(kSkipThrow, name, 'mark', startTime, 0);
     this[kDetail] = detail;
@@ -111,9 +111,12 @@ function measure(name, startOrOptions, endMark) {
   if (startOrOptions !== null && typeof startOrOptions === 'object' &&
       ['start', 'end', 'duration', 'detail'].some((key) => startOrOptions[key] !== undefined)) {
     options = startOrOptions;
-    if (endMark !== undefined) throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS('endMark must not be specified');
+    if (endMark !== undefined) {
+      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS( // at node:internal/perf/usertiming:186:13
+        'endMark must not be specified');
+    }
     if (options.start !== undefined && options.end !== undefined && options.duration !== undefined) {
-      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(
+      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS( // at node:internal/perf/usertiming:195:13
         'Must not have options.start, options.end, and options.duration specified');
     }
   }

@@ -8,6 +8,7 @@
 // process alive.
 
 const { errnoException } = require('internal/errors');
+const { markThrowSite } = require('internal/node_throw_sites');
 
 const { signals } = internalBinding('constants').os;
 const handles = new Map();
@@ -26,7 +27,7 @@ function startListeningIfSignal(event) {
   const err = handle.start(signals[event]);
   if (err) {
     handle.close();
-    throw errnoException(err, 'uv_signal_start');
+    throw markThrowSite(errnoException(err, 'uv_signal_start'), undefined, 'node:internal/process/signal:36:13');
   }
   handles.set(event, handle);
 }
