@@ -46,8 +46,20 @@ function bufferFrom(data, encoding) {
 
 // ---- writing ------------------------------------------------------------------
 
+// A handle keeps the request of its last write when that write finished at
+// once (the handle kept no reference to it), for the next write to reuse.
+const kSpareWriteWrap = Symbol('kSpareWriteWrap');
+
 function createWriteWrap(handle, callback) {
-  const req = new WriteWrap();
+  let req = handle[kSpareWriteWrap];
+  if (req !== undefined && req !== null) {
+    handle[kSpareWriteWrap] = null;
+    req.async = false;
+    req.bytes = 0;
+    req.callback = callback;
+    return req;
+  }
+  req = new WriteWrap();
   req.handle = handle;
   req.oncomplete = onWriteComplete;
   req.async = false;
@@ -122,8 +134,11 @@ function afterWriteDispatched(req, err, cb) {
   req.bytes = streamBaseState[kBytesWritten];
   req.async = streamBaseState[kLastWriteWasAsync] !== 0;
   if (err !== 0) return cb(errnoException(err, 'write', req.error));
-  if (!req.async && typeof req.callback === 'function') {
-    req.callback();
+  if (!req.async) {
+    const callback = req.callback;
+    req.callback = null;
+    if (typeof callback === 'function') callback();
+    req.handle[kSpareWriteWrap] = req;
   } else {
     req.callback = cb;
   }
