@@ -468,9 +468,10 @@ function tryReadStart(socket) {
 }
 
 Socket.prototype._read = function(n) {
-  if (this.connecting || !this._handle) {
+  const handle = this[kHandle];
+  if (this.connecting || !handle) {
     this.once('connect', () => this._read(n));
-  } else if (!this._handle.reading) {
+  } else if (!handle.reading) {
     tryReadStart(this);
   }
 };
@@ -504,7 +505,7 @@ Socket.prototype.read = function(n) {
   if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
-  return Reflect.apply(stream.Duplex.prototype.read, this, [n]);
+  return stream.Duplex.prototype.read.call(this, n);
 };
 
 Socket.prototype.destroySoon = function() {
@@ -636,7 +637,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   this._pendingData = null;
   this._pendingEncoding = '';
 
-  if (!this._handle) {
+  if (!this[kHandle]) {
     cb(new ERR_SOCKET_CLOSED());
     return false;
   }
