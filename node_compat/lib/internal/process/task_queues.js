@@ -10,6 +10,7 @@ const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue'
 // Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
 const tickInfo = new Int32Array(tickInfoBuffer);
 const kHasTickScheduled = 0;
+const kHasRejectionToWarn = 1;
 
 // Pending ticks in a growable ring, two slots each: the callback and its
 // arguments (undefined when there are none), so queuing a tick allocates
@@ -53,7 +54,9 @@ function processTicksAndRejections() {
       }
     }
     runMicrotasks();
-  } while (head !== tail || processPromiseRejections());
+    // A rejection to report always raises the flag, so a lowered one means
+    // there is nothing for processPromiseRejections to do.
+  } while (head !== tail || (tickInfo[kHasRejectionToWarn] !== 0 && processPromiseRejections()));
   setHasTickScheduled(false);
   setHasRejectionToWarn(false);
 }
