@@ -318,14 +318,15 @@ class Loop:
         return True
 
     def _poll(self, timeout_ms: int) -> None:
-        timeout = None if timeout_ms < 0 else timeout_ms / 1000.0
         if timeout_ms != 0:
             blocked_since = time.monotonic()
-            events = self.selector.select(timeout)
-            self.idle_time += time.monotonic() - blocked_since
+            events = self.selector.select(None if timeout_ms < 0 else timeout_ms / 1000.0)
+            woke = time.monotonic()
+            self.idle_time += woke - blocked_since
         else:
-            events = self.selector.select(timeout)
-        self.update_time()
+            events = self.selector.select(0)
+            woke = time.monotonic()
+        self.now = int((woke - self._t0) * 1000)
         if len(events) > self.POLL_CAP:
             events = events[: self.POLL_CAP]
         self.events_handled += len(events)
@@ -363,16 +364,18 @@ class Loop:
                 self.run_once(max_wait_ms=int(remaining * 1000) + 1)
             else:
                 self.run_once()
-            alive = self.alive()
+            alive = self.ref_handles > 0 or self.active_reqs > 0 or bool(self.closing)
 
     def run_once(self, block: bool = True, max_wait_ms: Optional[int] = None) -> None:
         """One loop turn after the initial timers: pending, poll, check, close, timers."""
         if self.started_at is None:
             self.started_at = time.monotonic()
         self.turns += 1
-        self._run_pending()
-        if self.stop_flag:
-            return
+        # The checks before each phase spare a call when it has nothing to do.
+        if self.pending:
+            self._run_pending()
+            if self.stop_flag:
+                return
         timeout = self._next_timeout() if block else 0
         if max_wait_ms is not None and (timeout < 0 or timeout > max_wait_ms):
             timeout = max_wait_ms
@@ -387,9 +390,11 @@ class Loop:
             hook()
             if self.stop_flag:
                 return
-        self._run_closing()
-        self.update_time()
-        self._run_timers()
+        if self.closing:
+            self._run_closing()
+        self.now = int((time.monotonic() - self._t0) * 1000)
+        if self._timers:
+            self._run_timers()
 
     def stop(self) -> None:
         self.stop_flag = True
