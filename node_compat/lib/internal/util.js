@@ -149,7 +149,7 @@ function convertToValidSignal(signal) {
     const signalName = signals[signal.toUpperCase()];
     if (signalName) return signalName;
   }
-  throw new ERR_UNKNOWN_SIGNAL(signal);
+  throw new ERR_UNKNOWN_SIGNAL(signal); // at node:internal/util:352:9
 }
 
 function once(callback, { preserveReturnValue = false } = kEmptyObject) {

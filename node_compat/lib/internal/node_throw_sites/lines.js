@@ -218,6 +218,7 @@ module.exports = {
   'node:internal/util': {
     155: "    validateString(code, 'code');",
     173: '  ObjectSetPrototypeOf(deprecated, fn);',
+    352: '  throw new ERR_UNKNOWN_SIGNAL(signal);',
     423: "  validateFunction(original, 'original');",
     428: "    validateFunction(fn, 'util.promisify.custom');",
   },
