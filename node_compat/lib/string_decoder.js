@@ -32,7 +32,7 @@ const BASE64URL = 7;
 
 function checkEncoding(enc) {
   const normalized = normalizeEncoding(enc);
-  if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(enc);
+  if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(enc); // at node:string_decoder:63:11
   return normalized;
 }
 

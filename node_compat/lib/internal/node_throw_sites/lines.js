@@ -215,6 +215,75 @@ module.exports = {
   'node:internal/process/signal': {
     36: "      throw new ErrnoException(err, 'uv_signal_start');",
   },
+  'node:internal/streams/add-abort-signal': {
+    29: "    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);",
+    36: "    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);",
+  },
+  'node:internal/streams/compose': {
+    30: "    throw new ERR_MISSING_ARGS('streams');",
+    61: '      throw new ERR_INVALID_ARG_VALUE(',
+    75: '      throw new ERR_INVALID_ARG_VALUE(',
+  },
+  'node:internal/streams/duplexify': {
+    139: '    throw new ERR_INVALID_RETURN_VALUE(',
+    204: '  throw new ERR_INVALID_ARG_TYPE(',
+  },
+  'node:internal/streams/end-of-stream': {
+    61: "    validateObject(options, 'options');",
+    63: "  validateFunction(callback, 'callback');",
+    64: "  validateAbortSignal(options.signal, 'options.signal');",
+    73: "    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);",
+    153: '                             new ERR_STREAM_PREMATURE_CLOSE());',
+    309: "    validateBoolean(opts.cleanup, 'cleanup');",
+  },
+  'node:internal/streams/from': {
+    36: "    throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable);",
+  },
+  'node:internal/streams/operators': {
+    52: "    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable');",
+    70: '    throw new ERR_INVALID_ARG_TYPE(',
+    74: "    validateObject(options, 'options');",
+    77: "    validateAbortSignal(options.signal, 'options.signal');",
+    90: "  validateInteger(concurrency, 'options.concurrency', 1);",
+    91: "  validateInteger(highWaterMark, 'options.highWaterMark', 0);",
+    227: '    throw new ERR_INVALID_ARG_TYPE(',
+    245: '    throw new ERR_INVALID_ARG_TYPE(',
+    258: '    throw new ERR_INVALID_ARG_TYPE(',
+    281: '    throw new ERR_INVALID_ARG_TYPE(',
+    285: "    validateObject(options, 'options');",
+    288: "    validateAbortSignal(options.signal, 'options.signal');",
+    319: '      throw new ReduceAwareErrMissingArgs();',
+    329: "    validateObject(options, 'options');",
+    332: "    validateAbortSignal(options.signal, 'options.signal');",
+    338: '      throw new AbortError(undefined, { cause: options.signal.reason });',
+    362: "    throw new ERR_OUT_OF_RANGE('number', '>= 0', number);",
+    369: "    validateObject(options, 'options');",
+    396: "    validateAbortSignal(options.signal, 'options.signal');",
+  },
+  'node:internal/streams/pipeline': {
+    192: "    throw new ERR_MISSING_ARGS('streams');",
+    203: "  validateAbortSignal(outerSignal, 'options.signal');",
+    359: '          throw new ERR_INVALID_RETURN_VALUE(',
+  },
+  'node:internal/streams/readable': {
+    480: '    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE(',
+    611: "    throw new ERR_OUT_OF_RANGE('size', '<= 1GiB', n);",
+    1342: "    validateObject(options, 'options');",
+  },
+  'node:internal/streams/state': {
+    25: "  validateInteger(value, 'value', 0);",
+    38: '      throw new ERR_INVALID_ARG_VALUE(name, hwm);',
+  },
+  'node:internal/streams/transform': {
+    163: "  throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()');",
+  },
+  'node:internal/streams/writable': {
+    459: '    throw new ERR_STREAM_NULL_VALUES();',
+    466: '      throw new ERR_UNKNOWN_ENCODING(encoding);',
+    480: '      throw new ERR_INVALID_ARG_TYPE(',
+    538: '    throw new ERR_UNKNOWN_ENCODING(encoding);',
+    800: "    throw new ERR_METHOD_NOT_IMPLEMENTED('_write()');",
+  },
   'node:internal/util': {
     155: "    validateString(code, 'code');",
     173: '  ObjectSetPrototypeOf(deprecated, fn);',
@@ -258,6 +327,9 @@ module.exports = {
   'node:os': {
     317: '    throw new ERR_SYSTEM_ERROR(ctx);',
     334: '    throw new ERR_SYSTEM_ERROR(ctx);',
+  },
+  'node:string_decoder': {
+    63: '    throw new ERR_UNKNOWN_ENCODING(encoding);',
   },
   'node:timers': {
     140: "  validateFunction(callback, 'callback');",

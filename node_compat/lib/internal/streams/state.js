@@ -15,7 +15,7 @@ function getDefaultHighWaterMark(objectMode) {
 }
 
 function setDefaultHighWaterMark(objectMode, value) {
-  validateInteger(value, 'value', 0);
+  validateInteger(value, 'value', 0); // at node:internal/streams/state:25:3
   if (objectMode) defaultObjects = value;
   else defaultBytes = value;
 }
@@ -29,7 +29,9 @@ function getHighWaterMark(state, options, duplexKey, isDuplex) {
     name = `options.${duplexKey}`;
   }
   if (hwm == null) return getDefaultHighWaterMark(state.objectMode);
-  if (!Number.isInteger(hwm) || hwm < 0) throw new ERR_INVALID_ARG_VALUE(name, hwm);
+  if (!Number.isInteger(hwm) || hwm < 0) {
+    throw new ERR_INVALID_ARG_VALUE(name, hwm); // at node:internal/streams/state:38:13
+  }
   return hwm;
 }
 

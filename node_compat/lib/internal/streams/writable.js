@@ -17,7 +17,8 @@ const vendoredEnd = Writable.prototype.end;
 function toBufferChunk(chunk) {
   if (typeof chunk === 'string' || chunk instanceof Buffer || chunk === null || chunk === undefined) return chunk;
   if (ArrayBuffer.isView(chunk)) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+  const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+  throw new ERR_INVALID_ARG_TYPE('chunk', types, chunk); // at node:internal/streams/writable:480:13
 }
 
 // Object-mode writes: the vendored code substitutes the default encoding
