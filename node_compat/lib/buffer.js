@@ -855,7 +855,9 @@ function checkedBytes(input) {
 let DOMExceptionCtor;
 function domException(message, name) {
   DOMExceptionCtor ??= require('internal/per_context/domexception').DOMException;
-  return new DOMExceptionCtor(message, name);
+  const err = new DOMExceptionCtor(message, name);
+  Error.captureStackTrace(err, domException);  // hidden, as Node's lazyDOMException is
+  return err;
 }
 
 function btoa(input) {

@@ -55,6 +55,63 @@ def _skip_template(source: str, i: int) -> int:
     return n
 
 
+_PAIRS = {"{": "}", "[": "]", "(": ")"}
+
+
+def _bracketed(source: str, start: int) -> int:
+    """End index of the bracketed operand starting at `start`, on the same line; -1 if none."""
+    stack = []
+    i = start
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\n":
+            return -1
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and source[j] != ch:
+                if source[j] == "\n":
+                    return -1
+                j += 2 if source[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch in _PAIRS:
+            stack.append(_PAIRS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                return i + 1
+        elif ch in ")]}":
+            return -1
+        i += 1
+    return -1
+
+
+class _Span:
+    """A matched operand: the same interface as a regex match."""
+
+    def __init__(self, source: str, start: int, end: int) -> None:
+        self._text = source[start:end]
+        self._start = start
+        self._end = end
+
+    def group(self, _index: int = 0) -> str:
+        return self._text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _operand(source: str, at: int):
+    if at < len(source) and source[at] in _PAIRS:
+        end = _bracketed(source, at)
+        return _Span(source, at, end) if end != -1 else None
+    return _OPERAND.match(source, at)
+
+
 def instrument(source: str, file_id: int) -> tuple[str, dict]:
     """(rewritten source, {line: [(column, inserted length), ...]}) with 1-based lines/columns."""
     if "throw" not in source:
@@ -74,7 +131,7 @@ def instrument(source: str, file_id: int) -> tuple[str, dict]:
         if not m.group("throw"):
             i = m.end()
             continue
-        operand = _OPERAND.match(source, m.end())
+        operand = _operand(source, m.end())
         if operand is None or _END.match(source, operand.end()) is None or operand.group(0) in ("new", "await", "typeof", "void"):
             i = m.end()
             continue

@@ -141,7 +141,10 @@ function printFatal(err, via = kThrown) {
   const { inspect } = require('internal/util/inspect');
   let text;
   const arrow = arrowFor(err, via);
-  if (err !== null && typeof err === 'object' && (err instanceof Error || 'stack' in err)) {
+  // A native error (made by an Error constructor) is printed after a blank
+  // line; any other thrown object (a DOMException, a plain object with a
+  // stack) right under the caret, as V8 reports them.
+  if (err !== null && typeof err === 'object' && require('internal/util/types').isNativeError(err)) {
     if (typeof err[kEnhanceStackBeforeInspector] === 'function') {
       try {
         const enhanced = err[kEnhanceStackBeforeInspector]();
