@@ -75,11 +75,19 @@ class HandleWrap(NativeObject):
             self.loop.closing.append(self._forget)
 
     def _after_close(self) -> None:
+        js = self.js
         self._forget()
-        self.realm.make_callback(self.js, "onclose")
+        self.realm.make_callback(js, "onclose")
 
     def _forget(self) -> None:
+        """The handle is done: after its close callback nothing calls into its JS object.
+
+        The JS object holds this one (its native slot) and `js` holds the JS
+        object: a cycle across the two heaps that neither garbage collector
+        can see, so the reference is dropped here.
+        """
         self.realm.handles.discard(self)
+        self.js = None
 
     def release(self) -> None:
         """Free OS resources (sockets, fds); subclasses extend this."""
