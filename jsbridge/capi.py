@@ -45,7 +45,8 @@ if ctypes.sizeof(ctypes.c_void_p) != 8:  # pragma: no cover - 32-bit uses NaN bo
 NormalizeFunc = ctypes.CFUNCTYPE(
     ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_void_p
 )
-LoaderFunc = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p)
+LoaderFunc2 = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p, RawValue)
+CheckAttrsFunc = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, RawValue)
 TrackerFunc = ctypes.CFUNCTYPE(None, ctypes.c_void_p, RawValue, RawValue, ctypes.c_bool, ctypes.c_void_p)
 
 
@@ -64,7 +65,7 @@ JS_GetImportMeta = _fn("JS_GetImportMeta", RawValue, _vp, _vp)
 JS_Call = _fn("JS_Call", RawValue, _vp, RawValue, RawValue, ctypes.c_int, ctypes.POINTER(RawValue))
 JS_Throw = _fn("JS_Throw", RawValue, _vp, RawValue)
 JS_NewStringLen = _fn("JS_NewStringLen", RawValue, _vp, ctypes.c_char_p, ctypes.c_size_t)
-JS_SetModuleLoaderFunc = _fn("JS_SetModuleLoaderFunc", None, _vp, NormalizeFunc, LoaderFunc, _vp)
+JS_SetModuleLoaderFunc2 = _fn("JS_SetModuleLoaderFunc2", None, _vp, NormalizeFunc, LoaderFunc2, CheckAttrsFunc, _vp)
 JS_SetHostPromiseRejectionTracker = _fn("JS_SetHostPromiseRejectionTracker", None, _vp, TrackerFunc, _vp)
 JS_GetArrayBuffer = _fn("JS_GetArrayBuffer", _vp, _vp, ctypes.POINTER(ctypes.c_size_t), RawValue)
 JS_GetException = _fn("JS_GetException", RawValue, _vp)

@@ -323,14 +323,15 @@ class Engine:
     def set_module_hooks(
         self,
         resolve: Callable[[str, str], str],
-        load: Callable[[str], str],
+        load: Callable[[str, dict], str],
         init_meta: JSValue,
         error_factory: Callable[[ModuleError], JSValue],
     ) -> None:
         """Install ES module resolution and loading.
 
         `resolve(specifier, referrer_name)` returns the module's name (its key);
-        `load(name)` returns its source. Both raise `ModuleError` for failures,
+        `load(name, attributes)` returns its source (`attributes` are the
+        import's `with { ... }` entries as a dict of strings). Both raise `ModuleError` for failures,
         which `error_factory` turns into the JS error that is thrown. After a
         module compiles, the JS function `init_meta(import_meta, name)` fills
         its `import.meta`.
@@ -355,10 +356,14 @@ class Engine:
                 throw(exc)
                 return None
 
-        def loader(_ctx, name, _opaque):
+        def loader(_ctx, name, _opaque, attributes):
             try:
                 key = name.decode("utf-8", "surrogatepass")
-                data = load(key).encode("utf-8", "surrogatepass")
+                attrs = {}
+                if attributes.tag == capi.TAG_OBJECT:
+                    value = self._raw_to_py(capi.dup(attributes))
+                    attrs = {str(k): as_text(value[k]) for k in value.keys()}
+                data = load(key, attrs).encode("utf-8", "surrogatepass")
             except BaseException as exc:  # reported to JS as the import's error
                 throw(exc)
                 return None
@@ -369,9 +374,10 @@ class Engine:
             capi.free(ctx_p, compiled)
             return module if self._fill_import_meta(module, key) else None
 
-        ncb, lcb = capi.NormalizeFunc(normalize), capi.LoaderFunc(loader)
-        self._callbacks += [ncb, lcb]
-        capi.JS_SetModuleLoaderFunc(capi.runtime_ptr(self._rt), ncb, lcb, None)
+        ncb, lcb = capi.NormalizeFunc(normalize), capi.LoaderFunc2(loader)
+        ccb = capi.CheckAttrsFunc(lambda _ctx, _opaque, _attributes: 0)  # load() judges attributes
+        self._callbacks += [ncb, lcb, ccb]
+        capi.JS_SetModuleLoaderFunc2(capi.runtime_ptr(self._rt), ncb, lcb, ccb, None)
 
     def adopt_thread(self) -> None:
         """Let JS run on the calling thread: the engine measures stack depth from the

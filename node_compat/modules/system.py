@@ -77,17 +77,38 @@ class ModuleSystem:
         path = resolve.resolve_esm(specifier, self._referrer_path(referrer))
         return resolve.path_to_url(path)
 
-    def load(self, name: str) -> str:
+    def load(self, name: str, attributes: Optional[dict] = None) -> str:
+        attributes = attributes or {}
+        for key, value in attributes.items():
+            if key != "type":
+                raise ModuleError("ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                                  f'Import attribute "{key}" with value "{value}" is not supported')
+        wanted = attributes.get("type")
+        if wanted is not None and wanted != "json":
+            raise ModuleError("ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
+                              f'Import attribute "type" with value "{wanted}" is not supported')
+        kind = self._kind(name)
+        if kind == "json" and wanted != "json":
+            raise ModuleError("ERR_IMPORT_ATTRIBUTE_MISSING", f'Module "{name}" needs an import attribute of "type: json"')
+        if kind != "json" and wanted == "json":
+            raise ModuleError("ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE", f'Module "{name}" is not of type "json"')
+        return self._load(name, kind)
+
+    def _kind(self, name: str) -> str:
         if name.startswith("node:"):
-            self.synthetic[name] = "builtin"
-            names = self.host["builtinExportNames"](name[5:]).to_python()
-            return self._facade(names, live=True)
+            return "builtin"
         if not name.startswith("file:"):
             raise ModuleError("ERR_UNSUPPORTED_ESM_URL_SCHEME", f"Unsupported module {name}")
         path = resolve.url_to_path(name)
         kind = resolve.module_format(path)
-        if kind == "detect":
-            kind = self.detect_format(path)
+        return self.detect_format(path) if kind == "detect" else kind
+
+    def _load(self, name: str, kind: str) -> str:
+        if name.startswith("node:"):
+            self.synthetic[name] = "builtin"
+            names = self.host["builtinExportNames"](name[5:]).to_python()
+            return self._facade(names, live=True)
+        path = resolve.url_to_path(name)
         if kind == "module":
             source = self.read_source(path)
             self.realm.remember_source(name, source)

@@ -98,7 +98,7 @@ def test_module_hooks_and_import_meta(engine):
         raise ModuleError("ERR_MODULE_NOT_FOUND", f"missing {spec}")
 
     make_error = engine.eval("(code, message) => Object.assign(new Error(message), { code })")
-    engine.set_module_hooks(resolve, sources.__getitem__, engine.eval("(meta, name) => { meta.url = name }"),
+    engine.set_module_hooks(resolve, lambda name, attrs: sources[name], engine.eval("(meta, name) => { meta.url = name }"),
                             lambda err: make_error(err.code, err.message))
     engine.eval("import('mem:/main.mjs').then(() => globalThis.done = 1)")
     engine.run_jobs()
