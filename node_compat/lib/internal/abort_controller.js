@@ -10,6 +10,7 @@ const {
 } = require('internal/errors');
 const { validateUint32 } = require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const {
   Event,
   EventTarget,
@@ -43,12 +44,14 @@ function customInspect(self, fields, depth, options) {
 }
 
 function checkSignal(value) {
-  if (value == null || value[kAborted] === undefined) throw new ERR_INVALID_THIS('AbortSignal');
+  if (value == null || value[kAborted] === undefined) {
+    throw new ERR_INVALID_THIS('AbortSignal'); // at node:internal/abort_controller:136:11
+  }
 }
 
 class AbortSignal extends EventTarget {
   constructor(key = undefined, aborted = false, reason = undefined) {
-    if (key !== kCreate) throw new ERR_ILLEGAL_CONSTRUCTOR();
+    if (key !== kCreate) throw new ERR_ILLEGAL_CONSTRUCTOR(); // at node:internal/abort_controller:177:13
     super();
     // Abort listeners are not counted for the leak warning.
     this[kMaxEventTargetListeners] = 0;
@@ -69,7 +72,8 @@ class AbortSignal extends EventTarget {
 
   throwIfAborted() {
     checkSignal(this);
-    if (this[kAborted]) throw this[kReason];
+    // Node throws the reason from its own line, whoever made it.
+    if (this[kAborted]) throw markThrowSite(this[kReason], undefined, 'node:internal/abort_controller:215:7');
   }
 
   [customInspectSymbol](depth, options) {
@@ -81,7 +85,7 @@ class AbortSignal extends EventTarget {
   }
 
   static timeout(delay) {
-    validateUint32(delay, 'delay', false);
+    validateUint32(delay, 'delay', false); // at node:internal/abort_controller:239:5
     const signal = new AbortSignal(kCreate);
     const timer = setTimeout(() => {
       abortSignal(signal, domException('The operation was aborted due to timeout', 'TimeoutError'));
@@ -94,12 +98,12 @@ class AbortSignal extends EventTarget {
     if (signals == null || typeof signals[Symbol.iterator] !== 'function') {
       const err = new TypeError('signals can not be converted to sequence.');
       err.code = 'ERR_INVALID_ARG_TYPE';
-      throw err;
+      throw markThrowSite(err, 'node:internal/webidl:217:15', 'node:internal/webidl:342:7');
     }
     const sources = [...signals];
     for (let i = 0; i < sources.length; i++) {
       if (!(sources[i] instanceof AbortSignal)) {
-        throw new ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', sources[i]);
+        throw new ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', sources[i]); // at node:internal/webidl:379:11
       }
     }
     const result = new AbortSignal(kCreate);
@@ -144,12 +148,12 @@ class AbortController {
   #signal;
 
   get signal() {
-    this.#signal ??= new AbortSignal(kCreate);
+    this.#signal ??= new AbortSignal(kCreate); // at node:internal/abort_controller:459:9
     return this.#signal;
   }
 
   abort(reason = domException('This operation was aborted', 'AbortError')) {
-    this.#signal ??= new AbortSignal(kCreate);
+    this.#signal ??= new AbortSignal(kCreate); // at node:internal/abort_controller:468:21
     abortSignal(this.#signal, reason);
   }
 

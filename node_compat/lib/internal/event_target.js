@@ -19,6 +19,7 @@ const {
 const { validateAbortSignal, validateObject, kValidateObjectAllowFunction, kValidateObjectAllowArray } =
   require('internal/validators');
 const { customInspectSymbol } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const EventEmitter = require('events');
 
 const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = EventEmitter;
@@ -76,8 +77,11 @@ class Event {
   #dispatching = false;
 
   constructor(type, options = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
-    if (options != null) validateObject(options, 'options', kValidateObjectAllowFunction | kValidateObjectAllowArray);
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type'); // at node:internal/event_target:116:13
+    if (options != null) {
+      const objects = kValidateObjectAllowFunction | kValidateObjectAllowArray;
+      validateObject(options, 'options', objects); // at node:internal/event_target:118:7
+    }
     this.#type = `${type}`;
     this.#bubbles = !!options?.bubbles;
     this.#cancelable = !!options?.cancelable;
@@ -86,7 +90,7 @@ class Event {
   }
 
   [customInspectSymbol](depth, options) {
-    checkEvent(this);
+    checkEvent(this, 'node:internal/event_target:151:13');
     const name = this.constructor.name;
     if (depth < 0) return name;
     const fields = {
@@ -99,7 +103,7 @@ class Event {
   }
 
   initEvent(type, bubbles = false, cancelable = false) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type'); // at node:internal/event_target:139:13
     if (this.#dispatching) return;
     this.#type = `${type}`;
     this.#bubbles = !!bubbles;
@@ -107,43 +111,79 @@ class Event {
   }
 
   stopImmediatePropagation() {
-    checkEvent(this);
+    checkEvent(this, 'node:internal/event_target:170:13');
     this.#propagationStopped = true;
     this.#immediateStopped = true;
   }
 
   preventDefault() {
-    checkEvent(this);
+    checkEvent(this, 'node:internal/event_target:180:13');
     this.#defaultPrevented = true;
   }
 
-  get target() { checkEvent(this); return this.#target; }
-  get currentTarget() { checkEvent(this); return this.#currentTarget; }
-  get srcElement() { checkEvent(this); return this.#target; }
-  get type() { checkEvent(this); return this.#type; }
-  get cancelable() { checkEvent(this); return this.#cancelable; }
-  get defaultPrevented() { checkEvent(this); return this.#cancelable && this.#defaultPrevented; }
-  get timeStamp() { checkEvent(this); return this.#timestamp; }
+  get target() {
+    checkEvent(this, 'node:internal/event_target:189:13');
+    return this.#target;
+  }
+  get currentTarget() {
+    checkEvent(this, 'node:internal/event_target:198:13');
+    return this.#currentTarget;
+  }
+  get srcElement() {
+    checkEvent(this, 'node:internal/event_target:207:13');
+    return this.#target;
+  }
+  get type() {
+    checkEvent(this, 'node:internal/event_target:216:13');
+    return this.#type;
+  }
+  get cancelable() {
+    checkEvent(this, 'node:internal/event_target:225:13');
+    return this.#cancelable;
+  }
+  get defaultPrevented() {
+    checkEvent(this, 'node:internal/event_target:234:13');
+    return this.#cancelable && this.#defaultPrevented;
+  }
+  get timeStamp() {
+    checkEvent(this, 'node:internal/event_target:243:13');
+    return this.#timestamp;
+  }
 
   composedPath() {
-    checkEvent(this);
+    checkEvent(this, 'node:internal/event_target:256:13');
     return this.#dispatching ? [this.#currentTarget] : [];
   }
 
-  get returnValue() { checkEvent(this); return !(this.#cancelable && this.#defaultPrevented); }
+  get returnValue() {
+    checkEvent(this, 'node:internal/event_target:265:13');
+    return !(this.#cancelable && this.#defaultPrevented);
+  }
 
-  get bubbles() { checkEvent(this); return this.#bubbles; }
-  get composed() { checkEvent(this); return this.#composed; }
-  get eventPhase() { checkEvent(this); return this.#phase; }
+  get bubbles() {
+    checkEvent(this, 'node:internal/event_target:274:13');
+    return this.#bubbles;
+  }
+  get composed() {
+    checkEvent(this, 'node:internal/event_target:283:13');
+    return this.#composed;
+  }
+  get eventPhase() {
+    checkEvent(this, 'node:internal/event_target:292:13');
+    return this.#phase;
+  }
 
-  get cancelBubble() { checkEvent(this); return this.#propagationStopped; }
+  get cancelBubble() {
+    checkEvent(this, 'node:internal/event_target:301:13');
+    return this.#propagationStopped;
+  }
   set cancelBubble(value) {
-    checkEvent(this);
+    checkEvent(this, 'node:internal/event_target:310:13');
     if (value) this.#propagationStopped = true;
   }
 
   stopPropagation() {
-    checkEvent(this);
+    checkEvent(this, 'node:internal/event_target:318:13');
     this.#propagationStopped = true;
   }
 
@@ -153,7 +193,7 @@ class Event {
   static {
     isEvent = (value) => value != null && typeof value === 'object' && #type in value;
     beginDispatch = (event, target) => {
-      if (event.#dispatching) throw new ERR_EVENT_RECURSION(event.#type);
+      if (event.#dispatching) throw new ERR_EVENT_RECURSION(event.#type); // at node:internal/event_target:760:13
       event.#dispatching = true;
       event.#target = target;
       event.#currentTarget = target;
@@ -168,8 +208,10 @@ class Event {
   }
 }
 
-function checkEvent(value) {
-  if (!isEvent(value)) throw new ERR_INVALID_THIS('Event');
+// `nodeSite`: where the member of Node's Event checks its receiver (see
+// internal/node_throw_sites).
+function checkEvent(value, nodeSite) {
+  if (!isEvent(value)) throw markThrowSite(new ERR_INVALID_THIS('Event'), nodeSite);
 }
 
 for (const [name, value] of [['NONE', NONE], ['CAPTURING_PHASE', 1], ['AT_TARGET', AT_TARGET], ['BUBBLING_PHASE', 3]]) {
@@ -188,13 +230,13 @@ class CustomEvent extends Event {
   #detail;
 
   constructor(type, options = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('type'); // at node:internal/event_target:389:13
     super(type, options);
     this.#detail = options?.detail ?? null;
   }
 
   get detail() {
-    if (!(#detail in this)) throw new ERR_INVALID_THIS('CustomEvent');
+    if (!(#detail in this)) throw new ERR_INVALID_THIS('CustomEvent'); // at node:internal/event_target:399:13
     return this.#detail;
   }
 }
@@ -252,15 +294,19 @@ function isEventTarget(value) {
   return value?.constructor?.[kIsEventTarget] === true && value[kEvents] !== undefined;
 }
 
-function checkTarget(value) {
-  if (value == null || value[kEvents] === undefined) throw new ERR_INVALID_THIS('EventTarget');
+// `nodeSite` as for checkEvent.
+function checkTarget(value, nodeSite) {
+  if (value == null || value[kEvents] === undefined) {
+    throw markThrowSite(new ERR_INVALID_THIS('EventTarget'), nodeSite);
+  }
 }
 
 // `options` as a boolean means `capture`.
 function listenerOptions(options) {
   if (typeof options === 'boolean') return { capture: options };
   if (options == null) return {};
-  validateObject(options, 'options', kValidateObjectAllowFunction | kValidateObjectAllowArray);
+  const objects = kValidateObjectAllowFunction | kValidateObjectAllowArray;
+  validateObject(options, 'options', objects); // at node:internal/event_target:1064:3
   return {
     once: Boolean(options.once),
     capture: Boolean(options.capture),
@@ -276,13 +322,13 @@ function validListener(listener) {
   if (typeof listener === 'function' || typeof listener?.handleEvent === 'function') return true;
   if (listener == null) return false;
   if (typeof listener === 'object') return true;
-  throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener);
+  throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener); // at node:internal/event_target:1055:9
 }
 
 // Errors thrown by listeners do not stop the dispatch; they surface as
 // uncaught exceptions once the current operation is over.
 function reportListenerError(err) {
-  process.nextTick(() => { throw err; });
+  process.nextTick(() => { throw markThrowSite(err, undefined, 'node:internal/event_target:1101:28'); });
 }
 
 class EventTarget {
@@ -310,8 +356,8 @@ class EventTarget {
   [kRemoveListener]() {}
 
   addEventListener(type, listener, options = undefined) {
-    checkTarget(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
+    checkTarget(this, 'node:internal/event_target:596:13');
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener'); // at node:internal/event_target:598:13
     const { once, capture, passive, signal, resist } = listenerOptions(options);
     if (!validListener(listener)) {
       const warning = new Error(`addEventListener called with ${listener} which has no effect.`);
@@ -323,7 +369,7 @@ class EventTarget {
     }
     type = typeof type === 'symbol' ? type : `${type}`;
     if (signal !== undefined) {
-      validateAbortSignal(signal, 'options.signal');
+      validateAbortSignal(signal, 'options.signal'); // at node:internal/event_target:621:7
       if (signal.aborted) return;
     }
     let entry = this[kEvents].get(type);
@@ -346,8 +392,8 @@ class EventTarget {
   }
 
   removeEventListener(type, listener, options = undefined) {
-    checkTarget(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener');
+    checkTarget(this, 'node:internal/event_target:698:13');
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener'); // at node:internal/event_target:700:13
     if (!validListener(listener)) return;
     type = typeof type === 'symbol' ? type : `${type}`;
     const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
@@ -362,9 +408,11 @@ class EventTarget {
   }
 
   dispatchEvent(event) {
-    checkTarget(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('event');
-    if (!(event instanceof Event)) throw new ERR_INVALID_ARG_TYPE('event', 'Event', event);
+    checkTarget(this, 'node:internal/event_target:752:13');
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('event'); // at node:internal/event_target:754:13
+    if (!(event instanceof Event)) {
+      throw new ERR_INVALID_ARG_TYPE('event', 'Event', event); // at node:internal/event_target:757:13
+    }
     beginDispatch(event, this);
     try {
       dispatch(this, event.type, event);
@@ -375,7 +423,7 @@ class EventTarget {
   }
 
   [customInspectSymbol](depth, options) {
-    checkTarget(this);
+    checkTarget(this, 'node:internal/event_target:850:13');
     const name = this.constructor.name;
     if (depth < 0) return name;
     return `${name} ${inspect({}, nestedOptions(options))}`;

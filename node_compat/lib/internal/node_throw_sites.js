@@ -61,12 +61,20 @@ function nodeFrameOf(file, line) {
   return m === null ? null : m[1];
 }
 
+// The user's last `throw` (see internal/process/execution): a site recorded
+// after it is a rethrow by the library, which the report shows.
+let lastUserThrow = () => null;
+function trackUserThrows(getLast) {
+  lastUserThrow = getLast;
+}
+
 // The sites of one error, as the fatal report reads them (see
 // nodeThrowSites): arrows are built only if a report is printed.
 class NodeSite {
   constructor(at, thrownAt) {
     this.at = at;
     this.thrownAt = thrownAt;
+    this.afterThrow = lastUserThrow();
   }
 
   get thrown() { return arrowAt(this.thrownAt, true); }
@@ -93,4 +101,4 @@ function markHiddenValidatorError(err) {
   return markThrowSite(err, undefined, kHideStackFramesRethrow);
 }
 
-module.exports = { arrowAt, markHiddenValidatorError, markThrowSite, nodeFrameOf };
+module.exports = { arrowAt, markHiddenValidatorError, markThrowSite, nodeFrameOf, trackUserThrows };

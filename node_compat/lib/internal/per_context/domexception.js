@@ -60,7 +60,7 @@ class DOMException {
       name = `${options}`;
     }
     internals.set(this, { message: `${message}`, name });
-    Error.captureStackTrace(this);
+    Error.captureStackTrace(this); // at node:internal/per_context/domexception:53:5
     // After the stack, so own properties come in Node's order.
     if (hasCause) {
       Object.defineProperty(this, 'cause', {

@@ -7,7 +7,7 @@
 const { normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector } = require('events');
 const { kNodeArrow, nodeThrowSites } = require('internal/util');
-const { arrowAt, nodeFrameOf } = require('internal/node_throw_sites');
+const { arrowAt, nodeFrameOf, trackUserThrows } = require('internal/node_throw_sites');
 
 const kGenericUserError = 1;
 let fatalInProgress = false;
@@ -18,6 +18,7 @@ function recordThrow(file, line, column, value) {
   lastThrow = { file, line, column, value };
   return value;
 }
+trackUserThrows(() => lastThrow);
 
 // How an error reached the report. Matters for errors thrown in the library
 // (see nodeThrowSites): a thrown one shows where it was thrown; a rejection
@@ -86,9 +87,10 @@ function arrowFor(err, via) {
     return thrown && userThrew ? primitiveArrow() : noLocation;
   }
   if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
-  // A thrown error shows the user's `throw` if user code threw it again since.
-  const rethrown = thrown && userThrew;
+  // A thrown error shows the user's `throw` if user code threw it again since
+  // the library recorded where Node throws it.
   const librarySite = nodeThrowSites.get(err);
+  const rethrown = thrown && userThrew && librarySite?.afterThrow !== lastThrow;
   if (librarySite !== undefined && !rethrown) {
     const arrow = libraryArrow(librarySite, via);
     if (arrow !== undefined) return arrow;
