@@ -24,7 +24,6 @@ import ctypes
 import errno
 import os
 import socket
-import weakref
 from collections import deque
 from typing import Any, Optional
 
@@ -96,14 +95,13 @@ class _RealmState:
         self.new_client = realm.engine.eval("(C, sock) => new C(0, sock)", "node:internal/stream_wrap")
 
 
-_STATES: "weakref.WeakKeyDictionary[Any, _RealmState]" = weakref.WeakKeyDictionary()
-
-
 def realm_state(realm: Any) -> _RealmState:
-    state = _STATES.get(realm)
-    if state is None:
-        state = _STATES[realm] = _RealmState(realm)
-    return state
+    """The realm's stream state, kept on the realm itself (every handle asks for it)."""
+    try:
+        return realm.stream_base_state
+    except AttributeError:
+        state = realm.stream_base_state = _RealmState(realm)
+        return state
 
 
 _NO_WRITES: tuple = ()  # the write queue of a stream that never queued one
@@ -162,8 +160,7 @@ class StreamBase(HandleWrap):
         self.sock = sock
         self._fd = sock.fileno()
         self._recv_into = sock.recv_into
-        send = sock.send
-        self._send = (lambda data: send(data, _SEND_FLAGS)) if _SEND_FLAGS else send
+        self._send = sock.send
         self._watcher = IOWatcher(self.loop, self._fd, self._on_io)
 
     def attach_fd(self, fd: int) -> None:
@@ -171,7 +168,7 @@ class StreamBase(HandleWrap):
         os.set_blocking(fd, False)
         self._fd = fd
         self._recv_into = lambda view: os.readv(fd, (view,))
-        self._send = lambda data: os.write(fd, data)
+        self._send = lambda data, _flags: os.write(fd, data)
         self._watcher = IOWatcher(self.loop, fd, self._on_io)
 
     @property
@@ -290,8 +287,11 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         ok = status == 0
         self.readable = self.writable = ok
-        self._update_watcher()
         self.realm.make_callback(req, "oncomplete", status, self.js, req, ok, ok)
+        # After the callback, which usually starts reading: one change of the
+        # descriptor's interest (writable -> readable) instead of two.
+        if not self.closing:
+            self._update_watcher()
 
     # -- reading ---------------------------------------------------------------
 
@@ -404,7 +404,7 @@ class StreamBase(HandleWrap):
         sent = 0
         if not self._queue:
             try:
-                sent = self._send(data)
+                sent = self._send(data, _SEND_FLAGS)
             except (BlockingIOError, InterruptedError):
                 sent = 0
             except OSError as exc:
@@ -426,7 +426,7 @@ class StreamBase(HandleWrap):
         while queue:
             entry = queue[0]
             try:
-                sent = send(entry.view)
+                sent = send(entry.view, _SEND_FLAGS)
             except (BlockingIOError, InterruptedError):
                 break
             except OSError as exc:
