@@ -140,7 +140,7 @@
     const dir = fromId.slice(0, fromId.lastIndexOf('/'));
     // Some files require() inside hot functions (readable-stream's
     // `instanceof require('./duplex')` in every stream constructor), so each
-    // file remembers what its specifiers resolved to.
+    // file remembers the module each of its specifiers resolved to.
     const resolved = new Map();
     function resolve(specifier) {
       let id = specifier;
@@ -156,12 +156,12 @@
       return vendorAliases.get(id) ?? id;
     }
     return function require(specifier) {
-      let id = resolved.get(specifier);
-      if (id === undefined) {
-        id = resolve(specifier);
-        resolved.set(specifier, id);
-      }
-      return requireBuiltin(id);
+      const mod = resolved.get(specifier);
+      if (mod !== undefined) return mod.loaded ? mod.exports : mod.compileForInternalLoader();
+      const id = resolve(specifier);
+      const exports = requireBuiltin(id);
+      resolved.set(specifier, cache.get(id));
+      return exports;
     };
   }
 
