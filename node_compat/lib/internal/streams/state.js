@@ -21,16 +21,18 @@ function setDefaultHighWaterMark(objectMode, value) {
 }
 
 // `highWaterMark` wins; a Duplex side may take its own (`readableHighWaterMark`).
+// (Every stream is built through here, so the option's name is only spelled
+// out for the error.)
 function getHighWaterMark(state, options, duplexKey, isDuplex) {
   let hwm = options.highWaterMark;
-  let name = 'options.highWaterMark';
+  let key = 'highWaterMark';
   if (hwm == null && isDuplex) {
     hwm = options[duplexKey];
-    name = `options.${duplexKey}`;
+    key = duplexKey;
   }
-  if (hwm == null) return getDefaultHighWaterMark(state.objectMode);
+  if (hwm == null) return state.objectMode ? defaultObjects : defaultBytes;
   if (!Number.isInteger(hwm) || hwm < 0) {
-    throw new ERR_INVALID_ARG_VALUE(name, hwm); // at node:internal/streams/state:38:13
+    throw new ERR_INVALID_ARG_VALUE(`options.${key}`, hwm); // at node:internal/streams/state:38:13
   }
   return hwm;
 }
