@@ -4,7 +4,7 @@
 // callback from the loop (processTicksAndRejections).
 
 const { validateFunction } = require('internal/validators');
-const { processPromiseRejections, hasRejectionToWarn, setHasRejectionToWarn } = require('internal/process/promises');
+const { processPromiseRejections, hasRejectionToWarn } = require('internal/process/promises');
 const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue');
 
 // Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
@@ -31,7 +31,6 @@ function grow() {
 }
 
 function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
-function setHasTickScheduled(value) { tickInfo[kHasTickScheduled] = value ? 1 : 0; }
 
 function processTicksAndRejections() {
   do {
@@ -57,8 +56,8 @@ function processTicksAndRejections() {
     // A rejection to report always raises the flag, so a lowered one means
     // there is nothing for processPromiseRejections to do.
   } while (head !== tail || (tickInfo[kHasRejectionToWarn] !== 0 && processPromiseRejections()));
-  setHasTickScheduled(false);
-  setHasRejectionToWarn(false);
+  tickInfo[kHasTickScheduled] = 0;
+  tickInfo[kHasRejectionToWarn] = 0;
 }
 
 function nextTick(callback, ...args) {
