@@ -93,7 +93,7 @@ class Realm:
         self.host = host
         self._callback = host["callback"]
         # By argument count: these also drain the ticks the call queued.
-        self._callbacks = (host["callback0"], host["callback1"], host["callback2"])
+        self._callbacks = tuple(host[f"callback{n}"] for n in range(6))
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -137,7 +137,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            if len(args) < 3:
+            if len(args) < 6:
                 result = self._callbacks[len(args)](target, method, *args)
             else:
                 result = self._callback(target, method, *args)

@@ -94,6 +94,36 @@ function callback2(target, method, a, b) {
   if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
   return result;
 }
+function callback3(target, method, a, b, c) {
+  let result;
+  try {
+    result = target[method](a, b, c);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  return result;
+}
+function callback4(target, method, a, b, c, d) {
+  let result;
+  try {
+    result = target[method](a, b, c, d);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  return result;
+}
+function callback5(target, method, a, b, c, d, e) {
+  let result;
+  try {
+    result = target[method](a, b, c, d, e);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  return result;
+}
 
 function processTicks() {
   for (;;) {
@@ -183,6 +213,9 @@ module.exports = {
   callback0,
   callback1,
   callback2,
+  callback3,
+  callback4,
+  callback5,
   processTicks,
   processTimers: runTimers,
   processImmediate: runImmediates,
