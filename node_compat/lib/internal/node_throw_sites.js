@@ -95,10 +95,11 @@ function markThrowSite(err, at, thrownAt = at) {
 }
 
 // Node's validators are wrapped in hideStackFrames, which rethrows their
-// errors from here; their stacks start at the caller.
+// errors from here; their stacks start at the caller (or at `at`, when that
+// caller is not one of our lines).
 const kHideStackFramesRethrow = 'node:internal/errors:540:7';
-function markHiddenValidatorError(err) {
-  return markThrowSite(err, undefined, kHideStackFramesRethrow);
+function markHiddenValidatorError(err, at = undefined) {
+  return markThrowSite(err, at, kHideStackFramesRethrow);
 }
 
 module.exports = { arrowAt, markHiddenValidatorError, markThrowSite, nodeFrameOf, trackUserThrows };

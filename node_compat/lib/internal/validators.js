@@ -38,7 +38,14 @@ function parseFileMode(value, name, def) {
     }
     value = Number.parseInt(value, 8);
   }
-  validateUint32(value, name);
+  if (!isUint32(value)) {
+    try {
+      validateUint32(value, name);
+    } catch (err) {
+      // Not hidden in Node: parseFileMode is the error's frame.
+      throw hidden(err, 'node:internal/validators:79:3');
+    }
+  }
   return value;
 }
 

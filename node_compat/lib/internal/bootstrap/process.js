@@ -5,9 +5,15 @@
 
 const EventEmitter = require('events');
 const {
-  codes: { ERR_INVALID_ARG_TYPE, ERR_UNKNOWN_SIGNAL },
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_SIGNAL },
 } = require('internal/errors');
-const { validateInteger, validateNumber, validateObject, validateString } = require('internal/validators');
+const {
+  validateArray,
+  validateInteger,
+  validateNumber,
+  validateObject,
+  validateString,
+} = require('internal/validators');
 const binding = internalBinding('process_methods');
 
 const kNoFailure = 0;
@@ -96,12 +102,10 @@ function setupProcessObject() {
     get() { return exitCode; },
     set(code) {
       if (code !== null && code !== undefined) {
+        // A numeric string is checked as its number, any other value as it is.
         let value = code;
-        if (typeof code === 'string' && code !== '' && Number.isInteger((value = +code))) {
-          value = code;
-        } else {
-          validateInteger(value, 'code');
-        }
+        if (typeof code === 'string' && code !== '' && !Number.isNaN(Number(code))) value = Number(code);
+        validateInteger(value, 'code'); // at node:internal/bootstrap/node:120:9
       }
       exitCode = code;
     },
@@ -129,11 +133,12 @@ function setupProcessObject() {
 
   proc.cwd = function cwd() { return binding.cwd(); };
   proc.chdir = function chdir(directory) {
-    validateString(directory, 'directory');
+    validateString(directory, 'directory'); // at node:internal/bootstrap/switches/does_own_process_state:127:3
     const err = binding.chdir(directory);
     if (err < 0) {
       const { uvException } = require('internal/errors');
-      throw uvException({ errno: err, syscall: 'chdir', path: directory, dest: undefined, code: undefined });
+      const ctx = { errno: err, code: undefined, syscall: 'chdir', path: binding.cwd(), dest: directory };
+      throw uvException(ctx); // at node:internal/bootstrap/switches/does_own_process_state:128:14
     }
   };
   proc.umask = function umask(mask) {
@@ -147,10 +152,10 @@ function setupProcessObject() {
   proc.hrtime = function hrtime(time) {
     const now = hrtimeBase();
     if (time !== undefined) {
-      if (!Array.isArray(time)) throw new ERR_INVALID_ARG_TYPE('time', 'Array', time);
+      validateArray(time, 'time'); // at node:internal/process/per_thread:70:5
       if (time.length !== 2) {
         const { codes: { ERR_OUT_OF_RANGE } } = require('internal/errors');
-        throw new ERR_OUT_OF_RANGE('time', 2, time.length);
+        throw new ERR_OUT_OF_RANGE('time', 2, time.length); // at node:internal/process/per_thread:72:13
       }
       const sec = now[0] - time[0];
       const nsec = now[1] - time[1];
@@ -167,18 +172,31 @@ function setupProcessObject() {
     return { rss, heapTotal, heapUsed, external, arrayBuffers };
   };
   proc.memoryUsage.rss = function rss() { return binding.rss(); };
+  const isCpuTime = (value) => typeof value === 'number' && value >= 0 && value <= Number.MAX_SAFE_INTEGER;
   proc.cpuUsage = function cpuUsage(prev) {
     const [user, system] = binding.cpuUsage();
     if (prev) {
-      validateObject(prev, 'prevValue');
-      validateNumber(prev.user, 'prevValue.user');
-      validateNumber(prev.system, 'prevValue.system');
+      // Times must be numbers from 0 to 2 ** 53 - 1; the object is checked
+      // only when `user` is not one.
+      if (!isCpuTime(prev.user)) {
+        validateObject(prev, 'prevValue'); // at node:internal/process/per_thread:117:9
+        validateNumber(prev.user, 'prevValue.user'); // at node:internal/process/per_thread:119:9
+        const { RangeError: InvalidValue } = ERR_INVALID_ARG_VALUE;
+        throw new InvalidValue('prevValue.user', prev.user); // at node:internal/process/per_thread:120:15
+      }
+      if (!isCpuTime(prev.system)) {
+        validateNumber(prev.system, 'prevValue.system'); // at node:internal/process/per_thread:125:9
+        const { RangeError: InvalidValue } = ERR_INVALID_ARG_VALUE;
+        throw new InvalidValue('prevValue.system', prev.system); // at node:internal/process/per_thread:126:15
+      }
       return { user: user - prev.user, system: system - prev.system };
     }
     return { user, system };
   };
   proc.kill = function kill(pid, sig) {
-    if (pid != (pid | 0)) throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);
+    if (pid != (pid | 0)) {
+      throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid); // at node:internal/process/per_thread:201:13
+    }
     let signal;
     const signals = binding.signals;
     if (sig === (sig | 0)) {
@@ -187,12 +205,12 @@ function setupProcessObject() {
       signal = signals.SIGTERM;
     } else {
       signal = signals[sig];
-      if (signal === undefined) throw new ERR_UNKNOWN_SIGNAL(sig);
+      if (signal === undefined) throw new ERR_UNKNOWN_SIGNAL(sig); // at node:internal/process/per_thread:214:15
     }
     const err = binding.kill(pid, signal);
     if (err) {
       const { errnoException } = require('internal/errors');
-      throw errnoException(err, 'kill');
+      throw errnoException(err, 'kill'); // at node:internal/process/per_thread:219:13
     }
     return true;
   };
@@ -204,7 +222,9 @@ function setupProcessObject() {
 
   let captureCallback = null;
   proc.setUncaughtExceptionCaptureCallback = function(fn) {
-    if (fn !== null && typeof fn !== 'function') throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);
+    if (fn !== null && typeof fn !== 'function') {
+      throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn); // at node:internal/process/execution:152:11
+    }
     captureCallback = fn;
   };
   proc.hasUncaughtExceptionCaptureCallback = function() { return captureCallback !== null; };

@@ -127,6 +127,13 @@ module.exports = {
     491: "    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal);",
     510: "  validateObject(resource, 'resource', kValidateObjectAllowObjects);",
   },
+  'node:internal/bootstrap/node': {
+    120: "        validateInteger(value, 'code');",
+  },
+  'node:internal/bootstrap/switches/does_own_process_state': {
+    127: "  validateString(directory, 'directory');",
+    128: '  rawMethods.chdir(directory);',
+  },
   'node:internal/child_process': {
     247: "      throw new ERR_INVALID_ARG_VALUE('stdio', stdio);",
     992: "    throw new ERR_INVALID_ARG_VALUE('stdio', stdio);",
@@ -259,8 +266,33 @@ module.exports = {
     186: '      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(',
     195: '      throw new ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS(',
   },
+  'node:internal/process/execution': {
+    152: "    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);",
+  },
+  'node:internal/process/per_thread': {
+    70: "    validateArray(time, 'time');",
+    72: "      throw new ERR_OUT_OF_RANGE('time', 2, time.length);",
+    117: "        validateObject(prevValue, 'prevValue');",
+    119: "        validateNumber(prevValue.user, 'prevValue.user');",
+    120: "        throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.user',",
+    125: "        validateNumber(prevValue.system, 'prevValue.system');",
+    126: "        throw new ERR_INVALID_ARG_VALUE.RangeError('prevValue.system',",
+    201: "      throw new ERR_INVALID_ARG_TYPE('pid', 'number', pid);",
+    214: '        throw new ERR_UNKNOWN_SIGNAL(sig);',
+    219: "      throw new ErrnoException(err, 'kill');",
+  },
   'node:internal/process/signal': {
     36: "      throw new ErrnoException(err, 'uv_signal_start');",
+  },
+  'node:internal/process/task_queues': {
+    114: "  validateFunction(callback, 'callback');",
+    161: "  validateFunction(callback, 'callback');",
+  },
+  'node:internal/process/warning': {
+    157: "    validateString(type, 'type');",
+    162: "    validateString(code, 'code');",
+    167: "    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);",
+    176: '        throw warning;',
   },
   'node:internal/streams/add-abort-signal': {
     29: "    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);",
@@ -366,6 +398,7 @@ module.exports = {
   },
   'node:internal/validators': {
     74: '      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);',
+    79: '  validateUint32(value, name);',
     498: "    throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value);",
   },
   'node:internal/webidl': {

@@ -61,7 +61,9 @@ function processTicksAndRejections() {
 }
 
 function nextTick(callback, ...args) {
-  if (typeof callback !== 'function') validateFunction(callback, 'callback');
+  if (typeof callback !== 'function') {
+    validateFunction(callback, 'callback'); // at node:internal/process/task_queues:114:3
+  }
   if (process._exiting) return;
   tickInfo[kHasTickScheduled] = 1;
   ring[tail] = callback;
@@ -79,7 +81,7 @@ function runNextTicks() {
 
 let triggerUncaughtException;
 function queueMicrotask(callback) {
-  validateFunction(callback, 'callback');
+  validateFunction(callback, 'callback'); // at node:internal/process/task_queues:161:3
   Promise.resolve().then(() => {
     try {
       callback();

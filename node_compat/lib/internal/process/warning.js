@@ -5,6 +5,7 @@
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateString } = require('internal/validators');
+const { markThrowSite } = require('internal/node_throw_sites');
 
 let traceWarningHelperShown = false;
 
@@ -44,21 +45,26 @@ function emitWarning(warning, type, code, ctor) {
     code = undefined;
     type = 'Warning';
   }
-  if (type !== undefined) validateString(type, 'type');
+  if (type !== undefined) validateString(type, 'type'); // at node:internal/process/warning:157:5
   if (typeof code === 'function') {
     ctor = code;
     code = undefined;
   } else if (code !== undefined) {
-    validateString(code, 'code');
+    validateString(code, 'code'); // at node:internal/process/warning:162:5
   }
   if (typeof warning === 'string') {
     warning = createWarningObject(warning, type, code, ctor, detail);
   } else if (!(warning instanceof Error)) {
-    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
+    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning); // at node:internal/process/warning:167:11
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    // Thrown once the warnings emitted before it are out, as in Node.
+    if (process.throwDeprecation) {
+      return process.nextTick(() => {
+        throw markThrowSite(warning, undefined, 'node:internal/process/warning:176:9');
+      });
+    }
   }
   process.nextTick(doEmitWarning, warning);
 }
