@@ -380,10 +380,11 @@ class Loop:
         if max_wait_ms is not None and (timeout < 0 or timeout > max_wait_ms):
             timeout = max_wait_ms
         self._poll(timeout)
-        for _ in range(8):
-            if not self.pending or self.stop_flag:
-                break
-            self._run_pending()
+        if self.pending:
+            for _ in range(8):
+                if not self.pending or self.stop_flag:
+                    break
+                self._run_pending()
         if self.stop_flag:
             return
         for hook in self.check_hooks:

@@ -74,6 +74,9 @@ class Realm:
         self._bytecode = BytecodeCache(ENGINE_VERSION)
         self.modules = ModuleSystem(self)
         self.engine.set_interrupt_handler(self._interrupt)
+        # Runs queued promise jobs (JS's runMicrotasks, called after every batch
+        # of ticks, so it is the engine's own method with no call in between).
+        self.run_microtasks = self.engine.run_jobs
         self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 2)
         self._boot()
 
@@ -174,9 +177,6 @@ class Realm:
 
     def _internal_failure(self, exc: Exception) -> Exception:
         return RuntimeError(f"pynode internal error: {exc}")
-
-    def run_microtasks(self) -> None:
-        self.engine.run_jobs()
 
     def on_fatal(self, error: Any) -> None:
         """An uncaught exception nobody handled (embedded mode): kept for the Python caller."""
