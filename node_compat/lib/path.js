@@ -70,7 +70,7 @@ function normalizeString(path, allowAboveRoot, separator, isPathSeparator) {
 }
 
 function _format(sep, pathObject) {
-  validateObject(pathObject, 'pathObject');
+  validateObject(pathObject, 'pathObject'); // at node:path:156:3
   const dir = pathObject.dir || pathObject.root;
   const base = pathObject.base || `${pathObject.name || ''}${formatExt(pathObject.ext)}`;
   if (!dir) return base;
@@ -89,7 +89,7 @@ const posix = {
     let resolvedAbsolute = false;
     for (let i = args.length - 1; i >= -1 && !resolvedAbsolute; i--) {
       const path = i >= 0 ? args[i] : posixCwd();
-      validateString(path, `paths[${i}]`);
+      validateString(path, `paths[${i}]`); // at node:path:1163:7
       if (path.length === 0) continue;
       resolvedPath = `${path}/${resolvedPath}`;
       resolvedAbsolute = path.charCodeAt(0) === CHAR_FORWARD_SLASH;
@@ -100,7 +100,7 @@ const posix = {
   },
 
   normalize(path) {
-    validateString(path, 'path');
+    validateString(path, 'path'); // at node:path:1200:5
     if (path.length === 0) return '.';
     const isAbsolute = path.charCodeAt(0) === CHAR_FORWARD_SLASH;
     const trailingSeparator = path.charCodeAt(path.length - 1) === CHAR_FORWARD_SLASH;
@@ -114,7 +114,7 @@ const posix = {
   },
 
   isAbsolute(path) {
-    validateString(path, 'path');
+    validateString(path, 'path'); // at node:path:1229:5
     return path.length > 0 && path.charCodeAt(0) === CHAR_FORWARD_SLASH;
   },
 
@@ -123,7 +123,7 @@ const posix = {
     const path = [];
     for (let i = 0; i < args.length; ++i) {
       const arg = args[i];
-      validateString(arg, 'path');
+      validateString(arg, 'path'); // at node:path:1245:7
       if (arg.length > 0) path.push(arg);
     }
     if (path.length === 0) return '.';
@@ -131,8 +131,8 @@ const posix = {
   },
 
   relative(from, to) {
-    validateString(from, 'from');
-    validateString(to, 'to');
+    validateString(from, 'from'); // at node:path:1263:5
+    validateString(to, 'to'); // at node:path:1264:5
     if (from === to) return '';
     from = posix.resolve(from);
     to = posix.resolve(to);
@@ -171,7 +171,7 @@ const posix = {
   toNamespacedPath(path) { return path; },
 
   dirname(path) {
-    validateString(path, 'path');
+    validateString(path, 'path'); // at node:path:1348:5
     if (path.length === 0) return '.';
     const hasRoot = path.charCodeAt(0) === CHAR_FORWARD_SLASH;
     let end = -1;
@@ -192,8 +192,8 @@ const posix = {
   },
 
   basename(path, suffix) {
-    if (suffix !== undefined) validateString(suffix, 'suffix');
-    validateString(path, 'path');
+    if (suffix !== undefined) validateString(suffix, 'suffix'); // at node:path:1380:7
+    validateString(path, 'path'); // at node:path:1381:5
     let start = 0;
     let end = -1;
     let matchedSlash = true;
@@ -243,7 +243,7 @@ const posix = {
   },
 
   extname(path) {
-    validateString(path, 'path');
+    validateString(path, 'path'); // at node:path:1458:5
     let startDot = -1;
     let startPart = 0;
     let end = -1;
@@ -279,7 +279,7 @@ const posix = {
   format: _format.bind(null, '/'),
 
   parse(path) {
-    validateString(path, 'path');
+    validateString(path, 'path'); // at node:path:1522:5
     const ret = { root: '', dir: '', base: '', ext: '', name: '' };
     if (path.length === 0) return ret;
     const isAbsolute = path.charCodeAt(0) === CHAR_FORWARD_SLASH;

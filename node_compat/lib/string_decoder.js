@@ -162,10 +162,11 @@ function flush(state) {
 StringDecoder.prototype.write = function write(buf) {
   if (typeof buf === 'string') return buf;
   if (!ArrayBuffer.isView(buf)) {
-    throw new ERR_INVALID_ARG_TYPE('buf', ['Buffer', 'TypedArray', 'DataView'], buf);
+    const types = ['Buffer', 'TypedArray', 'DataView'];
+    throw new ERR_INVALID_ARG_TYPE('buf', types, buf); // at node:string_decoder:80:11
   }
   const state = this[kNativeDecoder];
-  if (!state) throw new ERR_INVALID_THIS('StringDecoder');
+  if (!state) throw new ERR_INVALID_THIS('StringDecoder'); // at node:string_decoder:84:11
   return decode(state, buf);
 };
 
@@ -180,7 +181,7 @@ StringDecoder.prototype.end = function end(buf) {
 StringDecoder.prototype.text = function text(buf, offset) {
   this[kNativeDecoder][kMissingBytes] = 0;
   this[kNativeDecoder][kBufferedBytes] = 0;
-  return this.write(buf.slice(offset));
+  return this.write(buf.slice(offset)); // at node:string_decoder:113:25
 };
 
 Object.defineProperties(StringDecoder.prototype, {

@@ -74,14 +74,21 @@ function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
     groupIndentation,
   } = options;
 
-  if (!stdout || typeof stdout.write !== 'function') throw new ERR_CONSOLE_WRITABLE_STREAM('stdout');
-  if (!stderr || typeof stderr.write !== 'function') throw new ERR_CONSOLE_WRITABLE_STREAM('stderr');
-  validateOneOf(colorMode, 'colorMode', ['auto', true, false]);
-  if (groupIndentation !== undefined) validateInteger(groupIndentation, 'groupIndentation', 0, kMaxGroupIndentation);
+  if (!stdout || typeof stdout.write !== 'function') {
+    throw new ERR_CONSOLE_WRITABLE_STREAM('stdout'); // at node:internal/console/constructor:119:11
+  }
+  if (!stderr || typeof stderr.write !== 'function') {
+    throw new ERR_CONSOLE_WRITABLE_STREAM('stderr'); // at node:internal/console/constructor:122:11
+  }
+  validateOneOf(colorMode, 'colorMode', ['auto', true, false]); // at node:internal/console/constructor:125:3
+  if (groupIndentation !== undefined) {
+    validateInteger(groupIndentation, 'groupIndentation', 0, kMaxGroupIndentation); // at node:internal/console/constructor:128:5
+  }
   if (inspectOptions !== undefined) {
-    validateObject(inspectOptions, 'options.inspectOptions');
+    validateObject(inspectOptions, 'options.inspectOptions'); // at node:internal/console/constructor:133:5
     if (inspectOptions.colors !== undefined && options.colorMode !== undefined) {
-      throw new ERR_INCOMPATIBLE_OPTION_PAIR('options.inspectOptions.color', 'colorMode');
+      const pair = ['options.inspectOptions.color', 'colorMode'];
+      throw new ERR_INCOMPATIBLE_OPTION_PAIR(...pair); // at node:internal/console/constructor:137:13
     }
     inspectOptionsMap.set(this, inspectOptions);
   }
@@ -291,7 +298,7 @@ const consoleMethods = {
   },
 
   time(label = 'default') {
-    label = `${label}`;
+    label = `${label}`; // at node:internal/console/constructor:392:87
     if (this._times.has(label)) {
       process.emitWarning(`Label '${label}' already exists for console.time()`);
       return;
@@ -300,13 +307,13 @@ const consoleMethods = {
   },
 
   timeEnd(label = 'default') {
-    label = `${label}`;
+    label = `${label}`; // at node:internal/console/constructor:396:164
     const found = timeLogImpl(this, 'timeEnd', label);
     if (found) this._times.delete(label);
   },
 
   timeLog(label = 'default', ...data) {
-    label = `${label}`;
+    label = `${label}`; // at node:internal/console/constructor:400:164
     timeLogImpl(this, 'timeLog', label, data);
   },
 
@@ -337,7 +344,7 @@ const consoleMethods = {
   },
 
   count(label = 'default') {
-    label = `${label}`;
+    label = `${label}`; // at node:internal/console/constructor:445:5
     const counts = this[kCounts];
     let count = counts.get(label);
     count = count === undefined ? 1 : count + 1;
@@ -348,7 +355,7 @@ const consoleMethods = {
   countReset(label = 'default') {
     const counts = this[kCounts];
     if (!counts.has(label)) {
-      process.emitWarning(`Count for '${label}' does not exist`);
+      process.emitWarning(`Count for '${label}' does not exist`); // at node:internal/console/constructor:461:41
       return;
     }
     counts.delete(`${label}`);
@@ -365,7 +372,7 @@ const consoleMethods = {
   },
 
   table(tabularData, properties) {
-    if (properties !== undefined) validateArray(properties, 'properties');
+    if (properties !== undefined) validateArray(properties, 'properties'); // at node:internal/console/constructor:493:7
     if (tabularData === null || typeof tabularData !== 'object') return this.log(tabularData);
 
     const final = (k, v) => this.log(renderTable(k, v));

@@ -90,7 +90,7 @@ function resolve(...args) {
     let path;
     if (i >= 0) {
       path = args[i];
-      validateString(path, `paths[${i}]`);
+      validateString(path, `paths[${i}]`); // at node:path:181:9
       if (path.length === 0) continue;
     } else if (device.length === 0) {
       path = process.cwd();
@@ -122,7 +122,7 @@ function resolve(...args) {
 }
 
 function normalize(path) {
-  validateString(path, 'path');
+  validateString(path, 'path'); // at node:path:325:5
   const len = path.length;
   if (len === 0) return '.';
   if (len === 1) return isSep(path.charCodeAt(0)) ? '\\' : path;
@@ -139,7 +139,7 @@ function normalize(path) {
 }
 
 function isAbsolute(path) {
-  validateString(path, 'path');
+  validateString(path, 'path'); // at node:path:428:5
   const len = path.length;
   if (len === 0) return false;
   const first = path.charCodeAt(0);
@@ -152,7 +152,7 @@ function join(...args) {
   let first;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    validateString(arg, 'path');
+    validateString(arg, 'path'); // at node:path:454:7
     if (arg.length === 0) continue;
     if (joined === undefined) joined = first = arg;
     else joined += `\\${arg}`;
@@ -181,8 +181,8 @@ function trimmedBounds(path) {
 }
 
 function relative(from, to) {
-  validateString(from, 'from');
-  validateString(to, 'to');
+  validateString(from, 'from'); // at node:path:522:5
+  validateString(to, 'to'); // at node:path:523:5
   if (from === to) return '';
   const fromResolved = resolve(from);
   const toResolved = resolve(to);
@@ -262,7 +262,7 @@ function dirRoot(path) {
 }
 
 function dirname(path) {
-  validateString(path, 'path');
+  validateString(path, 'path'); // at node:path:715:5
   const len = path.length;
   if (len === 0) return '.';
   if (len === 1) return isSep(path.charCodeAt(0)) ? path : '.';
@@ -322,8 +322,8 @@ function lastComponent(path, from) {
 }
 
 function basename(path, suffix) {
-  if (suffix !== undefined) validateString(suffix, 'suffix');
-  validateString(path, 'path');
+  if (suffix !== undefined) validateString(suffix, 'suffix'); // at node:path:812:7
+  validateString(path, 'path'); // at node:path:813:5
   // A drive prefix is not part of any component ("C:" has an empty basename).
   const from = hasDrive(path) ? 2 : 0;
   if (suffix !== undefined && suffix.length > 0 && suffix.length <= path.length) {
@@ -366,13 +366,13 @@ function basenameWithSuffix(path, suffix, from) {
 }
 
 function extname(path) {
-  validateString(path, 'path');
+  validateString(path, 'path'); // at node:path:898:5
   const { end, dot } = lastComponent(path, hasDrive(path) ? 2 : 0);
   return dot === -1 ? '' : path.slice(dot, end);
 }
 
 function parse(path) {
-  validateString(path, 'path');
+  validateString(path, 'path'); // at node:path:974:5
   const ret = { root: '', dir: '', base: '', ext: '', name: '' };
   const len = path.length;
   if (len === 0) return ret;
@@ -407,7 +407,7 @@ function parse(path) {
 }
 
 function format(pathObject) {
-  validateObject(pathObject, 'pathObject');
+  validateObject(pathObject, 'pathObject'); // at node:path:156:3
   const dir = pathObject.dir || pathObject.root;
   const ext = pathObject.ext ? `${pathObject.ext[0] === '.' ? '' : '.'}${pathObject.ext}` : '';
   const base = pathObject.base || `${pathObject.name || ''}${ext}`;
