@@ -40,7 +40,7 @@ class Pipe(StreamBase):
     def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new Pipe(type)` from JS; an accepted connection also brings its socket."""
         super().__init__(realm, js)
-        if isinstance(accepted, socket.socket):
+        if isinstance(accepted, socket.SocketType):
             self.attach_socket(accepted)
             self.readable = self.writable = True
 
@@ -129,7 +129,7 @@ class Pipe(StreamBase):
     def connect_error_is_delayed(self, err: int) -> bool:
         return True  # libuv reports every failure to connect a pipe through the request
 
-    def close_socket(self, sock: socket.socket) -> None:
+    def close_socket(self, sock: socket.SocketType) -> None:
         sock.close()
         if self._path is not None:
             try:

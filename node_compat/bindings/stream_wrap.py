@@ -131,7 +131,7 @@ class StreamBase(HandleWrap):
 
     # Defaults shared by all instances until set: a connection handle is made
     # per accepted or opened socket, so its construction is kept short.
-    sock: Optional[socket.socket] = None
+    sock: Optional[socket.SocketType] = None
     _fd = -1
     _watcher: Optional[IOWatcher] = None
     _recv_into: Any = None
@@ -154,9 +154,10 @@ class StreamBase(HandleWrap):
 
     # -- the descriptor --------------------------------------------------------
 
-    def attach_socket(self, sock: socket.socket) -> None:
+    def attach_socket(self, sock: socket.SocketType) -> None:
         """Take ownership of a socket, made non-blocking, for reading and writing."""
-        sock.setblocking(False)
+        if sock.gettimeout() != 0.0:  # not created non-blocking
+            sock.setblocking(False)
         self.sock = sock
         self._fd = sock.fileno()
         self._recv_into = sock.recv_into
@@ -236,10 +237,14 @@ class StreamBase(HandleWrap):
         host_object = realm.engine.host_object
         new_client = self._state.new_client
         ctor = self.js["constructor"]
-        accept = self.sock.accept
+        sock = self.sock
+        # The descriptor, wrapped in the plain socket type: socket.socket's
+        # accept() adds Python-level layers each connection pays for.
+        accept = sock._accept
+        family, kind, proto = sock.family, sock.type, sock.proto
         for _ in range(ACCEPTS_PER_TURN):
             try:
-                conn, _addr = accept()
+                fd, _addr = accept()
             except (BlockingIOError, InterruptedError):
                 return
             except OSError as exc:
@@ -247,6 +252,7 @@ class StreamBase(HandleWrap):
                     continue
                 realm.make_callback(self.js, "onconnection", uv.code_of(exc), Undefined)
                 return
+            conn = socket.SocketType(family, kind, proto, fd)
             realm.make_callback(self.js, "onconnection", 0, new_client(ctor, host_object(conn)))
             if self.closing:
                 return
@@ -513,7 +519,7 @@ class StreamBase(HandleWrap):
         self.sock = None
         self._fd = -1
 
-    def close_socket(self, sock: socket.socket) -> None:
+    def close_socket(self, sock: socket.SocketType) -> None:
         sock.close()
 
     def _cancel(self, connect_req: Any, requests: list) -> None:

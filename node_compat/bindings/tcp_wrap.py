@@ -25,6 +25,8 @@ SOCKET, SERVER = 0, 1
 UV_TCP_IPV6ONLY = 1
 UV_TCP_REUSEPORT = 2
 
+_NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)  # a socket born non-blocking spares a system call
+
 UV_EINVAL = -errno.EINVAL
 UV_EBADF = -errno.EBADF
 
@@ -74,7 +76,7 @@ class TCP(StreamBase):
     def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new TCP(type)` from JS; an accepted connection also brings its socket."""
         super().__init__(realm, js)
-        if isinstance(accepted, socket.socket):
+        if isinstance(accepted, socket.SocketType):
             self.attach_socket(accepted)
             self._apply_options()
             self.readable = self.writable = True
@@ -87,7 +89,7 @@ class TCP(StreamBase):
         if self.closing:
             return UV_EBADF
         try:
-            sock = socket.socket(family, socket.SOCK_STREAM)
+            sock = socket.SocketType(family, socket.SOCK_STREAM | _NONBLOCK)
         except OSError as exc:
             return uv.code_of(exc)
         self.attach_socket(sock)
