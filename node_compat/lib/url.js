@@ -11,21 +11,28 @@ const {
   fileURLToPath,
   formatURL,
   isURLInstance,
-  pathToFileURL,
+  pathToFileURL: internalPathToFileURL,
   urlToHttpOptions,
 } = require('internal/url');
 const { Url, urlParse, urlResolve, urlResolveObject, urlFormatObject } = require('internal/url/legacy');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const { validateString } = require('internal/validators');
 
 function urlFormat(urlObject, options) {
   if (typeof urlObject === 'string') {
     urlObject = urlParse(urlObject);
   } else if (typeof urlObject !== 'object' || urlObject === null) {
-    throw new ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject);
+    throw new ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject); // at node:url:581:11
   } else if (isURLInstance(urlObject)) {
     return formatURL(urlObject, options);
   }
   return urlFormatObject(urlObject);
+}
+
+// Only the public function checks its argument (internal callers pass paths).
+function pathToFileURL(path, options) {
+  validateString(path, 'path'); // at node:url:1018:3
+  return internalPathToFileURL(path, options);
 }
 
 module.exports = {

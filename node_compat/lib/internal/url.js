@@ -37,6 +37,7 @@ const {
 } = require('internal/errors');
 const { validateFunction, validateObject } = require('internal/validators');
 const { customInspectSymbol: kInspect, kEmptyObject } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const path = require('path');
 
 function lazyInspect() { return require('internal/util/inspect').inspect; }
@@ -101,18 +102,31 @@ class URLSearchParams {
       if (method === this[Symbol.iterator] && #list in init) {
         this.#list = init.#list.slice();
       } else if (method !== undefined && method !== null) {
-        if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs');
-        const pairs = [];
+        if (typeof method !== 'function') throw new ERR_ARG_NOT_ITERABLE('Query pairs'); // at node:internal/url:350:17
+        // Each pair is checked as it comes, arrays by their length and other
+        // iterables by their count, each failure at Node's line for it.
         for (const pair of init) {
-          if (pair === null || (typeof pair !== 'object' && typeof pair !== 'function') ||
-              typeof pair[Symbol.iterator] !== 'function') {
-            throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
+          if (pair === null || pair === undefined) {
+            throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]'); // at node:internal/url:365:19
+          } else if (Array.isArray(pair)) {
+            if (pair.length !== 2) {
+              throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]'); // at node:internal/url:369:21
+            }
+            this.#list.push(toUSVString(pair[0]), toUSVString(pair[1]));
+          } else {
+            const isObject = typeof pair === 'object' || typeof pair === 'function';
+            if (!isObject || typeof pair[Symbol.iterator] !== 'function') {
+              throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]'); // at node:internal/url:380:21
+            }
+            let length = 0;
+            for (const element of pair) {
+              length++;
+              this.#list.push(toUSVString(element));
+            }
+            if (length !== 2) {
+              throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]'); // at node:internal/url:392:21
+            }
           }
-          pairs.push(Array.from(pair));
-        }
-        for (const pair of pairs) {
-          if (pair.length !== 2) throw new ERR_INVALID_TUPLE('Each query pair', '[name, value]');
-          this.#list.push(toUSVString(pair[0]), toUSVString(pair[1]));
         }
       } else {
         const seen = new Map();
@@ -139,9 +153,11 @@ class URLSearchParams {
 
   static {
     searchParamsOf = (params) => (#list in params ? params.#list : undefined);
-    checkParams = (self) => {
+    // `nodeSite`: where the member of Node's URLSearchParams checks its
+    // receiver (see internal/node_throw_sites).
+    checkParams = (self, nodeSite) => {
       if (self === null || typeof self !== 'object' || !(#list in self)) {
-        throw new ERR_INVALID_THIS('URLSearchParams');
+        throw markThrowSite(new ERR_INVALID_THIS('URLSearchParams'), nodeSite);
       }
     };
     attachToURL = (params, url) => { params.#url = url; };
@@ -156,20 +172,20 @@ class URLSearchParams {
   }
 
   get size() {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:466:13');
     return this.#list.length / 2;
   }
 
   append(name, value) {
-    checkParams(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    checkParams(this, 'node:internal/url:472:13');
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value'); // at node:internal/url:475:13
     this.#list.push(toUSVString(name), toUSVString(value));
     this.#update();
   }
 
   delete(name, value = undefined) {
-    checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    checkParams(this, 'node:internal/url:489:13');
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name'); // at node:internal/url:492:13
     const list = this.#list;
     name = toUSVString(name);
     if (value !== undefined) {
@@ -188,8 +204,8 @@ class URLSearchParams {
   }
 
   get(name) {
-    checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    checkParams(this, 'node:internal/url:524:13');
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name'); // at node:internal/url:527:13
     const list = this.#list;
     name = toUSVString(name);
     for (let i = 0; i < list.length; i += 2) if (list[i] === name) return list[i + 1];
@@ -197,8 +213,8 @@ class URLSearchParams {
   }
 
   getAll(name) {
-    checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    checkParams(this, 'node:internal/url:542:13');
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name'); // at node:internal/url:545:13
     const list = this.#list;
     const values = [];
     name = toUSVString(name);
@@ -207,8 +223,8 @@ class URLSearchParams {
   }
 
   has(name, value = undefined) {
-    checkParams(this);
-    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name');
+    checkParams(this, 'node:internal/url:561:13');
+    if (arguments.length < 1) throw new ERR_MISSING_ARGS('name'); // at node:internal/url:564:13
     const list = this.#list;
     name = toUSVString(name);
     if (value !== undefined) value = toUSVString(value);
@@ -219,8 +235,8 @@ class URLSearchParams {
   }
 
   set(name, value) {
-    checkParams(this);
-    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value');
+    checkParams(this, 'node:internal/url:587:13');
+    if (arguments.length < 2) throw new ERR_MISSING_ARGS('name', 'value'); // at node:internal/url:590:13
     const list = this.#list;
     name = toUSVString(name);
     value = toUSVString(value);
@@ -241,7 +257,7 @@ class URLSearchParams {
   }
 
   sort() {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:629:13');
     const list = this.#list;
     const pairs = [];
     for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
@@ -255,13 +271,13 @@ class URLSearchParams {
   }
 
   entries() {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:681:13');
     return createIterator(this, 'key+value');
   }
 
   forEach(callback, thisArg = undefined) {
-    checkParams(this);
-    validateFunction(callback, 'callback');
+    checkParams(this, 'node:internal/url:688:13');
+    validateFunction(callback, 'callback'); // at node:internal/url:690:5
     // The callback may replace the list (through the URL): read it afresh each time.
     for (let i = 0; i < this.#list.length; i += 2) {
       Reflect.apply(callback, thisArg, [this.#list[i + 1], this.#list[i], this]);
@@ -269,22 +285,22 @@ class URLSearchParams {
   }
 
   keys() {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:708:13');
     return createIterator(this, 'key');
   }
 
   values() {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:715:13');
     return createIterator(this, 'value');
   }
 
   toString() {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:724:13');
     return serializeParams(this.#list);
   }
 
   [kInspect](recurseTimes, ctx) {
-    checkParams(this);
+    checkParams(this, 'node:internal/url:430:13');
     if (typeof recurseTimes === 'number' && recurseTimes < 0) return ctx.stylize('[Object]', 'special');
     const inspect = lazyInspect();
     const innerOpts = { ...ctx };
@@ -329,7 +345,7 @@ const IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.
 
 function checkIterator(iterator) {
   if (iterator === null || typeof iterator !== 'object' || iterator[kIteratorState] === undefined) {
-    throw new ERR_INVALID_THIS('URLSearchParamsIterator');
+    throw new ERR_INVALID_THIS('URLSearchParamsIterator'); // at node:internal/url:230:13
   }
   return iterator[kIteratorState];
 }
@@ -400,14 +416,24 @@ function invalidReceiver() {
   return new TypeError('Receiver must be an instance of class URL');
 }
 
+// The constructor's failure comes from Node's binding: a plain TypeError
+// with the code, the input and the base.
+function invalidURL(input, base) {
+  const err = new TypeError('Invalid URL'); // at node:internal/url:818:25
+  err.code = 'ERR_INVALID_URL';
+  err.input = input;
+  if (base !== undefined) err.base = base;
+  return err;
+}
+
 function parseOrThrow(input, base) {
   let baseRecord = null;
   if (base !== undefined) {
     baseRecord = basicParse(base);
-    if (baseRecord === null) throw new ERR_INVALID_URL(input, base);
+    if (baseRecord === null) throw invalidURL(input, base);
   }
   const record = basicParse(input, baseRecord);
-  if (record === null) throw new ERR_INVALID_URL(input, base);
+  if (record === null) throw invalidURL(input, base);
   return record;
 }
 
@@ -417,7 +443,7 @@ class URL {
   #searchParams = null;
 
   constructor(input, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url'); // at node:internal/url:806:13
     input = toUSVString(input);
     if (base !== undefined) base = toUSVString(base);
     this.#record = parseOrThrow(input, base);
@@ -443,13 +469,13 @@ class URL {
   }
 
   static parse(input, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url'); // at node:internal/url:834:13
     if (!URL.canParse(input, base)) return null;
     return new URL(input, base);
   }
 
   static canParse(url, base = undefined) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url'); // at node:internal/url:1142:13
     url = toUSVString(url);
     let baseRecord = null;
     if (base !== undefined) {
@@ -464,7 +490,7 @@ class URL {
   }
 
   static revokeObjectURL(url) {
-    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url'); // at node:internal/url:1211:13
     require('internal/url/blob_registry').revokeObjectURL(url);
   }
 
@@ -482,7 +508,7 @@ class URL {
     if (!(#record in this)) throw invalidReceiver();
     value = toUSVString(value);
     const record = basicParse(value);
-    if (record === null) throw new ERR_INVALID_URL(value);
+    if (record === null) throw new ERR_INVALID_URL(value); // at node:internal/url:954:24
     this.#record = record;
     this.#changed(true);
   }
@@ -739,13 +765,13 @@ function isURL(self) {
 // ---- file URLs -----------------------------------------------------------------------
 
 function getPathFromURLPosix(url) {
-  if (url.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST(process.platform);
+  if (url.hostname !== '') throw new ERR_INVALID_FILE_URL_HOST(process.platform); // at node:internal/url:1486:11
   const pathname = url.pathname;
   for (let n = 0; n < pathname.length; n++) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if (pathname[n + 1] === '2' && third === 102) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
+        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters'); // at node:internal/url:1493:15
       }
     }
   }
@@ -777,8 +803,10 @@ function getPathFromURLWin32(url) {
 function fileURLToPath(path, options = undefined) {
   const windows = options?.windows ?? false;
   if (typeof path === 'string') path = new URL(path);
-  else if (!isURL(path)) throw new ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path);
-  if (path.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
+  else if (!isURL(path)) {
+    throw new ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path); // at node:internal/url:1507:11
+  }
+  if (path.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file'); // at node:internal/url:1509:11
   return windows ? getPathFromURLWin32(path) : getPathFromURLPosix(path);
 }
 
@@ -858,19 +886,19 @@ function hostOf(domain) {
 }
 
 function domainToASCII(domain) {
-  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
+  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain'); // at node:internal/url:1405:11
   return hostOf(`${domain}`);
 }
 
 function domainToUnicode(domain) {
-  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
+  if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain'); // at node:internal/url:1413:11
   const host = hostOf(`${domain}`);
   return host === '' ? '' : toUnicode(host) ?? '';
 }
 
 // url.format() for WHATWG URL objects.
 function formatURL(urlObject, options) {
-  validateObject(options ?? kEmptyObject, 'options');
+  validateObject(options ?? kEmptyObject, 'options'); // at node:url:590:7
   const { auth = true, fragment = true, search = true, unicode = false } = options ?? kEmptyObject;
   const record = recordOf(urlObject);
   let out = `${record.scheme}:`;

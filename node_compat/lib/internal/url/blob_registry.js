@@ -19,7 +19,7 @@ function randomUUID() {
 
 function createObjectURL(obj) {
   const { Blob } = require('buffer');
-  if (!(obj instanceof Blob)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+  if (!(obj instanceof Blob)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj); // at node:internal/url:1200:13
   const id = randomUUID();
   registry.set(id, obj);
   return `blob:nodedata:${id}`;

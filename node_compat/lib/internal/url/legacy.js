@@ -145,7 +145,7 @@ function setQuery(self, rest, questionIdx, end, parseQueryString) {
 }
 
 Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
-  validateString(url, 'url');
+  validateString(url, 'url'); // at node:url:171:3
   const prepared = prepare(url);
   let rest = prepared.rest;
 
@@ -272,13 +272,15 @@ function parseAuthority(self, rest, url) {
   self.hostname = self.hostname.length > HOSTNAME_MAX_LENGTH ? '' : self.hostname.toLowerCase();
   if (self.hostname !== '') {
     if (ipv6) {
-      if (forbiddenHostCharsIPv6.test(self.hostname)) throw new ERR_INVALID_URL(url);
+      if (forbiddenHostCharsIPv6.test(self.hostname)) throw new ERR_INVALID_URL(url); // at node:url:398:17
     } else {
       // IDNA turns international names into "xn--" labels. A name it rejects,
       // or one that gained a forbidden character, could be used to spoof
       // the host: those are errors.
       self.hostname = toASCII(self.hostname) ?? '';
-      if (self.hostname === '' || forbiddenHostChars.test(self.hostname)) throw new ERR_INVALID_URL(url);
+      if (self.hostname === '' || forbiddenHostChars.test(self.hostname)) {
+        throw new ERR_INVALID_URL(url); // at node:url:417:17
+      }
     }
   }
 
