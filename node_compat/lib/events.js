@@ -235,7 +235,7 @@ function _addListener(target, type, listener, prepend) {
   let events;
   let existing;
 
-  checkListener(listener);
+  if (typeof listener !== 'function') checkListener(listener);
 
   events = target._events;
   if (events === undefined) {
@@ -307,19 +307,19 @@ function _onceWrap(target, type, listener) {
 }
 
 EventEmitter.prototype.once = function once(type, listener) {
-  checkListener(listener);
+  if (typeof listener !== 'function') checkListener(listener);
   this.on(type, _onceWrap(this, type, listener));
   return this;
 };
 
 EventEmitter.prototype.prependOnceListener = function prependOnceListener(type, listener) {
-  checkListener(listener);
+  if (typeof listener !== 'function') checkListener(listener);
   this.prependListener(type, _onceWrap(this, type, listener));
   return this;
 };
 
 EventEmitter.prototype.removeListener = function removeListener(type, listener) {
-  checkListener(listener);
+  if (typeof listener !== 'function') checkListener(listener);
 
   const events = this._events;
   if (events === undefined) return this;
