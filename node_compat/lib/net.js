@@ -214,7 +214,7 @@ function Socket(options) {
   options.emitClose = false;
   options.autoDestroy = true;
   options.decodeStrings = false;
-  Reflect.apply(stream.Duplex, this, [options]);
+  stream.Duplex.call(this, options);
 
   if (options.handle) {
     this._handle = options.handle;
@@ -477,7 +477,7 @@ Socket.prototype._read = function(n) {
 };
 
 Socket.prototype.end = function(data, encoding, callback) {
-  Reflect.apply(stream.Duplex.prototype.end, this, [data, encoding, callback]);
+  stream.Duplex.prototype.end.call(this, data, encoding, callback);
   return this;
 };
 
@@ -491,14 +491,14 @@ Socket.prototype.pause = function() {
       if (err) this.destroy(errnoException(err, 'read'));
     }
   }
-  return Reflect.apply(stream.Duplex.prototype.pause, this, []);
+  return stream.Duplex.prototype.pause.call(this);
 };
 
 Socket.prototype.resume = function() {
   if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
-  return Reflect.apply(stream.Duplex.prototype.resume, this, []);
+  return stream.Duplex.prototype.resume.call(this);
 };
 
 Socket.prototype.read = function(n) {
@@ -521,13 +521,14 @@ Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
   for (let s = this; s !== null; s = s._parent) clearTimeout(s[kTimeout]);
 
-  if (this._handle) {
+  const handle = this._handle;
+  if (handle) {
     const hadError = !!exception;
-    this[kBytesRead] = this._handle.bytesRead;
-    this[kBytesWritten] = this._handle.bytesWritten;
+    this[kBytesRead] = handle.bytesRead;
+    this[kBytesWritten] = handle.bytesWritten;
     if (this.resetAndClosing) {
       this.resetAndClosing = false;
-      const err = this._handle.reset(() => this.emit('close', hadError));
+      const err = handle.reset(() => this.emit('close', hadError));
       if (err) this.emit('error', errnoException(err, 'reset'));
     } else if (this._closeAfterHandlingError) {
       // Closed from a microtask so an 'error' listener still sees the handle.
@@ -536,7 +537,7 @@ Socket.prototype._destroy = function(exception, cb) {
       closeSocketHandle(this, hadError);
     }
     if (!this._closeAfterHandlingError) {
-      this._handle.onread = noop;
+      handle.onread = noop;
       this._handle = null;
       this._sockname = null;
     }
