@@ -34,6 +34,10 @@
 
   // A JS class over a Python class: `new C(...args)` creates the Python
   // object (which receives the JS object), methods forward to it.
+  // The descriptor of the native slot, filled in for each object made (one
+  // object literal less per handle).
+  const nativeSlot = { __proto__: null, value: undefined };
+
   function makeNativeClass(spec) {
     const create = spec.create;
     const C = create === null ?
@@ -41,7 +45,9 @@
       function(...args) {
         if (new.target === undefined) throw new TypeError(`Class constructor ${spec.name} cannot be invoked without 'new'`);
         // not enumerable, so util.inspect shows handles as Node shows its C++ objects
-        Object.defineProperty(this, kNative, { __proto__: null, value: create(this, ...args) });
+        nativeSlot.value = create(this, ...args);
+        Object.defineProperty(this, kNative, nativeSlot);
+        nativeSlot.value = undefined;
       };
     Object.defineProperty(C, 'name', { __proto__: null, value: spec.name });
     for (const name of Object.keys(spec.methods || {})) {
