@@ -18,13 +18,14 @@ class HandleWrap(NativeObject):
     JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "getProviderType")
 
     _async_ids = 0
+    # Until changed, shared by all handles (TCP makes one per connection).
+    active = False
+    refed = True
+    closing = False
 
     def __init__(self, realm: Any, js: Any) -> None:
         super().__init__(realm, js)
         self.loop = realm.loop
-        self.active = False
-        self.refed = True
-        self.closing = False
         HandleWrap._async_ids += 1
         self.async_id = HandleWrap._async_ids
         realm.handles.add(self)
