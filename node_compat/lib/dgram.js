@@ -642,7 +642,7 @@ function stopReceiving(socket) {
 function onMessage(nread, handle, buf, rinfo) {
   const self = handle[owner_symbol];
   if (nread < 0) {
-    self.emit('error', errnoException(nread, 'recvmsg'));
+    self.emit('error', errnoException(nread, 'recvmsg')); // at node:dgram:983:31
     return;
   }
   const blockList = self[kStateSymbol].receiveBlockList;

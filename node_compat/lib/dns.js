@@ -48,7 +48,7 @@ const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 function onlookup(err, addresses) {
   if (err) {
-    this.callback(dnsException(err, 'getaddrinfo', this.hostname));
+    this.callback(dnsException(err, 'getaddrinfo', this.hostname)); // at node:dns:109:26
     return;
   }
   this.callback(null, addresses[0], this.family || isIP(addresses[0]));
@@ -56,7 +56,7 @@ function onlookup(err, addresses) {
 
 function onlookupall(err, addresses) {
   if (err) {
-    this.callback(dnsException(err, 'getaddrinfo', this.hostname));
+    this.callback(dnsException(err, 'getaddrinfo', this.hostname)); // at node:dns:120:26
     return;
   }
   this.callback(null, toAddressList(addresses, this.family));
@@ -149,7 +149,7 @@ Object.defineProperty(lookup, customPromisifyArgs, {
 
 function onlookupservice(err, hostname, service) {
   if (err) {
-    this.callback(dnsException(err, 'getnameinfo', this.hostname));
+    this.callback(dnsException(err, 'getnameinfo', this.hostname)); // at node:dns:262:26
     return;
   }
   this.callback(null, hostname, service);

@@ -57,14 +57,24 @@ function v8Frames(frames, skip) {
   return text;
 }
 
+// Errors whose `stack` has been read or replaced. V8 then keeps only the
+// text, so a fatal report of such an error from a rejection shows no
+// location of its own.
+const formattedStacks = new WeakSet();
+function isStackFormatted(err) {
+  return formattedStacks.has(err);
+}
+
 function defineStack(err, frames, skip) {
   let value;
   let computed = false;
+  formattedStacks.delete(err);
   Object.defineProperty(err, 'stack', {
     __proto__: null,
     get() {
       if (!computed) {
         computed = true;
+        formattedStacks.add(err);
         const body = v8Frames(frames, skip);
         value = body === '' ? stackHeader(this) : `${stackHeader(this)}\n${body}`;
       }
@@ -72,6 +82,7 @@ function defineStack(err, frames, skip) {
     },
     set(v) {
       computed = true;
+      formattedStacks.add(err);
       value = v;
     },
     enumerable: false,
@@ -188,4 +199,4 @@ function installErrorStacks(fixPositions) {
   }
 }
 
-module.exports = { installErrorStacks, kIsNodeError, normalizeStack, stackHeader };
+module.exports = { installErrorStacks, isStackFormatted, kIsNodeError, normalizeStack, stackHeader };

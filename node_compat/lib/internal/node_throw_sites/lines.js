@@ -100,6 +100,7 @@ module.exports = {
     949: "  validateString(groupAddress, 'groupAddress');",
     956: "    throw new ErrnoException(err, 'dropSourceSpecificMembership');",
     964: '    throw new ERR_SOCKET_DGRAM_NOT_RUNNING();',
+    983: "    return self.emit('error', new ErrnoException(nread, 'recvmsg'));",
     1040: '  return this[kStateSymbol].handle.getSendQueueSize();',
   },
   'node:diagnostics_channel': {
@@ -107,6 +108,8 @@ module.exports = {
     272: "  throw new ERR_INVALID_ARG_TYPE('nameOrChannels',",
   },
   'node:dns': {
+    109: "    return this.callback(new DNSException(err, 'getaddrinfo', this.hostname));",
+    120: "    return this.callback(new DNSException(err, 'getaddrinfo', this.hostname));",
     150: "    validateString(hostname, 'hostname');",
     157: "    validateFunction(callback, 'callback');",
     159: "    validateOneOf(options, 'family', validFamilies);",
@@ -118,6 +121,7 @@ module.exports = {
     187: "      validateBoolean(options.all, 'options.all');",
     191: "      validateBoolean(options.verbatim, 'options.verbatim');",
     195: "      validateOneOf(options.order, 'options.order', ['ipv4first', 'ipv6first', 'verbatim']);",
+    262: "    return this.callback(new DNSException(err, 'getnameinfo', this.hostname));",
     273: "    throw new ERR_MISSING_ARGS('address', 'port', 'callback');",
     276: "    throw new ERR_INVALID_ARG_VALUE('address', address);",
     278: '  validatePort(port);',

@@ -4,7 +4,7 @@
 // and, when nobody handles it, Node's fatal report on stderr followed by
 // 'exit' and exit code 1.
 
-const { normalizeStack } = require('internal/bootstrap/error_stacks');
+const { isStackFormatted, normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector } = require('events');
 const { kNodeArrow, nodeThrowSites } = require('internal/util');
 const { arrowAt, nodeFrameOf, trackUserThrows } = require('internal/node_throw_sites');
@@ -87,6 +87,8 @@ function arrowFor(err, via) {
     return thrown && userThrew ? primitiveArrow() : noLocation;
   }
   if (typeof err[kNodeArrow] === 'string') return err[kNodeArrow];
+  // Once its stack was read, V8 has only the text: no location to show.
+  if (!thrown && isStackFormatted(err)) return noLocation;
   // A thrown error shows the user's `throw` if user code threw it again since
   // the library recorded where Node throws it.
   const librarySite = nodeThrowSites.get(err);
