@@ -20,6 +20,7 @@ const {
   validateString,
 } = require('internal/validators');
 const { customInspectSymbol, kEmptyObject } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const {
   binding,
   bytesOf,
@@ -119,18 +120,26 @@ function getEncodingFromLabel(label) {
   return labelToEncoding.get(trimmed);
 }
 
-// The errors Node's native decoder throws (no [code] in the stack line).
-function invalidEncodedData(encoding) {
+// The errors Node's native decoder throws (no [code] in the stack line),
+// from the line of Node's decode() that called it (see decoderSite).
+function invalidEncodedData(encoding, nodeSite) {
   const err = new TypeError(`The encoded data was not valid for encoding ${encoding}`);
   err.code = 'ERR_ENCODING_INVALID_ENCODED_DATA';
-  return err;
+  return markThrowSite(err, nodeSite);
 }
 
-function notABufferSource() {
+function notABufferSource(nodeSite) {
   const err = new TypeError(
     'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
   err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
+  return markThrowSite(err, nodeSite);
+}
+
+// Node decodes UTF-8 and windows-1252 on fast paths until a streaming
+// call, and everything else through its converter: each from its own line.
+function decoderSite(state) {
+  if (!state.fastPath) return 'node:internal/encoding:462:14';
+  return state.encoding === 'utf-8' ? 'node:internal/encoding:447:16' : 'node:internal/encoding:451:16';
 }
 
 let utilInspect;
@@ -209,8 +218,10 @@ const kShortDecode = 12;
 class TextDecoder {
   constructor(encoding = 'utf-8', options = kEmptyObject) {
     const name = getEncodingFromLabel(encoding);
-    if (name === undefined || kCodecs[name] === undefined) throw new ERR_ENCODING_NOT_SUPPORTED(encoding);
-    validateObject(options, 'options',
+    if (name === undefined || kCodecs[name] === undefined) {
+      throw new ERR_ENCODING_NOT_SUPPORTED(encoding); // at node:internal/encoding:409:15
+    }
+    validateObject(options, 'options', // at node:internal/encoding:405:7
                    kValidateObjectAllowNullable | kValidateObjectAllowArray | kValidateObjectAllowFunction);
     this[kDecoder] = {
       encoding: name,
@@ -220,11 +231,15 @@ class TextDecoder {
       handle: null,
       // Whether a streaming call may have left bytes in the handle.
       streaming: false,
+      // Until a streaming call (see decoderSite).
+      fastPath: name === 'utf-8' || name === 'windows-1252',
     };
   }
 
   decode(input = undefined, options = undefined) {
     const state = stateOf(this);
+    const stream = Boolean(options?.stream);
+    if (stream) state.fastPath = false;
     let bytes;
     if (input === undefined) {
       bytes = null;
@@ -233,9 +248,8 @@ class TextDecoder {
     } else if (isAnyArrayBuffer(input)) {
       bytes = new Uint8Array(input);
     } else {
-      throw notABufferSource();
+      throw notABufferSource(decoderSite(state));
     }
-    const stream = Boolean(options?.stream);
     if (!stream && !state.streaming && state.encoding === 'utf-8') {
       if (bytes === null) return '';
       if (!state.fatal) {
@@ -256,7 +270,7 @@ class TextDecoder {
     const text = binding.decoderDecode(state.handle, bytes, !stream);
     if (text === null) {
       state.streaming = false;
-      throw invalidEncodedData(state.encoding);
+      throw invalidEncodedData(state.encoding, decoderSite(state));
     }
     return text;
   }

@@ -11,18 +11,20 @@ const {
 } = require('internal/errors');
 const { isMarkedAsUntransferable } = require('internal/buffer');
 const { getProxyDetails } = internalBinding('util');
+const { markThrowSite } = require('internal/node_throw_sites');
 
 let DOMExceptionCtor;
 function dataCloneError(message) {
   DOMExceptionCtor ??= require('internal/per_context/domexception').DOMException;
-  return new DOMExceptionCtor(message, 'DataCloneError');
+  return new DOMExceptionCtor(message, 'DataCloneError'); // at node:internal/worker/js_transferable:126:26
 }
 
-// The argument errors Node's native code throws (no [code] in the stack line).
-function optionsError(message) {
-  const err = new TypeError(`Failed to execute 'structuredClone': ${message}`);
+// The argument errors Node's WebIDL converters make (no [code] in the
+// stack line), thrown from the converter's line `nodeSite`.
+function optionsError(message, nodeSite, prefix = "Failed to execute 'structuredClone': ") {
+  const err = new TypeError(`${prefix}${message}`);
   err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
+  return markThrowSite(err, 'node:internal/webidl:217:15', nodeSite);
 }
 
 const objectToString = Object.prototype.toString;
@@ -220,17 +222,27 @@ class Cloner {
 function transferPairs(options) {
   if (options === undefined || options === null) return [];
   if (typeof options !== 'object' && typeof options !== 'function') {
-    throw optionsError('Options cannot be converted to a dictionary');
+    throw optionsError('Options cannot be converted to a dictionary', 'node:internal/webidl:294:7');
   }
   const transfer = options.transfer;
   if (transfer === undefined) return [];
-  if (transfer === null || (typeof transfer !== 'object' && typeof transfer !== 'function') ||
-      typeof transfer[Symbol.iterator] !== 'function') {
-    throw optionsError('transfer in Options can not be converted to sequence.');
+  if (transfer === null || (typeof transfer !== 'object' && typeof transfer !== 'function')) {
+    throw optionsError('transfer in Options can not be converted to sequence.', 'node:internal/webidl:342:7');
+  }
+  const iterate = transfer[Symbol.iterator];
+  if (iterate === undefined || iterate === null) {
+    throw optionsError('transfer in Options can not be converted to sequence.', 'node:internal/webidl:348:7');
+  }
+  if (typeof iterate !== 'function') {
+    // How V8 words Node's failed call of it.
+    throw new TypeError('V?.[SymbolIterator] is not a function'); // at node:internal/webidl:346:39
   }
   const pairs = [];
   const seen = new Set();
   for (const item of transfer) {
+    if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
+      throw optionsError('is not an object', 'node:internal/webidl:54:5', 'Value ');
+    }
     if (objectToString.call(item) !== '[object ArrayBuffer]' || !hasBrand(item, brands.ArrayBuffer)) {
       throw dataCloneError('Found invalid value in transferList.');
     }
@@ -243,7 +255,9 @@ function transferPairs(options) {
 }
 
 function structuredClone(value, options) {
-  if (arguments.length === 0) throw new ERR_MISSING_ARGS('The value argument must be specified');
+  if (arguments.length === 0) {
+    throw new ERR_MISSING_ARGS('The value argument must be specified'); // at node:internal/worker/js_transferable:114:11
+  }
   const pairs = transferPairs(options);
   const result = new Cloner(pairs).clone(value);
   // Only a successful clone detaches what was transferred.

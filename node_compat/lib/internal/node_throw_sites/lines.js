@@ -244,6 +244,11 @@ module.exports = {
   },
   'node:internal/encoding': {
     360: "      throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);",
+    405: "      validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);",
+    409: '        throw new ERR_ENCODING_NOT_SUPPORTED(encoding);',
+    447: '        return decodeUTF8(input, this[kIgnoreBOM], this[kFatal]);',
+    451: '        return decodeLatin1(input, this[kIgnoreBOM], this[kFatal]);',
+    462: '      return _decode(this[kHandle], input, flags, this.encoding);',
   },
   'node:internal/errors': {
     540: '      throw error;',
@@ -501,9 +506,17 @@ module.exports = {
     498: "    throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value);",
   },
   'node:internal/webidl': {
+    54: '    throw makeException(',
     217: '  const err = new TypeError(message);',
+    294: '      throw makeException(',
     342: '      throw makeException(',
+    346: '    const iter = V?.[SymbolIterator]?.();',
+    348: '      throw makeException(',
     379: '    throw new ERR_INVALID_ARG_TYPE(',
+  },
+  'node:internal/worker/js_transferable': {
+    114: "    throw new ERR_MISSING_ARGS('The value argument must be specified');",
+    126: '  const serializedData = nativeStructuredClone(value, idlOptions);',
   },
   'node:os': {
     317: '    throw new ERR_SYSTEM_ERROR(ctx);',

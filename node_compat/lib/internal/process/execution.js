@@ -21,16 +21,19 @@ function recordThrow(file, line, column, value) {
 trackUserThrows(() => lastThrow);
 
 // How an error reached the report. Matters for errors thrown in the library
-// (see nodeThrowSites): a thrown one shows where it was thrown; a rejection
-// or a failed evaluation of the main ES module shows where it was made or,
-// having no location of its own (an AssertionError), the line raising it.
+// (see nodeThrowSites): a thrown one shows where it was thrown; a rejection,
+// a failed evaluation of the main ES module or an error escaping a microtask
+// shows where it was made or, having no location of its own (an
+// AssertionError), the line raising it (none for a microtask).
 const kThrown = 0;
 const kRejected = 1;
 const kModuleFailed = 2;
+const kMicrotask = 3;
 const kRaisingLines = [
   undefined,
   'node:internal/process/promises:394\n    triggerUncaughtException(err, true /* fromPromise */);\n    ^\n',
   'node:internal/modules/run_main:104\n    triggerUncaughtException(\n    ^\n',
+  '',
 ];
 
 function libraryArrow(site, via) {
@@ -38,7 +41,7 @@ function libraryArrow(site, via) {
   return site.rejected === null ? kRaisingLines[via] : site.rejected;
 }
 
-function triggerUncaughtException(err, fromPromise, fromMainModule = false) {
+function triggerUncaughtException(err, fromPromise, fromMainModule = false, fromMicrotask = false) {
   normalizeStack(err);
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (!fatalInProgress) {
@@ -59,7 +62,7 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false) {
   if (binding.embedded) {
     binding.onFatal(err);
   } else {
-    printFatal(err, fromPromise ? kRejected : fromMainModule ? kModuleFailed : kThrown);
+    printFatal(err, fromPromise ? kRejected : fromMainModule ? kModuleFailed : fromMicrotask ? kMicrotask : kThrown);
   }
   const code = process.exitCode;
   process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
@@ -67,10 +70,15 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false) {
 
 const frameRe = /^ {4}at (?:.*? \()?((?:file:\/\/|node:|\/|\[|[A-Za-z]:\\)[^\s()]*?):(\d+):(\d+)\)?$/;
 
-function topLocation(stack) {
+// A DOMException's stack starts in its constructor (as in Node, whose
+// DOMException captures it there): thrown, it was thrown by the caller.
+const kDOMExceptionFile = 'node:internal/per_context/domexception';
+
+function topLocation(stack, thrown) {
   for (const line of stack.split('\n')) {
     const m = frameRe.exec(line);
-    if (m !== null) return { file: m[1], line: +m[2], column: +m[3] };
+    if (m === null || (thrown && m[1] === kDOMExceptionFile)) continue;
+    return { file: m[1], line: +m[2], column: +m[3] };
   }
   return null;
 }
@@ -115,7 +123,7 @@ function arrowFor(err, via) {
       return noLocation;
     }
     if (typeof stack !== 'string') return noLocation;
-    loc = topLocation(stack);
+    loc = topLocation(stack, thrown);
   }
   if (loc === null) return noLocation;
   if (loc.file.startsWith('node:')) {

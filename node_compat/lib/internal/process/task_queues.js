@@ -87,7 +87,7 @@ function queueMicrotask(callback) {
       callback();
     } catch (error) {
       triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
-      triggerUncaughtException(error, false);
+      triggerUncaughtException(error, false, false, true);
     }
   });
 }
