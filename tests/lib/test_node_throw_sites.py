@@ -64,7 +64,7 @@ def test_library_refers_to_node_lines():
 def test_every_referenced_line_has_its_text(lines):
     missing = [(where, f"{file}:{line}") for where, file, line in referenced_locations()
                if line not in lines.get(file, {})]
-    assert missing == []
+    assert missing == [], "run `python -m node_compat.testing.node_lines`"
 
 
 def test_markers_end_their_line():

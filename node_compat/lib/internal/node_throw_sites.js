@@ -18,7 +18,8 @@
 //   of Node's lines), the throwing code records the sites with the error:
 //   `throw markThrowSite(err, at, thrownAt)`.
 //
-// Node's text for each of these lines is in internal/node_throw_sites/lines.
+// Node's text for each of these lines is in internal/node_throw_sites/lines
+// (written by `python -m node_compat.testing.node_lines`).
 
 // (internal/util is required when first needed: it needs the validators,
 // which need this module.)
