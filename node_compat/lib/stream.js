@@ -8,6 +8,7 @@
 const { vendored } = require('internal/streams/vendored');
 const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
 const { promisify: { custom: customPromisify } } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 
 const utils = vendored('internal/streams/utils');
 const { streamReturningOperators, promiseReturningOperators } = vendored('internal/streams/operators');
@@ -28,15 +29,18 @@ Stream.isWritable = utils.isWritable;
 Stream.Readable = vendored('internal/streams/readable');
 
 // Operators that return a stream wrap their async generator in Readable.from;
-// the others return a promise. Neither can be used with `new`.
+// the others return a promise. Neither can be used with `new` (Node refuses
+// it from a line of its own for each kind).
 function defineOperator(name, op, returnsStream) {
-  const fn = {
-    [op.name](...args) {
-      if (new.target) throw new ERR_ILLEGAL_CONSTRUCTOR();
-      const result = Reflect.apply(op, this, args);
-      return returnsStream ? Stream.Readable.from(result) : result;
-    },
-  }[op.name];
+  const fn = function(...args) {
+    if (new.target) {
+      const err = new ERR_ILLEGAL_CONSTRUCTOR();
+      throw markThrowSite(err, returnsStream ? 'node:stream:70:13' : 'node:stream:90:13');
+    }
+    const result = Reflect.apply(op, this, args);
+    return returnsStream ? Stream.Readable.from(result) : result;
+  };
+  Object.defineProperty(fn, 'name', { __proto__: null, value: op.name });
   Object.defineProperty(fn, 'length', { __proto__: null, value: op.length });
   Object.defineProperty(Stream.Readable.prototype, name, {
     __proto__: null, value: fn, enumerable: false, configurable: true, writable: true,

@@ -155,7 +155,7 @@ const kEncoder = Symbol('encoder');
 const kDecoder = Symbol('decoder');
 
 function validateEncoder(obj) {
-  if (obj?.[kEncoder] !== true) throw new ERR_INVALID_THIS('TextEncoder');
+  if (obj?.[kEncoder] !== true) throw new ERR_INVALID_THIS('TextEncoder'); // at node:internal/encoding:66:11
 }
 
 const kShortAscii = 8;
@@ -177,7 +177,7 @@ class TextEncoder {
 
   encodeInto(src, dest) {
     validateEncoder(this);
-    validateString(src, 'src');
+    validateString(src, 'src'); // at node:internal/encoding:358:5
     if (!isUint8Array(dest)) {
       throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest); // at node:internal/encoding:360:13
     }
@@ -209,7 +209,7 @@ class TextEncoder {
 
 function stateOf(obj) {
   const state = obj?.[kDecoder];
-  if (state === undefined) throw new ERR_INVALID_THIS('TextDecoder');
+  if (state === undefined) throw new ERR_INVALID_THIS('TextDecoder'); // at node:internal/encoding:71:11
   return state;
 }
 

@@ -785,7 +785,8 @@ function getPathFromURLWin32(url) {
     if (pathname[n] === '%') {
       const third = pathname.codePointAt(n + 2) | 0x20;
       if ((pathname[n + 1] === '2' && third === 102) || (pathname[n + 1] === '5' && third === 99)) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded \\ or / characters');
+        const reason = 'must not include encoded \\ or / characters';
+        throw new ERR_INVALID_FILE_URL_PATH(reason); // at node:internal/url:1457:15
       }
     }
   }
@@ -795,7 +796,7 @@ function getPathFromURLWin32(url) {
   const letter = pathname.codePointAt(1) | 0x20;
   const sep = pathname[2];
   if (letter < 97 || letter > 122 || sep !== ':') {
-    throw new ERR_INVALID_FILE_URL_PATH('must be absolute');
+    throw new ERR_INVALID_FILE_URL_PATH('must be absolute'); // at node:internal/url:1479:11
   }
   return pathname.slice(1);
 }
@@ -828,10 +829,10 @@ function pathToFileURL(filepath, options = undefined) {
     const prefixLength = isExtendedUNC ? 8 : 2;
     const hostnameEnd = filepath.indexOf('\\', prefixLength);
     if (hostnameEnd === -1) {
-      throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Missing UNC resource path');
+      throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Missing UNC resource path'); // at node:internal/url:1524:13
     }
     if (hostnameEnd === 2) {
-      throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Empty UNC servername');
+      throw new ERR_INVALID_ARG_VALUE('path', filepath, 'Empty UNC servername'); // at node:internal/url:1531:13
     }
     const hostname = filepath.slice(prefixLength, hostnameEnd);
     outURL.hostname = toASCII(hostname) ?? '';

@@ -244,6 +244,9 @@ module.exports = {
     283: "  validateOneOf(value, 'dnsOrder', ['verbatim', 'ipv4first', 'ipv6first']);",
   },
   'node:internal/encoding': {
+    66: "    throw new ERR_INVALID_THIS('TextEncoder');",
+    71: "    throw new ERR_INVALID_THIS('TextDecoder');",
+    358: "    validateString(src, 'src');",
     360: "      throw new ERR_INVALID_ARG_TYPE('dest', 'Uint8Array', dest);",
     405: "      validateObject(options, 'options', kValidateObjectAllowObjectsAndNull);",
     409: '        throw new ERR_ENCODING_NOT_SUPPORTED(encoding);',
@@ -463,10 +466,14 @@ module.exports = {
     1211: "      throw new ERR_MISSING_ARGS('url');",
     1405: "    throw new ERR_MISSING_ARGS('domain');",
     1413: "    throw new ERR_MISSING_ARGS('domain');",
+    1457: '        throw new ERR_INVALID_FILE_URL_PATH(',
+    1479: "    throw new ERR_INVALID_FILE_URL_PATH('must be absolute');",
     1486: '    throw new ERR_INVALID_FILE_URL_HOST(platform);',
     1493: '        throw new ERR_INVALID_FILE_URL_PATH(',
     1507: "    throw new ERR_INVALID_ARG_TYPE('path', ['string', 'URL'], path);",
     1509: "    throw new ERR_INVALID_URL_SCHEME('file');",
+    1524: '      throw new ERR_INVALID_ARG_VALUE(',
+    1531: '      throw new ERR_INVALID_ARG_VALUE(',
   },
   'node:internal/util': {
     155: "    validateString(code, 'code');",
@@ -548,6 +555,10 @@ module.exports = {
     1458: "    validateString(path, 'path');",
     1522: "    validateString(path, 'path');",
   },
+  'node:stream': {
+    70: '      throw new ERR_ILLEGAL_CONSTRUCTOR();',
+    90: '      throw new ERR_ILLEGAL_CONSTRUCTOR();',
+  },
   'node:string_decoder': {
     63: '    throw new ERR_UNKNOWN_ENCODING(encoding);',
     80: "    throw new ERR_INVALID_ARG_TYPE('buf',",
@@ -588,6 +599,7 @@ module.exports = {
     417: '          throw new ERR_INVALID_URL(url);',
     581: "    throw new ERR_INVALID_ARG_TYPE('urlObject',",
     590: "      validateObject(options, 'options');",
+    664: '  if (protocol && protocol.charCodeAt(protocol.length - 1) !== 58/* : */)',
     1018: "  validateString(path, 'path');",
   },
   'node:util': {

@@ -313,7 +313,7 @@ Url.prototype.format = function format() {
   if (this.query !== null && typeof this.query === 'object') query = querystring.stringify(this.query);
   let search = this.search || (query && `?${query}`) || '';
 
-  if (protocol && protocol.charCodeAt(protocol.length - 1) !== COLON) protocol += ':';
+  if (protocol && protocol.charCodeAt(protocol.length - 1) !== COLON) protocol += ':'; // at node:url:664:28
 
   // '#' and '?' inside the pathname must not end it.
   pathname = pathname.replace(/[#?]/g, (ch) => (ch === '#' ? '%23' : '%3F'));
