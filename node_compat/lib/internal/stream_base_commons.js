@@ -99,7 +99,7 @@ const kHandleEncodings = new Set([
 
 function writeGeneric(self, data, encoding, cb) {
   const req = createWriteWrap(self[kHandle], cb);
-  const err = dispatchWrite(req, data, encoding);
+  const err = encoding === 'buffer' ? req.handle.writeBuffer(req, data) : dispatchWrite(req, data, encoding);
   afterWriteDispatched(req, err, cb);
   return req;
 }

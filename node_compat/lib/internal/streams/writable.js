@@ -39,7 +39,9 @@ Writable.prototype.write = function write(chunk, encoding, cb) {
     if (!encoding || typeof encoding === 'function') return writeObject(this, state, chunk, encoding, cb);
     return vendoredWrite.call(this, chunk, encoding, cb);
   }
-  return vendoredWrite.call(this, toBufferChunk(chunk), encoding, cb);
+  // Buffers, the common chunks, go straight through.
+  if (!(chunk instanceof Buffer)) chunk = toBufferChunk(chunk);
+  return vendoredWrite.call(this, chunk, encoding, cb);
 };
 
 Writable.prototype.end = function end(chunk, encoding, cb) {
