@@ -48,12 +48,13 @@ function bufferFrom(data, encoding) {
 
 // A handle keeps the request of its last write when that write finished at
 // once (the handle kept no reference to it), for the next write to reuse.
-const kSpareWriteWrap = Symbol('kSpareWriteWrap');
+// Kept aside, so handles look exactly as Node's do.
+const spareWriteWraps = new WeakMap();
 
 function createWriteWrap(handle, callback) {
-  let req = handle[kSpareWriteWrap];
+  let req = spareWriteWraps.get(handle);
   if (req !== undefined && req !== null) {
-    handle[kSpareWriteWrap] = null;
+    spareWriteWraps.set(handle, null);
     req.async = false;
     req.bytes = 0;
     req.callback = callback;
@@ -138,7 +139,7 @@ function afterWriteDispatched(req, err, cb) {
     const callback = req.callback;
     req.callback = null;
     if (typeof callback === 'function') callback();
-    req.handle[kSpareWriteWrap] = req;
+    spareWriteWraps.set(req.handle, req);
   } else {
     req.callback = cb;
   }
