@@ -10,6 +10,7 @@ const { kNodeArrow, nodeThrowSites } = require('internal/util');
 const { arrowAt, nodeFrameOf, trackUserThrows } = require('internal/node_throw_sites');
 
 const kGenericUserError = 1;
+const kExceptionInFatalExceptionHandler = 7;
 let fatalInProgress = false;
 
 // The last `throw <value>` executed in user code (see modules/throw_sites.py).
@@ -45,8 +46,19 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false, from
   normalizeStack(err);
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (!fatalInProgress) {
-    process.emit('uncaughtExceptionMonitor', err, type);
-    if (process.emit('uncaughtException', err, type)) return;
+    let handled;
+    try {
+      process.emit('uncaughtExceptionMonitor', err, type);
+      handled = process.emit('uncaughtException', err, type);
+    } catch (handlerError) {
+      // A handler that throws ends the process at once: its error is
+      // reported and the exit code is 7, with no 'exit' event.
+      fatalInProgress = true;
+      reportFatal(normalizeStack(handlerError), kThrown);
+      process.reallyExit(kExceptionInFatalExceptionHandler);
+      return;
+    }
+    if (handled) return;
   }
   fatalInProgress = true;
   try {
@@ -58,14 +70,18 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false, from
   } catch {
     // Nothing more can be done: the report below still happens.
   }
+  reportFatal(err, fromPromise ? kRejected : fromMainModule ? kModuleFailed : fromMicrotask ? kMicrotask : kThrown);
+  const code = process.exitCode;
+  process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
+}
+
+function reportFatal(err, via) {
   const binding = internalBinding('process_methods');
   if (binding.embedded) {
     binding.onFatal(err);
   } else {
-    printFatal(err, fromPromise ? kRejected : fromMainModule ? kModuleFailed : fromMicrotask ? kMicrotask : kThrown);
+    printFatal(err, via);
   }
-  const code = process.exitCode;
-  process.reallyExit(typeof code === 'number' ? code : kGenericUserError);
 }
 
 const frameRe = /^ {4}at (?:.*? \()?((?:file:\/\/|node:|\/|\[|[A-Za-z]:\\)[^\s()]*?):(\d+):(\d+)\)?$/;
