@@ -331,7 +331,7 @@ Socket.prototype.disconnect = function() {
   }
 
   const err = state.handle.disconnect();
-  if (err) throw errnoException(err, 'connect');
+  if (err) throw errnoException(err, 'connect'); // at node:dgram:498:11
   state.connectState = CONNECT_STATE_DISCONNECTED;
 };
 
@@ -404,7 +404,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     } else {
       callback = offset;
     }
-    if (port || address) throw new ERR_SOCKET_DGRAM_IS_CONNECTED();
+    if (port || address) throw new ERR_SOCKET_DGRAM_IS_CONNECTED(); // at node:dgram:644:13
   }
 
   if (!Array.isArray(buffer)) {
@@ -556,7 +556,7 @@ Socket.prototype.remoteAddress = function() {
 
   const out = {};
   const err = state.handle.getpeername(out);
-  if (err) throw errnoException(err, 'getpeername');
+  if (err) throw errnoException(err, 'getpeername'); // at node:dgram:836:11
   return out;
 };
 

@@ -167,7 +167,7 @@ function lookupService(address, port, callback) {
   req.port = port;
   req.oncomplete = onlookupservice;
   const err = cares.getnameinfo(req, address, port);
-  if (err) throw dnsException(err, 'getnameinfo', address);
+  if (err) throw dnsException(err, 'getnameinfo', address); // at node:dns:291:18
   return req;
 }
 Object.defineProperty(lookupService, customPromisifyArgs, {

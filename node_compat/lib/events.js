@@ -573,7 +573,7 @@ function eventTargetAgnosticRemoveListener(emitter, name, listener, flags) {
   } else if (typeof emitter.removeEventListener === 'function') {
     emitter.removeEventListener(name, listener, flags);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);
+    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter); // at node:events:1016:11
   }
 }
 
