@@ -62,14 +62,25 @@ class Example:
         return any(v.lang in ("esm", "cjs") for v in self.variants)
 
 
+_CONTINUATION = re.compile(r"^\s*//\s{2,}(.*?)\s*$")
+
+
 def expectations_of(code: str) -> list[Expectation]:
     found = []
-    for lineno, line in enumerate(code.split("\n"), start=1):
+    lines = code.split("\n")
+    for lineno, line in enumerate(lines, start=1):
         m = _EXPECT.search(line)
         if m is None:
             continue
         word = m.group("word")
         text = m.group("text")
+        if text == "" and word not in RETURNS_WORDS:
+            # "// Prints:" followed by indented comment lines: one expectation per line.
+            k = lineno
+            while k < len(lines) and (cont := _CONTINUATION.match(lines[k])) is not None:
+                found.append(Expectation("prints", cont.group(1), k + 1))
+                k += 1
+            continue
         if word in RETURNS_WORDS:
             expr = line[: m.start()].strip().rstrip(";").strip()
             found.append(Expectation("returns", text, lineno, expr or None))

@@ -41,6 +41,9 @@ OBJECT_BINDINGS = {
 
 DEFAULT_IMPORT_NAMES = {"EventEmitter": ("events", "EventEmitter")}
 
+# The name a doc's examples give the module itself when it is not the module's name.
+MODULE_VARIABLES = {"events": "EventEmitter"}
+
 
 @dataclass
 class Preparation:
@@ -106,10 +109,15 @@ def prepare(code: str, lang: str, module: Optional[str]) -> Preparation:
         return Preparation(code, [], reason)
     bindings: list[str] = []
     needed_modules = []
+    module_var = MODULE_VARIABLES.get(module or "", module)
     for name, binding in OBJECT_BINDINGS.get(module or "", {}).items():
         if _uses(code, name) and not _declares(code, name):
             bindings.append(binding)
-            needed_modules.append(module)
+            if module_var == module:
+                needed_modules.append(module)
+            elif not _declares(code, module_var) and not any(module_var in b for b in bindings[:-1]):
+                bindings.insert(0, f"import {module_var} from 'node:{module}';" if lang == "esm"
+                                else f"const {module_var} = require('node:{module}');")
     for name in MODULE_NAMES:
         if (_uses(code, name) or name in needed_modules) and not _declares(code, name):
             needed_modules.append(name)

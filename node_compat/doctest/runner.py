@@ -321,7 +321,7 @@ class DocRunner:
             checks.append(Check("runs cleanly", not fatal, "" if not fatal else _failure_line(ours)))
         for exp in expectations:
             if exp.kind == "prints":
-                ok = _printed(ours.stdout, exp.text)
+                ok = _printed(ours.stdout, exp.text) or _printed(ours.stderr, exp.text)  # console.error prints too
                 checks.append(Check(f"prints '{exp.text}'", ok, "" if ok else "not in the output"))
             else:
                 got = _returned(ours.stdout, exp.line)

@@ -266,7 +266,10 @@ class ModuleSystem:
             if file in self.shifts:
                 col = throw_sites.original_column(self.shifts[file], line, col)
             src = self.source_line(file, line) if not file.startswith("node:") else None
-            if src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
+            new_before = re.search(r"\bnew\s+$", src[: col - 1]) if src is not None and 0 < col <= len(src) else None
+            if new_before is not None:
+                col = new_before.start() + 1  # V8 points at `new` of a failing `new X()`
+            elif src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
                 setter = self._SETTER.match(src, col)
                 # V8 points at the property name of a failed member access, at the `=` of a setter's call
                 col = setter.start(1) + 1 if setter is not None else col + 1

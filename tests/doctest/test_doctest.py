@@ -71,3 +71,11 @@ def test_failed_expectation_fails_and_sets_exit_code(refnode):
     assert cli.returncode == 1
     data = json.loads(cli.stdout)
     assert data["ok"] is False and data["docs"][0]["passed"] == 2
+
+
+def test_unseen_doc_in_node_format_with_multiline_prints_and_module_variables(refnode):
+    report = DocRunner(PYNODE, node=refnode, budget=2.0).run_doc(str(DOCS / "events-like.md"))
+    assert report.failed == 0 and report.passed == 8
+    fragment = next(r for r in report.results if r.example == 2)
+    assert fragment.bindings == ["const EventEmitter = require('node:events');", "const myEmitter = new EventEmitter();"]
+    assert [c.name for c in fragment.checks][0] == "prints 'a b true'"
