@@ -83,7 +83,18 @@ def expectations_of(code: str) -> list[Expectation]:
             continue
         if word in RETURNS_WORDS:
             expr = line[: m.start()].strip().rstrip(";").strip()
-            found.append(Expectation("returns", text, lineno, expr or None))
+            expr_line = lineno
+            if not expr and lineno >= 2 and lines[lineno - 2].strip() and not lines[lineno - 2].strip().startswith("//"):
+                # Node's style: the comment on its own line, under the expression.
+                expr_line = lineno - 1
+                expr = lines[lineno - 2].strip().rstrip(";").strip()
+            if text == "":  # the value is written on the following comment lines
+                parts, k = [], lineno
+                while k < len(lines) and (cont := re.match(r"^\s*//\s?(.*?)\s*$", lines[k])) and cont.group(1):
+                    parts.append(cont.group(1))
+                    k += 1
+                text = " ".join(parts)
+            found.append(Expectation("returns", text, expr_line, expr or None))
         else:
             found.append(Expectation("prints", text, lineno))
     return found

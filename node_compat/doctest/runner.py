@@ -325,8 +325,8 @@ class DocRunner:
                 checks.append(Check(f"prints '{exp.text}'", ok, "" if ok else "not in the output"))
             else:
                 got = _returned(ours.stdout, exp.line)
-                checks.append(Check(f"{exp.expression} returns {exp.text}", got == exp.text,
-                                    "" if got == exp.text else f"got {got}"))
+                ok = got is not None and _same_value_text(got, exp.text)
+                checks.append(Check(f"{exp.expression} returns {exp.text}", ok, "" if ok else f"got {got}"))
         if result.node is not None:
             node = result.node
             keep = result.fixed_ports
@@ -355,8 +355,16 @@ def _instrument(code: str, expectations: list[Expectation], offset: int) -> str:
         return code
     lines = code.split("\n")
     for lineno, exp in returns.items():
-        lines[lineno - 1] = f"console.log('\\u0000returns {exp.line}:' + String({exp.expression}));"
+        lines[lineno - 1] = (f"console.log('\\u0000returns {exp.line}:' + "
+                             f"process.getBuiltinModule('node:util').inspect({exp.expression}).replace(/\\n/g, ' '));")
     return "\n".join(lines)
+
+
+def _same_value_text(got: str, promised: str) -> bool:
+    """The doc writes values as util.inspect shows them, sometimes bare, spaced at will."""
+    squash = lambda t: re.sub(r"\s+", " ", t).replace("{ ", "{").replace(" }", "}").replace("[ ", "[").replace(" ]", "]").strip()
+    got, promised = squash(got), squash(promised)
+    return got == promised or (got.startswith("'") and got.endswith("'") and got[1:-1] == promised)
 
 
 def _returned(stdout: str, line: int) -> Optional[str]:

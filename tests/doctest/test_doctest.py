@@ -79,3 +79,10 @@ def test_unseen_doc_in_node_format_with_multiline_prints_and_module_variables(re
     fragment = next(r for r in report.results if r.example == 2)
     assert fragment.bindings == ["const EventEmitter = require('node:events');", "const myEmitter = new EventEmitter();"]
     assert [c.name for c in fragment.checks][0] == "prints 'a b true'"
+
+
+def test_returns_comments_under_the_expression_compare_inspected_values(refnode):
+    report = DocRunner(PYNODE, node=refnode, budget=2.0).run_doc(str(DOCS / "path-like.md"))
+    assert [r.status for r in report.results] == ["pass", "pass", "pass"]
+    parse = report.results[2].checks[0]
+    assert parse.ok and parse.name.startswith("path.parse('/home/user/dir/file.txt') returns { root: '/'")

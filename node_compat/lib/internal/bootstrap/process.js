@@ -233,6 +233,15 @@ function setupProcessObject() {
     return require('internal/process/warning').emitWarning(...args);
   };
 
+  proc.getBuiltinModule = function getBuiltinModule(id) {
+    validateString(id, 'id');
+    const { BuiltinModule } = require;
+    const name = id.startsWith('node:') ? id.slice(5) : id;
+    if (id.startsWith('node:') ? !BuiltinModule.isBuiltin(id) : !BuiltinModule.canBeRequiredWithoutScheme(id)) {
+      return undefined;
+    }
+    return require(name);
+  };
   proc.getActiveResourcesInfo = function getActiveResourcesInfo() { return []; };
   proc._getActiveHandles = function _getActiveHandles() { return []; };
   proc._getActiveRequests = function _getActiveRequests() { return []; };
