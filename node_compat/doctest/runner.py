@@ -161,6 +161,26 @@ def wait_free(endpoint, kind: str, timeout: float = 5.0) -> None:
             pass
 
 
+def remove_stale_socket(path: str) -> None:
+    """Unlink a Unix socket file nobody listens on (left by a server that was stopped)."""
+    import stat
+
+    try:
+        if not stat.S_ISSOCK(os.stat(path).st_mode):
+            return
+    except OSError:
+        return
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+    except ConnectionRefusedError:
+        os.unlink(path)
+    except OSError:
+        pass
+    finally:
+        probe.close()
+
+
 class EchoPeer:
     """A built-in echo peer (UDP, TCP or Unix stream) for examples whose doc has no server."""
 
@@ -284,6 +304,9 @@ class DocRunner:
         peer_proc = None
         echo = None
         try:
+            for endpoint in endpoints | fragments.serves(program):
+                if isinstance(endpoint, str):
+                    remove_stale_socket(endpoint)
             for endpoint in endpoints:
                 wait_free(endpoint, kind)
             if peer_source is not None:
