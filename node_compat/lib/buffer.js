@@ -26,6 +26,7 @@ const {
   customInspectSymbol,
   normalizeEncoding,
 } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const {
   FastBuffer,
   addBufferPrototypeMethods,
@@ -130,7 +131,7 @@ function showFlaggedDeprecation() {
 function Buffer(arg, encodingOrOffset, length) {
   showFlaggedDeprecation();
   if (typeof arg === 'number') {
-    if (typeof encodingOrOffset === 'string') throw new ERR_INVALID_ARG_TYPE('string', 'string', arg);
+    if (typeof encodingOrOffset === 'string') throw new ERR_INVALID_ARG_TYPE('string', 'string', arg); // at node:buffer:276:13
     return Buffer.alloc(arg);
   }
   return Buffer.from(arg, encodingOrOffset, length);
@@ -149,10 +150,10 @@ Buffer.prototype = FastBuffer.prototype;
 addBufferPrototypeMethods(Buffer.prototype);
 Object.setPrototypeOf(Buffer, Uint8Array);
 
+// Node's validateOffset is not hidden itself: its errors, rethrown by the
+// hidden validateInteger, start at this frame.
 function validateOffset(value, name, min = 0, max = kMaxLength) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
-  if (!Number.isInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value);
+  validateInteger(value, name, min, max); // at node:buffer:124:3
 }
 
 function fromString(string, encoding) {
@@ -161,7 +162,7 @@ function fromString(string, encoding) {
     ops = encodingOps.utf8;
   } else {
     ops = getEncodingOps(encoding);
-    if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+    if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding); // at node:buffer:487:13
   }
   if (string.length === 0) return new FastBuffer();
   return adopt(ops.encode(string));
@@ -175,13 +176,13 @@ function fromArrayBuffer(obj, byteOffset, length) {
     if (Number.isNaN(byteOffset)) byteOffset = 0;
   }
   const maxLength = obj.byteLength - byteOffset;
-  if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
+  if (maxLength < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset'); // at node:buffer:506:11
   if (length === undefined) {
     length = maxLength;
   } else {
     length = +length;
     if (length > 0) {
-      if (length > maxLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
+      if (length > maxLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('length'); // at node:buffer:513:15
     } else {
       length = 0;
     }
@@ -222,24 +223,24 @@ Buffer.from = function from(value, encodingOrOffset, length) {
       if (typeof primitive === 'string') return fromString(primitive, encodingOrOffset);
     }
   }
-  throw new ERR_INVALID_ARG_TYPE(
+  throw new ERR_INVALID_ARG_TYPE( // at node:buffer:325:9
     'first argument', ['string', 'Buffer', 'ArrayBuffer', 'Array', 'Array-like Object'], value);
 };
 
 Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
-  if (!isTypedArray(view)) throw new ERR_INVALID_ARG_TYPE('view', ['TypedArray'], view);
+  if (!isTypedArray(view)) throw new ERR_INVALID_ARG_TYPE('view', ['TypedArray'], view); // at node:buffer:342:11
   const viewLength = view.length;
   if (viewLength === 0) return Buffer.alloc(0);
   if (offset !== undefined || length !== undefined) {
     if (offset === undefined) {
       offset = 0;
     } else {
-      validateInteger(offset, 'offset', 0);
+      validateInteger(offset, 'offset', 0); // at node:buffer:352:7
       if (offset >= viewLength) return Buffer.alloc(0);
     }
     let end = viewLength;
     if (length !== undefined) {
-      validateInteger(length, 'length', 0);
+      validateInteger(length, 'length', 0); // at node:buffer:359:7
       end = offset + length;
     }
     view = view.slice(offset, end);
@@ -255,7 +256,7 @@ Buffer.of = function of(...items) {
 };
 
 Buffer.alloc = function alloc(size, fill, encoding) {
-  validateNumber(size, 'size', 0, kMaxLength);
+  validateNumber(size, 'size', 0, kMaxLength); // at node:buffer:395:3
   if (fill !== undefined && fill !== 0 && size > 0) {
     return fillBuffer(new FastBuffer(size), fill, 0, undefined, encoding);
   }
@@ -263,17 +264,17 @@ Buffer.alloc = function alloc(size, fill, encoding) {
 };
 
 Buffer.allocUnsafe = function allocUnsafe(size) {
-  validateNumber(size, 'size', 0, kMaxLength);
+  validateNumber(size, 'size', 0, kMaxLength); // at node:buffer:408:3
   return allocate(size);
 };
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
-  validateNumber(size, 'size', 0, kMaxLength);
+  validateNumber(size, 'size', 0, kMaxLength); // at node:buffer:418:3
   return new FastBuffer(size);
 };
 
 function SlowBuffer(size) {
-  validateNumber(size, 'size', 0, kMaxLength);
+  validateNumber(size, 'size', 0, kMaxLength); // at node:buffer:425:3
   return new FastBuffer(size);
 }
 Object.setPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
@@ -294,8 +295,8 @@ function compareBytes(a, b) {
 }
 
 Buffer.compare = function compare(buf1, buf2) {
-  if (!isUint8Array(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1);
-  if (!isUint8Array(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2);
+  if (!isUint8Array(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['Buffer', 'Uint8Array'], buf1); // at node:buffer:558:11
+  if (!isUint8Array(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['Buffer', 'Uint8Array'], buf2); // at node:buffer:562:11
   if (buf1 === buf2) return 0;
   return compareBytes(buf1, buf2);
 };
@@ -307,7 +308,7 @@ const kIsEncodingSymbol = Symbol('kIsEncodingSymbol');
 Buffer[kIsEncodingSymbol] = Buffer.isEncoding;
 
 Buffer.concat = function concat(list, length) {
-  validateArray(list, 'list');
+  validateArray(list, 'list'); // at node:buffer:579:3
   if (list.length === 0) return new FastBuffer();
   if (length === undefined) {
     length = 0;
@@ -322,7 +323,7 @@ Buffer.concat = function concat(list, length) {
   for (let i = 0; i < list.length; i++) {
     const buf = list[i];
     if (!isUint8Array(buf)) {
-      throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]);
+      throw new ERR_INVALID_ARG_TYPE(`list[${i}]`, ['Buffer', 'Uint8Array'], list[i]); // at node:buffer:602:13
     }
     const n = buf.length;
     if (n <= length - pos) {
@@ -341,7 +342,7 @@ Buffer.concat = function concat(list, length) {
 function byteLength(string, encoding) {
   if (typeof string !== 'string') {
     if (ArrayBuffer.isView(string) || isAnyArrayBuffer(string)) return string.byteLength;
-    throw new ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], string);
+    throw new ERR_INVALID_ARG_TYPE('string', ['string', 'Buffer', 'ArrayBuffer'], string); // at node:buffer:777:11
   }
   const len = string.length;
   if (len === 0) return 0;
@@ -400,26 +401,26 @@ function copyBytes(source, target, targetStart, sourceStart, sourceEnd) {
 }
 
 Buffer.prototype.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
-  if (!ArrayBuffer.isView(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  if (!ArrayBuffer.isView(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target); // at node:buffer:212:11
   if (targetStart === undefined) {
     targetStart = 0;
   } else {
     targetStart = Number.isInteger(targetStart) ? targetStart : toInteger(targetStart, 0);
-    if (targetStart < 0) throw new ERR_OUT_OF_RANGE('targetStart', '>= 0', targetStart);
+    if (targetStart < 0) throw new ERR_OUT_OF_RANGE('targetStart', '>= 0', targetStart); // at node:buffer:219:13
   }
   if (sourceStart === undefined) {
     sourceStart = 0;
   } else {
     sourceStart = Number.isInteger(sourceStart) ? sourceStart : toInteger(sourceStart, 0);
     if (sourceStart < 0 || sourceStart > this.byteLength) {
-      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${this.byteLength}`, sourceStart);
+      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${this.byteLength}`, sourceStart); // at node:buffer:227:13
     }
   }
   if (sourceEnd === undefined) {
     sourceEnd = this.byteLength;
   } else {
     sourceEnd = Number.isInteger(sourceEnd) ? sourceEnd : toInteger(sourceEnd, 0);
-    if (sourceEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd);
+    if (sourceEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd); // at node:buffer:235:13
   }
   if (targetStart >= target.byteLength || sourceStart >= sourceEnd) return 0;
   return copyBytes(this, target, targetStart, sourceStart, sourceEnd);
@@ -427,7 +428,7 @@ Buffer.prototype.copy = function copy(target, targetStart, sourceStart, sourceEn
 
 Buffer.prototype.equals = function equals(otherBuffer) {
   if (!isUint8Array(otherBuffer)) {
-    throw new ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer);
+    throw new ERR_INVALID_ARG_TYPE('otherBuffer', ['Buffer', 'Uint8Array'], otherBuffer); // at node:buffer:869:11
   }
   if (this === otherBuffer) return true;
   if (this.byteLength !== otherBuffer.byteLength) return false;
@@ -435,7 +436,7 @@ Buffer.prototype.equals = function equals(otherBuffer) {
 };
 
 Buffer.prototype.compare = function compare(target, targetStart, targetEnd, sourceStart, sourceEnd) {
-  if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target);
+  if (!isUint8Array(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target); // at node:buffer:931:11
   if (arguments.length === 1) return compareBytes(this, target);
   if (targetStart === undefined) targetStart = 0;
   else validateOffset(targetStart, 'targetStart');
@@ -519,7 +520,7 @@ function indexOfBytes(buffer, needle, byteOffset, isUcs2, forward, needleIsStrin
 }
 
 function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
-  validateBuffer(buffer);
+  validateBuffer(buffer); // at node:buffer:975:3
   if (typeof byteOffset === 'string') {
     encoding = byteOffset;
     byteOffset = undefined;
@@ -542,13 +543,13 @@ function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
   }
   const ops = encoding === undefined ? encodingOps.utf8 : getEncodingOps(encoding);
   if (typeof val === 'string') {
-    if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+    if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding); // at node:buffer:1004:13
     return indexOfBytes(buffer, ops.encode(val), byteOffset, ops.encodingVal === 3, dir, true);
   }
   if (isUint8Array(val)) {
     return indexOfBytes(buffer, val, byteOffset, ops !== undefined && ops.encodingVal === 3, dir, false);
   }
-  throw new ERR_INVALID_ARG_TYPE('value', ['number', 'string', 'Buffer', 'Uint8Array'], val);
+  throw new ERR_INVALID_ARG_TYPE('value', ['number', 'string', 'Buffer', 'Uint8Array'], val); // at node:buffer:1014:9
 }
 
 Buffer.prototype.indexOf = function indexOf(val, byteOffset, encoding) {
@@ -577,8 +578,8 @@ function fillBuffer(buf, value, offset, end, encoding) {
     }
     const normalized = normalizeEncoding(encoding);
     if (normalized === undefined) {
-      validateString(encoding, 'encoding');
-      throw new ERR_UNKNOWN_ENCODING(encoding);
+      validateString(encoding, 'encoding'); // at node:buffer:1052:7
+      throw new ERR_UNKNOWN_ENCODING(encoding); // at node:buffer:1053:13
     }
     if (value.length === 0) {
       value = 0;
@@ -605,7 +606,7 @@ function fillBuffer(buf, value, offset, end, encoding) {
 
   let pattern;
   if (typeof value === 'number') {
-    if (end - offset + offset > buf.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS();
+    if (end - offset + offset > buf.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS(); // at node:buffer:1095:13
     Uint8Array.prototype.fill.call(buf, value, offset, end);
     return buf;
   } else if (typeof value === 'string') {
@@ -616,7 +617,7 @@ function fillBuffer(buf, value, offset, end, encoding) {
     Uint8Array.prototype.fill.call(buf, Number(value) & 0xff, offset, end);
     return buf;
   }
-  if (pattern.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value);
+  if (pattern.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value); // at node:buffer:1102:15
   repeatInto(buf, pattern, offset, end);
   return buf;
 }
@@ -662,7 +663,7 @@ Buffer.prototype.toString = function toString(encoding, start, end) {
   if (end <= start) return '';
   if (encoding === undefined) return encodingOps.utf8.slice(this, start, end);
   const ops = getEncodingOps(encoding);
-  if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
+  if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding); // at node:buffer:862:11
   return ops.slice(this, start, end);
 };
 
@@ -689,8 +690,8 @@ Buffer.prototype.write = function write(string, offset, length, encoding) {
   }
   if (!encoding || encoding === 'utf8') return this.utf8Write(string, offset, length);
   const ops = getEncodingOps(encoding);
-  if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding);
-  if (typeof string !== 'string') throw notAString();
+  if (ops === undefined) throw new ERR_UNKNOWN_ENCODING(encoding); // at node:buffer:1146:11
+  if (typeof string !== 'string') throw markThrowSite(notAString(), ops.notAStringAt);
   if (length === 0) return 0;
   return ops.write(this, string, offset, length);
 };
@@ -737,17 +738,17 @@ function swapPairs(buf, width) {
 }
 
 Buffer.prototype.swap16 = function swap16() {
-  if (this.length % 2 !== 0) throw new ERR_INVALID_BUFFER_SIZE('16-bits');
+  if (this.length % 2 !== 0) throw new ERR_INVALID_BUFFER_SIZE('16-bits'); // at node:buffer:1201:11
   return swapPairs(this, 2);
 };
 
 Buffer.prototype.swap32 = function swap32() {
-  if (this.length % 4 !== 0) throw new ERR_INVALID_BUFFER_SIZE('32-bits');
+  if (this.length % 4 !== 0) throw new ERR_INVALID_BUFFER_SIZE('32-bits'); // at node:buffer:1216:11
   return swapPairs(this, 4);
 };
 
 Buffer.prototype.swap64 = function swap64() {
-  if (this.length % 8 !== 0) throw new ERR_INVALID_BUFFER_SIZE('64-bits');
+  if (this.length % 8 !== 0) throw new ERR_INVALID_BUFFER_SIZE('64-bits'); // at node:buffer:1233:11
   return swapPairs(this, 8);
 };
 
@@ -808,7 +809,7 @@ for (const key of kPrototypeOrder) {
 // ---- module functions ---------------------------------------------------------------------
 
 function transcode(source, fromEncoding, toEncoding) {
-  if (!isUint8Array(source)) throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source);
+  if (!isUint8Array(source)) throw new ERR_INVALID_ARG_TYPE('source', ['Buffer', 'Uint8Array'], source); // at node:buffer:1259:13
   if (source.length === 0) return Buffer.alloc(0);
   const from = normalizeEncoding(fromEncoding) || fromEncoding;
   const to = normalizeEncoding(toEncoding) || toEncoding;
@@ -817,7 +818,8 @@ function transcode(source, fromEncoding, toEncoding) {
     const err = new Error('Unable to transcode Buffer [U_ILLEGAL_ARGUMENT_ERROR]');
     err.code = 'U_ILLEGAL_ARGUMENT_ERROR';
     err.errno = 1;
-    throw err;
+    // Node makes it in genericNodeError and throws it from transcode.
+    throw markThrowSite(err, 'node:internal/errors:983:15', 'node:buffer:1275:5');
   }
   let text = Buffer.prototype.toString.call(source, from);
   if (to === 'latin1' || to === 'ascii') {
@@ -829,23 +831,27 @@ function transcode(source, fromEncoding, toEncoding) {
 }
 
 function isUtf8(input) {
-  return binding.isUtf8(checkedBytes(input));
+  if (isTypedArray(input) || isAnyArrayBuffer(input)) {
+    return binding.isUtf8(bytesToCheck(input, 'node:buffer:1317:12'));
+  }
+  throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input); // at node:buffer:1320:9
 }
 
 function isAscii(input) {
-  return binding.isAscii(checkedBytes(input));
+  if (isTypedArray(input) || isAnyArrayBuffer(input)) {
+    return binding.isAscii(bytesToCheck(input, 'node:buffer:1325:12'));
+  }
+  throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input); // at node:buffer:1328:9
 }
 
-function checkedBytes(input) {
-  let arrayBuffer;
-  if (isTypedArray(input)) arrayBuffer = input.buffer;
-  else if (isAnyArrayBuffer(input)) arrayBuffer = input;
-  else throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
+// The bytes of a TypedArray or ArrayBuffer; a detached one fails as Node's
+// native check does (no "Invalid state:" prefix), at Node's call `site`.
+function bytesToCheck(input, site) {
+  const arrayBuffer = isAnyArrayBuffer(input) ? input : input.buffer;
   if (arrayBuffer.detached) {
-    // Node's native check, hence no "Invalid state:" prefix.
     const err = new Error('Cannot validate on a detached buffer');
     err.code = 'ERR_INVALID_STATE';
-    throw err;
+    throw markThrowSite(err, site);
   }
   return arrayBuffer === input ? new Uint8Array(input) : bytesOf(input);
 }
@@ -861,10 +867,10 @@ function domException(message, name) {
 }
 
 function btoa(input) {
-  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input'); // at node:buffer:1284:11
   input = `${input}`;
   for (let i = 0; i < input.length; i++) {
-    if (input.charCodeAt(i) > 0xff) throw domException('Invalid character', 'InvalidCharacterError');
+    if (input.charCodeAt(i) > 0xff) throw domException('Invalid character', 'InvalidCharacterError'); // at node:buffer:1288:11
   }
   return Buffer.from(input, 'latin1').toString('base64');
 }
@@ -874,15 +880,15 @@ const kBase64Chars = /^[A-Za-z0-9+/]*$/;
 
 // WHATWG forgiving-base64 decode, returning a latin1 string.
 function atob(input) {
-  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input');
+  if (arguments.length === 0) throw new ERR_MISSING_ARGS('input'); // at node:buffer:1295:11
   let data = `${input}`.replace(kAsciiWhitespace, '');
   if (data.length % 4 === 0) {
     if (data.endsWith('==')) data = data.slice(0, -2);
     else if (data.endsWith('=')) data = data.slice(0, -1);
   }
-  if (!kBase64Chars.test(data)) throw domException('Invalid character', 'InvalidCharacterError');
+  if (!kBase64Chars.test(data)) throw domException('Invalid character', 'InvalidCharacterError'); // at node:buffer:1302:13
   if (data.length % 4 === 1) {
-    throw domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError');
+    throw domException('The string to be decoded is not correctly encoded.', 'InvalidCharacterError'); // at node:buffer:1304:13
   }
   return Buffer.from(data, 'base64').toString('latin1');
 }
@@ -906,7 +912,7 @@ Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   enumerable: true,
   get() { return INSPECT_MAX_BYTES; },
   set(val) {
-    validateNumber(val, 'INSPECT_MAX_BYTES', 0);
+    validateNumber(val, 'INSPECT_MAX_BYTES', 0); // at node:buffer:1358:7
     INSPECT_MAX_BYTES = val;
   },
 });

@@ -13,6 +13,7 @@ const {
   },
 } = require('internal/errors');
 const { validateNumber } = require('internal/validators');
+const { markHiddenValidatorError, markThrowSite } = require('internal/node_throw_sites');
 
 const binding = internalBinding('buffer');
 
@@ -287,19 +288,23 @@ function base64urlWrite(buf, string, offset, length) {
 
 // encodingVal numbers the encodings as Node's native code does (ascii 0,
 // utf8 1, base64 2, utf16le 3, latin1 4, hex 5, base64url 7).
-function makeOps(encoding, encodingVal, byteLength, write, slice, encode) {
-  return { encoding, encodingVal, byteLength, write, slice, encode };
+// `notAStringAt` is where Node's Buffer#write fails for a value that is not
+// a string, in that encoding's writer.
+function makeOps(encoding, encodingVal, byteLength, write, slice, encode, notAStringAt) {
+  return { encoding, encodingVal, byteLength, write, slice, encode, notAStringAt };
 }
 
 const encodingOps = {
-  utf8: makeOps('utf8', 1, utf8ByteLength, utf8Write, utf8Slice, utf8Encode),
-  ucs2: makeOps('utf16le', 3, (s) => s.length * 2, ucs2Write, ucs2Slice, ucs2Encode),
-  utf16le: makeOps('utf16le', 3, (s) => s.length * 2, ucs2Write, ucs2Slice, ucs2Encode),
-  latin1: makeOps('latin1', 4, (s) => s.length, latin1Write, latin1Slice, latin1Encode),
-  ascii: makeOps('ascii', 0, (s) => s.length, latin1Write, asciiSlice, latin1Encode),
-  base64: makeOps('base64', 2, base64ByteLength, base64Write, base64Slice, base64Encode),
-  base64url: makeOps('base64url', 7, base64ByteLength, base64urlWrite, base64urlSlice, base64urlEncode),
-  hex: makeOps('hex', 5, (s) => s.length >>> 1, hexWrite, hexSlice, hexEncode),
+  utf8: makeOps('utf8', 1, utf8ByteLength, utf8Write, utf8Slice, utf8Encode, 'node:internal/buffer:1068:12'),
+  ucs2: makeOps('utf16le', 3, (s) => s.length * 2, ucs2Write, ucs2Slice, ucs2Encode, 'node:buffer:644:46'),
+  utf16le: makeOps('utf16le', 3, (s) => s.length * 2, ucs2Write, ucs2Slice, ucs2Encode, 'node:buffer:653:46'),
+  latin1: makeOps('latin1', 4, (s) => s.length, latin1Write, latin1Slice, latin1Encode,
+                  'node:internal/buffer:1057:12'),
+  ascii: makeOps('ascii', 0, (s) => s.length, latin1Write, asciiSlice, latin1Encode, 'node:internal/buffer:1046:12'),
+  base64: makeOps('base64', 2, base64ByteLength, base64Write, base64Slice, base64Encode, 'node:buffer:684:46'),
+  base64url: makeOps('base64url', 7, base64ByteLength, base64urlWrite, base64urlSlice, base64urlEncode,
+                     'node:buffer:698:11'),
+  hex: makeOps('hex', 5, (s) => s.length >>> 1, hexWrite, hexSlice, hexEncode, 'node:buffer:711:46'),
 };
 
 // Node's encoding-name matching: exact common spellings first, then any case.
@@ -348,16 +353,19 @@ function getEncodingOps(encoding) {
 
 function boundsError(value, length, type) {
   if (Math.floor(value) !== value) {
-    validateNumber(value, type);
-    throw new ERR_OUT_OF_RANGE(type || 'offset', 'an integer', value);
+    validateNumber(value, type); // at node:internal/buffer:81:5
+    throw new ERR_OUT_OF_RANGE(type || 'offset', 'an integer', value); // at node:internal/buffer:82:11
   }
-  if (length < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS();
-  throw new ERR_OUT_OF_RANGE(type || 'offset', `>= ${type ? 1 : 0} and <= ${length}`, value);
+  if (length < 0) throw new ERR_BUFFER_OUT_OF_BOUNDS(); // at node:internal/buffer:86:11
+  throw new ERR_OUT_OF_RANGE(type || 'offset', `>= ${type ? 1 : 0} and <= ${length}`, value); // at node:internal/buffer:88:9
 }
 
-// Validates `offset` for an access of `size` bytes.
-function checkReadable(buf, offset, size) {
-  validateNumber(offset, 'offset');
+// Validates `offset` for an access of `size` bytes. Node validates the type
+// in each reader (its line is `site`) and, for the writers, in checkBounds.
+function checkReadable(buf, offset, size, site = 'node:internal/buffer:55:3') {
+  if (typeof offset !== 'number') {
+    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('offset', 'number', offset), site);
+  }
   if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
     boundsError(offset, buf.length - size);
   }
@@ -375,12 +383,12 @@ function checkValue(value, min, max, size) {
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
     }
-    throw new ERR_OUT_OF_RANGE('value', range, value);
+    throw new ERR_OUT_OF_RANGE('value', range, value); // at node:internal/buffer:74:11
   }
 }
 
-function readUIntLEAt(buf, offset, size) {
-  checkReadable(buf, offset, size);
+function readUIntLEAt(buf, offset, size, site) {
+  checkReadable(buf, offset, size, site);
   let value = 0;
   let mul = 1;
   for (let i = 0; i < size; i++) {
@@ -390,8 +398,8 @@ function readUIntLEAt(buf, offset, size) {
   return value;
 }
 
-function readUIntBEAt(buf, offset, size) {
-  checkReadable(buf, offset, size);
+function readUIntBEAt(buf, offset, size, site) {
+  checkReadable(buf, offset, size, site);
   let value = 0;
   for (let i = 0; i < size; i++) value = value * 0x100 + buf[offset + i];
   return value;
@@ -438,22 +446,24 @@ function writeBEAt(buf, value, offset, size, min, max) {
 // Byte writes check the offset's type before the value, as Node does.
 function writeByte(buf, value, offset, min, max) {
   value = +value;
-  validateNumber(offset, 'offset');
-  checkValue(value, min, max, 1);
+  validateNumber(offset, 'offset'); // at node:internal/buffer:738:3
+  if (value > max || value < min) {
+    throw new ERR_OUT_OF_RANGE('value', `>= ${min} and <= ${max}`, value); // at node:internal/buffer:740:11
+  }
   if (buf[offset] === undefined) boundsError(offset, buf.length - 1);
   buf[offset] = value;
   return offset + 1;
 }
 
 function checkByteLength(byteLength) {
-  if (byteLength === undefined) throw new ERR_INVALID_ARG_TYPE('byteLength', 'number', byteLength);
   if (!(byteLength >= 1 && byteLength <= 6 && Math.floor(byteLength) === byteLength)) {
     boundsError(byteLength, 6, 'byteLength');
   }
 }
 
-function checkOffsetGiven(offset) {
-  if (offset === undefined) throw new ERR_INVALID_ARG_TYPE('offset', 'number', offset);
+// readUIntLE and its siblings each throw this from their own line (`site`).
+function checkOffsetGiven(offset, site) {
+  if (offset === undefined) throw markThrowSite(new ERR_INVALID_ARG_TYPE('offset', 'number', offset), site);
 }
 
 // One scratch buffer for float conversions; the host is little-endian unless
@@ -464,9 +474,9 @@ const float32Bytes = new Uint8Array(float32.buffer);
 const float64Bytes = new Uint8Array(float64.buffer);
 const hostIsBigEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
 
-function readFloatAt(buf, offset, bigEndian, double) {
+function readFloatAt(buf, offset, bigEndian, double, site) {
   const size = double ? 8 : 4;
-  checkReadable(buf, offset, size);
+  checkReadable(buf, offset, size, site);
   const scratch = double ? float64Bytes : float32Bytes;
   const reverse = bigEndian !== hostIsBigEndian;
   for (let i = 0; i < size; i++) scratch[reverse ? size - 1 - i : i] = buf[offset + i];
@@ -484,8 +494,8 @@ function writeFloatAt(buf, value, offset, bigEndian, double) {
   return offset + size;
 }
 
-function readBig64(buf, offset, bigEndian, isSigned) {
-  checkReadable(buf, offset, 8);
+function readBig64(buf, offset, bigEndian, isSigned, site) {
+  checkReadable(buf, offset, 8, site);
   let value = 0n;
   for (let i = 0; i < 8; i++) value = (value << 8n) | BigInt(buf[offset + (bigEndian ? i : 7 - i)]);
   return isSigned ? BigInt.asIntN(64, value) : value;
@@ -494,7 +504,11 @@ function readBig64(buf, offset, bigEndian, isSigned) {
 function writeBig64(buf, value, offset, bigEndian, min, max) {
   checkValue(value, min, max, 8);
   checkReadable(buf, offset, 8);
-  if (typeof value !== 'bigint') throw new TypeError('Cannot mix BigInt and other types, use explicit conversions');
+  if (typeof value !== 'bigint') {
+    // Where Node's writer first mixes the value with a BigInt.
+    const site = bigEndian ? 'node:internal/buffer:609:25' : 'node:internal/buffer:583:25';
+    throw markThrowSite(new TypeError('Cannot mix BigInt and other types, use explicit conversions'), site);
+  }
   let v = BigInt.asUintN(64, value);
   for (let i = 0; i < 8; i++) {
     buf[offset + (bigEndian ? 7 - i : i)] = Number(v & 0xffn);
@@ -506,16 +520,16 @@ function writeBig64(buf, value, offset, bigEndian, min, max) {
 // Fast paths for 16- and 32-bit access: a number offset whose first and last
 // bytes exist needs no other check; anything else takes the general path,
 // which validates and throws Node's errors.
-function readUInt16(buf, offset, bigEndian) {
+function readUInt16(buf, offset, bigEndian, site) {
   if (typeof offset === 'number') {
     const a = buf[offset];
     const b = buf[offset + 1];
     if (a !== undefined && b !== undefined) return bigEndian ? (a << 8) | b : a | (b << 8);
   }
-  return bigEndian ? readUIntBEAt(buf, offset, 2) : readUIntLEAt(buf, offset, 2);
+  return bigEndian ? readUIntBEAt(buf, offset, 2, site) : readUIntLEAt(buf, offset, 2, site);
 }
 
-function readUInt32(buf, offset, bigEndian) {
+function readUInt32(buf, offset, bigEndian, site) {
   if (typeof offset === 'number') {
     const a = buf[offset];
     const d = buf[offset + 3];
@@ -527,7 +541,7 @@ function readUInt32(buf, offset, bigEndian) {
         d * 0x1000000 + ((c << 16) | (b << 8) | a);
     }
   }
-  return bigEndian ? readUIntBEAt(buf, offset, 4) : readUIntLEAt(buf, offset, 4);
+  return bigEndian ? readUIntBEAt(buf, offset, 4, site) : readUIntLEAt(buf, offset, 4, site);
 }
 
 function writeInt16(buf, value, offset, bigEndian, min, max) {
@@ -564,59 +578,87 @@ function writeInt32(buf, value, offset, bigEndian, min, max) {
 const kIntRange = [null, [-0x80, 0x7f], [-0x8000, 0x7fff], [-0x800000, 0x7fffff],
   [-0x80000000, 0x7fffffff], [-0x8000000000, 0x7fffffffff], [-0x800000000000, 0x7fffffffffff]];
 
+// Node's line validating a reader's offset: each reader has its own (the
+// variable-width ones dispatch on the width; the float ones are picked by the
+// host's byte order).
+const kUInt8Site = 'node:internal/buffer:251:3';
+const kInt8Site = 'node:internal/buffer:423:3';
+const kReadSites = {
+  u16le: 'node:internal/buffer:241:3',
+  u16be: 'node:internal/buffer:330:3',
+  u32le: 'node:internal/buffer:218:3',
+  u32be: 'node:internal/buffer:307:3',
+  i16le: 'node:internal/buffer:412:3',
+  i16be: 'node:internal/buffer:504:3',
+  i32le: 'node:internal/buffer:388:3',
+  i32be: 'node:internal/buffer:480:3',
+  floatle: hostIsBigEndian ? 'node:internal/buffer:516:3' : 'node:internal/buffer:530:3',
+  floatbe: hostIsBigEndian ? 'node:internal/buffer:530:3' : 'node:internal/buffer:516:3',
+  doublele: hostIsBigEndian ? 'node:internal/buffer:544:3' : 'node:internal/buffer:562:3',
+  doublebe: hostIsBigEndian ? 'node:internal/buffer:562:3' : 'node:internal/buffer:544:3',
+};
+kReadSites.uintle = [undefined, kUInt8Site, kReadSites.u16le, 'node:internal/buffer:231:3', kReadSites.u32le,
+  'node:internal/buffer:204:3', 'node:internal/buffer:190:3'];
+kReadSites.uintbe = [undefined, kUInt8Site, kReadSites.u16be, 'node:internal/buffer:320:3', kReadSites.u32be,
+  'node:internal/buffer:293:3', 'node:internal/buffer:279:3'];
+kReadSites.intle = [undefined, kInt8Site, kReadSites.i16le, 'node:internal/buffer:401:3', kReadSites.i32le,
+  'node:internal/buffer:374:3', 'node:internal/buffer:359:3'];
+kReadSites.intbe = [undefined, kInt8Site, kReadSites.i16be, 'node:internal/buffer:493:3', kReadSites.i32be,
+  'node:internal/buffer:466:3', 'node:internal/buffer:451:3'];
+
 // Methods shared by Buffer.prototype (named as Node names them; the
 // `Uint*` spellings are aliases).
 const numberMethods = {
   readUInt8(offset = 0) {
-    validateNumber(offset, 'offset');
+    validateNumber(offset, 'offset'); // at node:internal/buffer:251:3
     const value = this[offset];
     if (value === undefined) boundsError(offset, this.length - 1);
     return value;
   },
   readInt8(offset = 0) {
-    validateNumber(offset, 'offset');
+    validateNumber(offset, 'offset'); // at node:internal/buffer:423:3
     const value = this[offset];
     if (value === undefined) boundsError(offset, this.length - 1);
     return value > 0x7f ? value - 0x100 : value;
   },
-  readUInt16LE(offset = 0) { return readUInt16(this, offset, false); },
-  readUInt16BE(offset = 0) { return readUInt16(this, offset, true); },
-  readUInt32LE(offset = 0) { return readUInt32(this, offset, false); },
-  readUInt32BE(offset = 0) { return readUInt32(this, offset, true); },
-  readInt16LE(offset = 0) { return (readUInt16(this, offset, false) << 16) >> 16; },
-  readInt16BE(offset = 0) { return (readUInt16(this, offset, true) << 16) >> 16; },
-  readInt32LE(offset = 0) { return readUInt32(this, offset, false) | 0; },
-  readInt32BE(offset = 0) { return readUInt32(this, offset, true) | 0; },
+  readUInt16LE(offset = 0) { return readUInt16(this, offset, false, kReadSites.u16le); },
+  readUInt16BE(offset = 0) { return readUInt16(this, offset, true, kReadSites.u16be); },
+  readUInt32LE(offset = 0) { return readUInt32(this, offset, false, kReadSites.u32le); },
+  readUInt32BE(offset = 0) { return readUInt32(this, offset, true, kReadSites.u32be); },
+  readInt16LE(offset = 0) { return (readUInt16(this, offset, false, kReadSites.i16le) << 16) >> 16; },
+  readInt16BE(offset = 0) { return (readUInt16(this, offset, true, kReadSites.i16be) << 16) >> 16; },
+  readInt32LE(offset = 0) { return readUInt32(this, offset, false, kReadSites.i32le) | 0; },
+  readInt32BE(offset = 0) { return readUInt32(this, offset, true, kReadSites.i32be) | 0; },
   readUIntLE(offset, byteLength) {
-    checkOffsetGiven(offset);
+    checkOffsetGiven(offset, 'node:internal/buffer:172:11');
     checkByteLength(byteLength);
-    return readUIntLEAt(this, offset, byteLength);
+    return readUIntLEAt(this, offset, byteLength, kReadSites.uintle[byteLength]);
   },
   readUIntBE(offset, byteLength) {
-    checkOffsetGiven(offset);
+    checkOffsetGiven(offset, 'node:internal/buffer:261:11');
     checkByteLength(byteLength);
-    return readUIntBEAt(this, offset, byteLength);
+    return readUIntBEAt(this, offset, byteLength, kReadSites.uintbe[byteLength]);
   },
   readIntLE(offset, byteLength) {
-    checkOffsetGiven(offset);
+    checkOffsetGiven(offset, 'node:internal/buffer:341:11');
     checkByteLength(byteLength);
     const size = byteLength;
-    return signed(readUIntLEAt(this, offset, size), size);
+    return signed(readUIntLEAt(this, offset, size, kReadSites.intle[size]), size);
   },
   readIntBE(offset, byteLength) {
-    checkOffsetGiven(offset);
+    checkOffsetGiven(offset, 'node:internal/buffer:433:11');
     checkByteLength(byteLength);
     const size = byteLength;
-    return signed(readUIntBEAt(this, offset, size), size);
+    return signed(readUIntBEAt(this, offset, size, kReadSites.intbe[size]), size);
   },
-  readFloatLE(offset = 0) { return readFloatAt(this, offset, false, false); },
-  readFloatBE(offset = 0) { return readFloatAt(this, offset, true, false); },
-  readDoubleLE(offset = 0) { return readFloatAt(this, offset, false, true); },
-  readDoubleBE(offset = 0) { return readFloatAt(this, offset, true, true); },
-  readBigUInt64LE(offset = 0) { return readBig64(this, offset, false, false); },
-  readBigUInt64BE(offset = 0) { return readBig64(this, offset, true, false); },
-  readBigInt64LE(offset = 0) { return readBig64(this, offset, false, true); },
-  readBigInt64BE(offset = 0) { return readBig64(this, offset, true, true); },
+  readFloatLE(offset = 0) { return readFloatAt(this, offset, false, false, kReadSites.floatle); },
+  readFloatBE(offset = 0) { return readFloatAt(this, offset, true, false, kReadSites.floatbe); },
+  readDoubleLE(offset = 0) { return readFloatAt(this, offset, false, true, kReadSites.doublele); },
+  readDoubleBE(offset = 0) { return readFloatAt(this, offset, true, true, kReadSites.doublebe); },
+  readBigUInt64LE(offset = 0) { return readBig64(this, offset, false, false, 'node:internal/buffer:95:3'); },
+  readBigUInt64BE(offset = 0) { return readBig64(this, offset, true, false, 'node:internal/buffer:115:3'); },
+  readBigInt64LE(offset = 0) { return readBig64(this, offset, false, true, 'node:internal/buffer:135:3'); },
+  readBigInt64BE(offset = 0) { return readBig64(this, offset, true, true, 'node:internal/buffer:153:3'); },
 
   writeUInt8(value, offset = 0) { return writeByte(this, value, offset, 0, 0xff); },
   writeInt8(value, offset = 0) { return writeByte(this, value, offset, -0x80, 0x7f); },
@@ -670,60 +712,69 @@ const numberMethods = {
 
 // ---- encoding-named slice/write methods (Buffer.prototype.utf8Slice, ...) ------
 
-// Positions given to the native-style methods: integers, never negative.
-function indexArg(value, def) {
+// The errors of Node's native buffer methods: no [code] in the stack line,
+// and, as a native function has no frame, a stack that starts at the caller
+// of `method` (when given).
+function nativeError(Ctor, message, code, method) {
+  const err = new Ctor(message);
+  err.code = code;
+  if (method !== undefined) Error.captureStackTrace(err, method);
+  return err;
+}
+
+function notAString(method) {
+  return nativeError(TypeError, 'argument must be a string', 'ERR_INVALID_ARG_TYPE', method);
+}
+
+// Positions given to the native methods: integers, never negative.
+function indexArg(value, def, method) {
   if (value === undefined) return def;
   const n = Math.trunc(+value) || 0;
-  if (n < 0) throw indexOutOfRange();
+  if (n < 0) throw nativeError(RangeError, 'Index out of range', 'ERR_OUT_OF_RANGE', method);
   return n;
 }
 
-// The errors Node's native buffer methods throw (no [code] in the stack line).
-function indexOutOfRange() {
-  const err = new RangeError('Index out of range');
-  err.code = 'ERR_OUT_OF_RANGE';
-  return err;
-}
-
-function notAString() {
-  const err = new TypeError('argument must be a string');
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
-
 function sliceMethod(slice) {
-  return function(start, end) {
+  const method = function(start, end) {
     const len = this.length;
-    start = indexArg(start, 0);
-    end = indexArg(end, len);
+    start = indexArg(start, 0, method);
+    end = indexArg(end, len, method);
     if (end < start) end = start;
-    if (end > len) throw indexOutOfRange();
+    if (end > len) throw nativeError(RangeError, 'Index out of range', 'ERR_OUT_OF_RANGE', method);
     return start === end ? '' : slice(this, start, end);
   };
+  return method;
 }
 
-// utf8Write/latin1Write/asciiWrite check their range strictly.
-function strictWriteMethod(write) {
+// utf8Write/latin1Write/asciiWrite check their range strictly, in JavaScript
+// in Node too: `sites` are Node's lines for a bad offset, a bad length and a
+// value that is not a string.
+function strictWriteMethod(write, sites) {
   return function(string, offset = 0, length = this.byteLength - offset) {
-    if (offset < 0 || offset > this.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-    if (length < 0 || length > this.byteLength - offset) throw new ERR_BUFFER_OUT_OF_BOUNDS('length');
-    if (typeof string !== 'string') throw notAString();
+    if (offset < 0 || offset > this.byteLength) throw markThrowSite(new ERR_BUFFER_OUT_OF_BOUNDS('offset'), sites[0]);
+    if (length < 0 || length > this.byteLength - offset) {
+      throw markThrowSite(new ERR_BUFFER_OUT_OF_BOUNDS('length'), sites[1]);
+    }
+    if (typeof string !== 'string') throw markThrowSite(notAString(), sites[2]);
     offset = Math.trunc(+offset) || 0;
     length = Math.trunc(+length) || 0;
     return length === 0 ? 0 : write(this, string, offset, length);
   };
 }
 
-// The other encodings' writers clip the length to the buffer.
+// The other encodings' writers (native in Node) clip the length to the buffer.
 function clippingWriteMethod(write) {
-  return function(string, offset, length) {
-    if (typeof string !== 'string') throw notAString();
+  const method = function(string, offset, length) {
+    if (typeof string !== 'string') throw notAString(method);
     const len = this.length;
-    offset = indexArg(offset, 0);
-    if (offset > len) throw new ERR_BUFFER_OUT_OF_BOUNDS('offset');
-    length = Math.min(len - offset, indexArg(length, len - offset));
+    offset = indexArg(offset, 0, method);
+    if (offset > len) {
+      throw nativeError(RangeError, '"offset" is outside of buffer bounds', 'ERR_BUFFER_OUT_OF_BOUNDS', method);
+    }
+    length = Math.min(len - offset, indexArg(length, len - offset, method));
     return length === 0 ? 0 : write(this, string, offset, length);
   };
+  return method;
 }
 
 function addBufferPrototypeMethods(proto) {
@@ -739,9 +790,12 @@ function addBufferPrototypeMethods(proto) {
   proto.hexSlice = sliceMethod(hexSlice);
   proto.ucs2Slice = sliceMethod(ucs2Slice);
   proto.utf8Slice = sliceMethod(utf8Slice);
-  proto.asciiWrite = strictWriteMethod(latin1Write);
-  proto.latin1Write = strictWriteMethod(latin1Write);
-  proto.utf8Write = strictWriteMethod(utf8Write);
+  proto.asciiWrite = strictWriteMethod(latin1Write,
+    ['node:internal/buffer:1041:13', 'node:internal/buffer:1044:13', 'node:internal/buffer:1046:12']);
+  proto.latin1Write = strictWriteMethod(latin1Write,
+    ['node:internal/buffer:1052:13', 'node:internal/buffer:1055:13', 'node:internal/buffer:1057:12']);
+  proto.utf8Write = strictWriteMethod(utf8Write,
+    ['node:internal/buffer:1063:13', 'node:internal/buffer:1066:13', 'node:internal/buffer:1068:12']);
   proto.base64Write = clippingWriteMethod(base64Write);
   proto.base64urlWrite = clippingWriteMethod(base64urlWrite);
   proto.hexWrite = clippingWriteMethod(hexWrite);
