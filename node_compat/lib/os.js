@@ -110,9 +110,9 @@ function networkInterfaces() {
 
 function getPriority(pid) {
   if (pid === undefined) pid = 0;
-  else validateInt32(pid, 'pid');
+  else validateInt32(pid, 'pid'); // at node:os:328:5
   const [err, priority] = binding.getPriority(pid);
-  if (err < 0) throw markThrowSite(systemError(err, 'uv_os_getpriority'), undefined, 'node:os:334:11');
+  if (err < 0) throw markThrowSite(systemError(err, 'uv_os_getpriority'), 'node:os:334:11');
   return priority;
 }
 
@@ -121,10 +121,10 @@ function setPriority(pid, priority) {
     priority = pid;
     pid = 0;
   }
-  validateInt32(pid, 'pid');
-  validateInt32(priority, 'priority', -20, 19);
+  validateInt32(pid, 'pid'); // at node:os:311:3
+  validateInt32(priority, 'priority', -20, 19); // at node:os:312:3
   const err = binding.setPriority(pid, priority);
-  if (err < 0) throw markThrowSite(systemError(err, 'uv_os_setpriority'), undefined, 'node:os:317:11');
+  if (err < 0) throw markThrowSite(systemError(err, 'uv_os_setpriority'), 'node:os:317:11');
 }
 
 function userInfo(options) {

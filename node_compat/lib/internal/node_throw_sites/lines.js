@@ -485,6 +485,10 @@ module.exports = {
     61: '      throw new ERR_INVALID_ARG_VALUE(',
     75: '      throw new ERR_INVALID_ARG_VALUE(',
   },
+  'node:internal/streams/destroy': {
+    274: '      errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());',
+    328: '    err = new AbortError();',
+  },
   'node:internal/streams/duplexify': {
     139: '    throw new ERR_INVALID_RETURN_VALUE(',
     204: '  throw new ERR_INVALID_ARG_TYPE(',
@@ -643,7 +647,10 @@ module.exports = {
     126: '  const serializedData = nativeStructuredClone(value, idlOptions);',
   },
   'node:os': {
+    311: "  validateInt32(pid, 'pid');",
+    312: "  validateInt32(priority, 'priority', -20, 19);",
     317: '    throw new ERR_SYSTEM_ERROR(ctx);',
+    328: "    validateInt32(pid, 'pid');",
     334: '    throw new ERR_SYSTEM_ERROR(ctx);',
   },
   'node:path': {
