@@ -31,6 +31,11 @@ function stackHeader(err) {
   return `${name}: ${message}`;
 }
 
+// The realm's runners of ticks, timers and immediates only call Node's own
+// entry functions (processTicksAndRejections, processTimers, ...), which
+// Node calls from native code: their frames are not shown.
+const kNativeEntry = /^ {4}at (?:processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:/;
+
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
 function v8Frames(frames, skip) {
@@ -44,7 +49,7 @@ function v8Frames(frames, skip) {
   for (let i = skip; i < lines.length && out.length < limit; i++) {
     let line = lines[i];
     if (line === '') continue;
-    if (line.includes('(jsbridge:') || line.includes('(node:internal/bootstrap/realm')) continue;
+    if (line.includes('(jsbridge:') || line.includes('(node:internal/bootstrap/realm') || kNativeEntry.test(line)) continue;
     // V8 does not show Function.prototype.call/apply or Reflect frames.
     if (/^ {4}at (?:apply|call|construct) \(native\)$/.test(line)) continue;
     line = line.replace(/^ {4}at <anonymous> \((.*)\)$/, '    at $1');
