@@ -6,12 +6,24 @@
 // pynode does not have.
 
 const {
-  codes: { ERR_CHILD_PROCESS_STDIO_MAXBUFFER, ERR_INVALID_ARG_TYPE, ERR_METHOD_NOT_IMPLEMENTED },
+  codes: {
+    ERR_CHILD_PROCESS_IPC_REQUIRED,
+    ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
+    ERR_INVALID_ARG_TYPE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+  },
   getSystemErrorName,
 } = require('internal/errors');
-const { validateFunction, validateString } = require('internal/validators');
-const { markHiddenValidatorError, markThrowSite } = require('internal/node_throw_sites');
-const { promisify } = require('internal/util');
+const {
+  validateAbortSignal,
+  validateArray,
+  validateFunction,
+  validateObject,
+  validateString,
+} = require('internal/validators');
+const { markThrowSite } = require('internal/node_throw_sites');
+const { kEmptyObject, promisify } = require('internal/util');
+const { getValidatedPath } = require('internal/fs/utils');
 const {
   attachAbortSignal,
   attachTimeout,
@@ -20,12 +32,15 @@ const {
   normalizeSpawnArguments,
   sanitizeKillSignal,
   spawnSync: runSync,
+  stdioStringToArray,
   validateArgumentNullCheck,
+  validateArgumentsNullCheck,
   validateMaxBuffer,
   validateTimeout,
 } = require('internal/child_process');
 
 const MAX_BUFFER = 1024 * 1024;
+
 
 let BufferClass;
 function lazyBuffer() {
@@ -43,7 +58,7 @@ function errorWith(message, properties) {
 function spawn(file, args, options) {
   options = normalizeSpawnArguments(file, args, options);
   validateTimeout(options.timeout);
-  validateAbortSignal(options.signal);
+  validateAbortSignal(options.signal, 'options.signal'); // at node:child_process:748:3
   const killSignal = sanitizeKillSignal(options.killSignal);
   const child = new ChildProcess();
   child.spawn(options);
@@ -52,14 +67,10 @@ function spawn(file, args, options) {
   return child;
 }
 
-function validateAbortSignal(signal) {
-  require('internal/validators').validateAbortSignal(signal, 'options.signal');
-}
-
 // ---- exec / execFile ------------------------------------------------------------
 
 function normalizeExecArgs(command, options, callback) {
-  validateString(command, 'command');
+  validateString(command, 'command'); // at node:child_process:189:3
   validateArgumentNullCheck(command, 'command');
   if (typeof options === 'function') {
     callback = options;
@@ -75,8 +86,12 @@ function exec(command, options, callback) {
   return execFile(opts.file, opts.options, opts.callback);
 }
 
-function execFile(file, args, options, callback) {
-  if (args != null && typeof args === 'object' && !Array.isArray(args)) {
+// (file, args, options, callback) of execFile and execFileSync, sorted out:
+// args and options may each be left out.
+function normalizeExecFileArgs(file, args, options, callback) {
+  if (Array.isArray(args)) {
+    args = args.slice();
+  } else if (args != null && typeof args === 'object') {
     callback = options;
     options = args;
     args = null;
@@ -85,13 +100,23 @@ function execFile(file, args, options, callback) {
     options = null;
     args = null;
   }
+  args ??= [];
   if (typeof options === 'function') {
     callback = options;
-    options = null;
-  } else if (options != null && typeof options !== 'object') {
-    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('options', 'object', options));
+  } else if (options != null) {
+    validateObject(options, 'options'); // at node:child_process:280:5
   }
-  if (callback != null) validateFunction(callback, 'callback');
+  options ??= kEmptyObject;
+  if (callback != null) validateFunction(callback, 'callback'); // at node:child_process:286:5
+  if (options.argv0 != null) {
+    validateString(options.argv0, 'options.argv0'); // at node:child_process:291:5
+    validateArgumentNullCheck(options.argv0, 'options.argv0');
+  }
+  return { file, args, options, callback };
+}
+
+function execFile(file, args, options, callback) {
+  ({ file, args, options, callback } = normalizeExecFileArgs(file, args, options, callback));
 
   options = {
     encoding: 'utf8',
@@ -252,27 +277,23 @@ function spawnSync(file, args, options) {
   return runSync(options);
 }
 
-// The error execSync/execFileSync throw: the spawn error, or "Command failed".
-function checkExecSyncError(result, args, cmd) {
-  if (result.error) return Object.assign(result.error, result);
+// The error execSync/execFileSync throw (from `thrownAt`): the spawn error,
+// or "Command failed" (which Node makes in genericNodeError).
+function checkExecSyncError(result, args, cmd, thrownAt) {
+  if (result.error) return markThrowSite(Object.assign(result.error, result), undefined, thrownAt);
   if (result.status === 0) return undefined;
   let message = `Command failed: ${cmd || args.join(' ')}`;
   if (result.stderr && result.stderr.length > 0) message += `\n${result.stderr.toString()}`;
-  return errorWith(message, result);
+  return markThrowSite(errorWith(message, result), 'node:internal/errors:983:15', thrownAt);
 }
 
 function execFileSync(file, args, options) {
-  validateString(file, 'file');
-  if (args != null && typeof args === 'object' && !Array.isArray(args)) {
-    options = args;
-    args = null;
-  }
-  options = { ...options };
+  ({ file, args, options } = normalizeExecFileArgs(file, args, options));
   const inheritStderr = !options.stdio;
   const result = spawnSync(file, args, options);
   if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
-  const err = checkExecSyncError(result, [options.argv0 || file, ...(args ?? [])], undefined);
-  if (err) throw markThrowSite(err, undefined, 'node:child_process:921:5');
+  const err = checkExecSyncError(result, [options.argv0 || file, ...args], undefined, 'node:child_process:921:5');
+  if (err) throw err;
   return result.stdout;
 }
 
@@ -281,12 +302,33 @@ function execSync(command, options) {
   const inheritStderr = !opts.stdio;
   const result = spawnSync(file, opts);
   if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
-  const err = checkExecSyncError(result, undefined, command);
-  if (err) throw markThrowSite(err, undefined, 'node:child_process:957:5');
+  const err = checkExecSyncError(result, undefined, command, 'node:child_process:957:5');
+  if (err) throw err;
   return result.stdout;
 }
 
-function fork() {
+// fork() needs an IPC channel to the child, which pynode does not have: its
+// arguments are checked as Node checks them, then it fails.
+function fork(modulePath, args = [], options) {
+  getValidatedPath(modulePath, 'modulePath'); // at node:child_process:123:16
+  if (args == null) {
+    args = [];
+  } else if (typeof args === 'object' && !Array.isArray(args)) {
+    options = args;
+    args = [];
+  } else {
+    validateArray(args, 'args'); // at node:child_process:134:5
+  }
+  if (options != null) validateObject(options, 'options'); // at node:child_process:138:5
+  options = { __proto__: null, ...options, shell: false };
+  options.execPath ||= process.execPath;
+  validateArgumentNullCheck(options.execPath, 'options.execPath');
+  validateArgumentsNullCheck(options.execArgv || process.execArgv, 'options.execArgv');
+  if (typeof options.stdio === 'string') {
+    stdioStringToArray(options.stdio);
+  } else if (Array.isArray(options.stdio) && !options.stdio.includes('ipc')) {
+    throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio'); // at node:child_process:168:11
+  }
   throw new ERR_METHOD_NOT_IMPLEMENTED('fork');
 }
 

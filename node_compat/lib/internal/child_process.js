@@ -22,6 +22,7 @@ const {
   validateArray,
   validateBoolean,
   validateObject,
+  validateOneOf,
   validateString,
 } = require('internal/validators');
 const { convertToValidSignal, kEmptyObject } = require('internal/util');
@@ -70,13 +71,15 @@ function validatedCwd(cwd) {
       cwd.protocol !== undefined) {
     cwd = require('internal/url').fileURLToPath(cwd);
   }
+  // (Node's getValidatedPath, hidden, called from normalizeSpawnArguments.)
+  const site = 'node:child_process:568:11';
   if (typeof cwd !== 'string' && !(cwd instanceof Uint8Array)) {
-    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'], cwd));
+    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('options.cwd', ['string', 'Buffer', 'URL'], cwd), site);
   }
   const hasNull = typeof cwd === 'string' ? cwd.includes('\u0000') : cwd.includes(0);
   if (hasNull) {
     throw markHiddenValidatorError(
-      new ERR_INVALID_ARG_VALUE('options.cwd', cwd, 'must be a string, Uint8Array, or URL without null bytes'));
+      new ERR_INVALID_ARG_VALUE('options.cwd', cwd, 'must be a string, Uint8Array, or URL without null bytes'), site);
   }
   return typeof cwd === 'string' ? cwd : require('buffer').Buffer.from(cwd).toString();
 }
@@ -105,7 +108,7 @@ function sanitizeKillSignal(killSignal) {
 // (file, args, options) as every spawn flavour accepts them -> the spawn
 // request: argv with argv0 first, the shell applied, env as "K=V" pairs.
 function normalizeSpawnArguments(file, args, options) {
-  validateString(file, 'file');
+  validateString(file, 'file'); // at node:child_process:539:3
   validateArgumentNullCheck(file, 'file');
   if (file.length === 0) {
     throw new ERR_INVALID_ARG_VALUE('file', file, 'cannot be empty'); // at node:child_process:543:11
@@ -124,11 +127,11 @@ function normalizeSpawnArguments(file, args, options) {
   validateArgumentsNullCheck(args, 'args');
 
   if (options === undefined) options = kEmptyObject;
-  else validateObject(options, 'options');
+  else validateObject(options, 'options'); // at node:child_process:561:5
 
   let cwd = options.cwd;
   if (cwd != null) cwd = validatedCwd(cwd);
-  if (options.detached != null) validateBoolean(options.detached, 'options.detached');
+  if (options.detached != null) validateBoolean(options.detached, 'options.detached'); // at node:child_process:573:5
   if (options.uid != null && !isInt32(options.uid)) {
     throw new ERR_INVALID_ARG_TYPE('options.uid', 'int32', options.uid); // at node:child_process:578:11
   }
@@ -139,12 +142,14 @@ function normalizeSpawnArguments(file, args, options) {
     throw new ERR_INVALID_ARG_TYPE('options.shell', ['boolean', 'string'], options.shell); // at node:child_process:590:11
   }
   if (options.argv0 != null) {
-    validateString(options.argv0, 'options.argv0');
+    validateString(options.argv0, 'options.argv0'); // at node:child_process:596:5
     validateArgumentNullCheck(options.argv0, 'options.argv0');
   }
-  if (options.windowsHide != null) validateBoolean(options.windowsHide, 'options.windowsHide');
+  if (options.windowsHide != null) {
+    validateBoolean(options.windowsHide, 'options.windowsHide'); // at node:child_process:602:5
+  }
   if (options.windowsVerbatimArguments != null) {
-    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments');
+    validateBoolean(options.windowsVerbatimArguments, 'options.windowsVerbatimArguments'); // at node:child_process:608:5
   }
 
   if (options.shell) {
@@ -192,18 +197,22 @@ function descriptorOf(value) {
 // options.stdio -> one spec per child descriptor:
 // {type: 'pipe', readable, writable[, input][, handle]}, {type: 'ignore'},
 // {type: 'inherit', fd} or {type: 'fd', fd}.
+// 'pipe' and the other one-word forms of options.stdio as three entries.
+function stdioStringToArray(stdio) {
+  switch (stdio) {
+    case 'ignore':
+    case 'pipe':
+    case 'overlapped':
+    case 'inherit':
+      return [stdio, stdio, stdio];
+    default:
+      throw new ERR_INVALID_ARG_VALUE('stdio', stdio); // at node:internal/child_process:247:13
+  }
+}
+
 function getValidStdio(stdio, sync) {
   if (typeof stdio === 'string') {
-    switch (stdio) {
-      case 'ignore':
-      case 'pipe':
-      case 'overlapped':
-      case 'inherit':
-        stdio = [stdio, stdio, stdio];
-        break;
-      default:
-        throw new ERR_INVALID_ARG_VALUE('stdio', stdio); // at node:internal/child_process:247:13
-    }
+    stdio = stdioStringToArray(stdio);
   } else if (!Array.isArray(stdio)) {
     throw new ERR_INVALID_ARG_VALUE('stdio', stdio); // at node:internal/child_process:992:11
   }
@@ -293,7 +302,7 @@ class ChildProcess extends EventEmitter {
 
       if (exitCode < 0) {
         const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
-        const err = errnoException(exitCode, syscall);
+        const err = errnoException(exitCode, syscall); // at node:internal/child_process:286:19
         if (this.spawnfile) err.path = this.spawnfile;
         err.spawnargs = this.spawnargs.slice(1);
         // The pipes of a child that never ran carry nothing: close them.
@@ -308,14 +317,16 @@ class ChildProcess extends EventEmitter {
   }
 
   spawn(options) {
-    validateObject(options, 'options');
-    const stdio = getValidStdio(options.stdio === undefined ? 'pipe' : options.stdio, false);
-    validateString(options.file, 'options.file');
+    validateObject(options, 'options'); // at node:internal/child_process:358:3
+    const stdio = getValidStdio(options.stdio || 'pipe', false);
+    validateOneOf(options.serialization, 'options.serialization', // at node:internal/child_process:370:3
+                  [undefined, 'json', 'advanced']);
+    validateString(options.file, 'options.file'); // at node:internal/child_process:386:3
     this.spawnfile = options.file;
     if (options.args === undefined) {
       this.spawnargs = [];
     } else {
-      validateArray(options.args, 'options.args');
+      validateArray(options.args, 'options.args'); // at node:internal/child_process:392:5
       this.spawnargs = options.args;
     }
 
@@ -331,7 +342,7 @@ class ChildProcess extends EventEmitter {
       for (const spec of stdio) spec.handle?.close();
       this._handle.close();
       this._handle = null;
-      throw errnoException(err, 'spawn');
+      throw errnoException(err, 'spawn'); // at node:internal/child_process:421:11
     } else {
       process.nextTick(() => this.emit('spawn'));
     }
@@ -361,8 +372,8 @@ class ChildProcess extends EventEmitter {
         this.killed = true;
         return true;
       }
-      if (err === UV_EINVAL || err === UV_ENOSYS) throw errnoException(err, 'kill');
-      if (err !== UV_ESRCH) this.emit('error', errnoException(err, 'kill'));
+      if (err === UV_EINVAL || err === UV_ENOSYS) throw errnoException(err, 'kill'); // at node:internal/child_process:509:13
+      if (err !== UV_ESRCH) this.emit('error', errnoException(err, 'kill')); // at node:internal/child_process:512:26
     }
     return false;
   }
@@ -431,7 +442,7 @@ function spawnSync(options) {
   }
   const result = {};
   if (raw.error) {
-    const error = errnoException(raw.error, `spawnSync ${options.file}`);
+    const error = errnoException(raw.error, `spawnSync ${options.file}`); // at node:internal/child_process:1120:20
     error.path = options.file;
     error.spawnargs = options.args.slice(1);
     result.error = error;
@@ -453,7 +464,9 @@ module.exports = {
   normalizeSpawnArguments,
   sanitizeKillSignal,
   spawnSync,
+  stdioStringToArray,
   validateArgumentNullCheck,
+  validateArgumentsNullCheck,
   validateMaxBuffer,
   validateTimeout,
 };
