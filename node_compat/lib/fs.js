@@ -40,9 +40,11 @@ const {
   getDirent,
   getOptions,
   getStatsFromBinding,
+  getNativeFd,
   getValidMode,
   getValidatedFd,
   getValidatedPath,
+  hiddenError,
   isError,
   isInt32,
   kMaxUserId,
@@ -60,6 +62,7 @@ const {
   validateRmOptions,
   validateRmdirOptions,
 } = require('internal/fs/utils');
+const { markHiddenValidatorError } = require('internal/node_throw_sites');
 
 const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
 
@@ -92,14 +95,14 @@ function access(path, mode, callback) {
     mode = F_OK;
   }
   path = getValidatedPath(path);
-  mode = getValidMode(mode, 'access');
   callback = maybeCallback(callback);
+  mode = getValidMode(mode, 'access', 'node:fs:234:11');
   binding.access(path, mode, makeRequest(callback, 'access', path));
 }
 
 function accessSync(path, mode) {
   path = getValidatedPath(path);
-  mode = getValidMode(mode, 'access');
+  mode = getValidMode(mode, 'access', 'access');
   check(binding.access(path, mode), 'access', path);
 }
 
@@ -155,8 +158,8 @@ function openSync(path, flags, mode) {
 }
 
 function close(fd, callback = defaultCloseCallback) {
-  fd = getValidatedFd(fd);
   if (callback !== defaultCloseCallback) callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:511:11');
   binding.close(fd, makeRequest(callback, 'close'));
 }
 
@@ -165,7 +168,7 @@ function defaultCloseCallback(err) {
 }
 
 function closeSync(fd) {
-  fd = getValidatedFd(fd);
+  fd = getNativeFd(fd, 'close');
   check(binding.close(fd), 'close');
 }
 
@@ -273,17 +276,18 @@ function scatter(chunks, buffers) {
   return total;
 }
 
+// (Hidden validators in Node: see hiddenError.)
 function validateBufferArray(buffers, propName = 'buffers') {
-  if (!Array.isArray(buffers)) throw new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers);
-  for (let i = 0; i < buffers.length; i++) {
-    if (!isArrayBufferView(buffers[i])) throw new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers);
+  if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView)) {
+    throw hiddenError(new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers), validateBufferArray);
   }
   return buffers;
 }
 
-function validateStringAfterArrayBufferView(buffer, name) {
+function validateStringAfterArrayBufferView(buffer, name, hiddenFrom = validateStringAfterArrayBufferView) {
   if (typeof buffer !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], buffer);
+    throw hiddenError(new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], buffer),
+                      hiddenFrom);
   }
 }
 
@@ -441,9 +445,7 @@ function readFile(path, options, callback) {
 // The bytes writeFile()/appendFile() write.
 function dataBytes(data, encoding, name = 'data') {
   if (isArrayBufferView(data)) return bytesOf(data);
-  if (typeof data !== 'string') {
-    throw new ERR_INVALID_ARG_TYPE(name, ['string', 'Buffer', 'TypedArray', 'DataView'], data);
-  }
+  validateStringAfterArrayBufferView(data, name, dataBytes);
   const enc = normalizeEncoding(encoding);
   return enc === 'utf8' || enc === undefined ? data : Buffer.from(data, encoding);
 }
@@ -544,8 +546,8 @@ function fstat(fd, options = { bigint: false }, callback) {
     callback = options;
     options = kEmptyObject;
   }
-  fd = getValidatedFd(fd);
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:1610:11');
   const bigint = Boolean(statOptions(options).bigint);
   binding.fstat(fd, makeRequest(callback, 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint)));
 }
@@ -570,7 +572,7 @@ function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 }
 
 function fstatSync(fd, options = { bigint: false }) {
-  fd = getValidatedFd(fd);
+  fd = getNativeFd(fd, 'fstat');
   const result = check(binding.fstat(fd), 'fstat');
   return getStatsFromBinding(result, Boolean(statOptions(options).bigint));
 }
@@ -745,10 +747,10 @@ function rmSync(path, options) {
   const stats = binding.lstat(path);
   if (isError(stats)) {
     if ((stats === -2) && options.force) return;
-    throw markThrowSite(bindingError(stats, 'lstat', path), 'hidden');
+    throw markHiddenValidatorError(bindingError(stats, 'lstat', path));
   }
   if (getStatsFromBinding(stats).isDirectory() && !options.recursive) {
-    throw markThrowSite(rmDirectoryError(path), 'hidden');
+    throw markHiddenValidatorError(rmDirectoryError(path));
   }
   check(binding.rm(path, options.recursive, options.force), 'rm', path, undefined, 'hidden');
 }
@@ -787,14 +789,14 @@ function copyFile(src, dest, mode, callback) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
   callback = maybeCallback(callback);
-  mode = getValidMode(mode, 'copyFile');
+  mode = getValidMode(mode, 'copyFile', 'node:fs:3075:11');
   binding.copyFile(src, dest, mode, makeRequest(callback, 'copyfile', src, dest));
 }
 
 function copyFileSync(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  mode = getValidMode(mode, 'copyFile');
+  mode = getValidMode(mode, 'copyFile', 'copyFile');
   check(binding.copyFile(src, dest, mode), 'copyfile', src, dest);
 }
 
@@ -979,15 +981,15 @@ function chmodSync(path, mode) {
 }
 
 function fchmod(fd, mode, callback) {
-  fd = getValidatedFd(fd);
   mode = parseFileMode(mode, 'mode');
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:1975:11');
   binding.fchmod(fd, mode, makeRequest(callback, 'fchmod'));
 }
 
 function fchmodSync(fd, mode) {
-  fd = getValidatedFd(fd);
   mode = parseFileMode(mode, 'mode');
+  fd = getNativeFd(fd, 'fchmod');
   check(binding.fchmod(fd, mode), 'fchmod');
 }
 
@@ -1023,15 +1025,15 @@ function lchownSync(path, uid, gid) {
 }
 
 function fchown(fd, uid, gid, callback) {
-  fd = getValidatedFd(fd);
   validateOwner(uid, gid);
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:2118:11');
   binding.fchown(fd, uid, gid, makeRequest(callback, 'fchown'));
 }
 
 function fchownSync(fd, uid, gid) {
-  fd = getValidatedFd(fd);
   validateOwner(uid, gid);
+  fd = getNativeFd(fd, 'fchown');
   check(binding.fchown(fd, uid, gid), 'fchown');
 }
 
@@ -1070,16 +1072,16 @@ function ftruncate(fd, len = 0, callback) {
     callback = len;
     len = 0;
   }
-  fd = getValidatedFd(fd);
   validateInteger(len, 'len');
   len = Math.max(0, len);
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:1104:11');
   binding.ftruncate(fd, len, makeRequest(callback, 'ftruncate'));
 }
 
 function ftruncateSync(fd, len = 0) {
-  fd = getValidatedFd(fd);
   validateInteger(len, 'len');
+  fd = getNativeFd(fd, 'ftruncate');
   check(binding.ftruncate(fd, len), 'ftruncate');
 }
 
@@ -1106,39 +1108,39 @@ function lutimesSync(path, atime, mtime) {
 }
 
 function futimes(fd, atime, mtime, callback) {
-  fd = getValidatedFd(fd);
   atime = toUnixTimestamp(atime, 'atime');
   mtime = toUnixTimestamp(mtime, 'mtime');
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:2228:11');
   binding.futimes(fd, atime, mtime, makeRequest(callback, 'futime'));
 }
 
 function futimesSync(fd, atime, mtime) {
-  fd = getValidatedFd(fd);
   atime = toUnixTimestamp(atime, 'atime');
   mtime = toUnixTimestamp(mtime, 'mtime');
+  fd = getNativeFd(fd, 'futimes');
   check(binding.futimes(fd, atime, mtime), 'futime');
 }
 
 function fsync(fd, callback) {
-  fd = getValidatedFd(fd);
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:1286:11');
   binding.fsync(fd, makeRequest(callback, 'fsync'));
 }
 
 function fsyncSync(fd) {
-  fd = getValidatedFd(fd);
+  fd = getNativeFd(fd, 'fsync');
   check(binding.fsync(fd), 'fsync');
 }
 
 function fdatasync(fd, callback) {
-  fd = getValidatedFd(fd);
   callback = maybeCallback(callback);
+  fd = getNativeFd(fd, 'node:fs:1262:11');
   binding.fdatasync(fd, makeRequest(callback, 'fdatasync'));
 }
 
 function fdatasyncSync(fd) {
-  fd = getValidatedFd(fd);
+  fd = getNativeFd(fd, 'fdatasync');
   check(binding.fdatasync(fd), 'fdatasync');
 }
 

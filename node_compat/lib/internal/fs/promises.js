@@ -27,6 +27,7 @@ const {
   validateOneOf,
 } = require('internal/validators');
 const { kEmptyObject, normalizeEncoding } = require('internal/util');
+const { markHiddenValidatorError } = require('internal/node_throw_sites');
 const pathModule = require('path');
 const {
   binding,
@@ -38,6 +39,7 @@ const {
   getStatsFromBinding,
   getValidMode,
   getValidatedPath,
+  hiddenError,
   kMaxUserId,
   makeRequest,
   rmDirectoryError,
@@ -49,6 +51,7 @@ const {
   validatePosition,
   validateRmOptions,
   validateRmdirOptions,
+  withFrames,
 } = require('internal/fs/utils');
 
 const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
@@ -59,12 +62,74 @@ const kFd = Symbol('kFd');
 const kRefs = Symbol('kRefs');
 const kClosePromise = Symbol('kClosePromise');
 
-// Run binding[op](...args) on the thread pool; resolves with the (transformed) result.
-function call(op, args, syscall, path, dest, transform) {
+// Node's lines awaiting each binding call (an error rejecting there is made
+// there: it has that frame); the calls Node makes without an await (a
+// FileHandle's close) reject with a frameless error.
+const kAwait = {
+  __proto__: null,
+  access: 'node:internal/fs/promises:606:10',
+  chmod: 'node:internal/fs/promises:1084:10',
+  chown: 'node:internal/fs/promises:1124:10',
+  copyFile: 'node:internal/fs/promises:621:10',
+  fchmod: 'node:internal/fs/promises:1074:10',
+  fchown: 'node:internal/fs/promises:1113:10',
+  fdatasync: 'node:internal/fs/promises:832:10',
+  fstat: 'node:internal/fs/promises:1019:18',
+  fsync: 'node:internal/fs/promises:840:10',
+  ftruncate: 'node:internal/fs/promises:799:10',
+  futimes: 'node:internal/fs/promises:1148:10',
+  lchown: 'node:internal/fs/promises:1103:10',
+  link: 'node:internal/fs/promises:1057:10',
+  lstat: 'node:internal/fs/promises:1028:18',
+  lutimes: 'node:internal/fs/promises:1156:10',
+  mkdir: 'node:internal/fs/promises:858:10',
+  mkdtemp: 'node:internal/fs/promises:1183:10',
+  open: 'node:internal/fs/promises:639:25',
+  read: 'node:internal/fs/promises:696:22',
+  readFileFstat: 'node:internal/fs/promises:519:22',
+  readFileRead: 'node:internal/fs/promises:555:24',
+  readdir: 'node:internal/fs/promises:955:18',
+  readdirRecursive: 'node:internal/fs/promises:875:7',
+  readlink: 'node:internal/fs/promises:973:10',
+  readv: 'node:internal/fs/promises:711:22',
+  realpath: 'node:internal/fs/promises:1170:10',
+  rename: 'node:internal/fs/promises:784:10',
+  rmdir: 'node:internal/fs/promises:824:10',
+  stat: 'node:internal/fs/promises:1037:18',
+  statfs: 'node:internal/fs/promises:1046:18',
+  symlink: 'node:internal/fs/promises:1006:10',
+  unlink: 'node:internal/fs/promises:1065:10',
+  utimes: 'node:internal/fs/promises:1133:10',
+  writeBuffer: 'node:internal/fs/promises:744:8',
+  writeString: 'node:internal/fs/promises:755:25',
+  writev: 'node:internal/fs/promises:773:25',
+};
+
+// Run binding[op](...args) on the thread pool; resolves with the (transformed)
+// result, or rejects as Node's `await` at `site` does (see kAwait).
+function call(site, op, args, syscall, path, dest, transform) {
   return new Promise((resolve, reject) => {
-    binding[op](...args, makeRequest((err, result) => (err ? reject(err) : resolve(result)),
+    binding[op](...args, makeRequest((err, result) => (err ? reject(rejection(err, site)) : resolve(result)),
                                      syscall, path, dest, transform));
   });
+}
+
+function rejection(err, site) {
+  return site === undefined ? err : withFrames(err, site);
+}
+
+// readFile and writeFile run in one piece here; in Node they open a
+// FileHandle, stat it, then read (or write) and close it: a failure is made
+// at that step's `await` (`transfer`: the read or write).
+function wholeFileRejection(err, transfer) {
+  if (typeof err.syscall !== 'string') return err;
+  switch (err.syscall) {
+    case 'open': return withFrames(err, kAwait.open);
+    case 'fstat': return withFrames(err, kAwait.readFileFstat);
+    case 'read':
+    case 'write': return withFrames(err, transfer);
+    default: return err;
+  }
 }
 
 function checkAborted(signal) {
@@ -104,23 +169,23 @@ class FileHandle extends EventEmitter {
   }
 
   chmod(mode) {
-    return fsCall(this, (handle) => call('fchmod', [handle.fd, parseFileMode(mode, 'mode')], 'fchmod'));
+    return fsCall(this, (handle) => call(kAwait.fchmod, 'fchmod', [handle.fd, parseFileMode(mode, 'mode')], 'fchmod'));
   }
 
   chown(uid, gid) {
     return fsCall(this, (handle) => {
       validateInteger(uid, 'uid', -1, kMaxUserId);
       validateInteger(gid, 'gid', -1, kMaxUserId);
-      return call('fchown', [handle.fd, uid, gid], 'fchown');
+      return call(kAwait.fchown, 'fchown', [handle.fd, uid, gid], 'fchown');
     });
   }
 
   datasync() {
-    return fsCall(this, (handle) => call('fdatasync', [handle.fd], 'fdatasync'));
+    return fsCall(this, (handle) => call(kAwait.fdatasync, 'fdatasync', [handle.fd], 'fdatasync'));
   }
 
   sync() {
-    return fsCall(this, (handle) => call('fsync', [handle.fd], 'fsync'));
+    return fsCall(this, (handle) => call(kAwait.fsync, 'fsync', [handle.fd], 'fsync'));
   }
 
   read(buffer, offset, length, position) {
@@ -145,20 +210,20 @@ class FileHandle extends EventEmitter {
   stat(options) {
     return fsCall(this, (handle) => {
       const bigint = Boolean(options?.bigint);
-      return call('fstat', [handle.fd], 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint));
+      return call(kAwait.fstat, 'fstat', [handle.fd], 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint));
     });
   }
 
   truncate(len = 0) {
     return fsCall(this, (handle) => {
       validateInteger(len, 'len');
-      return call('ftruncate', [handle.fd, Math.max(0, len)], 'ftruncate');
+      return call(kAwait.ftruncate, 'ftruncate', [handle.fd, Math.max(0, len)], 'ftruncate');
     });
   }
 
   utimes(atime, mtime) {
     return fsCall(this, (handle) =>
-      call('futimes', [handle.fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], 'futime'));
+      call(kAwait.futimes, 'futimes', [handle.fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], 'futime'));
   }
 
   write(buffer, offsetOrOptions, length, position) {
@@ -199,7 +264,7 @@ function closeHandle(handle) {
   if (handle[kRefs] === 0) {
     const fd = handle[kFd];
     handle[kFd] = -1;
-    handle[kClosePromise] = call('close', [fd], 'close').finally(() => {
+    handle[kClosePromise] = call(undefined, 'close', [fd], 'close').finally(() => {
       handle[kClosePromise] = undefined;
     });
   } else {
@@ -256,20 +321,20 @@ async function readHandle(handle, bufferOrParams, offsetOrOptions, length, posit
   validateOffsetLengthRead(offset, length, buffer.byteLength);
   if (position == null) position = -1;
   else validatePosition(position, 'position', length);
-  const data = await call('read', [handle.fd, length, Number(position)], 'read');
+  const data = await call(kAwait.read, 'read', [handle.fd, length, Number(position)], 'read');
   return { __proto__: null, bytesRead: copyRead(data, buffer, offset), buffer };
 }
 
 function validateBufferArray(buffers, propName = 'buffers') {
   if (!Array.isArray(buffers) || !buffers.every(isArrayBufferView)) {
-    throw new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers);
+    throw hiddenError(new ERR_INVALID_ARG_TYPE(propName, 'ArrayBufferView[]', buffers), validateBufferArray);
   }
 }
 
 async function readvHandle(handle, buffers, position) {
   validateBufferArray(buffers);
   if (typeof position !== 'number') position = null;
-  const chunks = await call('readv', [handle.fd, buffers.map((b) => b.byteLength), position], 'read');
+  const chunks = await call(kAwait.readv, 'readv', [handle.fd, buffers.map((b) => b.byteLength), position], 'read');
   let bytesRead = 0;
   for (let i = 0; i < chunks.length; i++) bytesRead += copyRead(chunks[i], buffers[i], 0);
   return { __proto__: null, bytesRead, buffers };
@@ -288,7 +353,7 @@ async function writeHandle(handle, buffer, offsetOrOptions, length, position) {
     if (typeof position !== 'number') position = null;
     validateOffsetLengthWrite(offset, length, buffer.byteLength);
     const bytes = bytesOf(buffer).subarray(offset, offset + length);
-    const bytesWritten = await call('write', [handle.fd, bytes, position], 'write');
+    const bytesWritten = await call(kAwait.writeBuffer, 'write', [handle.fd, bytes, position], 'write');
     return { __proto__: null, bytesWritten, buffer };
   }
   if (typeof buffer !== 'string') {
@@ -298,7 +363,7 @@ async function writeHandle(handle, buffer, offsetOrOptions, length, position) {
   const enc = normalizeEncoding(length);
   const data = enc === 'utf8' || enc === undefined ? buffer : Buffer.from(buffer, length);
   const pos = typeof offsetOrOptions === 'number' ? offsetOrOptions : null;
-  const bytesWritten = await call('write', [handle.fd, data, pos], 'write');
+  const bytesWritten = await call(kAwait.writeString, 'write', [handle.fd, data, pos], 'write');
   return { __proto__: null, bytesWritten, buffer };
 }
 
@@ -306,7 +371,7 @@ async function writevHandle(handle, buffers, position) {
   validateBufferArray(buffers);
   if (typeof position !== 'number') position = null;
   if (buffers.length === 0) return { __proto__: null, bytesWritten: 0, buffers };
-  const bytesWritten = await call('writev', [handle.fd, buffers.map(bytesOf), position], 'write');
+  const bytesWritten = await call(kAwait.writev, 'writev', [handle.fd, buffers.map(bytesOf), position], 'write');
   return { __proto__: null, bytesWritten, buffers };
 }
 
@@ -314,7 +379,7 @@ async function readFileHandle(handle, options) {
   options = getOptions(options, { flag: 'r' });
   const signal = options.signal;
   checkAborted(signal);
-  const data = await call('readFile', [handle.fd, 0], 'read');
+  const data = await call(kAwait.readFileRead, 'readFile', [handle.fd, 0], 'read');
   checkAborted(signal);
   const buffer = new FastBuffer(data, 0, data.byteLength);
   return options.encoding ? buffer.toString(options.encoding) : buffer;
@@ -340,7 +405,7 @@ async function writeFileHandle(handle, data, options) {
   const signal = options.signal;
   checkAborted(signal);
   if (typeof data === 'string' || isArrayBufferView(data)) {
-    await call('writeFile', [handle.fd, chunkBytes(data, options.encoding), 0, 0], 'write');
+    await call(kAwait.writeBuffer, 'writeFile', [handle.fd, chunkBytes(data, options.encoding), 0, 0], 'write');
     return;
   }
   if (!isIterable(data)) {
@@ -348,7 +413,7 @@ async function writeFileHandle(handle, data, options) {
   }
   for await (const chunk of data) {
     checkAborted(signal);
-    await call('writeFile', [handle.fd, chunkBytes(chunk, options.encoding), 0, 0], 'write');
+    await call(kAwait.writeBuffer, 'writeFile', [handle.fd, chunkBytes(chunk, options.encoding), 0, 0], 'write');
   }
 }
 
@@ -368,16 +433,16 @@ function appendOptions(options) {
 // ---- the fs/promises functions ---------------------------------------------------------------------
 
 async function access(path, mode = F_OK) {
-  path = getValidatedPath(path);
-  mode = getValidMode(mode, 'access');
-  return call('access', [path, mode], 'access', path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:607:20
+  mode = getValidMode(mode, 'access', 'node:internal/fs/promises:607:13');
+  return call(kAwait.access, 'access', [path, mode], 'access', path);
 }
 
 async function copyFile(src, dest, mode) {
-  src = getValidatedPath(src, 'src');
-  dest = getValidatedPath(dest, 'dest');
-  mode = getValidMode(mode, 'copyFile');
-  return call('copyFile', [src, dest, mode], 'copyfile', src, dest);
+  src = getValidatedPath(src, 'src'); // at node:internal/fs/promises:623:7
+  dest = getValidatedPath(dest, 'dest'); // at node:internal/fs/promises:624:7
+  mode = getValidMode(mode, 'copyFile', 'node:internal/fs/promises:622:13');
+  return call(kAwait.copyFile, 'copyFile', [src, dest, mode], 'copyfile', src, dest);
 }
 
 async function cp(src, dest, options) {
@@ -389,10 +454,10 @@ function glob(pattern, options) {
 }
 
 async function open(path, flags, mode) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:636:10
   const flagsNumber = stringToFlags(flags);
   mode = parseFileMode(mode, 'mode', 0o666);
-  const fd = await call('open', [path, flagsNumber, mode], 'open', path);
+  const fd = await call(kAwait.open, 'open', [path, flagsNumber, mode], 'open', path);
   return new FileHandle(fd);
 }
 
@@ -401,9 +466,9 @@ async function opendir(path, options) {
 }
 
 async function rename(oldPath, newPath) {
-  oldPath = getValidatedPath(oldPath, 'oldPath');
-  newPath = getValidatedPath(newPath, 'newPath');
-  return call('rename', [oldPath, newPath], 'rename', oldPath, newPath);
+  oldPath = getValidatedPath(oldPath, 'oldPath'); // at node:internal/fs/promises:782:13
+  newPath = getValidatedPath(newPath, 'newPath'); // at node:internal/fs/promises:783:13
+  return call(kAwait.rename, 'rename', [oldPath, newPath], 'rename', oldPath, newPath);
 }
 
 async function truncate(path, len = 0) {
@@ -424,33 +489,34 @@ async function handleFdClose(promise, closeFn) {
 }
 
 async function rm(path, options) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:807:10
   options = validateRmOptions(options);
   let stats;
   try {
-    stats = await lstat(path);
+    // (Node's rm is callback-based: its errors have no frames.)
+    stats = await call(undefined, 'lstat', [path], 'lstat', path, undefined, (s) => getStatsFromBinding(s, false));
   } catch (err) {
     if (err.code === 'ENOENT' && options.force) return;
     throw err;
   }
   if (stats.isDirectory() && !options.recursive) throw rmDirectoryError(path);
-  return call('rm', [path, options.recursive, options.force], 'rm', path);
+  return call(undefined, 'rm', [path, options.recursive, options.force], 'rm', path);
 }
 
 async function rmdir(path, options) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:813:10
   options = validateRmdirOptions(options);
-  if (options.recursive) return call('rm', [path, true, false], 'rmdir', path);
-  return call('rmdir', [path], 'rmdir', path);
+  if (options.recursive) return call(kAwait.rmdir, 'rm', [path, true, false], 'rmdir', path);
+  return call(kAwait.rmdir, 'rmdir', [path], 'rmdir', path);
 }
 
 async function mkdir(path, options) {
   if (typeof options === 'number' || typeof options === 'string') options = { mode: options };
   const { recursive = false, mode = 0o777 } = options || kEmptyObject;
-  path = getValidatedPath(path);
-  validateBoolean(recursive, 'options.recursive');
+  path = getValidatedPath(path); // at node:internal/fs/promises:855:10
+  validateBoolean(recursive, 'options.recursive'); // at node:internal/fs/promises:856:3
   const parsedMode = parseFileMode(mode, 'mode', 0o777);
-  return call('mkdir', [path, parsedMode, recursive], 'mkdir', path, undefined,
+  return call(kAwait.mkdir, 'mkdir', [path, parsedMode, recursive], 'mkdir', path, undefined,
               (first) => (recursive && first !== null ? first : undefined));
 }
 
@@ -468,60 +534,60 @@ function readdirResult(result, path, options) {
 
 async function readdir(path, options) {
   options = getOptions(options);
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:951:10
   if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
-  return call('readdir', [path, Boolean(options.withFileTypes), Boolean(options.recursive),
+  return call(options.recursive ? kAwait.readdirRecursive : kAwait.readdir, 'readdir', [path, Boolean(options.withFileTypes), Boolean(options.recursive),
                           options.encoding === 'buffer'], 'scandir', path, undefined,
               (r) => readdirResult(r, path, options));
 }
 
 async function readlink(path, options) {
   options = getOptions(options);
-  path = getValidatedPath(path, 'oldPath');
-  return call('readlink', [path, options.encoding === 'buffer'], 'readlink', path, undefined,
+  path = getValidatedPath(path, 'oldPath'); // at node:internal/fs/promises:972:10
+  return call(kAwait.readlink, 'readlink', [path, options.encoding === 'buffer'], 'readlink', path, undefined,
               (r) => encodeResult(r, options.encoding));
 }
 
 async function symlink(target, path, type) {
-  validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
-  target = getValidatedPath(target, 'target');
-  path = getValidatedPath(path);
-  return call('symlink', [target, path], 'symlink', target, path);
+  validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]); // at node:internal/fs/promises:981:3
+  target = getValidatedPath(target, 'target'); // at node:internal/fs/promises:1004:12
+  path = getValidatedPath(path); // at node:internal/fs/promises:1005:10
+  return call(kAwait.symlink, 'symlink', [target, path], 'symlink', target, path);
 }
 
 async function lstat(path, options = { bigint: false }) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1029:19
   const bigint = Boolean(options?.bigint);
-  return call('lstat', [path], 'lstat', path, undefined, (s) => getStatsFromBinding(s, bigint));
+  return call(kAwait.lstat, 'lstat', [path], 'lstat', path, undefined, (s) => getStatsFromBinding(s, bigint));
 }
 
 async function stat(path, options = { bigint: false }) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1038:18
   const bigint = Boolean(options?.bigint);
-  return call('stat', [path], 'stat', path, undefined, (s) => getStatsFromBinding(s, bigint));
+  return call(kAwait.stat, 'stat', [path], 'stat', path, undefined, (s) => getStatsFromBinding(s, bigint));
 }
 
 async function statfs(path, options = { bigint: false }) {
   path = getValidatedPath(path);
   const bigint = Boolean(options?.bigint);
-  return call('statfs', [path], 'statfs', path, undefined, (list) => statFsFromBinding(list, bigint));
+  return call(kAwait.statfs, 'statfs', [path], 'statfs', path, undefined, (list) => statFsFromBinding(list, bigint));
 }
 
 async function link(existingPath, newPath) {
-  existingPath = getValidatedPath(existingPath, 'existingPath');
-  newPath = getValidatedPath(newPath, 'newPath');
-  return call('link', [existingPath, newPath], 'link', existingPath, newPath);
+  existingPath = getValidatedPath(existingPath, 'existingPath'); // at node:internal/fs/promises:1055:18
+  newPath = getValidatedPath(newPath, 'newPath'); // at node:internal/fs/promises:1056:13
+  return call(kAwait.link, 'link', [existingPath, newPath], 'link', existingPath, newPath);
 }
 
 async function unlink(path) {
-  path = getValidatedPath(path);
-  return call('unlink', [path], 'unlink', path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1066:20
+  return call(kAwait.unlink, 'unlink', [path], 'unlink', path);
 }
 
 async function chmod(path, mode) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1082:10
   mode = parseFileMode(mode, 'mode');
-  return call('chmod', [path, mode], 'chmod', path);
+  return call(kAwait.chmod, 'chmod', [path, mode], 'chmod', path);
 }
 
 async function lchmod(path, mode) {
@@ -531,59 +597,62 @@ async function lchmod(path, mode) {
 }
 
 async function lchown(path, uid, gid) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1100:10
   validateInteger(uid, 'uid', -1, kMaxUserId);
   validateInteger(gid, 'gid', -1, kMaxUserId);
-  return call('lchown', [path, uid, gid], 'lchown', path);
+  return call(kAwait.lchown, 'lchown', [path, uid, gid], 'lchown', path);
 }
 
 async function chown(path, uid, gid) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1121:10
   validateInteger(uid, 'uid', -1, kMaxUserId);
   validateInteger(gid, 'gid', -1, kMaxUserId);
-  return call('chown', [path, uid, gid], 'chown', path);
+  return call(kAwait.chown, 'chown', [path, uid, gid], 'chown', path);
 }
 
 async function utimes(path, atime, mtime) {
-  path = getValidatedPath(path);
-  return call('utimes', [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], 'utime', path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1132:10
+  return call(kAwait.utimes, 'utimes', [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], 'utime', path);
 }
 
 async function lutimes(path, atime, mtime) {
-  path = getValidatedPath(path);
-  return call('lutimes', [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], 'lutime', path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:1158:7
+  return call(kAwait.lutimes, 'lutimes', [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)], 'lutime', path);
 }
 
 async function realpath(path, options) {
   options = getOptions(options);
-  path = getValidatedPath(path);
-  return call('realpath', [path, options.encoding === 'buffer'], 'realpath', path, undefined,
+  path = getValidatedPath(path); // at node:internal/fs/promises:1171:22
+  return call(kAwait.realpath, 'realpath', [path, options.encoding === 'buffer'], 'realpath', path, undefined,
               (r) => encodeResult(r, options.encoding));
 }
 
 async function mkdtemp(prefix, options) {
   options = getOptions(options);
-  prefix = getValidatedPath(prefix, 'prefix');
-  return call('mkdtemp', [prefix, options.encoding === 'buffer'], 'mkdtemp', `${prefix}XXXXXX`, undefined,
+  prefix = getValidatedPath(prefix, 'prefix'); // at node:internal/fs/promises:1180:12
+  return call(kAwait.mkdtemp, 'mkdtemp', [prefix, options.encoding === 'buffer'], 'mkdtemp', `${prefix}XXXXXX`, undefined,
               (r) => encodeResult(r, options.encoding));
 }
 
 async function writeFile(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
   const flag = options.flag || 'w';
+  const flush = options.flush ?? false;
+  validateBoolean(flush, 'options.flush'); // at node:internal/fs/promises:1200:3
   if (!isArrayBufferView(data) && typeof data !== 'string' && !isIterable(data)) {
-    throw new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data);
+    const err = new ERR_INVALID_ARG_TYPE('data', ['string', 'Buffer', 'TypedArray', 'DataView'], data); // at node:internal/fs/promises:1203:5
+    throw markHiddenValidatorError(err);
   }
   validateAbortSignal(options.signal, 'options.signal');
   if (path instanceof FileHandle) return writeFileHandle(path, data, options);
   checkAborted(options.signal);
   if (typeof data === 'string' || isArrayBufferView(data)) {
-    path = getValidatedPath(path);
+    path = getValidatedPath(path); // at node:internal/fs/promises:636:10
     const mode = parseFileMode(options.mode, 'mode', 0o666);
     const bytes = chunkBytes(data, options.encoding);
     return new Promise((resolve, reject) => {
-      writeWholeFile(path, bytes, stringToFlags(flag), mode, options.signal, Boolean(options.flush),
-                     (err) => (err ? reject(err) : resolve()));
+      writeWholeFile(path, bytes, stringToFlags(flag), mode, options.signal, flush,
+                     (err) => (err ? reject(wholeFileRejection(err, kAwait.writeBuffer)) : resolve()));
     });
   }
   const fd = await open(path, flag, options.mode);
@@ -599,10 +668,11 @@ async function readFile(path, options) {
   const flag = options.flag || 'r';
   if (path instanceof FileHandle) return readFileHandle(path, options);
   checkAborted(options.signal);
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:internal/fs/promises:636:10
   const flags = stringToFlags(flag);
   const buffer = await new Promise((resolve, reject) => {
-    readWholeFile(path, flags, options.signal, (err, result) => (err ? reject(err) : resolve(result)));
+    readWholeFile(path, flags, options.signal,
+                  (err, result) => (err ? reject(wholeFileRejection(err, kAwait.readFileRead)) : resolve(result)));
   });
   return options.encoding ? buffer.toString(options.encoding) : buffer;
 }

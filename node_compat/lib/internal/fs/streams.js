@@ -162,7 +162,7 @@ function ReadStream(path, options) {
   } else if (this.end !== Infinity) {
     validateInteger(this.end, 'end', 0);
     if (this.start !== undefined && this.start > this.end) {
-      throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${this.end})`, this.start);
+      throw new ERR_OUT_OF_RANGE('start', `<= "end" (here: ${this.end})`, this.start); // at node:internal/fs/streams:218:13
     }
   }
   Reflect.apply(Readable, this, [options]);

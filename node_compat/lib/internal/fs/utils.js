@@ -13,7 +13,6 @@ const {
     ERR_OUT_OF_RANGE,
   },
   getSystemErrorName,
-  nodeErrorWithMessage,
   uvException,
 } = require('internal/errors');
 const {
@@ -30,6 +29,7 @@ const {
 const { deprecate, normalizeEncoding } = require('internal/util');
 const { toPathIfFileURL } = require('internal/url');
 const { markThrowSite } = require('internal/fs/throw_sites');
+const { markHiddenValidatorError, markThrowSite: markSites } = require('internal/node_throw_sites');
 const pathModule = require('path');
 
 const binding = internalBinding('fs');
@@ -86,14 +86,31 @@ function systemError(errno, syscall, path, dest) {
   return uvException({ errno, code: getSystemErrorName(errno), syscall, path, dest });
 }
 
+// The error Node builds from a binding's context object (handleErrorFromBinding),
+// whose code comes last.
+function contextError(errno, syscall) {
+  return uvException({ errno, syscall });
+}
+
 // The error of an asynchronous request; `context` is what the binding passed.
+// Node makes it in C++ as the request completes, with no JavaScript on the
+// stack: its stack is the bare "Error: message" line (see withFrames).
 function requestError(code, context, syscall, path, dest) {
   if (context !== null && context !== undefined) {
     syscall = context[0];
     path = context[1] === null ? undefined : decodedPath(context[1], path);
     dest = context[2] === null ? undefined : decodedPath(context[2], dest);
   }
-  return systemError(code, syscall, path, dest);
+  const err = systemError(code, syscall, path, dest);
+  err.stack = `${err.name}: ${err.message}`;
+  return err;
+}
+
+// A request error rejecting a promise of fs/promises, which Node gives the
+// frames of the `await` that rejects (at Node's `site`, where it is made).
+function withFrames(err, site) {
+  Error.captureStackTrace(err, withFrames);
+  return markSites(err, site);
 }
 
 // The path a composite call reports: the caller's own when it is that one.
@@ -120,7 +137,10 @@ const kSiteOfSyscall = {
 
 // Throw for a failed synchronous call, else return its result.
 function check(result, syscall, path, dest, site = kSiteOfSyscall[syscall] ?? syscall) {
-  if (typeof result === 'number' && result < 0) throw markThrowSite(bindingError(result, syscall, path, dest), site);
+  if (typeof result === 'number' && result < 0) {
+    const err = site === 'handleError' ? contextError(result, syscall) : bindingError(result, syscall, path, dest);
+    throw site === 'hidden' ? markHiddenValidatorError(err) : markThrowSite(err, site);
+  }
   return result;
 }
 
@@ -150,20 +170,27 @@ function makeRequest(callback, syscall, path, dest, transform) {
 
 // ---- paths, fds, flags, modes ------------------------------------------------------------
 
-function validatePath(path, propName = 'path') {
+// Node hides the frames of its path validators (hideStackFrames): their
+// errors start at the caller of `hiddenFrom` and are rethrown by the wrapper.
+function hiddenError(err, hiddenFrom) {
+  Error.captureStackTrace(err, hiddenFrom);
+  return markHiddenValidatorError(err);
+}
+
+function validatePath(path, propName = 'path', hiddenFrom = validatePath) {
   if (typeof path !== 'string' && !(path instanceof Uint8Array)) {
-    throw markThrowSite(new ERR_INVALID_ARG_TYPE(propName, ['string', 'Buffer', 'URL'], path), 'hidden');
+    throw hiddenError(new ERR_INVALID_ARG_TYPE(propName, ['string', 'Buffer', 'URL'], path), hiddenFrom);
   }
   const hasNull = typeof path === 'string' ? path.includes('\u0000') : path.includes(0);
   if (hasNull) {
-    throw markThrowSite(new ERR_INVALID_ARG_VALUE(propName, path,
-                                                  'must be a string, Uint8Array, or URL without null bytes'), 'hidden');
+    const reason = 'must be a string, Uint8Array, or URL without null bytes';
+    throw hiddenError(new ERR_INVALID_ARG_VALUE(propName, path, reason), hiddenFrom);
   }
 }
 
 function getValidatedPath(fileURLOrPath, propName = 'path') {
   const path = toPathIfFileURL(fileURLOrPath);
-  validatePath(path, propName);
+  validatePath(path, propName, getValidatedPath);
   return path;
 }
 
@@ -203,18 +230,40 @@ function stringToFlags(flags, name = 'flags') {
   throw markThrowSite(new ERR_INVALID_ARG_VALUE(name, flags), 'stringToFlags');
 }
 
-// access() and copyFile() modes are checked in C++ by Node, with its own wording.
-function getValidMode(mode, type) {
+// Node checks some arguments in C++ as its binding call starts: plain
+// errors with a code (none in the stack line), thrown by the call at `site`
+// (a name of internal/fs/throw_sites, or Node's frame).
+function nativeArgumentError(Ctor, message, code, site) {
+  const err = new Ctor(message);
+  err.code = code;
+  return site === undefined ? err : markThrowSite(err, site);
+}
+
+// access() and copyFile() modes, checked in C++ by Node with its own wording.
+function getValidMode(mode, type, site) {
   const max = type === 'copyFile' ? COPYFILE_FICLONE_FORCE * 2 - 1 : 7;
   const def = type === 'copyFile' ? 0 : F_OK;
   if (mode == null) return def;
   if (!isInt32(mode)) {
-    throw nodeErrorWithMessage('ERR_INVALID_ARG_TYPE', 'mode must be int32 or null/undefined');
+    throw nativeArgumentError(TypeError, 'mode must be int32 or null/undefined', 'ERR_INVALID_ARG_TYPE', site);
   }
   if (mode < 0 || mode > max) {
-    throw nodeErrorWithMessage('ERR_OUT_OF_RANGE', `mode is out of range: >= 0 && <= ${max}`);
+    throw nativeArgumentError(RangeError, `mode is out of range: >= 0 && <= ${max}`, 'ERR_OUT_OF_RANGE', site);
   }
   return mode;
+}
+
+// The fd of calls Node checks in C++ (close, fstat, fsync, fchmod, ...): the
+// messages of validateInt32, as native errors thrown at `site`.
+function getNativeFd(fd, site) {
+  if (Object.is(fd, -0)) return 0;
+  if (isInt32(fd) && fd >= 0) return fd;
+  try {
+    validateInt32(fd, 'fd', 0);
+  } catch (err) {
+    throw nativeArgumentError(err instanceof RangeError ? RangeError : TypeError, err.message, err.code, site);
+  }
+  return fd;
 }
 
 function toUnixTimestamp(time, name = 'time') {
@@ -224,7 +273,7 @@ function toUnixTimestamp(time, name = 'time') {
     return time;
   }
   if (time instanceof Date) return time.getTime() / 1000;
-  throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time);
+  throw new ERR_INVALID_ARG_TYPE(name, ['Date', 'Time in seconds'], time); // at node:internal/fs/utils:677:9
 }
 
 // ---- options ---------------------------------------------------------------------------------
@@ -243,7 +292,7 @@ function getOptions(options, defaultOptions = {}) {
     defaultOptions.encoding = options;
     options = defaultOptions;
   } else if (typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options);
+    throw new ERR_INVALID_ARG_TYPE('options', ['string', 'Object'], options); // at node:internal/fs/utils:341:11
   }
   if (options.encoding !== 'buffer') assertEncoding(options.encoding);
   if (options.signal !== undefined) {
@@ -278,29 +327,46 @@ function encodeResult(value, encoding) {
 
 // ---- read/write argument checks -----------------------------------------------------------
 
+// (These three are hidden validators in Node too: see hiddenError.)
+function outOfRange(name, range, value, hiddenFrom) {
+  return hiddenError(new ERR_OUT_OF_RANGE(name, range, value), hiddenFrom);
+}
+
 function validateOffsetLengthRead(offset, length, bufferLength) {
-  if (offset < 0) throw new ERR_OUT_OF_RANGE('offset', '>= 0', offset);
-  if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
-  if (offset + length > bufferLength) throw new ERR_OUT_OF_RANGE('length', `<= ${bufferLength - offset}`, length);
+  if (offset < 0) throw outOfRange('offset', '>= 0', offset, validateOffsetLengthRead);
+  if (length < 0) throw outOfRange('length', '>= 0', length, validateOffsetLengthRead);
+  if (offset + length > bufferLength) {
+    throw outOfRange('length', `<= ${bufferLength - offset}`, length, validateOffsetLengthRead);
+  }
 }
 
 function validateOffsetLengthWrite(offset, length, byteLength) {
-  if (offset > byteLength) throw new ERR_OUT_OF_RANGE('offset', `<= ${byteLength}`, offset);
-  if (length > byteLength - offset) throw new ERR_OUT_OF_RANGE('length', `<= ${byteLength - offset}`, length);
-  if (length < 0) throw new ERR_OUT_OF_RANGE('length', '>= 0', length);
-  validateInt32(length, 'length', 0);
+  if (offset > byteLength) throw outOfRange('offset', `<= ${byteLength}`, offset, validateOffsetLengthWrite);
+  if (length > byteLength - offset) {
+    throw outOfRange('length', `<= ${byteLength - offset}`, length, validateOffsetLengthWrite);
+  }
+  if (length < 0) throw outOfRange('length', '>= 0', length, validateOffsetLengthWrite);
+  try {
+    validateInt32(length, 'length', 0);
+  } catch (err) {
+    throw hiddenError(err, validateOffsetLengthWrite);
+  }
 }
 
 function validatePosition(position, name, length) {
   if (typeof position === 'number') {
-    validateInteger(position, name, -1);
+    try {
+      validateInteger(position, name, -1);
+    } catch (err) {
+      throw hiddenError(err, validatePosition);
+    }
   } else if (typeof position === 'bigint') {
     const maxPosition = 2n ** 63n - 1n - BigInt(length);
     if (!(position >= -1n && position <= maxPosition)) {
-      throw new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${maxPosition}`, position);
+      throw hiddenError(new ERR_OUT_OF_RANGE(name, `>= -1 && <= ${maxPosition}`, position), validatePosition);
     }
   } else {
-    throw new ERR_INVALID_ARG_TYPE(name, ['integer', 'bigint'], position);
+    throw hiddenError(new ERR_INVALID_ARG_TYPE(name, ['integer', 'bigint'], position), validatePosition);
   }
 }
 
@@ -549,9 +615,11 @@ module.exports = {
   getDirent,
   getOptions,
   getStatsFromBinding,
+  getNativeFd,
   getValidMode,
   getValidatedFd,
   getValidatedPath,
+  hiddenError,
   isError,
   isInt32,
   isUint32,
@@ -571,5 +639,6 @@ module.exports = {
   validatePosition,
   validateRmOptions,
   validateRmdirOptions,
+  withFrames,
   X_OK,
 };
