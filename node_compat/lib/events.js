@@ -16,7 +16,7 @@ const {
   validateInteger,
   validateNumber,
 } = require('internal/validators');
-const { markThrowSite } = require('internal/node_throw_sites');
+const { markRethrow, markThrowSite } = require('internal/node_throw_sites');
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
@@ -200,7 +200,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
       } catch {
         // Extra stack detail is a courtesy; the error is thrown regardless.
       }
-      throw er; // Unhandled 'error' event
+      throw markRethrow(er, 'node:events:491:7'); // Unhandled 'error' event
     }
     let stringifiedEr;
     try {

@@ -95,6 +95,14 @@ function markThrowSite(err, at, thrownAt = at) {
   return err;
 }
 
+// Record that `err`, made (and perhaps marked) elsewhere, is thrown again at
+// `thrownAt` (as events' emit throws an unhandled 'error'); where it was
+// made stays as recorded.
+function markRethrow(err, thrownAt) {
+  nodeThrowSites ??= require('internal/util').nodeThrowSites;
+  return markThrowSite(err, nodeThrowSites.get(err)?.at, thrownAt);
+}
+
 // Node's validators are wrapped in hideStackFrames, which rethrows their
 // errors from here; their stacks start at the caller (or at `at`, when that
 // caller is not one of our lines).
@@ -103,4 +111,4 @@ function markHiddenValidatorError(err, at = undefined) {
   return markThrowSite(err, at, kHideStackFramesRethrow);
 }
 
-module.exports = { arrowAt, markHiddenValidatorError, markThrowSite, nodeFrameOf, trackUserThrows };
+module.exports = { arrowAt, markHiddenValidatorError, markRethrow, markThrowSite, nodeFrameOf, trackUserThrows };
