@@ -1,32 +1,34 @@
 'use strict';
 
-// node:stream — Node's streams (from the vendored readable-stream package,
-// see internal/streams/vendored.js), assembled with Node 23.5's exports:
-// the operators on Readable.prototype, duplexPair, the default high-water
-// marks and the promise forms.
+// node:stream — Node 23.5's streams: our own core (Readable, Writable,
+// Duplex, Transform, PassThrough, finished, pipeline, under
+// internal/streams/) and, from the vendored readable-stream package (see
+// internal/streams/vendored.js), compose, the operators on
+// Readable.prototype and addAbortSignal; with Node 23.5's exports:
+// duplexPair, the default high-water marks and the promise forms.
 
 const { vendored } = require('internal/streams/vendored');
 const { codes: { ERR_ILLEGAL_CONSTRUCTOR } } = require('internal/errors');
 const { promisify: { custom: customPromisify } } = require('internal/util');
 const { markThrowSite } = require('internal/node_throw_sites');
 
-const utils = vendored('internal/streams/utils');
+const utils = require('internal/streams/utils');
 const { streamReturningOperators, promiseReturningOperators } = vendored('internal/streams/operators');
 const compose = vendored('internal/streams/compose');
-const { pipeline } = vendored('internal/streams/pipeline');
-const { destroyer } = vendored('internal/streams/destroy');
-const eos = vendored('internal/streams/end-of-stream');
+const { pipeline } = require('internal/streams/pipeline');
+const { destroyer } = require('internal/streams/destroy');
+const eos = require('internal/streams/end-of-stream');
 const { addAbortSignal } = vendored('internal/streams/add-abort-signal');
 const { getDefaultHighWaterMark, setDefaultHighWaterMark } = require('internal/streams/state');
 
-const Stream = module.exports = vendored('internal/streams/legacy').Stream;
+const Stream = module.exports = require('internal/streams/legacy').Stream;
 
 Stream.isDestroyed = utils.isDestroyed;
 Stream.isDisturbed = utils.isDisturbed;
 Stream.isErrored = utils.isErrored;
 Stream.isReadable = utils.isReadable;
 Stream.isWritable = utils.isWritable;
-Stream.Readable = vendored('internal/streams/readable');
+Stream.Readable = require('internal/streams/readable');
 
 // Operators that return a stream wrap their async generator in Readable.from;
 // the others return a promise. Neither can be used with `new` (Node refuses
@@ -55,12 +57,9 @@ for (const name of Object.keys(promiseReturningOperators)) {
 }
 
 Stream.Writable = require('internal/streams/writable');
-Stream.Duplex = vendored('internal/streams/duplex');
-// Since Node 20 a Duplex is destroyed as a Writable is (pending write
-// callbacks get the error).
-Stream.Duplex.prototype.destroy = Stream.Writable.prototype.destroy;
-Stream.Transform = vendored('internal/streams/transform');
-Stream.PassThrough = vendored('internal/streams/passthrough');
+Stream.Duplex = require('internal/streams/duplex');
+Stream.Transform = require('internal/streams/transform');
+Stream.PassThrough = require('internal/streams/passthrough');
 Stream.duplexPair = require('internal/streams/duplexpair');
 Stream.pipeline = pipeline;
 Stream.addAbortSignal = addAbortSignal;

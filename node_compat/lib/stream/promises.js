@@ -2,11 +2,9 @@
 
 // node:stream/promises — pipeline() and finished() returning promises.
 
-const { vendored } = require('internal/streams/vendored');
-
-const { isIterable, isNodeStream, isWebStream } = vendored('internal/streams/utils');
-const { pipelineImpl } = vendored('internal/streams/pipeline');
-const { finished } = vendored('internal/streams/end-of-stream');
+const { isIterable, isNodeStream, isWebStream } = require('internal/streams/utils');
+const { pipelineImpl } = require('internal/streams/pipeline');
+const { finished } = require('internal/streams/end-of-stream');
 
 require('stream');
 

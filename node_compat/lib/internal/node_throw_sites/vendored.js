@@ -1,9 +1,9 @@
 'use strict';
 
-// Node's frames for lines of the vendored readable-stream (see
-// internal/node_throw_sites): its files cannot carry our `// at` comments,
-// and they are pinned by version, so their lines are mapped here:
-// vendored module id -> { line: Node's frame }.
+// Node's frames for lines of the vendored readable-stream files still in
+// use (see internal/node_throw_sites and internal/streams/vendored): their
+// files cannot carry our `// at` comments, and they are pinned by version,
+// so their lines are mapped here: vendored module id -> { line: Node's frame }.
 
 module.exports = {
   __proto__: null,
@@ -19,14 +19,6 @@ module.exports = {
   'node:vendor/readable-stream/lib/internal/streams/duplexify': {
     137: 'node:internal/streams/duplexify:139:11',
     202: 'node:internal/streams/duplexify:204:9',
-  },
-  'node:vendor/readable-stream/lib/internal/streams/end-of-stream': {
-    46: 'node:internal/streams/end-of-stream:61:5',
-    48: 'node:internal/streams/end-of-stream:63:3',
-    49: 'node:internal/streams/end-of-stream:64:3',
-    55: 'node:internal/streams/end-of-stream:73:11',
-    121: 'node:internal/streams/end-of-stream:153:30',
-    269: 'node:internal/streams/end-of-stream:309:5',
   },
   'node:vendor/readable-stream/lib/internal/streams/from': {
     32: 'node:internal/streams/from:36:11',
@@ -51,24 +43,5 @@ module.exports = {
     360: 'node:internal/streams/operators:362:11',
     366: 'node:internal/streams/operators:369:5',
     405: 'node:internal/streams/operators:396:5',
-  },
-  'node:vendor/readable-stream/lib/internal/streams/pipeline': {
-    176: 'node:internal/streams/pipeline:192:11',
-    185: 'node:internal/streams/pipeline:203:3',
-    326: 'node:internal/streams/pipeline:359:17',
-  },
-  'node:vendor/readable-stream/lib/internal/streams/readable': {
-    276: 'node:internal/streams/readable:480:28',
-    360: 'node:internal/streams/readable:611:11',
-    984: 'node:internal/streams/readable:1342:5',
-  },
-  'node:vendor/readable-stream/lib/internal/streams/transform': {
-    147: 'node:internal/streams/transform:163:9',
-  },
-  'node:vendor/readable-stream/lib/internal/streams/writable': {
-    253: 'node:internal/streams/writable:466:13',
-    257: 'node:internal/streams/writable:459:11',
-    303: 'node:internal/streams/writable:538:11',
-    525: 'node:internal/streams/writable:800:11',
   },
 };

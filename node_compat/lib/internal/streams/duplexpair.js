@@ -3,9 +3,7 @@
 // stream.duplexPair(): two Duplex streams joined back to back, what one
 // side writes the other side reads (Node 22.6+).
 
-const { vendored } = require('internal/streams/vendored');
-
-const Duplex = vendored('internal/streams/duplex');
+const Duplex = require('internal/streams/duplex');
 
 class DuplexSide extends Duplex {
   #peer = null;
@@ -25,13 +23,14 @@ class DuplexSide extends Duplex {
     }
   }
 
-  // A write completes once the peer's reader has taken it.
+  // A write completes once the peer's reader has taken it (asks for more
+  // after this push; a read the push itself causes does not count).
   _write(chunk, encoding, callback) {
     if (chunk.length === 0) {
       process.nextTick(callback);
     } else {
-      this.#peer.#pendingWrite = callback;
       this.#peer.push(chunk);
+      this.#peer.#pendingWrite = callback;
     }
   }
 

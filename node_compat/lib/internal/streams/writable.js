@@ -1,52 +1,902 @@
 'use strict';
 
-// Writable from the vendored readable-stream, with Node 23.5's write():
-// any TypedArray or DataView is accepted as a chunk (and its error message
-// says so), and in object mode `_write` receives the encoding exactly as
-// given (undefined when omitted, null when a callback took its place).
-// end(chunk) goes through the same path.
+// stream.Writable: Node 23.5's semantics, written for an interpreter.
+//
+// A write goes straight to `_write(chunk, encoding, onwrite)` when nothing
+// else is in flight; otherwise it is queued and the queue is drained (one
+// `_write` at a time, or one `_writev` for all of it) as writes complete.
+// Write callbacks get `null` on success and always run after write()
+// returned; 'drain' comes before them once the queue is empty after a
+// write() returned false. end() waits for the queue, then `_final`, then
+// emits 'prefinish' and (a tick later) 'finish', then auto-destroys.
+//
+// The state keeps its booleans as bits of one integer (`state[kState]`;
+// accessors on WritableState.prototype give the old field names) and the
+// rarely set values behind symbols, so a WritableState has seven fields.
+// The hot functions take the stream and its state as arguments and touch
+// the bits directly: no closures per write, no arguments objects.
 
-const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
+const EE = require('events');
+const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const destroyImpl = require('internal/streams/destroy');
+const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const {
+  AbortError,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_MULTIPLE_CALLBACK,
+    ERR_STREAM_ALREADY_FINISHED,
+    ERR_STREAM_CANNOT_PIPE,
+    ERR_STREAM_DESTROYED,
+    ERR_STREAM_NULL_VALUES,
+    ERR_STREAM_WRITE_AFTER_END,
+    ERR_UNKNOWN_ENCODING,
+  },
+} = require('internal/errors');
+const {
+  flagProperty,
+  kOnConstructed,
+  kState,
+  kObjectMode,
+  kErrorEmitted,
+  kAutoDestroy,
+  kEmitClose,
+  kDestroyed,
+  kClosed,
+  kCloseEmitted,
+  kErrored,
+  kConstructed,
+} = require('internal/streams/utils');
 
-const Writable = require('vendor/readable-stream/lib/internal/streams/writable');
+const { errorOrDestroy } = destroyImpl;
 
-const vendoredWrite = Writable.prototype.write;
-const vendoredEnd = Writable.prototype.end;
+module.exports = Writable;
+Writable.WritableState = WritableState;
 
-function toBufferChunk(chunk) {
-  if (typeof chunk === 'string' || chunk instanceof Buffer || chunk === null || chunk === undefined) return chunk;
-  if (ArrayBuffer.isView(chunk)) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
-  throw new ERR_INVALID_ARG_TYPE('chunk', types, chunk); // at node:internal/streams/writable:480:13
+Object.setPrototypeOf(Writable.prototype, Stream.prototype);
+Object.setPrototypeOf(Writable, Stream);
+
+function nop() {}
+
+// Values kept only while their flag bit is set.
+const kOnFinishedValue = Symbol('kOnFinishedValue');
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kWriteCbValue = Symbol('kWriteCbValue');
+const kAfterWriteTickInfoValue = Symbol('kAfterWriteTickInfoValue');
+const kBufferedValue = Symbol('kBufferedValue');
+
+// The writable side's own bits (bits 0-8 are shared, see streams/utils).
+const kSync = 1 << 9;                 // inside _write/_final: its callback is synchronous
+const kFinalCalled = 1 << 10;
+const kNeedDrain = 1 << 11;           // write() returned false
+const kEnding = 1 << 12;              // end() was called
+const kFinished = 1 << 13;            // 'finish' emitted
+const kDecodeStrings = 1 << 14;
+const kWriting = 1 << 15;             // a _write/_writev is in flight
+const kBufferProcessing = 1 << 16;
+const kPrefinished = 1 << 17;
+const kAllBuffers = 1 << 18;          // every queued chunk is a Buffer
+const kAllNoop = 1 << 19;             // no queued write has a callback
+const kOnFinished = 1 << 20;          // end() callbacks are waiting
+const kHasWritable = 1 << 21;         // `writable` was set (a Duplex side turned off)
+const kWritable = 1 << 22;
+const kCorked = 1 << 23;
+const kDefaultUTF8Encoding = 1 << 24;
+const kWriteCb = 1 << 25;             // the write in flight has a callback
+const kExpectWriteCb = 1 << 26;
+const kAfterWriteTickInfo = 1 << 27;
+const kAfterWritePending = 1 << 28;
+const kBuffered = 1 << 29;            // writes are queued
+const kEnded = 1 << 30;               // end() has returned
+
+Object.defineProperties(WritableState.prototype, {
+  objectMode: flagProperty(kObjectMode),
+  finalCalled: flagProperty(kFinalCalled),
+  needDrain: flagProperty(kNeedDrain),
+  ending: flagProperty(kEnding),
+  ended: flagProperty(kEnded),
+  finished: flagProperty(kFinished),
+  destroyed: flagProperty(kDestroyed),
+  decodeStrings: flagProperty(kDecodeStrings),
+  writing: flagProperty(kWriting),
+  sync: flagProperty(kSync),
+  bufferProcessing: flagProperty(kBufferProcessing),
+  constructed: flagProperty(kConstructed),
+  prefinished: flagProperty(kPrefinished),
+  errorEmitted: flagProperty(kErrorEmitted),
+  emitClose: flagProperty(kEmitClose),
+  autoDestroy: flagProperty(kAutoDestroy),
+  closed: flagProperty(kClosed),
+  closeEmitted: flagProperty(kCloseEmitted),
+  allBuffers: flagProperty(kAllBuffers),
+  allNoop: flagProperty(kAllNoop),
+
+  // The error that failed the stream (write() then returns false).
+  errored: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
+    set(value) {
+      if (value) {
+        this[kErroredValue] = value;
+        this[kState] |= kErrored;
+      } else {
+        this[kState] &= ~kErrored;
+      }
+    },
+  },
+
+  // undefined unless a Duplex turned its writable side on or off.
+  writable: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kHasWritable) !== 0 ? (this[kState] & kWritable) !== 0 : undefined; },
+    set(value) {
+      if (value == null) {
+        this[kState] &= ~(kHasWritable | kWritable);
+      } else if (value) {
+        this[kState] |= kHasWritable | kWritable;
+      } else {
+        this[kState] = (this[kState] | kHasWritable) & ~kWritable;
+      }
+    },
+  },
+
+  defaultEncoding: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue]; },
+    set(value) {
+      if (value === 'utf8' || value === 'utf-8') {
+        this[kState] |= kDefaultUTF8Encoding;
+      } else {
+        this[kState] &= ~kDefaultUTF8Encoding;
+        this[kDefaultEncodingValue] = value;
+      }
+    },
+  },
+
+  // The callback of the write in flight.
+  writecb: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kWriteCb) !== 0 ? this[kWriteCbValue] : nop; },
+    set(value) {
+      this[kWriteCbValue] = value;
+      if (value) this[kState] |= kWriteCb;
+      else this[kState] &= ~kWriteCb;
+    },
+  },
+
+  // Synchronous completions waiting for their tick: { count, cb, stream, state }.
+  afterWriteTickInfo: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kAfterWriteTickInfo) !== 0 ? this[kAfterWriteTickInfoValue] : null; },
+    set(value) {
+      this[kAfterWriteTickInfoValue] = value;
+      if (value) this[kState] |= kAfterWriteTickInfo;
+      else this[kState] &= ~kAfterWriteTickInfo;
+    },
+  },
+
+  // The queue: { chunk, encoding, callback } entries, from bufferedIndex on.
+  buffered: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kBuffered) !== 0 ? this[kBufferedValue] : []; },
+    set(value) {
+      this[kBufferedValue] = value;
+      if (value) this[kState] |= kBuffered;
+      else this[kState] &= ~kBuffered;
+    },
+  },
+
+  bufferedRequestCount: {
+    __proto__: null,
+    get() { return (this[kState] & kBuffered) === 0 ? 0 : this[kBufferedValue].length - this.bufferedIndex; },
+  },
+});
+
+function WritableState(options, stream, isDuplex) {
+  this[kState] = kSync | kConstructed | kEmitClose | kAutoDestroy;
+
+  if (options?.objectMode) this[kState] |= kObjectMode;
+  if (isDuplex && options?.writableObjectMode) this[kState] |= kObjectMode;
+
+  // write() returns false from this many bytes (objects) queued; with 0,
+  // whenever anything is left queued.
+  this.highWaterMark = options ?
+    getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
+    getDefaultHighWaterMark(false);
+
+  if (!options || options.decodeStrings !== false) this[kState] |= kDecodeStrings;
+  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
+  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+
+  const defaultEncoding = options ? options.defaultEncoding : null;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
+    this[kState] |= kDefaultUTF8Encoding;
+  } else if (Buffer.isEncoding(defaultEncoding)) {
+    this[kState] &= ~kDefaultUTF8Encoding;
+    this[kDefaultEncodingValue] = defaultEncoding;
+  } else {
+    throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
+  }
+
+  // Bytes (objects) written but not yet completed, queued ones included.
+  this.length = 0;
+  this.corked = 0;
+  // The callback every _write/_writev gets.
+  this.onwrite = onwrite.bind(undefined, stream);
+  // The length of the write in flight.
+  this.writelen = 0;
+  resetBuffer(this);
+  // Writes (and _final) whose completion is still to be reported; 'finish'
+  // waits for 0.
+  this.pendingcb = 0;
 }
 
-// Object-mode writes: the vendored code substitutes the default encoding
-// for a missing one, so hand it the value Node passes instead.
-function writeObject(stream, state, chunk, encoding, cb) {
-  const saved = state.defaultEncoding;
-  state.defaultEncoding = typeof encoding === 'function' ? null : undefined;
-  try {
-    return vendoredWrite.call(stream, chunk, encoding, cb);
-  } finally {
-    state.defaultEncoding = saved;
+function resetBuffer(state) {
+  state[kBufferedValue] = null;
+  state.bufferedIndex = 0;
+  state[kState] = (state[kState] | kAllBuffers | kAllNoop) & ~kBuffered;
+}
+
+WritableState.prototype.getBuffer = function getBuffer() {
+  return (this[kState] & kBuffered) === 0 ? [] : this.buffered.slice(this.bufferedIndex);
+};
+
+WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
+  if ((this[kState] & kWriting) === 0) clearBuffer(stream, this);
+  if ((this[kState] & kEnding) !== 0) finishMaybe(stream, this);
+};
+
+function Writable(options) {
+  if (!(this instanceof Writable)) return new Writable(options);
+
+  // The usual events get their keys now, so the object keeps one shape.
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+  };
+
+  this._writableState = new WritableState(options, this, false);
+
+  if (options) {
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.final === 'function') this._final = options.final;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+    if (options.signal) addAbortSignal(options.signal, this);
   }
+
+  Stream.call(this, options);
+
+  if (this._construct != null) {
+    destroyImpl.construct(this, () => {
+      this._writableState[kOnConstructed](this);
+    });
+  }
+}
+
+// A Duplex is a Writable too, though its prototype chain goes through Readable.
+Object.defineProperty(Writable, Symbol.hasInstance, {
+  __proto__: null,
+  value: function(object) {
+    if (Function.prototype[Symbol.hasInstance].call(this, object)) return true;
+    if (this !== Writable) return false;
+    return object && object._writableState instanceof WritableState;
+  },
+});
+
+let addAbortSignalImpl;
+function addAbortSignal(signal, stream) {
+  addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
+  addAbortSignalImpl.addAbortSignal(signal, stream);
+}
+
+Writable.prototype.pipe = function() {
+  errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE()); // at node:internal/streams/writable:448:24
+};
+
+// write() and end(chunk): validates and converts the chunk, then writes or
+// queues it. Returns write()'s result, or the error of a write that came
+// too late (its callback gets it on the next tick).
+function writeChunk(stream, chunk, encoding, cb) {
+  const state = stream._writableState;
+  if (typeof cb !== 'function') cb = nop;
+
+  if (chunk === null) {
+    throw new ERR_STREAM_NULL_VALUES(); // at node:internal/streams/writable:459:11
+  }
+
+  if ((state[kState] & kObjectMode) === 0) {
+    if (!encoding) {
+      encoding = (state[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state[kDefaultEncodingValue];
+    } else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
+      throw new ERR_UNKNOWN_ENCODING(encoding); // at node:internal/streams/writable:466:13
+    }
+
+    if (typeof chunk === 'string') {
+      if ((state[kState] & kDecodeStrings) !== 0) {
+        chunk = Buffer.from(chunk, encoding);
+        encoding = 'buffer';
+      }
+    } else if (chunk instanceof Buffer) {
+      encoding = 'buffer';
+    } else if (ArrayBuffer.isView(chunk)) {
+      chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      encoding = 'buffer';
+    } else {
+      const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+      throw new ERR_INVALID_ARG_TYPE('chunk', types, chunk); // at node:internal/streams/writable:480:13
+    }
+  }
+
+  let err;
+  if ((state[kState] & kEnding) !== 0) {
+    err = new ERR_STREAM_WRITE_AFTER_END(); // at node:internal/streams/writable:487:11
+  } else if ((state[kState] & kDestroyed) !== 0) {
+    err = new ERR_STREAM_DESTROYED('write'); // at node:internal/streams/writable:489:11
+  }
+  if (err) {
+    process.nextTick(cb, err);
+    errorOrDestroy(stream, err, true);
+    return err;
+  }
+
+  state.pendingcb++;
+  return writeOrBuffer(stream, state, chunk, encoding, cb);
 }
 
 Writable.prototype.write = function write(chunk, encoding, cb) {
-  const state = this._writableState;
-  if (state.objectMode) {
-    if (!encoding || typeof encoding === 'function') return writeObject(this, state, chunk, encoding, cb);
-    return vendoredWrite.call(this, chunk, encoding, cb);
+  if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
   }
-  // Buffers, the common chunks, go straight through.
-  if (!(chunk instanceof Buffer)) chunk = toBufferChunk(chunk);
-  return vendoredWrite.call(this, chunk, encoding, cb);
+  return writeChunk(this, chunk, encoding, cb) === true;
 };
+
+Writable.prototype.cork = function cork() {
+  const state = this._writableState;
+  state[kState] |= kCorked;
+  state.corked++;
+};
+
+Writable.prototype.uncork = function uncork() {
+  const state = this._writableState;
+  if (state.corked) {
+    state.corked--;
+    if (!state.corked) state[kState] &= ~kCorked;
+    if ((state[kState] & kWriting) === 0) clearBuffer(this, state);
+  }
+};
+
+Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
+  if (typeof encoding === 'string') encoding = encoding.toLowerCase();
+  if (!Buffer.isEncoding(encoding)) {
+    throw new ERR_UNKNOWN_ENCODING(encoding); // at node:internal/streams/writable:538:11
+  }
+  this._writableState.defaultEncoding = encoding;
+  return this;
+};
+
+// Hands the chunk to _write when the stream is idle (constructed, not
+// writing, corked or errored); queues it otherwise.
+function writeOrBuffer(stream, state, chunk, encoding, callback) {
+  const len = (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+  state.length += len;
+
+  if ((state[kState] & (kWriting | kErrored | kCorked | kConstructed)) !== kConstructed) {
+    if ((state[kState] & kBuffered) === 0) {
+      state[kState] |= kBuffered;
+      state[kBufferedValue] = [];
+    }
+    state[kBufferedValue].push({ chunk, encoding, callback });
+    if ((state[kState] & kAllBuffers) !== 0 && encoding !== 'buffer') state[kState] &= ~kAllBuffers;
+    if ((state[kState] & kAllNoop) !== 0 && callback !== nop) state[kState] &= ~kAllNoop;
+  } else {
+    state.writelen = len;
+    if (callback !== nop) {
+      state[kWriteCbValue] = callback;
+      state[kState] |= kWriteCb;
+    }
+    state[kState] |= kWriting | kSync | kExpectWriteCb;
+    stream._write(chunk, encoding, state.onwrite);
+    state[kState] &= ~kSync;
+  }
+
+  const ret = state.length < state.highWaterMark || state.length === 0;
+  if (!ret) state[kState] |= kNeedDrain;
+  // False once failed, so `while (stream.write(x))` loops stop.
+  return ret && (state[kState] & (kDestroyed | kErrored)) === 0;
+}
+
+function doWrite(stream, state, writev, len, chunk, encoding, cb) {
+  state.writelen = len;
+  if (cb !== nop) {
+    state[kWriteCbValue] = cb;
+    state[kState] |= kWriteCb;
+  }
+  state[kState] |= kWriting | kSync | kExpectWriteCb;
+  if ((state[kState] & kDestroyed) !== 0) {
+    state.onwrite(new ERR_STREAM_DESTROYED('write')); // at node:internal/streams/writable:592:19
+  } else if (writev) {
+    stream._writev(chunk, state.onwrite);
+  } else {
+    stream._write(chunk, encoding, state.onwrite);
+  }
+  state[kState] &= ~kSync;
+}
+
+function onwriteError(stream, state, er, cb) {
+  --state.pendingcb;
+  cb(er);
+  // The queued writes fail too (also without autoDestroy); 'error' comes
+  // after the callback.
+  errorBuffer(state);
+  errorOrDestroy(stream, er);
+}
+
+// The callback of _write/_writev (bound to the stream).
+function onwrite(stream, er) {
+  const state = stream._writableState;
+
+  if ((state[kState] & kExpectWriteCb) === 0) {
+    errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:617:28
+    return;
+  }
+
+  const sync = (state[kState] & kSync) !== 0;
+  const cb = (state[kState] & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
+
+  state[kWriteCbValue] = null;
+  state[kState] &= ~(kWriting | kExpectWriteCb | kWriteCb);
+  state.length -= state.writelen;
+  state.writelen = 0;
+
+  if (er) {
+    er.stack; // eslint-disable-line no-unused-expressions -- as Node: see destroy's recordError
+    if ((state[kState] & kErrored) === 0) {
+      state[kErroredValue] = er;
+      state[kState] |= kErrored;
+    }
+    // A Duplex's readable side fails with it.
+    if (stream._readableState && !stream._readableState.errored) {
+      stream._readableState.errored = er;
+    }
+    if (sync) process.nextTick(onwriteError, stream, state, er, cb);
+    else onwriteError(stream, state, er, cb);
+    return;
+  }
+
+  if ((state[kState] & kBuffered) !== 0) clearBuffer(stream, state);
+
+  if (!sync) {
+    afterWrite(stream, state, 1, cb);
+    return;
+  }
+
+  // A synchronous completion is reported on the next tick. (As in Node,
+  // object mode always takes the tick, even without a callback or 'drain'.)
+  const needTick = ((state[kState] & kNeedDrain) !== 0 && state.length === 0) ||
+    (state[kState] & kObjectMode) !== 0 || cb !== nop;
+  if (cb === nop) {
+    if ((state[kState] & kAfterWritePending) === 0 && needTick) {
+      process.nextTick(afterWrite, stream, state, 1, cb);
+      state[kState] |= kAfterWritePending;
+    } else {
+      state.pendingcb--;
+      if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+    }
+  } else if ((state[kState] & kAfterWriteTickInfo) !== 0 && state[kAfterWriteTickInfoValue].cb === cb) {
+    // The same callback again (a common pattern): one tick calls it for all.
+    state[kAfterWriteTickInfoValue].count++;
+  } else if (needTick) {
+    state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
+    process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
+    state[kState] |= kAfterWritePending | kAfterWriteTickInfo;
+  } else {
+    state.pendingcb--;
+    if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+  }
+}
+
+function afterWriteTick(info) {
+  const state = info.state;
+  state[kState] &= ~kAfterWriteTickInfo;
+  state[kAfterWriteTickInfoValue] = null;
+  return afterWrite(info.stream, state, info.count, info.cb);
+}
+
+function afterWrite(stream, state, count, cb) {
+  state[kState] &= ~kAfterWritePending;
+
+  if ((state[kState] & (kEnding | kNeedDrain | kDestroyed)) === kNeedDrain && state.length === 0) {
+    state[kState] &= ~kNeedDrain;
+    stream.emit('drain');
+  }
+
+  while (count-- > 0) {
+    state.pendingcb--;
+    cb(null);
+  }
+
+  if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
+  if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+}
+
+// Fails every queued write and end() callback (the stream was destroyed or
+// a write failed).
+function errorBuffer(state) {
+  if ((state[kState] & kWriting) !== 0) return;
+
+  if ((state[kState] & kBuffered) !== 0) {
+    const buffered = state[kBufferedValue];
+    for (let n = state.bufferedIndex; n < buffered.length; ++n) {
+      const { chunk, callback } = buffered[n];
+      state.length -= (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+      callback(state.errored ?? new ERR_STREAM_DESTROYED('write')); // at node:internal/streams/writable:731:33
+    }
+  }
+
+  callFinishedCallbacks(state, state.errored ?? new ERR_STREAM_DESTROYED('end')); // at node:internal/streams/writable:736:49
+  resetBuffer(state);
+}
+
+// Writes out the queue: with `_writev` all of it at once, else one chunk
+// at a time for as long as each completes synchronously.
+function clearBuffer(stream, state) {
+  if ((state[kState] & (kDestroyed | kBufferProcessing | kCorked | kBuffered | kConstructed)) !==
+      (kBuffered | kConstructed)) {
+    return;
+  }
+
+  const objectMode = (state[kState] & kObjectMode) !== 0;
+  const buffered = state[kBufferedValue];
+  let i = state.bufferedIndex;
+  const bufferedLength = buffered.length - i;
+  if (!bufferedLength) return;
+
+  state[kState] |= kBufferProcessing;
+  if (bufferedLength > 1 && stream._writev) {
+    state.pendingcb -= bufferedLength - 1;
+    const allNoop = (state[kState] & kAllNoop) !== 0;
+    const start = i;
+    const callback = allNoop ? nop : (err) => {
+      for (let n = start; n < buffered.length; ++n) buffered[n].callback(err);
+    };
+    // doWrite() may queue more: `callback` needs the entries as they are now.
+    const chunks = allNoop && i === 0 ? buffered : buffered.slice(i);
+    chunks.allBuffers = (state[kState] & kAllBuffers) !== 0;
+    doWrite(stream, state, true, state.length, chunks, '', callback);
+    resetBuffer(state);
+  } else {
+    do {
+      const { chunk, encoding, callback } = buffered[i];
+      buffered[i++] = null;
+      const len = objectMode ? 1 : chunk.length;
+      doWrite(stream, state, false, len, chunk, encoding, callback);
+    } while (i < buffered.length && (state[kState] & kWriting) === 0);
+
+    if (i === buffered.length) {
+      resetBuffer(state);
+    } else if (i > 256) {
+      buffered.splice(0, i);
+      state.bufferedIndex = 0;
+    } else {
+      state.bufferedIndex = i;
+    }
+  }
+  state[kState] &= ~kBufferProcessing;
+}
+
+Writable.prototype._write = function(chunk, encoding, cb) {
+  if (this._writev) {
+    this._writev([{ chunk, encoding }], cb);
+  } else {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('_write()'); // at node:internal/streams/writable:800:11
+  }
+};
+
+Writable.prototype._writev = null;
 
 Writable.prototype.end = function end(chunk, encoding, cb) {
-  if (!this._writableState.objectMode && typeof chunk !== 'function') chunk = toBufferChunk(chunk);
-  return vendoredEnd.call(this, chunk, encoding, cb);
+  const state = this._writableState;
+
+  if (typeof chunk === 'function') {
+    cb = chunk;
+    chunk = null;
+    encoding = null;
+  } else if (typeof encoding === 'function') {
+    cb = encoding;
+    encoding = null;
+  }
+
+  let err;
+  if (chunk != null) {
+    const ret = writeChunk(this, chunk, encoding);
+    if (ret instanceof Error) err = ret;
+  }
+
+  // end() uncorks completely.
+  if ((state[kState] & kCorked) !== 0) {
+    state.corked = 1;
+    this.uncork();
+  }
+
+  if (err) {
+    // The write's error is the callback's.
+  } else if ((state[kState] & (kEnding | kErrored)) === 0) {
+    // A second end() is forgiven, as are ends after an error.
+    state[kState] |= kEnding;
+    finishMaybe(this, state, true);
+    state[kState] |= kEnded;
+  } else if ((state[kState] & kFinished) !== 0) {
+    err = new ERR_STREAM_ALREADY_FINISHED('end'); // at node:internal/streams/writable:846:11
+  } else if ((state[kState] & kDestroyed) !== 0) {
+    err = new ERR_STREAM_DESTROYED('end'); // at node:internal/streams/writable:848:11
+  }
+
+  if (typeof cb === 'function') {
+    if (err) {
+      process.nextTick(cb, err);
+    } else if ((state[kState] & kErrored) !== 0) {
+      process.nextTick(cb, state[kErroredValue]);
+    } else if ((state[kState] & kFinished) !== 0) {
+      process.nextTick(cb, null);
+    } else {
+      state[kState] |= kOnFinished;
+      state[kOnFinishedValue] ??= [];
+      state[kOnFinishedValue].push(cb);
+    }
+  }
+
+  return this;
 };
 
-module.exports = Writable;
+// Ending, constructed, nothing queued or in flight, and not failed, destroyed or finished.
+function needFinish(state) {
+  return (state[kState] & (
+    kEnding | kDestroyed | kConstructed | kFinished | kWriting |
+    kErrorEmitted | kCloseEmitted | kErrored | kBuffered
+  )) === (kEnding | kConstructed) && state.length === 0;
+}
+
+function onFinish(stream, state, err) {
+  if ((state[kState] & kPrefinished) !== 0) {
+    errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:886:35
+    return;
+  }
+  state.pendingcb--;
+  if (err) {
+    callFinishedCallbacks(state, err);
+    errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
+  } else if (needFinish(state)) {
+    state[kState] |= kPrefinished;
+    stream.emit('prefinish');
+    // 'finish' always comes a tick after _final's callback (streams rely on it).
+    state.pendingcb++;
+    process.nextTick(finish, stream, state);
+  }
+}
+
+// Runs _final (once), or emits 'prefinish' when there is none.
+function prefinish(stream, state) {
+  if ((state[kState] & (kPrefinished | kFinalCalled)) !== 0) return;
+
+  if (typeof stream._final === 'function' && (state[kState] & kDestroyed) === 0) {
+    state[kState] |= kFinalCalled | kSync;
+    state.pendingcb++;
+    try {
+      stream._final((err) => onFinish(stream, state, err));
+    } catch (err) {
+      onFinish(stream, state, err);
+    }
+    state[kState] &= ~kSync;
+  } else {
+    state[kState] |= kFinalCalled | kPrefinished;
+    stream.emit('prefinish');
+  }
+}
+
+function finishMaybe(stream, state, sync) {
+  if (!needFinish(state)) return;
+  prefinish(stream, state);
+  if (state.pendingcb !== 0) return;
+  if (sync) {
+    state.pendingcb++;
+    process.nextTick(finishIfStillNeeded, stream, state);
+  } else if (needFinish(state)) {
+    state.pendingcb++;
+    finish(stream, state);
+  }
+}
+
+function finishIfStillNeeded(stream, state) {
+  if (needFinish(state)) finish(stream, state);
+  else state.pendingcb--;
+}
+
+function finish(stream, state) {
+  state.pendingcb--;
+  state[kState] |= kFinished;
+  callFinishedCallbacks(state, null);
+  stream.emit('finish');
+
+  if ((state[kState] & kAutoDestroy) !== 0) {
+    // A Duplex is destroyed once its readable side is done too (or off).
+    const rState = stream._readableState;
+    if (!rState || (rState.autoDestroy && (rState.endEmitted || rState.readable === false))) {
+      stream.destroy();
+    }
+  }
+}
+
+function callFinishedCallbacks(state, err) {
+  if ((state[kState] & kOnFinished) === 0) return;
+  const callbacks = state[kOnFinishedValue];
+  state[kOnFinishedValue] = null;
+  state[kState] &= ~kOnFinished;
+  for (let i = 0; i < callbacks.length; i++) callbacks[i](err);
+}
+
+Object.defineProperties(Writable.prototype, {
+  closed: {
+    __proto__: null,
+    get() { return this._writableState ? (this._writableState[kState] & kClosed) !== 0 : false; },
+  },
+
+  destroyed: {
+    __proto__: null,
+    get() { return this._writableState ? (this._writableState[kState] & kDestroyed) !== 0 : false; },
+    set(value) {
+      // Code that manages `destroyed` itself (an old pattern).
+      if (!this._writableState) return;
+      if (value) this._writableState[kState] |= kDestroyed;
+      else this._writableState[kState] &= ~kDestroyed;
+    },
+  },
+
+  writable: {
+    __proto__: null,
+    get() {
+      const w = this._writableState;
+      return !!w && w.writable !== false && (w[kState] & (kEnding | kEnded | kDestroyed | kErrored)) === 0;
+    },
+    set(val) {
+      if (this._writableState) this._writableState.writable = !!val;
+    },
+  },
+
+  writableFinished: {
+    __proto__: null,
+    get() {
+      const state = this._writableState;
+      return state ? (state[kState] & kFinished) !== 0 : false;
+    },
+  },
+
+  writableObjectMode: {
+    __proto__: null,
+    get() {
+      const state = this._writableState;
+      return state ? (state[kState] & kObjectMode) !== 0 : false;
+    },
+  },
+
+  writableBuffer: {
+    __proto__: null,
+    get() {
+      const state = this._writableState;
+      return state && state.getBuffer();
+    },
+  },
+
+  writableEnded: {
+    __proto__: null,
+    get() {
+      const state = this._writableState;
+      return state ? (state[kState] & kEnding) !== 0 : false;
+    },
+  },
+
+  writableNeedDrain: {
+    __proto__: null,
+    get() {
+      const state = this._writableState;
+      return state ? (state[kState] & (kDestroyed | kEnding | kNeedDrain)) === kNeedDrain : false;
+    },
+  },
+
+  writableHighWaterMark: {
+    __proto__: null,
+    get() { return this._writableState?.highWaterMark; },
+  },
+
+  writableCorked: {
+    __proto__: null,
+    get() {
+      const state = this._writableState;
+      return state ? state.corked : 0;
+    },
+  },
+
+  writableLength: {
+    __proto__: null,
+    get() { return this._writableState?.length; },
+  },
+
+  errored: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      const state = this._writableState;
+      return state ? state.errored : null;
+    },
+  },
+
+  writableAborted: {
+    __proto__: null,
+    get: function() {
+      const state = this._writableState;
+      return (state[kState] & (kHasWritable | kWritable)) !== kHasWritable &&
+        (state[kState] & (kDestroyed | kErrored)) !== 0 &&
+        (state[kState] & kFinished) === 0;
+    },
+  },
+});
+
+Writable.prototype.destroy = function destroy(err, cb) {
+  const state = this._writableState;
+  // Queued writes and end() callbacks fail on the next tick.
+  if ((state[kState] & (kBuffered | kOnFinished)) !== 0 && (state[kState] & kDestroyed) === 0) {
+    process.nextTick(errorBuffer, state);
+  }
+  destroyImpl.destroy.call(this, err, cb);
+  return this;
+};
+
+Writable.prototype._undestroy = destroyImpl.undestroy;
+Writable.prototype._destroy = function(err, cb) {
+  cb(err);
+};
+
+Writable.prototype[EE.captureRejectionSymbol] = function(err) {
+  this.destroy(err);
+};
+
+// Web streams are not part of pynode yet; the adapters module says so.
+function lazyWebStreams() {
+  return require('internal/webstreams/adapters');
+}
+
+Writable.fromWeb = function(writableStream, options) {
+  return lazyWebStreams().newStreamWritableFromWritableStream(writableStream, options);
+};
+
+Writable.toWeb = function(streamWritable) {
+  return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable);
+};
+
+let eos;
+Writable.prototype[Symbol.asyncDispose] = function() {
+  let error;
+  if (!this.destroyed) {
+    error = this.writableFinished ? null : new AbortError(); // at node:internal/streams/writable:1155:44
+    this.destroy(error);
+  }
+  eos ??= require('internal/streams/end-of-stream');
+  return new Promise((resolve, reject) =>
+    eos(this, (err) => (err && err.name !== 'AbortError' ? reject(err) : resolve(null))),
+  );
+};

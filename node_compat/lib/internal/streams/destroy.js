@@ -1,0 +1,281 @@
+'use strict';
+
+// Tearing streams down and building them up asynchronously, shared by
+// Readable, Writable and Duplex (a Duplex has both states and both are
+// updated together):
+//
+// - destroy(err, cb): marks the stream destroyed, waits for a pending
+//   `_construct`, calls `_destroy(err, onDestroyed)`, then on the next tick
+//   emits 'error' (once per stream) and 'close' (unless emitClose is off).
+// - errorOrDestroy(): how the core reports a failure: destroys the stream
+//   when it auto-destroys, else only records the error and emits 'error'.
+// - construct(): runs the optional `_construct(cb)` on the next tick; the
+//   stream queues writes and reads until it calls back.
+// - destroyer(): destroy() for anything stream-like (legacy streams, http
+//   requests), as pipeline and the operators need.
+
+const {
+  AbortError,
+  codes: { ERR_MULTIPLE_CALLBACK },
+} = require('internal/errors');
+const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
+const {
+  kIsDestroyed,
+  isDestroyed,
+  isFinished,
+  isServerRequest,
+  kState,
+  kErrorEmitted,
+  kEmitClose,
+  kClosed,
+  kCloseEmitted,
+  kConstructed,
+  kDestroyed,
+  kAutoDestroy,
+  kErrored,
+} = require('internal/streams/utils');
+
+// Events the stream emits to itself: construction finished (kConstruct),
+// or a destroy() that waited for it can go ahead (kDestroy).
+const kDestroy = Symbol('kDestroy');
+const kConstruct = Symbol('kConstruct');
+
+// Records `err` as the error of each side that has none yet. Its stack is
+// read now, as Node does here: that settles where a fatal report of
+// the error (as a rejection) points.
+function recordError(err, w, r) {
+  if (!err) return;
+  err.stack; // eslint-disable-line no-unused-expressions
+  if (w && !w.errored) w.errored = err;
+  if (r && !r.errored) r.errored = err;
+}
+
+// stream.destroy([err][, cb]); `cb` is a legacy, undocumented extra.
+function destroy(err, cb) {
+  const r = this._readableState;
+  const w = this._writableState;
+
+  if ((w && (w[kState] & kDestroyed) !== 0) || (r && (r[kState] & kDestroyed) !== 0)) {
+    if (typeof cb === 'function') cb();
+    return this;
+  }
+
+  // Flagged before anything runs, so destroy() from a callback is a no-op.
+  recordError(err, w, r);
+  if (w) w[kState] |= kDestroyed;
+  if (r) r[kState] |= kDestroyed;
+
+  // A Duplex keeps its shared flags on the writable side.
+  const s = w || r;
+  if ((s[kState] & kConstructed) === 0) {
+    this.once(kDestroy, function destroyAfterConstruct(constructError) {
+      callDestroy(this, aggregateTwoErrors(constructError, err), cb);
+    });
+  } else {
+    callDestroy(this, err, cb);
+  }
+  return this;
+}
+
+function callDestroy(stream, err, cb) {
+  let called = false;
+  function onDestroyed(destroyError) {
+    if (called) return;
+    called = true;
+
+    const r = stream._readableState;
+    const w = stream._writableState;
+    recordError(destroyError, w, r);
+    if (w) w[kState] |= kClosed;
+    if (r) r[kState] |= kClosed;
+
+    if (typeof cb === 'function') cb(destroyError);
+
+    if (destroyError) process.nextTick(emitErrorCloseNT, stream, destroyError);
+    else process.nextTick(emitCloseNT, stream);
+  }
+  try {
+    stream._destroy(err || null, onDestroyed);
+  } catch (destroyError) {
+    onDestroyed(destroyError);
+  }
+}
+
+function emitErrorCloseNT(stream, err) {
+  emitErrorNT(stream, err);
+  emitCloseNT(stream);
+}
+
+function emitCloseNT(stream) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (w) w[kState] |= kCloseEmitted;
+  if (r) r[kState] |= kCloseEmitted;
+  if ((w && (w[kState] & kEmitClose) !== 0) || (r && (r[kState] & kEmitClose) !== 0)) {
+    stream.emit('close');
+  }
+}
+
+// 'error' at most once per stream, whichever side reports it.
+function emitErrorNT(stream, err) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if ((w && (w[kState] & kErrorEmitted) !== 0) || (r && (r[kState] & kErrorEmitted) !== 0)) return;
+  if (w) w[kState] |= kErrorEmitted;
+  if (r) r[kState] |= kErrorEmitted;
+  stream.emit('error', err);
+}
+
+// Makes a destroyed stream usable again (net.Socket reconnecting).
+function undestroy() {
+  const r = this._readableState;
+  const w = this._writableState;
+
+  if (r) {
+    r.constructed = true;
+    r.closed = false;
+    r.closeEmitted = false;
+    r.destroyed = false;
+    r.errored = null;
+    r.errorEmitted = false;
+    r.reading = false;
+    r.ended = r.readable === false;
+    r.endEmitted = r.readable === false;
+  }
+
+  if (w) {
+    w.constructed = true;
+    w.destroyed = false;
+    w.closed = false;
+    w.closeEmitted = false;
+    w.errored = null;
+    w.errorEmitted = false;
+    w.finalCalled = false;
+    w.prefinished = false;
+    w.ended = w.writable === false;
+    w.ending = w.writable === false;
+    w.finished = w.writable === false;
+  }
+}
+
+// `sync`: the error comes from a call the user is still in (write(),
+// push()), so a stream that does not auto-destroy emits it on the next tick.
+function errorOrDestroy(stream, err, sync) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+
+  // (States of other implementations may keep `destroyed` as a field.)
+  if ((w && (w[kState] ? (w[kState] & kDestroyed) !== 0 : w.destroyed)) ||
+      (r && (r[kState] ? (r[kState] & kDestroyed) !== 0 : r.destroyed))) {
+    return;
+  }
+
+  if ((r && (r[kState] & kAutoDestroy) !== 0) || (w && (w[kState] & kAutoDestroy) !== 0)) {
+    stream.destroy(err);
+  } else if (err) {
+    err.stack; // eslint-disable-line no-unused-expressions
+    if (w && (w[kState] & kErrored) === 0) w.errored = err;
+    if (r && (r[kState] & kErrored) === 0) r.errored = err;
+    if (sync) process.nextTick(emitErrorNT, stream, err);
+    else emitErrorNT(stream, err);
+  }
+}
+
+// Starts `_construct`; `onConstructed` runs once it succeeded. A Duplex
+// calls this once per side, but construction runs once.
+function construct(stream, onConstructed) {
+  if (typeof stream._construct !== 'function') return;
+
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (r) r[kState] &= ~kConstructed;
+  if (w) w[kState] &= ~kConstructed;
+
+  stream.once(kConstruct, onConstructed);
+  if (stream.listenerCount(kConstruct) > 1) return;
+  process.nextTick(constructNT, stream);
+}
+
+function constructNT(stream) {
+  let called = false;
+
+  function onConstruct(err) {
+    if (called) {
+      errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/destroy:274:37
+      return;
+    }
+    called = true;
+
+    const r = stream._readableState;
+    const w = stream._writableState;
+    if (r) r[kState] |= kConstructed;
+    if (w) w[kState] |= kConstructed;
+
+    if ((w || r).destroyed) {
+      stream.emit(kDestroy, err);
+    } else if (err) {
+      errorOrDestroy(stream, err, true);
+    } else {
+      stream.emit(kConstruct);
+    }
+  }
+
+  try {
+    stream._construct((err) => {
+      process.nextTick(onConstruct, err);
+    });
+  } catch (err) {
+    process.nextTick(onConstruct, err);
+  }
+}
+
+// node:http's client request, recognised by its methods.
+function isRequest(stream) {
+  return stream?.setHeader && typeof stream.abort === 'function';
+}
+
+function emitCloseLegacy(stream) {
+  stream.emit('close');
+}
+
+function emitErrorCloseLegacy(stream, err) {
+  stream.emit('error', err);
+  process.nextTick(emitCloseLegacy, stream);
+}
+
+// Destroys any stream-like object; one that is not finished gets an
+// AbortError when no error is given.
+function destroyer(stream, err) {
+  if (!stream || isDestroyed(stream)) return;
+
+  if (!err && !isFinished(stream)) {
+    err = new AbortError(); // at node:internal/streams/destroy:328:11
+  }
+
+  if (isServerRequest(stream)) {
+    stream.socket = null;
+    stream.destroy(err);
+  } else if (isRequest(stream)) {
+    stream.abort();
+  } else if (isRequest(stream.req)) {
+    stream.req.abort();
+  } else if (typeof stream.destroy === 'function') {
+    stream.destroy(err);
+  } else if (typeof stream.close === 'function') {
+    stream.close();
+  } else if (err) {
+    process.nextTick(emitErrorCloseLegacy, stream, err);
+  } else {
+    process.nextTick(emitCloseLegacy, stream);
+  }
+
+  if (!stream.destroyed) stream[kIsDestroyed] = true;
+}
+
+module.exports = {
+  construct,
+  destroy,
+  destroyer,
+  errorOrDestroy,
+  undestroy,
+};

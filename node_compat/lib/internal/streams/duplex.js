@@ -1,0 +1,136 @@
+'use strict';
+
+// stream.Duplex: a Readable that is also a Writable. Its prototype chain
+// goes through Readable; the Writable methods are copied onto it (and
+// `instanceof Writable` holds through Writable's Symbol.hasInstance). Each
+// side has its own state; destroy() is the Writable one, which also fails
+// pending writes. Without `allowHalfOpen`, the end of the readable side
+// ends the writable side.
+
+const { Stream } = require('internal/streams/legacy');
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+const destroyImpl = require('internal/streams/destroy');
+const { kOnConstructed } = require('internal/streams/utils');
+
+module.exports = Duplex;
+
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
+
+// write, cork, uncork, setDefaultEncoding, _write, _writev and end (the
+// others Readable has already).
+for (const method of Object.keys(Writable.prototype)) {
+  Duplex.prototype[method] ||= Writable.prototype[method];
+}
+
+Duplex.prototype.destroy = Writable.prototype.destroy;
+
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    prefinish: undefined,
+    finish: undefined,
+    drain: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
+
+  this._readableState = new Readable.ReadableState(options, this, true);
+  this._writableState = new Writable.WritableState(options, this, true);
+
+  if (options) {
+    this.allowHalfOpen = options.allowHalfOpen !== false;
+
+    if (options.readable === false) {
+      this._readableState.readable = false;
+      this._readableState.ended = true;
+      this._readableState.endEmitted = true;
+    }
+
+    if (options.writable === false) {
+      this._writableState.writable = false;
+      this._writableState.ending = true;
+      this._writableState.ended = true;
+      this._writableState.finished = true;
+    }
+
+    if (typeof options.read === 'function') this._read = options.read;
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.final === 'function') this._final = options.final;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+    if (options.signal) addAbortSignal(options.signal, this);
+  } else {
+    this.allowHalfOpen = true;
+  }
+
+  Stream.call(this, options);
+
+  if (this._construct != null) {
+    destroyImpl.construct(this, () => {
+      this._readableState[kOnConstructed](this);
+      this._writableState[kOnConstructed](this);
+    });
+  }
+}
+
+let addAbortSignalImpl;
+function addAbortSignal(signal, stream) {
+  addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
+  addAbortSignalImpl.addAbortSignal(signal, stream);
+}
+
+// The Writable's accessors; `destroyed` is true once both sides are.
+function writableAccessor(name) {
+  return { __proto__: null, ...Object.getOwnPropertyDescriptor(Writable.prototype, name) };
+}
+Object.defineProperties(Duplex.prototype, {
+  writable: writableAccessor('writable'),
+  writableHighWaterMark: writableAccessor('writableHighWaterMark'),
+  writableObjectMode: writableAccessor('writableObjectMode'),
+  writableBuffer: writableAccessor('writableBuffer'),
+  writableLength: writableAccessor('writableLength'),
+  writableFinished: writableAccessor('writableFinished'),
+  writableCorked: writableAccessor('writableCorked'),
+  writableEnded: writableAccessor('writableEnded'),
+  writableNeedDrain: writableAccessor('writableNeedDrain'),
+
+  destroyed: {
+    __proto__: null,
+    get() {
+      if (this._readableState === undefined || this._writableState === undefined) return false;
+      return this._readableState.destroyed && this._writableState.destroyed;
+    },
+    set(value) {
+      if (this._readableState && this._writableState) {
+        this._readableState.destroyed = value;
+        this._writableState.destroyed = value;
+      }
+    },
+  },
+});
+
+// Web streams are not part of pynode yet; the adapters module says so.
+function lazyWebStreams() {
+  return require('internal/webstreams/adapters');
+}
+
+Duplex.fromWeb = function(pair, options) {
+  return lazyWebStreams().newStreamDuplexFromReadableWritablePair(pair, options);
+};
+
+Duplex.toWeb = function(duplex) {
+  return lazyWebStreams().newReadableWritablePairFromDuplex(duplex);
+};
+
+let duplexify;
+Duplex.from = function(body) {
+  duplexify ??= require('internal/streams/vendored').vendored('internal/streams/duplexify');
+  return duplexify(body, 'body');
+};

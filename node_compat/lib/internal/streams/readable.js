@@ -1,0 +1,1292 @@
+'use strict';
+
+// stream.Readable: Node 23.5's semantics, written for an interpreter.
+//
+// Data enters with push() (from `_read(size)`, or whenever the source has
+// some) and leaves either through read() ('readable' mode, the consumer
+// pulls) or as 'data' events (flowing mode: resume(), a 'data' listener or
+// pipe()). While flowing with an empty buffer a pushed chunk is emitted at
+// once; otherwise it is buffered and read out by flow(). The stream asks
+// `_read` for more while the buffer is under the high-water mark, a tick
+// after each push (maybeReadMore). push(null) ends it: 'end' comes once the
+// buffer is empty, then auto-destroy ('close').
+//
+// As in the Writable, the booleans are bits of `state[kState]` (accessors
+// give the old names), the buffer is an array read from `bufferIndex`, and
+// the hot paths are plain functions over (stream, state).
+
+const EE = require('events');
+const { Stream, prependListener } = require('internal/streams/legacy');
+const { Buffer } = require('buffer');
+const { FastBuffer } = require('internal/buffer');
+const destroyImpl = require('internal/streams/destroy');
+const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const {
+  flagProperty,
+  kOnConstructed,
+  kState,
+  kObjectMode,
+  kErrorEmitted,
+  kAutoDestroy,
+  kEmitClose,
+  kDestroyed,
+  kClosed,
+  kCloseEmitted,
+  kErrored,
+  kConstructed,
+} = require('internal/streams/utils');
+const {
+  AbortError,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_OUT_OF_RANGE,
+    ERR_STREAM_PUSH_AFTER_EOF,
+    ERR_STREAM_UNSHIFT_AFTER_END_EVENT,
+    ERR_UNKNOWN_ENCODING,
+  },
+} = require('internal/errors');
+const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
+const { validateObject } = require('internal/validators');
+const { StringDecoder } = require('string_decoder');
+
+const { errorOrDestroy } = destroyImpl;
+
+module.exports = Readable;
+Readable.ReadableState = ReadableState;
+
+Object.setPrototypeOf(Readable.prototype, Stream.prototype);
+Object.setPrototypeOf(Readable, Stream);
+
+function nop() {}
+
+// Values kept only while their flag bit is set.
+const kErroredValue = Symbol('kErroredValue');
+const kDefaultEncodingValue = Symbol('kDefaultEncodingValue');
+const kDecoderValue = Symbol('kDecoderValue');
+const kEncodingValue = Symbol('kEncodingValue');
+
+// The readable side's own bits (bits 0-8 are shared, see streams/utils).
+const kEnded = 1 << 9;                // push(null) happened
+const kEndEmitted = 1 << 10;
+const kReading = 1 << 11;             // _read was called and has not pushed yet
+const kSync = 1 << 12;                // inside _read: a push is synchronous
+const kNeedReadable = 1 << 13;        // a 'readable' is owed when data comes
+const kEmittedReadable = 1 << 14;     // a 'readable' is scheduled or emitted
+const kReadableListening = 1 << 15;
+const kResumeScheduled = 1 << 16;
+const kMultiAwaitDrain = 1 << 17;     // awaitDrainWriters is a Set (several pipes)
+const kReadingMore = 1 << 18;         // maybeReadMore is scheduled
+const kDataEmitted = 1 << 19;
+const kDefaultUTF8Encoding = 1 << 20;
+const kDecoder = 1 << 21;
+const kEncoding = 1 << 22;
+const kHasFlowing = 1 << 23;          // flowing is true or false, not null
+const kFlowing = 1 << 24;
+const kHasPaused = 1 << 25;
+const kPaused = 1 << 26;
+const kDataListening = 1 << 27;
+
+Object.defineProperties(ReadableState.prototype, {
+  objectMode: flagProperty(kObjectMode),
+  ended: flagProperty(kEnded),
+  endEmitted: flagProperty(kEndEmitted),
+  reading: flagProperty(kReading),
+  constructed: flagProperty(kConstructed),
+  sync: flagProperty(kSync),
+  needReadable: flagProperty(kNeedReadable),
+  emittedReadable: flagProperty(kEmittedReadable),
+  readableListening: flagProperty(kReadableListening),
+  resumeScheduled: flagProperty(kResumeScheduled),
+  errorEmitted: flagProperty(kErrorEmitted),
+  emitClose: flagProperty(kEmitClose),
+  autoDestroy: flagProperty(kAutoDestroy),
+  destroyed: flagProperty(kDestroyed),
+  closed: flagProperty(kClosed),
+  closeEmitted: flagProperty(kCloseEmitted),
+  multiAwaitDrain: flagProperty(kMultiAwaitDrain),
+  readingMore: flagProperty(kReadingMore),
+  dataEmitted: flagProperty(kDataEmitted),
+
+  errored: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
+    set(value) {
+      if (value) {
+        this[kErroredValue] = value;
+        this[kState] |= kErrored;
+      } else {
+        this[kState] &= ~kErrored;
+      }
+    },
+  },
+
+  defaultEncoding: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue]; },
+    set(value) {
+      if (value === 'utf8' || value === 'utf-8') {
+        this[kState] |= kDefaultUTF8Encoding;
+      } else {
+        this[kState] &= ~kDefaultUTF8Encoding;
+        this[kDefaultEncodingValue] = value;
+      }
+    },
+  },
+
+  decoder: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kDecoder) !== 0 ? this[kDecoderValue] : null; },
+    set(value) {
+      if (value) {
+        this[kDecoderValue] = value;
+        this[kState] |= kDecoder;
+      } else {
+        this[kState] &= ~kDecoder;
+      }
+    },
+  },
+
+  encoding: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kEncoding) !== 0 ? this[kEncodingValue] : null; },
+    set(value) {
+      if (value) {
+        this[kEncodingValue] = value;
+        this[kState] |= kEncoding;
+      } else {
+        this[kState] &= ~kEncoding;
+      }
+    },
+  },
+
+  // null until data is consumed one way or the other, then true/false.
+  flowing: {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & kHasFlowing) !== 0 ? (this[kState] & kFlowing) !== 0 : null; },
+    set(value) {
+      if (value == null) {
+        this[kState] &= ~(kHasFlowing | kFlowing);
+      } else if (value) {
+        this[kState] |= kHasFlowing | kFlowing;
+      } else {
+        this[kState] = (this[kState] | kHasFlowing) & ~kFlowing;
+      }
+    },
+  },
+
+  pipesCount: {
+    __proto__: null,
+    get() { return this.pipes.length; },
+  },
+
+  // pause() was called (and resume() not since).
+  paused: {
+    __proto__: null,
+    get() { return (this[kState] & kPaused) !== 0; },
+    set(value) {
+      this[kState] |= kHasPaused;
+      if (value) this[kState] |= kPaused;
+      else this[kState] &= ~kPaused;
+    },
+  },
+});
+
+function ReadableState(options, stream, isDuplex) {
+  this[kState] = kEmitClose | kAutoDestroy | kConstructed | kSync;
+
+  if (options?.objectMode) this[kState] |= kObjectMode;
+  if (isDuplex && options?.readableObjectMode) this[kState] |= kObjectMode;
+
+  // _read is called while fewer bytes (objects) than this are buffered;
+  // with 0, only when the consumer asks.
+  this.highWaterMark = options ?
+    getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
+    getDefaultHighWaterMark(false);
+
+  this.buffer = [];
+  this.bufferIndex = 0;
+  this.length = 0;
+  this.pipes = [];
+
+  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
+  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+
+  const defaultEncoding = options?.defaultEncoding;
+  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
+    this[kState] |= kDefaultUTF8Encoding;
+  } else if (Buffer.isEncoding(defaultEncoding)) {
+    this.defaultEncoding = defaultEncoding;
+  } else {
+    throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
+  }
+
+  // The pipe destinations a 'drain' is awaited from: null, one stream, or
+  // a Set of them.
+  this.awaitDrainWriters = null;
+
+  if (options?.encoding) {
+    this.decoder = new StringDecoder(options.encoding);
+    this.encoding = options.encoding;
+  }
+}
+
+ReadableState.prototype[kOnConstructed] = function onConstructed(stream) {
+  if ((this[kState] & kNeedReadable) !== 0) maybeReadMore(stream, this);
+};
+
+function Readable(options) {
+  if (!(this instanceof Readable)) return new Readable(options);
+
+  // The usual events get their keys now, so the object keeps one shape.
+  this._events ??= {
+    close: undefined,
+    error: undefined,
+    data: undefined,
+    end: undefined,
+    readable: undefined,
+  };
+
+  this._readableState = new ReadableState(options, this, false);
+
+  if (options) {
+    if (typeof options.read === 'function') this._read = options.read;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+    if (options.signal) addAbortSignal(options.signal, this);
+  }
+
+  Stream.call(this, options);
+
+  if (this._construct != null) {
+    destroyImpl.construct(this, () => {
+      this._readableState[kOnConstructed](this);
+    });
+  }
+}
+
+let addAbortSignalImpl;
+function addAbortSignal(signal, stream) {
+  addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
+  addAbortSignalImpl.addAbortSignal(signal, stream);
+}
+
+let eosImpl;
+function eos(stream, options, callback) {
+  eosImpl ??= require('internal/streams/end-of-stream');
+  return eosImpl(stream, options, callback);
+}
+
+Readable.prototype.destroy = destroyImpl.destroy;
+Readable.prototype._undestroy = destroyImpl.undestroy;
+Readable.prototype._destroy = function(err, cb) {
+  cb(err);
+};
+
+Readable.prototype[EE.captureRejectionSymbol] = function(err) {
+  this.destroy(err);
+};
+
+Readable.prototype[Symbol.asyncDispose] = function() {
+  let error;
+  if (!this.destroyed) {
+    error = this.readableEnded ? null : new AbortError(); // at node:internal/streams/readable:375:41
+    this.destroy(error);
+  }
+  return new Promise((resolve, reject) => eos(this, {}, (err) => (err && err !== error ? reject(err) : resolve(null))));
+};
+
+// Adds a chunk (null: the end); true while more is welcome (under the
+// high-water mark and not ended).
+Readable.prototype.push = function push(chunk, encoding) {
+  const state = this._readableState;
+  return (state[kState] & kObjectMode) === 0 ?
+    pushBytes(this, state, chunk, encoding) :
+    pushObject(this, state, chunk, encoding);
+};
+
+// Puts a chunk back at the front (a parser that read too much).
+Readable.prototype.unshift = function unshift(chunk, encoding) {
+  const state = this._readableState;
+  return (state[kState] & kObjectMode) === 0 ?
+    unshiftBytes(this, state, chunk, encoding) :
+    unshiftObject(this, state, chunk);
+};
+
+function unshiftBytes(stream, state, chunk, encoding) {
+  if (chunk === null) {
+    state[kState] &= ~kReading;
+    onEofChunk(stream, state);
+    return false;
+  }
+
+  if (typeof chunk === 'string') {
+    encoding ||= state.defaultEncoding;
+    if (state.encoding !== encoding) {
+      // With an encoding set, the buffer holds strings in that encoding.
+      chunk = state.encoding ?
+        Buffer.from(chunk, encoding).toString(state.encoding) :
+        Buffer.from(chunk, encoding);
+    }
+  } else if (ArrayBuffer.isView(chunk)) {
+    // (A Buffer too gets a new view, as in Node.)
+    chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  } else if (chunk !== undefined) {
+    const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:426:28
+    return false;
+  }
+
+  if (!(chunk && chunk.length > 0)) return canPushMore(state);
+  return unshiftValue(stream, state, chunk);
+}
+
+function unshiftObject(stream, state, chunk) {
+  if (chunk === null) {
+    state[kState] &= ~kReading;
+    onEofChunk(stream, state);
+    return false;
+  }
+  return unshiftValue(stream, state, chunk);
+}
+
+function unshiftValue(stream, state, chunk) {
+  if ((state[kState] & kEndEmitted) !== 0) {
+    errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT()); // at node:internal/streams/readable:452:28
+  } else if ((state[kState] & (kDestroyed | kErrored)) !== 0) {
+    return false;
+  } else {
+    addChunk(stream, state, chunk, true);
+  }
+  return canPushMore(state);
+}
+
+function pushBytes(stream, state, chunk, encoding) {
+  if (chunk === null) {
+    state[kState] &= ~kReading;
+    onEofChunk(stream, state);
+    return false;
+  }
+
+  // Buffers first: they are what sockets and files push.
+  if (chunk instanceof Buffer) {
+    encoding = '';
+  } else if (typeof chunk === 'string') {
+    encoding ||= state.defaultEncoding;
+    if (state.encoding !== encoding) {
+      chunk = Buffer.from(chunk, encoding);
+      encoding = '';
+    }
+  } else if (ArrayBuffer.isView(chunk)) {
+    chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    encoding = '';
+  } else if (chunk !== undefined) {
+    const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
+    return false;
+  }
+
+  if (!chunk || chunk.length <= 0) {
+    // An empty push only ends the pending read.
+    state[kState] &= ~kReading;
+    maybeReadMore(stream, state);
+    return canPushMore(state);
+  }
+
+  if ((state[kState] & kEnded) !== 0) {
+    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:493:28
+    return false;
+  }
+  if ((state[kState] & (kDestroyed | kErrored)) !== 0) return false;
+
+  state[kState] &= ~kReading;
+  if ((state[kState] & kDecoder) !== 0 && !encoding) {
+    chunk = state[kDecoderValue].write(chunk);
+    if (chunk.length === 0) {
+      maybeReadMore(stream, state);
+      return canPushMore(state);
+    }
+  }
+
+  addChunk(stream, state, chunk, false);
+  return canPushMore(state);
+}
+
+function pushObject(stream, state, chunk, encoding) {
+  if (chunk === null) {
+    state[kState] &= ~kReading;
+    onEofChunk(stream, state);
+    return false;
+  }
+
+  if ((state[kState] & kEnded) !== 0) {
+    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:522:28
+    return false;
+  }
+  if ((state[kState] & (kDestroyed | kErrored)) !== 0) return false;
+
+  state[kState] &= ~kReading;
+  if ((state[kState] & kDecoder) !== 0 && !encoding) chunk = state[kDecoderValue].write(chunk);
+
+  addChunk(stream, state, chunk, false);
+  return canPushMore(state);
+}
+
+// Under the high-water mark (or empty, for a mark of 0) and not ended.
+function canPushMore(state) {
+  return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
+}
+
+function addChunk(stream, state, chunk, addToFront) {
+  if ((state[kState] & (kFlowing | kSync | kDataListening)) === (kFlowing | kDataListening) && state.length === 0) {
+    // Flowing with nothing buffered: straight to the 'data' listeners.
+    if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+    state[kState] |= kDataEmitted;
+    stream.emit('data', chunk);
+  } else {
+    state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+    if (!addToFront) {
+      state.buffer.push(chunk);
+    } else if (state.bufferIndex > 0) {
+      state.buffer[--state.bufferIndex] = chunk;
+    } else {
+      state.buffer.unshift(chunk);
+    }
+    if ((state[kState] & kNeedReadable) !== 0) emitReadable(stream);
+  }
+  maybeReadMore(stream, state);
+}
+
+Readable.prototype.isPaused = function isPaused() {
+  const state = this._readableState;
+  return (state[kState] & kPaused) !== 0 || (state[kState] & (kHasFlowing | kFlowing)) === kHasFlowing;
+};
+
+Readable.prototype.setEncoding = function setEncoding(enc) {
+  const state = this._readableState;
+  const decoder = new StringDecoder(enc);
+  state.decoder = decoder;
+  // The decoder's name for it (utf8 for null).
+  state.encoding = decoder.encoding;
+
+  // What is buffered already is decoded now.
+  const buffer = state.buffer;
+  let content = '';
+  for (let i = state.bufferIndex; i < buffer.length; i++) content += decoder.write(buffer[i]);
+  buffer.length = 0;
+  state.bufferIndex = 0;
+  if (content !== '') buffer.push(content);
+  state.length = content.length;
+  return this;
+};
+
+// read(n) above the high-water mark raises it, to the next power of two
+// (at most 1 GiB).
+const MAX_HWM = 0x40000000;
+function computeNewHighWaterMark(n) {
+  if (n > MAX_HWM) {
+    throw new ERR_OUT_OF_RANGE('size', '<= 1GiB', n); // at node:internal/streams/readable:611:11
+  }
+  n--;
+  n |= n >>> 1;
+  n |= n >>> 2;
+  n |= n >>> 4;
+  n |= n >>> 8;
+  n |= n >>> 16;
+  return n + 1;
+}
+
+// How much read(n) can return now (0: nothing yet).
+function howMuchToRead(n, state) {
+  if (n <= 0 || (state.length === 0 && (state[kState] & kEnded) !== 0)) return 0;
+  if ((state[kState] & kObjectMode) !== 0) return 1;
+  if (Number.isNaN(n)) {
+    // read(): flowing takes one chunk at a time, else everything.
+    if ((state[kState] & kFlowing) !== 0 && state.length) return state.buffer[state.bufferIndex].length;
+    return state.length;
+  }
+  if (n <= state.length) return n;
+  return (state[kState] & kEnded) !== 0 ? state.length : 0;
+}
+
+Readable.prototype.read = function read(n) {
+  if (n === undefined) {
+    n = NaN;
+  } else if (!Number.isInteger(n)) {
+    n = Number.parseInt(n, 10);
+  }
+  const state = this._readableState;
+  const nOrig = n;
+
+  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
+  if (n !== 0) state[kState] &= ~kEmittedReadable;
+
+  // read(0) with enough buffered (or the end reached) only owes a
+  // 'readable' (or 'end').
+  if (n === 0 &&
+      (state[kState] & kNeedReadable) !== 0 &&
+      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) ||
+       (state[kState] & kEnded) !== 0)) {
+    if (state.length === 0 && (state[kState] & kEnded) !== 0) endReadable(this);
+    else emitReadable(this);
+    return null;
+  }
+
+  n = howMuchToRead(n, state);
+
+  if (n === 0 && (state[kState] & kEnded) !== 0) {
+    if (state.length === 0) endReadable(this);
+    return null;
+  }
+
+  // Ask _read for more when a 'readable' is owed or the buffer would fall
+  // under the mark; not when ended, already reading, constructing,
+  // destroyed or errored. _read may push synchronously, so how much to
+  // return is decided after it.
+  let doRead = (state[kState] & kNeedReadable) !== 0;
+  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
+
+  if ((state[kState] & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
+    doRead = false;
+  } else if (doRead) {
+    state[kState] |= kReading | kSync;
+    if (state.length === 0) state[kState] |= kNeedReadable;
+    try {
+      this._read(state.highWaterMark);
+    } catch (err) {
+      errorOrDestroy(this, err);
+    }
+    state[kState] &= ~kSync;
+    if ((state[kState] & kReading) === 0) n = howMuchToRead(nOrig, state);
+  }
+
+  let ret;
+  if (n > 0) ret = fromList(n, state);
+  else ret = null;
+
+  if (ret === null) {
+    if (state.length <= state.highWaterMark) state[kState] |= kNeedReadable;
+    n = 0;
+  } else {
+    state.length -= n;
+    if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+  }
+
+  if (state.length === 0) {
+    // Empty: the next data owes a 'readable'.
+    if ((state[kState] & kEnded) === 0) state[kState] |= kNeedReadable;
+    // A read past the end: 'end' comes next tick.
+    if (nOrig !== n && (state[kState] & kEnded) !== 0) endReadable(this);
+  }
+
+  if (ret !== null && (state[kState] & (kErrorEmitted | kCloseEmitted)) === 0) {
+    state[kState] |= kDataEmitted;
+    this.emit('data', ret);
+  }
+
+  return ret;
+};
+
+function onEofChunk(stream, state) {
+  if ((state[kState] & kEnded) !== 0) return;
+  const decoder = (state[kState] & kDecoder) !== 0 ? state[kDecoderValue] : null;
+  if (decoder) {
+    const chunk = decoder.end();
+    if (chunk?.length) {
+      state.buffer.push(chunk);
+      state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+    }
+  }
+  state[kState] |= kEnded;
+
+  if ((state[kState] & kSync) !== 0) {
+    // Inside _read: the 'readable' comes on the next tick, not from within read().
+    emitReadable(stream);
+  } else {
+    // The end's 'readable' is synchronous (parsers in the wild rely on it).
+    state[kState] = (state[kState] & ~kNeedReadable) | kEmittedReadable;
+    emitReadableNow(stream);
+  }
+}
+
+// Schedules a 'readable' for the next tick (at most one pending).
+function emitReadable(stream) {
+  const state = stream._readableState;
+  state[kState] &= ~kNeedReadable;
+  if ((state[kState] & kEmittedReadable) === 0) {
+    state[kState] |= kEmittedReadable;
+    process.nextTick(emitReadableNow, stream);
+  }
+}
+
+function emitReadableNow(stream) {
+  const state = stream._readableState;
+  if ((state[kState] & (kDestroyed | kErrored)) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
+    stream.emit('readable');
+    state[kState] &= ~kEmittedReadable;
+  }
+
+  // Another 'readable' is owed unless flowing (flow() takes care of the
+  // data), ended, or over the mark.
+  if ((state[kState] & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) {
+    state[kState] |= kNeedReadable;
+  }
+  flow(stream);
+}
+
+// Keeps the buffer filled to the mark: a tick after data came, read(0)
+// (which calls _read) until a read produces nothing or is in flight.
+function maybeReadMore(stream, state) {
+  if ((state[kState] & (kReadingMore | kConstructed)) === kConstructed) {
+    state[kState] |= kReadingMore;
+    process.nextTick(maybeReadMoreNT, stream, state);
+  }
+}
+
+function maybeReadMoreNT(stream, state) {
+  // Under the mark, or flowing with nothing buffered (a new 'data'
+  // listener waits for the flow to continue); never ended or mid-read.
+  while ((state[kState] & (kReading | kEnded)) === 0 &&
+         (state.length < state.highWaterMark || ((state[kState] & kFlowing) !== 0 && state.length === 0))) {
+    const len = state.length;
+    stream.read(0);
+    if (len === state.length) break;
+  }
+  state[kState] &= ~kReadingMore;
+}
+
+Readable.prototype._read = function(n) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('_read()'); // at node:internal/streams/readable:904:9
+};
+
+Readable.prototype.pipe = function pipe(dest, pipeOpts) {
+  const src = this;
+  const state = this._readableState;
+
+  if (state.pipes.length === 1 && (state[kState] & kMultiAwaitDrain) === 0) {
+    state[kState] |= kMultiAwaitDrain;
+    state.awaitDrainWriters = new Set(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
+  }
+  state.pipes.push(dest);
+
+  const doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
+  const endFn = doEnd ? onend : unpipe;
+  if ((state[kState] & kEndEmitted) !== 0) process.nextTick(endFn);
+  else src.once('end', endFn);
+
+  dest.on('unpipe', onunpipe);
+  function onunpipe(readable, unpipeInfo) {
+    if (readable === src && unpipeInfo && unpipeInfo.hasUnpiped === false) {
+      unpipeInfo.hasUnpiped = true;
+      cleanup();
+    }
+  }
+
+  function onend() {
+    dest.end();
+  }
+
+  let ondrain;
+  let cleanedUp = false;
+  function cleanup() {
+    dest.removeListener('close', onclose);
+    dest.removeListener('finish', onfinish);
+    if (ondrain) dest.removeListener('drain', ondrain);
+    dest.removeListener('error', onerror);
+    dest.removeListener('unpipe', onunpipe);
+    src.removeListener('end', onend);
+    src.removeListener('end', unpipe);
+    src.removeListener('data', ondata);
+    cleanedUp = true;
+
+    // A source waiting for this destination's 'drain' would wait forever:
+    // count it as drained (also when unsure whether it was awaited).
+    if (ondrain && state.awaitDrainWriters && (!dest._writableState || dest._writableState.needDrain)) ondrain();
+  }
+
+  function pause() {
+    // Unpiped from within dest.write(): this destination no longer counts.
+    if (!cleanedUp) {
+      if (state.pipes.length === 1 && state.pipes[0] === dest) {
+        state.awaitDrainWriters = dest;
+        state[kState] &= ~kMultiAwaitDrain;
+      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
+        state.awaitDrainWriters.add(dest);
+      }
+      src.pause();
+    }
+    if (!ondrain) {
+      // Added once and kept: adding and removing it per pause costs more.
+      ondrain = pipeOnDrain(src, dest);
+      dest.on('drain', ondrain);
+    }
+  }
+
+  src.on('data', ondata);
+  function ondata(chunk) {
+    if (dest.write(chunk) === false) pause();
+  }
+
+  // The destination's error stops the pipe; it still throws when nobody
+  // else listens.
+  function onerror(er) {
+    unpipe();
+    dest.removeListener('error', onerror);
+    if (dest.listenerCount('error') === 0) {
+      const s = dest._writableState || dest._readableState;
+      if (s && !s.errorEmitted) {
+        // Emitted by hand, not through destroy: report it the stream's way.
+        errorOrDestroy(dest, er);
+      } else {
+        dest.emit('error', er);
+      }
+    }
+  }
+  // Before the user's listeners.
+  prependListener(dest, 'error', onerror);
+
+  // 'close' or 'finish' unpipes, once.
+  function onclose() {
+    dest.removeListener('finish', onfinish);
+    unpipe();
+  }
+  dest.once('close', onclose);
+  function onfinish() {
+    dest.removeListener('close', onclose);
+    unpipe();
+  }
+  dest.once('finish', onfinish);
+
+  function unpipe() {
+    src.unpipe(dest);
+  }
+
+  dest.emit('pipe', src);
+
+  if (dest.writableNeedDrain === true) {
+    pause();
+  } else if ((state[kState] & kFlowing) === 0) {
+    src.resume();
+  }
+
+  return dest;
+};
+
+function pipeOnDrain(src, dest) {
+  return function pipeOnDrainFunctionResult() {
+    const state = src._readableState;
+    // Called directly by cleanup() too, so `this` may not be dest.
+    if (state.awaitDrainWriters === dest) {
+      state.awaitDrainWriters = null;
+    } else if ((state[kState] & kMultiAwaitDrain) !== 0) {
+      state.awaitDrainWriters.delete(dest);
+    }
+    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) &&
+        (state[kState] & kDataListening) !== 0) {
+      src.resume();
+    }
+  };
+}
+
+Readable.prototype.unpipe = function unpipe(dest) {
+  const state = this._readableState;
+  if (state.pipes.length === 0) return this;
+
+  if (!dest) {
+    const dests = state.pipes;
+    state.pipes = [];
+    this.pause();
+    for (let i = 0; i < dests.length; i++) dests[i].emit('unpipe', this, { hasUnpiped: false });
+    return this;
+  }
+
+  const index = state.pipes.indexOf(dest);
+  if (index === -1) return this;
+  state.pipes.splice(index, 1);
+  if (state.pipes.length === 0) this.pause();
+  dest.emit('unpipe', this, { hasUnpiped: false });
+  return this;
+};
+
+// A 'data' listener starts the flow (unless paused explicitly); a
+// 'readable' listener switches to pulling and owes a 'readable'.
+Readable.prototype.on = function on(ev, fn) {
+  const res = Stream.prototype.on.call(this, ev, fn);
+  const state = this._readableState;
+
+  if (ev === 'data') {
+    state[kState] |= kDataListening;
+    // So that resume() below stays a no-op under once('readable').
+    if (this.listenerCount('readable') > 0) state[kState] |= kReadableListening;
+    if ((state[kState] & (kHasFlowing | kFlowing)) !== kHasFlowing) this.resume();
+  } else if (ev === 'readable') {
+    if ((state[kState] & (kEndEmitted | kReadableListening)) === 0) {
+      state[kState] = (state[kState] | kReadableListening | kNeedReadable | kHasFlowing) &
+        ~(kFlowing | kEmittedReadable);
+      if (state.length) {
+        emitReadable(this);
+      } else if ((state[kState] & kReading) === 0) {
+        process.nextTick(nReadingNextTick, this);
+      }
+    }
+  }
+
+  return res;
+};
+Readable.prototype.addListener = Readable.prototype.on;
+
+Readable.prototype.removeListener = function removeListener(ev, fn) {
+  const state = this._readableState;
+  const res = Stream.prototype.removeListener.call(this, ev, fn);
+
+  if (ev === 'readable') {
+    // Checked on the next tick: after the 'readable' being emitted, before
+    // I/O, so once('readable') cycles keep working.
+    process.nextTick(updateReadableListening, this);
+  } else if (ev === 'data' && this.listenerCount('data') === 0) {
+    state[kState] &= ~kDataListening;
+  }
+  return res;
+};
+Readable.prototype.off = Readable.prototype.removeListener;
+
+Readable.prototype.removeAllListeners = function removeAllListeners(ev) {
+  // (No argument and an undefined one differ to the emitter.)
+  const res = Reflect.apply(Stream.prototype.removeAllListeners, this, arguments);
+  if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
+  return res;
+};
+
+function updateReadableListening(self) {
+  const state = self._readableState;
+  if (self.listenerCount('readable') > 0) state[kState] |= kReadableListening;
+  else state[kState] &= ~kReadableListening;
+
+  if ((state[kState] & (kHasPaused | kPaused | kResumeScheduled)) === (kHasPaused | kResumeScheduled)) {
+    // A resume() is on its way: it must find the stream flowing.
+    state[kState] |= kHasFlowing | kFlowing;
+  } else if ((state[kState] & kDataListening) !== 0) {
+    self.resume();
+  } else if ((state[kState] & kReadableListening) === 0) {
+    state[kState] &= ~(kHasFlowing | kFlowing);
+  }
+}
+
+function nReadingNextTick(self) {
+  self.read(0);
+}
+
+// resume() and pause(): the flowing mode switch. With a 'readable'
+// listener, resume() does not make the stream flow.
+Readable.prototype.resume = function resume() {
+  const state = this._readableState;
+  if ((state[kState] & kFlowing) === 0) {
+    state[kState] |= kHasFlowing;
+    if ((state[kState] & kReadableListening) === 0) state[kState] |= kFlowing;
+    else state[kState] &= ~kFlowing;
+    if ((state[kState] & kResumeScheduled) === 0) {
+      state[kState] |= kResumeScheduled;
+      process.nextTick(resumeNT, this, state);
+    }
+  }
+  state[kState] = (state[kState] | kHasPaused) & ~kPaused;
+  return this;
+};
+
+function resumeNT(stream, state) {
+  if ((state[kState] & kReading) === 0) stream.read(0);
+  state[kState] &= ~kResumeScheduled;
+  stream.emit('resume');
+  flow(stream);
+  if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
+}
+
+Readable.prototype.pause = function pause() {
+  const state = this._readableState;
+  if ((state[kState] & (kHasFlowing | kFlowing)) !== kHasFlowing) {
+    state[kState] = (state[kState] | kHasFlowing) & ~kFlowing;
+    this.emit('pause');
+  }
+  state[kState] |= kHasPaused | kPaused;
+  return this;
+};
+
+function flow(stream) {
+  const state = stream._readableState;
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+}
+
+// Wraps an old-style stream (data/end events, pause/resume) as this
+// Readable's source.
+Readable.prototype.wrap = function wrap(stream) {
+  let paused = false;
+
+  stream.on('data', (chunk) => {
+    if (!this.push(chunk) && stream.pause) {
+      paused = true;
+      stream.pause();
+    }
+  });
+  stream.on('end', () => {
+    this.push(null);
+  });
+  stream.on('error', (err) => {
+    errorOrDestroy(this, err);
+  });
+  stream.on('close', () => {
+    this.destroy();
+  });
+  stream.on('destroy', () => {
+    this.destroy();
+  });
+
+  this._read = () => {
+    if (paused && stream.resume) {
+      paused = false;
+      stream.resume();
+    }
+  };
+
+  // The wrapped stream's own methods, for filters and duplexes. (Its first
+  // key is skipped, as Node skips it.)
+  const streamKeys = Object.keys(stream);
+  for (let j = 1; j < streamKeys.length; j++) {
+    const i = streamKeys[j];
+    if (this[i] === undefined && typeof stream[i] === 'function') this[i] = stream[i].bind(stream);
+  }
+
+  return this;
+};
+
+Readable.prototype[Symbol.asyncIterator] = function() {
+  return streamToAsyncIterator(this);
+};
+
+Readable.prototype.iterator = function iterator(options) {
+  if (options !== undefined) {
+    validateObject(options, 'options'); // at node:internal/streams/readable:1342:5
+  }
+  return streamToAsyncIterator(this, options);
+};
+
+function streamToAsyncIterator(stream, options) {
+  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
+  const iter = createAsyncIterator(stream, options);
+  iter.stream = stream;
+  return iter;
+}
+
+// Reads in 'readable' mode; waits for 'readable' or the end (finished())
+// when nothing is buffered. Leaving the loop early destroys the stream
+// unless `destroyOnReturn: false`.
+async function* createAsyncIterator(stream, options) {
+  let callback = nop;
+
+  function next(resolve) {
+    if (this === stream) {
+      callback();
+      callback = nop;
+    } else {
+      callback = resolve;
+    }
+  }
+
+  stream.on('readable', next);
+
+  // undefined: not finished; null: ended cleanly; else the error.
+  let error;
+  const cleanup = eos(stream, { writable: false }, (err) => {
+    error = err ? aggregateTwoErrors(error, err) : null;
+    callback();
+    callback = nop;
+  });
+
+  try {
+    while (true) {
+      const chunk = stream.destroyed ? null : stream.read();
+      if (chunk !== null) {
+        yield chunk;
+      } else if (error) {
+        throw error;
+      } else if (error === null) {
+        return;
+      } else {
+        await new Promise(next);
+      }
+    }
+  } catch (err) {
+    error = aggregateTwoErrors(error, err);
+    throw error;
+  } finally {
+    if ((error || options?.destroyOnReturn !== false) &&
+        (error === undefined || stream._readableState.autoDestroy)) {
+      destroyImpl.destroyer(stream, null);
+    } else {
+      stream.off('readable', next);
+      cleanup();
+    }
+  }
+}
+
+Object.defineProperties(Readable.prototype, {
+  readable: {
+    __proto__: null,
+    get() {
+      const r = this._readableState;
+      // `readable === false`: a Duplex whose readable side is off.
+      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
+    },
+    set(val) {
+      if (this._readableState) this._readableState.readable = !!val;
+    },
+  },
+
+  readableDidRead: {
+    __proto__: null,
+    enumerable: false,
+    get: function() { return this._readableState.dataEmitted; },
+  },
+
+  readableAborted: {
+    __proto__: null,
+    enumerable: false,
+    get: function() {
+      const state = this._readableState;
+      return !!(state.readable !== false && (state.destroyed || state.errored) && !state.endEmitted);
+    },
+  },
+
+  readableHighWaterMark: {
+    __proto__: null,
+    enumerable: false,
+    get: function() { return this._readableState.highWaterMark; },
+  },
+
+  readableBuffer: {
+    __proto__: null,
+    enumerable: false,
+    get: function() { return this._readableState?.buffer; },
+  },
+
+  readableFlowing: {
+    __proto__: null,
+    enumerable: false,
+    get: function() { return this._readableState.flowing; },
+    set: function(state) {
+      if (this._readableState) this._readableState.flowing = state;
+    },
+  },
+
+  readableLength: {
+    __proto__: null,
+    enumerable: false,
+    get() { return this._readableState.length; },
+  },
+
+  readableObjectMode: {
+    __proto__: null,
+    enumerable: false,
+    get() { return this._readableState ? this._readableState.objectMode : false; },
+  },
+
+  readableEncoding: {
+    __proto__: null,
+    enumerable: false,
+    get() { return this._readableState ? this._readableState.encoding : null; },
+  },
+
+  errored: {
+    __proto__: null,
+    enumerable: false,
+    get() { return this._readableState ? this._readableState.errored : null; },
+  },
+
+  closed: {
+    __proto__: null,
+    get() { return this._readableState ? this._readableState.closed : false; },
+  },
+
+  destroyed: {
+    __proto__: null,
+    enumerable: false,
+    get() { return this._readableState ? this._readableState.destroyed : false; },
+    set(value) {
+      // Before the state exists there is nothing to mark.
+      if (!this._readableState) return;
+      this._readableState.destroyed = value;
+    },
+  },
+
+  readableEnded: {
+    __proto__: null,
+    enumerable: false,
+    get() { return this._readableState ? this._readableState.endEmitted : false; },
+  },
+});
+
+// Takes n bytes (characters with a decoder; one object in object mode)
+// off the front of the buffer.
+function fromList(n, state) {
+  if (state.length === 0) return null;
+
+  const buf = state.buffer;
+  const len = buf.length;
+  let idx = state.bufferIndex;
+  let ret;
+
+  if ((state[kState] & kObjectMode) !== 0) {
+    ret = buf[idx];
+    buf[idx++] = null;
+  } else if (!n || n >= state.length) {
+    // All of it.
+    if ((state[kState] & kDecoder) !== 0) {
+      ret = '';
+      while (idx < len) {
+        ret += buf[idx];
+        buf[idx++] = null;
+      }
+    } else if (len - idx === 0) {
+      ret = Buffer.alloc(0);
+    } else if (len - idx === 1) {
+      ret = buf[idx];
+      buf[idx++] = null;
+    } else {
+      ret = Buffer.allocUnsafe(state.length);
+      let i = 0;
+      while (idx < len) {
+        ret.set(buf[idx], i);
+        i += buf[idx].length;
+        buf[idx++] = null;
+      }
+    }
+  } else if (n < buf[idx].length) {
+    // Part of the first chunk (slice works on strings and Buffers alike).
+    ret = buf[idx].slice(0, n);
+    buf[idx] = buf[idx].slice(n);
+  } else if (n === buf[idx].length) {
+    ret = buf[idx];
+    buf[idx++] = null;
+  } else if ((state[kState] & kDecoder) !== 0) {
+    ret = '';
+    while (idx < len) {
+      const str = buf[idx];
+      if (n > str.length) {
+        ret += str;
+        n -= str.length;
+        buf[idx++] = null;
+      } else {
+        // (Node compares with the number of chunks here, which a string
+        // never matches once it is longer than n.)
+        if (n === buf.length) {
+          ret += str;
+          buf[idx++] = null;
+        } else {
+          ret += str.slice(0, n);
+          buf[idx] = str.slice(n);
+        }
+        break;
+      }
+    }
+  } else {
+    ret = Buffer.allocUnsafe(n);
+    const retLen = n;
+    while (idx < len) {
+      const data = buf[idx];
+      if (n > data.length) {
+        ret.set(data, retLen - n);
+        n -= data.length;
+        buf[idx++] = null;
+      } else {
+        if (n === data.length) {
+          ret.set(data, retLen - n);
+          buf[idx++] = null;
+        } else {
+          ret.set(new FastBuffer(data.buffer, data.byteOffset, n), retLen - n);
+          buf[idx] = new FastBuffer(data.buffer, data.byteOffset + n, data.length - n);
+        }
+        break;
+      }
+    }
+  }
+
+  if (idx === len) {
+    buf.length = 0;
+    state.bufferIndex = 0;
+  } else if (idx > 1024) {
+    buf.splice(0, idx);
+    state.bufferIndex = 0;
+  } else {
+    state.bufferIndex = idx;
+  }
+
+  return ret;
+}
+
+// Exposed for tests, as in Node.
+Readable._fromList = fromList;
+
+function endReadable(stream) {
+  const state = stream._readableState;
+  if ((state[kState] & kEndEmitted) === 0) {
+    state[kState] |= kEnded;
+    process.nextTick(endReadableNT, state, stream);
+  }
+}
+
+function endReadableNT(state, stream) {
+  // Not if an unshift came meanwhile, or the stream failed or closed.
+  if ((state[kState] & (kErrored | kCloseEmitted | kEndEmitted)) !== 0 || state.length !== 0) return;
+  state[kState] |= kEndEmitted;
+  stream.emit('end');
+
+  if (stream.writable && stream.allowHalfOpen === false) {
+    process.nextTick(endWritableNT, stream);
+  } else if ((state[kState] & kAutoDestroy) !== 0) {
+    // A Duplex is destroyed once its writable side is done too (or off).
+    const wState = stream._writableState;
+    if (!wState || (wState.autoDestroy && (wState.finished || wState.writable === false))) {
+      stream.destroy();
+    }
+  }
+}
+
+function endWritableNT(stream) {
+  if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
+}
+
+let from;
+Readable.from = function(iterable, opts) {
+  from ??= require('internal/streams/vendored').vendored('internal/streams/from');
+  return from(Readable, iterable, opts);
+};
+
+// Web streams are not part of pynode yet; the adapters module says so.
+function lazyWebStreams() {
+  return require('internal/webstreams/adapters');
+}
+
+Readable.fromWeb = function(readableStream, options) {
+  return lazyWebStreams().newStreamReadableFromReadableStream(readableStream, options);
+};
+
+Readable.toWeb = function(streamReadable, options) {
+  return lazyWebStreams().newReadableStreamFromStreamReadable(streamReadable, options);
+};
+
+Readable.wrap = function(src, options) {
+  return new Readable({
+    objectMode: src.readableObjectMode ?? src.objectMode ?? true,
+    ...options,
+    destroy(err, callback) {
+      destroyImpl.destroyer(src, err);
+      callback(err);
+    },
+  }).wrap(src);
+};
