@@ -151,7 +151,7 @@ function open(path, flags, mode, callback) {
 }
 
 function openSync(path, flags, mode) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:fs:564:5
   const flagsNumber = stringToFlags(flags);
   mode = parseFileMode(mode, 'mode', 0o666);
   return check(binding.open(path, flagsNumber, mode), 'open', path);
@@ -222,23 +222,23 @@ Object.defineProperty(read, require('internal/util').customPromisifyArgs,
                       { __proto__: null, value: ['bytesRead', 'buffer'], enumerable: false });
 
 function readSync(fd, buffer, offsetOrOptions, length, position) {
-  fd = getValidatedFd(fd);
-  validateBuffer(buffer);
+  fd = getValidatedFd(fd); // at node:fs:700:8
+  validateBuffer(buffer); // at node:fs:702:3
   let offset = offsetOrOptions;
   if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
     if (offsetOrOptions !== undefined) validateObject(offsetOrOptions, 'options', kValidateObjectAllowNullable);
     ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
   }
   if (offset === undefined) offset = 0;
-  else validateInteger(offset, 'offset', 0);
+  else validateInteger(offset, 'offset', 0); // at node:fs:720:5
   length |= 0;
   if (length === 0) return 0;
   if (buffer.byteLength === 0) {
     throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
   }
-  validateOffsetLengthRead(offset, length, buffer.byteLength);
+  validateOffsetLengthRead(offset, length, buffer.byteLength); // at node:fs:734:3
   if (position == null) position = -1;
-  else validatePosition(position, 'position', length);
+  else validatePosition(position, 'position', length); // at node:fs:739:5
   const data = check(binding.read(fd, length, Number(position)), 'read');
   return copyRead(data, buffer, offset);
 }
@@ -262,8 +262,8 @@ Object.defineProperty(readv, require('internal/util').customPromisifyArgs,
                       { __proto__: null, value: ['bytesRead', 'buffers'], enumerable: false });
 
 function readvSync(fd, buffers, position) {
-  fd = getValidatedFd(fd);
-  validateBufferArray(buffers);
+  fd = getValidatedFd(fd); // at node:fs:790:8
+  validateBufferArray(buffers); // at node:fs:791:3
   if (typeof position !== 'number') position = null;
   const chunks = check(binding.readv(fd, buffers.map((b) => b.byteLength), position), 'read', undefined, undefined,
                        'readv');
@@ -291,75 +291,76 @@ function validateStringAfterArrayBufferView(buffer, name, hiddenFrom = validateS
   }
 }
 
-// What write()/writeSync() send: the bytes and the position.
-function writeArguments(buffer, offsetOrOptions, length, position) {
-  if (isArrayBufferView(buffer)) {
-    let offset = offsetOrOptions;
-    if (typeof offset === 'object') {
-      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
-    }
-    if (position === undefined) position = null;
-    if (typeof offset !== 'number') offset = 0;
-    if (typeof length !== 'number') length = buffer.byteLength - offset;
-    if (typeof position !== 'number') position = null;
-    validateOffsetLengthWrite(offset, length, buffer.byteLength);
-    const bytes = bytesOf(buffer);
-    const data = offset === 0 && length === bytes.byteLength ? bytes : bytes.subarray(offset, offset + length);
-    return { data, position };
-  }
-  validateStringAfterArrayBufferView(buffer, 'buffer');
-  validateEncoding(buffer, length);
-  const enc = normalizeEncoding(length);
-  const data = enc === 'utf8' || enc === undefined ? buffer : Buffer.from(buffer, length);
-  return { data, position: typeof offsetOrOptions === 'number' ? offsetOrOptions : null };
+// The bytes [offset, offset + length) of a view, as the binding writes them.
+function viewBytes(buffer, offset, length) {
+  const bytes = bytesOf(buffer);
+  return offset === 0 && length === bytes.byteLength ? bytes : bytes.subarray(offset, offset + length);
+}
+
+// A string as the binding writes it: UTF-8 text as it is, others as bytes.
+function stringBytes(string, encoding) {
+  const enc = normalizeEncoding(encoding);
+  return enc === 'utf8' || enc === undefined ? string : Buffer.from(string, encoding);
 }
 
 function write(fd, buffer, offsetOrOptions, length, position, callback) {
   function wrapper(err, written) { callback(err, written || 0, buffer); }
-  fd = getValidatedFd(fd);
-  let args;
+  fd = getValidatedFd(fd); // at node:fs:819:8
+  let offset = offsetOrOptions;
+  let data;
   if (isArrayBufferView(buffer)) {
-    callback = maybeCallback(callback || position || length || offsetOrOptions);
-    if (typeof offsetOrOptions === 'object' && offsetOrOptions !== null) {
-      ({ offset: offsetOrOptions = 0, length = buffer.byteLength - offsetOrOptions, position = null } =
-        offsetOrOptions);
+    callback = maybeCallback(callback || position || length || offset);
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
     }
-    if (typeof offsetOrOptions !== 'number') offsetOrOptions = 0;
-    if (typeof length !== 'number') length = buffer.byteLength - offsetOrOptions;
+    if (offset == null || typeof offset === 'function') offset = 0;
+    else validateInteger(offset, 'offset', 0); // at node:fs:837:7
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
     if (typeof position !== 'number') position = null;
-    args = writeArguments(buffer, offsetOrOptions, length, position);
+    validateOffsetLengthWrite(offset, length, buffer.byteLength); // at node:fs:843:5
+    data = viewBytes(buffer, offset, length);
   } else {
-    validateStringAfterArrayBufferView(buffer, 'buffer');
+    validateStringAfterArrayBufferView(buffer, 'buffer'); // at node:fs:851:3
     if (typeof position !== 'function') {
-      if (typeof offsetOrOptions === 'function') {
-        position = offsetOrOptions;
-        offsetOrOptions = null;
+      if (typeof offset === 'function') {
+        position = offset;
+        offset = null;
       } else {
         position = length;
       }
       length = 'utf8';
     }
-    const str = buffer;
-    validateEncoding(str, length);
+    validateEncoding(buffer, length); // at node:fs:864:3
     callback = maybeCallback(position);
-    args = writeArguments(str, offsetOrOptions, length);
+    data = stringBytes(buffer, length);
+    position = typeof offset === 'number' ? offset : null;
   }
-  binding.write(fd, args.data, args.position, makeRequest(wrapper, 'write'));
+  binding.write(fd, data, position, makeRequest(wrapper, 'write'));
 }
 Object.defineProperty(write, require('internal/util').customPromisifyArgs,
                       { __proto__: null, value: ['bytesWritten', 'buffer'], enumerable: false });
 
 function writeSync(fd, buffer, offsetOrOptions, length, position) {
-  fd = getValidatedFd(fd);
-  let args;
+  fd = getValidatedFd(fd); // at node:fs:891:8
+  let offset = offsetOrOptions;
+  let data;
   if (isArrayBufferView(buffer)) {
-    args = writeArguments(buffer, offsetOrOptions, length, position);
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? kEmptyObject);
+    }
+    if (offset == null) offset = 0;
+    else validateInteger(offset, 'offset', 0); // at node:fs:909:7
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (typeof position !== 'number') position = null;
+    validateOffsetLengthWrite(offset, length, buffer.byteLength); // at node:fs:913:5
+    data = viewBytes(buffer, offset, length);
   } else {
-    validateStringAfterArrayBufferView(buffer, 'buffer');
-    validateEncoding(buffer, length);
-    args = writeArguments(buffer, offsetOrOptions === undefined ? null : offsetOrOptions, length);
+    validateStringAfterArrayBufferView(buffer, 'buffer'); // at node:fs:917:5
+    validateEncoding(buffer, length); // at node:fs:918:5
+    data = stringBytes(buffer, length);
+    position = typeof offset === 'number' ? offset : null;
   }
-  return check(binding.write(fd, args.data, args.position), 'write');
+  return check(binding.write(fd, data, position), 'write');
 }
 
 function writev(fd, buffers, position, callback) {
@@ -382,8 +383,8 @@ Object.defineProperty(writev, require('internal/util').customPromisifyArgs,
                       { __proto__: null, value: ['bytesWritten', 'buffer'], enumerable: false });
 
 function writevSync(fd, buffers, position) {
-  fd = getValidatedFd(fd);
-  validateBufferArray(buffers);
+  fd = getValidatedFd(fd); // at node:fs:981:8
+  validateBufferArray(buffers); // at node:fs:982:3
   if (buffers.length === 0) return 0;
   if (typeof position !== 'number') position = null;
   return check(binding.writev(fd, buffers.map(bytesOf), position), 'write', undefined, undefined, 'writev');
@@ -395,12 +396,12 @@ function readFileSync(path, options) {
   options = getOptions(options, { flag: 'r' });
   const encoding = options.encoding;
   if (encoding === 'utf8' || encoding === 'utf-8') {
-    if (!isInt32(path)) path = getValidatedPath(path);
+    if (!isInt32(path)) path = getValidatedPath(path); // at node:fs:441:14
     const result = binding.readFileUtf8(path, stringToFlags(options.flag));
     if (isError(result)) throw markThrowSite(readFileError(result, path), 'readFileUtf8');
     return result;
   }
-  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path); // at node:fs:564:5
   const flags = stringToFlags(options.flag);
   const result = binding.readFile(target, flags);
   if (isError(result)) {
@@ -419,7 +420,7 @@ function readFile(path, options, callback) {
   callback ||= options;
   validateFunction(callback, 'cb');
   options = getOptions(options, { flag: 'r' });
-  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path); // at node:fs:389:16
   const flags = stringToFlags(options.flag);
   const encoding = options.encoding;
   const signal = options.signal;
@@ -452,9 +453,13 @@ function dataBytes(data, encoding, name = 'data') {
 
 function writeFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'w' });
-  const bytes = dataBytes(data, options.encoding);
+  const bytes = dataBytes(data, options.encoding); // at node:fs:2436:5
   const flag = options.flag || 'w';
-  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path);
+  // (Node validates the path on its UTF-8 fast path for strings, else in openSync.)
+  let target;
+  if (isFd(path)) target = getValidatedFd(path);
+  else if (typeof bytes === 'string') target = getValidatedPath(path); // at node:fs:2424:14
+  else target = getValidatedPath(path); // at node:fs:564:5
   const flags = stringToFlags(flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   const result = binding.writeFile(target, bytes, flags, mode);
@@ -639,7 +644,7 @@ function mkdtemp(prefix, options, callback) {
 
 function mkdtempSync(prefix, options) {
   options = getOptions(options);
-  prefix = getValidatedPath(prefix, 'prefix');
+  prefix = getValidatedPath(prefix, 'prefix'); // at node:fs:3049:12
   const asBuffer = options.encoding === 'buffer';
   const result = check(binding.mkdtemp(prefix, asBuffer), 'mkdtemp', `${prefix}XXXXXX`);
   return encodeResult(result, options.encoding);
@@ -813,16 +818,14 @@ function linkSync(existingPath, newPath) {
   check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
 }
 
-function validateSymlinkType(type) {
-  validateOneOf(type, 'type', ['dir', 'file', 'junction', null, undefined]);
-}
+const kSymlinkTypes = ['dir', 'file', 'junction', null, undefined];
 
 function symlink(target, path, type, callback) {
   if (callback === undefined) {
     callback = maybeCallback(type);
     type = undefined;
   } else {
-    validateSymlinkType(type);
+    validateOneOf(type, 'type', kSymlinkTypes); // at node:fs:1798:5
   }
   target = getValidatedPath(target, 'target');
   path = getValidatedPath(path);
@@ -831,7 +834,7 @@ function symlink(target, path, type, callback) {
 }
 
 function symlinkSync(target, path, type) {
-  validateSymlinkType(type);
+  validateOneOf(type, 'type', kSymlinkTypes); // at node:fs:1868:3
   target = getValidatedPath(target, 'target');
   path = getValidatedPath(path);
   check(binding.symlink(target, path), 'symlink', target, path);
@@ -993,46 +996,47 @@ function fchmodSync(fd, mode) {
   check(binding.fchmod(fd, mode), 'fchmod');
 }
 
-function validateOwner(uid, gid) {
-  validateInteger(uid, 'uid', -1, kMaxUserId);
-  validateInteger(gid, 'gid', -1, kMaxUserId);
-}
-
 function chown(path, uid, gid, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
-  validateOwner(uid, gid);
+  validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2150:3
+  validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2151:3
   binding.chown(path, uid, gid, makeRequest(callback, 'chown', path));
 }
 
 function chownSync(path, uid, gid) {
   path = getValidatedPath(path);
-  validateOwner(uid, gid);
+  validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2168:3
+  validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2169:3
   check(binding.chown(path, uid, gid), 'chown', path);
 }
 
 function lchown(path, uid, gid, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
-  validateOwner(uid, gid);
+  validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2078:3
+  validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2079:3
   binding.lchown(path, uid, gid, makeRequest(callback, 'lchown', path));
 }
 
 function lchownSync(path, uid, gid) {
   path = getValidatedPath(path);
-  validateOwner(uid, gid);
+  validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2094:3
+  validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2095:3
   check(binding.lchown(path, uid, gid), 'lchown', path);
 }
 
 function fchown(fd, uid, gid, callback) {
-  validateOwner(uid, gid);
+  validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2108:3
+  validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2109:3
   callback = maybeCallback(callback);
   fd = getNativeFd(fd, 'node:fs:2118:11');
   binding.fchown(fd, uid, gid, makeRequest(callback, 'fchown'));
 }
 
 function fchownSync(fd, uid, gid) {
-  validateOwner(uid, gid);
+  validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2129:3
+  validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2130:3
   fd = getNativeFd(fd, 'fchown');
   check(binding.fchown(fd, uid, gid), 'fchown');
 }
@@ -1080,7 +1084,7 @@ function ftruncate(fd, len = 0, callback) {
 }
 
 function ftruncateSync(fd, len = 0) {
-  validateInteger(len, 'len');
+  validateInteger(len, 'len'); // at node:fs:1114:3
   fd = getNativeFd(fd, 'ftruncate');
   check(binding.ftruncate(fd, len), 'ftruncate');
 }

@@ -224,7 +224,7 @@ Object.defineProperty(Dir.prototype, Symbol.asyncIterator, {
 
 function validateDirOptions(options) {
   if (options === null || typeof options !== 'object') return;
-  if (options.bufferSize !== undefined) validateUint32(options.bufferSize, 'options.bufferSize', true);
+  if (options.bufferSize !== undefined) validateUint32(options.bufferSize, 'options.bufferSize', true); // at node:internal/fs/dir:58:5
 }
 
 function opendir(path, options, callback) {

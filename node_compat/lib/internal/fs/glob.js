@@ -359,8 +359,8 @@ function splitPath(path, windows) {
 }
 
 function matchGlobPattern(path, pattern, windows = process.platform === 'win32') {
-  validateString(path, 'path');
-  validateString(pattern, 'pattern');
+  validateString(path, 'path'); // at node:internal/fs/glob:661:3
+  validateString(pattern, 'pattern'); // at node:internal/fs/glob:662:3
   emitExperimentalWarning('glob');
   const file = splitPath(path, windows);
   return compilePattern(pattern).some((parts) => matchParts(file, 0, parts, 0, false));
@@ -374,7 +374,7 @@ function matchGlobPattern(path, pattern, windows = process.platform === 'win32')
 // pattern by pattern, then child by child, which gives Node's result order.
 
 function validateGlobOptions(options) {
-  validateObject(options, 'options');
+  validateObject(options, 'options'); // at node:internal/fs/glob:201:5
   const { cwd, exclude, withFileTypes } = options;
   if (exclude !== undefined) validateFunction(exclude, 'options.exclude');
   return { cwd: require('internal/url').toPathIfFileURL(cwd) ?? '.', exclude, withFileTypes: Boolean(withFileTypes) };
@@ -385,7 +385,7 @@ function globPatterns(pattern) {
   if (Array.isArray(pattern)) {
     for (let i = 0; i < patterns.length; i++) validateString(patterns[i], `patterns[${i}]`);
   } else {
-    validateString(pattern, 'patterns');
+    validateString(pattern, 'patterns'); // at node:internal/fs/glob:214:7
   }
   return patterns.flatMap((p) => compilePattern(p)).map((parts) => ({ parts, last: parts.length - 1 }));
 }

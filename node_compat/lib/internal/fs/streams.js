@@ -154,7 +154,7 @@ function ReadStream(path, options) {
   this.bytesRead = 0;
   this[kIsPerformingIO] = false;
   if (this.start !== undefined) {
-    validateInteger(this.start, 'start', 0);
+    validateInteger(this.start, 'start', 0); // at node:internal/fs/streams:206:5
     this.pos = this.start;
   }
   if (this.end === undefined) {
@@ -263,7 +263,7 @@ function WriteStream(path, options) {
   this.bytesWritten = 0;
   this[kIsPerformingIO] = false;
   if (this.start !== undefined) {
-    validateInteger(this.start, 'start', 0);
+    validateInteger(this.start, 'start', 0); // at node:internal/fs/streams:387:5
     this.pos = this.start;
   }
   Reflect.apply(Writable, this, [options]);

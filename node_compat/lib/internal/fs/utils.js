@@ -196,7 +196,12 @@ function getValidatedPath(fileURLOrPath, propName = 'path') {
 
 function getValidatedFd(fd, propName = 'fd') {
   if (Object.is(fd, -0)) return 0;
-  validateInt32(fd, propName, 0);
+  if (isInt32(fd) && fd >= 0) return fd;
+  try {
+    validateInt32(fd, propName, 0);
+  } catch (err) {
+    throw hiddenError(err, getValidatedFd);
+  }
   return fd;
 }
 
@@ -309,7 +314,7 @@ function copyObject(source) {
 }
 
 function maybeCallback(cb) {
-  validateFunction(cb, 'cb');
+  validateFunction(cb, 'cb'); // at node:fs:187:3
   return cb;
 }
 

@@ -175,7 +175,7 @@ function watchFile(filename, options, listener) {
     options = null;
   }
   options = { interval: 5007, persistent: true, ...options };
-  validateFunction(listener, 'listener');
+  validateFunction(listener, 'listener'); // at node:fs:2612:3
   let stat = statWatchers.get(filename);
   if (stat === undefined) {
     stat = new StatWatcher(options.bigint);
@@ -189,7 +189,7 @@ function watchFile(filename, options, listener) {
 }
 
 function unwatchFile(filename, listener) {
-  filename = getValidatedPath(filename);
+  filename = getValidatedPath(filename); // at node:fs:2636:14
   filename = pathModule.resolve(filename);
   const stat = statWatchers.get(filename);
   if (stat === undefined) return;
