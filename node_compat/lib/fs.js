@@ -50,6 +50,7 @@ const {
   kMaxUserId,
   makeRequest,
   markThrowSite,
+  nativeArgumentError,
   maybeCallback,
   rmDirectoryError,
   statFsFromBinding,
@@ -207,7 +208,7 @@ function read(fd, buffer, offsetOrOptions, length, position, callback) {
     return;
   }
   if (buffer.byteLength === 0) {
-    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written'); // at node:fs:659:11
   }
   validateOffsetLengthRead(offset, length, buffer.byteLength);
   if (position == null) position = -1;
@@ -234,7 +235,7 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
   length |= 0;
   if (length === 0) return 0;
   if (buffer.byteLength === 0) {
-    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written');
+    throw new ERR_INVALID_ARG_VALUE('buffer', buffer, 'is empty and cannot be written'); // at node:fs:730:11
   }
   validateOffsetLengthRead(offset, length, buffer.byteLength); // at node:fs:734:3
   if (position == null) position = -1;
@@ -403,6 +404,11 @@ function readFileSync(path, options) {
   }
   const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path); // at node:fs:564:5
   const flags = stringToFlags(options.flag);
+  if (typeof target === 'number') {
+    // A descriptor of the caller's is stat'ed first, as Node does.
+    const stats = binding.fstat(target);
+    if (isError(stats)) throw markThrowSite(bindingError(stats, 'fstat'), 'tryStatSync');
+  }
   const result = binding.readFile(target, flags);
   if (isError(result)) {
     const err = readFileError(result, target);
@@ -1186,6 +1192,14 @@ function openAsBlob(path, options = kEmptyObject) {
   const type = options.type || '';
   validateString(type, 'options.type');
   path = getValidatedPath(path);
+  // Node opens the file at once (its Blob reads it later): one that cannot be
+  // opened fails now, with Node's native error.
+  const fd = binding.open(path, constants.O_RDONLY, 0);
+  if (isError(fd)) {
+    throw nativeArgumentError(TypeError, 'Unable to open file as blob', 'ERR_INVALID_ARG_VALUE',
+                              'node:internal/blob:470:21');
+  }
+  binding.close(fd);
   const { Blob } = require('buffer');
   return Promise.resolve().then(() => new Blob([readFileSync(path)], { type }));
 }

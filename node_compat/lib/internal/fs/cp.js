@@ -28,6 +28,7 @@ const {
 const { validateBoolean, validateFunction, validateObject } = require('internal/validators');
 const { kEmptyObject } = require('internal/util');
 const { getValidatedPath, getValidMode, markThrowSite } = require('internal/fs/utils');
+const { markThrowSite: markSites } = require('internal/node_throw_sites');
 
 const defaults = {
   dereference: false,
@@ -74,8 +75,9 @@ function checkError(code, message) {
   return err;
 }
 
-function systemError(Ctor, message, path, errno, code) {
-  return new Ctor({ message, path, syscall: 'cp', errno, code });
+// The SystemErrors of cp's JavaScript checks, made (and thrown) at Node's `site`.
+function systemError(Ctor, message, path, errno, code, site) {
+  return markSites(new Ctor({ message, path, syscall: 'cp', errno, code }), site);
 }
 
 function isSubdirectory(src, dest) {
@@ -99,35 +101,43 @@ function* checkPaths(src, dest, opts, sync) {
     if (err.code !== 'ENOENT') throw err;
   }
   const srcIsDir = srcStat.isDirectory();
-  if (srcIsDir && !opts.recursive) {
-    if (sync) throw checkError('ERR_FS_EISDIR', `Recursive option not enabled, cannot copy a directory: ${withSlash(src)}`);
-    throw systemError(ERR_FS_EISDIR, `${src} is a directory (not copied)`, src, 21, 'EISDIR');
+  // (cpSync refuses a directory without `recursive` first, cp last.)
+  if (sync && srcIsDir && !opts.recursive) {
+    throw checkError('ERR_FS_EISDIR', `Recursive option not enabled, cannot copy a directory: ${withSlash(src)}`);
   }
   if (destStat !== null) {
     if (srcStat.ino === destStat.ino && srcStat.dev === destStat.dev && srcStat.ino !== 0) {
       if (sync) throw checkError('ERR_FS_CP_EINVAL', `src and dest cannot be the same ${dest}`);
-      throw systemError(ERR_FS_CP_EINVAL, 'src and dest cannot be the same', dest, 22, 'EINVAL');
+      throw systemError(ERR_FS_CP_EINVAL, 'src and dest cannot be the same', dest, 22, 'EINVAL',
+                        'node:internal/fs/cp/cp:79:13');
     }
     if (srcIsDir && !destStat.isDirectory()) {
       if (sync) {
         throw checkError('ERR_FS_CP_DIR_TO_NON_DIR', `Cannot overwrite non-directory ${src} with directory ${dest}`);
       }
       throw systemError(ERR_FS_CP_DIR_TO_NON_DIR,
-                        `cannot overwrite non-directory ${dest} with directory ${src}`, dest, 21, 'EISDIR');
+                        `cannot overwrite non-directory ${dest} with directory ${src}`, dest, 21, 'EISDIR',
+                        'node:internal/fs/cp/cp:88:13');
     }
     if (!srcIsDir && destStat.isDirectory()) {
       if (sync) {
         throw checkError('ERR_FS_CP_NON_DIR_TO_DIR', `Cannot overwrite directory ${dest} with non-directory ${src}`);
       }
       throw systemError(ERR_FS_CP_NON_DIR_TO_DIR,
-                        `cannot overwrite directory ${dest} with non-directory ${src}`, dest, 20, 'ENOTDIR');
+                        `cannot overwrite directory ${dest} with non-directory ${src}`, dest, 20, 'ENOTDIR',
+                        'node:internal/fs/cp/cp:98:13');
     }
   }
   if (srcIsDir && isSubdirectory(src, dest)) {
     if (sync) {
       throw checkError('ERR_FS_CP_EINVAL', `Cannot copy ${withSlash(src)} to a subdirectory of self ${dest}`);
     }
-    throw systemError(ERR_FS_CP_EINVAL, `cannot copy ${src} to a subdirectory of self ${dest}`, dest, 22, 'EINVAL');
+    throw systemError(ERR_FS_CP_EINVAL, `cannot copy ${src} to a subdirectory of self ${dest}`, dest, 22, 'EINVAL',
+                      'node:internal/fs/cp/cp:110:11');
+  }
+  if (srcIsDir && !opts.recursive) {
+    throw systemError(ERR_FS_EISDIR, `${src} is a directory (not copied)`, src, 21, 'EISDIR',
+                      'node:internal/fs/cp/cp:200:11');
   }
   return destStat;
 }
@@ -163,27 +173,31 @@ function* copyEntry(src, dest, destStat, opts, sync) {
   const srcStat = yield [opts.dereference ? 'stat' : 'lstat', src];
   if (srcStat.isDirectory() && opts.recursive) return yield* copyDirectory(srcStat, destStat, src, dest, opts, sync);
   if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) {
-    return yield* copyRegular(srcStat, destStat, src, dest, opts);
+    return yield* copyRegular(srcStat, destStat, src, dest, opts, sync);
   }
-  if (srcStat.isSymbolicLink()) return yield* copyLink(destStat, src, dest, opts);
+  if (srcStat.isSymbolicLink()) return yield* copyLink(destStat, src, dest, opts, sync);
   if (srcStat.isSocket()) {
     if (sync) throw checkError('ERR_FS_CP_SOCKET', `Cannot copy a socket file: ${dest}`);
-    throw systemError(ERR_FS_CP_SOCKET, `cannot copy a socket file: ${dest}`, dest, 22, 'EINVAL');
+    throw systemError(ERR_FS_CP_SOCKET, `cannot copy a socket file: ${dest}`, dest, 22, 'EINVAL',
+                      'node:internal/fs/cp/cp:214:11');
   }
   if (srcStat.isFIFO()) {
     if (sync) throw checkError('ERR_FS_CP_FIFO_PIPE', `Cannot copy a FIFO pipe: ${dest}`);
-    throw systemError(ERR_FS_CP_FIFO_PIPE, `cannot copy a FIFO pipe: ${dest}`, dest, 22, 'EINVAL');
+    throw systemError(ERR_FS_CP_FIFO_PIPE, `cannot copy a FIFO pipe: ${dest}`, dest, 22, 'EINVAL',
+                      'node:internal/fs/cp/cp:222:11');
   }
   if (sync) throw checkError('ERR_FS_CP_UNKNOWN', `Cannot copy an unknown file type: ${dest}`);
-  throw systemError(ERR_FS_CP_UNKNOWN, `cannot copy an unknown file type: ${dest}`, dest, 22, 'EINVAL');
+  throw systemError(ERR_FS_CP_UNKNOWN, `cannot copy an unknown file type: ${dest}`, dest, 22, 'EINVAL',
+                    'node:internal/fs/cp/cp:230:9');
 }
 
-function* copyRegular(srcStat, destStat, src, dest, opts) {
+function* copyRegular(srcStat, destStat, src, dest, opts, sync) {
   if (destStat !== null) {
     if (opts.force) {
       yield ['unlink', dest];
     } else if (opts.errorOnExist) {
-      throw systemError(ERR_FS_CP_EEXIST, `${dest} already exists`, dest, 17, 'EEXIST');
+      throw systemError(ERR_FS_CP_EEXIST, `${dest} already exists`, dest, 17, 'EEXIST',
+                        sync ? 'node:internal/fs/cp/cp-sync:93:11' : 'node:internal/fs/cp/cp:249:11');
     } else {
       return;
     }
@@ -211,7 +225,7 @@ function* copyDirectory(srcStat, destStat, src, dest, opts, sync) {
   if (destStat === null) yield ['chmod', dest, srcStat.mode];
 }
 
-function* copyLink(destStat, src, dest, opts) {
+function* copyLink(destStat, src, dest, opts, sync) {
   let resolvedSrc = yield ['readlink', src];
   if (!opts.verbatimSymlinks && !pathModule.isAbsolute(resolvedSrc)) {
     resolvedSrc = pathModule.resolve(pathModule.dirname(src), resolvedSrc);
@@ -235,11 +249,12 @@ function* copyLink(destStat, src, dest, opts) {
   const srcIsDir = (yield ['stat', src]).isDirectory();
   if (srcIsDir && isSubdirectory(resolvedSrc, resolvedDest)) {
     throw systemError(ERR_FS_CP_EINVAL, `cannot copy ${resolvedSrc} to a subdirectory of self ${resolvedDest}`,
-                      dest, 22, 'EINVAL');
+                      dest, 22, 'EINVAL', sync ? 'node:internal/fs/cp/cp-sync:203:11' : 'node:internal/fs/cp/cp:348:11');
   }
   if ((yield ['stat', dest]).isDirectory() && isSubdirectory(resolvedDest, resolvedSrc)) {
     throw systemError(ERR_FS_CP_SYMLINK_TO_SUBDIRECTORY,
-                      `cannot overwrite ${resolvedDest} with ${resolvedSrc}`, dest, 22, 'EINVAL');
+                      `cannot overwrite ${resolvedDest} with ${resolvedSrc}`, dest, 22, 'EINVAL',
+                      sync ? 'node:internal/fs/cp/cp-sync:216:11' : 'node:internal/fs/cp/cp:362:11');
   }
   yield ['unlink', dest];
   yield ['symlink', resolvedSrc, dest];

@@ -56,7 +56,7 @@ class Dir {
   }
 
   #readImpl(maybeSync, callback) {
-    if (this[kDirClosed] === true) throw new ERR_DIR_CLOSED();
+    if (this[kDirClosed] === true) throw new ERR_DIR_CLOSED(); // at node:internal/fs/dir:76:13
     if (callback === undefined) return this.#readPromisified();
     validateFunction(callback, 'callback');
     if (this[kDirOperationQueue] !== null) {
@@ -146,8 +146,8 @@ class Dir {
   }
 
   readSync() {
-    if (this[kDirClosed] === true) throw new ERR_DIR_CLOSED();
-    if (this[kDirOperationQueue] !== null) throw new ERR_DIR_CONCURRENT_OPERATION();
+    if (this[kDirClosed] === true) throw new ERR_DIR_CLOSED(); // at node:internal/fs/dir:185:13
+    if (this[kDirOperationQueue] !== null) throw new ERR_DIR_CONCURRENT_OPERATION(); // at node:internal/fs/dir:189:13
     if (this[kDirBufferedEntries].length > 0) return this.#nextBuffered();
     for (;;) {
       const handle = this.#currentHandle();
@@ -163,7 +163,7 @@ class Dir {
 
   close(callback) {
     if (callback === undefined) {
-      if (this[kDirClosed] === true) return Promise.reject(new ERR_DIR_CLOSED());
+      if (this[kDirClosed] === true) return Promise.reject(new ERR_DIR_CLOSED()); // at node:internal/fs/dir:222:30
       return this.#closePromisified();
     }
     validateFunction(callback, 'callback');
@@ -190,8 +190,8 @@ class Dir {
   }
 
   closeSync() {
-    if (this[kDirClosed] === true) throw new ERR_DIR_CLOSED();
-    if (this[kDirOperationQueue] !== null) throw new ERR_DIR_CONCURRENT_OPERATION();
+    if (this[kDirClosed] === true) throw new ERR_DIR_CLOSED(); // at node:internal/fs/dir:250:13
+    if (this[kDirOperationQueue] !== null) throw new ERR_DIR_CONCURRENT_OPERATION(); // at node:internal/fs/dir:254:13
     this[kDirClosed] = true;
     this.#closeQueued();
     check(binding.dirClose(this[kDirHandle]), 'closedir');

@@ -169,23 +169,19 @@ class FileHandle extends EventEmitter {
   }
 
   chmod(mode) {
-    return fsCall(this, (handle) => call(kAwait.fchmod, 'fchmod', [handle.fd, parseFileMode(mode, 'mode')], 'fchmod'));
+    return fsCall(this, fchmod, mode);
   }
 
   chown(uid, gid) {
-    return fsCall(this, (handle) => {
-      validateInteger(uid, 'uid', -1, kMaxUserId);
-      validateInteger(gid, 'gid', -1, kMaxUserId);
-      return call(kAwait.fchown, 'fchown', [handle.fd, uid, gid], 'fchown');
-    });
+    return fsCall(this, fchown, uid, gid);
   }
 
   datasync() {
-    return fsCall(this, (handle) => call(kAwait.fdatasync, 'fdatasync', [handle.fd], 'fdatasync'));
+    return fsCall(this, fdatasync);
   }
 
   sync() {
-    return fsCall(this, (handle) => call(kAwait.fsync, 'fsync', [handle.fd], 'fsync'));
+    return fsCall(this, fsync);
   }
 
   read(buffer, offset, length, position) {
@@ -208,22 +204,15 @@ class FileHandle extends EventEmitter {
   }
 
   stat(options) {
-    return fsCall(this, (handle) => {
-      const bigint = Boolean(options?.bigint);
-      return call(kAwait.fstat, 'fstat', [handle.fd], 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint));
-    });
+    return fsCall(this, fstat, options);
   }
 
   truncate(len = 0) {
-    return fsCall(this, (handle) => {
-      validateInteger(len, 'len');
-      return call(kAwait.ftruncate, 'ftruncate', [handle.fd, Math.max(0, len)], 'ftruncate');
-    });
+    return fsCall(this, ftruncate, len);
   }
 
   utimes(atime, mtime) {
-    return fsCall(this, (handle) =>
-      call(kAwait.futimes, 'futimes', [handle.fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')], 'futime'));
+    return fsCall(this, futimes, atime, mtime);
   }
 
   write(buffer, offsetOrOptions, length, position) {
@@ -276,10 +265,45 @@ function closeHandle(handle) {
   return handle[kClosePromise];
 }
 
+// The FileHandle operations fsCall runs (named as Node's: a closed handle's
+// error names the function as its syscall).
+function fchmod(handle, mode) {
+  return call(kAwait.fchmod, 'fchmod', [handle.fd, parseFileMode(mode, 'mode')], 'fchmod');
+}
+
+function fchown(handle, uid, gid) {
+  validateInteger(uid, 'uid', -1, kMaxUserId);
+  validateInteger(gid, 'gid', -1, kMaxUserId);
+  return call(kAwait.fchown, 'fchown', [handle.fd, uid, gid], 'fchown');
+}
+
+function fdatasync(handle) {
+  return call(kAwait.fdatasync, 'fdatasync', [handle.fd], 'fdatasync');
+}
+
+function fsync(handle) {
+  return call(kAwait.fsync, 'fsync', [handle.fd], 'fsync');
+}
+
+function fstat(handle, options) {
+  const bigint = Boolean(options?.bigint);
+  return call(kAwait.fstat, 'fstat', [handle.fd], 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint));
+}
+
+function ftruncate(handle, len) {
+  validateInteger(len, 'len');
+  return call(kAwait.ftruncate, 'ftruncate', [handle.fd, Math.max(0, len)], 'ftruncate');
+}
+
+function futimes(handle, atime, mtime) {
+  const args = [handle.fd, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')];
+  return call(kAwait.futimes, 'futimes', args, 'futime');
+}
+
 // Run a FileHandle method, failing as Node does once the handle is closed.
 async function fsCall(handle, fn, ...args) {
   if (handle[kFd] === -1) {
-    const err = new Error('file closed');
+    const err = new Error('file closed'); // at node:internal/fs/promises:458:17
     err.code = 'EBADF';
     err.syscall = syscallNames.get(fn) ?? fn.name;
     throw err;

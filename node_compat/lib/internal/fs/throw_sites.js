@@ -45,6 +45,7 @@ const kSites = {
   statfs: 'node:fs:1750:25',
   stringToFlags: 'node:internal/fs/utils:645:9',
   symlink: 'node:fs:1891:11',
+  tryStatSync: 'node:fs:393:25',
   unlink: 'node:fs:1954:11',
   utimes: 'node:fs:2205:11',
   writeFileUtf8: 'node:fs:2427:20',
@@ -56,10 +57,11 @@ const kSites = {
 const kHandleErrorMadeAt = 'node:fs:925:3';
 const kHandleErrorThrownAt = 'node:internal/fs/utils:361:5';
 
-// Record the site `name` for `err` and return `err`.
+// Record the site `name` (or Node's frame 'node:<id>:<line>:<column>') for
+// `err` and return `err`.
 function markThrowSite(err, name) {
   if (name === 'handleError') return markSites(err, kHandleErrorMadeAt, kHandleErrorThrownAt);
-  const site = kSites[name];
+  const site = name.startsWith('node:') ? name : kSites[name];
   return site === undefined ? err : markSites(err, site);
 }
 

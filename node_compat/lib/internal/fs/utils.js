@@ -630,6 +630,7 @@ module.exports = {
   isUint32,
   kMaxUserId,
   makeRequest,
+  nativeArgumentError,
   markThrowSite,
   maybeCallback,
   parseFileMode,

@@ -14,6 +14,7 @@ const {
 const { validateAbortSignal, validateBoolean, validateFunction, validateObject, validateUint32 } =
   require('internal/validators');
 const { kEmptyObject } = require('internal/util');
+const { markThrowSite } = require('internal/node_throw_sites');
 const { binding, copyObject, getOptions, getStatsFromBinding, getValidatedPath, makeRequest } =
   require('internal/fs/utils');
 
@@ -239,7 +240,9 @@ FSWatcher.prototype[kFSWatchStart] = function(filename, persistent, recursive, e
   filename = getValidatedPath(filename, 'filename');
   const err = this._handle.start(pathModule.toNamespacedPath(`${filename}`), persistent, recursive, encoding);
   if (err) {
-    throw watchError(err, filename, err === UV_ENOSPC ? 'System limit for number of file watchers reached' : '');
+    const message = err === UV_ENOSPC ? 'System limit for number of file watchers reached' : '';
+    throw markThrowSite(watchError(err, filename, message),
+                        'node:internal/fs/watchers:247:19', 'node:internal/fs/watchers:255:5');
   }
 };
 
