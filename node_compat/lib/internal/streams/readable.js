@@ -978,60 +978,101 @@ Readable.prototype.iterator = function iterator(options) {
 
 function streamToAsyncIterator(stream, options) {
   if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
-  const iter = createAsyncIterator(stream, options);
+  const it = {
+    stream,
+    options,
+    // Settles the consumer's wait for 'readable' or the end.
+    callback: nop,
+    // undefined: not finished; null: ended cleanly; else the error.
+    error: undefined,
+    onReadable: null,
+    cleanup: null,
+    // The consumer holds a chunk (the generator is suspended at its yield).
+    atYield: false,
+    closed: false,
+  };
+  const iter = createAsyncIterator(it);
   iter.stream = stream;
+  // A `for await` left early (break, return, throw) calls return(); Node's
+  // loop waits for it, and so for the stream's teardown, before going on.
+  // QuickJS's loop does not wait, so the teardown the generator would do in
+  // its `finally` is done as return() is called. (Not enumerable: the
+  // iterator looks as Node's does.)
+  Object.defineProperty(iter, 'return', {
+    __proto__: null,
+    configurable: true,
+    writable: true,
+    value: {
+      return(value) {
+        if (it.atYield) closeIterator(it);
+        return asyncGeneratorReturn.call(this, value);
+      },
+    }.return,
+  });
   return iter;
 }
 
 // Reads in 'readable' mode; waits for 'readable' or the end (finished())
-// when nothing is buffered. Leaving the loop early destroys the stream
-// unless `destroyOnReturn: false`.
-async function* createAsyncIterator(stream, options) {
-  let callback = nop;
+// when nothing is buffered.
+async function* createAsyncIterator(it) {
+  const stream = it.stream;
 
-  function next(resolve) {
+  it.onReadable = function next(resolve) {
     if (this === stream) {
-      callback();
-      callback = nop;
+      it.callback();
+      it.callback = nop;
     } else {
-      callback = resolve;
+      it.callback = resolve;
     }
-  }
+  };
+  stream.on('readable', it.onReadable);
 
-  stream.on('readable', next);
-
-  // undefined: not finished; null: ended cleanly; else the error.
-  let error;
-  const cleanup = eos(stream, { writable: false }, (err) => {
-    error = err ? aggregateTwoErrors(error, err) : null;
-    callback();
-    callback = nop;
+  it.cleanup = eos(stream, { writable: false }, (err) => {
+    it.error = err ? aggregateTwoErrors(it.error, err) : null;
+    it.callback();
+    it.callback = nop;
   });
 
   try {
     while (true) {
       const chunk = stream.destroyed ? null : stream.read();
       if (chunk !== null) {
+        it.atYield = true;
         yield chunk;
-      } else if (error) {
-        throw error;
-      } else if (error === null) {
+        it.atYield = false;
+      } else if (it.error) {
+        throw it.error;
+      } else if (it.error === null) {
         return;
       } else {
-        await new Promise(next);
+        await new Promise(it.onReadable);
       }
     }
   } catch (err) {
-    error = aggregateTwoErrors(error, err);
-    throw error;
+    it.error = aggregateTwoErrors(it.error, err);
+    throw it.error;
   } finally {
-    if ((error || options?.destroyOnReturn !== false) &&
-        (error === undefined || stream._readableState.autoDestroy)) {
-      destroyImpl.destroyer(stream, null);
-    } else {
-      stream.off('readable', next);
-      cleanup();
-    }
+    closeIterator(it);
+  }
+}
+
+const asyncGeneratorReturn = Object.getPrototypeOf(createAsyncIterator.prototype).return;
+
+// The end of an iteration: the stream is destroyed (an AbortError if it
+// had not ended), unless the loop was left early with `destroyOnReturn:
+// false` (or the stream failed and does not auto-destroy), which only
+// detaches the iterator.
+function closeIterator(it) {
+  if (it.closed) return;
+  it.closed = true;
+  it.atYield = false;
+  const stream = it.stream;
+  if ((it.error || it.options?.destroyOnReturn !== false) &&
+      (it.error === undefined || stream._readableState.autoDestroy)) {
+    destroyImpl.destroyer(stream, null);
+  } else {
+    stream.off('readable', it.onReadable);
+    it.cleanup();
   }
 }
 
