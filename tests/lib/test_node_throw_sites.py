@@ -127,3 +127,17 @@ def test_marked_error_builds_its_arrows_when_read(realm):
     assert hidden_thrown == "node:internal/errors:540\n      throw error;\n      ^\n"
     assert hidden_open is True
     assert primitive == 7
+
+
+def test_rethrow_keeps_where_the_error_was_made(realm):
+    sites = realm._require_builtin("internal/node_throw_sites")
+    util = realm._require_builtin("internal/util")
+    probe = realm.engine.eval("""(sites, util) => {
+      const err = sites.markThrowSite(new Error('x'), 'node:fs:563:18');
+      sites.markRethrow(err, 'node:events:491:7');
+      const site = util.nodeThrowSites.get(err);
+      return [site.at, site.thrown];
+    }""")
+    at, thrown = probe(sites, util).to_python()
+    assert at == "node:fs:563:18"
+    assert thrown == "node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n"
