@@ -55,6 +55,7 @@ function createWriteWrap(handle, callback) {
   let req = spareWriteWraps.get(handle);
   if (req !== undefined && req !== null) {
     spareWriteWraps.set(handle, null);
+    req.handle = handle;
     req.async = false;
     req.bytes = 0;
     req.callback = callback;
@@ -139,7 +140,11 @@ function afterWriteDispatched(req, err, cb) {
     const callback = req.callback;
     req.callback = null;
     if (typeof callback === 'function') callback();
-    spareWriteWraps.set(req.handle, req);
+    // Kept without its link to the handle: QuickJS never frees a WeakMap
+    // entry whose value references its key (it has no ephemerons).
+    const handle = req.handle;
+    req.handle = null;
+    spareWriteWraps.set(handle, req);
   } else {
     req.callback = cb;
   }
