@@ -63,11 +63,11 @@ const {
   validateRmOptions,
   validateRmdirOptions,
 } = require('internal/fs/utils');
-const { markHiddenValidatorError } = require('internal/node_throw_sites');
 
 const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
 
 const { F_OK, R_OK, W_OK, X_OK, O_SYMLINK } = constants;
+const UV_ENOENT = -2;
 
 function isFd(value) { return isInt32(value); }
 
@@ -607,36 +607,42 @@ function statfsSync(path, options = { bigint: false }) {
 
 // ---- directories ---------------------------------------------------------------------------------------
 
-function mkdirArguments(path, options) {
+function mkdir(path, options, callback) {
+  let mode = 0o777;
+  let recursive = false;
+  if (typeof options === 'function') {
+    callback = options;
+  } else if (typeof options === 'number' || typeof options === 'string') {
+    mode = parseFileMode(options, 'mode');
+  } else if (options) {
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive'); // at node:fs:1319:7
+    }
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+  }
+  callback = maybeCallback(callback);
+  path = getValidatedPath(path); // at node:fs:1330:5
+  binding.mkdir(path, mode, recursive,
+                makeRequest(callback, 'mkdir', path, undefined,
+                            recursive ? (first) => (first === null ? undefined : first) : () => undefined));
+}
+
+function mkdirSync(path, options) {
   let mode = 0o777;
   let recursive = false;
   if (typeof options === 'number' || typeof options === 'string') {
     mode = parseFileMode(options, 'mode');
   } else if (options) {
-    if (options.recursive !== undefined) recursive = options.recursive;
+    if (options.recursive !== undefined) {
+      recursive = options.recursive;
+      validateBoolean(recursive, 'options.recursive'); // at node:fs:1354:7
+    }
     if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
   }
-  path = getValidatedPath(path);
-  validateBoolean(recursive, 'options.recursive');
-  return { path, mode, recursive };
-}
-
-function mkdir(path, options, callback) {
-  if (typeof options === 'function') {
-    callback = options;
-    options = undefined;
-  }
-  const args = mkdirArguments(path, options);
-  callback = maybeCallback(callback);
-  binding.mkdir(args.path, args.mode, args.recursive,
-                makeRequest(callback, 'mkdir', args.path, undefined,
-                            args.recursive ? (first) => (first === null ? undefined : first) : () => undefined));
-}
-
-function mkdirSync(path, options) {
-  const args = mkdirArguments(path, options);
-  const result = check(binding.mkdir(args.path, args.mode, args.recursive), 'mkdir', args.path);
-  if (args.recursive) return result === null ? undefined : result;
+  path = getValidatedPath(path); // at node:fs:1362:5
+  const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
+  if (recursive) return result === null ? undefined : result;
 }
 
 function mkdtemp(prefix, options, callback) {
@@ -713,14 +719,17 @@ function rmdir(path, options, callback) {
 }
 
 function rmdirSync(path, options) {
-  path = getValidatedPath(path);
+  path = getValidatedPath(path); // at node:fs:1190:10
   if (options?.recursive) {
     emitRecursiveRmdirWarning();
-    options = validateRmdirOptions(options);
-    check(binding.rm(path, true, false), 'rmdir', path);
-    return;
+    options = validateRmOptionsSync(path, { ...options, force: false }, true); // at node:fs:1194:15
+    if (options !== false) {
+      check(binding.rm(path, true, false), 'rmdir', path, undefined, 'node:fs:1196:22');
+      return;
+    }
+  } else {
+    validateRmdirOptions(options); // at node:fs:1199:5
   }
-  validateRmdirOptions(options);
   check(binding.rmdir(path), 'rmdir', path);
 }
 
@@ -752,18 +761,34 @@ function rm(path, options, callback) {
   });
 }
 
+// Node's validateRmOptionsSync, a hidden validator (its errors start at its
+// caller): the options, then what is at `path` (unless a forced recursive
+// rm makes that moot). False when `expectDir` and no directory is there.
+function validateRmOptionsSync(path, options, expectDir) {
+  try {
+    options = validateRmOptions(options);
+    if (!options.force || expectDir || !options.recursive) {
+      path = getValidatedPath(path);
+      const stats = binding.lstat(path);
+      let isDirectory;
+      if (!isError(stats)) {
+        isDirectory = getStatsFromBinding(stats).isDirectory();
+      } else if (stats !== UV_ENOENT || !options.force) {
+        throw bindingError(stats, 'lstat', path);
+      }
+      if (expectDir && !isDirectory) return false;
+      if (isDirectory && !options.recursive) throw rmDirectoryError(path);
+    }
+    return options;
+  } catch (err) {
+    throw hiddenError(err, validateRmOptionsSync);
+  }
+}
+
 function rmSync(path, options) {
-  path = getValidatedPath(path);
-  options = validateRmOptions(options);
-  const stats = binding.lstat(path);
-  if (isError(stats)) {
-    if ((stats === -2) && options.force) return;
-    throw markHiddenValidatorError(bindingError(stats, 'lstat', path));
-  }
-  if (getStatsFromBinding(stats).isDirectory() && !options.recursive) {
-    throw markHiddenValidatorError(rmDirectoryError(path));
-  }
-  check(binding.rm(path, options.recursive, options.force), 'rm', path, undefined, 'hidden');
+  const opts = validateRmOptionsSync(path, options, false); // at node:fs:1247:16
+  path = getValidatedPath(path); // at node:fs:1248:25
+  check(binding.rm(path, opts.recursive, opts.force), 'rm', path, undefined, 'node:fs:1248:18');
 }
 
 // ---- names and links ------------------------------------------------------------------------------------
