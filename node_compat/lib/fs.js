@@ -1205,7 +1205,11 @@ function cp(src, dest, options, callback) {
     options = undefined;
   }
   callback = maybeCallback(callback);
-  lazyCp().cp(src, dest, options).then(() => callback(null), callback);
+  const { copyAsync, validateCpOptions } = lazyCp();
+  options = validateCpOptions(options); // at node:fs:3109:13
+  src = getValidatedPath(src, 'src'); // at node:fs:3110:9
+  dest = getValidatedPath(dest, 'dest'); // at node:fs:3111:10
+  copyAsync(src, dest, options).then(() => callback(null), callback);
 }
 
 function cpSync(src, dest, options) {

@@ -27,7 +27,7 @@ const {
 } = require('internal/errors');
 const { validateBoolean, validateFunction, validateObject } = require('internal/validators');
 const { kEmptyObject } = require('internal/util');
-const { getValidatedPath, getValidMode, markThrowSite } = require('internal/fs/utils');
+const { getValidatedPath, getValidMode, hiddenError, markThrowSite } = require('internal/fs/utils');
 const { markThrowSite: markSites } = require('internal/node_throw_sites');
 
 const defaults = {
@@ -41,7 +41,16 @@ const defaults = {
   mode: 0,
 };
 
+// A hidden validator in Node: its errors start at its caller.
 function validateCpOptions(options) {
+  try {
+    return checkCpOptions(options);
+  } catch (err) {
+    throw hiddenError(err, validateCpOptions);
+  }
+}
+
+function checkCpOptions(options) {
   if (options === undefined) return { ...defaults };
   validateObject(options, 'options');
   options = { ...defaults, ...options };
@@ -323,17 +332,23 @@ async function runAsync(plan) {
 }
 
 function cpSync(src, dest, options) {
-  const opts = validateCpOptions(options);
-  src = pathModule.toNamespacedPath(getValidatedPath(src, 'src'));
-  dest = pathModule.toNamespacedPath(getValidatedPath(dest, 'dest'));
-  runSync(copyPlan(src, dest, opts, true));
+  const opts = validateCpOptions(options); // at node:fs:3125:13
+  src = getValidatedPath(src, 'src'); // at node:fs:3126:9
+  dest = getValidatedPath(dest, 'dest'); // at node:fs:3127:10
+  runSync(copyPlan(pathModule.toNamespacedPath(src), pathModule.toNamespacedPath(dest), opts, true));
 }
 
+// fs/promises.cp.
 async function cp(src, dest, options = kEmptyObject) {
-  const opts = validateCpOptions(options === kEmptyObject ? undefined : options);
-  src = getValidatedPath(src, 'src');
-  dest = getValidatedPath(dest, 'dest');
+  const opts = validateCpOptions(options === kEmptyObject ? undefined : options); // at node:internal/fs/promises:614:13
+  src = getValidatedPath(src, 'src'); // at node:internal/fs/promises:615:9
+  dest = getValidatedPath(dest, 'dest'); // at node:internal/fs/promises:616:10
+  return copyAsync(src, dest, opts);
+}
+
+// The copy of fs.cp and fs/promises.cp, its arguments validated.
+function copyAsync(src, dest, opts) {
   return runAsync(copyPlan(src, dest, opts, false));
 }
 
-module.exports = { cp, cpSync, validateCpOptions };
+module.exports = { copyAsync, cp, cpSync, validateCpOptions };
