@@ -33,6 +33,7 @@ const {
   kDestroyed,
   kAutoDestroy,
   kErrored,
+  kUndestroy,
 } = require('internal/streams/utils');
 
 // Events the stream emits to itself: construction finished (kConstruct),
@@ -126,36 +127,13 @@ function emitErrorNT(stream, err) {
   stream.emit('error', err);
 }
 
-// Makes a destroyed stream usable again (net.Socket reconnecting).
+// Makes a destroyed stream usable again (net.Socket reconnecting; every
+// socket given a handle starts with it).
 function undestroy() {
   const r = this._readableState;
   const w = this._writableState;
-
-  if (r) {
-    r.constructed = true;
-    r.closed = false;
-    r.closeEmitted = false;
-    r.destroyed = false;
-    r.errored = null;
-    r.errorEmitted = false;
-    r.reading = false;
-    r.ended = r.readable === false;
-    r.endEmitted = r.readable === false;
-  }
-
-  if (w) {
-    w.constructed = true;
-    w.destroyed = false;
-    w.closed = false;
-    w.closeEmitted = false;
-    w.errored = null;
-    w.errorEmitted = false;
-    w.finalCalled = false;
-    w.prefinished = false;
-    w.ended = w.writable === false;
-    w.ending = w.writable === false;
-    w.finished = w.writable === false;
-  }
+  if (r) r[kUndestroy]();
+  if (w) w[kUndestroy]();
 }
 
 // `sync`: the error comes from a call the user is still in (write(),

@@ -25,6 +25,7 @@ const {
   flagProperty,
   kOnConstructed,
   kState,
+  kUndestroy,
   kObjectMode,
   kErrorEmitted,
   kAutoDestroy,
@@ -236,6 +237,15 @@ function ReadableState(options, stream, isDuplex) {
   }
 }
 
+// Constructed, not destroyed, closed or errored, not reading; ended only
+// when the readable side is off.
+ReadableState.prototype[kUndestroy] = function undestroy() {
+  const off = this.readable === false;
+  this[kState] = (this[kState] | kConstructed) &
+    ~(kClosed | kCloseEmitted | kDestroyed | kErrored | kErrorEmitted | kReading | kEnded | kEndEmitted);
+  if (off) this[kState] |= kEnded | kEndEmitted;
+};
+
 ReadableState.prototype[kOnConstructed] = function onConstructed(stream) {
   if ((this[kState] & kNeedReadable) !== 0) maybeReadMore(stream, this);
 };
@@ -391,21 +401,24 @@ function pushBytes(stream, state, chunk, encoding) {
     return false;
   }
 
+  // (The flags are read into a local: symbol-keyed access costs several
+  // times a plain field's in QuickJS.)
+  const flags = state[kState];
   if (!chunk || chunk.length <= 0) {
     // An empty push only ends the pending read.
-    state[kState] &= ~kReading;
+    state[kState] = flags & ~kReading;
     maybeReadMore(stream, state);
     return canPushMore(state);
   }
 
-  if ((state[kState] & kEnded) !== 0) {
+  if ((flags & kEnded) !== 0) {
     errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:493:28
     return false;
   }
-  if ((state[kState] & (kDestroyed | kErrored)) !== 0) return false;
+  if ((flags & (kDestroyed | kErrored)) !== 0) return false;
 
-  state[kState] &= ~kReading;
-  if ((state[kState] & kDecoder) !== 0 && !encoding) {
+  state[kState] = flags & ~kReading;
+  if ((flags & kDecoder) !== 0 && !encoding) {
     chunk = state[kDecoderValue].write(chunk);
     if (chunk.length === 0) {
       maybeReadMore(stream, state);
@@ -418,20 +431,21 @@ function pushBytes(stream, state, chunk, encoding) {
 }
 
 function pushObject(stream, state, chunk, encoding) {
+  const flags = state[kState];
   if (chunk === null) {
-    state[kState] &= ~kReading;
+    state[kState] = flags & ~kReading;
     onEofChunk(stream, state);
     return false;
   }
 
-  if ((state[kState] & kEnded) !== 0) {
+  if ((flags & kEnded) !== 0) {
     errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:522:28
     return false;
   }
-  if ((state[kState] & (kDestroyed | kErrored)) !== 0) return false;
+  if ((flags & (kDestroyed | kErrored)) !== 0) return false;
 
-  state[kState] &= ~kReading;
-  if ((state[kState] & kDecoder) !== 0 && !encoding) chunk = state[kDecoderValue].write(chunk);
+  state[kState] = flags & ~kReading;
+  if ((flags & kDecoder) !== 0 && !encoding) chunk = state[kDecoderValue].write(chunk);
 
   addChunk(stream, state, chunk, false);
   return canPushMore(state);
@@ -443,14 +457,15 @@ function canPushMore(state) {
 }
 
 function addChunk(stream, state, chunk, addToFront) {
-  if ((state[kState] & (kFlowing | kSync | kDataListening)) === (kFlowing | kDataListening) && state.length === 0) {
+  const flags = state[kState];
+  if ((flags & (kFlowing | kSync | kDataListening)) === (kFlowing | kDataListening) && state.length === 0) {
     // Flowing with nothing buffered: straight to the 'data' listeners.
-    if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
+    if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
-    state[kState] |= kDataEmitted;
+    state[kState] = flags | kDataEmitted;
     stream.emit('data', chunk);
   } else {
-    state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+    state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
     if (!addToFront) {
       state.buffer.push(chunk);
     } else if (state.bufferIndex > 0) {
@@ -458,7 +473,7 @@ function addChunk(stream, state, chunk, addToFront) {
     } else {
       state.buffer.unshift(chunk);
     }
-    if ((state[kState] & kNeedReadable) !== 0) emitReadable(stream);
+    if ((flags & kNeedReadable) !== 0) emitReadable(stream);
   }
   maybeReadMore(stream, state);
 }
@@ -502,19 +517,22 @@ function computeNewHighWaterMark(n) {
   return n + 1;
 }
 
-// How much read(n) can return now (0: nothing yet).
-function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && (state[kState] & kEnded) !== 0)) return 0;
-  if ((state[kState] & kObjectMode) !== 0) return 1;
+// How much read(n) can return now (0: nothing yet); `flags` is state[kState].
+function howMuchToRead(n, state, flags) {
+  if (n <= 0 || (state.length === 0 && (flags & kEnded) !== 0)) return 0;
+  if ((flags & kObjectMode) !== 0) return 1;
   if (Number.isNaN(n)) {
     // read(): flowing takes one chunk at a time, else everything.
-    if ((state[kState] & kFlowing) !== 0 && state.length) return state.buffer[state.bufferIndex].length;
+    if ((flags & kFlowing) !== 0 && state.length) return state.buffer[state.bufferIndex].length;
     return state.length;
   }
   if (n <= state.length) return n;
-  return (state[kState] & kEnded) !== 0 ? state.length : 0;
+  return (flags & kEnded) !== 0 ? state.length : 0;
 }
 
+// (The flags are kept in a local and stored back before each call that
+// may change them: symbol-keyed access costs several times a plain
+// field's in QuickJS.)
 Readable.prototype.read = function read(n) {
   if (n === undefined) {
     n = NaN;
@@ -523,24 +541,28 @@ Readable.prototype.read = function read(n) {
   }
   const state = this._readableState;
   const nOrig = n;
+  let flags = state[kState];
 
   if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-  if (n !== 0) state[kState] &= ~kEmittedReadable;
+  if (n !== 0) {
+    flags &= ~kEmittedReadable;
+    state[kState] = flags;
+  }
 
   // read(0) with enough buffered (or the end reached) only owes a
   // 'readable' (or 'end').
   if (n === 0 &&
-      (state[kState] & kNeedReadable) !== 0 &&
+      (flags & kNeedReadable) !== 0 &&
       ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) ||
-       (state[kState] & kEnded) !== 0)) {
-    if (state.length === 0 && (state[kState] & kEnded) !== 0) endReadable(this);
+       (flags & kEnded) !== 0)) {
+    if (state.length === 0 && (flags & kEnded) !== 0) endReadable(this);
     else emitReadable(this);
     return null;
   }
 
-  n = howMuchToRead(n, state);
+  n = howMuchToRead(n, state, flags);
 
-  if (n === 0 && (state[kState] & kEnded) !== 0) {
+  if (n === 0 && (flags & kEnded) !== 0) {
     if (state.length === 0) endReadable(this);
     return null;
   }
@@ -549,45 +571,49 @@ Readable.prototype.read = function read(n) {
   // under the mark; not when ended, already reading, constructing,
   // destroyed or errored. _read may push synchronously, so how much to
   // return is decided after it.
-  let doRead = (state[kState] & kNeedReadable) !== 0;
-  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
-
-  if ((state[kState] & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
-    doRead = false;
-  } else if (doRead) {
-    state[kState] |= kReading | kSync;
-    if (state.length === 0) state[kState] |= kNeedReadable;
+  if ((flags & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) === kConstructed &&
+      ((flags & kNeedReadable) !== 0 || state.length === 0 || state.length - n < state.highWaterMark)) {
+    flags |= kReading | kSync;
+    if (state.length === 0) flags |= kNeedReadable;
+    state[kState] = flags;
     try {
       this._read(state.highWaterMark);
     } catch (err) {
       errorOrDestroy(this, err);
     }
-    state[kState] &= ~kSync;
-    if ((state[kState] & kReading) === 0) n = howMuchToRead(nOrig, state);
+    flags = state[kState] & ~kSync;
+    state[kState] = flags;
+    if ((flags & kReading) === 0) n = howMuchToRead(nOrig, state, flags);
   }
 
   let ret;
-  if (n > 0) ret = fromList(n, state);
+  if (n > 0) ret = fromList(n, state, flags);
   else ret = null;
 
   if (ret === null) {
-    if (state.length <= state.highWaterMark) state[kState] |= kNeedReadable;
+    if (state.length <= state.highWaterMark) flags |= kNeedReadable;
     n = 0;
   } else {
     state.length -= n;
-    if ((state[kState] & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
+    if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
   }
 
   if (state.length === 0) {
     // Empty: the next data owes a 'readable'.
-    if ((state[kState] & kEnded) === 0) state[kState] |= kNeedReadable;
+    if ((flags & kEnded) === 0) flags |= kNeedReadable;
+    state[kState] = flags;
     // A read past the end: 'end' comes next tick.
-    if (nOrig !== n && (state[kState] & kEnded) !== 0) endReadable(this);
+    if (nOrig !== n && (flags & kEnded) !== 0) {
+      endReadable(this);
+      flags = state[kState];
+    }
+  } else {
+    state[kState] = flags;
   }
 
-  if (ret !== null && (state[kState] & (kErrorEmitted | kCloseEmitted)) === 0) {
-    state[kState] |= kDataEmitted;
+  if (ret !== null && (flags & (kErrorEmitted | kCloseEmitted)) === 0) {
+    state[kState] = flags | kDataEmitted;
     this.emit('data', ret);
   }
 
@@ -644,8 +670,9 @@ function emitReadableNow(stream) {
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
 // (which calls _read) until a read produces nothing or is in flight.
 function maybeReadMore(stream, state) {
-  if ((state[kState] & (kReadingMore | kConstructed)) === kConstructed) {
-    state[kState] |= kReadingMore;
+  const flags = state[kState];
+  if ((flags & (kReadingMore | kConstructed)) === kConstructed) {
+    state[kState] = flags | kReadingMore;
     process.nextTick(maybeReadMoreNT, stream, state);
   }
 }
@@ -653,13 +680,15 @@ function maybeReadMore(stream, state) {
 function maybeReadMoreNT(stream, state) {
   // Under the mark, or flowing with nothing buffered (a new 'data'
   // listener waits for the flow to continue); never ended or mid-read.
-  while ((state[kState] & (kReading | kEnded)) === 0 &&
-         (state.length < state.highWaterMark || ((state[kState] & kFlowing) !== 0 && state.length === 0))) {
+  let flags = state[kState];
+  while ((flags & (kReading | kEnded)) === 0 &&
+         (state.length < state.highWaterMark || ((flags & kFlowing) !== 0 && state.length === 0))) {
     const len = state.length;
     stream.read(0);
+    flags = state[kState];
     if (len === state.length) break;
   }
-  state[kState] &= ~kReadingMore;
+  state[kState] = flags & ~kReadingMore;
 }
 
 Readable.prototype._read = function(n) {
@@ -1173,8 +1202,8 @@ Object.defineProperties(Readable.prototype, {
 });
 
 // Takes n bytes (characters with a decoder; one object in object mode)
-// off the front of the buffer.
-function fromList(n, state) {
+// off the front of the buffer; `flags` is state[kState].
+function fromList(n, state, flags) {
   if (state.length === 0) return null;
 
   const buf = state.buffer;
@@ -1182,12 +1211,12 @@ function fromList(n, state) {
   let idx = state.bufferIndex;
   let ret;
 
-  if ((state[kState] & kObjectMode) !== 0) {
+  if ((flags & kObjectMode) !== 0) {
     ret = buf[idx];
     buf[idx++] = null;
   } else if (!n || n >= state.length) {
     // All of it.
-    if ((state[kState] & kDecoder) !== 0) {
+    if ((flags & kDecoder) !== 0) {
       ret = '';
       while (idx < len) {
         ret += buf[idx];
@@ -1214,7 +1243,7 @@ function fromList(n, state) {
   } else if (n === buf[idx].length) {
     ret = buf[idx];
     buf[idx++] = null;
-  } else if ((state[kState] & kDecoder) !== 0) {
+  } else if ((flags & kDecoder) !== 0) {
     ret = '';
     while (idx < len) {
       const str = buf[idx];
@@ -1271,7 +1300,9 @@ function fromList(n, state) {
 }
 
 // Exposed for tests, as in Node.
-Readable._fromList = fromList;
+Readable._fromList = function _fromList(n, state) {
+  return fromList(n, state, state[kState]);
+};
 
 function endReadable(stream) {
   const state = stream._readableState;

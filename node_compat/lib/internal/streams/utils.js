@@ -17,6 +17,8 @@ const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFun
 
 // Called by the construct machinery once `_construct` has finished.
 const kOnConstructed = Symbol('kOnConstructed');
+// Resets a state for a stream made usable again (`_undestroy`).
+const kUndestroy = Symbol('kUndestroy');
 
 // The flags both sides have, in bits 0-8; each side numbers its own from 9.
 // (The numbering is Node's: the integer shows when a state is inspected.)
@@ -293,6 +295,7 @@ module.exports = {
   kIsWritable,
   kOnConstructed,
   kState,
+  kUndestroy,
   kObjectMode,
   kErrorEmitted,
   kAutoDestroy,

@@ -40,6 +40,7 @@ const {
   flagProperty,
   kOnConstructed,
   kState,
+  kUndestroy,
   kObjectMode,
   kErrorEmitted,
   kAutoDestroy,
@@ -251,13 +252,24 @@ WritableState.prototype.getBuffer = function getBuffer() {
   return (this[kState] & kBuffered) === 0 ? [] : this.buffered.slice(this.bufferedIndex);
 };
 
+// Constructed, not destroyed, closed or errored, _final not called; ended
+// (and finished) only when the writable side is off.
+WritableState.prototype[kUndestroy] = function undestroy() {
+  const off = (this[kState] & (kHasWritable | kWritable)) === kHasWritable;
+  this[kState] = (this[kState] | kConstructed) &
+    ~(kDestroyed | kClosed | kCloseEmitted | kErrored | kErrorEmitted | kFinalCalled | kPrefinished |
+      kEnded | kEnding | kFinished);
+  if (off) this[kState] |= kEnded | kEnding | kFinished;
+};
+
 WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
   if ((this[kState] & kWriting) === 0) clearBuffer(stream, this);
   if ((this[kState] & kEnding) !== 0) finishMaybe(stream, this);
 };
 
 function Writable(options) {
-  if (!(this instanceof Writable)) return new Writable(options);
+  // (`new Writable` skips the instanceof check, which runs Symbol.hasInstance below.)
+  if (new.target !== Writable && !(this instanceof Writable)) return new Writable(options);
 
   // The usual events get their keys now, so the object keeps one shape.
   this._events ??= {
@@ -313,21 +325,24 @@ Writable.prototype.pipe = function() {
 // too late (its callback gets it on the next tick).
 function writeChunk(stream, chunk, encoding, cb) {
   const state = stream._writableState;
+  // (The flags are read into a local once: symbol-keyed access costs
+  // several times a plain field's in QuickJS.)
+  const flags = state[kState];
   if (typeof cb !== 'function') cb = nop;
 
   if (chunk === null) {
     throw new ERR_STREAM_NULL_VALUES(); // at node:internal/streams/writable:459:11
   }
 
-  if ((state[kState] & kObjectMode) === 0) {
+  if ((flags & kObjectMode) === 0) {
     if (!encoding) {
-      encoding = (state[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state[kDefaultEncodingValue];
+      encoding = (flags & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state[kDefaultEncodingValue];
     } else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
       throw new ERR_UNKNOWN_ENCODING(encoding); // at node:internal/streams/writable:466:13
     }
 
     if (typeof chunk === 'string') {
-      if ((state[kState] & kDecodeStrings) !== 0) {
+      if ((flags & kDecodeStrings) !== 0) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
       }
@@ -342,13 +357,13 @@ function writeChunk(stream, chunk, encoding, cb) {
     }
   }
 
-  let err;
-  if ((state[kState] & kEnding) !== 0) {
-    err = new ERR_STREAM_WRITE_AFTER_END(); // at node:internal/streams/writable:487:11
-  } else if ((state[kState] & kDestroyed) !== 0) {
-    err = new ERR_STREAM_DESTROYED('write'); // at node:internal/streams/writable:489:11
-  }
-  if (err) {
+  if ((flags & (kEnding | kDestroyed)) !== 0) {
+    let err;
+    if ((flags & kEnding) !== 0) {
+      err = new ERR_STREAM_WRITE_AFTER_END(); // at node:internal/streams/writable:487:11
+    } else {
+      err = new ERR_STREAM_DESTROYED('write'); // at node:internal/streams/writable:489:11
+    }
     process.nextTick(cb, err);
     errorOrDestroy(stream, err, true);
     return err;
@@ -393,32 +408,34 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
 // Hands the chunk to _write when the stream is idle (constructed, not
 // writing, corked or errored); queues it otherwise.
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
-  const len = (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+  let flags = state[kState];
+  const len = (flags & kObjectMode) !== 0 ? 1 : chunk.length;
   state.length += len;
 
-  if ((state[kState] & (kWriting | kErrored | kCorked | kConstructed)) !== kConstructed) {
-    if ((state[kState] & kBuffered) === 0) {
-      state[kState] |= kBuffered;
+  if ((flags & (kWriting | kErrored | kCorked | kConstructed)) !== kConstructed) {
+    if ((flags & kBuffered) === 0) {
+      flags |= kBuffered;
       state[kBufferedValue] = [];
     }
     state[kBufferedValue].push({ chunk, encoding, callback });
-    if ((state[kState] & kAllBuffers) !== 0 && encoding !== 'buffer') state[kState] &= ~kAllBuffers;
-    if ((state[kState] & kAllNoop) !== 0 && callback !== nop) state[kState] &= ~kAllNoop;
+    if ((flags & kAllBuffers) !== 0 && encoding !== 'buffer') flags &= ~kAllBuffers;
+    if ((flags & kAllNoop) !== 0 && callback !== nop) flags &= ~kAllNoop;
   } else {
     state.writelen = len;
     if (callback !== nop) {
       state[kWriteCbValue] = callback;
-      state[kState] |= kWriteCb;
+      flags |= kWriteCb;
     }
-    state[kState] |= kWriting | kSync | kExpectWriteCb;
+    state[kState] = flags | kWriting | kSync | kExpectWriteCb;
     stream._write(chunk, encoding, state.onwrite);
-    state[kState] &= ~kSync;
+    flags = state[kState] & ~kSync;
   }
 
   const ret = state.length < state.highWaterMark || state.length === 0;
-  if (!ret) state[kState] |= kNeedDrain;
+  if (!ret) flags |= kNeedDrain;
+  state[kState] = flags;
   // False once failed, so `while (stream.write(x))` loops stop.
-  return ret && (state[kState] & (kDestroyed | kErrored)) === 0;
+  return ret && (flags & (kDestroyed | kErrored)) === 0;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
@@ -450,25 +467,27 @@ function onwriteError(stream, state, er, cb) {
 // The callback of _write/_writev (bound to the stream).
 function onwrite(stream, er) {
   const state = stream._writableState;
+  let flags = state[kState];
 
-  if ((state[kState] & kExpectWriteCb) === 0) {
+  if ((flags & kExpectWriteCb) === 0) {
     errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:617:28
     return;
   }
 
-  const sync = (state[kState] & kSync) !== 0;
-  const cb = (state[kState] & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
+  const sync = (flags & kSync) !== 0;
+  const cb = (flags & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
 
   state[kWriteCbValue] = null;
-  state[kState] &= ~(kWriting | kExpectWriteCb | kWriteCb);
+  flags &= ~(kWriting | kExpectWriteCb | kWriteCb);
+  state[kState] = flags;
   state.length -= state.writelen;
   state.writelen = 0;
 
   if (er) {
     er.stack; // eslint-disable-line no-unused-expressions -- as Node: see destroy's recordError
-    if ((state[kState] & kErrored) === 0) {
+    if ((flags & kErrored) === 0) {
       state[kErroredValue] = er;
-      state[kState] |= kErrored;
+      state[kState] = flags | kErrored;
     }
     // A Duplex's readable side fails with it.
     if (stream._readableState && !stream._readableState.errored) {
@@ -479,7 +498,10 @@ function onwrite(stream, er) {
     return;
   }
 
-  if ((state[kState] & kBuffered) !== 0) clearBuffer(stream, state);
+  if ((flags & kBuffered) !== 0) {
+    clearBuffer(stream, state);
+    flags = state[kState];
+  }
 
   if (!sync) {
     afterWrite(stream, state, 1, cb);
@@ -488,26 +510,26 @@ function onwrite(stream, er) {
 
   // A synchronous completion is reported on the next tick. (As in Node,
   // object mode always takes the tick, even without a callback or 'drain'.)
-  const needTick = ((state[kState] & kNeedDrain) !== 0 && state.length === 0) ||
-    (state[kState] & kObjectMode) !== 0 || cb !== nop;
+  const needTick = ((flags & kNeedDrain) !== 0 && state.length === 0) ||
+    (flags & kObjectMode) !== 0 || cb !== nop;
   if (cb === nop) {
-    if ((state[kState] & kAfterWritePending) === 0 && needTick) {
+    if ((flags & kAfterWritePending) === 0 && needTick) {
       process.nextTick(afterWrite, stream, state, 1, cb);
-      state[kState] |= kAfterWritePending;
+      state[kState] = flags | kAfterWritePending;
     } else {
       state.pendingcb--;
-      if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+      if ((flags & kEnding) !== 0) finishMaybe(stream, state, true);
     }
-  } else if ((state[kState] & kAfterWriteTickInfo) !== 0 && state[kAfterWriteTickInfoValue].cb === cb) {
+  } else if ((flags & kAfterWriteTickInfo) !== 0 && state[kAfterWriteTickInfoValue].cb === cb) {
     // The same callback again (a common pattern): one tick calls it for all.
     state[kAfterWriteTickInfoValue].count++;
   } else if (needTick) {
     state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
     process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
-    state[kState] |= kAfterWritePending | kAfterWriteTickInfo;
+    state[kState] = flags | kAfterWritePending | kAfterWriteTickInfo;
   } else {
     state.pendingcb--;
-    if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+    if ((flags & kEnding) !== 0) finishMaybe(stream, state, true);
   }
 }
 
