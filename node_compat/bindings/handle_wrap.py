@@ -17,15 +17,16 @@ from .native import NativeObject
 class HandleWrap(NativeObject):
     JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "getProviderType")
 
+    __slots__ = ("loop", "async_id", "active", "refed", "closing")
+
     _async_ids = 0
-    # Until changed, shared by all handles (TCP makes one per connection).
-    active = False
-    refed = True
-    closing = False
 
     def __init__(self, realm: Any, js: Any) -> None:
         super().__init__(realm, js)
         self.loop = realm.loop
+        self.active = False
+        self.refed = True
+        self.closing = False
         HandleWrap._async_ids += 1
         self.async_id = HandleWrap._async_ids
         realm.handles.add(self)

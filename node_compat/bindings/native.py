@@ -14,6 +14,10 @@ from typing import Any, Optional
 class NativeObject:
     """Base of Python objects behind JS objects. `js` is the JS object (a JSValue)."""
 
+    # Slots, not a __dict__, in this class and the handle classes below it:
+    # a server keeps one handle per connection.
+    __slots__ = ("realm", "js")
+
     JS_METHODS: tuple[str, ...] = ()
     JS_GETTERS: tuple[str, ...] = ()
 

@@ -127,30 +127,33 @@ class StreamBase(HandleWrap):
     )
     JS_GETTERS = ("bytesRead", "bytesWritten", "fd", "writeQueueSize", "isStreamBase")
 
-    isStreamBase = True
+    __slots__ = (
+        "_state", "sock", "_fd", "_watcher", "_recv_into", "_send", "reading", "readable", "writable",
+        "_queue", "_queue_bytes", "_shutdown_req", "_read_limit", "_listening", "_connect_req",
+        "bytesRead", "bytesWritten",
+    )
 
-    # Defaults shared by all instances until set: a connection handle is made
-    # per accepted or opened socket, so its construction is kept short.
-    sock: Optional[socket.SocketType] = None
-    _fd = -1
-    _watcher: Optional[IOWatcher] = None
-    _recv_into: Any = None
-    _send: Any = None
-    reading = False
-    readable = False
-    writable = False
-    _queue: Any = _NO_WRITES
-    _queue_bytes = 0
-    _shutdown_req: Any = None
-    _read_limit = READ_SIZE
-    _listening = False
-    _connect_req: Any = None
-    bytesRead = 0
-    bytesWritten = 0
+    isStreamBase = True
 
     def __init__(self, realm: Any, js: Any) -> None:
         super().__init__(realm, js)
         self._state = realm_state(realm)
+        self.sock: Optional[socket.SocketType] = None
+        self._fd = -1
+        self._watcher: Optional[IOWatcher] = None
+        self._recv_into: Any = None
+        self._send: Any = None
+        self.reading = False
+        self.readable = False
+        self.writable = False
+        self._queue: Any = _NO_WRITES
+        self._queue_bytes = 0
+        self._shutdown_req: Any = None
+        self._read_limit = READ_SIZE
+        self._listening = False
+        self._connect_req: Any = None
+        self.bytesRead = 0
+        self.bytesWritten = 0
 
     # -- the descriptor --------------------------------------------------------
 

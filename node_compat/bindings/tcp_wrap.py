@@ -69,13 +69,14 @@ class TCP(StreamBase):
         "setNoDelay", "setKeepAlive", "reset", "setSimultaneousAccepts",
     )
 
-    _delayed_error = 0  # an address in use, reported by listen() or connect()
-    _nodelay = False
-    _keepalive: Optional[int] = None
+    __slots__ = ("_delayed_error", "_nodelay", "_keepalive")
 
     def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new TCP(type)` from JS; an accepted connection also brings its socket."""
         super().__init__(realm, js)
+        self._delayed_error = 0  # an address in use, reported by listen() or connect()
+        self._nodelay = False
+        self._keepalive: Optional[int] = None
         if isinstance(accepted, socket.SocketType):
             self.attach_socket(accepted)
             self._apply_options()
