@@ -292,6 +292,9 @@ EventEmitter.prototype.prependListener = function prependListener(type, listener
 function onceWrapper() {
   if (!this.fired) {
     this.target.removeListener(this.type, this.wrapFn);
+    // The state and its bound wrapper refer to each other, a cycle QuickJS
+    // frees only at its next cycle collection: cut it once the wrapper is off.
+    this.wrapFn = undefined;
     this.fired = true;
     if (arguments.length === 0) return this.listener.call(this.target);
     return this.listener.apply(this.target, arguments);
