@@ -7,8 +7,8 @@ Python values (numbers, strings, booleans, None for null, `Undefined`).
 
 from __future__ import annotations
 
+import _thread  # not threading: only the thread id is needed, and threading costs ~200 KB
 import ctypes
-import threading
 from typing import Any, Callable, Optional
 
 import quickjs
@@ -86,7 +86,7 @@ class Engine:
         self._uint8 = self._helpers["uint8"]
         self._callbacks: list = []  # ctypes callbacks must outlive the runtime's use of them
         self._init_meta: Optional[JSValue] = None
-        self._thread = threading.get_ident()
+        self._thread = _thread.get_ident()
         self.global_object = self._ctx.get_global()
 
     # -- evaluation ---------------------------------------------------------
@@ -382,7 +382,7 @@ class Engine:
     def adopt_thread(self) -> None:
         """Let JS run on the calling thread: the engine measures stack depth from the
         thread that created it, so another thread must reset that reference first."""
-        ident = threading.get_ident()
+        ident = _thread.get_ident()
         if ident != self._thread:
             self._thread = ident
             capi.JS_UpdateStackTop(capi.runtime_ptr(self._rt))
