@@ -154,6 +154,27 @@ class _GenericSelector:
         self._sel.close()
 
 
+def set_interest(watcher: Any, fd: int, events: int) -> None:
+    """Make the selector report `events` of `fd` to `watcher`.
+
+    A watcher is any object with `loop`, `events` (its current interest,
+    kept here) and `on_ready(events)`, called with the ready event mask in
+    the poll phase: an IOWatcher, or a stream handle watching its own
+    descriptor (one object less per connection).
+    """
+    current = watcher.events
+    if events == current:
+        return
+    sel = watcher.loop.selector
+    if current == 0:
+        sel.register(fd, events, watcher)
+    elif events == 0:
+        sel.unregister(fd)
+    else:
+        sel.modify(fd, events, watcher)
+    watcher.events = events
+
+
 class IOWatcher:
     """Readiness interest of one file descriptor in the loop's selector.
 
@@ -169,16 +190,7 @@ class IOWatcher:
         self.on_ready = on_ready
 
     def set(self, events: int) -> None:
-        if events == self.events:
-            return
-        sel = self.loop.selector
-        if self.events == 0:
-            sel.register(self.fd, events, self)
-        elif events == 0:
-            sel.unregister(self.fd)
-        else:
-            sel.modify(self.fd, events, self)
-        self.events = events
+        set_interest(self, self.fd, events)
 
     def start(self, events: int) -> None:
         self.set(self.events | events)

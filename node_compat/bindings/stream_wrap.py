@@ -32,7 +32,7 @@ from jsbridge import JSValue, Undefined, as_text
 from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
-from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, IOWatcher
+from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, set_interest
 
 # Fields of `streamBaseState`, the results of the last write call.
 K_BYTES_WRITTEN = 0
@@ -107,6 +107,21 @@ def realm_state(realm: Any) -> _RealmState:
 _NO_WRITES: tuple = ()  # the write queue of a stream that never queued one
 
 
+class _FdIO:
+    """recv_into/send over a descriptor that is not a socket, as a stream's `_io`."""
+
+    __slots__ = ("fd",)
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def recv_into(self, view: memoryview) -> int:
+        return os.readv(self.fd, (view,))
+
+    def send(self, data: Any, _flags: int = 0) -> int:
+        return os.write(self.fd, data)
+
+
 class _Write:
     """A queued write: what is left to send and its request object."""
 
@@ -128,7 +143,7 @@ class StreamBase(HandleWrap):
     JS_GETTERS = ("bytesRead", "bytesWritten", "fd", "writeQueueSize", "isStreamBase")
 
     __slots__ = (
-        "_state", "sock", "_fd", "_watcher", "_recv_into", "_send", "reading", "readable", "writable",
+        "_state", "sock", "_fd", "_io", "events", "reading", "readable", "writable",
         "_queue", "_queue_bytes", "_shutdown_req", "_read_limit", "_listening", "_connect_req",
         "bytesRead", "bytesWritten",
     )
@@ -140,9 +155,8 @@ class StreamBase(HandleWrap):
         self._state = realm_state(realm)
         self.sock: Optional[socket.SocketType] = None
         self._fd = -1
-        self._watcher: Optional[IOWatcher] = None
-        self._recv_into: Any = None
-        self._send: Any = None
+        self._io: Any = None  # what reads and writes the descriptor: the socket, or an _FdIO
+        self.events = 0  # what the loop watches the descriptor for (the handle is its own watcher)
         self.reading = False
         self.readable = False
         self.writable = False
@@ -163,17 +177,13 @@ class StreamBase(HandleWrap):
             sock.setblocking(False)
         self.sock = sock
         self._fd = sock.fileno()
-        self._recv_into = sock.recv_into
-        self._send = sock.send
-        self._watcher = IOWatcher(self.loop, self._fd, self._on_io)
+        self._io = sock
 
     def attach_fd(self, fd: int) -> None:
         """Take ownership of a descriptor that is not a socket (a pipe end)."""
         os.set_blocking(fd, False)
         self._fd = fd
-        self._recv_into = lambda view: os.readv(fd, (view,))
-        self._send = lambda data, _flags: os.write(fd, data)
-        self._watcher = IOWatcher(self.loop, fd, self._on_io)
+        self._io = _FdIO(fd)
 
     @property
     def fd(self) -> int:
@@ -191,8 +201,7 @@ class StreamBase(HandleWrap):
 
     def _update_watcher(self) -> int:
         """Watch the descriptor for what the stream waits on; 0 or the loop's error."""
-        watcher = self._watcher
-        if watcher is None:
+        if self._io is None:
             return 0
         if self.reading:
             events = EVENT_READ | EVENT_HUP
@@ -201,12 +210,13 @@ class StreamBase(HandleWrap):
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
         try:
-            watcher.set(events)
+            set_interest(self, self._fd, events)
         except OSError as exc:
             return uv.code_of(exc)
         return 0
 
-    def _on_io(self, events: int) -> None:
+    def on_ready(self, events: int) -> None:
+        """The loop's call when the descriptor is ready for what the stream watches."""
         if events & EVENT_WRITE:
             if self._connect_req is not None:
                 self._on_connect_ready()
@@ -340,7 +350,7 @@ class StreamBase(HandleWrap):
         size = self._read_limit
         if size < READ_SIZE:
             view = view[:size]
-        recv_into = self._recv_into
+        recv_into = self._io.recv_into
         realm = self.realm
         array_buffer = realm.engine.array_buffer
         js = self.js
@@ -413,7 +423,7 @@ class StreamBase(HandleWrap):
         sent = 0
         if not self._queue:
             try:
-                sent = self._send(data, _SEND_FLAGS)
+                sent = self._io.send(data, _SEND_FLAGS)
             except (BlockingIOError, InterruptedError):
                 sent = 0
             except OSError as exc:
@@ -431,7 +441,7 @@ class StreamBase(HandleWrap):
 
     def on_writable(self) -> None:
         queue = self._queue
-        send = self._send
+        send = self._io.send
         while queue:
             entry = queue[0]
             try:
@@ -496,9 +506,9 @@ class StreamBase(HandleWrap):
     def release(self) -> None:
         """Close the descriptor; requests still in flight are cancelled in the close phase."""
         self.reading = False
-        if self._watcher is not None:
-            self._watcher.close()
-            self._watcher = None
+        if self._io is not None:
+            set_interest(self, self._fd, 0)
+            self._io = None
         cancelled = [entry.req for entry in self._queue]
         self._queue = _NO_WRITES
         self._queue_bytes = 0
