@@ -16,8 +16,6 @@ import errno
 import os
 import socket
 import stat
-import termios
-import tty as _tty
 from typing import Any
 
 from . import uv
@@ -94,13 +92,16 @@ class TTY(StreamBase):
         return 0
 
     def setRawMode(self, flag: Any) -> int:
+        import termios  # here, not at the top: most processes never set a raw mode
+        import tty
+
         if self._fd < 0:
             return -errno.EBADF
         try:
             if flag:
                 if self._saved_mode is None:
                     self._saved_mode = termios.tcgetattr(self._fd)
-                _tty.setraw(self._fd)
+                tty.setraw(self._fd)
             elif self._saved_mode is not None:
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved_mode)
                 self._saved_mode = None
@@ -110,6 +111,8 @@ class TTY(StreamBase):
 
     def release(self) -> None:
         if self._saved_mode is not None and self._fd >= 0:
+            import termios
+
             try:
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved_mode)
             except termios.error:
