@@ -8,7 +8,6 @@ carries a loader (see lib/internal/modules/esm.js).
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from typing import Any, Optional
@@ -132,6 +131,8 @@ class ModuleSystem:
         With `live` (builtins), the bindings can be refreshed from the object
         later: module.syncBuiltinESMExports() calls the function registered here.
         """
+        import json  # here, not at the top: a CommonJS program never needs it (~100 KB)
+
         lines = [f"const m = import.meta.{_LOAD}();", "export default m;"]
         seen = set()
         refresh = []
@@ -201,6 +202,8 @@ class ModuleSystem:
         return self._ESM_SYNTAX.search(self._COMMENTS.sub("", source)) is not None
 
     def require_esm(self, filename: str) -> list:
+        import json
+
         url = resolve.path_to_url(filename)
         self._require_roots += 1
         root = f"pynode:require/{self._require_roots}"
