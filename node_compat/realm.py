@@ -141,10 +141,14 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             if len(args) < 6:
+                # callbackN ran the ticks the call queued (which leaves the
+                # flags down); only microtasks queued without a tick are left.
                 result = self._callbacks[len(args)](target, method, *args)
+                if self.engine.has_pending_jobs:
+                    self._drain_ticks()
             else:
                 result = self._callback(target, method, *args)
-            self._drain_ticks()
+                self._drain_ticks()
         except Exception as exc:
             if self.exiting:
                 raise ProcessExit(self.exit_code) from None
