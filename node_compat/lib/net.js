@@ -217,11 +217,11 @@ function Socket(options) {
   stream.Duplex.call(this, options);
 
   if (options.handle) {
-    this._handle = options.handle;
+    this[kHandle] = options.handle;
   } else if (options.fd !== undefined) {
     const { fd } = options;
-    this._handle = createHandle(fd, false);
-    const err = this._handle.open(fd);
+    this[kHandle] = createHandle(fd, false);
+    const err = this[kHandle].open(fd);
     if (err) throw errnoException(err, 'open');
   }
 
@@ -250,10 +250,10 @@ function Socket(options) {
   this._pendingEncoding = '';
 
   // A socket made over an existing handle starts reading now; others when connected.
-  if (this._handle && options.readable !== false) {
+  if (this[kHandle] && options.readable !== false) {
     if (options.pauseOnCreate) {
-      this._handle.reading = false;
-      this._handle.readStop();
+      this[kHandle].reading = false;
+      this[kHandle].readStop();
       this.readableFlowing = false;
     } else if (!options.manualStart) {
       this.read(0);
@@ -282,7 +282,7 @@ Object.setPrototypeOf(Socket, stream.Duplex);
 function initSocketHandle(self) {
   self._undestroy();
   self._sockname = null;
-  const handle = self._handle;
+  const handle = self[kHandle];
   if (!handle) return;
   handle[owner_symbol] = self;
   handle.onread = onStreamRead;
@@ -344,15 +344,16 @@ Socket.prototype[kAfterAsyncWrite] = function() {
 
 // The writable side ends with a shutdown (FIN) once queued writes are out.
 Socket.prototype._final = function(cb) {
-  if (this.pending) {
+  // (The handle is read past the _handle accessor: a call each time in QuickJS.)
+  const handle = this[kHandle];
+  if (!handle || this.connecting) {
     return this.once('connect', () => this._final(cb));
   }
-  if (!this._handle) return cb();
   const req = new ShutdownWrap();
   req.oncomplete = afterShutdown;
-  req.handle = this._handle;
+  req.handle = handle;
   req.callback = cb;
-  const err = this._handle.shutdown(req);
+  const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) return cb();
   if (err !== 0) return cb(errnoException(err, 'shutdown'));
 };
@@ -462,8 +463,9 @@ Object.defineProperty(Socket.prototype, 'bufferSize', {
 });
 
 function tryReadStart(socket) {
-  socket._handle.reading = true;
-  const err = socket._handle.readStart();
+  const handle = socket[kHandle];
+  handle.reading = true;
+  const err = handle.readStart();
   if (err) socket.destroy(errnoException(err, 'read'));
 }
 
@@ -521,7 +523,7 @@ Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
   for (let s = this; s !== null; s = s._parent) clearTimeout(s[kTimeout]);
 
-  const handle = this._handle;
+  const handle = this[kHandle];
   if (handle) {
     const hadError = !!exception;
     this[kBytesRead] = handle.bytesRead;
@@ -538,7 +540,7 @@ Socket.prototype._destroy = function(exception, cb) {
     }
     if (!this._closeAfterHandlingError) {
       handle.onread = noop;
-      this._handle = null;
+      this[kHandle] = null;
       this._sockname = null;
     }
     cb(exception);
@@ -554,9 +556,8 @@ Socket.prototype._destroy = function(exception, cb) {
 };
 
 function closeSocketHandle(self, hadError) {
-  if (self._handle) {
-    self._handle.close(() => self.emit('close', hadError));
-  }
+  const handle = self[kHandle];
+  if (handle) handle.close(() => self.emit('close', hadError));
 }
 
 function emitCloseNT(self) {
@@ -716,8 +717,8 @@ Socket.prototype.connect = function(...args) {
   const { path } = options;
   const pipe = !!path;
 
-  if (!this._handle) {
-    this._handle = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
+  if (!this[kHandle]) {
+    this[kHandle] = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
     initSocketHandle(this);
   }
 
@@ -953,13 +954,13 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
     req.localPort = localPort;
     req.addressType = addressType;
     err = addressType === 4 ?
-      self._handle.connect(req, address, port) :
-      self._handle.connect6(req, address, port);
+      self[kHandle].connect(req, address, port) :
+      self[kHandle].connect6(req, address, port);
   } else {
     const req = new PipeConnectWrap();
     req.address = address;
     req.oncomplete = afterConnect;
-    err = self._handle.connect(req, address);
+    err = self[kHandle].connect(req, address);
   }
 
   if (err) {
