@@ -7,6 +7,7 @@
 // the idle timeout streams expose as `setTimeout`.
 
 const { FastBuffer } = require('internal/buffer');
+const { kState, kReadableEndEmitted } = require('internal/streams/utils');
 const { errnoException } = require('internal/errors');
 const { validateFunction, validateNumber } = require('internal/validators');
 const {
@@ -207,7 +208,7 @@ function onStreamRead(nread, arrayBuffer) {
     return;
   }
   // End of stream: 'end' first, then whatever the stream does after it.
-  if (stream._readableState.endEmitted) {
+  if ((stream._readableState[kState] & kReadableEndEmitted) !== 0) {
     if (stream[kMaybeDestroy]) stream[kMaybeDestroy]();
   } else {
     if (stream[kMaybeDestroy]) stream.on('end', stream[kMaybeDestroy]);

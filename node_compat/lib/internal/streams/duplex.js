@@ -11,7 +11,7 @@ const { Stream } = require('internal/streams/legacy');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
-const { kOnConstructed } = require('internal/streams/utils');
+const { kOnConstructed, kState, kDestroyed } = require('internal/streams/utils');
 
 module.exports = Duplex;
 
@@ -104,8 +104,10 @@ Object.defineProperties(Duplex.prototype, {
   destroyed: {
     __proto__: null,
     get() {
-      if (this._readableState === undefined || this._writableState === undefined) return false;
-      return this._readableState.destroyed && this._writableState.destroyed;
+      const r = this._readableState;
+      const w = this._writableState;
+      if (r === undefined || w === undefined) return false;
+      return (r[kState] & w[kState] & kDestroyed) !== 0;
     },
     set(value) {
       if (this._readableState && this._writableState) {

@@ -35,6 +35,10 @@ const {
   kCloseEmitted,
   kErrored,
   kConstructed,
+  kReadableEndEmitted,
+  kWritableFinished,
+  kWritableHasWritable,
+  kWritableWritable,
 } = require('internal/streams/utils');
 const {
   AbortError,
@@ -69,7 +73,7 @@ const kEncodingValue = Symbol('kEncodingValue');
 
 // The readable side's own bits (bits 0-8 are shared, see streams/utils).
 const kEnded = 1 << 9;                // push(null) happened
-const kEndEmitted = 1 << 10;
+const kEndEmitted = kReadableEndEmitted;
 const kReading = 1 << 11;             // _read was called and has not pushed yet
 const kSync = 1 << 12;                // inside _read: a push is synchronous
 const kNeedReadable = 1 << 13;        // a 'readable' is owed when data comes
@@ -1111,7 +1115,7 @@ Object.defineProperties(Readable.prototype, {
     get() {
       const r = this._readableState;
       // `readable === false`: a Duplex whose readable side is off.
-      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
+      return !!r && r.readable !== false && (r[kState] & (kDestroyed | kErrorEmitted | kEndEmitted)) === 0;
     },
     set(val) {
       if (this._readableState) this._readableState.readable = !!val;
@@ -1322,8 +1326,13 @@ function endReadableNT(state, stream) {
     process.nextTick(endWritableNT, stream);
   } else if ((state[kState] & kAutoDestroy) !== 0) {
     // A Duplex is destroyed once its writable side is done too (or off).
+    // (Flags read directly from our own states: accessors are calls.)
     const wState = stream._writableState;
-    if (!wState || (wState.autoDestroy && (wState.finished || wState.writable === false))) {
+    const wFlags = wState?.[kState];
+    if (!wState || (wFlags !== undefined ?
+      (wFlags & kAutoDestroy) !== 0 && ((wFlags & kWritableFinished) !== 0 ||
+        (wFlags & (kWritableHasWritable | kWritableWritable)) === kWritableHasWritable) :
+      wState.autoDestroy && (wState.finished || wState.writable === false))) {
       stream.destroy();
     }
   }

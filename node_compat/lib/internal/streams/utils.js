@@ -32,6 +32,13 @@ const kClosed = 1 << 5;
 const kCloseEmitted = 1 << 6;
 const kErrored = 1 << 7;
 const kConstructed = 1 << 8;
+// Bits of one side that the other side reads (a Duplex auto-destroys once
+// both are done): the readable side's endEmitted, the writable side's
+// finished and its `writable` switch (set, and on).
+const kReadableEndEmitted = 1 << 10;
+const kWritableFinished = 1 << 13;
+const kWritableHasWritable = 1 << 21;
+const kWritableWritable = 1 << 22;
 
 // Accessors for one flag, for the state prototypes: code outside the core
 // (and other stream implementations) reads `state.ended`, `state.destroyed`...
@@ -305,4 +312,8 @@ module.exports = {
   kCloseEmitted,
   kErrored,
   kConstructed,
+  kReadableEndEmitted,
+  kWritableFinished,
+  kWritableHasWritable,
+  kWritableWritable,
 };

@@ -50,6 +50,10 @@ const {
   kCloseEmitted,
   kErrored,
   kConstructed,
+  kReadableEndEmitted,
+  kWritableFinished,
+  kWritableHasWritable,
+  kWritableWritable,
 } = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
@@ -75,7 +79,7 @@ const kSync = 1 << 9;                 // inside _write/_final: its callback is s
 const kFinalCalled = 1 << 10;
 const kNeedDrain = 1 << 11;           // write() returned false
 const kEnding = 1 << 12;              // end() was called
-const kFinished = 1 << 13;            // 'finish' emitted
+const kFinished = kWritableFinished;  // 'finish' emitted (1 << 13)
 const kDecodeStrings = 1 << 14;
 const kWriting = 1 << 15;             // a _write/_writev is in flight
 const kBufferProcessing = 1 << 16;
@@ -83,8 +87,8 @@ const kPrefinished = 1 << 17;
 const kAllBuffers = 1 << 18;          // every queued chunk is a Buffer
 const kAllNoop = 1 << 19;             // no queued write has a callback
 const kOnFinished = 1 << 20;          // end() callbacks are waiting
-const kHasWritable = 1 << 21;         // `writable` was set (a Duplex side turned off)
-const kWritable = 1 << 22;
+const kHasWritable = kWritableHasWritable; // `writable` was set (a Duplex side turned off), 1 << 21
+const kWritable = kWritableWritable;       // 1 << 22
 const kCorked = 1 << 23;
 const kDefaultUTF8Encoding = 1 << 24;
 const kWriteCb = 1 << 25;             // the write in flight has a callback
@@ -757,8 +761,12 @@ function finish(stream, state) {
 
   if ((state[kState] & kAutoDestroy) !== 0) {
     // A Duplex is destroyed once its readable side is done too (or off).
+    // (Flags read directly from our own states: accessors are calls.)
     const rState = stream._readableState;
-    if (!rState || (rState.autoDestroy && (rState.endEmitted || rState.readable === false))) {
+    const rFlags = rState?.[kState];
+    if (!rState || (rFlags !== undefined ?
+      (rFlags & kAutoDestroy) !== 0 && ((rFlags & kReadableEndEmitted) !== 0 || rState.readable === false) :
+      rState.autoDestroy && (rState.endEmitted || rState.readable === false))) {
       stream.destroy();
     }
   }
@@ -793,7 +801,11 @@ Object.defineProperties(Writable.prototype, {
     __proto__: null,
     get() {
       const w = this._writableState;
-      return !!w && w.writable !== false && (w[kState] & (kEnding | kEnded | kDestroyed | kErrored)) === 0;
+      if (!w) return false;
+      const flags = w[kState];
+      // (Not switched off, i.e. `w.writable !== false`, and not ending or failed.)
+      return (flags & (kHasWritable | kWritable)) !== kHasWritable &&
+        (flags & (kEnding | kEnded | kDestroyed | kErrored)) === 0;
     },
     set(val) {
       if (this._writableState) this._writableState.writable = !!val;
