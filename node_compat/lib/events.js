@@ -289,24 +289,27 @@ EventEmitter.prototype.prependListener = function prependListener(type, listener
   return _addListener(this, type, listener, true);
 };
 
-function onceWrapper() {
-  if (!this.fired) {
-    this.target.removeListener(this.type, this.wrapFn);
-    // The state and its bound wrapper refer to each other, a cycle QuickJS
-    // frees only at its next cycle collection: cut it once the wrapper is off.
-    this.wrapFn = undefined;
-    this.fired = true;
-    if (arguments.length === 0) return this.listener.call(this.target);
-    return this.listener.apply(this.target, arguments);
-  }
-}
-
+// The listener once() adds. Node's is a function bound to a state object
+// ({ fired, wrapFn, target, type, listener }); this closure behaves and
+// shows the same (named 'bound onceWrapper', no prototype, `listener` set)
+// at about half the cost in QuickJS.
+const kOnceWrapperName = { __proto__: null, value: 'bound onceWrapper' };
 function _onceWrap(target, type, listener) {
-  const state = { fired: false, wrapFn: undefined, target, type, listener };
-  const wrapped = onceWrapper.bind(state);
-  wrapped.listener = listener;
-  state.wrapFn = wrapped;
-  return wrapped;
+  let fired = false;
+  let self;
+  const onceWrapper = (...args) => {
+    if (fired) return undefined;
+    target.removeListener(type, self);
+    // The closure refers to itself through `self`, a cycle QuickJS frees
+    // only at its next cycle collection: cut it once the wrapper is off.
+    self = undefined;
+    fired = true;
+    return args.length === 0 ? listener.call(target) : listener.apply(target, args);
+  };
+  Object.defineProperty(onceWrapper, 'name', kOnceWrapperName);
+  onceWrapper.listener = listener;
+  self = onceWrapper;
+  return onceWrapper;
 }
 
 EventEmitter.prototype.once = function once(type, listener) {
