@@ -285,6 +285,12 @@ EventEmitter.prototype.addListener = function addListener(type, listener) {
 
 EventEmitter.prototype.on = EventEmitter.prototype.addListener;
 
+{
+  const shared = require('internal/events/listeners');
+  shared.addListener = _addListener;
+  shared.on = EventEmitter.prototype.on;
+}
+
 EventEmitter.prototype.prependListener = function prependListener(type, listener) {
   return _addListener(this, type, listener, true);
 };

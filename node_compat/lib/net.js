@@ -244,7 +244,7 @@ function Socket(options) {
 
   this.on('end', onReadableStreamEnd);
 
-  initSocketHandle(this);
+  initSocketHandle(this, true);
 
   this._pendingData = null;
   this._pendingEncoding = '';
@@ -278,9 +278,13 @@ function Socket(options) {
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
 
-// Bind the socket and its (possibly new) handle to each other.
-function initSocketHandle(self) {
-  self._undestroy();
+// Bind the socket and its (possibly new) handle to each other. A socket
+// being constructed (`fresh`) is already as _undestroy() would leave it,
+// unless its construction is pending (a _construct) or _undestroy is not
+// the streams' own: only then is the call needed.
+const duplexUndestroy = stream.Duplex.prototype._undestroy;
+function initSocketHandle(self, fresh = false) {
+  if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
   self._sockname = null;
   const handle = self[kHandle];
   if (!handle) return;

@@ -16,6 +16,7 @@
 // the hot paths are plain functions over (stream, state).
 
 const EE = require('events');
+const eeListeners = require('internal/events/listeners');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
@@ -275,7 +276,8 @@ function Readable(options) {
     if (options.signal) addAbortSignal(options.signal, this);
   }
 
-  Stream.call(this, options);
+  // What Stream(options) does (EventEmitter's init), two calls shorter.
+  EE.init.call(this, options);
 
   if (this._construct != null) {
     destroyImpl.construct(this, () => {
@@ -851,7 +853,8 @@ Readable.prototype.unpipe = function unpipe(dest) {
 // A 'data' listener starts the flow (unless paused explicitly); a
 // 'readable' listener switches to pulling and owes a 'readable'.
 Readable.prototype.on = function on(ev, fn) {
-  const res = Stream.prototype.on.call(this, ev, fn);
+  const add = Stream.prototype.on;
+  const res = add === eeListeners.on ? eeListeners.addListener(this, ev, fn, false) : add.call(this, ev, fn);
   const state = this._readableState;
 
   if (ev === 'data') {

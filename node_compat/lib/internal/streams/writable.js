@@ -240,7 +240,10 @@ function WritableState(options, stream, isDuplex) {
   this.onwrite = onwrite.bind(undefined, stream);
   // The length of the write in flight.
   this.writelen = 0;
-  resetBuffer(this);
+  // (resetBuffer(this), inline.)
+  this[kBufferedValue] = null;
+  this.bufferedIndex = 0;
+  this[kState] = (this[kState] | kAllBuffers | kAllNoop) & ~kBuffered;
   // Writes (and _final) whose completion is still to be reported; 'finish'
   // waits for 0.
   this.pendingcb = 0;
@@ -295,7 +298,8 @@ function Writable(options) {
     if (options.signal) addAbortSignal(options.signal, this);
   }
 
-  Stream.call(this, options);
+  // What Stream(options) does (EventEmitter's init), two calls shorter.
+  EE.init.call(this, options);
 
   if (this._construct != null) {
     destroyImpl.construct(this, () => {
