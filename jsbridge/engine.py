@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import _thread  # not threading: only the thread id is needed, and threading costs ~200 KB
 import ctypes
-from typing import Any, Callable, Optional
 
 import quickjs
 
 from . import capi
 from .errors import JSException, ModuleError
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 JSValue = quickjs.Value
 Undefined = quickjs.Undefined

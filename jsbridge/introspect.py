@@ -18,10 +18,13 @@ feature reports "unknown" instead of guessing.
 from __future__ import annotations
 
 import ctypes
-from typing import Any
 
 from . import capi
 from .engine import JSValue
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 _get_class_id = capi._fn("JS_GetClassID", ctypes.c_uint32, capi.RawValue)
 _get_opaque = capi._fn("JS_GetOpaque", ctypes.c_void_p, capi.RawValue, ctypes.c_uint32)

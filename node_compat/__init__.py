@@ -7,9 +7,9 @@ names load lazily so that the `pynode` command starts fast.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
+    from typing import Any
     from .realm import ProcessExit
     from .runtime import Runtime, Task
     from .values import JSError, JSObject

@@ -9,7 +9,10 @@ entry is simply recompiled. Set PYNODE_NO_BYTECODE_CACHE=1 to bypass it.
 from __future__ import annotations
 
 import os
-from typing import Callable, Optional
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Callable, Optional
 
 
 class BytecodeCache:

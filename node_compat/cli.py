@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import Optional
 
 from .realm import NODE_VERSION, Realm
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Optional
 
 USAGE = """Usage: pynode [options] [ script.js ] [arguments]
        pynode -e "script" [arguments]

@@ -15,7 +15,10 @@ import os
 import selectors
 import time
 from collections import deque
-from typing import Any, Callable, Optional
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 EVENT_READ = selectors.EVENT_READ
 EVENT_WRITE = selectors.EVENT_WRITE

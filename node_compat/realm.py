@@ -11,7 +11,6 @@ import ctypes
 import os
 import sys
 import time
-from typing import Any, Optional
 
 from jsbridge import ENGINE_VERSION, Engine, JSValue
 
@@ -19,6 +18,10 @@ from . import bindings
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
 from .modules.system import ModuleSystem
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 LIB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib")
 NODE_VERSION = "v23.5.0"

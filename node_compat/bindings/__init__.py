@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

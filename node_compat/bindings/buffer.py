@@ -18,9 +18,12 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
-from typing import Any
 
 from jsbridge import as_text
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _lone_surrogate_as_replacement(exc: UnicodeError) -> tuple[bytes, int]:

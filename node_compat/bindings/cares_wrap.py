@@ -10,12 +10,15 @@ reported with libuv's `UV_EAI_*` codes, which `dnsException` turns into
 from __future__ import annotations
 
 import socket
-from typing import Any
 
 from jsbridge import as_text
 
 from . import uv
 from .native import export_class
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 DNS_ORDER_VERBATIM = 0
 DNS_ORDER_IPV4_FIRST = 1

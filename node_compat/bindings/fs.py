@@ -18,11 +18,14 @@ from __future__ import annotations
 import errno
 import os
 import stat as stat_module
-from typing import Any, Callable, Optional
 
 from jsbridge import JSValue, Undefined, as_text
 
 from . import uv
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Callable, Optional
 
 _STAT_FIELDS = 18  # dev mode nlink uid gid rdev blksize ino size blocks, then 4 x (sec, nsec)
 

@@ -16,13 +16,16 @@ import ctypes.util
 import errno
 import os
 import struct
-from typing import Any, Optional
 
 from jsbridge import as_text
 
 from ..loop import EVENT_READ, IOWatcher
 from .handle_wrap import HandleWrap
 from .native import export_class
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 IN_MODIFY = 0x00000002
 IN_ATTRIB = 0x00000004

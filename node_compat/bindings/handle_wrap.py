@@ -7,11 +7,14 @@ object's `onclose` in the loop's close phase, as libuv's uv_close does.
 
 from __future__ import annotations
 
-from typing import Any
 
 from jsbridge import JSValue
 
 from .native import NativeObject
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class HandleWrap(NativeObject):

@@ -11,10 +11,13 @@ synchronously.
 
 from __future__ import annotations
 
-from typing import Any
 
 from .handle_wrap import HandleWrap
 from .native import export_class
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class MessagePortHandle(HandleWrap):

@@ -8,7 +8,10 @@ classes. Methods receive JS values as jsbridge gives them.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 class NativeObject:

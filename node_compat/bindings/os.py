@@ -16,9 +16,12 @@ import pwd
 import socket
 import sys
 import time
-from typing import Any, Optional
 
 from . import uv
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _IFF_UP = 0x1
 _IFF_LOOPBACK = 0x8

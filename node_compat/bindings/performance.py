@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any, Optional
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _MILESTONES = ("nodeStart", "v8Start", "environment", "bootstrapComplete", "loopStart", "loopExit")
 

@@ -13,13 +13,16 @@ import errno
 import os
 import socket
 import stat
-from typing import Any, Optional
 
 from jsbridge import as_text
 
 from . import uv
 from .native import export_class
 from .stream_wrap import StreamBase, as_int
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 SOCKET, SERVER, IPC = 0, 1, 2
 UV_READABLE, UV_WRITABLE = 1, 2

@@ -7,11 +7,14 @@ import resource
 import signal
 import sys
 import time
-from typing import Any
 
 from jsbridge import JSValue, as_text
 
 from . import uv
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 _START = time.monotonic()
 

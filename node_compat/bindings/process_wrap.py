@@ -19,7 +19,6 @@ import os
 import socket
 import subprocess
 from dataclasses import dataclass, field
-from typing import Any, Optional
 
 from jsbridge import JSValue, Undefined, as_text
 
@@ -27,6 +26,10 @@ from ..loop import EVENT_READ, IOWatcher
 from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 @dataclass

@@ -18,11 +18,14 @@ import errno
 import os
 import signal
 import threading
-from typing import Any, Optional
 
 from ..loop import EVENT_READ, IOWatcher
 from .handle_wrap import HandleWrap
 from .native import export_class
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 
 def _ignore(_signum: int, _frame: Any) -> None:

@@ -16,11 +16,14 @@ import signal
 import socket
 import subprocess
 import time
-from typing import Any, Optional
 
 from jsbridge import JSValue, Undefined
 
 from .process_wrap import exit_status, js_list, launch, launch_error, parse_spec
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 _CHUNK = 65536
 

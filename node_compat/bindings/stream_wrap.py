@@ -25,7 +25,6 @@ import errno
 import os
 import socket
 from collections import deque
-from typing import Any, Optional
 
 from jsbridge import JSValue, Undefined, as_text
 
@@ -33,6 +32,10 @@ from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
 from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, set_interest
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # Fields of `streamBaseState`, the results of the last write call.
 K_BYTES_WRITTEN = 0

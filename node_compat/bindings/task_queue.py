@@ -9,7 +9,10 @@ AliasedBuffer).
 
 from __future__ import annotations
 
-from typing import Any
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 K_HAS_TICK_SCHEDULED, K_HAS_REJECTION_TO_WARN = 0, 1
 

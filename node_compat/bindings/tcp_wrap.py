@@ -13,13 +13,16 @@ from __future__ import annotations
 import errno
 import socket
 import struct
-from typing import Any, Optional
 
 from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
 from .stream_wrap import StreamBase, as_int
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 SOCKET, SERVER = 0, 1
 UV_TCP_IPV6ONLY = 1

@@ -8,9 +8,12 @@ timers and check phases.
 from __future__ import annotations
 
 import ctypes
-from typing import Any
 
 from ..loop import Timer
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 K_COUNT, K_REF_COUNT, K_HAS_OUTSTANDING = 0, 1, 2
 

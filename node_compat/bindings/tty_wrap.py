@@ -16,11 +16,14 @@ import errno
 import os
 import socket
 import stat
-from typing import Any
 
 from . import uv
 from .native import export_class
 from .stream_wrap import StreamBase
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def guess_handle_type(fd: Any) -> str:

@@ -17,7 +17,6 @@ import errno
 import socket
 import struct
 from collections import deque
-from typing import Any, Optional
 
 from jsbridge import Undefined, as_text
 
@@ -25,6 +24,10 @@ from ..loop import EVENT_READ, EVENT_WRITE, IOWatcher
 from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 # libuv's uv_udp_flags
 UV_UDP_IPV6ONLY = 1

@@ -10,10 +10,13 @@ compares with the ids in `classIds`.
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
 
 from jsbridge import JSValue, Undefined, as_text
 from jsbridge.introspect import GPN_ENUM_ONLY, GPN_STRINGS, GPN_SYMBOLS, Introspector, class_id
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 # Promise states as Node's binding numbers them.
 K_PENDING, K_FULFILLED, K_REJECTED = 0, 1, 2

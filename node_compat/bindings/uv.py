@@ -8,7 +8,10 @@ use"); they differ from `os.strerror`'s, so they are listed here.
 from __future__ import annotations
 
 import errno as _errno
-from typing import Any
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any
 
 UV_EOF = -4095
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Callable
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Callable
 
 _ASSIGN = re.compile(r"(?<![\w$.])(?:module\s*\.\s*)?exports\s*(?:\.\s*([A-Za-z_$][\w$]*)|\[\s*(['\"])([^'\"]+)\2\s*\])\s*=(?!=)")
 _DEFINE = re.compile(r"Object\s*\.\s*defineProperty\s*\(\s*(?:module\s*\.\s*)?exports\s*,\s*(['\"])([^'\"]+)\1")

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import Optional
 
 from jsbridge import ModuleError
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Optional
 
 CJS_CONDITIONS = ("node", "require", "module-sync", "default")
 ESM_CONDITIONS = ("node", "import", "module-sync", "default")

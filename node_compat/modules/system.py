@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, Optional
 
 from jsbridge import JSException, ModuleError
 
 from . import resolve, throw_sites
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Any, Optional
 
 CJS_PREFIX = "(function (exports, require, module, __filename, __dirname) { "
 CJS_SUFFIX = "\n})"
