@@ -9,8 +9,6 @@ compares with the ids in `classIds`.
 
 from __future__ import annotations
 
-import unicodedata
-
 from jsbridge import JSValue, Undefined, as_text
 from jsbridge.introspect import GPN_ENUM_ONLY, GPN_STRINGS, GPN_SYMBOLS, Introspector, class_id
 
@@ -83,6 +81,8 @@ _ZERO_WIDTH_CATEGORIES = frozenset(("Cc", "Cf", "Me", "Mn"))
 
 def column_width(code: int) -> int:
     """Terminal columns of one code point, by East Asian Width as ICU reports it."""
+    import unicodedata  # here, not at the top: its library is loaded only to measure non-ASCII text
+
     char = chr(code)
     eaw = unicodedata.east_asian_width(char)
     if eaw in ("F", "W"):
@@ -97,6 +97,8 @@ def column_width(code: int) -> int:
 
 def string_width(text: Any) -> int:
     """Columns of a (non-ASCII) string after NFC normalization."""
+    import unicodedata
+
     text = unicodedata.normalize("NFC", as_text(text).encode("utf-16", "surrogatepass").decode("utf-16", "replace"))
     return sum(column_width(ord(ch)) for ch in text)
 
