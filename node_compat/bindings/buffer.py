@@ -15,7 +15,6 @@ invalid input rather than fail.
 
 from __future__ import annotations
 
-import binascii
 import codecs
 import re
 
@@ -91,6 +90,8 @@ def base64_decode(text: Any) -> bytes:
         data = data[:-1]
     elif extra:
         data += b"=" * (4 - extra)
+    import binascii  # here, not at the top: it brings in zlib's library
+
     return binascii.a2b_base64(data)
 
 
