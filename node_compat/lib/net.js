@@ -525,7 +525,9 @@ Socket.prototype.destroySoon = function() {
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
-  for (let s = this; s !== null; s = s._parent) clearTimeout(s[kTimeout]);
+  for (let s = this; s !== null; s = s._parent) {
+    if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
+  }
 
   const handle = this[kHandle];
   if (handle) {

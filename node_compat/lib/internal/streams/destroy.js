@@ -62,7 +62,7 @@ function destroy(err, cb) {
   }
 
   // Flagged before anything runs, so destroy() from a callback is a no-op.
-  recordError(err, w, r);
+  if (err) recordError(err, w, r);
   if (w) w[kState] |= kDestroyed;
   if (r) r[kState] |= kDestroyed;
 
@@ -86,7 +86,7 @@ function callDestroy(stream, err, cb) {
 
     const r = stream._readableState;
     const w = stream._writableState;
-    recordError(destroyError, w, r);
+    if (destroyError) recordError(destroyError, w, r);
     if (w) w[kState] |= kClosed;
     if (r) r[kState] |= kClosed;
 
