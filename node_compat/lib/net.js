@@ -1142,6 +1142,7 @@ function Server(options, connectionListener) {
   }
   if (options.highWaterMark !== undefined) {
     validateNumber(options.highWaterMark, 'options.highWaterMark'); // at node:net:1789:5
+    if (options.highWaterMark < 0) options.highWaterMark = getDefaultHighWaterMark();
   }
 
   this._connections = 0;
