@@ -143,11 +143,11 @@ function handleTypeOf(fd) {
 
 // A handle of the right kind (TCP or Pipe) for an existing descriptor.
 function createHandle(fd, isServer) {
-  validateInt32(fd, 'fd', 0);
+  validateInt32(fd, 'fd', 0); // at node:net:180:3
   const type = handleTypeOf(fd);
   if (type === 'PIPE') return new Pipe(isServer ? PipeConstants.SERVER : PipeConstants.SOCKET);
   if (type === 'TCP') return new TCP(isServer ? TCPConstants.SERVER : TCPConstants.SOCKET);
-  throw new ERR_INVALID_FD_TYPE(type);
+  throw new ERR_INVALID_FD_TYPE(type); // at node:net:194:9
 }
 
 // ---- net.connect / createConnection ------------------------------------------------
@@ -167,7 +167,7 @@ function getDefaultAutoSelectFamily() {
 }
 
 function setDefaultAutoSelectFamily(value) {
-  validateBoolean(value, 'value');
+  validateBoolean(value, 'value'); // at node:net:258:3
   autoSelectFamilyDefault = value;
 }
 
@@ -176,7 +176,7 @@ function getDefaultAutoSelectFamilyAttemptTimeout() {
 }
 
 function setDefaultAutoSelectFamilyAttemptTimeout(value) {
-  validateInt32(value, 'value', 1);
+  validateInt32(value, 'value', 1); // at node:net:267:3
   autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
 }
 
@@ -185,13 +185,13 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 function Socket(options) {
   if (!(this instanceof Socket)) return new Socket(options);
   if (options?.objectMode) {
-    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported');
+    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
   } else if (options?.readableObjectMode || options?.writableObjectMode) {
     const which = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
-    throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported');
+    throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported'); // at node:net:376:11
   }
   if (options?.keepAliveInitialDelay !== undefined) {
-    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:385:5
     if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
   }
 
@@ -222,7 +222,7 @@ function Socket(options) {
     const { fd } = options;
     this[kHandle] = createHandle(fd, false);
     const err = this[kHandle].open(fd);
-    if (err) throw errnoException(err, 'open');
+    if (err) throw errnoException(err, 'open'); // at node:net:442:13
   }
 
   const onread = options.onread;
@@ -270,7 +270,7 @@ function Socket(options) {
   this[kBytesWritten] = 0;
   if (options.blockList) {
     if (!lazyBlockList().BlockList.isBlockList(options.blockList)) {
-      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList); // at node:net:516:13
     }
     this.blockList = options.blockList;
   }
@@ -303,7 +303,7 @@ function initSocketHandle(self, fresh = false) {
 }
 
 function addClientAbortSignalOption(self, options) {
-  validateAbortSignal(options.signal, 'options.signal');
+  validateAbortSignal(options.signal, 'options.signal'); // at node:net:1650:3
   const { signal } = options;
   let disposable;
   function onAbort() {
@@ -359,7 +359,7 @@ Socket.prototype._final = function(cb) {
   req.callback = cb;
   const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) return cb();
-  if (err !== 0) return cb(errnoException(err, 'shutdown'));
+  if (err !== 0) return cb(errnoException(err, 'shutdown')); // at node:net:556:15
 };
 
 function afterShutdown() {
@@ -380,7 +380,7 @@ function writeAfterFIN(chunk, encoding, cb) {
     cb = encoding;
     encoding = null;
   }
-  const err = genericNodeError('This socket has been ended by the other party', { code: 'EPIPE' });
+  const err = genericNodeError('This socket has been ended by the other party', { code: 'EPIPE' }); // at node:net:580:14
   if (typeof cb === 'function') process.nextTick(cb, err);
   this.destroy(err);
   return false;
@@ -470,7 +470,7 @@ function tryReadStart(socket) {
   const handle = socket[kHandle];
   handle.reading = true;
   const err = handle.readStart();
-  if (err) socket.destroy(errnoException(err, 'read'));
+  if (err) socket.destroy(errnoException(err, 'read')); // at node:net:721:20
 }
 
 Socket.prototype._read = function(n) {
@@ -494,7 +494,7 @@ Socket.prototype.pause = function() {
     this._handle.reading = false;
     if (!this.destroyed) {
       const err = this._handle.readStop();
-      if (err) this.destroy(errnoException(err, 'read'));
+      if (err) this.destroy(errnoException(err, 'read')); // at node:net:769:22
     }
   }
   return stream.Duplex.prototype.pause.call(this);
@@ -537,7 +537,7 @@ Socket.prototype._destroy = function(exception, cb) {
     if (this.resetAndClosing) {
       this.resetAndClosing = false;
       const err = handle.reset(() => this.emit('close', hadError));
-      if (err) this.emit('error', errnoException(err, 'reset'));
+      if (err) this.emit('error', errnoException(err, 'reset')); // at node:net:838:28
     } else if (this._closeAfterHandlingError) {
       // Closed from a microtask so an 'error' listener still sees the handle.
       queueMicrotask(() => closeSocketHandle(this, hadError));
@@ -577,14 +577,14 @@ Socket.prototype._reset = function() {
 
 Socket.prototype.resetAndDestroy = function() {
   if (this._handle) {
-    if (!(this._handle instanceof TCP)) throw new ERR_INVALID_HANDLE_TYPE();
+    if (!(this._handle instanceof TCP)) throw new ERR_INVALID_HANDLE_TYPE(); // at node:net:750:13
     if (this.connecting) {
       this.once('connect', () => this._reset());
     } else {
       this._reset();
     }
   } else {
-    this.destroy(new ERR_SOCKET_CLOSED());
+    this.destroy(new ERR_SOCKET_CLOSED()); // at node:net:758:18
   }
   return this;
 };
@@ -637,7 +637,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
       this._writeGeneric(writev, data, encoding, cb);
     });
     function onClose() {
-      cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION());
+      cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION()); // at node:net:952:10
     }
     this.once('close', onClose);
     return;
@@ -646,7 +646,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   this._pendingEncoding = '';
 
   if (!this[kHandle]) {
-    cb(new ERR_SOCKET_CLOSED());
+    cb(new ERR_SOCKET_CLOSED()); // at node:net:961:8
     return false;
   }
 
@@ -708,7 +708,7 @@ Socket.prototype.connect = function(...args) {
   if (this._parent && this._parent.connecting) return this;
 
   if (options.port === undefined && options.path == null) {
-    throw new ERR_MISSING_ARGS(['options', 'port', 'path']);
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']); // at node:net:1252:11
   }
 
   if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
@@ -732,7 +732,7 @@ Socket.prototype.connect = function(...args) {
   this.connecting = true;
 
   if (pipe) {
-    validateString(path, 'options.path');
+    validateString(path, 'options.path'); // at node:net:1279:5
     internalConnect(this, path);
   } else {
     lookupAndConnect(this, options);
@@ -771,25 +771,25 @@ function lookupAndConnect(self, options) {
   const host = options.host || 'localhost';
   let { port, autoSelectFamilyAttemptTimeout, autoSelectFamily } = options;
 
-  if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress);
-  if (localPort) validateNumber(localPort, 'options.localPort');
+  if (localAddress && !isIP(localAddress)) throw new ERR_INVALID_IP_ADDRESS(localAddress); // at node:net:1315:11
+  if (localPort) validateNumber(localPort, 'options.localPort'); // at node:net:1319:5
 
   if (port !== undefined) {
     if (typeof port !== 'number' && typeof port !== 'string') {
-      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port);
+      throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port); // at node:net:1324:13
     }
-    validatePort(port);
+    validatePort(port); // at node:net:1327:5
   }
   port |= 0;
 
   if (autoSelectFamily != null) {
-    validateBoolean(autoSelectFamily, 'options.autoSelectFamily');
+    validateBoolean(autoSelectFamily, 'options.autoSelectFamily'); // at node:net:1333:5
   } else {
     autoSelectFamily = autoSelectFamilyDefault;
   }
 
   if (autoSelectFamilyAttemptTimeout != null) {
-    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1);
+    validateInt32(autoSelectFamilyAttemptTimeout, 'options.autoSelectFamilyAttemptTimeout', 1); // at node:net:1339:5
     if (autoSelectFamilyAttemptTimeout < 10) autoSelectFamilyAttemptTimeout = 10;
   } else {
     autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
@@ -804,7 +804,7 @@ function lookupAndConnect(self, options) {
     return;
   }
 
-  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup');
+  if (options.lookup != null) validateFunction(options.lookup, 'options.lookup'); // at node:net:1363:5
 
   const dnsModule = lazyDns();
   const dnsopts = {
@@ -833,10 +833,10 @@ function lookupAndConnect(self, options) {
       // Deferred: net.connect() returns the socket before anyone listens.
       process.nextTick(connectErrorNT, self, err);
     } else if (!isIP(ip)) {
-      process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip));
+      process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(ip)); // at node:net:1420:15
     } else if (family !== 4 && family !== 6) {
       process.nextTick(connectErrorNT, self,
-                       new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port));
+                       new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port)); // at node:net:1423:15
     } else {
       self._unrefTimer();
       internalConnect(self, ip, port, family, localAddress, localPort);
@@ -877,10 +877,10 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
     if (preferred.length === 0) {
       const { address: firstIp, family: firstFamily } = addresses[0];
       if (!isIP(firstIp)) {
-        process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(firstIp));
+        process.nextTick(connectErrorNT, self, new ERR_INVALID_IP_ADDRESS(firstIp)); // at node:net:1492:17
       } else if (firstFamily !== 4 && firstFamily !== 6) {
         process.nextTick(connectErrorNT, self,
-                         new ERR_INVALID_ADDRESS_FAMILY(firstFamily, options.host, options.port));
+                         new ERR_INVALID_ADDRESS_FAMILY(firstFamily, options.host, options.port)); // at node:net:1495:17
       }
       return;
     }
@@ -941,7 +941,7 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
     }
     err = checkBindError(err, localPort, self._handle);
     if (err) {
-      self.destroy(exceptionWithHostPort(err, 'bind', localAddress, localPort));
+      self.destroy(exceptionWithHostPort(err, 'bind', localAddress, localPort)); // at node:net:1073:18
       return;
     }
   }
@@ -949,7 +949,7 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
   if (addressType === 6 || addressType === 4) {
     self.emit('connectionAttempt', address, port, addressType);
     if (self.blockList?.check(address, `ipv${addressType}`)) {
-      self.destroy(new ERR_IP_BLOCKED(address));
+      self.destroy(new ERR_IP_BLOCKED(address)); // at node:net:1084:20
       return;
     }
     const req = new TCPConnectWrap();
@@ -972,7 +972,7 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
   if (err) {
     const sockname = self._getsockname();
     const details = `${sockname.address}:${sockname.port}`;
-    self.destroy(exceptionWithHostPort(err, 'connect', address, port, details));
+    self.destroy(exceptionWithHostPort(err, 'connect', address, port, details)); // at node:net:1115:16
   }
 }
 
@@ -983,7 +983,7 @@ function internalConnectMultiple(context, canceled) {
 
   if (canceled || context.current === context.addresses.length) {
     if (context.errors.length === 0) {
-      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT());
+      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT()); // at node:net:1135:20
     } else {
       self.destroy(new NodeAggregateError(context.errors));
     }
@@ -1008,14 +1008,14 @@ function internalConnectMultiple(context, canceled) {
     }
     err = checkBindError(err, localPort, self._handle);
     if (err) {
-      context.errors.push(exceptionWithHostPort(err, 'bind', localAddress, localPort));
+      context.errors.push(exceptionWithHostPort(err, 'bind', localAddress, localPort)); // at node:net:1170:42
       internalConnectMultiple(context);
       return;
     }
   }
 
   if (self.blockList?.check(address, `ipv${addressType}`)) {
-    const ex = new ERR_IP_BLOCKED(address);
+    const ex = new ERR_IP_BLOCKED(address); // at node:net:1177:16
     context.errors.push(ex);
     self.emit('connectionAttemptFailed', address, port, addressType, ex);
     internalConnectMultiple(context);
@@ -1041,7 +1041,7 @@ function internalConnectMultiple(context, canceled) {
   if (err) {
     const sockname = self._getsockname();
     const details = `${sockname.address}:${sockname.port}`;
-    const ex = exceptionWithHostPort(err, 'connect', address, port, details);
+    const ex = exceptionWithHostPort(err, 'connect', address, port, details); // at node:net:1211:16
     context.errors.push(ex);
     self.emit('connectionAttemptFailed', address, port, addressType, ex);
     internalConnectMultiple(context);
@@ -1057,7 +1057,7 @@ function internalConnectMultiple(context, canceled) {
 function createConnectionError(req, status) {
   let details;
   if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
-  const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, details);
+  const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, details); // at node:net:1675:14
   if (details) {
     ex.localAddress = req.localAddress;
     ex.localPort = req.localPort;
@@ -1141,13 +1141,16 @@ function Server(options, connectionListener) {
     options = { ...options };
     if (typeof connectionListener === 'function') this.on('connection', connectionListener);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);
+    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options); // at node:net:1777:11
   }
   if (options.keepAliveInitialDelay !== undefined) {
-    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
+    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:1780:5
     if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
   }
-  if (options.highWaterMark !== undefined) validateNumber(options.highWaterMark, 'options.highWaterMark');
+  if (options.highWaterMark !== undefined) {
+    validateNumber(options.highWaterMark, 'options.highWaterMark'); // at node:net:1789:5
+    if (options.highWaterMark < 0) options.highWaterMark = getDefaultHighWaterMark();
+  }
 
   this._connections = 0;
   this._handle = null;
@@ -1164,7 +1167,7 @@ function Server(options, connectionListener) {
   this.highWaterMark = options.highWaterMark ?? getDefaultHighWaterMark();
   if (options.blockList) {
     if (!lazyBlockList().BlockList.isBlockList(options.blockList)) {
-      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);
+      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList); // at node:net:1815:13
     }
     this.blockList = options.blockList;
   }
@@ -1230,7 +1233,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     }
     if (rval === null) rval = createServerHandle(address, port, addressType, fd, flags);
     if (typeof rval === 'number') {
-      const error = uvExceptionWithHostPort(rval, 'listen', address, port);
+      const error = uvExceptionWithHostPort(rval, 'listen', address, port); // at node:net:1915:21
       process.nextTick(emitErrorNT, this, error);
       return;
     }
@@ -1243,7 +1246,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   // 511, not 512: the kernel rounds backlog + 1 up to a power of two.
   const err = this._handle.listen(backlog || 511);
   if (err) {
-    const ex = uvExceptionWithHostPort(err, 'listen', address, port);
+    const ex = uvExceptionWithHostPort(err, 'listen', address, port); // at node:net:1937:16
     this._handle.close();
     this._handle = null;
     process.nextTick(emitErrorNT, this, ex);
@@ -1281,7 +1284,7 @@ function listenFlags(options) {
 
 function addServerAbortSignalOption(self, options) {
   if (options?.signal === undefined) return;
-  validateAbortSignal(options.signal, 'options.signal');
+  validateAbortSignal(options.signal, 'options.signal'); // at node:net:1747:3
   const { signal } = options;
   const onAborted = () => self.close();
   if (signal.aborted) {
@@ -1297,7 +1300,7 @@ Server.prototype.listen = function(...args) {
   let options = normalized[0];
   const cb = normalized[1];
 
-  if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN();
+  if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN(); // at node:net:2041:11
   if (cb !== null) this.once('listening', cb);
 
   // (handle, backlog), (path, backlog), (port, backlog) or (port, host, backlog)
@@ -1329,7 +1332,7 @@ Server.prototype.listen = function(...args) {
 
   let backlog;
   if (typeof options.port === 'number' || typeof options.port === 'string') {
-    validatePort(options.port, 'options.port');
+    validatePort(options.port, 'options.port'); // at node:net:2088:5
     backlog = options.backlog || backlogFromArgs;
     if (options.reusePort === true) options.exclusive = true;
     if (options.host) {
@@ -1341,6 +1344,11 @@ Server.prototype.listen = function(...args) {
   }
 
   if (options.path && isPipeName(options.path)) {
+    // An abstract socket has no file whose mode could change.
+    if (options.path[0] === '\0' && (options.readableAll || options.writableAll)) {
+      const msg = 'can not set readableAll or writableAllt to true when path is abstract unix socket';
+      throw new ERR_INVALID_ARG_VALUE('options', options, msg); // at node:net:2112:13
+    }
     const pipeName = this._pipeName = options.path;
     backlog = options.backlog || backlogFromArgs;
     listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive);
@@ -1355,16 +1363,16 @@ Server.prototype.listen = function(...args) {
       if (err) {
         this._handle.close();
         this._handle = null;
-        throw errnoException(err, 'uv_pipe_chmod');
+        throw errnoException(err, 'uv_pipe_chmod'); // at node:net:2145:15
       }
     }
     return this;
   }
 
   if (!('port' in options || 'path' in options)) {
-    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"');
+    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"'); // at node:net:2152:11
   }
-  throw new ERR_INVALID_ARG_VALUE('options', options);
+  throw new ERR_INVALID_ARG_VALUE('options', options); // at node:net:2156:9
 };
 
 function lookupAndListen(self, port, address, backlog, exclusive, flags) {
@@ -1391,7 +1399,7 @@ Server.prototype.address = function() {
   if (this._handle && this._handle.getsockname) {
     const out = {};
     const err = this._handle.getsockname(out);
-    if (err) throw errnoException(err, 'address');
+    if (err) throw errnoException(err, 'address'); // at node:net:2223:13
     return out;
   } else if (this._pipeName) {
     return this._pipeName;
@@ -1402,7 +1410,7 @@ Server.prototype.address = function() {
 function onconnection(err, clientHandle) {
   const self = this[owner_symbol];
   if (err) {
-    self.emit('error', errnoException(err, 'accept'));
+    self.emit('error', errnoException(err, 'accept')); // at node:net:2239:24
     return;
   }
 
@@ -1476,7 +1484,7 @@ Server.prototype.close = function(cb) {
   if (typeof cb === 'function') {
     if (!this._handle) {
       this.once('close', function close() {
-        cb(new ERR_SERVER_NOT_RUNNING());
+        cb(new ERR_SERVER_NOT_RUNNING()); // at node:net:2356:12
       });
     } else {
       this.once('close', cb);

@@ -60,13 +60,6 @@ function familyLabel(address) {
   return address.family === 'ipv4' ? 'IPv4' : 'IPv6';
 }
 
-function toSocketAddress(value, name, family) {
-  if (SocketAddress.isSocketAddress(value)) return value;
-  validateString(value, name);
-  validateString(family, 'family');
-  return new SocketAddress({ address: value, family });
-}
-
 class BlockList {
   constructor() {
     this[kRules] = [];
@@ -83,7 +76,11 @@ class BlockList {
   }
 
   addAddress(address, family = 'ipv4') {
-    address = toSocketAddress(address, 'address', family);
+    if (!SocketAddress.isSocketAddress(address)) {
+      validateString(address, 'address'); // at node:internal/blocklist:71:7
+      validateString(family, 'family'); // at node:internal/blocklist:72:7
+      address = new SocketAddress({ address, family });
+    }
     const bytes = addressBytes(address);
     this[kRules].unshift({
       text: `Address: ${familyLabel(address)} ${address.address}`,
@@ -92,12 +89,20 @@ class BlockList {
   }
 
   addRange(start, end, family = 'ipv4') {
-    start = toSocketAddress(start, 'start', family);
-    end = toSocketAddress(end, 'end', family);
+    if (!SocketAddress.isSocketAddress(start)) {
+      validateString(start, 'start'); // at node:internal/blocklist:83:7
+      validateString(family, 'family'); // at node:internal/blocklist:84:7
+      start = new SocketAddress({ address: start, family });
+    }
+    if (!SocketAddress.isSocketAddress(end)) {
+      validateString(end, 'end'); // at node:internal/blocklist:91:7
+      validateString(family, 'family'); // at node:internal/blocklist:92:7
+      end = new SocketAddress({ address: end, family });
+    }
     const low = addressBytes(start);
     const high = addressBytes(end);
     if (compare(low, high) === 1) {
-      throw new ERR_INVALID_ARG_VALUE('start', start, 'must come before end');
+      throw new ERR_INVALID_ARG_VALUE('start', start, 'must come before end'); // at node:internal/blocklist:102:13
     }
     this[kRules].unshift({
       text: `Range: ${familyLabel(start)} ${start.address}-${end.address}`,
@@ -110,8 +115,16 @@ class BlockList {
   }
 
   addSubnet(network, prefix, family = 'ipv4') {
-    network = toSocketAddress(network, 'network', family);
-    validateInt32(prefix, 'prefix', 0, network.family === 'ipv4' ? 32 : 128);
+    if (!SocketAddress.isSocketAddress(network)) {
+      validateString(network, 'network'); // at node:internal/blocklist:107:7
+      validateString(family, 'family'); // at node:internal/blocklist:108:7
+      network = new SocketAddress({ address: network, family });
+    }
+    if (network.family === 'ipv4') {
+      validateInt32(prefix, 'prefix', 0, 32); // at node:internal/blocklist:116:9
+    } else {
+      validateInt32(prefix, 'prefix', 0, 128); // at node:internal/blocklist:119:9
+    }
     const bytes = addressBytes(network);
     this[kRules].unshift({
       text: `Subnet: ${familyLabel(network)} ${network.address}/${prefix}`,
@@ -121,8 +134,8 @@ class BlockList {
 
   check(address, family = 'ipv4') {
     if (!SocketAddress.isSocketAddress(address)) {
-      validateString(address, 'address');
-      validateString(family, 'family');
+      validateString(address, 'address'); // at node:internal/blocklist:127:7
+      validateString(family, 'family'); // at node:internal/blocklist:128:7
       try {
         address = new SocketAddress({ address, family });
       } catch {

@@ -20,11 +20,11 @@ const IPv6Reg = new RegExp('^(?:' +
 ')(?:%[0-9a-zA-Z-.:]{1,})?$');
 
 function isIPv4(s) {
-  return IPv4Reg.test(`${s}`);
+  return IPv4Reg.test(`${s}`); // at node:internal/net:37:10
 }
 
 function isIPv6(s) {
-  return IPv6Reg.test(`${s}`);
+  return IPv6Reg.test(`${s}`); // at node:internal/net:44:10
 }
 
 function isIP(s) {

@@ -124,12 +124,6 @@ function formatIPv6(bytes) {
   return out;
 }
 
-function invalidAddress() {
-  const err = new Error('Invalid socket address');
-  err.code = 'ERR_INVALID_ADDRESS';
-  return err;
-}
-
 // ---- SocketAddress ----------------------------------------------------------------
 
 class SocketAddress {
@@ -138,7 +132,7 @@ class SocketAddress {
   }
 
   static parse(input) {
-    validateString(input, 'input');
+    validateString(input, 'input'); // at node:internal/socketaddress:151:5
     // Parsed the way a URL authority is, so anything invalid gives undefined.
     try {
       const url = URL.parse(`http://${input}`);
@@ -155,7 +149,7 @@ class SocketAddress {
   }
 
   constructor(options = kEmptyObject) {
-    validateObject(options, 'options');
+    validateObject(options, 'options'); // at node:internal/socketaddress:53:5
     let { family = 'ipv4' } = options;
     const {
       address = (family === 'ipv4' ? '127.0.0.1' : '::'),
@@ -164,14 +158,19 @@ class SocketAddress {
     } = options;
     if (typeof family?.toLowerCase === 'function') family = family.toLowerCase();
     if (family !== 'ipv4' && family !== 'ipv6') {
-      throw new ERR_INVALID_ARG_VALUE('options.family', options.family);
+      throw new ERR_INVALID_ARG_VALUE('options.family', options.family); // at node:internal/socketaddress:72:15
     }
-    validateString(address, 'options.address');
-    validatePort(port, 'options.port');
-    validateUint32(flowlabel, 'options.flowlabel', false);
+    validateString(address, 'options.address'); // at node:internal/socketaddress:75:5
+    validatePort(port, 'options.port'); // at node:internal/socketaddress:76:5
+    validateUint32(flowlabel, 'options.flowlabel', false); // at node:internal/socketaddress:77:5
 
     const bytes = family === 'ipv4' ? parseIPv4(address) : parseIPv6(address);
-    if (bytes === null) throw invalidAddress();
+    if (bytes === null) {
+      // Node's binding throws this one when the handle is made.
+      const err = new Error('Invalid socket address'); // at node:internal/socketaddress:79:21
+      err.code = 'ERR_INVALID_ADDRESS';
+      throw err;
+    }
     this[kBytes] = bytes;
     this[kDetail] = {
       address: family === 'ipv4' ? formatIPv4(bytes) : formatIPv6(bytes),

@@ -228,9 +228,9 @@ function setUnrefTimeout(callback, after) {
 }
 
 function getTimerDuration(msecs, name) {
-  validateNumber(msecs, name);
+  validateNumber(msecs, name); // at node:internal/timers:426:3
   if (msecs < 0 || !Number.isFinite(msecs)) {
-    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);
+    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs); // at node:internal/timers:428:11
   }
   if (msecs > TIMEOUT_MAX) {
     process.emitWarning(`${msecs} does not fit into a 32-bit signed integer.` +
@@ -249,13 +249,13 @@ function setStreamTimeout(msecs, callback) {
   clearTimeout(this[kTimeout]);
   if (msecs === 0) {
     if (callback !== undefined) {
-      validateFunction(callback, 'callback');
+      validateFunction(callback, 'callback'); // at node:internal/stream_base_commons:251:7
       this.removeListener('timeout', callback);
     }
   } else {
     this[kTimeout] = setUnrefTimeout(this._onTimeout.bind(this), msecs);
     if (callback !== undefined) {
-      validateFunction(callback, 'callback');
+      validateFunction(callback, 'callback'); // at node:internal/stream_base_commons:260:7
       this.once('timeout', callback);
     }
   }
