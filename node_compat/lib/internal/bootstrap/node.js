@@ -71,7 +71,7 @@ function callback0(target, method) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback1(target, method, a) {
@@ -81,7 +81,7 @@ function callback1(target, method, a) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback2(target, method, a, b) {
@@ -91,7 +91,7 @@ function callback2(target, method, a, b) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback3(target, method, a, b, c) {
@@ -101,7 +101,7 @@ function callback3(target, method, a, b, c) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback4(target, method, a, b, c, d) {
@@ -111,7 +111,7 @@ function callback4(target, method, a, b, c, d) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback5(target, method, a, b, c, d, e) {
@@ -121,14 +121,15 @@ function callback5(target, method, a, b, c, d, e) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks();
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 
-function processTicks() {
+// `leaveJobs` (from callbackN): see processTicksAndRejections.
+function processTicks(leaveJobs) {
   for (;;) {
     try {
-      processTicksAndRejections();
+      processTicksAndRejections(leaveJobs);
       return;
     } catch (err) {
       triggerUncaughtException(err, false);
