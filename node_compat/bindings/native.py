@@ -8,6 +8,7 @@ classes. Methods receive JS values as jsbridge gives them.
 
 from __future__ import annotations
 
+from operator import attrgetter
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, st
         return engine.host_object(cls(realm, js_this, *args))
 
     methods = {m: [getattr(cls, m), _arity(getattr(cls, m))] for m in cls.JS_METHODS}
-    getters = {g: (lambda obj, _g=g: getattr(obj, _g)) for g in cls.JS_GETTERS}
+    getters = {g: attrgetter(g) for g in cls.JS_GETTERS}
     return {
         "__nativeClass": True,
         "name": name or cls.__name__,
