@@ -542,7 +542,7 @@ function howMuchToRead(n, state, flags) {
 Readable.prototype.read = function read(n) {
   if (n === undefined) {
     n = NaN;
-  } else if (!Number.isInteger(n)) {
+  } else if (n !== 0 && !Number.isInteger(n)) {
     n = Number.parseInt(n, 10);
   }
   const state = this._readableState;
@@ -566,7 +566,8 @@ Readable.prototype.read = function read(n) {
     return null;
   }
 
-  n = howMuchToRead(n, state, flags);
+  // (read(0), the usual call, needs no call to know it gets nothing.)
+  n = n <= 0 ? 0 : howMuchToRead(n, state, flags);
 
   if (n === 0 && (flags & kEnded) !== 0) {
     if (state.length === 0) endReadable(this);
@@ -589,7 +590,7 @@ Readable.prototype.read = function read(n) {
     }
     flags = state[kState] & ~kSync;
     state[kState] = flags;
-    if ((flags & kReading) === 0) n = howMuchToRead(nOrig, state, flags);
+    if ((flags & kReading) === 0) n = nOrig <= 0 ? 0 : howMuchToRead(nOrig, state, flags);
   }
 
   let ret;
