@@ -152,9 +152,16 @@ function createHandle(fd, isServer) {
 
 // ---- net.connect / createConnection ------------------------------------------------
 
+// An options object net made itself for the Socket about to be built (the
+// parsed arguments of net.connect(port, host), an accepted connection's):
+// no one else holds it, so the constructor completes it in place instead
+// of copying it (a copy costs more than the rest of the options handling).
+let ownOptions = null;
+
 function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
+  if (options !== args[0]) ownOptions = options;
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
@@ -207,7 +214,11 @@ function Socket(options) {
   this[kBufferGen] = null;
   this._closeAfterHandlingError = false;
 
-  options = typeof options === 'number' ? { fd: options } : { ...options };
+  if (options === ownOptions && options !== null) {
+    ownOptions = null;
+  } else {
+    options = typeof options === 'number' ? { fd: options } : { ...options };
+  }
   // Sockets close when the peer ends unless told otherwise; 'close' is
   // emitted by the handle's close callback, not by the stream machinery.
   options.allowHalfOpen = Boolean(options.allowHalfOpen);
@@ -1449,7 +1460,7 @@ function onconnection(err, clientHandle) {
     }
   }
 
-  const socket = new Socket({
+  ownOptions = {
     handle: clientHandle,
     allowHalfOpen: self.allowHalfOpen,
     pauseOnCreate: self.pauseOnConnect,
@@ -1457,7 +1468,8 @@ function onconnection(err, clientHandle) {
     writable: true,
     readableHighWaterMark: self.highWaterMark,
     writableHighWaterMark: self.highWaterMark,
-  });
+  };
+  const socket = new Socket(ownOptions);
 
   if (self.noDelay && clientHandle.setNoDelay) {
     socket[kSetNoDelay] = true;
