@@ -1,9 +1,11 @@
 """A disk cache of compiled builtin modules, so startup loads bytecode instead of parsing.
 
 QuickJS loads its bytecode ~15x faster than it parses source. Entries live in
-`$XDG_CACHE_HOME/pynode/bytecode/<engine version>/`, one file per builtin,
-keyed by the source file's size and modification time; a stale or unreadable
-entry is simply recompiled. Set PYNODE_NO_BYTECODE_CACHE=1 to bypass it.
+`$XDG_CACHE_HOME/pynode/bytecode/<engine version>/<installation>/`, one file
+per builtin, keyed by the source file's size and modification time; a stale or
+unreadable entry is simply recompiled. Each installation (a checkout, a venv)
+has its own directory: sharing one, two installations would keep replacing
+each other's entries and both would parse at every start. Set PYNODE_NO_BYTECODE_CACHE=1 to bypass it.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ class BytecodeCache:
         if os.environ.get("PYNODE_NO_BYTECODE_CACHE"):
             return
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        self.dir = os.path.join(base, "pynode", "bytecode", engine_version)
+        self.dir = os.path.join(base, "pynode", "bytecode", engine_version,
+                                installation_key(os.path.dirname(os.path.abspath(__file__))))
 
     def load(self, ident: str, path: str, compile_fn: Callable[[], bytes]) -> bytes:
         """Bytecode for the builtin `ident` whose source is at `path`."""
@@ -47,3 +50,11 @@ class BytecodeCache:
         except OSError:
             pass  # a read-only cache only costs speed
         return blob
+
+
+def installation_key(directory: str) -> str:
+    """A short name for an installation's directory (64-bit FNV-1a of its path; no hashlib to import)."""
+    h = 0xCBF29CE484222325
+    for byte in os.fsencode(directory):
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return f"{h:016x}"
