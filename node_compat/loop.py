@@ -258,9 +258,9 @@ class Loop:
         The request counts as active until `done` has run, as libuv's work requests do.
         """
         if self._pool is None:  # only the loop thread gets here
-            from concurrent.futures import ThreadPoolExecutor
+            from node_compat.thread_pool import ThreadPool
 
-            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="pynode-pool")
+            self._pool = ThreadPool(4)
         self.active_reqs += 1
 
         def job() -> None:
@@ -432,4 +432,4 @@ class Loop:
         os.close(self._wake_r)
         os.close(self._wake_w)
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown()
