@@ -7,7 +7,6 @@ object's `onclose` in the loop's close phase, as libuv's uv_close does.
 
 from __future__ import annotations
 
-
 from jsbridge import JSValue
 
 from .native import NativeObject

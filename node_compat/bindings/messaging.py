@@ -11,7 +11,6 @@ synchronously.
 
 from __future__ import annotations
 
-
 from .handle_wrap import HandleWrap
 from .native import export_class
 
