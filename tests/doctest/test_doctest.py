@@ -86,3 +86,25 @@ def test_returns_comments_under_the_expression_compare_inspected_values(refnode)
     assert [r.status for r in report.results] == ["pass", "pass", "pass"]
     parse = report.results[2].checks[0]
     assert parse.ok and parse.name.startswith("path.parse('/home/user/dir/file.txt') returns { root: '/'")
+
+
+def test_a_racy_example_passes_when_it_matches_any_run_of_node(refnode, tmp_path):
+    # Each run prints the count of earlier runs modulo 3: ours see 0, 2, 4 and
+    # Node 1, 3, 5, so no attempt agrees with the Node run beside it, but the
+    # third of ours (4 % 3) prints what Node's first did (1 % 3).
+    counter = tmp_path / "count"
+    doc = tmp_path / "racy.md"
+    doc.write_text(
+        "# Racy\n\n## `race()`\n\n```cjs\n"
+        "const fs = require('node:fs');\n"
+        f"const file = {str(counter)!r};\n"
+        "const n = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8')) : 0;\n"
+        "fs.writeFileSync(file, String(n + 1));\n"
+        "console.log(`run ${n % 3}`);\n"
+        "```\n")
+    report = DocRunner(PYNODE, node=refnode, budget=2.0, attempts=3).run_doc(str(doc))
+    [result] = report.results
+    assert result.status == "pass"
+    assert [c.name for c in result.checks] == ["same as node", "matched on attempt 3 of 3"]
+    assert counter.read_text() == "6"
+    assert result.ours.stdout == result.node.stdout == "run 1\n"
