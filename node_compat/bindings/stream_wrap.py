@@ -219,19 +219,25 @@ class StreamBase(HandleWrap):
         return 0
 
     def on_ready(self, events: int) -> None:
-        """The loop's call when the descriptor is ready for what the stream watches."""
-        if events & EVENT_WRITE:
-            if self._connect_req is not None:
+        """The loop's call when the descriptor is ready for what the stream watches.
+
+        In libuv's order: a finished connect is all one turn does (data that
+        came with it is read on the next), then reads, then writes.
+        """
+        if self._connect_req is not None:
+            if events & EVENT_WRITE:
                 self._on_connect_ready()
-            else:
-                self.on_writable()
-            if self.closing:
-                return
+            return
         if events & EVENT_READ:
             if self._listening:
                 self._accept()
-            else:
+                return
+            if self.reading:  # (a hang-up is reported to a paused stream too)
                 self.on_readable(events)
+                if self.closing:
+                    return
+        if events & EVENT_WRITE:
+            self.on_writable()
 
     # -- listening -----------------------------------------------------------------
 

@@ -153,14 +153,16 @@ function afterWriteDispatched(req, err, cb) {
 
 function onWriteComplete(status) {
   const stream = this.handle[owner_symbol];
-  if (stream.destroyed) {
-    if (typeof this.callback === 'function') this.callback(null);
-    return;
-  }
+  // A failed write reports its error even on a destroyed stream (a write
+  // cut short by close() gets 'write ECANCELED').
   if (status < 0) {
     const ex = errnoException(status, 'write', this.error);
     if (typeof this.callback === 'function') this.callback(ex);
     else stream.destroy(ex);
+    return;
+  }
+  if (stream.destroyed) {
+    if (typeof this.callback === 'function') this.callback(null);
     return;
   }
   stream[kUpdateTimer]();
