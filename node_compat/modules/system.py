@@ -220,7 +220,12 @@ class ModuleSystem:
         # Node names it by resolving "[eval1]" against the cwd's URL: brackets stay as they are.
         url = resolve.path_to_url(os.getcwd().rstrip("/") + "/") + f"{name[:-1]}{self._eval_count}]"
         self.realm.remember_source(url, code)
-        return self.engine.eval_module(code, url)
+        # A failure to compile or link is reported, not raised: a binding's
+        # Python exception would reach JS as an InternalError.
+        try:
+            return [True, self.engine.eval_module(code, url)]
+        except JSException as exc:
+            return [False, exc.value]
 
     def eval_script(self, code: str, name: str) -> list:
         self.realm.remember_source(name, code)

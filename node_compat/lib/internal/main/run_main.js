@@ -21,6 +21,13 @@ function runMain(kind, ...args) {
   throw new Error(`unknown entry kind ${kind}`);
 }
 
+// The entry module's evaluation, or its compile/link error as a rejection
+// (Node reports both asynchronously).
+function evalModuleMain(code, name) {
+  const result = modulesBinding.evalModule(code, name);
+  return handleMainPromise(result[0] === true ? result[1] : Promise.reject(result[1]));
+}
+
 function handleMainPromise(promise) {
   const { triggerUncaughtException } = require('internal/process/execution');
   promise.then(undefined, (err) => triggerUncaughtException(err, false, true));
@@ -45,7 +52,7 @@ function runEval(code, inputType, print, name) {
       const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');
       throw new ERR_EVAL_ESM_CANNOT_PRINT();
     }
-    return handleMainPromise(modulesBinding.evalModule(code, name));
+    return evalModuleMain(code, name);
   }
   const module = new Module(name);
   module.filename = path.join(process.cwd(), name);
@@ -61,7 +68,7 @@ function runEval(code, inputType, print, name) {
     if (inputType == null && result[1] instanceof SyntaxError && !print &&
         modulesBinding.looksLikeESM(code, name)) {
       for (const key of ['module', 'exports', '__dirname', 'require', '__filename']) delete globalThis[key];
-      return handleMainPromise(modulesBinding.evalModule(code, name));
+      return evalModuleMain(code, name);
     }
     throw result[1];
   }
