@@ -17,6 +17,7 @@ from jsbridge import ENGINE_VERSION, Engine, JSValue
 from . import bindings
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
+from .modules.node_builtins import NODE_BUILTINS
 from .modules.system import ModuleSystem
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -94,6 +95,7 @@ class Realm:
         natives["binding"] = eng.function(self._binding, "binding", 1)
         natives["compile"] = eng.function(self._compile_builtin, "compile", 1)
         natives["ids"] = self.builtin_ids
+        natives["nodeIds"] = sorted(NODE_BUILTINS)
         self._require_builtin = setup(natives)
         host = self._require_builtin("internal/bootstrap/node")
         self.host = host

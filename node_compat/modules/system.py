@@ -14,6 +14,7 @@ import re
 from jsbridge import JSException, ModuleError
 
 from . import resolve, throw_sites
+from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -58,6 +59,8 @@ class ModuleSystem:
             "test", "sqlite", "sea"
         ):
             return specifier
+        if specifier in NODE_BUILTINS:
+            raise ModuleError("ERR_UNKNOWN_BUILTIN_MODULE", f"No such built-in module: {specifier}", site="builtin")
         return None
 
     # -- ESM hooks ----------------------------------------------------------------

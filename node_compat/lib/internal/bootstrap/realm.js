@@ -79,6 +79,8 @@
   const publicIds = natives.ids.filter((id) => !id.startsWith('internal/') && !id.startsWith('vendor/'));
   // Builtins reachable only with the node: scheme.
   const schemeOnly = new Set(['test', 'test/reporters', 'sqlite', 'sea']);
+  // Node's builtins without the scheme, those pynode lacks included.
+  const nodeIds = new Set(natives.nodeIds);
 
   class BuiltinModule {
     constructor(id) {
@@ -106,6 +108,9 @@
       }
       return BuiltinModule.canBeRequiredByUsers(name);
     }
+
+    // A builtin of Node's that pynode does not implement yet.
+    static isMissing(id) { return nodeIds.has(id) && !ids.has(id); }
 
     static getPublicIds() { return publicIds.filter((id) => !schemeOnly.has(id)); }
 

@@ -71,7 +71,7 @@ function requireStackOf(parent) {
 const moduleParentCache = new WeakMap();
 
 Module._resolveFilename = function(request, parent, isMain, options) {
-  if (request.startsWith('node:') || BuiltinModule.canBeRequiredWithoutScheme(request)) {
+  if (request.startsWith('node:') || BuiltinModule.canBeRequiredWithoutScheme(request) || BuiltinModule.isMissing(request)) {
     if (!request.startsWith('node:') || BuiltinModule.canBeRequiredByUsers(request.slice(5)) ||
         BuiltinModule.getSchemeOnlyIds().includes(request.slice(5))) {
       return request;
@@ -114,8 +114,8 @@ Module._resolveFilename = function(request, parent, isMain, options) {
 };
 
 Module._load = function(request, parent, isMain) {
-  if (request.startsWith('node:')) {
-    const id = request.slice(5);
+  if (request.startsWith('node:') || BuiltinModule.isMissing(request)) {
+    const id = request.startsWith('node:') ? request.slice(5) : request;
     if (!BuiltinModule.canBeRequiredByUsers(id) && !BuiltinModule.getSchemeOnlyIds().includes(id)) {
       const err = new ERR_UNKNOWN_BUILTIN_MODULE(request);
       Object.defineProperty(err, kNodeArrow, {
