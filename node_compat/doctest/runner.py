@@ -270,6 +270,12 @@ class DocRunner:
         peer_endpoints = fragments.targets(program)
         peer_source = self._peer_for(peer_endpoints, variant, examples, module)
         base.peer = peer_source[0] if peer_source else ("built-in echo" if peer_endpoints else "")
+        # With a reference Node, both runs get the same peer, Node running
+        # the doc's server: a difference is then the example's, and the
+        # peer's timing does not change how TCP data splits between reads.
+        peer_command = [self.node] if self.node else self.pynode
+        if peer_source and self.node:
+            base.peer += " under node"
         # An example can race with itself (e.g. how TCP data is split between
         # reads, which Node itself does either way on a busy machine): a
         # mismatch is run again, up to `attempts` times in all, and our run
@@ -277,9 +283,10 @@ class DocRunner:
         # which attempt matched.
         node_runs: list[Outcome] = []
         for attempt in range(1, self.attempts + 1):
-            base.ours = self._execute(self.pynode, program, variant.lang, peer_endpoints, peer_source, kind)
+            base.ours = self._execute(self.pynode, program, variant.lang, peer_endpoints, peer_source, peer_command, kind)
             if self.node:
-                node_runs.append(self._execute([self.node], program, variant.lang, peer_endpoints, peer_source, kind))
+                node_runs.append(self._execute([self.node], program, variant.lang, peer_endpoints, peer_source,
+                                               peer_command, kind))
             base.checks = self._checks(base, variant.expectations, node_runs)
             if all(c.ok for c in base.checks):
                 if attempt > 1:
@@ -302,7 +309,8 @@ class DocRunner:
                         return (f"example {example.number} ({other.lang.upper()})", prep.code, other.lang)
         return None
 
-    def _execute(self, command: list[str], program: str, lang: str, endpoints: set, peer_source, kind: str) -> Outcome:
+    def _execute(self, command: list[str], program: str, lang: str, endpoints: set, peer_source,
+                 peer_command: list[str], kind: str) -> Outcome:
         workdir = tempfile.mkdtemp(prefix="pynode-doctest-")
         peer_proc = None
         echo = None
@@ -318,7 +326,7 @@ class DocRunner:
                 name = _script_name(peer_source[2])
                 with open(os.path.join(peer_dir, name), "w") as fh:
                     fh.write(peer_source[1])
-                peer_proc = _launch(command, name, peer_dir)
+                peer_proc = _launch(peer_command, name, peer_dir)
                 for endpoint in endpoints:
                     wait_ready(endpoint, kind)
             elif endpoints:

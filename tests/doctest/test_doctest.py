@@ -108,3 +108,15 @@ def test_a_racy_example_passes_when_it_matches_any_run_of_node(refnode, tmp_path
     assert [c.name for c in result.checks] == ["same as node", "matched on attempt 3 of 3"]
     assert counter.read_text() == "6"
     assert result.ours.stdout == result.node.stdout == "run 1\n"
+
+
+def test_a_client_gets_the_docs_server_as_its_peer_under_node_when_there_is_one(refnode):
+    doc = str(DOCS / "client-server.md")
+    alone = DocRunner(PYNODE, budget=2.0).run_doc(doc).results[1]
+    assert (alone.peer, alone.ours.stdout, alone.status) == ("example 1 (CJS)", "hello from pynode\n", "pass")
+    # Against Node, both runs talk to Node running the server: a difference
+    # would be the client's alone.
+    client = DocRunner(PYNODE, node=refnode, budget=2.0).run_doc(doc).results[1]
+    assert client.peer == "example 1 (CJS) under node"
+    assert client.ours.stdout == client.node.stdout == "hello from node\n"
+    assert client.status == "pass"
