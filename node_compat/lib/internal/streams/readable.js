@@ -58,6 +58,11 @@ const { StringDecoder } = require('string_decoder');
 
 const { errorOrDestroy } = destroyImpl;
 
+// EventEmitter's emit: while a stream has it, an event no one listens to
+// (most 'readable' and 'resume') need not be emitted, which saves a call
+// and its arguments array.
+const eeEmit = EE.prototype.emit;
+
 module.exports = Readable;
 Readable.ReadableState = ReadableState;
 
@@ -662,7 +667,7 @@ function emitReadable(stream) {
 function emitReadableNow(stream) {
   const state = stream._readableState;
   if ((state[kState] & (kDestroyed | kErrored)) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
-    stream.emit('readable');
+    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) stream.emit('readable');
     state[kState] &= ~kEmittedReadable;
   }
 
@@ -940,7 +945,7 @@ Readable.prototype.resume = function resume() {
 function resumeNT(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
   state[kState] &= ~kResumeScheduled;
-  stream.emit('resume');
+  if (stream._events?.resume !== undefined || stream.emit !== eeEmit) stream.emit('resume');
   flow(stream);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }

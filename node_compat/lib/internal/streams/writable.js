@@ -58,6 +58,11 @@ const {
 
 const { errorOrDestroy } = destroyImpl;
 
+// EventEmitter's emit: while a stream has it, an event no one listens to
+// (most 'prefinish' and 'finish') need not be emitted, which saves a call
+// and its arguments array.
+const eeEmit = EE.prototype.emit;
+
 module.exports = Writable;
 Writable.WritableState = WritableState;
 
@@ -713,7 +718,7 @@ function onFinish(stream, state, err) {
     errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
   } else if (needFinish(state)) {
     state[kState] |= kPrefinished;
-    stream.emit('prefinish');
+    if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
     // 'finish' always comes a tick after _final's callback (streams rely on it).
     state.pendingcb++;
     process.nextTick(finish, stream, state);
@@ -735,7 +740,7 @@ function prefinish(stream, state) {
     state[kState] &= ~kSync;
   } else {
     state[kState] |= kFinalCalled | kPrefinished;
-    stream.emit('prefinish');
+    if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
   }
 }
 
@@ -761,7 +766,7 @@ function finish(stream, state) {
   state.pendingcb--;
   state[kState] |= kFinished;
   callFinishedCallbacks(state, null);
-  stream.emit('finish');
+  if (stream._events?.finish !== undefined || stream.emit !== eeEmit) stream.emit('finish');
 
   if ((state[kState] & kAutoDestroy) !== 0) {
     // A Duplex is destroyed once its readable side is done too (or off).
