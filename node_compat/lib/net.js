@@ -96,6 +96,11 @@ let autoSelectFamilyAttemptTimeoutDefault = 250;
 
 function noop() {}
 
+// EventEmitter's emit: while a socket has it, an event no one listens to
+// ('connectionAttempt', 'ready', often 'close') need not be emitted, which
+// saves a call and its arguments array.
+const eeEmit = EventEmitter.prototype.emit;
+
 // ---- argument normalisation ----------------------------------------------------
 
 // A number (or numeric string) >= 0, or false.
@@ -574,7 +579,11 @@ Socket.prototype._destroy = function(exception, cb) {
 
 function closeSocketHandle(self, hadError) {
   const handle = self[kHandle];
-  if (handle) handle.close(() => self.emit('close', hadError));
+  if (handle) {
+    handle.close(() => {
+      if (self._events?.close !== undefined || self.emit !== eeEmit) self.emit('close', hadError);
+    });
+  }
 }
 
 function emitCloseNT(self) {
@@ -958,7 +967,9 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
   }
 
   if (addressType === 6 || addressType === 4) {
-    self.emit('connectionAttempt', address, port, addressType);
+    if (self._events?.connectionAttempt !== undefined || self.emit !== eeEmit) {
+      self.emit('connectionAttempt', address, port, addressType);
+    }
     if (self.blockList?.check(address, `ipv${addressType}`)) {
       self.destroy(new ERR_IP_BLOCKED(address)); // at node:net:1084:20
       return;
@@ -1127,7 +1138,7 @@ function afterConnect(status, handle, req, readable, writable) {
     }
 
     self.emit('connect');
-    self.emit('ready');
+    if (self._events?.ready !== undefined || self.emit !== eeEmit) self.emit('ready');
 
     // Start reading (or see an immediate end): read(0) consumes nothing.
     if (readable && !self.isPaused()) self.read(0);
