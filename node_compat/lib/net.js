@@ -577,13 +577,28 @@ Socket.prototype._destroy = function(exception, cb) {
   }
 };
 
+// Our handles call the close callback as their own method, so while the
+// socket still owns one a shared function finds the socket: no closure per close.
 function closeSocketHandle(self, hadError) {
   const handle = self[kHandle];
-  if (handle) {
-    handle.close(() => {
-      if (self._events?.close !== undefined || self.emit !== eeEmit) self.emit('close', hadError);
-    });
+  if (!handle) return;
+  if ((handle instanceof TCP || handle instanceof Pipe) && handle[owner_symbol] === self) {
+    handle.close(hadError ? onHandleCloseAfterError : onHandleClose);
+  } else {
+    handle.close(() => emitHandleClose(self, hadError));
   }
+}
+
+function onHandleClose() {
+  emitHandleClose(this[owner_symbol], false);
+}
+
+function onHandleCloseAfterError() {
+  emitHandleClose(this[owner_symbol], true);
+}
+
+function emitHandleClose(self, hadError) {
+  if (self._events?.close !== undefined || self.emit !== eeEmit) self.emit('close', hadError);
 }
 
 function emitCloseNT(self) {
