@@ -55,6 +55,7 @@ const {
 const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
 const { validateObject } = require('internal/validators');
 const { StringDecoder } = require('string_decoder');
+const { nextTick2 } = require('internal/process/task_queues');
 
 const { errorOrDestroy } = destroyImpl;
 
@@ -660,7 +661,7 @@ function emitReadable(stream) {
   state[kState] &= ~kNeedReadable;
   if ((state[kState] & kEmittedReadable) === 0) {
     state[kState] |= kEmittedReadable;
-    process.nextTick(emitReadableNow, stream);
+    nextTick2(emitReadableNow, stream);
   }
 }
 
@@ -685,7 +686,7 @@ function maybeReadMore(stream, state) {
   const flags = state[kState];
   if ((flags & (kReadingMore | kConstructed)) === kConstructed) {
     state[kState] = flags | kReadingMore;
-    process.nextTick(maybeReadMoreNT, stream, state);
+    nextTick2(maybeReadMoreNT, stream, state);
   }
 }
 
@@ -935,7 +936,7 @@ Readable.prototype.resume = function resume() {
     else state[kState] &= ~kFlowing;
     if ((state[kState] & kResumeScheduled) === 0) {
       state[kState] |= kResumeScheduled;
-      process.nextTick(resumeNT, this, state);
+      nextTick2(resumeNT, this, state);
     }
   }
   state[kState] = (state[kState] | kHasPaused) & ~kPaused;
@@ -1321,7 +1322,7 @@ function endReadable(stream) {
   const state = stream._readableState;
   if ((state[kState] & kEndEmitted) === 0) {
     state[kState] |= kEnded;
-    process.nextTick(endReadableNT, state, stream);
+    nextTick2(endReadableNT, state, stream);
   }
 }
 

@@ -22,6 +22,7 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { nextTick2 } = require('internal/process/task_queues');
 const {
   AbortError,
   codes: {
@@ -538,7 +539,7 @@ function onwrite(stream, er) {
     state[kAfterWriteTickInfoValue].count++;
   } else if (needTick) {
     state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
-    process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
+    nextTick2(afterWriteTick, state[kAfterWriteTickInfoValue]);
     state[kState] = flags | kAfterWritePending | kAfterWriteTickInfo;
   } else {
     state.pendingcb--;
@@ -721,7 +722,7 @@ function onFinish(stream, state, err) {
     if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
     // 'finish' always comes a tick after _final's callback (streams rely on it).
     state.pendingcb++;
-    process.nextTick(finish, stream, state);
+    nextTick2(finish, stream, state);
   }
 }
 
@@ -750,7 +751,7 @@ function finishMaybe(stream, state, sync) {
   if (state.pendingcb !== 0) return;
   if (sync) {
     state.pendingcb++;
-    process.nextTick(finishIfStillNeeded, stream, state);
+    nextTick2(finishIfStillNeeded, stream, state);
   } else if (needFinish(state)) {
     state.pendingcb++;
     finish(stream, state);
