@@ -62,6 +62,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
+const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, PipeConnectWrap, constants: PipeConstants } = internalBinding('pipe_wrap');
@@ -833,9 +834,8 @@ function lookupAndConnect(self, options) {
   // An IP literal needs no lookup.
   const addressType = isIP(host);
   if (addressType) {
-    process.nextTick(() => {
-      if (self.connecting) internalConnect(self, host, port, addressType, localAddress, localPort);
-    });
+    // (An array of the arguments costs less than a closure over them.)
+    nextTick2(connectToLiteral, self, [host, port, addressType, localAddress, localPort]);
     return;
   }
 
@@ -947,6 +947,10 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
     self._unrefTimer();
     internalConnectMultiple(context);
   });
+}
+
+function connectToLiteral(self, args) {
+  if (self.connecting) internalConnect(self, args[0], args[1], args[2], args[3], args[4]);
 }
 
 function connectErrorNT(self, err) {
