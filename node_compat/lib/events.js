@@ -295,27 +295,28 @@ EventEmitter.prototype.prependListener = function prependListener(type, listener
   return _addListener(this, type, listener, true);
 };
 
-// The listener once() adds. Node's is a function bound to a state object
-// ({ fired, wrapFn, target, type, listener }); this closure behaves and
-// shows the same (named 'bound onceWrapper', no prototype, `listener` set)
-// at about half the cost in QuickJS.
-const kOnceWrapperName = { __proto__: null, value: 'bound onceWrapper' };
+// The listener once() adds: as in Node, onceWrapper bound to its state
+// (so named 'bound onceWrapper', without a prototype, `listener` set). The
+// state is an array [target, type, listener, wrapper, fired]: in QuickJS
+// cheaper than an object, and than a closure over the same values.
+function onceWrapper(...args) {
+  const state = this;
+  if (state[4]) return undefined;
+  const target = state[0];
+  target.removeListener(state[1], state[3]);
+  // The state and the wrapper refer to each other, a cycle QuickJS frees
+  // only at its next cycle collection: cut it once the wrapper is off.
+  state[3] = undefined;
+  state[4] = true;
+  return args.length === 0 ? state[2].call(target) : state[2].apply(target, args);
+}
+
 function _onceWrap(target, type, listener) {
-  let fired = false;
-  let self;
-  const onceWrapper = (...args) => {
-    if (fired) return undefined;
-    target.removeListener(type, self);
-    // The closure refers to itself through `self`, a cycle QuickJS frees
-    // only at its next cycle collection: cut it once the wrapper is off.
-    self = undefined;
-    fired = true;
-    return args.length === 0 ? listener.call(target) : listener.apply(target, args);
-  };
-  Object.defineProperty(onceWrapper, 'name', kOnceWrapperName);
-  onceWrapper.listener = listener;
-  self = onceWrapper;
-  return onceWrapper;
+  const state = [target, type, listener, undefined, false];
+  const wrapped = onceWrapper.bind(state);
+  wrapped.listener = listener;
+  state[3] = wrapped;
+  return wrapped;
 }
 
 EventEmitter.prototype.once = function once(type, listener) {

@@ -62,6 +62,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
+const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, PipeConnectWrap, constants: PipeConstants } = internalBinding('pipe_wrap');
@@ -95,6 +96,11 @@ let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
 
 function noop() {}
+
+// EventEmitter's emit: while a socket has it, an event no one listens to
+// ('connectionAttempt', 'ready', often 'close') need not be emitted, which
+// saves a call and its arguments array.
+const eeEmit = EventEmitter.prototype.emit;
 
 // ---- argument normalisation ----------------------------------------------------
 
@@ -572,9 +578,28 @@ Socket.prototype._destroy = function(exception, cb) {
   }
 };
 
+// Our handles call the close callback as their own method, so while the
+// socket still owns one a shared function finds the socket: no closure per close.
 function closeSocketHandle(self, hadError) {
   const handle = self[kHandle];
-  if (handle) handle.close(() => self.emit('close', hadError));
+  if (!handle) return;
+  if ((handle instanceof TCP || handle instanceof Pipe) && handle[owner_symbol] === self) {
+    handle.close(hadError ? onHandleCloseAfterError : onHandleClose);
+  } else {
+    handle.close(() => emitHandleClose(self, hadError));
+  }
+}
+
+function onHandleClose() {
+  emitHandleClose(this[owner_symbol], false);
+}
+
+function onHandleCloseAfterError() {
+  emitHandleClose(this[owner_symbol], true);
+}
+
+function emitHandleClose(self, hadError) {
+  if (self._events?.close !== undefined || self.emit !== eeEmit) self.emit('close', hadError);
 }
 
 function emitCloseNT(self) {
@@ -809,9 +834,8 @@ function lookupAndConnect(self, options) {
   // An IP literal needs no lookup.
   const addressType = isIP(host);
   if (addressType) {
-    process.nextTick(() => {
-      if (self.connecting) internalConnect(self, host, port, addressType, localAddress, localPort);
-    });
+    // (An array of the arguments costs less than a closure over them.)
+    nextTick2(connectToLiteral, self, [host, port, addressType, localAddress, localPort]);
     return;
   }
 
@@ -925,6 +949,10 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
   });
 }
 
+function connectToLiteral(self, args) {
+  if (self.connecting) internalConnect(self, args[0], args[1], args[2], args[3], args[4]);
+}
+
 function connectErrorNT(self, err) {
   self.destroy(err);
 }
@@ -958,7 +986,9 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
   }
 
   if (addressType === 6 || addressType === 4) {
-    self.emit('connectionAttempt', address, port, addressType);
+    if (self._events?.connectionAttempt !== undefined || self.emit !== eeEmit) {
+      self.emit('connectionAttempt', address, port, addressType);
+    }
     if (self.blockList?.check(address, `ipv${addressType}`)) {
       self.destroy(new ERR_IP_BLOCKED(address)); // at node:net:1084:20
       return;
@@ -1127,7 +1157,7 @@ function afterConnect(status, handle, req, readable, writable) {
     }
 
     self.emit('connect');
-    self.emit('ready');
+    if (self._events?.ready !== undefined || self.emit !== eeEmit) self.emit('ready');
 
     // Start reading (or see an immediate end): read(0) consumes nothing.
     if (readable && !self.isPaused()) self.read(0);

@@ -45,7 +45,13 @@
       function(...args) {
         if (new.target === undefined) throw new TypeError(`Class constructor ${spec.name} cannot be invoked without 'new'`);
         // not enumerable, so util.inspect shows handles as Node shows its C++ objects
-        nativeSlot.value = create(this, ...args);
+        // (A spread call builds an iterator in QuickJS: the usual counts go without.)
+        switch (args.length) {
+          case 0: nativeSlot.value = create(this); break;
+          case 1: nativeSlot.value = create(this, args[0]); break;
+          case 2: nativeSlot.value = create(this, args[0], args[1]); break;
+          default: nativeSlot.value = create(this, ...args);
+        }
         Object.defineProperty(this, kNative, nativeSlot);
         nativeSlot.value = undefined;
       };

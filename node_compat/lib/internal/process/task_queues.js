@@ -12,17 +12,20 @@ const tickInfo = new Int32Array(tickInfoBuffer);
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
 
-// Pending ticks in a growable ring, two slots each: the callback and its
-// arguments (undefined when there are none), so queuing a tick allocates
-// nothing beyond the arguments array.
-let ring = new Array(4096);
+// Pending ticks in a growable ring, four slots each: the callback, then
+// either its two arguments (nextTick2) or its arguments array (undefined
+// when there are none) and kArgsArray, so queuing a tick allocates nothing
+// beyond process.nextTick's arguments array. (Filled, as QuickJS keeps an
+// array with holes in its slow representation.)
+let ring = new Array(8192).fill(undefined);
 let mask = ring.length - 1;
 let head = 0;
 let tail = 0;
+const kArgsArray = Symbol('kArgsArray');
 
 function grow() {
   const size = ring.length;
-  const next = new Array(size * 2);
+  const next = new Array(size * 2).fill(undefined);
   for (let i = 0; i < size; i++) next[i] = ring[(head + i) & mask];
   ring = next;
   head = 0;
@@ -41,19 +44,23 @@ function processTicksAndRejections(leaveJobs) {
   do {
     while (head !== tail) {
       const callback = ring[head];
-      const args = ring[head + 1];
+      const a = ring[head + 1];
+      const b = ring[head + 2];
       ring[head] = undefined;
       ring[head + 1] = undefined;
-      head = (head + 2) & mask;
-      if (args === undefined) {
+      ring[head + 2] = undefined;
+      head = (head + 4) & mask;
+      if (b !== kArgsArray) {
+        callback(a, b);
+      } else if (a === undefined) {
         callback();
       } else {
-        switch (args.length) {
-          case 1: callback(args[0]); break;
-          case 2: callback(args[0], args[1]); break;
-          case 3: callback(args[0], args[1], args[2]); break;
-          case 4: callback(args[0], args[1], args[2], args[3]); break;
-          default: callback(...args);
+        switch (a.length) {
+          case 1: callback(a[0]); break;
+          case 2: callback(a[0], a[1]); break;
+          case 3: callback(a[0], a[1], a[2]); break;
+          case 4: callback(a[0], a[1], a[2], a[3]); break;
+          default: callback(...a);
         }
       }
     }
@@ -74,7 +81,26 @@ function nextTick(callback, ...args) {
   tickInfo[kHasTickScheduled] = 1;
   ring[tail] = callback;
   ring[tail + 1] = args.length === 0 ? undefined : args;
-  tail = (tail + 2) & mask;
+  ring[tail + 2] = kArgsArray;
+  tail = (tail + 4) & mask;
+  if (tail === head) grow();
+}
+
+// process.nextTick(callback, a, b) for the library's own callbacks, which
+// take two arguments (or ignore the second): no arguments array. A
+// replaced process.nextTick is still the one called, as Node's library
+// calls it too.
+function nextTick2(callback, a, b) {
+  if (process.nextTick !== nextTick) {
+    process.nextTick(callback, a, b);
+    return;
+  }
+  if (process._exiting) return;
+  tickInfo[kHasTickScheduled] = 1;
+  ring[tail] = callback;
+  ring[tail + 1] = a;
+  ring[tail + 2] = b;
+  tail = (tail + 4) & mask;
   if (tail === head) grow();
 }
 
@@ -101,6 +127,7 @@ function queueMicrotask(callback) {
 module.exports = {
   hasTickScheduled,
   nextTick,
+  nextTick2,
   processTicksAndRejections,
   queueMicrotask,
   runMicrotasks,

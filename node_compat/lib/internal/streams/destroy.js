@@ -19,6 +19,7 @@ const {
   codes: { ERR_MULTIPLE_CALLBACK },
 } = require('internal/errors');
 const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
+const { nextTick2 } = require('internal/process/task_queues');
 const {
   kIsDestroyed,
   isDestroyed,
@@ -92,8 +93,8 @@ function callDestroy(stream, err, cb) {
 
     if (typeof cb === 'function') cb(destroyError);
 
-    if (destroyError) process.nextTick(emitErrorCloseNT, stream, destroyError);
-    else process.nextTick(emitCloseNT, stream);
+    if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
+    else nextTick2(emitCloseNT, stream);
   }
   try {
     stream._destroy(err || null, onDestroyed);

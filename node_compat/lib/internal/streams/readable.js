@@ -55,8 +55,14 @@ const {
 const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
 const { validateObject } = require('internal/validators');
 const { StringDecoder } = require('string_decoder');
+const { nextTick2 } = require('internal/process/task_queues');
 
 const { errorOrDestroy } = destroyImpl;
+
+// EventEmitter's emit: while a stream has it, an event no one listens to
+// (most 'readable' and 'resume') need not be emitted, which saves a call
+// and its arguments array.
+const eeEmit = EE.prototype.emit;
 
 module.exports = Readable;
 Readable.ReadableState = ReadableState;
@@ -655,14 +661,14 @@ function emitReadable(stream) {
   state[kState] &= ~kNeedReadable;
   if ((state[kState] & kEmittedReadable) === 0) {
     state[kState] |= kEmittedReadable;
-    process.nextTick(emitReadableNow, stream);
+    nextTick2(emitReadableNow, stream);
   }
 }
 
 function emitReadableNow(stream) {
   const state = stream._readableState;
   if ((state[kState] & (kDestroyed | kErrored)) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
-    stream.emit('readable');
+    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) stream.emit('readable');
     state[kState] &= ~kEmittedReadable;
   }
 
@@ -680,7 +686,7 @@ function maybeReadMore(stream, state) {
   const flags = state[kState];
   if ((flags & (kReadingMore | kConstructed)) === kConstructed) {
     state[kState] = flags | kReadingMore;
-    process.nextTick(maybeReadMoreNT, stream, state);
+    nextTick2(maybeReadMoreNT, stream, state);
   }
 }
 
@@ -930,7 +936,7 @@ Readable.prototype.resume = function resume() {
     else state[kState] &= ~kFlowing;
     if ((state[kState] & kResumeScheduled) === 0) {
       state[kState] |= kResumeScheduled;
-      process.nextTick(resumeNT, this, state);
+      nextTick2(resumeNT, this, state);
     }
   }
   state[kState] = (state[kState] | kHasPaused) & ~kPaused;
@@ -940,7 +946,7 @@ Readable.prototype.resume = function resume() {
 function resumeNT(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
   state[kState] &= ~kResumeScheduled;
-  stream.emit('resume');
+  if (stream._events?.resume !== undefined || stream.emit !== eeEmit) stream.emit('resume');
   flow(stream);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
@@ -1316,7 +1322,7 @@ function endReadable(stream) {
   const state = stream._readableState;
   if ((state[kState] & kEndEmitted) === 0) {
     state[kState] |= kEnded;
-    process.nextTick(endReadableNT, state, stream);
+    nextTick2(endReadableNT, state, stream);
   }
 }
 

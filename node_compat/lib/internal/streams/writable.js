@@ -22,6 +22,7 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { nextTick2 } = require('internal/process/task_queues');
 const {
   AbortError,
   codes: {
@@ -57,6 +58,11 @@ const {
 } = require('internal/streams/utils');
 
 const { errorOrDestroy } = destroyImpl;
+
+// EventEmitter's emit: while a stream has it, an event no one listens to
+// (most 'prefinish' and 'finish') need not be emitted, which saves a call
+// and its arguments array.
+const eeEmit = EE.prototype.emit;
 
 module.exports = Writable;
 Writable.WritableState = WritableState;
@@ -533,7 +539,7 @@ function onwrite(stream, er) {
     state[kAfterWriteTickInfoValue].count++;
   } else if (needTick) {
     state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
-    process.nextTick(afterWriteTick, state[kAfterWriteTickInfoValue]);
+    nextTick2(afterWriteTick, state[kAfterWriteTickInfoValue]);
     state[kState] = flags | kAfterWritePending | kAfterWriteTickInfo;
   } else {
     state.pendingcb--;
@@ -713,10 +719,10 @@ function onFinish(stream, state, err) {
     errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
   } else if (needFinish(state)) {
     state[kState] |= kPrefinished;
-    stream.emit('prefinish');
+    if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
     // 'finish' always comes a tick after _final's callback (streams rely on it).
     state.pendingcb++;
-    process.nextTick(finish, stream, state);
+    nextTick2(finish, stream, state);
   }
 }
 
@@ -735,7 +741,7 @@ function prefinish(stream, state) {
     state[kState] &= ~kSync;
   } else {
     state[kState] |= kFinalCalled | kPrefinished;
-    stream.emit('prefinish');
+    if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
   }
 }
 
@@ -745,7 +751,7 @@ function finishMaybe(stream, state, sync) {
   if (state.pendingcb !== 0) return;
   if (sync) {
     state.pendingcb++;
-    process.nextTick(finishIfStillNeeded, stream, state);
+    nextTick2(finishIfStillNeeded, stream, state);
   } else if (needFinish(state)) {
     state.pendingcb++;
     finish(stream, state);
@@ -761,7 +767,7 @@ function finish(stream, state) {
   state.pendingcb--;
   state[kState] |= kFinished;
   callFinishedCallbacks(state, null);
-  stream.emit('finish');
+  if (stream._events?.finish !== undefined || stream.emit !== eeEmit) stream.emit('finish');
 
   if ((state[kState] & kAutoDestroy) !== 0) {
     // A Duplex is destroyed once its readable side is done too (or off).
