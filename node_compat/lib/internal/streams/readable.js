@@ -24,6 +24,9 @@ const destroyImpl = require('internal/streams/destroy');
 const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
 const {
   flagProperty,
+  flagValueProperty,
+  optionalFlagProperty,
+  defaultEncodingProperty,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -120,77 +123,13 @@ Object.defineProperties(ReadableState.prototype, {
   readingMore: flagProperty(kReadingMore),
   dataEmitted: flagProperty(kDataEmitted),
 
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
-    set(value) {
-      if (value) {
-        this[kErroredValue] = value;
-        this[kState] |= kErrored;
-      } else {
-        this[kState] &= ~kErrored;
-      }
-    },
-  },
-
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue]; },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
-
-  decoder: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kDecoder) !== 0 ? this[kDecoderValue] : null; },
-    set(value) {
-      if (value) {
-        this[kDecoderValue] = value;
-        this[kState] |= kDecoder;
-      } else {
-        this[kState] &= ~kDecoder;
-      }
-    },
-  },
-
-  encoding: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kEncoding) !== 0 ? this[kEncodingValue] : null; },
-    set(value) {
-      if (value) {
-        this[kEncodingValue] = value;
-        this[kState] |= kEncoding;
-      } else {
-        this[kState] &= ~kEncoding;
-      }
-    },
-  },
+  errored: flagValueProperty(kErrored, kErroredValue, null),
+  defaultEncoding: defaultEncodingProperty(kDefaultUTF8Encoding, kDefaultEncodingValue),
+  decoder: flagValueProperty(kDecoder, kDecoderValue, null),
+  encoding: flagValueProperty(kEncoding, kEncodingValue, null),
 
   // null until data is consumed one way or the other, then true/false.
-  flowing: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kHasFlowing) !== 0 ? (this[kState] & kFlowing) !== 0 : null; },
-    set(value) {
-      if (value == null) {
-        this[kState] &= ~(kHasFlowing | kFlowing);
-      } else if (value) {
-        this[kState] |= kHasFlowing | kFlowing;
-      } else {
-        this[kState] = (this[kState] | kHasFlowing) & ~kFlowing;
-      }
-    },
-  },
+  flowing: optionalFlagProperty(kHasFlowing, kFlowing, null),
 
   pipesCount: {
     __proto__: null,

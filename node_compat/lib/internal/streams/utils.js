@@ -54,6 +54,56 @@ function flagProperty(bit) {
   };
 }
 
+// A value kept under `key` while `bit` is set (a falsy one clears it);
+// `empty` is what reads give otherwise.
+function flagValueProperty(bit, key, empty) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & bit) !== 0 ? this[key] : empty; },
+    set(value) {
+      this[key] = value;
+      if (value) this[kState] |= bit;
+      else this[kState] &= ~bit;
+    },
+  };
+}
+
+// true or false once set, `unset` before (and after a set to null).
+function optionalFlagProperty(hasBit, bit, unset) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & hasBit) !== 0 ? (this[kState] & bit) !== 0 : unset; },
+    set(value) {
+      if (value == null) {
+        this[kState] &= ~(hasBit | bit);
+      } else if (value) {
+        this[kState] |= hasBit | bit;
+      } else {
+        this[kState] = (this[kState] | hasBit) & ~bit;
+      }
+    },
+  };
+}
+
+// The default encoding: 'utf8' (the usual one) as a bit, any other as a value.
+function defaultEncodingProperty(utf8Bit, key) {
+  return {
+    __proto__: null,
+    enumerable: false,
+    get() { return (this[kState] & utf8Bit) !== 0 ? 'utf8' : this[key]; },
+    set(value) {
+      if (value === 'utf8' || value === 'utf-8') {
+        this[kState] |= utf8Bit;
+      } else {
+        this[kState] &= ~utf8Bit;
+        this[key] = value;
+      }
+    },
+  };
+}
+
 function isReadableNodeStream(obj, strict = false) {
   return !!(
     obj &&
@@ -268,6 +318,9 @@ function isErrored(stream) {
 
 module.exports = {
   flagProperty,
+  flagValueProperty,
+  optionalFlagProperty,
+  defaultEncodingProperty,
   isClosed,
   isDestroyed,
   isDisturbed,

@@ -39,6 +39,9 @@ const {
 } = require('internal/errors');
 const {
   flagProperty,
+  flagValueProperty,
+  optionalFlagProperty,
+  defaultEncodingProperty,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -127,73 +130,18 @@ Object.defineProperties(WritableState.prototype, {
   allNoop: flagProperty(kAllNoop),
 
   // The error that failed the stream (write() then returns false).
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kErrored) !== 0 ? this[kErroredValue] : null; },
-    set(value) {
-      if (value) {
-        this[kErroredValue] = value;
-        this[kState] |= kErrored;
-      } else {
-        this[kState] &= ~kErrored;
-      }
-    },
-  },
+  errored: flagValueProperty(kErrored, kErroredValue, null),
 
   // undefined unless a Duplex turned its writable side on or off.
-  writable: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kHasWritable) !== 0 ? (this[kState] & kWritable) !== 0 : undefined; },
-    set(value) {
-      if (value == null) {
-        this[kState] &= ~(kHasWritable | kWritable);
-      } else if (value) {
-        this[kState] |= kHasWritable | kWritable;
-      } else {
-        this[kState] = (this[kState] | kHasWritable) & ~kWritable;
-      }
-    },
-  },
+  writable: optionalFlagProperty(kHasWritable, kWritable, undefined),
 
-  defaultEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : this[kDefaultEncodingValue]; },
-    set(value) {
-      if (value === 'utf8' || value === 'utf-8') {
-        this[kState] |= kDefaultUTF8Encoding;
-      } else {
-        this[kState] &= ~kDefaultUTF8Encoding;
-        this[kDefaultEncodingValue] = value;
-      }
-    },
-  },
+  defaultEncoding: defaultEncodingProperty(kDefaultUTF8Encoding, kDefaultEncodingValue),
 
   // The callback of the write in flight.
-  writecb: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kWriteCb) !== 0 ? this[kWriteCbValue] : nop; },
-    set(value) {
-      this[kWriteCbValue] = value;
-      if (value) this[kState] |= kWriteCb;
-      else this[kState] &= ~kWriteCb;
-    },
-  },
+  writecb: flagValueProperty(kWriteCb, kWriteCbValue, nop),
 
   // Synchronous completions waiting for their tick: { count, cb, stream, state }.
-  afterWriteTickInfo: {
-    __proto__: null,
-    enumerable: false,
-    get() { return (this[kState] & kAfterWriteTickInfo) !== 0 ? this[kAfterWriteTickInfoValue] : null; },
-    set(value) {
-      this[kAfterWriteTickInfoValue] = value;
-      if (value) this[kState] |= kAfterWriteTickInfo;
-      else this[kState] &= ~kAfterWriteTickInfo;
-    },
-  },
+  afterWriteTickInfo: flagValueProperty(kAfterWriteTickInfo, kAfterWriteTickInfoValue, null),
 
   // The queue: { chunk, encoding, callback } entries, from bufferedIndex on.
   buffered: {
