@@ -196,20 +196,25 @@ function eos(stream, options, callback) {
       cleanup();
       endCallback.call(stream, new AbortError(undefined, { cause: options.signal.reason })); // at node:internal/streams/end-of-stream:252:9
     };
-    if (options.signal.aborted) {
-      process.nextTick(abort);
-    } else {
-      addAbortListener ??= require('events').addAbortListener;
-      const disposable = addAbortListener(options.signal, abort);
-      const originalCallback = callback;
-      callback = once((...args) => {
-        disposable[Symbol.dispose]();
-        Reflect.apply(originalCallback, stream, args);
-      });
-    }
+    callback = onAbort(options.signal, abort, stream, callback);
   }
 
   return cleanup;
+}
+
+// Runs `abort` when the signal aborts (on the next tick if it has already);
+// returns the callback, made to drop that listener when it is called.
+function onAbort(signal, abort, stream, callback) {
+  if (signal.aborted) {
+    process.nextTick(abort);
+    return callback;
+  }
+  addAbortListener ??= require('events').addAbortListener;
+  const disposable = addAbortListener(signal, abort);
+  return once((...args) => {
+    disposable[Symbol.dispose]();
+    Reflect.apply(callback, stream, args);
+  });
 }
 
 // Web streams tell through their closed promise.
@@ -220,17 +225,7 @@ function eosWeb(stream, options, callback) {
       isAborted = true;
       callback.call(stream, new AbortError(undefined, { cause: options.signal.reason })); // at node:internal/streams/end-of-stream:276:29
     };
-    if (options.signal.aborted) {
-      process.nextTick(abort);
-    } else {
-      addAbortListener ??= require('events').addAbortListener;
-      const disposable = addAbortListener(options.signal, abort);
-      const originalCallback = callback;
-      callback = once((...args) => {
-        disposable[Symbol.dispose]();
-        Reflect.apply(originalCallback, stream, args);
-      });
-    }
+    callback = onAbort(options.signal, abort, stream, callback);
   }
   const resolverFn = (...args) => {
     if (!isAborted) process.nextTick(() => Reflect.apply(callback, stream, args));
