@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import _thread  # not threading: only the thread id is needed, and threading costs ~200 KB
 import ctypes
+from operator import attrgetter
 
 import quickjs
 
@@ -91,6 +92,10 @@ class Engine:
         self._init_meta: Optional[JSValue] = None
         self._thread = _thread.get_ident()
         self.global_object = self._ctx.get_global()
+        # An opaque JS object carrying a Python object, which comes back to
+        # Python as the object itself. (The context's own method: bindings
+        # make one per handle, and a wrapper would be one call more.)
+        self.host_object: Callable[[Any], JSValue] = self._ctx.new_host_object
 
     # -- evaluation ---------------------------------------------------------
 
@@ -257,10 +262,6 @@ class Engine:
     def new_array(self) -> JSValue:
         return self._ctx.new_array()
 
-    def host_object(self, obj: Any) -> JSValue:
-        """An opaque JS object carrying `obj`; it comes back to Python as `obj` itself."""
-        return self._ctx.new_host_object(obj)
-
     def array_buffer(self, data: bytes | bytearray | memoryview) -> JSValue:
         return self._ctx.new_array_buffer(data)
 
@@ -296,9 +297,9 @@ class Engine:
         while ctx.execute_pending_job():
             pass
 
-    @property
-    def has_pending_jobs(self) -> bool:
-        return self._ctx.has_pending_job
+    # Whether promise jobs are queued (read after every callback into JS:
+    # a C getter, not a Python function).
+    has_pending_jobs = property(attrgetter("_ctx.has_pending_job"))
 
     def set_interrupt_handler(self, handler: Optional[Callable[[], bool]]) -> None:
         """`handler()` is polled while JS runs; a true result aborts JS uncatchably."""
