@@ -54,6 +54,25 @@ READ_SIZE = 65536  # libuv's suggested size for stream reads
 READS_PER_TURN = 32  # reads of one stream per readiness event, as libuv caps them
 ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one server cannot starve the loop
 _SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
+_NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)
+_ACCEPT4_FLAGS = _NONBLOCK | getattr(socket, "SOCK_CLOEXEC", 0)
+_ACCEPT_LATER = (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR)
+
+
+def _libc_accept4() -> Any:
+    """libc's accept4, where it exists: accepts a connection already non-blocking."""
+    if not _NONBLOCK:
+        return None
+    try:
+        accept4 = ctypes.CDLL(None, use_errno=True).accept4
+    except (OSError, AttributeError):
+        return None
+    accept4.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    accept4.restype = ctypes.c_int
+    return accept4
+
+
+_accept4 = _libc_accept4()
 
 
 def _unpaired_surrogate(exc: UnicodeError) -> tuple[bytes, int]:
@@ -260,19 +279,30 @@ class StreamBase(HandleWrap):
         new_client = self._state.new_client
         ctor = self.js["constructor"]
         sock = self.sock
-        # The descriptor, wrapped in the plain socket type: socket.socket's
-        # accept() adds Python-level layers each connection pays for.
-        accept = sock._accept
         family, kind, proto = sock.family, sock.type, sock.proto
+        if _accept4 is not None:
+            # As libuv does: born non-blocking, which spares a system call.
+            listen_fd, kind = sock.fileno(), kind | _NONBLOCK
+        else:
+            # The descriptor, wrapped in the plain socket type: socket.socket's
+            # accept() adds Python-level layers each connection pays for.
+            accept = sock._accept
         for _ in range(ACCEPTS_PER_TURN):
-            try:
-                fd, _addr = accept()
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as exc:
-                if exc.errno == errno.ECONNABORTED:
+            if _accept4 is not None:
+                fd = _accept4(listen_fd, None, None, _ACCEPT4_FLAGS)
+                err = ctypes.get_errno() if fd < 0 else 0
+            else:
+                try:
+                    fd, _addr = accept()
+                    err = 0
+                except OSError as exc:
+                    err = exc.errno
+            if err:
+                if err in _ACCEPT_LATER:
+                    return
+                if err == errno.ECONNABORTED:
                     continue
-                realm.make_callback(self.js, "onconnection", uv.code_of(exc), Undefined)
+                realm.make_callback(self.js, "onconnection", -err, Undefined)
                 return
             conn = socket.SocketType(family, kind, proto, fd)
             realm.make_callback(self.js, "onconnection", 0, new_client(ctor, host_object(conn)))

@@ -81,8 +81,7 @@ class TCP(StreamBase):
         self._nodelay = False
         self._keepalive: Optional[int] = None
         if isinstance(accepted, socket.SocketType):
-            self.attach_socket(accepted)
-            self._apply_options()
+            self.attach_socket(accepted)  # (no options yet to apply)
             self.readable = self.writable = True
 
     # -- the socket --------------------------------------------------------------
