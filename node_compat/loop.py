@@ -20,11 +20,13 @@ TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (RE
 if TYPE_CHECKING:
     from typing import Any, Callable, Optional
 
-EVENT_READ = selectors.EVENT_READ
-EVENT_WRITE = selectors.EVENT_WRITE
+# The loop's event bits are epoll's own (EPOLLIN, EPOLLOUT, EPOLLHUP), so the
+# epoll selector passes them through as they are.
+EVENT_READ = 0x001
+EVENT_WRITE = 0x004
 # Reported with EVENT_READ to watchers that include it in their events: the
 # descriptor hung up (both directions shut, or reset), as libuv's POLLHUP.
-EVENT_HUP = 4
+EVENT_HUP = 0x010
 
 
 class Timer:
@@ -84,19 +86,15 @@ class EpollSelector:
 
         self._epoll = select.epoll()
         self._watchers: dict[int, Any] = {}
-        self._in = select.EPOLLIN
-        self._out = select.EPOLLOUT
-        self._hup = select.EPOLLHUP
+        self._error_or_hup = select.EPOLLERR | select.EPOLLHUP
 
-    def _mask(self, events: int) -> int:
-        return (self._in if events & EVENT_READ else 0) | (self._out if events & EVENT_WRITE else 0)
-
+    # (epoll reports a hang-up whether asked or not: EVENT_HUP may be passed.)
     def register(self, fd: int, events: int, watcher: Any) -> None:
-        self._epoll.register(fd, self._mask(events))
+        self._epoll.register(fd, events)
         self._watchers[fd] = watcher
 
     def modify(self, fd: int, events: int, watcher: Any) -> None:
-        self._epoll.modify(fd, self._mask(events))
+        self._epoll.modify(fd, events)
         self._watchers[fd] = watcher
 
     def unregister(self, fd: int) -> None:
@@ -109,13 +107,12 @@ class EpollSelector:
     def select(self, timeout: Optional[float]) -> list:
         ready = self._epoll.poll(-1 if timeout is None else timeout)
         watchers = self._watchers
-        not_in, not_out, hup = ~self._in, ~self._out, self._hup
+        error_or_hup = self._error_or_hup
         out = []
         for fd, ev in ready:
             watcher = watchers.get(fd)
             if watcher is not None:
-                out.append((watcher, (EVENT_WRITE if ev & not_in else 0) | (EVENT_READ if ev & not_out else 0)
-                            | (EVENT_HUP if ev & hup else 0)))
+                out.append((watcher, ev | EVENT_READ | EVENT_WRITE if ev & error_or_hup else ev))
         return out
 
     def watches(self, fd: int) -> bool:
@@ -135,17 +132,24 @@ class _GenericSelector:
     def __init__(self) -> None:
         self._sel = selectors.DefaultSelector()
 
+    @staticmethod
+    def _selector_events(events: int) -> int:
+        return ((selectors.EVENT_READ if events & EVENT_READ else 0)
+                | (selectors.EVENT_WRITE if events & EVENT_WRITE else 0))
+
     def register(self, fd: int, events: int, watcher: Any) -> None:
-        self._sel.register(fd, events, watcher)
+        self._sel.register(fd, self._selector_events(events), watcher)
 
     def modify(self, fd: int, events: int, watcher: Any) -> None:
-        self._sel.modify(fd, events, watcher)
+        self._sel.modify(fd, self._selector_events(events), watcher)
 
     def unregister(self, fd: int) -> None:
         self._sel.unregister(fd)
 
     def select(self, timeout: Optional[float]) -> list:
-        return [(key.data, mask) for key, mask in self._sel.select(timeout)]
+        return [(key.data, (EVENT_READ if mask & selectors.EVENT_READ else 0)
+                 | (EVENT_WRITE if mask & selectors.EVENT_WRITE else 0))
+                for key, mask in self._sel.select(timeout)]
 
     def watches(self, fd: int) -> bool:
         return fd in self._sel.get_map()
