@@ -96,6 +96,8 @@ class Engine:
         # Python as the object itself. (The context's own method: bindings
         # make one per handle, and a wrapper would be one call more.)
         self.host_object: Callable[[Any], JSValue] = self._ctx.new_host_object
+        # A new ArrayBuffer holding a copy of some bytes (every read makes one).
+        self.array_buffer: Callable[[Any], JSValue] = self._ctx.new_array_buffer
 
     # -- evaluation ---------------------------------------------------------
 
@@ -261,9 +263,6 @@ class Engine:
 
     def new_array(self) -> JSValue:
         return self._ctx.new_array()
-
-    def array_buffer(self, data: bytes | bytearray | memoryview) -> JSValue:
-        return self._ctx.new_array_buffer(data)
 
     def uint8array(self, data: bytes | bytearray | memoryview) -> JSValue:
         return self._uint8(self._ctx.new_array_buffer(data))

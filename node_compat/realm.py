@@ -145,10 +145,11 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            if len(args) < 6:
+            count = len(args)
+            if count < 6:
                 # callbackN ran the ticks the call queued (which leaves the
                 # flags down); only microtasks queued without a tick are left.
-                result = self._callbacks[len(args)](target, method, *args)
+                result = self._callbacks[count](target, method, *args)
                 if self.engine.has_pending_jobs:
                     self._drain_ticks()
             else:

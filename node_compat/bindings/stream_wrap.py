@@ -231,10 +231,11 @@ class StreamBase(HandleWrap):
             events = EVENT_READ if self._listening else 0
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
-        try:
-            set_interest(self, self._fd, events)
-        except OSError as exc:
-            return uv.code_of(exc)
+        if events != self.events:
+            try:
+                set_interest(self, self._fd, events)
+            except OSError as exc:
+                return uv.code_of(exc)
         return 0
 
     def on_ready(self, events: int) -> None:
@@ -546,21 +547,11 @@ class StreamBase(HandleWrap):
         """Close the descriptor; requests still in flight are cancelled in the close phase."""
         self.reading = False
         if self._io is not None:
-            set_interest(self, self._fd, 0)
+            if self.events:
+                set_interest(self, self._fd, 0)
             self._io = None
-        cancelled = [entry.req for entry in self._queue]
-        self._queue = _NO_WRITES
-        self._queue_bytes = 0
-        if self._shutdown_req is not None:
-            cancelled.append(self._shutdown_req)
-            self._shutdown_req = None
-        connect_req, self._connect_req = self._connect_req, None
-        if connect_req is not None:
-            self.loop.active_reqs -= 1
-        if cancelled:
-            self.loop.active_reqs -= len(cancelled)
-        if (cancelled or connect_req is not None) and not self.realm.closed:
-            self.loop.closing.append(lambda: self._cancel(connect_req, cancelled))
+        if self._queue or self._shutdown_req is not None or self._connect_req is not None:
+            self._cancel_requests()
         try:
             if self.sock is not None:
                 self.close_socket(self.sock)
@@ -570,6 +561,21 @@ class StreamBase(HandleWrap):
             pass  # another handle opened on the same descriptor closed it first
         self.sock = None
         self._fd = -1
+
+    def _cancel_requests(self) -> None:
+        """Requests in flight when the stream closes: each completes with UV_ECANCELED in the close phase."""
+        cancelled = [entry.req for entry in self._queue]
+        self._queue = _NO_WRITES
+        self._queue_bytes = 0
+        if self._shutdown_req is not None:
+            cancelled.append(self._shutdown_req)
+            self._shutdown_req = None
+        connect_req, self._connect_req = self._connect_req, None
+        if connect_req is not None:
+            self.loop.active_reqs -= 1
+        self.loop.active_reqs -= len(cancelled)
+        if not self.realm.closed:
+            self.loop.closing.append(lambda: self._cancel(connect_req, cancelled))
 
     def close_socket(self, sock: socket.SocketType) -> None:
         sock.close()
