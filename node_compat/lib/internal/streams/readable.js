@@ -27,6 +27,7 @@ const {
   flagValueProperty,
   optionalFlagProperty,
   defaultEncodingProperty,
+  keepShapes,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -148,16 +149,19 @@ Object.defineProperties(ReadableState.prototype, {
   },
 });
 
+// (The flags are gathered in a local and `kState` is added last: symbol-keyed
+// access costs several times a plain field's in QuickJS. It still comes
+// before any other symbol, as in Node, for Reflect.ownKeys.)
 function ReadableState(options, stream, isDuplex) {
-  this[kState] = kEmitClose | kAutoDestroy | kConstructed | kSync;
+  let flags = kEmitClose | kAutoDestroy | kConstructed | kSync;
 
-  if (options?.objectMode) this[kState] |= kObjectMode;
-  if (isDuplex && options?.readableObjectMode) this[kState] |= kObjectMode;
+  if (options?.objectMode) flags |= kObjectMode;
+  if (isDuplex && options?.readableObjectMode) flags |= kObjectMode;
 
   // _read is called while fewer bytes (objects) than this are buffered;
   // with 0, only when the consumer asks.
   this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
+    getHighWaterMark((flags & kObjectMode) !== 0, options, 'readableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
 
   this.buffer = [];
@@ -165,14 +169,16 @@ function ReadableState(options, stream, isDuplex) {
   this.length = 0;
   this.pipes = [];
 
-  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
-  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  if (options && options.emitClose === false) flags &= ~kEmitClose;
+  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
 
   const defaultEncoding = options?.defaultEncoding;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
+    flags |= kDefaultUTF8Encoding;
   } else if (Buffer.isEncoding(defaultEncoding)) {
+    this[kState] = flags;
     this.defaultEncoding = defaultEncoding;
+    flags = this[kState];
   } else {
     throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
   }
@@ -180,12 +186,15 @@ function ReadableState(options, stream, isDuplex) {
   // The pipe destinations a 'drain' is awaited from: null, one stream, or
   // a Set of them.
   this.awaitDrainWriters = null;
+  this[kState] = flags;
 
   if (options?.encoding) {
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
+
+keepShapes(new ReadableState(undefined, null, false));
 
 // Constructed, not destroyed, closed or errored, not reading; ended only
 // when the readable side is off.

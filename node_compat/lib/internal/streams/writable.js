@@ -42,6 +42,7 @@ const {
   flagValueProperty,
   optionalFlagProperty,
   defaultEncodingProperty,
+  keepShapes,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -161,27 +162,30 @@ Object.defineProperties(WritableState.prototype, {
   },
 });
 
+// (The flags are gathered in a local and the symbol-keyed fields are added
+// last, `kState` first of them as in Node: symbol-keyed access costs
+// several times a plain field's in QuickJS.)
 function WritableState(options, stream, isDuplex) {
-  this[kState] = kSync | kConstructed | kEmitClose | kAutoDestroy;
+  let flags = kSync | kConstructed | kEmitClose | kAutoDestroy | kAllBuffers | kAllNoop;
 
-  if (options?.objectMode) this[kState] |= kObjectMode;
-  if (isDuplex && options?.writableObjectMode) this[kState] |= kObjectMode;
+  if (options?.objectMode) flags |= kObjectMode;
+  if (isDuplex && options?.writableObjectMode) flags |= kObjectMode;
 
   // write() returns false from this many bytes (objects) queued; with 0,
   // whenever anything is left queued.
   this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
+    getHighWaterMark((flags & kObjectMode) !== 0, options, 'writableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
 
-  if (!options || options.decodeStrings !== false) this[kState] |= kDecodeStrings;
-  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
-  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  if (!options || options.decodeStrings !== false) flags |= kDecodeStrings;
+  if (options && options.emitClose === false) flags &= ~kEmitClose;
+  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
 
   const defaultEncoding = options ? options.defaultEncoding : null;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
+    flags |= kDefaultUTF8Encoding;
   } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] &= ~kDefaultUTF8Encoding;
+    this[kState] = flags;
     this[kDefaultEncodingValue] = defaultEncoding;
   } else {
     throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
@@ -194,14 +198,16 @@ function WritableState(options, stream, isDuplex) {
   this.onwrite = onwrite.bind(undefined, stream);
   // The length of the write in flight.
   this.writelen = 0;
-  // (resetBuffer(this), inline.)
-  this[kBufferedValue] = null;
+  // The queue is empty (resetBuffer(this), inline).
   this.bufferedIndex = 0;
-  this[kState] = (this[kState] | kAllBuffers | kAllNoop) & ~kBuffered;
   // Writes (and _final) whose completion is still to be reported; 'finish'
   // waits for 0.
   this.pendingcb = 0;
+  this[kState] = flags;
+  this[kBufferedValue] = null;
 }
+
+keepShapes(new WritableState(undefined, null, false));
 
 function resetBuffer(state) {
   state[kBufferedValue] = null;
