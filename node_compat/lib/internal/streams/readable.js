@@ -6,10 +6,10 @@
 // some) and leaves either through read() ('readable' mode, the consumer
 // pulls) or as 'data' events (flowing mode: resume(), a 'data' listener or
 // pipe()). While flowing with an empty buffer a pushed chunk is emitted at
-// once; otherwise it is buffered and read out by flow(). The stream asks
-// `_read` for more while the buffer is under the high-water mark, a tick
-// after each push (maybeReadMore). push(null) ends it: 'end' comes once the
-// buffer is empty, then auto-destroy ('close').
+// once; otherwise it is buffered, and read() calls emit it while the stream
+// flows. The stream asks `_read` for more while the buffer is under the
+// high-water mark, a tick after each push (maybeReadMore). push(null) ends
+// it: 'end' comes once the buffer is empty, then auto-destroy ('close').
 //
 // As in the Writable, the booleans are bits of `state[kState]` (accessors
 // give the old names), the buffer is an array read from `bufferIndex`, and
@@ -582,50 +582,55 @@ Readable.prototype.read = function read(n) {
 };
 
 function onEofChunk(stream, state) {
-  if ((state[kState] & kEnded) !== 0) return;
-  const decoder = (state[kState] & kDecoder) !== 0 ? state[kDecoderValue] : null;
-  if (decoder) {
-    const chunk = decoder.end();
+  const flags = state[kState];
+  if ((flags & kEnded) !== 0) return;
+  if ((flags & kDecoder) !== 0) {
+    const chunk = state[kDecoderValue].end();
     if (chunk?.length) {
       state.buffer.push(chunk);
-      state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+      state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
     }
   }
-  state[kState] |= kEnded;
 
-  if ((state[kState] & kSync) !== 0) {
+  if ((flags & kSync) !== 0) {
     // Inside _read: the 'readable' comes on the next tick, not from within read().
+    state[kState] = flags | kEnded;
     emitReadable(stream);
   } else {
     // The end's 'readable' is synchronous (parsers in the wild rely on it).
-    state[kState] = (state[kState] & ~kNeedReadable) | kEmittedReadable;
-    emitReadableNow(stream);
+    state[kState] = (flags & ~kNeedReadable) | kEnded | kEmittedReadable;
+    emitReadableNow(stream, state);
   }
 }
 
 // Schedules a 'readable' for the next tick (at most one pending).
 function emitReadable(stream) {
   const state = stream._readableState;
-  state[kState] &= ~kNeedReadable;
-  if ((state[kState] & kEmittedReadable) === 0) {
-    state[kState] |= kEmittedReadable;
-    nextTick2(emitReadableNow, stream);
+  const flags = state[kState] & ~kNeedReadable;
+  if ((flags & kEmittedReadable) === 0) {
+    state[kState] = flags | kEmittedReadable;
+    nextTick2(emitReadableNow, stream, state);
+  } else {
+    state[kState] = flags;
   }
 }
 
-function emitReadableNow(stream) {
-  const state = stream._readableState;
-  if ((state[kState] & (kDestroyed | kErrored)) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
-    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) stream.emit('readable');
-    state[kState] &= ~kEmittedReadable;
+function emitReadableNow(stream, state) {
+  let flags = state[kState];
+  if ((flags & (kDestroyed | kErrored)) === 0 && (state.length || (flags & kEnded) !== 0)) {
+    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) {
+      stream.emit('readable');
+      flags = state[kState];
+    }
+    flags &= ~kEmittedReadable;
   }
 
-  // Another 'readable' is owed unless flowing (flow() takes care of the
+  // Another 'readable' is owed unless flowing (the loop below takes the
   // data), ended, or over the mark.
-  if ((state[kState] & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) {
-    state[kState] |= kNeedReadable;
-  }
-  flow(stream);
+  if ((flags & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) flags |= kNeedReadable;
+  state[kState] = flags;
+  // Flowing: the buffer goes out as 'data' (read() emits it).
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
 }
 
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
@@ -878,16 +883,16 @@ function nReadingNextTick(self) {
 // listener, resume() does not make the stream flow.
 Readable.prototype.resume = function resume() {
   const state = this._readableState;
-  if ((state[kState] & kFlowing) === 0) {
-    state[kState] |= kHasFlowing;
-    if ((state[kState] & kReadableListening) === 0) state[kState] |= kFlowing;
-    else state[kState] &= ~kFlowing;
-    if ((state[kState] & kResumeScheduled) === 0) {
-      state[kState] |= kResumeScheduled;
+  let flags = state[kState];
+  if ((flags & kFlowing) === 0) {
+    flags |= kHasFlowing | ((flags & kReadableListening) === 0 ? kFlowing : 0);
+    if ((flags & kResumeScheduled) === 0) {
+      state[kState] = flags | kResumeScheduled;
       nextTick2(resumeNT, this, state);
+      flags = state[kState];
     }
   }
-  state[kState] = (state[kState] | kHasPaused) & ~kPaused;
+  state[kState] = (flags | kHasPaused) & ~kPaused;
   return this;
 };
 
@@ -895,7 +900,8 @@ function resumeNT(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
   state[kState] &= ~kResumeScheduled;
   if (stream._events?.resume !== undefined || stream.emit !== eeEmit) stream.emit('resume');
-  flow(stream);
+  // Flowing: the buffer goes out as 'data' (read() emits it).
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 
@@ -908,11 +914,6 @@ Readable.prototype.pause = function pause() {
   state[kState] |= kHasPaused | kPaused;
   return this;
 };
-
-function flow(stream) {
-  const state = stream._readableState;
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
-}
 
 // Wraps an old-style stream (data/end events, pause/resume) as this
 // Readable's source.
@@ -1268,16 +1269,18 @@ Readable._fromList = function _fromList(n, state) {
 
 function endReadable(stream) {
   const state = stream._readableState;
-  if ((state[kState] & kEndEmitted) === 0) {
-    state[kState] |= kEnded;
+  const flags = state[kState];
+  if ((flags & kEndEmitted) === 0) {
+    state[kState] = flags | kEnded;
     nextTick2(endReadableNT, state, stream);
   }
 }
 
 function endReadableNT(state, stream) {
   // Not if an unshift came meanwhile, or the stream failed or closed.
-  if ((state[kState] & (kErrored | kCloseEmitted | kEndEmitted)) !== 0 || state.length !== 0) return;
-  state[kState] |= kEndEmitted;
+  const flags = state[kState];
+  if ((flags & (kErrored | kCloseEmitted | kEndEmitted)) !== 0 || state.length !== 0) return;
+  state[kState] = flags | kEndEmitted;
   stream.emit('end');
 
   if (stream.writable && stream.allowHalfOpen === false) {

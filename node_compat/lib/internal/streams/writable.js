@@ -662,7 +662,8 @@ function needFinish(state) {
   )) === (kEnding | kConstructed) && state.length === 0;
 }
 
-function onFinish(stream, state, err) {
+// _final called back (or threw).
+function finalDone(stream, state, err) {
   if ((state[kState] & kPrefinished) !== 0) {
     errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:886:35
     return;
@@ -682,19 +683,24 @@ function onFinish(stream, state, err) {
 
 // Runs _final (once), or emits 'prefinish' when there is none.
 function prefinish(stream, state) {
-  if ((state[kState] & (kPrefinished | kFinalCalled)) !== 0) return;
+  const flags = state[kState];
+  if ((flags & (kPrefinished | kFinalCalled)) !== 0) return;
 
-  if (typeof stream._final === 'function' && (state[kState] & kDestroyed) === 0) {
-    state[kState] |= kFinalCalled | kSync;
+  if (typeof stream._final === 'function' && (flags & kDestroyed) === 0) {
+    state[kState] = flags | kFinalCalled | kSync;
     state.pendingcb++;
+    // (An arrow function over the stream alone: QuickJS gives a plain
+    // function a prototype, as a property, and each variable a closure
+    // captures costs an allocation.)
+    const onFinish = (err) => finalDone(stream, stream._writableState, err);
     try {
-      stream._final((err) => onFinish(stream, state, err));
+      stream._final(onFinish);
     } catch (err) {
-      onFinish(stream, state, err);
+      finalDone(stream, state, err);
     }
     state[kState] &= ~kSync;
   } else {
-    state[kState] |= kFinalCalled | kPrefinished;
+    state[kState] = flags | kFinalCalled | kPrefinished;
     if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
   }
 }
@@ -719,8 +725,9 @@ function finishIfStillNeeded(stream, state) {
 
 function finish(stream, state) {
   state.pendingcb--;
-  state[kState] |= kFinished;
-  callFinishedCallbacks(state, null);
+  const flags = state[kState] | kFinished;
+  state[kState] = flags;
+  if ((flags & kOnFinished) !== 0) callFinishedCallbacks(state, null);
   if (stream._events?.finish !== undefined || stream.emit !== eeEmit) stream.emit('finish');
 
   if ((state[kState] & kAutoDestroy) !== 0) {
@@ -857,11 +864,11 @@ Object.defineProperties(Writable.prototype, {
 Writable.prototype.destroy = function destroy(err, cb) {
   const state = this._writableState;
   // Queued writes and end() callbacks fail on the next tick.
-  if ((state[kState] & (kBuffered | kOnFinished)) !== 0 && (state[kState] & kDestroyed) === 0) {
+  const flags = state[kState];
+  if ((flags & (kBuffered | kOnFinished)) !== 0 && (flags & kDestroyed) === 0) {
     process.nextTick(errorBuffer, state);
   }
-  destroyImpl.destroy.call(this, err, cb);
-  return this;
+  return destroyImpl.destroyStream(this, err, cb);
 };
 
 Writable.prototype._undestroy = destroyImpl.undestroy;
