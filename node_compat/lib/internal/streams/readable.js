@@ -494,12 +494,26 @@ function howMuchToRead(n, state, flags) {
 // may change them: symbol-keyed access costs several times a plain
 // field's in QuickJS.)
 Readable.prototype.read = function read(n) {
+  const state = this._readableState;
+  if (n === 0) return readZero(this, state);
   if (n === undefined) {
+    // read() with nothing buffered (the last call of a flowing loop) when
+    // no _read is due: no data, at most the end.
+    const flags = state[kState] & ~kEmittedReadable;
+    if (state.length === 0 &&
+        (flags & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
+      if ((flags & kEnded) !== 0) {
+        state[kState] = flags;
+        endReadable(this);
+      } else {
+        state[kState] = flags | kNeedReadable;
+      }
+      return null;
+    }
     n = NaN;
-  } else if (n !== 0 && !Number.isInteger(n)) {
+  } else if (!Number.isInteger(n)) {
     n = Number.parseInt(n, 10);
   }
-  const state = this._readableState;
   const nOrig = n;
   let flags = state[kState];
 
@@ -520,7 +534,7 @@ Readable.prototype.read = function read(n) {
     return null;
   }
 
-  // (read(0), the usual call, needs no call to know it gets nothing.)
+  // (n <= 0 gets nothing: no call needed to know it.)
   n = n <= 0 ? 0 : howMuchToRead(n, state, flags);
 
   if (n === 0 && (flags & kEnded) !== 0) {
@@ -580,6 +594,45 @@ Readable.prototype.read = function read(n) {
 
   return ret;
 };
+
+// read(0), the usual call (the stream's own calls make it to fill the
+// buffer): what read() does for it, with each field read once. It only
+// owes a 'readable' (or 'end') when enough is buffered or the end came,
+// else calls _read when one is due; it always returns null.
+function readZero(stream, state) {
+  let flags = state[kState];
+  const length = state.length;
+  const hwm = state.highWaterMark;
+
+  if ((flags & kNeedReadable) !== 0 &&
+      ((hwm !== 0 ? length >= hwm : length > 0) || (flags & kEnded) !== 0)) {
+    if (length === 0 && (flags & kEnded) !== 0) endReadable(stream);
+    else emitReadable(stream);
+    return null;
+  }
+  if ((flags & kEnded) !== 0) {
+    if (length === 0) endReadable(stream);
+    return null;
+  }
+
+  if ((flags & (kReading | kDestroyed | kErrored | kConstructed)) === kConstructed &&
+      ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
+    flags |= kReading | kSync;
+    if (length === 0) flags |= kNeedReadable;
+    state[kState] = flags;
+    try {
+      stream._read(hwm);
+    } catch (err) {
+      errorOrDestroy(stream, err);
+    }
+    flags = state[kState] & ~kSync;
+    if (state.length <= state.highWaterMark) flags |= kNeedReadable;
+  } else if (length <= hwm) {
+    flags |= kNeedReadable;
+  }
+  state[kState] = flags;
+  return null;
+}
 
 function onEofChunk(stream, state) {
   const flags = state[kState];
