@@ -109,6 +109,7 @@ function defaultEncodingProperty(utf8Bit, key) {
 // step, every time it is built. Keeping one object at each step of a
 // sample (whose properties were added in Reflect.ownKeys order) keeps
 // those steps shared: the next objects built the same way find them.
+// (Object.create: a literal with `__proto__` gets a shape of its own.)
 const shapeKeepers = [];
 function keepShapes(sample) {
   const keys = Reflect.ownKeys(sample);
