@@ -54,12 +54,19 @@ function recordError(err, w, r) {
 
 // stream.destroy([err][, cb]); `cb` is a legacy, undocumented extra.
 function destroy(err, cb) {
-  const r = this._readableState;
-  const w = this._writableState;
+  return destroyStream(this, err, cb);
+}
 
-  if ((w && (w[kState] & kDestroyed) !== 0) || (r && (r[kState] & kDestroyed) !== 0)) {
+// (destroy() as a plain function, for Writable#destroy.)
+function destroyStream(stream, err, cb) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  const rFlags = r ? r[kState] : 0;
+  const wFlags = w ? w[kState] : 0;
+
+  if (((rFlags | wFlags) & kDestroyed) !== 0) {
     if (typeof cb === 'function') cb();
-    return this;
+    return stream;
   }
 
   // Flagged before anything runs, so destroy() from a callback is a no-op.
@@ -68,39 +75,42 @@ function destroy(err, cb) {
   if (r) r[kState] |= kDestroyed;
 
   // A Duplex keeps its shared flags on the writable side.
-  const s = w || r;
-  if ((s[kState] & kConstructed) === 0) {
-    this.once(kDestroy, function destroyAfterConstruct(constructError) {
+  if (((w ? wFlags : rFlags) & kConstructed) === 0) {
+    stream.once(kDestroy, function destroyAfterConstruct(constructError) {
       callDestroy(this, aggregateTwoErrors(constructError, err), cb);
     });
   } else {
-    callDestroy(this, err, cb);
+    callDestroy(stream, err, cb);
   }
-  return this;
+  return stream;
 }
 
 function callDestroy(stream, err, cb) {
   let called = false;
-  function onDestroyed(destroyError) {
+  // (An arrow function: QuickJS gives a plain one a prototype, as a property.)
+  const onDestroy = (destroyError) => {
     if (called) return;
     called = true;
-
-    const r = stream._readableState;
-    const w = stream._writableState;
-    if (destroyError) recordError(destroyError, w, r);
-    if (w) w[kState] |= kClosed;
-    if (r) r[kState] |= kClosed;
-
-    if (typeof cb === 'function') cb(destroyError);
-
-    if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
-    else nextTick2(emitCloseNT, stream);
-  }
+    onDestroyed(stream, destroyError, cb);
+  };
   try {
-    stream._destroy(err || null, onDestroyed);
+    stream._destroy(err || null, onDestroy);
   } catch (destroyError) {
-    onDestroyed(destroyError);
+    onDestroy(destroyError);
   }
+}
+
+function onDestroyed(stream, destroyError, cb) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (destroyError) recordError(destroyError, w, r);
+  if (w) w[kState] |= kClosed;
+  if (r) r[kState] |= kClosed;
+
+  if (typeof cb === 'function') cb(destroyError);
+
+  if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
+  else nextTick2(emitCloseNT, stream);
 }
 
 function emitErrorCloseNT(stream, err) {
@@ -111,11 +121,10 @@ function emitErrorCloseNT(stream, err) {
 function emitCloseNT(stream) {
   const r = stream._readableState;
   const w = stream._writableState;
-  if (w) w[kState] |= kCloseEmitted;
-  if (r) r[kState] |= kCloseEmitted;
-  if ((w && (w[kState] & kEmitClose) !== 0) || (r && (r[kState] & kEmitClose) !== 0)) {
-    stream.emit('close');
-  }
+  let flags = 0;
+  if (w) flags = w[kState] |= kCloseEmitted;
+  if (r) flags |= r[kState] |= kCloseEmitted;
+  if ((flags & kEmitClose) !== 0) stream.emit('close');
 }
 
 // 'error' at most once per stream, whichever side reports it.
@@ -254,6 +263,7 @@ function destroyer(stream, err) {
 module.exports = {
   construct,
   destroy,
+  destroyStream,
   destroyer,
   errorOrDestroy,
   undestroy,

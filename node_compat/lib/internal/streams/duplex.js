@@ -11,7 +11,7 @@ const EE = require('events');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
-const { kOnConstructed, kState, kDestroyed } = require('internal/streams/utils');
+const { keepShapes, kOnConstructed, kState, kDestroyed } = require('internal/streams/utils');
 
 module.exports = Duplex;
 
@@ -26,10 +26,9 @@ for (const method of Object.keys(Writable.prototype)) {
 
 Duplex.prototype.destroy = Writable.prototype.destroy;
 
-function Duplex(options) {
-  if (!(this instanceof Duplex)) return new Duplex(options);
-
-  this._events ??= {
+// The usual events get their keys now, so the object keeps one shape.
+function newEvents() {
+  return {
     close: undefined,
     error: undefined,
     prefinish: undefined,
@@ -39,6 +38,13 @@ function Duplex(options) {
     end: undefined,
     readable: undefined,
   };
+}
+keepShapes(newEvents());
+
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+
+  this._events ??= newEvents();
 
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);

@@ -6,10 +6,10 @@
 // some) and leaves either through read() ('readable' mode, the consumer
 // pulls) or as 'data' events (flowing mode: resume(), a 'data' listener or
 // pipe()). While flowing with an empty buffer a pushed chunk is emitted at
-// once; otherwise it is buffered and read out by flow(). The stream asks
-// `_read` for more while the buffer is under the high-water mark, a tick
-// after each push (maybeReadMore). push(null) ends it: 'end' comes once the
-// buffer is empty, then auto-destroy ('close').
+// once; otherwise it is buffered, and read() calls emit it while the stream
+// flows. The stream asks `_read` for more while the buffer is under the
+// high-water mark, a tick after each push (maybeReadMore). push(null) ends
+// it: 'end' comes once the buffer is empty, then auto-destroy ('close').
 //
 // As in the Writable, the booleans are bits of `state[kState]` (accessors
 // give the old names), the buffer is an array read from `bufferIndex`, and
@@ -27,6 +27,7 @@ const {
   flagValueProperty,
   optionalFlagProperty,
   defaultEncodingProperty,
+  keepShapes,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -148,16 +149,19 @@ Object.defineProperties(ReadableState.prototype, {
   },
 });
 
+// (The flags are gathered in a local and `kState` is added last: symbol-keyed
+// access costs several times a plain field's in QuickJS. It still comes
+// before any other symbol, as in Node, for Reflect.ownKeys.)
 function ReadableState(options, stream, isDuplex) {
-  this[kState] = kEmitClose | kAutoDestroy | kConstructed | kSync;
+  let flags = kEmitClose | kAutoDestroy | kConstructed | kSync;
 
-  if (options?.objectMode) this[kState] |= kObjectMode;
-  if (isDuplex && options?.readableObjectMode) this[kState] |= kObjectMode;
+  if (options?.objectMode) flags |= kObjectMode;
+  if (isDuplex && options?.readableObjectMode) flags |= kObjectMode;
 
   // _read is called while fewer bytes (objects) than this are buffered;
   // with 0, only when the consumer asks.
   this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :
+    getHighWaterMark((flags & kObjectMode) !== 0, options, 'readableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
 
   this.buffer = [];
@@ -165,14 +169,16 @@ function ReadableState(options, stream, isDuplex) {
   this.length = 0;
   this.pipes = [];
 
-  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
-  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  if (options && options.emitClose === false) flags &= ~kEmitClose;
+  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
 
   const defaultEncoding = options?.defaultEncoding;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
+    flags |= kDefaultUTF8Encoding;
   } else if (Buffer.isEncoding(defaultEncoding)) {
+    this[kState] = flags;
     this.defaultEncoding = defaultEncoding;
+    flags = this[kState];
   } else {
     throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
   }
@@ -180,12 +186,15 @@ function ReadableState(options, stream, isDuplex) {
   // The pipe destinations a 'drain' is awaited from: null, one stream, or
   // a Set of them.
   this.awaitDrainWriters = null;
+  this[kState] = flags;
 
   if (options?.encoding) {
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
+
+keepShapes(new ReadableState(undefined, null, false));
 
 // Constructed, not destroyed, closed or errored, not reading; ended only
 // when the readable side is off.
@@ -485,12 +494,26 @@ function howMuchToRead(n, state, flags) {
 // may change them: symbol-keyed access costs several times a plain
 // field's in QuickJS.)
 Readable.prototype.read = function read(n) {
+  const state = this._readableState;
+  if (n === 0) return readZero(this, state);
   if (n === undefined) {
+    // read() with nothing buffered (the last call of a flowing loop) when
+    // no _read is due: no data, at most the end.
+    const flags = state[kState] & ~kEmittedReadable;
+    if (state.length === 0 &&
+        (flags & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
+      if ((flags & kEnded) !== 0) {
+        state[kState] = flags;
+        endReadable(this);
+      } else {
+        state[kState] = flags | kNeedReadable;
+      }
+      return null;
+    }
     n = NaN;
-  } else if (n !== 0 && !Number.isInteger(n)) {
+  } else if (!Number.isInteger(n)) {
     n = Number.parseInt(n, 10);
   }
-  const state = this._readableState;
   const nOrig = n;
   let flags = state[kState];
 
@@ -511,7 +534,7 @@ Readable.prototype.read = function read(n) {
     return null;
   }
 
-  // (read(0), the usual call, needs no call to know it gets nothing.)
+  // (n <= 0 gets nothing: no call needed to know it.)
   n = n <= 0 ? 0 : howMuchToRead(n, state, flags);
 
   if (n === 0 && (flags & kEnded) !== 0) {
@@ -572,51 +595,95 @@ Readable.prototype.read = function read(n) {
   return ret;
 };
 
+// read(0), the usual call (the stream's own calls make it to fill the
+// buffer): what read() does for it, with each field read once. It only
+// owes a 'readable' (or 'end') when enough is buffered or the end came,
+// else calls _read when one is due; it always returns null.
+function readZero(stream, state) {
+  let flags = state[kState];
+  const length = state.length;
+  const hwm = state.highWaterMark;
+
+  if ((flags & kNeedReadable) !== 0 &&
+      ((hwm !== 0 ? length >= hwm : length > 0) || (flags & kEnded) !== 0)) {
+    if (length === 0 && (flags & kEnded) !== 0) endReadable(stream);
+    else emitReadable(stream);
+    return null;
+  }
+  if ((flags & kEnded) !== 0) {
+    if (length === 0) endReadable(stream);
+    return null;
+  }
+
+  if ((flags & (kReading | kDestroyed | kErrored | kConstructed)) === kConstructed &&
+      ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
+    flags |= kReading | kSync;
+    if (length === 0) flags |= kNeedReadable;
+    state[kState] = flags;
+    try {
+      stream._read(hwm);
+    } catch (err) {
+      errorOrDestroy(stream, err);
+    }
+    flags = state[kState] & ~kSync;
+    if (state.length <= state.highWaterMark) flags |= kNeedReadable;
+  } else if (length <= hwm) {
+    flags |= kNeedReadable;
+  }
+  state[kState] = flags;
+  return null;
+}
+
 function onEofChunk(stream, state) {
-  if ((state[kState] & kEnded) !== 0) return;
-  const decoder = (state[kState] & kDecoder) !== 0 ? state[kDecoderValue] : null;
-  if (decoder) {
-    const chunk = decoder.end();
+  const flags = state[kState];
+  if ((flags & kEnded) !== 0) return;
+  if ((flags & kDecoder) !== 0) {
+    const chunk = state[kDecoderValue].end();
     if (chunk?.length) {
       state.buffer.push(chunk);
-      state.length += (state[kState] & kObjectMode) !== 0 ? 1 : chunk.length;
+      state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
     }
   }
-  state[kState] |= kEnded;
 
-  if ((state[kState] & kSync) !== 0) {
+  if ((flags & kSync) !== 0) {
     // Inside _read: the 'readable' comes on the next tick, not from within read().
+    state[kState] = flags | kEnded;
     emitReadable(stream);
   } else {
     // The end's 'readable' is synchronous (parsers in the wild rely on it).
-    state[kState] = (state[kState] & ~kNeedReadable) | kEmittedReadable;
-    emitReadableNow(stream);
+    state[kState] = (flags & ~kNeedReadable) | kEnded | kEmittedReadable;
+    emitReadableNow(stream, state);
   }
 }
 
 // Schedules a 'readable' for the next tick (at most one pending).
 function emitReadable(stream) {
   const state = stream._readableState;
-  state[kState] &= ~kNeedReadable;
-  if ((state[kState] & kEmittedReadable) === 0) {
-    state[kState] |= kEmittedReadable;
-    nextTick2(emitReadableNow, stream);
+  const flags = state[kState] & ~kNeedReadable;
+  if ((flags & kEmittedReadable) === 0) {
+    state[kState] = flags | kEmittedReadable;
+    nextTick2(emitReadableNow, stream, state);
+  } else {
+    state[kState] = flags;
   }
 }
 
-function emitReadableNow(stream) {
-  const state = stream._readableState;
-  if ((state[kState] & (kDestroyed | kErrored)) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
-    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) stream.emit('readable');
-    state[kState] &= ~kEmittedReadable;
+function emitReadableNow(stream, state) {
+  let flags = state[kState];
+  if ((flags & (kDestroyed | kErrored)) === 0 && (state.length || (flags & kEnded) !== 0)) {
+    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) {
+      stream.emit('readable');
+      flags = state[kState];
+    }
+    flags &= ~kEmittedReadable;
   }
 
-  // Another 'readable' is owed unless flowing (flow() takes care of the
+  // Another 'readable' is owed unless flowing (the loop below takes the
   // data), ended, or over the mark.
-  if ((state[kState] & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) {
-    state[kState] |= kNeedReadable;
-  }
-  flow(stream);
+  if ((flags & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) flags |= kNeedReadable;
+  state[kState] = flags;
+  // Flowing: the buffer goes out as 'data' (read() emits it).
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
 }
 
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
@@ -869,16 +936,16 @@ function nReadingNextTick(self) {
 // listener, resume() does not make the stream flow.
 Readable.prototype.resume = function resume() {
   const state = this._readableState;
-  if ((state[kState] & kFlowing) === 0) {
-    state[kState] |= kHasFlowing;
-    if ((state[kState] & kReadableListening) === 0) state[kState] |= kFlowing;
-    else state[kState] &= ~kFlowing;
-    if ((state[kState] & kResumeScheduled) === 0) {
-      state[kState] |= kResumeScheduled;
+  let flags = state[kState];
+  if ((flags & kFlowing) === 0) {
+    flags |= kHasFlowing | ((flags & kReadableListening) === 0 ? kFlowing : 0);
+    if ((flags & kResumeScheduled) === 0) {
+      state[kState] = flags | kResumeScheduled;
       nextTick2(resumeNT, this, state);
+      flags = state[kState];
     }
   }
-  state[kState] = (state[kState] | kHasPaused) & ~kPaused;
+  state[kState] = (flags | kHasPaused) & ~kPaused;
   return this;
 };
 
@@ -886,7 +953,8 @@ function resumeNT(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
   state[kState] &= ~kResumeScheduled;
   if (stream._events?.resume !== undefined || stream.emit !== eeEmit) stream.emit('resume');
-  flow(stream);
+  // Flowing: the buffer goes out as 'data' (read() emits it).
+  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 
@@ -899,11 +967,6 @@ Readable.prototype.pause = function pause() {
   state[kState] |= kHasPaused | kPaused;
   return this;
 };
-
-function flow(stream) {
-  const state = stream._readableState;
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
-}
 
 // Wraps an old-style stream (data/end events, pause/resume) as this
 // Readable's source.
@@ -1259,16 +1322,18 @@ Readable._fromList = function _fromList(n, state) {
 
 function endReadable(stream) {
   const state = stream._readableState;
-  if ((state[kState] & kEndEmitted) === 0) {
-    state[kState] |= kEnded;
+  const flags = state[kState];
+  if ((flags & kEndEmitted) === 0) {
+    state[kState] = flags | kEnded;
     nextTick2(endReadableNT, state, stream);
   }
 }
 
 function endReadableNT(state, stream) {
   // Not if an unshift came meanwhile, or the stream failed or closed.
-  if ((state[kState] & (kErrored | kCloseEmitted | kEndEmitted)) !== 0 || state.length !== 0) return;
-  state[kState] |= kEndEmitted;
+  const flags = state[kState];
+  if ((flags & (kErrored | kCloseEmitted | kEndEmitted)) !== 0 || state.length !== 0) return;
+  state[kState] = flags | kEndEmitted;
   stream.emit('end');
 
   if (stream.writable && stream.allowHalfOpen === false) {

@@ -6,7 +6,6 @@
 
 const { validateInteger } = require('internal/validators');
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
-const { kState, kObjectMode } = require('internal/streams/utils');
 
 let defaultBytes = 64 * 1024;
 let defaultObjects = 16;
@@ -24,10 +23,10 @@ function setDefaultHighWaterMark(objectMode, value) {
 // `highWaterMark` wins; a Duplex side may take its own (`readableHighWaterMark`).
 // A bad value of a Duplex is reported under the side's option name, even
 // when it came from `highWaterMark`, as Node does.
-function getHighWaterMark(state, options, duplexKey, isDuplex) {
+function getHighWaterMark(objectMode, options, duplexKey, isDuplex) {
   let hwm = options.highWaterMark;
   if (hwm == null && isDuplex) hwm = options[duplexKey];
-  if (hwm == null) return (state[kState] & kObjectMode) !== 0 ? defaultObjects : defaultBytes;
+  if (hwm == null) return objectMode ? defaultObjects : defaultBytes;
   if (!Number.isInteger(hwm) || hwm < 0) {
     const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
     throw new ERR_INVALID_ARG_VALUE(name, hwm); // at node:internal/streams/state:38:13

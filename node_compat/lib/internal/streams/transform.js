@@ -24,7 +24,7 @@ function Transform(options) {
 
   // With a readable high-water mark of 0 the writable side buffers nothing
   // either, so data is not held twice.
-  const readableHighWaterMark = options ? getHighWaterMark(this, options, 'readableHighWaterMark', true) : null;
+  const readableHighWaterMark = options ? getHighWaterMark(false, options, 'readableHighWaterMark', true) : null;
   if (readableHighWaterMark === 0) {
     options = {
       ...options,

@@ -42,6 +42,7 @@ const {
   flagValueProperty,
   optionalFlagProperty,
   defaultEncodingProperty,
+  keepShapes,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -161,27 +162,30 @@ Object.defineProperties(WritableState.prototype, {
   },
 });
 
+// (The flags are gathered in a local and the symbol-keyed fields are added
+// last, `kState` first of them as in Node: symbol-keyed access costs
+// several times a plain field's in QuickJS.)
 function WritableState(options, stream, isDuplex) {
-  this[kState] = kSync | kConstructed | kEmitClose | kAutoDestroy;
+  let flags = kSync | kConstructed | kEmitClose | kAutoDestroy | kAllBuffers | kAllNoop;
 
-  if (options?.objectMode) this[kState] |= kObjectMode;
-  if (isDuplex && options?.writableObjectMode) this[kState] |= kObjectMode;
+  if (options?.objectMode) flags |= kObjectMode;
+  if (isDuplex && options?.writableObjectMode) flags |= kObjectMode;
 
   // write() returns false from this many bytes (objects) queued; with 0,
   // whenever anything is left queued.
   this.highWaterMark = options ?
-    getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :
+    getHighWaterMark((flags & kObjectMode) !== 0, options, 'writableHighWaterMark', isDuplex) :
     getDefaultHighWaterMark(false);
 
-  if (!options || options.decodeStrings !== false) this[kState] |= kDecodeStrings;
-  if (options && options.emitClose === false) this[kState] &= ~kEmitClose;
-  if (options && options.autoDestroy === false) this[kState] &= ~kAutoDestroy;
+  if (!options || options.decodeStrings !== false) flags |= kDecodeStrings;
+  if (options && options.emitClose === false) flags &= ~kEmitClose;
+  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
 
   const defaultEncoding = options ? options.defaultEncoding : null;
   if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    this[kState] |= kDefaultUTF8Encoding;
+    flags |= kDefaultUTF8Encoding;
   } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] &= ~kDefaultUTF8Encoding;
+    this[kState] = flags;
     this[kDefaultEncodingValue] = defaultEncoding;
   } else {
     throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
@@ -194,14 +198,16 @@ function WritableState(options, stream, isDuplex) {
   this.onwrite = onwrite.bind(undefined, stream);
   // The length of the write in flight.
   this.writelen = 0;
-  // (resetBuffer(this), inline.)
-  this[kBufferedValue] = null;
+  // The queue is empty (resetBuffer(this), inline).
   this.bufferedIndex = 0;
-  this[kState] = (this[kState] | kAllBuffers | kAllNoop) & ~kBuffered;
   // Writes (and _final) whose completion is still to be reported; 'finish'
   // waits for 0.
   this.pendingcb = 0;
+  this[kState] = flags;
+  this[kBufferedValue] = null;
 }
+
+keepShapes(new WritableState(undefined, null, false));
 
 function resetBuffer(state) {
   state[kBufferedValue] = null;
@@ -656,7 +662,8 @@ function needFinish(state) {
   )) === (kEnding | kConstructed) && state.length === 0;
 }
 
-function onFinish(stream, state, err) {
+// _final called back (or threw).
+function finalDone(stream, state, err) {
   if ((state[kState] & kPrefinished) !== 0) {
     errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:886:35
     return;
@@ -676,19 +683,24 @@ function onFinish(stream, state, err) {
 
 // Runs _final (once), or emits 'prefinish' when there is none.
 function prefinish(stream, state) {
-  if ((state[kState] & (kPrefinished | kFinalCalled)) !== 0) return;
+  const flags = state[kState];
+  if ((flags & (kPrefinished | kFinalCalled)) !== 0) return;
 
-  if (typeof stream._final === 'function' && (state[kState] & kDestroyed) === 0) {
-    state[kState] |= kFinalCalled | kSync;
+  if (typeof stream._final === 'function' && (flags & kDestroyed) === 0) {
+    state[kState] = flags | kFinalCalled | kSync;
     state.pendingcb++;
+    // (An arrow function over the stream alone: QuickJS gives a plain
+    // function a prototype, as a property, and each variable a closure
+    // captures costs an allocation.)
+    const onFinish = (err) => finalDone(stream, stream._writableState, err);
     try {
-      stream._final((err) => onFinish(stream, state, err));
+      stream._final(onFinish);
     } catch (err) {
-      onFinish(stream, state, err);
+      finalDone(stream, state, err);
     }
     state[kState] &= ~kSync;
   } else {
-    state[kState] |= kFinalCalled | kPrefinished;
+    state[kState] = flags | kFinalCalled | kPrefinished;
     if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
   }
 }
@@ -713,8 +725,9 @@ function finishIfStillNeeded(stream, state) {
 
 function finish(stream, state) {
   state.pendingcb--;
-  state[kState] |= kFinished;
-  callFinishedCallbacks(state, null);
+  const flags = state[kState] | kFinished;
+  state[kState] = flags;
+  if ((flags & kOnFinished) !== 0) callFinishedCallbacks(state, null);
   if (stream._events?.finish !== undefined || stream.emit !== eeEmit) stream.emit('finish');
 
   if ((state[kState] & kAutoDestroy) !== 0) {
@@ -851,11 +864,11 @@ Object.defineProperties(Writable.prototype, {
 Writable.prototype.destroy = function destroy(err, cb) {
   const state = this._writableState;
   // Queued writes and end() callbacks fail on the next tick.
-  if ((state[kState] & (kBuffered | kOnFinished)) !== 0 && (state[kState] & kDestroyed) === 0) {
+  const flags = state[kState];
+  if ((flags & (kBuffered | kOnFinished)) !== 0 && (flags & kDestroyed) === 0) {
     process.nextTick(errorBuffer, state);
   }
-  destroyImpl.destroy.call(this, err, cb);
-  return this;
+  return destroyImpl.destroyStream(this, err, cb);
 };
 
 Writable.prototype._undestroy = destroyImpl.undestroy;
