@@ -357,7 +357,13 @@ Socket.prototype._unrefTimer = function _unrefTimer() {
   }
 };
 
-Socket.prototype[kUpdateTimer] = Socket.prototype._unrefTimer;
+// Activity refreshes the idle timers through the socket's _unrefTimer, a
+// user's override included: Node's accessor for that (stream_base_commons
+// calls the method directly, without the accessor's call).
+Object.defineProperty(Socket.prototype, kUpdateTimer, {
+  __proto__: null,
+  get() { return this._unrefTimer; },
+});
 
 Socket.prototype[kAfterAsyncWrite] = function() {
   this[kLastWriteQueueSize] = 0;

@@ -165,7 +165,7 @@ function onWriteComplete(status) {
     if (typeof this.callback === 'function') this.callback(null);
     return;
   }
-  stream[kUpdateTimer]();
+  stream._unrefTimer();  // (stream[kUpdateTimer])
   stream[kAfterAsyncWrite]();
   if (typeof this.callback === 'function') this.callback(null);
 }
@@ -177,7 +177,7 @@ function onWriteComplete(status) {
 function onStreamRead(nread, arrayBuffer) {
   const handle = this;
   const stream = handle[owner_symbol];
-  stream[kUpdateTimer]();
+  stream._unrefTimer();  // (stream[kUpdateTimer])
   if (nread > 0 && !stream.destroyed) {
     let keepReading;
     const userBuf = stream[kBuffer];
