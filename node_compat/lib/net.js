@@ -196,7 +196,8 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 // ---- Socket ----------------------------------------------------------------------------
 
 function Socket(options) {
-  if (!(this instanceof Socket)) return new Socket(options);
+  // (`new Socket` needs no instanceof, a call in QuickJS.)
+  if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options);
   if (options?.objectMode) {
     throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
   } else if (options?.readableObjectMode || options?.writableObjectMode) {
@@ -227,7 +228,7 @@ function Socket(options) {
   }
   // Sockets close when the peer ends unless told otherwise; 'close' is
   // emitted by the handle's close callback, not by the stream machinery.
-  options.allowHalfOpen = Boolean(options.allowHalfOpen);
+  options.allowHalfOpen = !!options.allowHalfOpen;
   options.emitClose = false;
   options.autoDestroy = true;
   options.decodeStrings = false;
@@ -255,8 +256,8 @@ function Socket(options) {
     this[kBufferCb] = onread.callback;
   }
 
-  this[kSetNoDelay] = Boolean(options.noDelay);
-  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetNoDelay] = !!options.noDelay;
+  this[kSetKeepAlive] = !!options.keepAlive;
   this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
 
   this.on('end', onReadableStreamEnd);
@@ -589,7 +590,9 @@ Socket.prototype._destroy = function(exception, cb) {
 function closeSocketHandle(self, hadError) {
   const handle = self[kHandle];
   if (!handle) return;
-  if ((handle instanceof TCP || handle instanceof Pipe) && handle[owner_symbol] === self) {
+  // (By constructor rather than instanceof, a call each in QuickJS.)
+  const type = handle.constructor;
+  if ((type === TCP || type === Pipe) && handle[owner_symbol] === self) {
     handle.close(hadError ? onHandleCloseAfterError : onHandleClose);
   } else {
     handle.close(() => emitHandleClose(self, hadError));
@@ -740,8 +743,9 @@ Object.defineProperty(Socket.prototype, 'bytesWritten', {
 
 Socket.prototype.connect = function(...args) {
   // An array marked as normalized comes from net.connect(), already parsed.
-  const normalized = Array.isArray(args[0]) && args[0][normalizedArgsSymbol] ?
-    args[0] : normalizeArgs(args);
+  // (The symbol marks only such arrays: no Array.isArray call needed.)
+  const first = args[0];
+  const normalized = first != null && first[normalizedArgsSymbol] === true ? first : normalizeArgs(args);
   const options = normalized[0];
   const cb = normalized[1];
 
