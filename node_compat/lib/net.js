@@ -161,15 +161,24 @@ function createHandle(fd, isServer) {
 // ---- net.connect / createConnection ------------------------------------------------
 
 // An options object net made itself for the Socket about to be built (the
-// parsed arguments of net.connect(port, host), an accepted connection's):
-// no one else holds it, so the constructor completes it in place instead
-// of copying it (a copy costs more than the rest of the options handling).
+// parsed arguments of net.connect(port, host), an accepted connection's),
+// with the stream options that go with it, complete: the constructor then
+// neither copies nor completes them (which costs more than the rest of the
+// options handling).
 let ownOptions = null;
+let ownStreamOptions = null;
+
+// Those of a socket with no stream options of its own.
+const kDefaultStreamOptions = { allowHalfOpen: false, emitClose: false, autoDestroy: true, decodeStrings: false };
 
 function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
-  if (options !== args[0]) ownOptions = options;
+  if (options !== args[0]) {
+    // Made from a port or a path (and a host): no stream options.
+    ownOptions = options;
+    ownStreamOptions = kDefaultStreamOptions;
+  }
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
@@ -223,18 +232,22 @@ function Socket(options) {
   this[kBufferGen] = null;
   this._closeAfterHandlingError = false;
 
+  let streamOptions;
   if (options === ownOptions && options !== null) {
+    streamOptions = ownStreamOptions;
     ownOptions = null;
+    ownStreamOptions = null;
   } else {
     options = typeof options === 'number' ? { fd: options } : { ...options };
+    // Sockets close when the peer ends unless told otherwise; 'close' is
+    // emitted by the handle's close callback, not by the stream machinery.
+    options.allowHalfOpen = !!options.allowHalfOpen;
+    options.emitClose = false;
+    options.autoDestroy = true;
+    options.decodeStrings = false;
+    streamOptions = options;
   }
-  // Sockets close when the peer ends unless told otherwise; 'close' is
-  // emitted by the handle's close callback, not by the stream machinery.
-  options.allowHalfOpen = !!options.allowHalfOpen;
-  options.emitClose = false;
-  options.autoDestroy = true;
-  options.decodeStrings = false;
-  stream.Duplex.call(this, options);
+  stream.Duplex.call(this, streamOptions);
 
   if (options.handle) {
     this[kHandle] = options.handle;
@@ -1513,13 +1526,17 @@ function onconnection(err, clientHandle) {
 
   ownOptions = {
     handle: clientHandle,
-    allowHalfOpen: self.allowHalfOpen,
+    allowHalfOpen: !!self.allowHalfOpen,
     pauseOnCreate: self.pauseOnConnect,
     readable: true,
     writable: true,
     readableHighWaterMark: self.highWaterMark,
     writableHighWaterMark: self.highWaterMark,
+    emitClose: false,
+    autoDestroy: true,
+    decodeStrings: false,
   };
+  ownStreamOptions = ownOptions;
   const socket = new Socket(ownOptions);
 
   if (self.noDelay && clientHandle.setNoDelay) {
