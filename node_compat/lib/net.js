@@ -1482,6 +1482,22 @@ Server.prototype.address = function() {
   return null;
 };
 
+// The options (and stream options) of the sockets servers accept, filled in
+// for each: no one keeps them, and making an object of ten properties costs
+// QuickJS more than the rest of the options handling.
+const acceptOptions = {
+  handle: null,
+  allowHalfOpen: false,
+  pauseOnCreate: false,
+  readable: true,
+  writable: true,
+  readableHighWaterMark: 0,
+  writableHighWaterMark: 0,
+  emitClose: false,
+  autoDestroy: true,
+  decodeStrings: false,
+};
+
 function onconnection(err, clientHandle) {
   const self = this[owner_symbol];
   if (err) {
@@ -1524,20 +1540,15 @@ function onconnection(err, clientHandle) {
     }
   }
 
-  ownOptions = {
-    handle: clientHandle,
-    allowHalfOpen: !!self.allowHalfOpen,
-    pauseOnCreate: self.pauseOnConnect,
-    readable: true,
-    writable: true,
-    readableHighWaterMark: self.highWaterMark,
-    writableHighWaterMark: self.highWaterMark,
-    emitClose: false,
-    autoDestroy: true,
-    decodeStrings: false,
-  };
-  ownStreamOptions = ownOptions;
-  const socket = new Socket(ownOptions);
+  acceptOptions.handle = clientHandle;
+  acceptOptions.allowHalfOpen = !!self.allowHalfOpen;
+  acceptOptions.pauseOnCreate = self.pauseOnConnect;
+  acceptOptions.readableHighWaterMark = self.highWaterMark;
+  acceptOptions.writableHighWaterMark = self.highWaterMark;
+  ownOptions = acceptOptions;
+  ownStreamOptions = acceptOptions;
+  const socket = new Socket(acceptOptions);
+  acceptOptions.handle = null;
 
   if (self.noDelay && clientHandle.setNoDelay) {
     socket[kSetNoDelay] = true;
