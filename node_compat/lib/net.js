@@ -101,6 +101,8 @@ function noop() {}
 // ('connectionAttempt', 'ready', often 'close') need not be emitted, which
 // saves a call and its arguments array.
 const eeEmit = EventEmitter.prototype.emit;
+const eeListeners = require('internal/events/listeners');
+const readableOn = stream.Readable.prototype.on;
 
 // ---- argument normalisation ----------------------------------------------------
 
@@ -159,15 +161,24 @@ function createHandle(fd, isServer) {
 // ---- net.connect / createConnection ------------------------------------------------
 
 // An options object net made itself for the Socket about to be built (the
-// parsed arguments of net.connect(port, host), an accepted connection's):
-// no one else holds it, so the constructor completes it in place instead
-// of copying it (a copy costs more than the rest of the options handling).
+// parsed arguments of net.connect(port, host), an accepted connection's),
+// with the stream options that go with it, complete: the constructor then
+// neither copies nor completes them (which costs more than the rest of the
+// options handling).
 let ownOptions = null;
+let ownStreamOptions = null;
+
+// Those of a socket with no stream options of its own.
+const kDefaultStreamOptions = { allowHalfOpen: false, emitClose: false, autoDestroy: true, decodeStrings: false };
 
 function connect(...args) {
   const normalized = normalizeArgs(args);
   const options = normalized[0];
-  if (options !== args[0]) ownOptions = options;
+  if (options !== args[0]) {
+    // Made from a port or a path (and a host): no stream options.
+    ownOptions = options;
+    ownStreamOptions = kDefaultStreamOptions;
+  }
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
   return socket.connect(normalized);
@@ -196,7 +207,8 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 // ---- Socket ----------------------------------------------------------------------------
 
 function Socket(options) {
-  if (!(this instanceof Socket)) return new Socket(options);
+  // (`new Socket` needs no instanceof, a call in QuickJS.)
+  if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options);
   if (options?.objectMode) {
     throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
   } else if (options?.readableObjectMode || options?.writableObjectMode) {
@@ -220,18 +232,22 @@ function Socket(options) {
   this[kBufferGen] = null;
   this._closeAfterHandlingError = false;
 
+  let streamOptions;
   if (options === ownOptions && options !== null) {
+    streamOptions = ownStreamOptions;
     ownOptions = null;
+    ownStreamOptions = null;
   } else {
     options = typeof options === 'number' ? { fd: options } : { ...options };
+    // Sockets close when the peer ends unless told otherwise; 'close' is
+    // emitted by the handle's close callback, not by the stream machinery.
+    options.allowHalfOpen = !!options.allowHalfOpen;
+    options.emitClose = false;
+    options.autoDestroy = true;
+    options.decodeStrings = false;
+    streamOptions = options;
   }
-  // Sockets close when the peer ends unless told otherwise; 'close' is
-  // emitted by the handle's close callback, not by the stream machinery.
-  options.allowHalfOpen = Boolean(options.allowHalfOpen);
-  options.emitClose = false;
-  options.autoDestroy = true;
-  options.decodeStrings = false;
-  stream.Duplex.call(this, options);
+  stream.Duplex.call(this, streamOptions);
 
   if (options.handle) {
     this[kHandle] = options.handle;
@@ -255,11 +271,20 @@ function Socket(options) {
     this[kBufferCb] = onread.callback;
   }
 
-  this[kSetNoDelay] = Boolean(options.noDelay);
-  this[kSetKeepAlive] = Boolean(options.keepAlive);
+  this[kSetNoDelay] = !!options.noDelay;
+  this[kSetKeepAlive] = !!options.keepAlive;
   this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
 
-  this.on('end', onReadableStreamEnd);
+  // Added as on() adds it to a socket no one listens to yet, when on() is
+  // the streams' own (two calls less).
+  const events = this._events;
+  if (this.on === readableOn && stream.prototype.on === eeListeners.on &&
+      events.end === undefined && events.newListener === undefined) {
+    events.end = onReadableStreamEnd;
+    this._eventsCount++;
+  } else {
+    this.on('end', onReadableStreamEnd);
+  }
 
   initSocketHandle(this, true);
 
@@ -357,7 +382,13 @@ Socket.prototype._unrefTimer = function _unrefTimer() {
   }
 };
 
-Socket.prototype[kUpdateTimer] = Socket.prototype._unrefTimer;
+// Activity refreshes the idle timers through the socket's _unrefTimer, a
+// user's override included: Node's accessor for that (stream_base_commons
+// calls the method directly, without the accessor's call).
+Object.defineProperty(Socket.prototype, kUpdateTimer, {
+  __proto__: null,
+  get() { return this._unrefTimer; },
+});
 
 Socket.prototype[kAfterAsyncWrite] = function() {
   this[kLastWriteQueueSize] = 0;
@@ -583,7 +614,9 @@ Socket.prototype._destroy = function(exception, cb) {
 function closeSocketHandle(self, hadError) {
   const handle = self[kHandle];
   if (!handle) return;
-  if ((handle instanceof TCP || handle instanceof Pipe) && handle[owner_symbol] === self) {
+  // (By constructor rather than instanceof, a call each in QuickJS.)
+  const type = handle.constructor;
+  if ((type === TCP || type === Pipe) && handle[owner_symbol] === self) {
     handle.close(hadError ? onHandleCloseAfterError : onHandleClose);
   } else {
     handle.close(() => emitHandleClose(self, hadError));
@@ -734,8 +767,9 @@ Object.defineProperty(Socket.prototype, 'bytesWritten', {
 
 Socket.prototype.connect = function(...args) {
   // An array marked as normalized comes from net.connect(), already parsed.
-  const normalized = Array.isArray(args[0]) && args[0][normalizedArgsSymbol] ?
-    args[0] : normalizeArgs(args);
+  // (The symbol marks only such arrays: no Array.isArray call needed.)
+  const first = args[0];
+  const normalized = first != null && first[normalizedArgsSymbol] === true ? first : normalizeArgs(args);
   const options = normalized[0];
   const cb = normalized[1];
 
@@ -1448,6 +1482,22 @@ Server.prototype.address = function() {
   return null;
 };
 
+// The options (and stream options) of the sockets servers accept, filled in
+// for each: no one keeps them, and making an object of ten properties costs
+// QuickJS more than the rest of the options handling.
+const acceptOptions = {
+  handle: null,
+  allowHalfOpen: false,
+  pauseOnCreate: false,
+  readable: true,
+  writable: true,
+  readableHighWaterMark: 0,
+  writableHighWaterMark: 0,
+  emitClose: false,
+  autoDestroy: true,
+  decodeStrings: false,
+};
+
 function onconnection(err, clientHandle) {
   const self = this[owner_symbol];
   if (err) {
@@ -1490,16 +1540,15 @@ function onconnection(err, clientHandle) {
     }
   }
 
-  ownOptions = {
-    handle: clientHandle,
-    allowHalfOpen: self.allowHalfOpen,
-    pauseOnCreate: self.pauseOnConnect,
-    readable: true,
-    writable: true,
-    readableHighWaterMark: self.highWaterMark,
-    writableHighWaterMark: self.highWaterMark,
-  };
-  const socket = new Socket(ownOptions);
+  acceptOptions.handle = clientHandle;
+  acceptOptions.allowHalfOpen = !!self.allowHalfOpen;
+  acceptOptions.pauseOnCreate = self.pauseOnConnect;
+  acceptOptions.readableHighWaterMark = self.highWaterMark;
+  acceptOptions.writableHighWaterMark = self.highWaterMark;
+  ownOptions = acceptOptions;
+  ownStreamOptions = acceptOptions;
+  const socket = new Socket(acceptOptions);
+  acceptOptions.handle = null;
 
   if (self.noDelay && clientHandle.setNoDelay) {
     socket[kSetNoDelay] = true;

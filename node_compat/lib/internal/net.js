@@ -19,12 +19,24 @@ const IPv6Reg = new RegExp('^(?:' +
   `(?::(?:(?::${v6Seg}){0,5}:${v4Str}|(?::${v6Seg}){1,7}|:))` +
 ')(?:%[0-9a-zA-Z-.:]{1,})?$');
 
+// A program connects to the same few addresses again and again, and a test
+// of these expressions costs QuickJS thousands of instructions: the last
+// string each one accepted is remembered (NaN: equal to nothing).
+let lastIPv4 = NaN;
+let lastIPv6 = NaN;
+
 function isIPv4(s) {
-  return IPv4Reg.test(`${s}`); // at node:internal/net:37:10
+  if (s === lastIPv4) return true;
+  if (!IPv4Reg.test(`${s}`)) return false; // at node:internal/net:37:10
+  if (typeof s === 'string') lastIPv4 = s;
+  return true;
 }
 
 function isIPv6(s) {
-  return IPv6Reg.test(`${s}`); // at node:internal/net:44:10
+  if (s === lastIPv6) return true;
+  if (!IPv6Reg.test(`${s}`)) return false; // at node:internal/net:44:10
+  if (typeof s === 'string') lastIPv6 = s;
+  return true;
 }
 
 function isIP(s) {

@@ -47,15 +47,18 @@ function bufferFrom(data, encoding) {
 
 // ---- writing ------------------------------------------------------------------
 
-// A handle keeps the request of its last write when that write finished at
-// once (the handle kept no reference to it), for the next write to reuse.
-// Kept aside, so handles look exactly as Node's do.
-const spareWriteWraps = new WeakMap();
+// Requests of writes that finished at once (the handle kept no reference
+// to them), for the next writes of any handle to reuse: a new connection's
+// first write then makes no request. Kept aside, so handles look exactly
+// as Node's do; a stack with its own count, as pop() and push() are calls.
+const spareWriteWraps = new Array(16).fill(null);
+let spareCount = 0;
 
 function createWriteWrap(handle, callback) {
-  let req = spareWriteWraps.get(handle);
-  if (req !== undefined && req !== null) {
-    spareWriteWraps.set(handle, null);
+  let req;
+  if (spareCount !== 0) {
+    req = spareWriteWraps[--spareCount];
+    spareWriteWraps[spareCount] = null;
     req.handle = handle;
     req.async = false;
     req.bytes = 0;
@@ -141,11 +144,8 @@ function afterWriteDispatched(req, err, cb) {
     const callback = req.callback;
     req.callback = null;
     if (typeof callback === 'function') callback();
-    // Kept without its link to the handle: QuickJS never frees a WeakMap
-    // entry whose value references its key (it has no ephemerons).
-    const handle = req.handle;
     req.handle = null;
-    spareWriteWraps.set(handle, req);
+    if (spareCount < spareWriteWraps.length) spareWriteWraps[spareCount++] = req;
   } else {
     req.callback = cb;
   }
@@ -165,7 +165,7 @@ function onWriteComplete(status) {
     if (typeof this.callback === 'function') this.callback(null);
     return;
   }
-  stream[kUpdateTimer]();
+  stream._unrefTimer();  // (stream[kUpdateTimer])
   stream[kAfterAsyncWrite]();
   if (typeof this.callback === 'function') this.callback(null);
 }
@@ -177,7 +177,7 @@ function onWriteComplete(status) {
 function onStreamRead(nread, arrayBuffer) {
   const handle = this;
   const stream = handle[owner_symbol];
-  stream[kUpdateTimer]();
+  stream._unrefTimer();  // (stream[kUpdateTimer])
   if (nread > 0 && !stream.destroyed) {
     let keepReading;
     const userBuf = stream[kBuffer];

@@ -62,7 +62,8 @@ function callback(target, method, ...args) {
 // The same for the common argument counts, without a rest array, and with
 // the drain of the ticks (and rejections) the call queued in the same entry
 // from Python: what the realm would do next anyway, as microtasks are only
-// run first when nothing is queued.
+// run first when nothing is queued. (The drain is processTicks, with its
+// first attempt written out: a call less.)
 const tickFlags = new Int32Array(internalBinding('task_queue').tickInfo);
 function callback0(target, method) {
   let result;
@@ -71,7 +72,14 @@ function callback0(target, method) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
+    try {
+      processTicksAndRejections(true);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      processTicks(true);
+    }
+  }
   return result;
 }
 function callback1(target, method, a) {
@@ -81,7 +89,14 @@ function callback1(target, method, a) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
+    try {
+      processTicksAndRejections(true);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      processTicks(true);
+    }
+  }
   return result;
 }
 function callback2(target, method, a, b) {
@@ -91,7 +106,14 @@ function callback2(target, method, a, b) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
+    try {
+      processTicksAndRejections(true);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      processTicks(true);
+    }
+  }
   return result;
 }
 function callback3(target, method, a, b, c) {
@@ -101,7 +123,14 @@ function callback3(target, method, a, b, c) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
+    try {
+      processTicksAndRejections(true);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      processTicks(true);
+    }
+  }
   return result;
 }
 function callback4(target, method, a, b, c, d) {
@@ -111,7 +140,14 @@ function callback4(target, method, a, b, c, d) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
+    try {
+      processTicksAndRejections(true);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      processTicks(true);
+    }
+  }
   return result;
 }
 function callback5(target, method, a, b, c, d, e) {
@@ -121,7 +157,14 @@ function callback5(target, method, a, b, c, d, e) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
+    try {
+      processTicksAndRejections(true);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      processTicks(true);
+    }
+  }
   return result;
 }
 
