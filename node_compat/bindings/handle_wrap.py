@@ -7,6 +7,8 @@ object's `onclose` in the loop's close phase, as libuv's uv_close does.
 
 from __future__ import annotations
 
+import itertools
+
 from jsbridge import JSValue
 
 from .native import NativeObject
@@ -16,12 +18,15 @@ if TYPE_CHECKING:
     from typing import Any
 
 
+# A counter outside the class: assigning a class attribute would invalidate
+# Python's attribute caches for every handle class at each handle made.
+_next_async_id = itertools.count(1).__next__
+
+
 class HandleWrap(NativeObject):
     JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "getProviderType")
 
     __slots__ = ("loop", "async_id", "active", "refed", "closing")
-
-    _async_ids = 0
 
     def __init__(self, realm: Any, js: Any) -> None:
         super().__init__(realm, js)
@@ -29,8 +34,7 @@ class HandleWrap(NativeObject):
         self.active = False
         self.refed = True
         self.closing = False
-        HandleWrap._async_ids += 1
-        self.async_id = HandleWrap._async_ids
+        self.async_id = _next_async_id()
         realm.handles.add(self)
 
     # -- liveness -------------------------------------------------------------
