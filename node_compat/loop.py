@@ -15,6 +15,7 @@ import os
 import selectors
 import time
 from collections import deque
+from time import monotonic
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -27,6 +28,9 @@ EVENT_WRITE = 0x004
 # Reported with EVENT_READ to watchers that include it in their events: the
 # descriptor hung up (both directions shut, or reset), as libuv's POLLHUP.
 EVENT_HUP = 0x010
+
+
+POLL_CAP = 64  # readiness events dispatched per poll, so one busy fd cannot starve timers
 
 
 class Timer:
@@ -104,8 +108,9 @@ class EpollSelector:
         except (OSError, ValueError):
             pass  # the descriptor was closed already: epoll forgot it
 
-    def select(self, timeout: Optional[float]) -> list:
-        ready = self._epoll.poll(-1 if timeout is None else timeout)
+    def select(self, timeout: float, max_events: int) -> list:
+        """Ready watchers and their events: at most `max_events`, waiting `timeout` seconds (< 0: no limit)."""
+        ready = self._epoll.poll(timeout, max_events)
         watchers = self._watchers
         error_or_hup = self._error_or_hup
         out = []
@@ -146,10 +151,11 @@ class _GenericSelector:
     def unregister(self, fd: int) -> None:
         self._sel.unregister(fd)
 
-    def select(self, timeout: Optional[float]) -> list:
+    def select(self, timeout: float, max_events: int) -> list:
+        ready = self._sel.select(None if timeout < 0 else timeout)[:max_events]
         return [(key.data, (EVENT_READ if mask & selectors.EVENT_READ else 0)
                  | (EVENT_WRITE if mask & selectors.EVENT_WRITE else 0))
-                for key, mask in self._sel.select(timeout)]
+                for key, mask in ready]
 
     def watches(self, fd: int) -> bool:
         return fd in self._sel.get_map()
@@ -211,8 +217,6 @@ class IOWatcher:
 
 class Loop:
     """One selector, a timer heap, pending/check/close queues and a thread-pool inbox."""
-
-    POLL_CAP = 64  # readiness events dispatched per poll, so one busy fd cannot starve timers
 
     def __init__(self) -> None:
         self.selector = EpollSelector() if hasattr(selectors, "EpollSelector") else _GenericSelector()
@@ -338,16 +342,14 @@ class Loop:
 
     def _poll(self, timeout_ms: int) -> None:
         if timeout_ms != 0:
-            blocked_since = time.monotonic()
-            events = self.selector.select(None if timeout_ms < 0 else timeout_ms / 1000.0)
-            woke = time.monotonic()
+            blocked_since = monotonic()
+            events = self.selector.select(timeout_ms / 1000.0 if timeout_ms > 0 else -1, POLL_CAP)
+            woke = monotonic()
             self.idle_time += woke - blocked_since
         else:
-            events = self.selector.select(0)
-            woke = time.monotonic()
+            events = self.selector.select(0, POLL_CAP)
+            woke = monotonic()
         self.now = int((woke - self._t0) * 1000)
-        if len(events) > self.POLL_CAP:
-            events = events[: self.POLL_CAP]
         self.events_handled += len(events)
         for watcher, mask in events:
             if watcher.events:
@@ -373,6 +375,12 @@ class Loop:
         self.update_time()
         if alive:
             self._run_timers()
+        if until is None and deadline is None:
+            run_once = self.run_once
+            while alive and not self.stop_flag:
+                run_once()
+                alive = self.ref_handles > 0 or self.active_reqs > 0 or bool(self.closing)
+            return
         while alive and not self.stop_flag:
             if until is not None and until():
                 return
@@ -412,7 +420,7 @@ class Loop:
                 return
         if self.closing:
             self._run_closing()
-        self.now = int((time.monotonic() - self._t0) * 1000)
+        self.now = int((monotonic() - self._t0) * 1000)
         if self._timers:
             self._run_timers()
 
