@@ -182,9 +182,32 @@
     };
   }
 
+  // QuickJS frees an object layout (shape) once no object has it, so an
+  // object built one property at a time makes and frees every intermediate
+  // layout each time it is built. Keeping one object at each step of a
+  // construction (proto, then `keys` in the order they are added: strings
+  // and symbols interleaved, which Reflect.ownKeys does not show) keeps the
+  // steps for the next objects built the same way. (Kept here, where they
+  // live as long as the realm: a module's own array would be freed with
+  // its top-level scope.) A handle's native slot is read-only and hidden.
+  const layoutKeepers = [];
+  function keepLayout(proto, keys) {
+    for (let n = 0; n <= keys.length; n++) {
+      const keeper = Object.create(proto);
+      for (let i = 0; i < n; i++) {
+        const plain = keys[i] !== kNative;
+        Object.defineProperty(keeper, keys[i], {
+          __proto__: null, value: undefined, writable: plain, enumerable: plain, configurable: plain,
+        });
+      }
+      layoutKeepers.push(keeper);
+    }
+  }
+
   requireBuiltin.aliasVendored = (specifier, id) => { vendorAliases.set(specifier, id); };
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
   requireBuiltin.kNative = kNative;
+  requireBuiltin.keepLayout = keepLayout;
   return requireBuiltin;
 })
