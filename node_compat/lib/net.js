@@ -320,6 +320,20 @@ function Socket(options) {
 Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
 
+// One object is kept at each step of the usual construction of a socket's
+// handle and requests, and of a socket's first properties (see keepLayout
+// in internal/bootstrap/realm). Only the first: finding a kept layout
+// compares every property so far, which past a dozen costs more than
+// adding the property to the object's own layout.
+const { keepLayout, kNative } = require;
+keepLayout(Socket.prototype, [
+  'connecting', '_hadError', kHandle, '_parent', '_host', kLastWriteQueueSize, kTimeout, kBuffer, kBufferCb,
+  kBufferGen, '_closeAfterHandlingError',
+]);
+keepLayout(TCP.prototype, [kNative, owner_symbol, 'onread', 'reading']);
+keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAddress', 'localPort', 'addressType']);
+keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
+
 // Bind the socket and its (possibly new) handle to each other. A socket
 // being constructed (`fresh`) is already as _undestroy() would leave it,
 // unless its construction is pending (a _construct) or _undestroy is not

@@ -182,9 +182,36 @@
     };
   }
 
+  // QuickJS frees an object layout (shape) once no object has it, so an
+  // object built one property at a time makes and frees every intermediate
+  // layout each time it is built. Keeping one object at each step of a
+  // construction (proto, then `keys` in the order they are added: strings
+  // and symbols interleaved, which Reflect.ownKeys does not show) keeps the
+  // steps for the next objects built the same way. (Kept here, where they
+  // live as long as the realm: a module's own array would be freed with
+  // its top-level scope.) The keys are plain properties, or have the given
+  // attributes; a handle's native slot is read-only and hidden.
+  const layoutKeepers = [];
+  const plainAttributes = { __proto__: null, writable: true, enumerable: true, configurable: true };
+  const nativeSlotAttributes = { __proto__: null, writable: false, enumerable: false, configurable: false };
+  function keepLayout(proto, keys, attributes = plainAttributes) {
+    for (let n = 0; n <= keys.length; n++) {
+      const keeper = Object.create(proto);
+      for (let i = 0; i < n; i++) {
+        Object.defineProperty(keeper, keys[i], keys[i] === kNative ? nativeSlotAttributes : attributes);
+      }
+      layoutKeepers.push(keeper);
+    }
+  }
+
+  // Every function made (closure, bind) gets `length`, then `name`: the
+  // layout after `name` is shared, the two before it are not unless kept.
+  keepLayout(Function.prototype, ['length'], { __proto__: null, writable: false, enumerable: false, configurable: true });
+
   requireBuiltin.aliasVendored = (specifier, id) => { vendorAliases.set(specifier, id); };
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
   requireBuiltin.kNative = kNative;
+  requireBuiltin.keepLayout = keepLayout;
   return requireBuiltin;
 })
