@@ -21,7 +21,7 @@ const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { checkHighWaterMark, defaultHighWaterMarks } = require('internal/streams/state');
 const { nextTick2 } = require('internal/process/task_queues');
 const {
   AbortError,
@@ -173,9 +173,11 @@ function WritableState(options, stream, isDuplex) {
 
   // write() returns false from this many bytes (objects) queued; with 0,
   // whenever anything is left queued.
-  this.highWaterMark = options ?
-    getHighWaterMark((flags & kObjectMode) !== 0, options, 'writableHighWaterMark', isDuplex) :
-    getDefaultHighWaterMark(false);
+  // (What getHighWaterMark does, a call shorter.)
+  const hwm = options?.highWaterMark ?? (isDuplex ? options?.writableHighWaterMark : undefined);
+  this.highWaterMark = hwm == null ?
+    ((flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes) :
+    checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
 
   if (!options || options.decodeStrings !== false) flags |= kDecodeStrings;
   if (options && options.emitClose === false) flags &= ~kEmitClose;
