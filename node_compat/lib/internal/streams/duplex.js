@@ -41,10 +41,19 @@ function newEvents() {
 }
 keepShapes(newEvents());
 
+// EventEmitter.init, and the symbol-keyed fields it gives an emitter
+// (events.js keeps those symbols to itself; a new emitter shows them).
+const eeInit = EE.init;
+const [kShapeMode, kCapture] = Object.getOwnPropertySymbols(new EE());
+
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
 
-  this._events ??= newEvents();
+  let ownEvents = false;
+  if (this._events == null) {
+    this._events = newEvents();
+    ownEvents = true;
+  }
 
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);
@@ -76,8 +85,15 @@ function Duplex(options) {
     this.allowHalfOpen = true;
   }
 
-  // What Stream(options) does (EventEmitter's init), two calls shorter.
-  EE.init.call(this, options);
+  // What Stream(options) does (EventEmitter's init): inline for the events
+  // made above (shape mode) while init is EventEmitter's own.
+  if (ownEvents && EE.init === eeInit && !options?.captureRejections) {
+    this[kShapeMode] = true;
+    this._maxListeners = this._maxListeners || undefined;
+    this[kCapture] = EE.prototype[kCapture];
+  } else {
+    EE.init.call(this, options);
+  }
 
   if (this._construct != null) {
     destroyImpl.construct(this, () => {
