@@ -26,21 +26,6 @@ for (const method of Object.keys(Writable.prototype)) {
 
 Duplex.prototype.destroy = Writable.prototype.destroy;
 
-// The usual events get their keys now, so the object keeps one shape.
-function newEvents() {
-  return {
-    close: undefined,
-    error: undefined,
-    prefinish: undefined,
-    finish: undefined,
-    drain: undefined,
-    data: undefined,
-    end: undefined,
-    readable: undefined,
-  };
-}
-keepShapes(newEvents());
-
 // EventEmitter.init, and the symbol-keyed fields it gives an emitter
 // (events.js keeps those symbols to itself; a new emitter shows them).
 const eeInit = EE.init;
@@ -51,7 +36,17 @@ function Duplex(options) {
 
   let ownEvents = false;
   if (this._events == null) {
-    this._events = newEvents();
+    // The usual events get their keys now, so the object keeps one shape.
+    this._events = {
+      close: undefined,
+      error: undefined,
+      prefinish: undefined,
+      finish: undefined,
+      drain: undefined,
+      data: undefined,
+      end: undefined,
+      readable: undefined,
+    };
     ownEvents = true;
   }
 
@@ -102,6 +97,9 @@ function Duplex(options) {
     });
   }
 }
+
+// One object at each step of the _events layout (see keepShapes).
+keepShapes(new Duplex()._events);
 
 let addAbortSignalImpl;
 function addAbortSignal(signal, stream) {

@@ -153,42 +153,42 @@ Object.defineProperties(ReadableState.prototype, {
 // access costs several times a plain field's in QuickJS. It still comes
 // before any other symbol, as in Node, for Reflect.ownKeys.)
 function ReadableState(options, stream, isDuplex) {
-  let flags = kEmitClose | kAutoDestroy | kConstructed | kSync;
-
-  if (options?.objectMode) flags |= kObjectMode;
-  if (isDuplex && options?.readableObjectMode) flags |= kObjectMode;
-
+  let flags = kEmitClose | kAutoDestroy | kConstructed | kSync | kDefaultUTF8Encoding;
   // _read is called while fewer bytes (objects) than this are buffered;
   // with 0, only when the consumer asks.
-  // (What getHighWaterMark does, a call shorter.)
-  const hwm = options?.highWaterMark ?? (isDuplex ? options?.readableHighWaterMark : undefined);
-  this.highWaterMark = hwm == null ?
-    ((flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes) :
-    checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
+  let hwm;
+  let defaultEncoding;
+  // (The options are read in one block: each `options?.` is a test more.)
+  if (options) {
+    if (options.objectMode) flags |= kObjectMode;
+    if (isDuplex && options.readableObjectMode) flags |= kObjectMode;
+    // (What getHighWaterMark does, a call shorter.)
+    hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : undefined);
+    if (hwm != null) hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
+    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (options.emitClose === false) flags &= ~kEmitClose;
+    if (options.autoDestroy === false) flags &= ~kAutoDestroy;
+    defaultEncoding = options.defaultEncoding;
+    if (defaultEncoding != null && defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
+      if (!Buffer.isEncoding(defaultEncoding)) {
+        throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
+      }
+      flags &= ~kDefaultUTF8Encoding;
+    }
+  } else {
+    hwm = defaultHighWaterMarks.bytes;
+  }
 
+  this.highWaterMark = hwm;
   this.buffer = [];
   this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
-
-  if (options && options.emitClose === false) flags &= ~kEmitClose;
-  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
-
-  const defaultEncoding = options?.defaultEncoding;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    flags |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] = flags;
-    this.defaultEncoding = defaultEncoding;
-    flags = this[kState];
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
-  }
-
   // The pipe destinations a 'drain' is awaited from: null, one stream, or
   // a Set of them.
   this.awaitDrainWriters = null;
   this[kState] = flags;
+  if ((flags & kDefaultUTF8Encoding) === 0) this[kDefaultEncodingValue] = defaultEncoding;
 
   if (options?.encoding) {
     this.decoder = new StringDecoder(options.encoding);

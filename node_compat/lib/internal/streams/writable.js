@@ -166,32 +166,35 @@ Object.defineProperties(WritableState.prototype, {
 // last, `kState` first of them as in Node: symbol-keyed access costs
 // several times a plain field's in QuickJS.)
 function WritableState(options, stream, isDuplex) {
-  let flags = kSync | kConstructed | kEmitClose | kAutoDestroy | kAllBuffers | kAllNoop;
-
-  if (options?.objectMode) flags |= kObjectMode;
-  if (isDuplex && options?.writableObjectMode) flags |= kObjectMode;
-
+  let flags = kSync | kConstructed | kEmitClose | kAutoDestroy | kAllBuffers | kAllNoop | kDecodeStrings |
+    kDefaultUTF8Encoding;
   // write() returns false from this many bytes (objects) queued; with 0,
   // whenever anything is left queued.
-  // (What getHighWaterMark does, a call shorter.)
-  const hwm = options?.highWaterMark ?? (isDuplex ? options?.writableHighWaterMark : undefined);
-  this.highWaterMark = hwm == null ?
-    ((flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes) :
-    checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
-
-  if (!options || options.decodeStrings !== false) flags |= kDecodeStrings;
-  if (options && options.emitClose === false) flags &= ~kEmitClose;
-  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
-
-  const defaultEncoding = options ? options.defaultEncoding : null;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    flags |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] = flags;
-    this[kDefaultEncodingValue] = defaultEncoding;
+  let hwm;
+  // (The options are read in one block: each `options?.` is a test more.)
+  if (options) {
+    if (options.objectMode) flags |= kObjectMode;
+    if (isDuplex && options.writableObjectMode) flags |= kObjectMode;
+    // (What getHighWaterMark does, a call shorter.)
+    hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : undefined);
+    if (hwm != null) hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
+    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (options.decodeStrings === false) flags &= ~kDecodeStrings;
+    if (options.emitClose === false) flags &= ~kEmitClose;
+    if (options.autoDestroy === false) flags &= ~kAutoDestroy;
+    const defaultEncoding = options.defaultEncoding;
+    if (defaultEncoding != null && defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
+      if (!Buffer.isEncoding(defaultEncoding)) {
+        throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
+      }
+      flags &= ~kDefaultUTF8Encoding;
+      this[kState] = flags;
+      this[kDefaultEncodingValue] = defaultEncoding;
+    }
   } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
+    hwm = defaultHighWaterMarks.bytes;
   }
+  this.highWaterMark = hwm;
 
   // Bytes (objects) written but not yet completed, queued ones included.
   this.length = 0;
