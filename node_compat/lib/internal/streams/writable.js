@@ -108,6 +108,24 @@ const kAfterWritePending = 1 << 28;
 const kBuffered = 1 << 29;            // writes are queued
 const kEnded = 1 << 30;               // end() has returned
 
+// Masks the hot paths test, computed once (QuickJS evaluates `kA | kB` each
+// time, a closure variable read per name).
+// A write goes to _write at once when, of these, only kConstructed is set.
+const kWriteGate = kWriting | kErrored | kCorked | kConstructed;
+const kWriteDone = kWriting | kExpectWriteCb | kWriteCb;
+// 'finish' is due (with nothing queued or in flight) when, of these, only
+// kEnding and kConstructed are set: ending, constructed, not failed,
+// destroyed or finished.
+const kFinishGate = kEnding | kDestroyed | kConstructed | kFinished | kWriting |
+  kErrorEmitted | kCloseEmitted | kErrored | kBuffered;
+const kFinishDue = kEnding | kConstructed;
+// Ended or failed: no longer `writable`.
+const kNotWritable = kEnding | kEnded | kDestroyed | kErrored;
+const kDestroyedOrErrored = kDestroyed | kErrored;
+// What _undestroy() clears.
+const kUndestroyClears = kDestroyed | kClosed | kCloseEmitted | kErrored | kErrorEmitted | kFinalCalled |
+  kPrefinished | kEnded | kEnding | kFinished;
+
 Object.defineProperties(WritableState.prototype, {
   objectMode: flagProperty(kObjectMode),
   finalCalled: flagProperty(kFinalCalled),
@@ -228,9 +246,7 @@ WritableState.prototype.getBuffer = function getBuffer() {
 // (and finished) only when the writable side is off.
 WritableState.prototype[kUndestroy] = function undestroy() {
   const off = (this[kState] & (kHasWritable | kWritable)) === kHasWritable;
-  this[kState] = (this[kState] | kConstructed) &
-    ~(kDestroyed | kClosed | kCloseEmitted | kErrored | kErrorEmitted | kFinalCalled | kPrefinished |
-      kEnded | kEnding | kFinished);
+  this[kState] = (this[kState] | kConstructed) & ~kUndestroyClears;
   if (off) this[kState] |= kEnded | kEnding | kFinished;
 };
 
@@ -385,7 +401,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = (flags & kObjectMode) !== 0 ? 1 : chunk.length;
   state.length += len;
 
-  if ((flags & (kWriting | kErrored | kCorked | kConstructed)) !== kConstructed) {
+  if ((flags & kWriteGate) !== kConstructed) {
     if ((flags & kBuffered) === 0) {
       flags |= kBuffered;
       state[kBufferedValue] = [];
@@ -408,7 +424,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   if (!ret) flags |= kNeedDrain;
   state[kState] = flags;
   // False once failed, so `while (stream.write(x))` loops stop.
-  return ret && (flags & (kDestroyed | kErrored)) === 0;
+  return ret && (flags & kDestroyedOrErrored) === 0;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
@@ -451,7 +467,7 @@ function onwrite(stream, er) {
   const cb = (flags & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
 
   state[kWriteCbValue] = null;
-  flags &= ~(kWriting | kExpectWriteCb | kWriteCb);
+  flags &= ~kWriteDone;
   state[kState] = flags;
   state.length -= state.writelen;
   state.writelen = 0;
@@ -659,12 +675,9 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   return this;
 };
 
-// Ending, constructed, nothing queued or in flight, and not failed, destroyed or finished.
+// (finalDone and finishMaybe test it inline: a call less on each end().)
 function needFinish(state) {
-  return (state[kState] & (
-    kEnding | kDestroyed | kConstructed | kFinished | kWriting |
-    kErrorEmitted | kCloseEmitted | kErrored | kBuffered
-  )) === (kEnding | kConstructed) && state.length === 0;
+  return (state[kState] & kFinishGate) === kFinishDue && state.length === 0;
 }
 
 // _final called back (or threw).
@@ -677,7 +690,7 @@ function finalDone(stream, state, err) {
   if (err) {
     callFinishedCallbacks(state, err);
     errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
-  } else if (needFinish(state)) {
+  } else if ((state[kState] & kFinishGate) === kFinishDue && state.length === 0) {
     state[kState] |= kPrefinished;
     if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
     // 'finish' always comes a tick after _final's callback (streams rely on it).
@@ -711,7 +724,7 @@ function prefinish(stream, state) {
 }
 
 function finishMaybe(stream, state, sync) {
-  if (!needFinish(state)) return;
+  if ((state[kState] & kFinishGate) !== kFinishDue || state.length !== 0) return;
   prefinish(stream, state);
   if (state.pendingcb !== 0) return;
   if (sync) {
@@ -781,7 +794,7 @@ Object.defineProperties(Writable.prototype, {
       const flags = w[kState];
       // (Not switched off, i.e. `w.writable !== false`, and not ending or failed.)
       return (flags & (kHasWritable | kWritable)) !== kHasWritable &&
-        (flags & (kEnding | kEnded | kDestroyed | kErrored)) === 0;
+        (flags & kNotWritable) === 0;
     },
     set(val) {
       if (this._writableState) this._writableState.writable = !!val;
@@ -860,7 +873,7 @@ Object.defineProperties(Writable.prototype, {
     get: function() {
       const state = this._writableState;
       return (state[kState] & (kHasWritable | kWritable)) !== kHasWritable &&
-        (state[kState] & (kDestroyed | kErrored)) !== 0 &&
+        (state[kState] & kDestroyedOrErrored) !== 0 &&
         (state[kState] & kFinished) === 0;
     },
   },
