@@ -26,25 +26,29 @@ for (const method of Object.keys(Writable.prototype)) {
 
 Duplex.prototype.destroy = Writable.prototype.destroy;
 
-// The usual events get their keys now, so the object keeps one shape.
-function newEvents() {
-  return {
-    close: undefined,
-    error: undefined,
-    prefinish: undefined,
-    finish: undefined,
-    drain: undefined,
-    data: undefined,
-    end: undefined,
-    readable: undefined,
-  };
-}
-keepShapes(newEvents());
+// EventEmitter.init, and the symbol-keyed fields it gives an emitter
+// (events.js keeps those symbols to itself; a new emitter shows them).
+const eeInit = EE.init;
+const [kShapeMode, kCapture] = Object.getOwnPropertySymbols(new EE());
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
 
-  this._events ??= newEvents();
+  let ownEvents = false;
+  if (this._events == null) {
+    // The usual events get their keys now, so the object keeps one shape.
+    this._events = {
+      close: undefined,
+      error: undefined,
+      prefinish: undefined,
+      finish: undefined,
+      drain: undefined,
+      data: undefined,
+      end: undefined,
+      readable: undefined,
+    };
+    ownEvents = true;
+  }
 
   this._readableState = new Readable.ReadableState(options, this, true);
   this._writableState = new Writable.WritableState(options, this, true);
@@ -76,8 +80,15 @@ function Duplex(options) {
     this.allowHalfOpen = true;
   }
 
-  // What Stream(options) does (EventEmitter's init), two calls shorter.
-  EE.init.call(this, options);
+  // What Stream(options) does (EventEmitter's init): inline for the events
+  // made above (shape mode) while init is EventEmitter's own.
+  if (ownEvents && EE.init === eeInit && !options?.captureRejections) {
+    this[kShapeMode] = true;
+    this._maxListeners = this._maxListeners || undefined;
+    this[kCapture] = EE.prototype[kCapture];
+  } else {
+    EE.init.call(this, options);
+  }
 
   if (this._construct != null) {
     destroyImpl.construct(this, () => {
@@ -86,6 +97,9 @@ function Duplex(options) {
     });
   }
 }
+
+// One object at each step of the _events layout (see keepShapes).
+keepShapes(new Duplex()._events);
 
 let addAbortSignalImpl;
 function addAbortSignal(signal, stream) {

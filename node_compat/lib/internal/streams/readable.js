@@ -21,7 +21,7 @@ const { Stream, prependListener } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { checkHighWaterMark, defaultHighWaterMarks } = require('internal/streams/state');
 const {
   flagProperty,
   flagValueProperty,
@@ -103,6 +103,21 @@ const kHasPaused = 1 << 25;
 const kPaused = 1 << 26;
 const kDataListening = 1 << 27;
 
+// Masks the hot paths test, computed once (QuickJS evaluates `kA | kB` each
+// time, a closure variable read per name).
+// _read may be called when, of these, only kConstructed is set.
+const kReadGate = kReading | kEnded | kDestroyed | kErrored | kConstructed;
+// A pushed chunk goes straight out as 'data' when flowing, listened to and
+// not inside _read.
+const kDirectDataMask = kFlowing | kSync | kDataListening;
+const kDirectData = kFlowing | kDataListening;
+// endReadableNT has nothing to do.
+const kNoEnd = kErrored | kCloseEmitted | kEndEmitted;
+const kDestroyedOrErrored = kDestroyed | kErrored;
+// What _undestroy() clears.
+const kUndestroyClears = kClosed | kCloseEmitted | kDestroyed | kErrored | kErrorEmitted | kReading | kEnded |
+  kEndEmitted;
+
 Object.defineProperties(ReadableState.prototype, {
   objectMode: flagProperty(kObjectMode),
   ended: flagProperty(kEnded),
@@ -153,40 +168,42 @@ Object.defineProperties(ReadableState.prototype, {
 // access costs several times a plain field's in QuickJS. It still comes
 // before any other symbol, as in Node, for Reflect.ownKeys.)
 function ReadableState(options, stream, isDuplex) {
-  let flags = kEmitClose | kAutoDestroy | kConstructed | kSync;
-
-  if (options?.objectMode) flags |= kObjectMode;
-  if (isDuplex && options?.readableObjectMode) flags |= kObjectMode;
-
+  let flags = kEmitClose | kAutoDestroy | kConstructed | kSync | kDefaultUTF8Encoding;
   // _read is called while fewer bytes (objects) than this are buffered;
   // with 0, only when the consumer asks.
-  this.highWaterMark = options ?
-    getHighWaterMark((flags & kObjectMode) !== 0, options, 'readableHighWaterMark', isDuplex) :
-    getDefaultHighWaterMark(false);
+  let hwm;
+  let defaultEncoding;
+  // (The options are read in one block: each `options?.` is a test more.)
+  if (options) {
+    if (options.objectMode) flags |= kObjectMode;
+    if (isDuplex && options.readableObjectMode) flags |= kObjectMode;
+    // (What getHighWaterMark does, a call shorter.)
+    hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : undefined);
+    if (hwm != null) hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
+    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (options.emitClose === false) flags &= ~kEmitClose;
+    if (options.autoDestroy === false) flags &= ~kAutoDestroy;
+    defaultEncoding = options.defaultEncoding;
+    if (defaultEncoding != null && defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
+      if (!Buffer.isEncoding(defaultEncoding)) {
+        throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
+      }
+      flags &= ~kDefaultUTF8Encoding;
+    }
+  } else {
+    hwm = defaultHighWaterMarks.bytes;
+  }
 
+  this.highWaterMark = hwm;
   this.buffer = [];
   this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
-
-  if (options && options.emitClose === false) flags &= ~kEmitClose;
-  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
-
-  const defaultEncoding = options?.defaultEncoding;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    flags |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] = flags;
-    this.defaultEncoding = defaultEncoding;
-    flags = this[kState];
-  } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
-  }
-
   // The pipe destinations a 'drain' is awaited from: null, one stream, or
   // a Set of them.
   this.awaitDrainWriters = null;
   this[kState] = flags;
+  if ((flags & kDefaultUTF8Encoding) === 0) this[kDefaultEncodingValue] = defaultEncoding;
 
   if (options?.encoding) {
     this.decoder = new StringDecoder(options.encoding);
@@ -200,8 +217,7 @@ keepShapes(new ReadableState(undefined, null, false));
 // when the readable side is off.
 ReadableState.prototype[kUndestroy] = function undestroy() {
   const off = this.readable === false;
-  this[kState] = (this[kState] | kConstructed) &
-    ~(kClosed | kCloseEmitted | kDestroyed | kErrored | kErrorEmitted | kReading | kEnded | kEndEmitted);
+  this[kState] = (this[kState] | kConstructed) & ~kUndestroyClears;
   if (off) this[kState] |= kEnded | kEndEmitted;
 };
 
@@ -328,7 +344,7 @@ function unshiftObject(stream, state, chunk) {
 function unshiftValue(stream, state, chunk) {
   if ((state[kState] & kEndEmitted) !== 0) {
     errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT()); // at node:internal/streams/readable:452:28
-  } else if ((state[kState] & (kDestroyed | kErrored)) !== 0) {
+  } else if ((state[kState] & kDestroyedOrErrored) !== 0) {
     return false;
   } else {
     addChunk(stream, state, chunk, true);
@@ -375,7 +391,7 @@ function pushBytes(stream, state, chunk, encoding) {
     errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:493:28
     return false;
   }
-  if ((flags & (kDestroyed | kErrored)) !== 0) return false;
+  if ((flags & kDestroyedOrErrored) !== 0) return false;
 
   state[kState] = flags & ~kReading;
   if ((flags & kDecoder) !== 0 && !encoding) {
@@ -402,7 +418,7 @@ function pushObject(stream, state, chunk, encoding) {
     errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:522:28
     return false;
   }
-  if ((flags & (kDestroyed | kErrored)) !== 0) return false;
+  if ((flags & kDestroyedOrErrored) !== 0) return false;
 
   state[kState] = flags & ~kReading;
   if ((flags & kDecoder) !== 0 && !encoding) chunk = state[kDecoderValue].write(chunk);
@@ -418,7 +434,7 @@ function canPushMore(state) {
 
 function addChunk(stream, state, chunk, addToFront) {
   const flags = state[kState];
-  if ((flags & (kFlowing | kSync | kDataListening)) === (kFlowing | kDataListening) && state.length === 0) {
+  if ((flags & kDirectDataMask) === kDirectData && state.length === 0) {
     // Flowing with nothing buffered: straight to the 'data' listeners.
     if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
@@ -501,7 +517,7 @@ Readable.prototype.read = function read(n) {
     // no _read is due: no data, at most the end.
     const flags = state[kState] & ~kEmittedReadable;
     if (state.length === 0 &&
-        (flags & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
+        (flags & kReadGate) !== kConstructed) {
       if ((flags & kEnded) !== 0) {
         state[kState] = flags;
         endReadable(this);
@@ -546,7 +562,7 @@ Readable.prototype.read = function read(n) {
   // under the mark; not when ended, already reading, constructing,
   // destroyed or errored. _read may push synchronously, so how much to
   // return is decided after it.
-  if ((flags & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) === kConstructed &&
+  if ((flags & kReadGate) === kConstructed && // (kEnded is clear here)
       ((flags & kNeedReadable) !== 0 || state.length === 0 || state.length - n < state.highWaterMark)) {
     flags |= kReading | kSync;
     if (state.length === 0) flags |= kNeedReadable;
@@ -615,7 +631,7 @@ function readZero(stream, state) {
     return null;
   }
 
-  if ((flags & (kReading | kDestroyed | kErrored | kConstructed)) === kConstructed &&
+  if ((flags & kReadGate) === kConstructed && // (kEnded is clear here)
       ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
     flags |= kReading | kSync;
     if (length === 0) flags |= kNeedReadable;
@@ -670,7 +686,7 @@ function emitReadable(stream) {
 
 function emitReadableNow(stream, state) {
   let flags = state[kState];
-  if ((flags & (kDestroyed | kErrored)) === 0 && (state.length || (flags & kEnded) !== 0)) {
+  if ((flags & kDestroyedOrErrored) === 0 && (state.length || (flags & kEnded) !== 0)) {
     if (stream._events?.readable !== undefined || stream.emit !== eeEmit) {
       stream.emit('readable');
       flags = state[kState];
@@ -1332,7 +1348,7 @@ function endReadable(stream) {
 function endReadableNT(state, stream) {
   // Not if an unshift came meanwhile, or the stream failed or closed.
   const flags = state[kState];
-  if ((flags & (kErrored | kCloseEmitted | kEndEmitted)) !== 0 || state.length !== 0) return;
+  if ((flags & kNoEnd) !== 0 || state.length !== 0) return;
   state[kState] = flags | kEndEmitted;
   stream.emit('end');
 

@@ -7,26 +7,31 @@
 const { validateInteger } = require('internal/validators');
 const { codes: { ERR_INVALID_ARG_VALUE } } = require('internal/errors');
 
-let defaultBytes = 64 * 1024;
-let defaultObjects = 16;
+// The defaults, in an object the state constructors read directly (a call
+// less each).
+const defaultHighWaterMarks = { bytes: 64 * 1024, objects: 16 };
 
 function getDefaultHighWaterMark(objectMode) {
-  return objectMode ? defaultObjects : defaultBytes;
+  return objectMode ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
 }
 
 function setDefaultHighWaterMark(objectMode, value) {
   validateInteger(value, 'value', 0); // at node:internal/streams/state:25:3
-  if (objectMode) defaultObjects = value;
-  else defaultBytes = value;
+  if (objectMode) defaultHighWaterMarks.objects = value;
+  else defaultHighWaterMarks.bytes = value;
 }
 
 // `highWaterMark` wins; a Duplex side may take its own (`readableHighWaterMark`).
-// A bad value of a Duplex is reported under the side's option name, even
-// when it came from `highWaterMark`, as Node does.
 function getHighWaterMark(objectMode, options, duplexKey, isDuplex) {
   let hwm = options.highWaterMark;
   if (hwm == null && isDuplex) hwm = options[duplexKey];
-  if (hwm == null) return objectMode ? defaultObjects : defaultBytes;
+  if (hwm == null) return getDefaultHighWaterMark(objectMode);
+  return checkHighWaterMark(hwm, duplexKey, isDuplex);
+}
+
+// A bad value of a Duplex is reported under the side's option name, even
+// when it came from `highWaterMark`, as Node does.
+function checkHighWaterMark(hwm, duplexKey, isDuplex) {
   if (!Number.isInteger(hwm) || hwm < 0) {
     const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
     throw new ERR_INVALID_ARG_VALUE(name, hwm); // at node:internal/streams/state:38:13
@@ -34,4 +39,10 @@ function getHighWaterMark(objectMode, options, duplexKey, isDuplex) {
   return hwm;
 }
 
-module.exports = { getDefaultHighWaterMark, getHighWaterMark, setDefaultHighWaterMark };
+module.exports = {
+  checkHighWaterMark,
+  defaultHighWaterMarks,
+  getDefaultHighWaterMark,
+  getHighWaterMark,
+  setDefaultHighWaterMark,
+};

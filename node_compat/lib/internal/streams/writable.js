@@ -21,7 +21,7 @@ const { Stream } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
-const { getHighWaterMark, getDefaultHighWaterMark } = require('internal/streams/state');
+const { checkHighWaterMark, defaultHighWaterMarks } = require('internal/streams/state');
 const { nextTick2 } = require('internal/process/task_queues');
 const {
   AbortError,
@@ -108,6 +108,24 @@ const kAfterWritePending = 1 << 28;
 const kBuffered = 1 << 29;            // writes are queued
 const kEnded = 1 << 30;               // end() has returned
 
+// Masks the hot paths test, computed once (QuickJS evaluates `kA | kB` each
+// time, a closure variable read per name).
+// A write goes to _write at once when, of these, only kConstructed is set.
+const kWriteGate = kWriting | kErrored | kCorked | kConstructed;
+const kWriteDone = kWriting | kExpectWriteCb | kWriteCb;
+// 'finish' is due (with nothing queued or in flight) when, of these, only
+// kEnding and kConstructed are set: ending, constructed, not failed,
+// destroyed or finished.
+const kFinishGate = kEnding | kDestroyed | kConstructed | kFinished | kWriting |
+  kErrorEmitted | kCloseEmitted | kErrored | kBuffered;
+const kFinishDue = kEnding | kConstructed;
+// Ended or failed: no longer `writable`.
+const kNotWritable = kEnding | kEnded | kDestroyed | kErrored;
+const kDestroyedOrErrored = kDestroyed | kErrored;
+// What _undestroy() clears.
+const kUndestroyClears = kDestroyed | kClosed | kCloseEmitted | kErrored | kErrorEmitted | kFinalCalled |
+  kPrefinished | kEnded | kEnding | kFinished;
+
 Object.defineProperties(WritableState.prototype, {
   objectMode: flagProperty(kObjectMode),
   finalCalled: flagProperty(kFinalCalled),
@@ -166,30 +184,35 @@ Object.defineProperties(WritableState.prototype, {
 // last, `kState` first of them as in Node: symbol-keyed access costs
 // several times a plain field's in QuickJS.)
 function WritableState(options, stream, isDuplex) {
-  let flags = kSync | kConstructed | kEmitClose | kAutoDestroy | kAllBuffers | kAllNoop;
-
-  if (options?.objectMode) flags |= kObjectMode;
-  if (isDuplex && options?.writableObjectMode) flags |= kObjectMode;
-
+  let flags = kSync | kConstructed | kEmitClose | kAutoDestroy | kAllBuffers | kAllNoop | kDecodeStrings |
+    kDefaultUTF8Encoding;
   // write() returns false from this many bytes (objects) queued; with 0,
   // whenever anything is left queued.
-  this.highWaterMark = options ?
-    getHighWaterMark((flags & kObjectMode) !== 0, options, 'writableHighWaterMark', isDuplex) :
-    getDefaultHighWaterMark(false);
-
-  if (!options || options.decodeStrings !== false) flags |= kDecodeStrings;
-  if (options && options.emitClose === false) flags &= ~kEmitClose;
-  if (options && options.autoDestroy === false) flags &= ~kAutoDestroy;
-
-  const defaultEncoding = options ? options.defaultEncoding : null;
-  if (defaultEncoding == null || defaultEncoding === 'utf8' || defaultEncoding === 'utf-8') {
-    flags |= kDefaultUTF8Encoding;
-  } else if (Buffer.isEncoding(defaultEncoding)) {
-    this[kState] = flags;
-    this[kDefaultEncodingValue] = defaultEncoding;
+  let hwm;
+  // (The options are read in one block: each `options?.` is a test more.)
+  if (options) {
+    if (options.objectMode) flags |= kObjectMode;
+    if (isDuplex && options.writableObjectMode) flags |= kObjectMode;
+    // (What getHighWaterMark does, a call shorter.)
+    hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : undefined);
+    if (hwm != null) hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
+    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (options.decodeStrings === false) flags &= ~kDecodeStrings;
+    if (options.emitClose === false) flags &= ~kEmitClose;
+    if (options.autoDestroy === false) flags &= ~kAutoDestroy;
+    const defaultEncoding = options.defaultEncoding;
+    if (defaultEncoding != null && defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
+      if (!Buffer.isEncoding(defaultEncoding)) {
+        throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
+      }
+      flags &= ~kDefaultUTF8Encoding;
+      this[kState] = flags;
+      this[kDefaultEncodingValue] = defaultEncoding;
+    }
   } else {
-    throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
+    hwm = defaultHighWaterMarks.bytes;
   }
+  this.highWaterMark = hwm;
 
   // Bytes (objects) written but not yet completed, queued ones included.
   this.length = 0;
@@ -223,9 +246,7 @@ WritableState.prototype.getBuffer = function getBuffer() {
 // (and finished) only when the writable side is off.
 WritableState.prototype[kUndestroy] = function undestroy() {
   const off = (this[kState] & (kHasWritable | kWritable)) === kHasWritable;
-  this[kState] = (this[kState] | kConstructed) &
-    ~(kDestroyed | kClosed | kCloseEmitted | kErrored | kErrorEmitted | kFinalCalled | kPrefinished |
-      kEnded | kEnding | kFinished);
+  this[kState] = (this[kState] | kConstructed) & ~kUndestroyClears;
   if (off) this[kState] |= kEnded | kEnding | kFinished;
 };
 
@@ -380,7 +401,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = (flags & kObjectMode) !== 0 ? 1 : chunk.length;
   state.length += len;
 
-  if ((flags & (kWriting | kErrored | kCorked | kConstructed)) !== kConstructed) {
+  if ((flags & kWriteGate) !== kConstructed) {
     if ((flags & kBuffered) === 0) {
       flags |= kBuffered;
       state[kBufferedValue] = [];
@@ -403,7 +424,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   if (!ret) flags |= kNeedDrain;
   state[kState] = flags;
   // False once failed, so `while (stream.write(x))` loops stop.
-  return ret && (flags & (kDestroyed | kErrored)) === 0;
+  return ret && (flags & kDestroyedOrErrored) === 0;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
@@ -446,7 +467,7 @@ function onwrite(stream, er) {
   const cb = (flags & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
 
   state[kWriteCbValue] = null;
-  flags &= ~(kWriting | kExpectWriteCb | kWriteCb);
+  flags &= ~kWriteDone;
   state[kState] = flags;
   state.length -= state.writelen;
   state.writelen = 0;
@@ -654,12 +675,9 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   return this;
 };
 
-// Ending, constructed, nothing queued or in flight, and not failed, destroyed or finished.
+// (finalDone and finishMaybe test it inline: a call less on each end().)
 function needFinish(state) {
-  return (state[kState] & (
-    kEnding | kDestroyed | kConstructed | kFinished | kWriting |
-    kErrorEmitted | kCloseEmitted | kErrored | kBuffered
-  )) === (kEnding | kConstructed) && state.length === 0;
+  return (state[kState] & kFinishGate) === kFinishDue && state.length === 0;
 }
 
 // _final called back (or threw).
@@ -672,7 +690,7 @@ function finalDone(stream, state, err) {
   if (err) {
     callFinishedCallbacks(state, err);
     errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
-  } else if (needFinish(state)) {
+  } else if ((state[kState] & kFinishGate) === kFinishDue && state.length === 0) {
     state[kState] |= kPrefinished;
     if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
     // 'finish' always comes a tick after _final's callback (streams rely on it).
@@ -706,7 +724,7 @@ function prefinish(stream, state) {
 }
 
 function finishMaybe(stream, state, sync) {
-  if (!needFinish(state)) return;
+  if ((state[kState] & kFinishGate) !== kFinishDue || state.length !== 0) return;
   prefinish(stream, state);
   if (state.pendingcb !== 0) return;
   if (sync) {
@@ -776,7 +794,7 @@ Object.defineProperties(Writable.prototype, {
       const flags = w[kState];
       // (Not switched off, i.e. `w.writable !== false`, and not ending or failed.)
       return (flags & (kHasWritable | kWritable)) !== kHasWritable &&
-        (flags & (kEnding | kEnded | kDestroyed | kErrored)) === 0;
+        (flags & kNotWritable) === 0;
     },
     set(val) {
       if (this._writableState) this._writableState.writable = !!val;
@@ -855,7 +873,7 @@ Object.defineProperties(Writable.prototype, {
     get: function() {
       const state = this._writableState;
       return (state[kState] & (kHasWritable | kWritable)) !== kHasWritable &&
-        (state[kState] & (kDestroyed | kErrored)) !== 0 &&
+        (state[kState] & kDestroyedOrErrored) !== 0 &&
         (state[kState] & kFinished) === 0;
     },
   },
