@@ -62,8 +62,7 @@ function callback(target, method, ...args) {
 // The same for the common argument counts, without a rest array, and with
 // the drain of the ticks (and rejections) the call queued in the same entry
 // from Python: what the realm would do next anyway, as microtasks are only
-// run first when nothing is queued. (The drain is processTicks, with its
-// first attempt written out: a call less.)
+// run first when nothing is queued.
 const tickFlags = new Int32Array(internalBinding('task_queue').tickInfo);
 function callback0(target, method) {
   let result;
@@ -72,14 +71,7 @@ function callback0(target, method) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
-    try {
-      processTicksAndRejections(true);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-      processTicks(true);
-    }
-  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback1(target, method, a) {
@@ -89,14 +81,7 @@ function callback1(target, method, a) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
-    try {
-      processTicksAndRejections(true);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-      processTicks(true);
-    }
-  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback2(target, method, a, b) {
@@ -106,14 +91,7 @@ function callback2(target, method, a, b) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
-    try {
-      processTicksAndRejections(true);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-      processTicks(true);
-    }
-  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback3(target, method, a, b, c) {
@@ -123,14 +101,7 @@ function callback3(target, method, a, b, c) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
-    try {
-      processTicksAndRejections(true);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-      processTicks(true);
-    }
-  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback4(target, method, a, b, c, d) {
@@ -140,14 +111,7 @@ function callback4(target, method, a, b, c, d) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
-    try {
-      processTicksAndRejections(true);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-      processTicks(true);
-    }
-  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback5(target, method, a, b, c, d, e) {
@@ -157,14 +121,7 @@ function callback5(target, method, a, b, c, d, e) {
   } catch (err) {
     triggerUncaughtException(err, false);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) {
-    try {
-      processTicksAndRejections(true);
-    } catch (err) {
-      triggerUncaughtException(err, false);
-      processTicks(true);
-    }
-  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 
