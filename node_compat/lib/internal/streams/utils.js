@@ -104,25 +104,11 @@ function defaultEncodingProperty(utf8Bit, key) {
   };
 }
 
-// QuickJS frees an object layout (shape) as soon as no object has it, so
-// an object built one property at a time makes and frees a shape at each
-// step, every time it is built. Keeping one object at each step of a
-// sample (whose properties were added in Reflect.ownKeys order) keeps
-// those steps shared: the next objects built the same way find them.
-// (Object.create: a literal with `__proto__` gets a shape of its own.)
-const shapeKeepers = [];
+// One object kept at each step of a sample's layout, for the next objects
+// built the same way (see keepLayout in bootstrap/realm): the sample's keys
+// are plain properties, added in Reflect.ownKeys order.
 function keepShapes(sample) {
-  const keys = Reflect.ownKeys(sample);
-  const proto = Object.getPrototypeOf(sample);
-  for (let n = 1; n < keys.length; n++) {
-    const keeper = Object.create(proto);
-    for (let i = 0; i < n; i++) {
-      const desc = Object.getOwnPropertyDescriptor(sample, keys[i]);
-      desc.value = undefined;
-      Object.defineProperty(keeper, keys[i], desc);
-    }
-    shapeKeepers.push(keeper);
-  }
+  require.keepLayout(Object.getPrototypeOf(sample), Reflect.ownKeys(sample));
 }
 
 function isReadableNodeStream(obj, strict = false) {
