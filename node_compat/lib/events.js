@@ -289,6 +289,10 @@ EventEmitter.prototype.on = EventEmitter.prototype.addListener;
   const shared = require('internal/events/listeners');
   shared.addListener = _addListener;
   shared.on = EventEmitter.prototype.on;
+  shared.emit = EventEmitter.prototype.emit;
+  shared.init = EventEmitter.init;
+  shared.kShapeMode = kShapeMode;
+  shared.kCapture = kCapture;
 }
 
 EventEmitter.prototype.prependListener = function prependListener(type, listener) {

@@ -100,9 +100,9 @@ function noop() {}
 // EventEmitter's emit: while a socket has it, an event no one listens to
 // ('connectionAttempt', 'ready', often 'close') need not be emitted, which
 // saves a call and its arguments array.
-const eeEmit = EventEmitter.prototype.emit;
 const eeListeners = require('internal/events/listeners');
-const readableOn = stream.Readable.prototype.on;
+const eeEmit = eeListeners.emit;
+const readableOn = eeListeners.readableOn;
 
 // ---- argument normalisation ----------------------------------------------------
 

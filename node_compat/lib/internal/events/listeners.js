@@ -1,11 +1,21 @@
 'use strict';
 
-// What node:events shares with the stream classes: its own addListener and
-// the `on` method that calls it. Readable#on adds a listener through it
-// directly, one JS call less, while EventEmitter.prototype.on is still
-// events' own (a replaced `on` is called as Node calls it).
+// What node:events and the stream classes share: their own addListener, `on`,
+// `emit` and EventEmitter.init (with the two symbol-keyed fields init gives
+// an emitter), as each module defined them. Readable#on adds a listener
+// through addListener directly, one JS call less, while the `on` in use is
+// still events' own (a replaced `on` is called as Node calls it); a stream
+// whose emit is events' own need not emit an event no one listens to.
+// (Kept here, by the defining modules, because a module loaded after user
+// code has patched a prototype would otherwise take the patch for the
+// original.)
 
 module.exports = {
   addListener: undefined,
   on: undefined,
+  emit: undefined,
+  init: undefined,
+  kShapeMode: undefined,
+  kCapture: undefined,
+  readableOn: undefined,
 };

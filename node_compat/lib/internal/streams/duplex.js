@@ -26,10 +26,8 @@ for (const method of Object.keys(Writable.prototype)) {
 
 Duplex.prototype.destroy = Writable.prototype.destroy;
 
-// EventEmitter.init, and the symbol-keyed fields it gives an emitter
-// (events.js keeps those symbols to itself; a new emitter shows them).
-const eeInit = EE.init;
-const [kShapeMode, kCapture] = Object.getOwnPropertySymbols(new EE());
+// EventEmitter.init, and the symbol-keyed fields it gives an emitter.
+const { init: eeInit, kShapeMode, kCapture } = require('internal/events/listeners');
 
 function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);

@@ -66,7 +66,7 @@ const { errorOrDestroy } = destroyImpl;
 // EventEmitter's emit: while a stream has it, an event no one listens to
 // (most 'readable' and 'resume') need not be emitted, which saves a call
 // and its arguments array.
-const eeEmit = EE.prototype.emit;
+const eeEmit = eeListeners.emit;
 
 module.exports = Readable;
 Readable.ReadableState = ReadableState;
@@ -906,6 +906,7 @@ Readable.prototype.on = function on(ev, fn) {
   return res;
 };
 Readable.prototype.addListener = Readable.prototype.on;
+eeListeners.readableOn = Readable.prototype.on;
 
 Readable.prototype.removeListener = function removeListener(ev, fn) {
   const state = this._readableState;

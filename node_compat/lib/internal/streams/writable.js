@@ -66,7 +66,7 @@ const { errorOrDestroy } = destroyImpl;
 // EventEmitter's emit: while a stream has it, an event no one listens to
 // (most 'prefinish' and 'finish') need not be emitted, which saves a call
 // and its arguments array.
-const eeEmit = EE.prototype.emit;
+const eeEmit = require('internal/events/listeners').emit;
 
 module.exports = Writable;
 Writable.WritableState = WritableState;
