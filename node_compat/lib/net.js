@@ -1000,6 +1000,8 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
 function connectToLiteral(self, args) {
   if (self.connecting) internalConnect(self, args[0], args[1], args[2], args[3], args[4]);
 }
+// (Node's is an arrow function: a replaced process.nextTick sees no name.)
+Object.defineProperty(connectToLiteral, 'name', { __proto__: null, value: '' });
 
 function connectErrorNT(self, err) {
   self.destroy(err);
@@ -1466,7 +1468,7 @@ Server.prototype.listen = function(...args) {
 
 function lookupAndListen(self, port, address, backlog, exclusive, flags) {
   const listeningId = self._listeningId;
-  lazyDns().lookup(address, function doListen(err, ip, addressType) {
+  lazyDns().lookup(address, (err, ip, addressType) => {
     if (listeningId !== self._listeningId) return;
     if (err) {
       self.emit('error', err);

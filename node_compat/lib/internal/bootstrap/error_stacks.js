@@ -31,10 +31,12 @@ function stackHeader(err) {
   return `${name}: ${message}`;
 }
 
-// The realm's runners of ticks, timers and immediates only call Node's own
-// entry functions (processTicksAndRejections, processTimers, ...), which
-// Node calls from native code: their frames are not shown.
-const kNativeEntry = /^ {4}at (?:processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:/;
+// The realm's entries into JS (the callers of an I/O completion such as a
+// handle's onread, and the runners of ticks, timers and immediates) only
+// call Node's own entry functions (onStreamRead, processTicksAndRejections,
+// processTimers, ...), which Node calls from native code: their frames are
+// not shown.
+const kNativeEntry = /^ {4}at (?:callback\d?|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:/;
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.

@@ -42,7 +42,14 @@ function runFile(file) {
     return handleMainPromise(import(modulesBinding.pathToURL(process.argv[1])));
   }
   process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
-  return Module._load(file.startsWith('/') || file.startsWith('.') ? resolved : resolved, null, true);
+  return wrapModuleLoad(Module, resolved);
+}
+
+// Node loads the main module through wrapModuleLoad (the step that traces
+// module loads): a frame of its own in the stacks of errors made while the
+// main module runs, so as many frames follow the user's as in Node.
+function wrapModuleLoad(Module, request) {
+  return Module._load(request, null, true);
 }
 
 function runEval(code, inputType, print, name) {

@@ -668,7 +668,7 @@ function onEofChunk(stream, state) {
   } else {
     // The end's 'readable' is synchronous (parsers in the wild rely on it).
     state[kState] = (flags & ~kNeedReadable) | kEnded | kEmittedReadable;
-    emitReadableNow(stream, state);
+    emitReadable_(stream, state);
   }
 }
 
@@ -678,13 +678,13 @@ function emitReadable(stream) {
   const flags = state[kState] & ~kNeedReadable;
   if ((flags & kEmittedReadable) === 0) {
     state[kState] = flags | kEmittedReadable;
-    nextTick2(emitReadableNow, stream, state);
+    nextTick2(emitReadable_, stream, state);
   } else {
     state[kState] = flags;
   }
 }
 
-function emitReadableNow(stream, state) {
+function emitReadable_(stream, state) {
   let flags = state[kState];
   if ((flags & kDestroyedOrErrored) === 0 && (state.length || (flags & kEnded) !== 0)) {
     if (stream._events?.readable !== undefined || stream.emit !== eeEmit) {
@@ -708,11 +708,11 @@ function maybeReadMore(stream, state) {
   const flags = state[kState];
   if ((flags & (kReadingMore | kConstructed)) === kConstructed) {
     state[kState] = flags | kReadingMore;
-    nextTick2(maybeReadMoreNT, stream, state);
+    nextTick2(maybeReadMore_, stream, state);
   }
 }
 
-function maybeReadMoreNT(stream, state) {
+function maybeReadMore_(stream, state) {
   // Under the mark, or flowing with nothing buffered (a new 'data'
   // listener waits for the flow to continue); never ended or mid-read.
   let flags = state[kState];
@@ -958,7 +958,7 @@ Readable.prototype.resume = function resume() {
     flags |= kHasFlowing | ((flags & kReadableListening) === 0 ? kFlowing : 0);
     if ((flags & kResumeScheduled) === 0) {
       state[kState] = flags | kResumeScheduled;
-      nextTick2(resumeNT, this, state);
+      nextTick2(resume_, this, state);
       flags = state[kState];
     }
   }
@@ -966,7 +966,7 @@ Readable.prototype.resume = function resume() {
   return this;
 };
 
-function resumeNT(stream, state) {
+function resume_(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
   state[kState] &= ~kResumeScheduled;
   if (stream._events?.resume !== undefined || stream.emit !== eeEmit) stream.emit('resume');
