@@ -217,14 +217,56 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   if (handler === undefined) return false;
 
   if (typeof handler === 'function') {
-    const result = Reflect.apply(handler, this, args);
+    const result = handler.apply(this, args);
     if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
     for (let i = 0; i < len; ++i) {
-      const result = Reflect.apply(listeners[i], this, args);
+      const result = listeners[i].apply(this, args);
       if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
+    }
+  }
+  return true;
+};
+
+// What emit(type) and emit(type, a) do for an emitter whose emit is events'
+// own, given the listener (or listeners) `events[type]` the caller read:
+// the library's own events (never 'error') without emit's arguments array.
+// emit calls `listener.apply(emitter, args)`; while that is Function's own
+// apply (as made at start-up), the listener is called directly, through a
+// Function.prototype.call bound at start-up, without the arguments array
+// and its copy. (Named emit: their frames stand for emit's in stacks.)
+const functionApply = Function.prototype.apply;
+const callListener = Function.prototype.call.bind(Function.prototype.call);
+
+const emitListened0 = function emit(target, type, handler) {
+  if (typeof handler === 'function') {
+    const result = handler.apply === functionApply ? callListener(handler, target) : handler.apply(target, []);
+    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+  } else {
+    const len = handler.length;
+    const listeners = arrayClone(handler);
+    for (let i = 0; i < len; ++i) {
+      const listener = listeners[i];
+      const result = listener.apply === functionApply ? callListener(listener, target) : listener.apply(target, []);
+      if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    }
+  }
+  return true;
+};
+
+const emitListened1 = function emit(target, type, handler, a) {
+  if (typeof handler === 'function') {
+    const result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]);
+    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+  } else {
+    const len = handler.length;
+    const listeners = arrayClone(handler);
+    for (let i = 0; i < len; ++i) {
+      const listener = listeners[i];
+      const result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]);
+      if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
     }
   }
   return true;
@@ -290,6 +332,8 @@ EventEmitter.prototype.on = EventEmitter.prototype.addListener;
   shared.addListener = _addListener;
   shared.on = EventEmitter.prototype.on;
   shared.emit = EventEmitter.prototype.emit;
+  shared.emitListened0 = emitListened0;
+  shared.emitListened1 = emitListened1;
   shared.init = EventEmitter.init;
   shared.kShapeMode = kShapeMode;
   shared.kCapture = kCapture;

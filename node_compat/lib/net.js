@@ -99,9 +99,10 @@ function noop() {}
 
 // EventEmitter's emit: while a socket has it, an event no one listens to
 // ('connectionAttempt', 'ready', often 'close') need not be emitted, which
-// saves a call and its arguments array.
+// saves a call and its arguments array, and one that is goes to
+// emitListened0/1.
 const eeListeners = require('internal/events/listeners');
-const eeEmit = eeListeners.emit;
+const { emit: eeEmit, emitListened0, emitListened1 } = eeListeners;
 const readableOn = eeListeners.readableOn;
 
 // ---- argument normalisation ----------------------------------------------------
@@ -646,7 +647,8 @@ function onHandleCloseAfterError() {
 }
 
 function emitHandleClose(self, hadError) {
-  if (self._events?.close !== undefined || self.emit !== eeEmit) self.emit('close', hadError);
+  if (self.emit !== eeEmit) self.emit('close', hadError);
+  else if (self._events?.close !== undefined) emitListened1(self, 'close', self._events.close, hadError);
 }
 
 function emitCloseNT(self) {
@@ -1206,8 +1208,10 @@ function afterConnect(status, handle, req, readable, writable) {
       self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
     }
 
-    self.emit('connect');
-    if (self._events?.ready !== undefined || self.emit !== eeEmit) self.emit('ready');
+    if (self.emit !== eeEmit) self.emit('connect');
+    else if (self._events?.connect !== undefined) emitListened0(self, 'connect', self._events.connect);
+    if (self.emit !== eeEmit) self.emit('ready');
+    else if (self._events?.ready !== undefined) emitListened0(self, 'ready', self._events.ready);
 
     // Start reading (or see an immediate end): read(0) consumes nothing.
     if (readable && !self.isPaused()) self.read(0);
@@ -1579,7 +1583,8 @@ function onconnection(err, clientHandle) {
   self._connections++;
   socket.server = self;
   socket._server = self;
-  self.emit('connection', socket);
+  if (self.emit !== eeEmit) self.emit('connection', socket);
+  else if (self._events?.connection !== undefined) emitListened1(self, 'connection', self._events.connection, socket);
 }
 
 Server.prototype.getConnections = function(cb) {

@@ -1,8 +1,9 @@
 'use strict';
 
 // What node:events and the stream classes share: their own addListener, `on`,
-// `emit` and EventEmitter.init (with the two symbol-keyed fields init gives
-// an emitter), as each module defined them. Readable#on adds a listener
+// `emit` (and its helpers for one listened event, emitListened0/1) and
+// EventEmitter.init (with the two symbol-keyed fields init gives an
+// emitter), as each module defined them. Readable#on adds a listener
 // through addListener directly, one JS call less, while the `on` in use is
 // still events' own (a replaced `on` is called as Node calls it); a stream
 // whose emit is events' own need not emit an event no one listens to.
@@ -14,6 +15,8 @@ module.exports = {
   addListener: undefined,
   on: undefined,
   emit: undefined,
+  emitListened0: undefined,
+  emitListened1: undefined,
   init: undefined,
   kShapeMode: undefined,
   kCapture: undefined,

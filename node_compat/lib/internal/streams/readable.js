@@ -65,8 +65,8 @@ const { errorOrDestroy } = destroyImpl;
 
 // EventEmitter's emit: while a stream has it, an event no one listens to
 // (most 'readable' and 'resume') need not be emitted, which saves a call
-// and its arguments array.
-const eeEmit = eeListeners.emit;
+// and its arguments array, and one that is goes to emitListened0/1.
+const { emit: eeEmit, emitListened0, emitListened1 } = eeListeners;
 
 module.exports = Readable;
 Readable.ReadableState = ReadableState;
@@ -439,7 +439,8 @@ function addChunk(stream, state, chunk, addToFront) {
     if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state[kState] = flags | kDataEmitted;
-    stream.emit('data', chunk);
+    if (stream.emit !== eeEmit) stream.emit('data', chunk);
+    else if (stream._events?.data !== undefined) emitListened1(stream, 'data', stream._events.data, chunk);
   } else {
     state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
     if (!addToFront) {
@@ -605,7 +606,8 @@ Readable.prototype.read = function read(n) {
 
   if (ret !== null && (flags & (kErrorEmitted | kCloseEmitted)) === 0) {
     state[kState] = flags | kDataEmitted;
-    this.emit('data', ret);
+    if (this.emit !== eeEmit) this.emit('data', ret);
+    else if (this._events?.data !== undefined) emitListened1(this, 'data', this._events.data, ret);
   }
 
   return ret;
@@ -687,8 +689,11 @@ function emitReadable(stream) {
 function emitReadable_(stream, state) {
   let flags = state[kState];
   if ((flags & kDestroyedOrErrored) === 0 && (state.length || (flags & kEnded) !== 0)) {
-    if (stream._events?.readable !== undefined || stream.emit !== eeEmit) {
+    if (stream.emit !== eeEmit) {
       stream.emit('readable');
+      flags = state[kState];
+    } else if (stream._events?.readable !== undefined) {
+      emitListened0(stream, 'readable', stream._events.readable);
       flags = state[kState];
     }
     flags &= ~kEmittedReadable;
@@ -969,7 +974,8 @@ Readable.prototype.resume = function resume() {
 function resume_(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
   state[kState] &= ~kResumeScheduled;
-  if (stream._events?.resume !== undefined || stream.emit !== eeEmit) stream.emit('resume');
+  if (stream.emit !== eeEmit) stream.emit('resume');
+  else if (stream._events?.resume !== undefined) emitListened0(stream, 'resume', stream._events.resume);
   // Flowing: the buffer goes out as 'data' (read() emits it).
   while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
@@ -1351,7 +1357,8 @@ function endReadableNT(state, stream) {
   const flags = state[kState];
   if ((flags & kNoEnd) !== 0 || state.length !== 0) return;
   state[kState] = flags | kEndEmitted;
-  stream.emit('end');
+  if (stream.emit !== eeEmit) stream.emit('end');
+  else if (stream._events?.end !== undefined) emitListened0(stream, 'end', stream._events.end);
 
   if (stream.writable && stream.allowHalfOpen === false) {
     process.nextTick(endWritableNT, stream);

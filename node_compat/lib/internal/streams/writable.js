@@ -65,8 +65,8 @@ const { errorOrDestroy } = destroyImpl;
 
 // EventEmitter's emit: while a stream has it, an event no one listens to
 // (most 'prefinish' and 'finish') need not be emitted, which saves a call
-// and its arguments array.
-const eeEmit = require('internal/events/listeners').emit;
+// and its arguments array, and one that is goes to emitListened0.
+const { emit: eeEmit, emitListened0 } = require('internal/events/listeners');
 
 module.exports = Writable;
 Writable.WritableState = WritableState;
@@ -534,7 +534,8 @@ function afterWrite(stream, state, count, cb) {
 
   if ((state[kState] & (kEnding | kNeedDrain | kDestroyed)) === kNeedDrain && state.length === 0) {
     state[kState] &= ~kNeedDrain;
-    stream.emit('drain');
+    if (stream.emit !== eeEmit) stream.emit('drain');
+    else if (stream._events?.drain !== undefined) emitListened0(stream, 'drain', stream._events.drain);
   }
 
   while (count-- > 0) {
@@ -692,7 +693,8 @@ function finalDone(stream, state, err) {
     errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
   } else if ((state[kState] & kFinishGate) === kFinishDue && state.length === 0) {
     state[kState] |= kPrefinished;
-    if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
+    if (stream.emit !== eeEmit) stream.emit('prefinish');
+    else if (stream._events?.prefinish !== undefined) emitListened0(stream, 'prefinish', stream._events.prefinish);
     // 'finish' always comes a tick after _final's callback (streams rely on it).
     state.pendingcb++;
     nextTick2(finish, stream, state);
@@ -719,7 +721,8 @@ function prefinish(stream, state) {
     state[kState] &= ~kSync;
   } else {
     state[kState] = flags | kFinalCalled | kPrefinished;
-    if (stream._events?.prefinish !== undefined || stream.emit !== eeEmit) stream.emit('prefinish');
+    if (stream.emit !== eeEmit) stream.emit('prefinish');
+    else if (stream._events?.prefinish !== undefined) emitListened0(stream, 'prefinish', stream._events.prefinish);
   }
 }
 
@@ -748,7 +751,8 @@ function finish(stream, state) {
   const flags = state[kState] | kFinished;
   state[kState] = flags;
   if ((flags & kOnFinished) !== 0) callFinishedCallbacks(state, null);
-  if (stream._events?.finish !== undefined || stream.emit !== eeEmit) stream.emit('finish');
+  if (stream.emit !== eeEmit) stream.emit('finish');
+  else if (stream._events?.finish !== undefined) emitListened0(stream, 'finish', stream._events.finish);
 
   if ((state[kState] & kAutoDestroy) !== 0) {
     // A Duplex is destroyed once its readable side is done too (or off).
