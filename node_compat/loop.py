@@ -78,9 +78,9 @@ class Timer:
 
 
 class EpollSelector:
-    """The loop's selector: epoll with `selectors`' interface, minus its per-event key objects.
+    """The loop's selector: epoll, reporting to watcher objects (no per-event key objects).
 
-    `select()` returns (watcher, events) pairs; an error or hang-up reports
+    `set()` changes a descriptor's interest, `select()` returns (watcher, events) pairs; an error or hang-up reports
     the descriptor as both readable and writable, as `selectors` does. Where
     epoll is missing, `selectors.DefaultSelector` is used instead.
     """
@@ -93,20 +93,19 @@ class EpollSelector:
         self._error_or_hup = select.EPOLLERR | select.EPOLLHUP
 
     # (epoll reports a hang-up whether asked or not: EVENT_HUP may be passed.)
-    def register(self, fd: int, events: int, watcher: Any) -> None:
-        self._epoll.register(fd, events)
-        self._watchers[fd] = watcher
-
-    def modify(self, fd: int, events: int, watcher: Any) -> None:
-        self._epoll.modify(fd, events)
-        self._watchers[fd] = watcher
-
-    def unregister(self, fd: int) -> None:
-        del self._watchers[fd]
-        try:
-            self._epoll.unregister(fd)
-        except (OSError, ValueError):
-            pass  # the descriptor was closed already: epoll forgot it
+    def set(self, fd: int, current: int, events: int, watcher: Any) -> None:
+        """Watch `fd` for `events` instead of `current` (0: not watched) for `watcher`."""
+        if current == 0:
+            self._epoll.register(fd, events)
+            self._watchers[fd] = watcher
+        elif events == 0:
+            del self._watchers[fd]
+            try:
+                self._epoll.unregister(fd)
+            except (OSError, ValueError):
+                pass  # the descriptor was closed already: epoll forgot it
+        else:
+            self._epoll.modify(fd, events)
 
     def select(self, timeout: float, max_events: int) -> list:
         """Ready watchers and their events: at most `max_events`, waiting `timeout` seconds (< 0: no limit)."""
@@ -132,7 +131,7 @@ class EpollSelector:
 
 
 class _GenericSelector:
-    """`selectors.DefaultSelector` adapted to EpollSelector's `select()` result."""
+    """`selectors.DefaultSelector` adapted to EpollSelector's interface."""
 
     def __init__(self) -> None:
         self._sel = selectors.DefaultSelector()
@@ -142,14 +141,13 @@ class _GenericSelector:
         return ((selectors.EVENT_READ if events & EVENT_READ else 0)
                 | (selectors.EVENT_WRITE if events & EVENT_WRITE else 0))
 
-    def register(self, fd: int, events: int, watcher: Any) -> None:
-        self._sel.register(fd, self._selector_events(events), watcher)
-
-    def modify(self, fd: int, events: int, watcher: Any) -> None:
-        self._sel.modify(fd, self._selector_events(events), watcher)
-
-    def unregister(self, fd: int) -> None:
-        self._sel.unregister(fd)
+    def set(self, fd: int, current: int, events: int, watcher: Any) -> None:
+        if current == 0:
+            self._sel.register(fd, self._selector_events(events), watcher)
+        elif events == 0:
+            self._sel.unregister(fd)
+        else:
+            self._sel.modify(fd, self._selector_events(events), watcher)
 
     def select(self, timeout: float, max_events: int) -> list:
         ready = self._sel.select(None if timeout < 0 else timeout)[:max_events]
@@ -173,19 +171,13 @@ def set_interest(watcher: Any, fd: int, events: int) -> None:
     A watcher is any object with `loop`, `events` (its current interest,
     kept here) and `on_ready(events)`, called with the ready event mask in
     the poll phase: an IOWatcher, or a stream handle watching its own
-    descriptor (one object less per connection).
+    descriptor (one object less per connection), which calls its
+    selector's `set` itself.
     """
     current = watcher.events
-    if events == current:
-        return
-    sel = watcher.loop.selector
-    if current == 0:
-        sel.register(fd, events, watcher)
-    elif events == 0:
-        sel.unregister(fd)
-    else:
-        sel.modify(fd, events, watcher)
-    watcher.events = events
+    if events != current:
+        watcher.loop.selector.set(fd, current, events, watcher)
+        watcher.events = events
 
 
 class IOWatcher:

@@ -31,7 +31,7 @@ from jsbridge import JSValue, Undefined, as_text
 from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
-from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, set_interest
+from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -231,11 +231,13 @@ class StreamBase(HandleWrap):
             events = EVENT_READ if self._listening else 0
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
-        if events != self.events:
+        current = self.events
+        if events != current:  # (loop.set_interest, inline)
             try:
-                set_interest(self, self._fd, events)
+                self.loop.selector.set(self._fd, current, events, self)
             except OSError as exc:
                 return uv.code_of(exc)
+            self.events = events
         return 0
 
     def on_ready(self, events: int) -> None:
@@ -548,7 +550,8 @@ class StreamBase(HandleWrap):
         self.reading = False
         if self._io is not None:
             if self.events:
-                set_interest(self, self._fd, 0)
+                self.loop.selector.set(self._fd, self.events, 0, self)
+                self.events = 0
             self._io = None
         if self._queue or self._shutdown_req is not None or self._connect_req is not None:
             self._cancel_requests()
