@@ -102,6 +102,7 @@ class Realm:
         self._callback = host["callback"]
         # By argument count: these also drain the ticks the call queued.
         self._callbacks = tuple(host[f"callback{n}"] for n in range(6))
+        self._callback0, self._callback1, self._callback2, _, _, self._callback5 = self._callbacks
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -156,12 +157,70 @@ class Realm:
                 result = self._callback(target, method, *args)
                 self._drain_ticks()
         except Exception as exc:
-            if self.exiting:
-                raise ProcessExit(self.exit_code) from None
-            raise self._internal_failure(exc)
+            self._callback_failed(exc)
         if self.exiting:
             raise ProcessExit(self.exit_code)
         return result
+
+    # make_callback for the counts the loop's events use, without packing and
+    # unpacking their arguments (the callbacks of every socket go through these).
+    def make_callback0(self, target: JSValue, method: str) -> Any:
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            result = self._callback0(target, method)
+            if self.engine.has_pending_jobs:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        return result
+
+    def make_callback1(self, target: JSValue, method: str, a: Any) -> Any:
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            result = self._callback1(target, method, a)
+            if self.engine.has_pending_jobs:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        return result
+
+    def make_callback2(self, target: JSValue, method: str, a: Any, b: Any) -> Any:
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            result = self._callback2(target, method, a, b)
+            if self.engine.has_pending_jobs:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        return result
+
+    def make_callback5(self, target: JSValue, method: str, a: Any, b: Any, c: Any, d: Any, e: Any) -> Any:
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            result = self._callback5(target, method, a, b, c, d, e)
+            if self.engine.has_pending_jobs:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        return result
+
+    def _callback_failed(self, exc: Exception) -> None:
+        """A call into JS raised (called in the handler, so the error keeps `exc` as its context)."""
+        if self.exiting:
+            raise ProcessExit(self.exit_code) from None
+        raise self._internal_failure(exc)
 
     def _drain_ticks(self) -> None:
         info = self.tick_info

@@ -85,7 +85,7 @@ class HandleWrap(NativeObject):
     def _after_close(self) -> None:
         js = self.js
         self._forget()
-        self.realm.make_callback(js, "onclose")
+        self.realm.make_callback0(js, "onclose")
 
     def _forget(self) -> None:
         """The handle is done: after its close callback nothing calls into its JS object.

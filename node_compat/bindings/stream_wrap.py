@@ -305,10 +305,10 @@ class StreamBase(HandleWrap):
                     return
                 if err == errno.ECONNABORTED:
                     continue
-                realm.make_callback(self.js, "onconnection", -err, Undefined)
+                realm.make_callback2(self.js, "onconnection", -err, Undefined)
                 return
             conn = socket.SocketType(family, kind, proto, fd)
-            realm.make_callback(self.js, "onconnection", 0, new_client(ctor, host_object(conn)))
+            realm.make_callback2(self.js, "onconnection", 0, new_client(ctor, host_object(conn)))
             if self.closing:
                 return
 
@@ -348,7 +348,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         ok = status == 0
         self.readable = self.writable = ok
-        self.realm.make_callback(req, "oncomplete", status, self.js, req, ok, ok)
+        self.realm.make_callback5(req, "oncomplete", status, self.js, req, ok, ok)
         # After the callback, which usually starts reading: one change of the
         # descriptor's interest (writable -> readable) instead of two.
         if not self.closing:
@@ -408,7 +408,7 @@ class StreamBase(HandleWrap):
                 self._read_failed(UV_EOF)
                 return
             self.bytesRead += nread
-            realm.make_callback(js, "onread", nread, array_buffer(view[:nread]))
+            realm.make_callback2(js, "onread", nread, array_buffer(view[:nread]))
             if nread < size:
                 if events & EVENT_HUP and self.reading and not self.closing:
                     self._read_failed(UV_EOF)
@@ -419,7 +419,7 @@ class StreamBase(HandleWrap):
     def _read_failed(self, code: int) -> None:
         self.readable = False
         self.readStop()
-        self.realm.make_callback(self.js, "onread", code, Undefined)
+        self.realm.make_callback2(self.js, "onread", code, Undefined)
 
     # -- writing ---------------------------------------------------------------
 
@@ -499,7 +499,7 @@ class StreamBase(HandleWrap):
                 break
             queue.popleft()
             self.loop.active_reqs -= 1
-            self.realm.make_callback(entry.req, "oncomplete", 0)
+            self.realm.make_callback1(entry.req, "oncomplete", 0)
             if self.closing:
                 return
         if not queue and self._shutdown_req is not None:
@@ -513,7 +513,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         self.writable = False
         self._update_watcher()
-        self.realm.make_callback(entry.req, "oncomplete", code)
+        self.realm.make_callback1(entry.req, "oncomplete", code)
 
     # -- shutdown ----------------------------------------------------------------
 
@@ -541,7 +541,7 @@ class StreamBase(HandleWrap):
         except OSError as exc:
             status = uv.code_of(exc)
         self.loop.active_reqs -= 1
-        self.realm.make_callback(req, "oncomplete", status)
+        self.realm.make_callback1(req, "oncomplete", status)
 
     # -- closing -----------------------------------------------------------------
 
@@ -592,12 +592,12 @@ class StreamBase(HandleWrap):
         """
         realm = self.realm
         if connect_req is not None and _has_callback(connect_req) and not realm.exiting:
-            realm.make_callback(connect_req, "oncomplete", UV_ECANCELED, self.js, connect_req, False, False)
+            realm.make_callback5(connect_req, "oncomplete", UV_ECANCELED, self.js, connect_req, False, False)
         for req in requests:
             if realm.exiting:
                 return
             if _has_callback(req):
-                realm.make_callback(req, "oncomplete", UV_ECANCELED)
+                realm.make_callback1(req, "oncomplete", UV_ECANCELED)
 
 
 def _has_callback(req: Any) -> bool:
