@@ -74,7 +74,10 @@ class HandleWrap(NativeObject):
         if self.closing:
             return
         self.closing = True
-        self.set_active(False)
+        if self.active:  # (set_active(False), inline: once per handle)
+            self.active = False
+            if self.refed:
+                self.loop.ref_handles -= 1
         self.release()
         if isinstance(callback, JSValue) and callback.is_function:
             self.js["onclose"] = callback

@@ -365,13 +365,19 @@ class StreamBase(HandleWrap):
             if err:
                 self.reading = False
                 return err
-            self.set_active(True)
+            if not self.active:  # (set_active(True), inline: once per connection)
+                self.active = True
+                if self.refed:
+                    self.loop.ref_handles += 1
         return 0
 
     def readStop(self) -> int:
         if self.reading:
             self.reading = False
-            self.set_active(self._listening)
+            if self.active and not self._listening:  # (set_active(False), inline)
+                self.active = False
+                if self.refed:
+                    self.loop.ref_handles -= 1
             self._update_watcher()
         return 0
 
