@@ -29,7 +29,8 @@ class HandleWrap(NativeObject):
     __slots__ = ("loop", "async_id", "active", "refed", "closing")
 
     def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+        self.realm = realm  # (NativeObject's fields: a call less per handle)
+        self.js = js
         self.loop = realm.loop
         self.active = False
         self.refed = True

@@ -173,7 +173,7 @@ class StreamBase(HandleWrap):
     isStreamBase = True
 
     def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+        HandleWrap.__init__(self, realm, js)  # (not super(): an object less per handle)
         self._state = realm_state(realm)
         self.sock: Optional[socket.SocketType] = None
         self._fd = -1

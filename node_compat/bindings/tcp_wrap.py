@@ -76,7 +76,7 @@ class TCP(StreamBase):
 
     def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new TCP(type)` from JS; an accepted connection also brings its socket."""
-        super().__init__(realm, js)
+        StreamBase.__init__(self, realm, js)  # (not super(): an object less per handle)
         self._delayed_error = 0  # an address in use, reported by listen() or connect()
         self._nodelay = False
         self._keepalive: Optional[int] = None
