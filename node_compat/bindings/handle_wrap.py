@@ -88,8 +88,10 @@ class HandleWrap(NativeObject):
 
     def _after_close(self) -> None:
         js = self.js
-        self._forget()
-        self.realm.make_callback0(js, "onclose")
+        realm = self.realm
+        realm.handles.discard(self)  # (_forget, inline)
+        self.js = None
+        realm.make_callback0(js, "onclose")
 
     def _forget(self) -> None:
         """The handle is done: after its close callback nothing calls into its JS object.

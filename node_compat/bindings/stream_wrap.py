@@ -54,6 +54,7 @@ READ_SIZE = 65536  # libuv's suggested size for stream reads
 READS_PER_TURN = 32  # reads of one stream per readiness event, as libuv caps them
 ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one server cannot starve the loop
 _SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
+_SHUT_WR = socket.SHUT_WR
 _NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)
 _ACCEPT4_FLAGS = _NONBLOCK | getattr(socket, "SOCK_CLOEXEC", 0)
 _ACCEPT_LATER = (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR)
@@ -350,8 +351,10 @@ class StreamBase(HandleWrap):
         self.readable = self.writable = ok
         self.realm.make_callback5(req, "oncomplete", status, self.js, req, ok, ok)
         # After the callback, which usually starts reading: one change of the
-        # descriptor's interest (writable -> readable) instead of two.
-        if not self.closing:
+        # descriptor's interest (writable -> readable) instead of two. What
+        # the callback did (read, write) changed it already; left to change
+        # is only the connect's writability, nothing being queued.
+        if self.events & EVENT_WRITE and not self._queue and not self.closing:
             self._update_watcher()
 
     # -- reading ---------------------------------------------------------------
@@ -541,7 +544,7 @@ class StreamBase(HandleWrap):
         status = 0
         try:
             if self.sock is not None:
-                self.sock.shutdown(socket.SHUT_WR)
+                self.sock.shutdown(_SHUT_WR)
             else:
                 status = -errno.ENOTSOCK
         except OSError as exc:
