@@ -436,7 +436,13 @@ class StreamBase(HandleWrap):
         return self._write(req, data.to_bytes())
 
     def writeUtf8String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
-        return self._write(req, encode_string(as_text(text), "utf8"))
+        if type(text) is not str:
+            text = as_text(text)
+        try:
+            data = text.encode()  # (encode_string's usual case, inline)
+        except UnicodeEncodeError:
+            data = encode_string(text, "utf8")
+        return self._write(req, data)
 
     def writeLatin1String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
         return self._write(req, encode_string(as_text(text), "latin1"))

@@ -96,7 +96,9 @@ class TCP(StreamBase):
         except OSError as exc:
             return uv.code_of(exc)
         self.attach_socket(sock)
-        return self._apply_options()
+        if self._nodelay or self._keepalive is not None:
+            return self._apply_options()
+        return 0
 
     def _apply_options(self) -> int:
         try:
