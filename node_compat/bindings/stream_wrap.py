@@ -64,11 +64,13 @@ def _libc_accept4() -> Any:
     """libc's accept4, where it exists: accepts a connection already non-blocking."""
     if not _NONBLOCK:
         return None
+    # PyDLL: the call keeps the GIL, which a non-blocking accept4 needs not
+    # release. No argtypes: ctypes passes ints as C ints and None as NULL
+    # itself, cheaper than through argument converters.
     try:
-        accept4 = ctypes.CDLL(None, use_errno=True).accept4
+        accept4 = ctypes.PyDLL(None, use_errno=True).accept4
     except (OSError, AttributeError):
         return None
-    accept4.argtypes = (ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
     accept4.restype = ctypes.c_int
     return accept4
 
