@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # A counter outside the class: assigning a class attribute would invalidate
 # Python's attribute caches for every handle class at each handle made.
-_next_async_id = itertools.count(1).__next__
+next_async_id = itertools.count(1).__next__
 
 
 class HandleWrap(NativeObject):
@@ -28,6 +28,7 @@ class HandleWrap(NativeObject):
 
     __slots__ = ("loop", "async_id", "active", "refed", "closing")
 
+    # (StreamBase.__init__ sets these fields itself.)
     def __init__(self, realm: Any, js: Any) -> None:
         self.realm = realm  # (NativeObject's fields: a call less per handle)
         self.js = js
@@ -35,7 +36,7 @@ class HandleWrap(NativeObject):
         self.active = False
         self.refed = True
         self.closing = False
-        self.async_id = _next_async_id()
+        self.async_id = next_async_id()
         realm.handles.add(self)
 
     # -- liveness -------------------------------------------------------------

@@ -29,7 +29,7 @@ from collections import deque
 from jsbridge import JSValue, Undefined, as_text
 
 from . import uv
-from .handle_wrap import HandleWrap
+from .handle_wrap import HandleWrap, next_async_id
 from .native import export_class
 from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE
 
@@ -176,8 +176,19 @@ class StreamBase(HandleWrap):
     isStreamBase = True
 
     def __init__(self, realm: Any, js: Any) -> None:
-        HandleWrap.__init__(self, realm, js)  # (not super(): an object less per handle)
-        self._state = realm_state(realm)
+        # HandleWrap.__init__, inline: a call less per handle (a connection makes two)
+        self.realm = realm
+        self.js = js
+        self.loop = realm.loop
+        self.active = False
+        self.refed = True
+        self.closing = False
+        self.async_id = next_async_id()
+        realm.handles.add(self)
+        try:
+            self._state = realm.stream_base_state
+        except AttributeError:  # the realm's first stream
+            self._state = realm_state(realm)
         self.sock: Optional[socket.SocketType] = None
         self._fd = -1
         self._io: Any = None  # what reads and writes the descriptor: the socket, or an _FdIO
