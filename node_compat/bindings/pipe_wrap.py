@@ -132,14 +132,14 @@ class Pipe(StreamBase):
     def connect_error_is_delayed(self, err: int) -> bool:
         return True  # libuv reports every failure to connect a pipe through the request
 
-    def close_socket(self, sock: socket.SocketType) -> None:
-        sock.close()
+    def release(self) -> None:
+        StreamBase.release(self)
         if self._path is not None:
             try:
                 os.unlink(self._path)
             except OSError:
                 pass  # already gone: someone else removed it
-        self._path = None
+            self._path = None
 
 
 def create(realm: Any) -> dict:

@@ -585,7 +585,7 @@ class StreamBase(HandleWrap):
             self._cancel_requests()
         try:
             if self.sock is not None:
-                self.close_socket(self.sock)
+                self.sock.close()
             elif self._fd >= 0:
                 os.close(self._fd)
         except OSError:
@@ -607,9 +607,6 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= len(cancelled)
         if not self.realm.closed:
             self.loop.closing.append(lambda: self._cancel(connect_req, cancelled))
-
-    def close_socket(self, sock: socket.SocketType) -> None:
-        sock.close()
 
     def _cancel(self, connect_req: Any, requests: list) -> None:
         """Complete requests cut short by close() with UV_ECANCELED.
