@@ -18,7 +18,7 @@ from jsbridge import as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int
+from .stream_wrap import ACCEPTED, StreamBase, as_int
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -43,9 +43,8 @@ class Pipe(StreamBase):
     def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new Pipe(type)` from JS; an accepted connection also brings its socket."""
         super().__init__(realm, js)
-        if isinstance(accepted, socket.SocketType):
-            self.attach_socket(accepted)
-            self.readable = self.writable = True
+        if accepted is ACCEPTED:
+            self.attach_accepted()
 
     def _ensure_socket(self) -> int:
         if self.sock is not None or self._fd >= 0:

@@ -106,6 +106,10 @@ def encode_string(text: str, encoding: str) -> bytes:
     return text.encode("utf-16-le", "surrogatepass")
 
 
+# What a stream class's constructor receives for an accepted connection.
+ACCEPTED = object()
+
+
 class _RealmState:
     """Per-realm stream state: the array JS reads write results from, one read buffer."""
 
@@ -116,8 +120,12 @@ class _RealmState:
         # copied out at once, so 1,000 idle sockets cost no read memory.
         self.read_buffer = bytearray(READ_SIZE)
         self.read_view = memoryview(self.read_buffer)
-        # The JS handle of an accepted connection: `new Class(SOCKET, socket)`.
-        self.new_client = realm.engine.eval("(C, sock) => new C(0, sock)", "node:internal/stream_wrap")
+        # The JS handle of an accepted connection: `new Class(SOCKET, mark)`,
+        # the mark telling the constructor to take the socket left in
+        # `accepted` (a JS object less per connection than passing it).
+        self.new_client = realm.engine.eval("(C, mark) => new C(0, mark)", "node:internal/stream_wrap")
+        self.accept_mark = realm.engine.host_object(ACCEPTED)
+        self.accepted: Optional[socket.SocketType] = None
 
 
 def realm_state(realm: Any) -> _RealmState:
@@ -215,6 +223,16 @@ class StreamBase(HandleWrap):
         self._fd = sock.fileno()
         self._io = sock
 
+    def attach_accepted(self) -> None:
+        """Take the socket the server left for a new handle (see _RealmState.new_client)."""
+        state = self._state
+        sock, state.accepted = state.accepted, None
+        if sock.gettimeout() != 0.0:  # (attach_socket, inline)
+            sock.setblocking(False)
+        self.sock = self._io = sock
+        self._fd = sock.fileno()
+        self.readable = self.writable = True
+
     def attach_fd(self, fd: int) -> None:
         """Take ownership of a descriptor that is not a socket (a pipe end)."""
         os.set_blocking(fd, False)
@@ -292,8 +310,9 @@ class StreamBase(HandleWrap):
 
     def _accept(self) -> None:
         realm = self.realm
-        host_object = realm.engine.host_object
-        new_client = self._state.new_client
+        state = self._state
+        new_client = state.new_client
+        mark = state.accept_mark
         ctor = self.js["constructor"]
         sock = self.sock
         family, kind, proto = sock.family, sock.type, sock.proto
@@ -321,8 +340,8 @@ class StreamBase(HandleWrap):
                     continue
                 realm.make_callback2(self.js, "onconnection", -err, Undefined)
                 return
-            conn = socket.SocketType(family, kind, proto, fd)
-            realm.make_callback2(self.js, "onconnection", 0, new_client(ctor, host_object(conn)))
+            state.accepted = socket.SocketType(family, kind, proto, fd)
+            realm.make_callback2(self.js, "onconnection", 0, new_client(ctor, mark))
             if self.closing:
                 return
 

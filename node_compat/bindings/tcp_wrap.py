@@ -18,7 +18,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int
+from .stream_wrap import ACCEPTED, StreamBase, as_int
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -80,9 +80,8 @@ class TCP(StreamBase):
         self._delayed_error = 0  # an address in use, reported by listen() or connect()
         self._nodelay = False
         self._keepalive: Optional[int] = None
-        if isinstance(accepted, socket.SocketType):
-            self.attach_socket(accepted)  # (no options yet to apply)
-            self.readable = self.writable = True
+        if accepted is ACCEPTED:
+            self.attach_accepted()  # (no options yet to apply)
 
     # -- the socket --------------------------------------------------------------
 
