@@ -105,7 +105,6 @@ class Realm:
         self._callback = host["callback"]
         # By argument count: these also drain the ticks the call queued.
         self._callbacks = tuple(host[f"callback{n}"] for n in range(6))
-        self._callback0, self._callback1, self._callback2, _, _, self._callback5 = self._callbacks
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -167,11 +166,13 @@ class Realm:
 
     # make_callback for the counts the loop's events use, without packing and
     # unpacking their arguments (the callbacks of every socket go through these).
+    # (A realm keeps under 30 instance attributes: past that, Python 3.11 gives
+    # it a plain dict and no longer specializes the calls of these methods.)
     def make_callback0(self, target: JSValue, method: str) -> Any:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            result = self._callback0(target, method)
+            result = self._callbacks[0](target, method)
             if self._context.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -184,7 +185,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            result = self._callback1(target, method, a)
+            result = self._callbacks[1](target, method, a)
             if self._context.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -197,7 +198,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            result = self._callback2(target, method, a, b)
+            result = self._callbacks[2](target, method, a, b)
             if self._context.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -210,7 +211,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            result = self._callback5(target, method, a, b, c, d, e)
+            result = self._callbacks[5](target, method, a, b, c, d, e)
             if self._context.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
