@@ -277,6 +277,11 @@ class StreamBase(HandleWrap):
 
         In libuv's order: a finished connect is all one turn does (data that
         came with it is read on the next), then reads, then writes.
+
+        Reads go on until the descriptor would block (at most READS_PER_TURN
+        reads; inline: the usual event). As libuv does, a short read on a
+        descriptor that also hung up ends the stream at once: data followed
+        by a reset reads as data, then end.
         """
         if self._connect_req is not None:
             if events & EVENT_WRITE:
@@ -287,7 +292,33 @@ class StreamBase(HandleWrap):
                 self._accept()
                 return
             if self.reading:  # (a hang-up is reported to a paused stream too)
-                self.on_readable(events)
+                view = self._state.read_view
+                size = self._read_limit
+                if size < READ_SIZE:
+                    view = view[:size]
+                io = self._io  # (io.recv_into called as a method: no bound method made)
+                realm = self.realm
+                array_buffer = realm.engine.array_buffer
+                js = self.js
+                for _ in range(READS_PER_TURN):
+                    try:
+                        nread = io.recv_into(view)
+                    except (BlockingIOError, InterruptedError):
+                        break
+                    except OSError as exc:
+                        self._read_failed(uv.code_of(exc))
+                        break
+                    if nread == 0:
+                        self._read_failed(UV_EOF)
+                        break
+                    self.bytesRead += nread
+                    realm.make_callback2(js, "onread", nread, array_buffer(view[:nread]))
+                    if nread < size:
+                        if events & EVENT_HUP and self.reading and not self.closing:
+                            self._read_failed(UV_EOF)
+                        break
+                    if not self.reading or self.closing:
+                        break
                 if self.closing:
                     return
         if events & EVENT_WRITE:
@@ -422,40 +453,6 @@ class StreamBase(HandleWrap):
         JS copies each chunk into that buffer, so only its size matters here.
         """
         self._read_limit = max(1, min(READ_SIZE, int(buffer["byteLength"])))
-
-    def on_readable(self, events: int = EVENT_READ) -> None:
-        """Read until the descriptor would block (at most READS_PER_TURN reads).
-
-        As libuv does, a short read on a descriptor that also hung up ends
-        the stream at once: data followed by a reset reads as data, then end.
-        """
-        view = self._state.read_view
-        size = self._read_limit
-        if size < READ_SIZE:
-            view = view[:size]
-        recv_into = self._io.recv_into
-        realm = self.realm
-        array_buffer = realm.engine.array_buffer
-        js = self.js
-        for _ in range(READS_PER_TURN):
-            try:
-                nread = recv_into(view)
-            except (BlockingIOError, InterruptedError):
-                return
-            except OSError as exc:
-                self._read_failed(uv.code_of(exc))
-                return
-            if nread == 0:
-                self._read_failed(UV_EOF)
-                return
-            self.bytesRead += nread
-            realm.make_callback2(js, "onread", nread, array_buffer(view[:nread]))
-            if nread < size:
-                if events & EVENT_HUP and self.reading and not self.closing:
-                    self._read_failed(UV_EOF)
-                return
-            if not self.reading or self.closing:
-                return
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
