@@ -121,26 +121,28 @@ function isPipeName(s) {
 // connect() and listen() arguments as [options, callback-or-null]:
 // (options[, cb]), (path[, cb]) or ([port][, host][, ...][, cb]).
 function normalizeArgs(args) {
-  let normalized;
-  if (args.length === 0) {
-    normalized = [{}, null];
-    normalized[normalizedArgsSymbol] = true;
-    return normalized;
-  }
+  const normalized = [args.length === 0 ? {} : optionsOf(args), callbackOf(args)];
+  normalized[normalizedArgsSymbol] = true;
+  return normalized;
+}
+
+// The options of arguments there are (normalizeArgs' first).
+function optionsOf(args) {
   const first = args[0];
-  let options = {};
-  if (typeof first === 'object' && first !== null) {
-    options = first;
-  } else if (isPipeName(first)) {
+  if (typeof first === 'object' && first !== null) return first;
+  const options = {};
+  if (isPipeName(first)) {
     options.path = first;
   } else {
     options.port = first;
     if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
   }
+  return options;
+}
+
+function callbackOf(args) {
   const last = args[args.length - 1];
-  normalized = [options, typeof last === 'function' ? last : null];
-  normalized[normalizedArgsSymbol] = true;
-  return normalized;
+  return typeof last === 'function' ? last : null;
 }
 
 // ---- handles ---------------------------------------------------------------------
@@ -173,8 +175,8 @@ let ownStreamOptions = null;
 const kDefaultStreamOptions = { allowHalfOpen: false, emitClose: false, autoDestroy: true, decodeStrings: false };
 
 function connect(...args) {
-  const normalized = normalizeArgs(args);
-  const options = normalized[0];
+  const options = args.length === 0 ? {} : optionsOf(args);
+  const cb = callbackOf(args);
   if (options !== args[0]) {
     // Made from a port or a path (and a host): no stream options.
     ownOptions = options;
@@ -182,6 +184,11 @@ function connect(...args) {
   }
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
+  // Our own connect() is given the parsed arguments directly: no
+  // normalized array, which only a replaced connect() can see.
+  if (socket.connect === socketConnect) return connectSocket(socket, options, cb);
+  const normalized = [options, cb];
+  normalized[normalizedArgsSymbol] = true;
   return socket.connect(normalized);
 }
 
@@ -781,49 +788,53 @@ Object.defineProperty(Socket.prototype, 'bytesWritten', {
   },
 });
 
-Socket.prototype.connect = function(...args) {
+function socketConnect(...args) {
   // An array marked as normalized comes from net.connect(), already parsed.
   // (The symbol marks only such arrays: no Array.isArray call needed.)
   const first = args[0];
   const normalized = first != null && first[normalizedArgsSymbol] === true ? first : normalizeArgs(args);
-  const options = normalized[0];
-  const cb = normalized[1];
+  return connectSocket(this, normalized[0], normalized[1]);
+}
+// (Node's is an anonymous function expression.)
+Object.defineProperty(socketConnect, 'name', { __proto__: null, value: '' });
+Socket.prototype.connect = socketConnect;
 
-  if (cb !== null) this.once('connect', cb);
+function connectSocket(self, options, cb) {
+  if (cb !== null) self.once('connect', cb);
 
-  if (this._parent && this._parent.connecting) return this;
+  if (self._parent && self._parent.connecting) return self;
 
   if (options.port === undefined && options.path == null) {
     throw new ERR_MISSING_ARGS(['options', 'port', 'path']); // at node:net:1252:11
   }
 
-  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+  if (self.write !== Socket.prototype.write) self.write = Socket.prototype.write;
 
-  if (this.destroyed) {
-    this._handle = null;
-    this._peername = null;
-    this._sockname = null;
-    this._undestroy();
+  if (self.destroyed) {
+    self._handle = null;
+    self._peername = null;
+    self._sockname = null;
+    self._undestroy();
   }
 
   const { path } = options;
   const pipe = !!path;
 
-  if (!this[kHandle]) {
-    this[kHandle] = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
-    initSocketHandle(this);
+  if (!self[kHandle]) {
+    self[kHandle] = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
+    initSocketHandle(self);
   }
 
-  this._unrefTimer();
-  this.connecting = true;
+  self._unrefTimer();
+  self.connecting = true;
 
   if (pipe) {
     validateString(path, 'options.path'); // at node:net:1279:5
-    internalConnect(this, path);
+    internalConnect(self, path);
   } else {
-    lookupAndConnect(this, options);
+    lookupAndConnect(self, options);
   }
-  return this;
+  return self;
 };
 
 Socket.prototype.ref = function() {
