@@ -217,15 +217,20 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 function Socket(options) {
   // (`new Socket` needs no instanceof, a call in QuickJS.)
   if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options);
-  if (options?.objectMode) {
-    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
-  } else if (options?.readableObjectMode || options?.writableObjectMode) {
-    const which = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
-    throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported'); // at node:net:376:11
-  }
-  if (options?.keepAliveInitialDelay !== undefined) {
-    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:385:5
-    if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+  // Options net made itself (a port and a host or path, an accepted
+  // handle's) have none of the options checked or read only here.
+  const own = options === ownOptions && options !== null;
+  if (!own) {
+    if (options?.objectMode) {
+      throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
+    } else if (options?.readableObjectMode || options?.writableObjectMode) {
+      const which = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
+      throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported'); // at node:net:376:11
+    }
+    if (options?.keepAliveInitialDelay !== undefined) {
+      validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:385:5
+      if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+    }
   }
 
   this.connecting = false;
@@ -241,7 +246,7 @@ function Socket(options) {
   this._closeAfterHandlingError = false;
 
   let streamOptions;
-  if (options === ownOptions && options !== null) {
+  if (own) {
     streamOptions = ownStreamOptions;
     ownOptions = null;
     ownStreamOptions = null;
@@ -259,6 +264,8 @@ function Socket(options) {
 
   if (options.handle) {
     this[kHandle] = options.handle;
+  } else if (own) {
+    // (no descriptor)
   } else if (options.fd !== undefined) {
     const { fd } = options;
     this[kHandle] = createHandle(fd, false);
@@ -266,7 +273,7 @@ function Socket(options) {
     if (err) throw errnoException(err, 'open'); // at node:net:442:13
   }
 
-  const onread = options.onread;
+  const onread = own ? undefined : options.onread;
   if (onread !== null && typeof onread === 'object' &&
       (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
       typeof onread.callback === 'function') {
@@ -279,9 +286,15 @@ function Socket(options) {
     this[kBufferCb] = onread.callback;
   }
 
-  this[kSetNoDelay] = !!options.noDelay;
-  this[kSetKeepAlive] = !!options.keepAlive;
-  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  if (own) {
+    this[kSetNoDelay] = false;
+    this[kSetKeepAlive] = false;
+    this[kSetKeepAliveInitialDelay] = 0;
+  } else {
+    this[kSetNoDelay] = !!options.noDelay;
+    this[kSetKeepAlive] = !!options.keepAlive;
+    this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  }
 
   // Added as on() adds it to a socket no one listens to yet, when on() is
   // the streams' own (two calls less).
@@ -310,7 +323,7 @@ function Socket(options) {
     }
   }
 
-  if (options.signal) addClientAbortSignalOption(this, options);
+  if (!own && options.signal) addClientAbortSignalOption(this, options);
 
   this.server = null;
   this._server = null;
@@ -318,7 +331,7 @@ function Socket(options) {
   // What bytesRead/bytesWritten report once the handle is gone.
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
-  if (options.blockList) {
+  if (!own && options.blockList) {
     if (!lazyBlockList().BlockList.isBlockList(options.blockList)) {
       throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList); // at node:net:516:13
     }
