@@ -908,8 +908,9 @@ function lookupAndConnect(self, options) {
   // An IP literal needs no lookup.
   const addressType = isIP(host);
   if (addressType) {
-    // (An array of the arguments costs less than a closure over them.)
-    nextTick2(connectToLiteral, self, [host, port, addressType, localAddress, localPort]);
+    // The connect request, made now, carries the tick's arguments (less
+    // than a closure over them or an array of them).
+    nextTick2(connectToLiteral, self, tcpConnectWrap(host, port, addressType, localAddress, localPort));
     return;
   }
 
@@ -1023,8 +1024,10 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
   });
 }
 
-function connectToLiteral(self, args) {
-  if (self.connecting) internalConnect(self, args[0], args[1], args[2], args[3], args[4]);
+function connectToLiteral(self, req) {
+  if (self.connecting) {
+    internalConnect(self, req.address, req.port, req.addressType, req.localAddress, req.localPort, undefined, req);
+  }
 }
 // (Node's is an arrow function: a replaced process.nextTick sees no name.)
 Object.defineProperty(connectToLiteral, 'name', { __proto__: null, value: '' });
@@ -1044,7 +1047,19 @@ function checkBindError(err, port, handle) {
   return err;
 }
 
-function internalConnect(self, address, port, addressType, localAddress, localPort, flags) {
+function tcpConnectWrap(address, port, addressType, localAddress, localPort) {
+  const req = new TCPConnectWrap();
+  req.oncomplete = afterConnect;
+  req.address = address;
+  req.port = port;
+  req.localAddress = localAddress;
+  req.localPort = localPort;
+  req.addressType = addressType;
+  return req;
+}
+
+// `req`, when given, is the request for these arguments (an IP literal's).
+function internalConnect(self, address, port, addressType, localAddress, localPort, flags, req) {
   let err;
   if (localAddress || localPort) {
     if (addressType === 4) {
@@ -1069,18 +1084,13 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
       self.destroy(new ERR_IP_BLOCKED(address)); // at node:net:1084:20
       return;
     }
-    const req = new TCPConnectWrap();
-    req.oncomplete = afterConnect;
-    req.address = address;
-    req.port = port;
-    req.localAddress = localAddress;
-    req.localPort = localPort;
-    req.addressType = addressType;
+    if (req === undefined) req = tcpConnectWrap(address, port, addressType, localAddress, localPort);
+    else req.localAddress = localAddress;  // (a bind above may have set its default)
     err = addressType === 4 ?
       self[kHandle].connect(req, address, port) :
       self[kHandle].connect6(req, address, port);
   } else {
-    const req = new PipeConnectWrap();
+    req = new PipeConnectWrap();
     req.address = address;
     req.oncomplete = afterConnect;
     err = self[kHandle].connect(req, address);
