@@ -559,11 +559,20 @@ function tryReadStart(socket) {
 Socket.prototype._read = function(n) {
   const handle = this[kHandle];
   if (this.connecting || !handle) {
-    this.once('connect', () => this._read(n));
+    // The size the streams ask for is the high-water mark: then a shared
+    // listener reads once connected, instead of a closure per socket.
+    if (n === this._readableState.highWaterMark) this.once('connect', readOnConnect);
+    else this.once('connect', () => this._read(n));
   } else if (!handle.reading) {
     tryReadStart(this);
   }
 };
+
+function readOnConnect() {
+  this._read(this._readableState.highWaterMark);
+}
+// (Node's listener is an arrow function: no name.)
+Object.defineProperty(readOnConnect, 'name', { __proto__: null, value: '' });
 
 Socket.prototype.end = function(data, encoding, callback) {
   stream.Duplex.prototype.end.call(this, data, encoding, callback);
