@@ -185,8 +185,9 @@ function connect(...args) {
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
   // Our own connect() is given the parsed arguments directly: no
-  // normalized array, which only a replaced connect() can see.
-  if (socket.connect === socketConnect) return connectSocket(socket, options, cb);
+  // normalized array, which only a replaced connect() can see. The socket
+  // is still as constructed (`fresh`, see initSocketHandle).
+  if (socket.connect === socketConnect) return connectSocket(socket, options, cb, true);
   const normalized = [options, cb];
   normalized[normalizedArgsSymbol] = true;
   return socket.connect(normalized);
@@ -356,9 +357,10 @@ keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAdd
 keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 
 // Bind the socket and its (possibly new) handle to each other. A socket
-// being constructed (`fresh`) is already as _undestroy() would leave it,
-// unless its construction is pending (a _construct) or _undestroy is not
-// the streams' own: only then is the call needed.
+// being constructed, or just constructed by net.connect() (`fresh`), is
+// already as _undestroy() would leave it, unless its construction is
+// pending (a _construct) or _undestroy is not the streams' own: only then
+// is the call needed.
 const duplexUndestroy = stream.Duplex.prototype._undestroy;
 function initSocketHandle(self, fresh = false) {
   if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
@@ -815,13 +817,13 @@ function socketConnect(...args) {
   // (The symbol marks only such arrays: no Array.isArray call needed.)
   const first = args[0];
   const normalized = first != null && first[normalizedArgsSymbol] === true ? first : normalizeArgs(args);
-  return connectSocket(this, normalized[0], normalized[1]);
+  return connectSocket(this, normalized[0], normalized[1], false);
 }
 // (Node's is an anonymous function expression.)
 Object.defineProperty(socketConnect, 'name', { __proto__: null, value: '' });
 Socket.prototype.connect = socketConnect;
 
-function connectSocket(self, options, cb) {
+function connectSocket(self, options, cb, fresh) {
   if (cb !== null) self.once('connect', cb);
 
   if (self._parent && self._parent.connecting) return self;
@@ -844,7 +846,7 @@ function connectSocket(self, options, cb) {
 
   if (!self[kHandle]) {
     self[kHandle] = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
-    initSocketHandle(self);
+    initSocketHandle(self, fresh);
   }
 
   self._unrefTimer();
