@@ -121,26 +121,28 @@ function isPipeName(s) {
 // connect() and listen() arguments as [options, callback-or-null]:
 // (options[, cb]), (path[, cb]) or ([port][, host][, ...][, cb]).
 function normalizeArgs(args) {
-  let normalized;
-  if (args.length === 0) {
-    normalized = [{}, null];
-    normalized[normalizedArgsSymbol] = true;
-    return normalized;
-  }
+  const normalized = [args.length === 0 ? {} : optionsOf(args), callbackOf(args)];
+  normalized[normalizedArgsSymbol] = true;
+  return normalized;
+}
+
+// The options of arguments there are (normalizeArgs' first).
+function optionsOf(args) {
   const first = args[0];
-  let options = {};
-  if (typeof first === 'object' && first !== null) {
-    options = first;
-  } else if (isPipeName(first)) {
+  if (typeof first === 'object' && first !== null) return first;
+  const options = {};
+  if (isPipeName(first)) {
     options.path = first;
   } else {
     options.port = first;
     if (args.length > 1 && typeof args[1] === 'string') options.host = args[1];
   }
+  return options;
+}
+
+function callbackOf(args) {
   const last = args[args.length - 1];
-  normalized = [options, typeof last === 'function' ? last : null];
-  normalized[normalizedArgsSymbol] = true;
-  return normalized;
+  return typeof last === 'function' ? last : null;
 }
 
 // ---- handles ---------------------------------------------------------------------
@@ -173,8 +175,8 @@ let ownStreamOptions = null;
 const kDefaultStreamOptions = { allowHalfOpen: false, emitClose: false, autoDestroy: true, decodeStrings: false };
 
 function connect(...args) {
-  const normalized = normalizeArgs(args);
-  const options = normalized[0];
+  const options = args.length === 0 ? {} : optionsOf(args);
+  const cb = callbackOf(args);
   if (options !== args[0]) {
     // Made from a port or a path (and a host): no stream options.
     ownOptions = options;
@@ -182,6 +184,12 @@ function connect(...args) {
   }
   const socket = new Socket(options);
   if (options.timeout) socket.setTimeout(options.timeout);
+  // Our own connect() is given the parsed arguments directly: no
+  // normalized array, which only a replaced connect() can see. The socket
+  // is still as constructed (`fresh`, see initSocketHandle).
+  if (socket.connect === socketConnect) return connectSocket(socket, options, cb, true);
+  const normalized = [options, cb];
+  normalized[normalizedArgsSymbol] = true;
   return socket.connect(normalized);
 }
 
@@ -210,15 +218,20 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 function Socket(options) {
   // (`new Socket` needs no instanceof, a call in QuickJS.)
   if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options);
-  if (options?.objectMode) {
-    throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
-  } else if (options?.readableObjectMode || options?.writableObjectMode) {
-    const which = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
-    throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported'); // at node:net:376:11
-  }
-  if (options?.keepAliveInitialDelay !== undefined) {
-    validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:385:5
-    if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+  // Options net made itself (a port and a host or path, an accepted
+  // handle's) have none of the options checked or read only here.
+  const own = options === ownOptions && options !== null;
+  if (!own) {
+    if (options?.objectMode) {
+      throw new ERR_INVALID_ARG_VALUE('options.objectMode', options.objectMode, 'is not supported'); // at node:net:370:11
+    } else if (options?.readableObjectMode || options?.writableObjectMode) {
+      const which = options.readableObjectMode ? 'readableObjectMode' : 'writableObjectMode';
+      throw new ERR_INVALID_ARG_VALUE(`options.${which}`, options[which], 'is not supported'); // at node:net:376:11
+    }
+    if (options?.keepAliveInitialDelay !== undefined) {
+      validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:385:5
+      if (options.keepAliveInitialDelay < 0) options.keepAliveInitialDelay = 0;
+    }
   }
 
   this.connecting = false;
@@ -234,7 +247,7 @@ function Socket(options) {
   this._closeAfterHandlingError = false;
 
   let streamOptions;
-  if (options === ownOptions && options !== null) {
+  if (own) {
     streamOptions = ownStreamOptions;
     ownOptions = null;
     ownStreamOptions = null;
@@ -252,6 +265,8 @@ function Socket(options) {
 
   if (options.handle) {
     this[kHandle] = options.handle;
+  } else if (own) {
+    // (no descriptor)
   } else if (options.fd !== undefined) {
     const { fd } = options;
     this[kHandle] = createHandle(fd, false);
@@ -259,7 +274,7 @@ function Socket(options) {
     if (err) throw errnoException(err, 'open'); // at node:net:442:13
   }
 
-  const onread = options.onread;
+  const onread = own ? undefined : options.onread;
   if (onread !== null && typeof onread === 'object' &&
       (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
       typeof onread.callback === 'function') {
@@ -272,9 +287,15 @@ function Socket(options) {
     this[kBufferCb] = onread.callback;
   }
 
-  this[kSetNoDelay] = !!options.noDelay;
-  this[kSetKeepAlive] = !!options.keepAlive;
-  this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  if (own) {
+    this[kSetNoDelay] = false;
+    this[kSetKeepAlive] = false;
+    this[kSetKeepAliveInitialDelay] = 0;
+  } else {
+    this[kSetNoDelay] = !!options.noDelay;
+    this[kSetKeepAlive] = !!options.keepAlive;
+    this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  }
 
   // Added as on() adds it to a socket no one listens to yet, when on() is
   // the streams' own (two calls less).
@@ -303,7 +324,7 @@ function Socket(options) {
     }
   }
 
-  if (options.signal) addClientAbortSignalOption(this, options);
+  if (!own && options.signal) addClientAbortSignalOption(this, options);
 
   this.server = null;
   this._server = null;
@@ -311,7 +332,7 @@ function Socket(options) {
   // What bytesRead/bytesWritten report once the handle is gone.
   this[kBytesRead] = 0;
   this[kBytesWritten] = 0;
-  if (options.blockList) {
+  if (!own && options.blockList) {
     if (!lazyBlockList().BlockList.isBlockList(options.blockList)) {
       throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList); // at node:net:516:13
     }
@@ -336,9 +357,10 @@ keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAdd
 keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 
 // Bind the socket and its (possibly new) handle to each other. A socket
-// being constructed (`fresh`) is already as _undestroy() would leave it,
-// unless its construction is pending (a _construct) or _undestroy is not
-// the streams' own: only then is the call needed.
+// being constructed, or just constructed by net.connect() (`fresh`), is
+// already as _undestroy() would leave it, unless its construction is
+// pending (a _construct) or _undestroy is not the streams' own: only then
+// is the call needed.
 const duplexUndestroy = stream.Duplex.prototype._undestroy;
 function initSocketHandle(self, fresh = false) {
   if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
@@ -539,11 +561,20 @@ function tryReadStart(socket) {
 Socket.prototype._read = function(n) {
   const handle = this[kHandle];
   if (this.connecting || !handle) {
-    this.once('connect', () => this._read(n));
+    // The size the streams ask for is the high-water mark: then a shared
+    // listener reads once connected, instead of a closure per socket.
+    if (n === this._readableState.highWaterMark) this.once('connect', readOnConnect);
+    else this.once('connect', () => this._read(n));
   } else if (!handle.reading) {
     tryReadStart(this);
   }
 };
+
+function readOnConnect() {
+  this._read(this._readableState.highWaterMark);
+}
+// (Node's listener is an arrow function: no name.)
+Object.defineProperty(readOnConnect, 'name', { __proto__: null, value: '' });
 
 Socket.prototype.end = function(data, encoding, callback) {
   stream.Duplex.prototype.end.call(this, data, encoding, callback);
@@ -781,49 +812,53 @@ Object.defineProperty(Socket.prototype, 'bytesWritten', {
   },
 });
 
-Socket.prototype.connect = function(...args) {
+function socketConnect(...args) {
   // An array marked as normalized comes from net.connect(), already parsed.
   // (The symbol marks only such arrays: no Array.isArray call needed.)
   const first = args[0];
   const normalized = first != null && first[normalizedArgsSymbol] === true ? first : normalizeArgs(args);
-  const options = normalized[0];
-  const cb = normalized[1];
+  return connectSocket(this, normalized[0], normalized[1], false);
+}
+// (Node's is an anonymous function expression.)
+Object.defineProperty(socketConnect, 'name', { __proto__: null, value: '' });
+Socket.prototype.connect = socketConnect;
 
-  if (cb !== null) this.once('connect', cb);
+function connectSocket(self, options, cb, fresh) {
+  if (cb !== null) self.once('connect', cb);
 
-  if (this._parent && this._parent.connecting) return this;
+  if (self._parent && self._parent.connecting) return self;
 
   if (options.port === undefined && options.path == null) {
     throw new ERR_MISSING_ARGS(['options', 'port', 'path']); // at node:net:1252:11
   }
 
-  if (this.write !== Socket.prototype.write) this.write = Socket.prototype.write;
+  if (self.write !== Socket.prototype.write) self.write = Socket.prototype.write;
 
-  if (this.destroyed) {
-    this._handle = null;
-    this._peername = null;
-    this._sockname = null;
-    this._undestroy();
+  if (self.destroyed) {
+    self._handle = null;
+    self._peername = null;
+    self._sockname = null;
+    self._undestroy();
   }
 
   const { path } = options;
   const pipe = !!path;
 
-  if (!this[kHandle]) {
-    this[kHandle] = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
-    initSocketHandle(this);
+  if (!self[kHandle]) {
+    self[kHandle] = pipe ? new Pipe(PipeConstants.SOCKET) : new TCP(TCPConstants.SOCKET);
+    initSocketHandle(self, fresh);
   }
 
-  this._unrefTimer();
-  this.connecting = true;
+  self._unrefTimer();
+  self.connecting = true;
 
   if (pipe) {
     validateString(path, 'options.path'); // at node:net:1279:5
-    internalConnect(this, path);
+    internalConnect(self, path);
   } else {
-    lookupAndConnect(this, options);
+    lookupAndConnect(self, options);
   }
-  return this;
+  return self;
 };
 
 Socket.prototype.ref = function() {
@@ -884,8 +919,9 @@ function lookupAndConnect(self, options) {
   // An IP literal needs no lookup.
   const addressType = isIP(host);
   if (addressType) {
-    // (An array of the arguments costs less than a closure over them.)
-    nextTick2(connectToLiteral, self, [host, port, addressType, localAddress, localPort]);
+    // The connect request, made now, carries the tick's arguments (less
+    // than a closure over them or an array of them).
+    nextTick2(connectToLiteral, self, tcpConnectWrap(host, port, addressType, localAddress, localPort));
     return;
   }
 
@@ -999,8 +1035,10 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
   });
 }
 
-function connectToLiteral(self, args) {
-  if (self.connecting) internalConnect(self, args[0], args[1], args[2], args[3], args[4]);
+function connectToLiteral(self, req) {
+  if (self.connecting) {
+    internalConnect(self, req.address, req.port, req.addressType, req.localAddress, req.localPort, undefined, req);
+  }
 }
 // (Node's is an arrow function: a replaced process.nextTick sees no name.)
 Object.defineProperty(connectToLiteral, 'name', { __proto__: null, value: '' });
@@ -1020,7 +1058,19 @@ function checkBindError(err, port, handle) {
   return err;
 }
 
-function internalConnect(self, address, port, addressType, localAddress, localPort, flags) {
+function tcpConnectWrap(address, port, addressType, localAddress, localPort) {
+  const req = new TCPConnectWrap();
+  req.oncomplete = afterConnect;
+  req.address = address;
+  req.port = port;
+  req.localAddress = localAddress;
+  req.localPort = localPort;
+  req.addressType = addressType;
+  return req;
+}
+
+// `req`, when given, is the request for these arguments (an IP literal's).
+function internalConnect(self, address, port, addressType, localAddress, localPort, flags, req) {
   let err;
   if (localAddress || localPort) {
     if (addressType === 4) {
@@ -1045,18 +1095,13 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
       self.destroy(new ERR_IP_BLOCKED(address)); // at node:net:1084:20
       return;
     }
-    const req = new TCPConnectWrap();
-    req.oncomplete = afterConnect;
-    req.address = address;
-    req.port = port;
-    req.localAddress = localAddress;
-    req.localPort = localPort;
-    req.addressType = addressType;
+    if (req === undefined) req = tcpConnectWrap(address, port, addressType, localAddress, localPort);
+    else req.localAddress = localAddress;  // (a bind above may have set its default)
     err = addressType === 4 ?
       self[kHandle].connect(req, address, port) :
       self[kHandle].connect6(req, address, port);
   } else {
-    const req = new PipeConnectWrap();
+    req = new PipeConnectWrap();
     req.address = address;
     req.oncomplete = afterConnect;
     err = self[kHandle].connect(req, address);

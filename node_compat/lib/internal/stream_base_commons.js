@@ -32,8 +32,6 @@ const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
 const kBufferGen = Symbol('kBufferGen');
 const kTimeout = Symbol('timeout');
-// Set on streams whose end should also destroy them ('end' -> 'close').
-const kMaybeDestroy = Symbol('kMaybeDestroy');
 
 function isUint8Array(value) {
   return value instanceof Uint8Array;
@@ -209,11 +207,9 @@ function onStreamRead(nread, arrayBuffer) {
     stream.destroy(errnoException(nread, 'read'));
     return;
   }
-  // End of stream: 'end' first, then whatever the stream does after it.
-  if ((stream._readableState[kState] & kReadableEndEmitted) !== 0) {
-    if (stream[kMaybeDestroy]) stream[kMaybeDestroy]();
-  } else {
-    if (stream[kMaybeDestroy]) stream.on('end', stream[kMaybeDestroy]);
+  // End of stream. (Node also calls a stream's kMaybeDestroy here: only
+  // http2's streams have one, and pynode has no http2.)
+  if ((stream._readableState[kState] & kReadableEndEmitted) === 0) {
     stream.push(null);
     stream.read(0);
   }
@@ -271,7 +267,6 @@ module.exports = {
   kBufferCb,
   kBufferGen,
   kHandle,
-  kMaybeDestroy,
   kTimeout,
   kUpdateTimer,
   onStreamRead,
