@@ -70,9 +70,14 @@ function destroyStream(stream, err, cb) {
   }
 
   // Flagged before anything runs, so destroy() from a callback is a no-op.
-  if (err) recordError(err, w, r);
-  if (w) w[kState] |= kDestroyed;
-  if (r) r[kState] |= kDestroyed;
+  if (err) {
+    recordError(err, w, r);
+    if (w) w[kState] |= kDestroyed;
+    if (r) r[kState] |= kDestroyed;
+  } else {
+    if (w) w[kState] = wFlags | kDestroyed;
+    if (r) r[kState] = rFlags | kDestroyed;
+  }
 
   // A Duplex keeps its shared flags on the writable side.
   if (((w ? wFlags : rFlags) & kConstructed) === 0) {

@@ -306,8 +306,7 @@ Readable.prototype.unshift = function unshift(chunk, encoding) {
 
 function unshiftBytes(stream, state, chunk, encoding) {
   if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, state[kState] & ~kReading);
     return false;
   }
 
@@ -334,8 +333,7 @@ function unshiftBytes(stream, state, chunk, encoding) {
 
 function unshiftObject(stream, state, chunk) {
   if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, state[kState] & ~kReading);
     return false;
   }
   return unshiftValue(stream, state, chunk);
@@ -347,15 +345,14 @@ function unshiftValue(stream, state, chunk) {
   } else if ((state[kState] & kDestroyedOrErrored) !== 0) {
     return false;
   } else {
-    addChunk(stream, state, chunk, true);
+    addChunk(stream, state, chunk, true, state[kState]);
   }
   return canPushMore(state);
 }
 
 function pushBytes(stream, state, chunk, encoding) {
   if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, state[kState] & ~kReading);
     return false;
   }
 
@@ -393,8 +390,8 @@ function pushBytes(stream, state, chunk, encoding) {
   }
   if ((flags & kDestroyedOrErrored) !== 0) return false;
 
-  state[kState] = flags & ~kReading;
   if ((flags & kDecoder) !== 0 && !encoding) {
+    state[kState] = flags & ~kReading;
     chunk = state[kDecoderValue].write(chunk);
     if (chunk.length === 0) {
       maybeReadMore(stream, state);
@@ -402,15 +399,14 @@ function pushBytes(stream, state, chunk, encoding) {
     }
   }
 
-  addChunk(stream, state, chunk, false);
+  addChunk(stream, state, chunk, false, flags & ~kReading);
   return canPushMore(state);
 }
 
 function pushObject(stream, state, chunk, encoding) {
   const flags = state[kState];
   if (chunk === null) {
-    state[kState] = flags & ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, flags & ~kReading);
     return false;
   }
 
@@ -420,10 +416,12 @@ function pushObject(stream, state, chunk, encoding) {
   }
   if ((flags & kDestroyedOrErrored) !== 0) return false;
 
-  state[kState] = flags & ~kReading;
-  if ((flags & kDecoder) !== 0 && !encoding) chunk = state[kDecoderValue].write(chunk);
+  if ((flags & kDecoder) !== 0 && !encoding) {
+    state[kState] = flags & ~kReading;
+    chunk = state[kDecoderValue].write(chunk);
+  }
 
-  addChunk(stream, state, chunk, false);
+  addChunk(stream, state, chunk, false, flags & ~kReading);
   return canPushMore(state);
 }
 
@@ -432,8 +430,8 @@ function canPushMore(state) {
   return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function addChunk(stream, state, chunk, addToFront) {
-  const flags = state[kState];
+// `flags`: the state's flags as they are to be (push stores them here).
+function addChunk(stream, state, chunk, addToFront, flags) {
   if ((flags & kDirectDataMask) === kDirectData && state.length === 0) {
     // Flowing with nothing buffered: straight to the 'data' listeners.
     if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
@@ -442,6 +440,7 @@ function addChunk(stream, state, chunk, addToFront) {
     if (stream.emit !== eeEmit) stream.emit('data', chunk);
     else if (stream._events?.data !== undefined) emitListened1(stream, 'data', stream._events.data, chunk);
   } else {
+    state[kState] = flags;
     state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
     if (!addToFront) {
       state.buffer.push(chunk);
@@ -521,7 +520,8 @@ Readable.prototype.read = function read(n) {
         (flags & kReadGate) !== kConstructed) {
       if ((flags & kEnded) !== 0) {
         state[kState] = flags;
-        endReadable(this);
+        // (endReadable, inline.)
+        if ((flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, this);
       } else {
         state[kState] = flags | kNeedReadable;
       }
@@ -622,14 +622,14 @@ function readZero(stream, state) {
   const length = state.length;
   const hwm = state.highWaterMark;
 
-  if ((flags & kNeedReadable) !== 0 &&
-      ((hwm !== 0 ? length >= hwm : length > 0) || (flags & kEnded) !== 0)) {
-    if (length === 0 && (flags & kEnded) !== 0) endReadable(stream);
-    else emitReadable(stream);
+  if ((flags & kEnded) !== 0) {
+    // (endReadable, inline: kEnded is set already.)
+    if (length === 0 && (flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, stream);
+    else if ((flags & kNeedReadable) !== 0 && length !== 0) emitReadable(stream);
     return null;
   }
-  if ((flags & kEnded) !== 0) {
-    if (length === 0) endReadable(stream);
+  if ((flags & kNeedReadable) !== 0 && (hwm !== 0 ? length >= hwm : length > 0)) {
+    emitReadable(stream);
     return null;
   }
 
@@ -652,10 +652,14 @@ function readZero(stream, state) {
   return null;
 }
 
-function onEofChunk(stream, state) {
-  const flags = state[kState];
-  if ((flags & kEnded) !== 0) return;
+// `flags`: state[kState] with kReading cleared, not yet stored.
+function onEofChunk(stream, state, flags) {
+  if ((flags & kEnded) !== 0) {
+    state[kState] = flags;
+    return;
+  }
   if ((flags & kDecoder) !== 0) {
+    state[kState] = flags;
     const chunk = state[kDecoderValue].end();
     if (chunk?.length) {
       state.buffer.push(chunk);
@@ -704,7 +708,7 @@ function emitReadable_(stream, state) {
   if ((flags & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) flags |= kNeedReadable;
   state[kState] = flags;
   // Flowing: the buffer goes out as 'data' (read() emits it).
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+  if ((flags & kFlowing) !== 0) while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
 }
 
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
@@ -973,11 +977,17 @@ Readable.prototype.resume = function resume() {
 
 function resume_(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
-  state[kState] &= ~kResumeScheduled;
-  if (stream.emit !== eeEmit) stream.emit('resume');
-  else if (stream._events?.resume !== undefined) emitListened0(stream, 'resume', stream._events.resume);
+  let flags = state[kState] & ~kResumeScheduled;
+  state[kState] = flags;
+  if (stream.emit !== eeEmit) {
+    stream.emit('resume');
+    flags = state[kState];
+  } else if (stream._events?.resume !== undefined) {
+    emitListened0(stream, 'resume', stream._events.resume);
+    flags = state[kState];
+  }
   // Flowing: the buffer goes out as 'data' (read() emits it).
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+  if ((flags & kFlowing) !== 0) while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 
