@@ -400,7 +400,8 @@ function pushBytes(stream, state, chunk, encoding) {
   }
 
   addChunk(stream, state, chunk, false, flags & ~kReading);
-  return canPushMore(state);
+  // (canPushMore, inline.)
+  return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
 
 function pushObject(stream, state, chunk, encoding) {
@@ -511,7 +512,44 @@ function howMuchToRead(n, state, flags) {
 // field's in QuickJS.)
 Readable.prototype.read = function read(n) {
   const state = this._readableState;
-  if (n === 0) return readZero(this, state);
+  if (n === 0) {
+    // read(0), the usual call (the stream's own calls make it to fill the
+    // buffer), with each field read once: it only owes a 'readable' (or
+    // 'end') when enough is buffered or the end came, else calls _read
+    // when one is due; it always returns null.
+    let flags = state[kState];
+    const length = state.length;
+    const hwm = state.highWaterMark;
+
+    if ((flags & kEnded) !== 0) {
+      // (endReadable, inline: kEnded is set already.)
+      if (length === 0 && (flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, this);
+      else if ((flags & kNeedReadable) !== 0 && length !== 0) emitReadable(this);
+      return null;
+    }
+    if ((flags & kNeedReadable) !== 0 && (hwm !== 0 ? length >= hwm : length > 0)) {
+      emitReadable(this);
+      return null;
+    }
+
+    if ((flags & kReadGate) === kConstructed && // (kEnded is clear here)
+        ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
+      flags |= kReading | kSync;
+      if (length === 0) flags |= kNeedReadable;
+      state[kState] = flags;
+      try {
+        this._read(hwm);
+      } catch (err) {
+        errorOrDestroy(this, err);
+      }
+      flags = state[kState] & ~kSync;
+      if (state.length <= state.highWaterMark) flags |= kNeedReadable;
+    } else if (length <= hwm) {
+      flags |= kNeedReadable;
+    }
+    state[kState] = flags;
+    return null;
+  }
   if (n === undefined) {
     // read() with nothing buffered (the last call of a flowing loop) when
     // no _read is due: no data, at most the end.
@@ -612,45 +650,6 @@ Readable.prototype.read = function read(n) {
 
   return ret;
 };
-
-// read(0), the usual call (the stream's own calls make it to fill the
-// buffer): what read() does for it, with each field read once. It only
-// owes a 'readable' (or 'end') when enough is buffered or the end came,
-// else calls _read when one is due; it always returns null.
-function readZero(stream, state) {
-  let flags = state[kState];
-  const length = state.length;
-  const hwm = state.highWaterMark;
-
-  if ((flags & kEnded) !== 0) {
-    // (endReadable, inline: kEnded is set already.)
-    if (length === 0 && (flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, stream);
-    else if ((flags & kNeedReadable) !== 0 && length !== 0) emitReadable(stream);
-    return null;
-  }
-  if ((flags & kNeedReadable) !== 0 && (hwm !== 0 ? length >= hwm : length > 0)) {
-    emitReadable(stream);
-    return null;
-  }
-
-  if ((flags & kReadGate) === kConstructed && // (kEnded is clear here)
-      ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
-    flags |= kReading | kSync;
-    if (length === 0) flags |= kNeedReadable;
-    state[kState] = flags;
-    try {
-      stream._read(hwm);
-    } catch (err) {
-      errorOrDestroy(stream, err);
-    }
-    flags = state[kState] & ~kSync;
-    if (state.length <= state.highWaterMark) flags |= kNeedReadable;
-  } else if (length <= hwm) {
-    flags |= kNeedReadable;
-  }
-  state[kState] = flags;
-  return null;
-}
 
 // `flags`: state[kState] with kReading cleared, not yet stored.
 function onEofChunk(stream, state, flags) {
