@@ -179,8 +179,12 @@ function ReadableState(options, stream, isDuplex) {
     if (isDuplex && options.readableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
     hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : undefined);
-    if (hwm != null) hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
-    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (hwm == null) {
+      hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
+      // (A non-negative int32 is valid: no call needed to tell.)
+      hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
+    }
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
     defaultEncoding = options.defaultEncoding;

@@ -195,8 +195,12 @@ function WritableState(options, stream, isDuplex) {
     if (isDuplex && options.writableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
     hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : undefined);
-    if (hwm != null) hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
-    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (hwm == null) {
+      hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
+      // (A non-negative int32 is valid: no call needed to tell.)
+      hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
+    }
     if (options.decodeStrings === false) flags &= ~kDecodeStrings;
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
