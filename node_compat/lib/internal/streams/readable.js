@@ -295,9 +295,12 @@ Readable.prototype[Symbol.asyncDispose] = function() {
 // high-water mark and not ended).
 Readable.prototype.push = function push(chunk, encoding) {
   const state = this._readableState;
-  return (state[kState] & kObjectMode) === 0 ?
-    pushBytes(this, state, chunk, encoding) :
-    pushObject(this, state, chunk, encoding);
+  // (The flags are read into a local, passed on: symbol-keyed access costs
+  // several times a plain field's in QuickJS.)
+  const flags = state[kState];
+  return (flags & kObjectMode) === 0 ?
+    pushBytes(this, state, chunk, encoding, flags) :
+    pushObject(this, state, chunk, encoding, flags);
 };
 
 // Puts a chunk back at the front (a parser that read too much).
@@ -354,33 +357,35 @@ function unshiftValue(stream, state, chunk) {
   return canPushMore(state);
 }
 
-function pushBytes(stream, state, chunk, encoding) {
+// `flags`: state[kState] as push() read it.
+function pushBytes(stream, state, chunk, encoding, flags) {
   if (chunk === null) {
-    onEofChunk(stream, state, state[kState] & ~kReading);
+    onEofChunk(stream, state, flags & ~kReading);
     return false;
   }
 
   // Buffers first: they are what sockets and files push.
   if (chunk instanceof Buffer) {
     encoding = '';
-  } else if (typeof chunk === 'string') {
-    encoding ||= state.defaultEncoding;
-    if (state.encoding !== encoding) {
-      chunk = Buffer.from(chunk, encoding);
+  } else {
+    if (typeof chunk === 'string') {
+      encoding ||= state.defaultEncoding;
+      if (state.encoding !== encoding) {
+        chunk = Buffer.from(chunk, encoding);
+        encoding = '';
+      }
+    } else if (ArrayBuffer.isView(chunk)) {
+      chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = '';
+    } else if (chunk !== undefined) {
+      const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+      errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
+      return false;
     }
-  } else if (ArrayBuffer.isView(chunk)) {
-    chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    encoding = '';
-  } else if (chunk !== undefined) {
-    const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
-    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
-    return false;
+    // (A conversion runs code, which might have changed them.)
+    flags = state[kState];
   }
 
-  // (The flags are read into a local: symbol-keyed access costs several
-  // times a plain field's in QuickJS.)
-  const flags = state[kState];
   if (!chunk || chunk.length <= 0) {
     // An empty push only ends the pending read.
     state[kState] = flags & ~kReading;
@@ -408,8 +413,7 @@ function pushBytes(stream, state, chunk, encoding) {
   return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function pushObject(stream, state, chunk, encoding) {
-  const flags = state[kState];
+function pushObject(stream, state, chunk, encoding, flags) {
   if (chunk === null) {
     onEofChunk(stream, state, flags & ~kReading);
     return false;
