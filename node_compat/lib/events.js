@@ -244,6 +244,15 @@ const emitListened0 = function emit(target, type, handler) {
   if (typeof handler === 'function') {
     const result = handler.apply === functionApply ? callListener(handler, target) : handler.apply(target, []);
     if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+  } else if (handler.length === 2) {
+    // (Two listeners, the usual array: emit's copy of it, so that one
+    // removed by the other still runs, is two locals.)
+    const first = handler[0];
+    const second = handler[1];
+    let result = first.apply === functionApply ? callListener(first, target) : first.apply(target, []);
+    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    result = second.apply === functionApply ? callListener(second, target) : second.apply(target, []);
+    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
@@ -259,6 +268,13 @@ const emitListened0 = function emit(target, type, handler) {
 const emitListened1 = function emit(target, type, handler, a) {
   if (typeof handler === 'function') {
     const result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]);
+    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+  } else if (handler.length === 2) {
+    const first = handler[0];
+    const second = handler[1];
+    let result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]);
+    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+    result = second.apply === functionApply ? callListener(second, target, a) : second.apply(target, [a]);
     if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
   } else {
     const len = handler.length;

@@ -5,7 +5,7 @@
 // updated together):
 //
 // - destroy(err, cb): marks the stream destroyed, waits for a pending
-//   `_construct`, calls `_destroy(err, onDestroyed)`, then on the next tick
+//   `_construct`, calls `_destroy(err, onDestroy)`, then on the next tick
 //   emits 'error' (once per stream) and 'close' (unless emitClose is off).
 // - errorOrDestroy(): how the core reports a failure: destroys the stream
 //   when it auto-destroys, else only records the error and emits 'error'.
@@ -70,9 +70,14 @@ function destroyStream(stream, err, cb) {
   }
 
   // Flagged before anything runs, so destroy() from a callback is a no-op.
-  if (err) recordError(err, w, r);
-  if (w) w[kState] |= kDestroyed;
-  if (r) r[kState] |= kDestroyed;
+  if (err) {
+    recordError(err, w, r);
+    if (w) w[kState] |= kDestroyed;
+    if (r) r[kState] |= kDestroyed;
+  } else {
+    if (w) w[kState] = wFlags | kDestroyed;
+    if (r) r[kState] = rFlags | kDestroyed;
+  }
 
   // A Duplex keeps its shared flags on the writable side.
   if (((w ? wFlags : rFlags) & kConstructed) === 0) {
@@ -91,26 +96,22 @@ function callDestroy(stream, err, cb) {
   const onDestroy = (destroyError) => {
     if (called) return;
     called = true;
-    onDestroyed(stream, destroyError, cb);
+    const r = stream._readableState;
+    const w = stream._writableState;
+    if (destroyError) recordError(destroyError, w, r);
+    if (w) w[kState] |= kClosed;
+    if (r) r[kState] |= kClosed;
+
+    if (typeof cb === 'function') cb(destroyError);
+
+    if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
+    else nextTick2(emitCloseNT, stream);
   };
   try {
     stream._destroy(err || null, onDestroy);
   } catch (destroyError) {
     onDestroy(destroyError);
   }
-}
-
-function onDestroyed(stream, destroyError, cb) {
-  const r = stream._readableState;
-  const w = stream._writableState;
-  if (destroyError) recordError(destroyError, w, r);
-  if (w) w[kState] |= kClosed;
-  if (r) r[kState] |= kClosed;
-
-  if (typeof cb === 'function') cb(destroyError);
-
-  if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
-  else nextTick2(emitCloseNT, stream);
 }
 
 function emitErrorCloseNT(stream, err) {

@@ -179,8 +179,12 @@ function ReadableState(options, stream, isDuplex) {
     if (isDuplex && options.readableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
     hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : undefined);
-    if (hwm != null) hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
-    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (hwm == null) {
+      hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
+      // (A non-negative int32 is valid: no call needed to tell.)
+      hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
+    }
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
     defaultEncoding = options.defaultEncoding;
@@ -291,9 +295,12 @@ Readable.prototype[Symbol.asyncDispose] = function() {
 // high-water mark and not ended).
 Readable.prototype.push = function push(chunk, encoding) {
   const state = this._readableState;
-  return (state[kState] & kObjectMode) === 0 ?
-    pushBytes(this, state, chunk, encoding) :
-    pushObject(this, state, chunk, encoding);
+  // (The flags are read into a local, passed on: symbol-keyed access costs
+  // several times a plain field's in QuickJS.)
+  const flags = state[kState];
+  return (flags & kObjectMode) === 0 ?
+    pushBytes(this, state, chunk, encoding, flags) :
+    pushObject(this, state, chunk, encoding, flags);
 };
 
 // Puts a chunk back at the front (a parser that read too much).
@@ -306,8 +313,7 @@ Readable.prototype.unshift = function unshift(chunk, encoding) {
 
 function unshiftBytes(stream, state, chunk, encoding) {
   if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, state[kState] & ~kReading);
     return false;
   }
 
@@ -334,8 +340,7 @@ function unshiftBytes(stream, state, chunk, encoding) {
 
 function unshiftObject(stream, state, chunk) {
   if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, state[kState] & ~kReading);
     return false;
   }
   return unshiftValue(stream, state, chunk);
@@ -347,39 +352,40 @@ function unshiftValue(stream, state, chunk) {
   } else if ((state[kState] & kDestroyedOrErrored) !== 0) {
     return false;
   } else {
-    addChunk(stream, state, chunk, true);
+    addChunk(stream, state, chunk, true, state[kState]);
   }
   return canPushMore(state);
 }
 
-function pushBytes(stream, state, chunk, encoding) {
+// `flags`: state[kState] as push() read it.
+function pushBytes(stream, state, chunk, encoding, flags) {
   if (chunk === null) {
-    state[kState] &= ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, flags & ~kReading);
     return false;
   }
 
   // Buffers first: they are what sockets and files push.
   if (chunk instanceof Buffer) {
     encoding = '';
-  } else if (typeof chunk === 'string') {
-    encoding ||= state.defaultEncoding;
-    if (state.encoding !== encoding) {
-      chunk = Buffer.from(chunk, encoding);
+  } else {
+    if (typeof chunk === 'string') {
+      encoding ||= state.defaultEncoding;
+      if (state.encoding !== encoding) {
+        chunk = Buffer.from(chunk, encoding);
+        encoding = '';
+      }
+    } else if (ArrayBuffer.isView(chunk)) {
+      chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = '';
+    } else if (chunk !== undefined) {
+      const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+      errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
+      return false;
     }
-  } else if (ArrayBuffer.isView(chunk)) {
-    chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    encoding = '';
-  } else if (chunk !== undefined) {
-    const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
-    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
-    return false;
+    // (A conversion runs code, which might have changed them.)
+    flags = state[kState];
   }
 
-  // (The flags are read into a local: symbol-keyed access costs several
-  // times a plain field's in QuickJS.)
-  const flags = state[kState];
   if (!chunk || chunk.length <= 0) {
     // An empty push only ends the pending read.
     state[kState] = flags & ~kReading;
@@ -393,8 +399,8 @@ function pushBytes(stream, state, chunk, encoding) {
   }
   if ((flags & kDestroyedOrErrored) !== 0) return false;
 
-  state[kState] = flags & ~kReading;
   if ((flags & kDecoder) !== 0 && !encoding) {
+    state[kState] = flags & ~kReading;
     chunk = state[kDecoderValue].write(chunk);
     if (chunk.length === 0) {
       maybeReadMore(stream, state);
@@ -402,15 +408,14 @@ function pushBytes(stream, state, chunk, encoding) {
     }
   }
 
-  addChunk(stream, state, chunk, false);
-  return canPushMore(state);
+  addChunk(stream, state, chunk, false, flags & ~kReading);
+  // (canPushMore, inline.)
+  return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function pushObject(stream, state, chunk, encoding) {
-  const flags = state[kState];
+function pushObject(stream, state, chunk, encoding, flags) {
   if (chunk === null) {
-    state[kState] = flags & ~kReading;
-    onEofChunk(stream, state);
+    onEofChunk(stream, state, flags & ~kReading);
     return false;
   }
 
@@ -420,10 +425,12 @@ function pushObject(stream, state, chunk, encoding) {
   }
   if ((flags & kDestroyedOrErrored) !== 0) return false;
 
-  state[kState] = flags & ~kReading;
-  if ((flags & kDecoder) !== 0 && !encoding) chunk = state[kDecoderValue].write(chunk);
+  if ((flags & kDecoder) !== 0 && !encoding) {
+    state[kState] = flags & ~kReading;
+    chunk = state[kDecoderValue].write(chunk);
+  }
 
-  addChunk(stream, state, chunk, false);
+  addChunk(stream, state, chunk, false, flags & ~kReading);
   return canPushMore(state);
 }
 
@@ -432,8 +439,8 @@ function canPushMore(state) {
   return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
 
-function addChunk(stream, state, chunk, addToFront) {
-  const flags = state[kState];
+// `flags`: the state's flags as they are to be (push stores them here).
+function addChunk(stream, state, chunk, addToFront, flags) {
   if ((flags & kDirectDataMask) === kDirectData && state.length === 0) {
     // Flowing with nothing buffered: straight to the 'data' listeners.
     if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
@@ -442,6 +449,7 @@ function addChunk(stream, state, chunk, addToFront) {
     if (stream.emit !== eeEmit) stream.emit('data', chunk);
     else if (stream._events?.data !== undefined) emitListened1(stream, 'data', stream._events.data, chunk);
   } else {
+    state[kState] = flags;
     state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
     if (!addToFront) {
       state.buffer.push(chunk);
@@ -512,7 +520,44 @@ function howMuchToRead(n, state, flags) {
 // field's in QuickJS.)
 Readable.prototype.read = function read(n) {
   const state = this._readableState;
-  if (n === 0) return readZero(this, state);
+  if (n === 0) {
+    // read(0), the usual call (the stream's own calls make it to fill the
+    // buffer), with each field read once: it only owes a 'readable' (or
+    // 'end') when enough is buffered or the end came, else calls _read
+    // when one is due; it always returns null.
+    let flags = state[kState];
+    const length = state.length;
+    const hwm = state.highWaterMark;
+
+    if ((flags & kEnded) !== 0) {
+      // (endReadable, inline: kEnded is set already.)
+      if (length === 0 && (flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, this);
+      else if ((flags & kNeedReadable) !== 0 && length !== 0) emitReadable(this);
+      return null;
+    }
+    if ((flags & kNeedReadable) !== 0 && (hwm !== 0 ? length >= hwm : length > 0)) {
+      emitReadable(this);
+      return null;
+    }
+
+    if ((flags & kReadGate) === kConstructed && // (kEnded is clear here)
+        ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
+      flags |= kReading | kSync;
+      if (length === 0) flags |= kNeedReadable;
+      state[kState] = flags;
+      try {
+        this._read(hwm);
+      } catch (err) {
+        errorOrDestroy(this, err);
+      }
+      flags = state[kState] & ~kSync;
+      if (state.length <= state.highWaterMark) flags |= kNeedReadable;
+    } else if (length <= hwm) {
+      flags |= kNeedReadable;
+    }
+    state[kState] = flags;
+    return null;
+  }
   if (n === undefined) {
     // read() with nothing buffered (the last call of a flowing loop) when
     // no _read is due: no data, at most the end.
@@ -521,7 +566,8 @@ Readable.prototype.read = function read(n) {
         (flags & kReadGate) !== kConstructed) {
       if ((flags & kEnded) !== 0) {
         state[kState] = flags;
-        endReadable(this);
+        // (endReadable, inline.)
+        if ((flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, this);
       } else {
         state[kState] = flags | kNeedReadable;
       }
@@ -613,49 +659,14 @@ Readable.prototype.read = function read(n) {
   return ret;
 };
 
-// read(0), the usual call (the stream's own calls make it to fill the
-// buffer): what read() does for it, with each field read once. It only
-// owes a 'readable' (or 'end') when enough is buffered or the end came,
-// else calls _read when one is due; it always returns null.
-function readZero(stream, state) {
-  let flags = state[kState];
-  const length = state.length;
-  const hwm = state.highWaterMark;
-
-  if ((flags & kNeedReadable) !== 0 &&
-      ((hwm !== 0 ? length >= hwm : length > 0) || (flags & kEnded) !== 0)) {
-    if (length === 0 && (flags & kEnded) !== 0) endReadable(stream);
-    else emitReadable(stream);
-    return null;
-  }
+// `flags`: state[kState] with kReading cleared, not yet stored.
+function onEofChunk(stream, state, flags) {
   if ((flags & kEnded) !== 0) {
-    if (length === 0) endReadable(stream);
-    return null;
-  }
-
-  if ((flags & kReadGate) === kConstructed && // (kEnded is clear here)
-      ((flags & kNeedReadable) !== 0 || length === 0 || length < hwm)) {
-    flags |= kReading | kSync;
-    if (length === 0) flags |= kNeedReadable;
     state[kState] = flags;
-    try {
-      stream._read(hwm);
-    } catch (err) {
-      errorOrDestroy(stream, err);
-    }
-    flags = state[kState] & ~kSync;
-    if (state.length <= state.highWaterMark) flags |= kNeedReadable;
-  } else if (length <= hwm) {
-    flags |= kNeedReadable;
+    return;
   }
-  state[kState] = flags;
-  return null;
-}
-
-function onEofChunk(stream, state) {
-  const flags = state[kState];
-  if ((flags & kEnded) !== 0) return;
   if ((flags & kDecoder) !== 0) {
+    state[kState] = flags;
     const chunk = state[kDecoderValue].end();
     if (chunk?.length) {
       state.buffer.push(chunk);
@@ -704,7 +715,7 @@ function emitReadable_(stream, state) {
   if ((flags & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) flags |= kNeedReadable;
   state[kState] = flags;
   // Flowing: the buffer goes out as 'data' (read() emits it).
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+  if ((flags & kFlowing) !== 0) while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
 }
 
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
@@ -973,11 +984,17 @@ Readable.prototype.resume = function resume() {
 
 function resume_(stream, state) {
   if ((state[kState] & kReading) === 0) stream.read(0);
-  state[kState] &= ~kResumeScheduled;
-  if (stream.emit !== eeEmit) stream.emit('resume');
-  else if (stream._events?.resume !== undefined) emitListened0(stream, 'resume', stream._events.resume);
+  let flags = state[kState] & ~kResumeScheduled;
+  state[kState] = flags;
+  if (stream.emit !== eeEmit) {
+    stream.emit('resume');
+    flags = state[kState];
+  } else if (stream._events?.resume !== undefined) {
+    emitListened0(stream, 'resume', stream._events.resume);
+    flags = state[kState];
+  }
   // Flowing: the buffer goes out as 'data' (read() emits it).
-  while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
+  if ((flags & kFlowing) !== 0) while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 

@@ -195,8 +195,12 @@ function WritableState(options, stream, isDuplex) {
     if (isDuplex && options.writableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
     hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : undefined);
-    if (hwm != null) hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
-    else hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    if (hwm == null) {
+      hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
+    } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
+      // (A non-negative int32 is valid: no call needed to tell.)
+      hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
+    }
     if (options.decodeStrings === false) flags &= ~kDecodeStrings;
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
@@ -507,7 +511,7 @@ function onwrite(stream, er) {
       state[kState] = flags | kAfterWritePending;
     } else {
       state.pendingcb--;
-      if ((flags & kEnding) !== 0) finishMaybe(stream, state, true);
+      if ((flags & kEnding) !== 0) finishMaybe(stream, state, true, flags);
     }
   } else if ((flags & kAfterWriteTickInfo) !== 0 && state[kAfterWriteTickInfoValue].cb === cb) {
     // The same callback again (a common pattern): one tick calls it for all.
@@ -518,7 +522,7 @@ function onwrite(stream, er) {
     state[kState] = flags | kAfterWritePending | kAfterWriteTickInfo;
   } else {
     state.pendingcb--;
-    if ((flags & kEnding) !== 0) finishMaybe(stream, state, true);
+    if ((flags & kEnding) !== 0) finishMaybe(stream, state, true, flags);
   }
 }
 
@@ -641,21 +645,24 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
 
   // end() uncorks completely.
-  if ((state[kState] & kCorked) !== 0) {
+  let flags = state[kState];
+  if ((flags & kCorked) !== 0) {
     state.corked = 1;
     this.uncork();
+    flags = state[kState];
   }
 
   if (err) {
     // The write's error is the callback's.
-  } else if ((state[kState] & (kEnding | kErrored)) === 0) {
+  } else if ((flags & (kEnding | kErrored)) === 0) {
     // A second end() is forgiven, as are ends after an error.
-    state[kState] |= kEnding;
-    finishMaybe(this, state, true);
+    flags |= kEnding;
+    state[kState] = flags;
+    finishMaybe(this, state, true, flags);
     state[kState] |= kEnded;
-  } else if ((state[kState] & kFinished) !== 0) {
+  } else if ((flags & kFinished) !== 0) {
     err = new ERR_STREAM_ALREADY_FINISHED('end'); // at node:internal/streams/writable:846:11
-  } else if ((state[kState] & kDestroyed) !== 0) {
+  } else if ((flags & kDestroyed) !== 0) {
     err = new ERR_STREAM_DESTROYED('end'); // at node:internal/streams/writable:848:11
   }
 
@@ -683,7 +690,8 @@ function needFinish(state) {
 
 // _final called back (or threw).
 function finalDone(stream, state, err) {
-  if ((state[kState] & kPrefinished) !== 0) {
+  const flags = state[kState];
+  if ((flags & kPrefinished) !== 0) {
     errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:886:35
     return;
   }
@@ -691,8 +699,8 @@ function finalDone(stream, state, err) {
   if (err) {
     callFinishedCallbacks(state, err);
     errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
-  } else if ((state[kState] & kFinishGate) === kFinishDue && state.length === 0) {
-    state[kState] |= kPrefinished;
+  } else if ((flags & kFinishGate) === kFinishDue && state.length === 0) {
+    state[kState] = flags | kPrefinished;
     if (stream.emit !== eeEmit) stream.emit('prefinish');
     else if (stream._events?.prefinish !== undefined) emitListened0(stream, 'prefinish', stream._events.prefinish);
     // 'finish' always comes a tick after _final's callback (streams rely on it).
@@ -701,9 +709,9 @@ function finalDone(stream, state, err) {
   }
 }
 
-// Runs _final (once), or emits 'prefinish' when there is none.
-function prefinish(stream, state) {
-  const flags = state[kState];
+// Runs _final (once), or emits 'prefinish' when there is none; `flags`
+// is state[kState].
+function prefinish(stream, state, flags) {
   if ((flags & (kPrefinished | kFinalCalled)) !== 0) return;
 
   if (typeof stream._final === 'function' && (flags & kDestroyed) === 0) {
@@ -726,9 +734,10 @@ function prefinish(stream, state) {
   }
 }
 
-function finishMaybe(stream, state, sync) {
-  if ((state[kState] & kFinishGate) !== kFinishDue || state.length !== 0) return;
-  prefinish(stream, state);
+// (`flags`: state[kState], when the caller has it.)
+function finishMaybe(stream, state, sync, flags = state[kState]) {
+  if ((flags & kFinishGate) !== kFinishDue || state.length !== 0) return;
+  prefinish(stream, state, flags);
   if (state.pendingcb !== 0) return;
   if (sync) {
     state.pendingcb++;
@@ -748,13 +757,21 @@ Object.defineProperty(finishIfStillNeeded, 'name', { __proto__: null, value: '' 
 
 function finish(stream, state) {
   state.pendingcb--;
-  const flags = state[kState] | kFinished;
+  let flags = state[kState] | kFinished;
   state[kState] = flags;
-  if ((flags & kOnFinished) !== 0) callFinishedCallbacks(state, null);
-  if (stream.emit !== eeEmit) stream.emit('finish');
-  else if (stream._events?.finish !== undefined) emitListened0(stream, 'finish', stream._events.finish);
+  if ((flags & kOnFinished) !== 0) {
+    callFinishedCallbacks(state, null);
+    flags = state[kState];
+  }
+  if (stream.emit !== eeEmit) {
+    stream.emit('finish');
+    flags = state[kState];
+  } else if (stream._events?.finish !== undefined) {
+    emitListened0(stream, 'finish', stream._events.finish);
+    flags = state[kState];
+  }
 
-  if ((state[kState] & kAutoDestroy) !== 0) {
+  if ((flags & kAutoDestroy) !== 0) {
     // A Duplex is destroyed once its readable side is done too (or off).
     // (Flags read directly from our own states: accessors are calls.)
     const rState = stream._readableState;
