@@ -296,9 +296,17 @@ class Engine:
         while ctx.execute_pending_job():
             pass
 
-    # Whether promise jobs are queued (read after every callback into JS:
-    # a C getter, not a Python function).
+    # Whether promise jobs are queued (a C getter, not a Python function).
     has_pending_jobs = property(attrgetter("_ctx.has_pending_job"))
+
+    @property
+    def job_queue(self) -> Any:
+        """An object whose `has_pending_job` tells whether promise jobs are queued.
+
+        For a caller that asks after every call into JS (the realm): read
+        there directly, it costs a third of `has_pending_jobs`.
+        """
+        return self._ctx
 
     def set_interrupt_handler(self, handler: Optional[Callable[[], bool]]) -> None:
         """`handler()` is polled while JS runs; a true result aborts JS uncatchably."""

@@ -81,9 +81,8 @@ class Realm:
         # Runs queued promise jobs (JS's runMicrotasks, called after every batch
         # of ticks, so it is the engine's own method with no call in between).
         self.run_microtasks = self.engine.run_jobs
-        # The context's own has_pending_job, read after every callback into
-        # JS: the engine's has_pending_jobs property costs three times as much.
-        self._context = self.engine._ctx
+        # Whether promise jobs wait, read after every callback into JS.
+        self._jobs = self.engine.job_queue
         self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 2)
         self._boot()
 
@@ -153,7 +152,7 @@ class Realm:
                 # callbackN ran the ticks the call queued (which leaves the
                 # flags down); only microtasks queued without a tick are left.
                 result = self._callbacks[count](target, method, *args)
-                if self._context.has_pending_job:
+                if self._jobs.has_pending_job:
                     self._drain_ticks()
             else:
                 result = self._callback(target, method, *args)
@@ -173,7 +172,7 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             result = self._callbacks[0](target, method)
-            if self._context.has_pending_job:
+            if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
             self._callback_failed(exc)
@@ -186,7 +185,7 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             result = self._callbacks[1](target, method, a)
-            if self._context.has_pending_job:
+            if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
             self._callback_failed(exc)
@@ -199,7 +198,7 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             result = self._callbacks[2](target, method, a, b)
-            if self._context.has_pending_job:
+            if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
             self._callback_failed(exc)
@@ -212,7 +211,7 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             result = self._callbacks[5](target, method, a, b, c, d, e)
-            if self._context.has_pending_job:
+            if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
             self._callback_failed(exc)

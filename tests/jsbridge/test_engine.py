@@ -72,7 +72,10 @@ def test_jobs_and_rejection_tracker(engine):
     engine.eval("Promise.reject(1); const p = Promise.reject(2); p.catch(() => {}); globalThis.order = [];"
                 "Promise.resolve().then(() => order.push('job'))")
     assert engine.has_pending_jobs
+    assert engine.job_queue.has_pending_job
     engine.run_jobs()
+    assert not engine.has_pending_jobs
+    assert not engine.job_queue.has_pending_job
     assert engine.eval("order.join()") == "job"
     assert seen == [(1, False), (2, False), (2, True)]
 
