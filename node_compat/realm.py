@@ -102,8 +102,9 @@ class Realm:
         host = self._require_builtin("internal/bootstrap/node")
         self.host = host
         self._callback = host["callback"]
-        # By argument count: these also drain the ticks the call queued.
-        self._callbacks = tuple(host[f"callback{n}"] for n in range(6))
+        # By argument count: these also drain the ticks the call queued; then
+        # the close callbacks' entry (make_close_callback).
+        self._callbacks = tuple(host[f"callback{n}"] for n in range(6)) + (host["callbackClose"],)
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -218,6 +219,19 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
         return result
+
+    def make_close_callback(self, handle: JSValue, callback: JSValue) -> None:
+        """A handle's close callback, called as the handle's method (as make_callback0 would call `onclose`)."""
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            self._callbacks[6](handle, callback)
+            if self._jobs.has_pending_job:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
 
     def _callback_failed(self, exc: Exception) -> None:
         """A call into JS raised (called in the handler, so the error keeps `exc` as its context)."""

@@ -125,6 +125,18 @@ function callback5(target, method, a, b, c, d, e) {
   return result;
 }
 
+// A handle's close callback, called as the handle's method: HandleWrap keeps
+// it in Python (Node keeps it under a symbol of the handle), so the handle
+// gets no property for it.
+function callbackClose(handle, fn) {
+  try {
+    fn.call(handle);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+
 // `leaveJobs` (from callbackN): see processTicksAndRejections.
 function processTicks(leaveJobs) {
   for (;;) {
@@ -217,6 +229,7 @@ module.exports = {
   callback3,
   callback4,
   callback5,
+  callbackClose,
   processTicks,
   processTimers: runTimers,
   processImmediate: runImmediates,
