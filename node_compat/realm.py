@@ -103,8 +103,9 @@ class Realm:
         self.host = host
         self._callback = host["callback"]
         # By argument count: these also drain the ticks the call queued; then
-        # the close callbacks' entry (make_close_callback).
-        self._callbacks = tuple(host[f"callback{n}"] for n in range(6)) + (host["callbackClose"],)
+        # the close and accept entries (make_close_callback, make_accept_callback).
+        self._callbacks = tuple(host[f"callback{n}"] for n in range(6)) + (
+            host["callbackClose"], host["callbackAccept"])
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -226,6 +227,19 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             self._callbacks[6](handle, callback)
+            if self._jobs.has_pending_job:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+
+    def make_accept_callback(self, server: JSValue, mark: JSValue) -> None:
+        """`server.onconnection(0, new server.constructor(0, mark))`: an accepted connection, one call into JS."""
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            self._callbacks[7](server, mark)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:

@@ -120,10 +120,10 @@ class _RealmState:
         # copied out at once, so 1,000 idle sockets cost no read memory.
         self.read_buffer = bytearray(READ_SIZE)
         self.read_view = memoryview(self.read_buffer)
-        # The JS handle of an accepted connection: `new Class(SOCKET, mark)`,
-        # the mark telling the constructor to take the socket left in
-        # `accepted` (a JS object less per connection than passing it).
-        self.new_client = realm.engine.eval("(C, mark) => new C(0, mark)", "node:internal/stream_wrap")
+        # What an accepted connection's handle is made with (realm's
+        # make_accept_callback: `new Class(SOCKET, mark)`), the mark telling the
+        # constructor to take the socket left in `accepted` (a JS object less
+        # per connection than passing it).
         self.accept_mark = realm.engine.host_object(ACCEPTED)
         self.accepted: Optional[socket.SocketType] = None
 
@@ -224,7 +224,7 @@ class StreamBase(HandleWrap):
         self._io = sock
 
     def attach_accepted(self) -> None:
-        """Take the socket the server left for a new handle (see _RealmState.new_client)."""
+        """Take the socket the server left for a new handle (see _RealmState.accept_mark)."""
         state = self._state
         sock, state.accepted = state.accepted, None
         if sock.gettimeout() != 0.0:  # (attach_socket, inline)
@@ -342,9 +342,7 @@ class StreamBase(HandleWrap):
     def _accept(self) -> None:
         realm = self.realm
         state = self._state
-        new_client = state.new_client
         mark = state.accept_mark
-        ctor = self.js["constructor"]
         sock = self.sock
         family, kind, proto = sock.family, sock.type, sock.proto
         if _accept4 is not None:
@@ -372,7 +370,7 @@ class StreamBase(HandleWrap):
                 realm.make_callback2(self.js, "onconnection", -err, Undefined)
                 return
             state.accepted = socket.SocketType(family, kind, proto, fd)
-            realm.make_callback2(self.js, "onconnection", 0, new_client(ctor, mark))
+            realm.make_accept_callback(self.js, mark)
             if self.closing:
                 return
 

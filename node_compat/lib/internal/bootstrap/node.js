@@ -137,6 +137,18 @@ function callbackClose(handle, fn) {
   if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
 }
 
+// An accepted connection: its handle, made by the class of the server's
+// handle (`mark` tells the constructor to take the accepted socket), goes to
+// the server handle's onconnection; one entry from Python instead of two.
+function callbackAccept(server, mark) {
+  try {
+    server.onconnection(0, new server.constructor(0, mark));
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+
 // `leaveJobs` (from callbackN): see processTicksAndRejections.
 function processTicks(leaveJobs) {
   for (;;) {
@@ -230,6 +242,7 @@ module.exports = {
   callback4,
   callback5,
   callbackClose,
+  callbackAccept,
   processTicks,
   processTimers: runTimers,
   processImmediate: runImmediates,
