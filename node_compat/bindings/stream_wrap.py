@@ -312,7 +312,7 @@ class StreamBase(HandleWrap):
                         self._read_failed(UV_EOF)
                         break
                     self.bytesRead += nread
-                    realm.make_callback2(js, "onread", nread, array_buffer(view[:nread]))
+                    realm.make_onread(js, nread, array_buffer(view[:nread]))
                     if nread < size:
                         if events & EVENT_HUP and self.reading and not self.closing:
                             self._read_failed(UV_EOF)
@@ -367,7 +367,7 @@ class StreamBase(HandleWrap):
                     return
                 if err == errno.ECONNABORTED:
                     continue
-                realm.make_callback2(self.js, "onconnection", -err, Undefined)
+                realm.make_callback(self.js, "onconnection", -err, Undefined)
                 return
             state.accepted = socket.SocketType(family, kind, proto, fd)
             realm.make_accept_callback(self.js, mark)
@@ -410,7 +410,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         ok = status == 0
         self.readable = self.writable = ok
-        self.realm.make_callback5(req, "oncomplete", status, self.js, req, ok, ok)
+        self.realm.make_onconnect(req, status, self.js, ok, ok)
         # After the callback, which usually starts reading: one change of the
         # descriptor's interest (writable -> readable) instead of two. What
         # the callback did (read, write) changed it already; left to change
@@ -455,7 +455,7 @@ class StreamBase(HandleWrap):
     def _read_failed(self, code: int) -> None:
         self.readable = False
         self.readStop()
-        self.realm.make_callback2(self.js, "onread", code, Undefined)
+        self.realm.make_onread(self.js, code, Undefined)
 
     # -- writing ---------------------------------------------------------------
 
@@ -541,7 +541,7 @@ class StreamBase(HandleWrap):
                 break
             queue.popleft()
             self.loop.active_reqs -= 1
-            self.realm.make_callback1(entry.req, "oncomplete", 0)
+            self.realm.make_oncomplete(entry.req, 0)
             if self.closing:
                 return
         if not queue and self._shutdown_req is not None:
@@ -555,7 +555,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         self.writable = False
         self._update_watcher()
-        self.realm.make_callback1(entry.req, "oncomplete", code)
+        self.realm.make_oncomplete(entry.req, code)
 
     # -- shutdown ----------------------------------------------------------------
 
@@ -583,7 +583,7 @@ class StreamBase(HandleWrap):
         except OSError as exc:
             status = uv.code_of(exc)
         self.loop.active_reqs -= 1
-        self.realm.make_callback1(req, "oncomplete", status)
+        self.realm.make_oncomplete(req, status)
 
     # -- closing -----------------------------------------------------------------
 
@@ -631,12 +631,12 @@ class StreamBase(HandleWrap):
         """
         realm = self.realm
         if connect_req is not None and _has_callback(connect_req) and not realm.exiting:
-            realm.make_callback5(connect_req, "oncomplete", UV_ECANCELED, self.js, connect_req, False, False)
+            realm.make_onconnect(connect_req, UV_ECANCELED, self.js, False, False)
         for req in requests:
             if realm.exiting:
                 return
             if _has_callback(req):
-                realm.make_callback1(req, "oncomplete", UV_ECANCELED)
+                realm.make_oncomplete(req, UV_ECANCELED)
 
 
 def _has_callback(req: Any) -> bool:

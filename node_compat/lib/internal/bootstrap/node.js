@@ -125,6 +125,33 @@ function callback5(target, method, a, b, c, d, e) {
   return result;
 }
 
+// The events of every socket, each with its own entry (callbackN would get
+// the method's name as a string, which costs QuickJS a string and a lookup).
+function callbackRead(handle, nread, buffer) {
+  try {
+    handle.onread(nread, buffer);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+function callbackComplete(req, status) {
+  try {
+    req.oncomplete(status);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+function callbackConnect(req, status, handle, readable, writable) {
+  try {
+    req.oncomplete(status, handle, req, readable, writable);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+
 // A handle's close callback, called as the handle's method: HandleWrap keeps
 // it in Python (Node keeps it under a symbol of the handle), so the handle
 // gets no property for it.
@@ -241,6 +268,9 @@ module.exports = {
   callback3,
   callback4,
   callback5,
+  callbackRead,
+  callbackComplete,
+  callbackConnect,
   callbackClose,
   callbackAccept,
   processTicks,
