@@ -264,9 +264,24 @@ class StreamBase(HandleWrap):
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
         current = self.events
-        if events != current:  # (loop.set_interest, inline)
+        if events != current:  # (loop.set_interest, inline, and the epoll selector's set)
+            loop = self.loop
+            epoll = loop.epoll
+            fd = self._fd
             try:
-                self.loop.selector.set(self._fd, current, events, self)
+                if epoll is None:
+                    loop.selector.set(fd, current, events, self)
+                elif current == 0:
+                    epoll.register(fd, events)
+                    loop.watchers[fd] = self
+                elif events == 0:
+                    del loop.watchers[fd]
+                    try:
+                        epoll.unregister(fd)
+                    except (OSError, ValueError):
+                        pass  # the descriptor was closed already: epoll forgot it
+                else:
+                    epoll.modify(fd, events)
             except OSError as exc:
                 return uv.code_of(exc)
             self.events = events
@@ -454,7 +469,13 @@ class StreamBase(HandleWrap):
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
-        self.readStop()
+        if self.reading:  # (readStop, inline: every stream's end)
+            self.reading = False
+            if self.active and not self._listening:
+                self.active = False
+                if self.refed:
+                    self.loop.ref_handles -= 1
+            self._update_watcher()
         self.realm.make_onread(self.js, code, Undefined)
 
     # -- writing ---------------------------------------------------------------
