@@ -88,29 +88,30 @@ class EpollSelector:
     def __init__(self) -> None:
         import select
 
-        self._epoll = select.epoll()
-        self._watchers: dict[int, Any] = {}
+        # (Stream handles use these two directly: see StreamBase._update_watcher.)
+        self.epoll = select.epoll()
+        self.watchers: dict[int, Any] = {}
         self._error_or_hup = select.EPOLLERR | select.EPOLLHUP
 
     # (epoll reports a hang-up whether asked or not: EVENT_HUP may be passed.)
     def set(self, fd: int, current: int, events: int, watcher: Any) -> None:
         """Watch `fd` for `events` instead of `current` (0: not watched) for `watcher`."""
         if current == 0:
-            self._epoll.register(fd, events)
-            self._watchers[fd] = watcher
+            self.epoll.register(fd, events)
+            self.watchers[fd] = watcher
         elif events == 0:
-            del self._watchers[fd]
+            del self.watchers[fd]
             try:
-                self._epoll.unregister(fd)
+                self.epoll.unregister(fd)
             except (OSError, ValueError):
                 pass  # the descriptor was closed already: epoll forgot it
         else:
-            self._epoll.modify(fd, events)
+            self.epoll.modify(fd, events)
 
     def select(self, timeout: float, max_events: int) -> list:
         """Ready watchers and their events: at most `max_events`, waiting `timeout` seconds (< 0: no limit)."""
-        ready = self._epoll.poll(timeout, max_events)
-        watchers = self._watchers
+        ready = self.epoll.poll(timeout, max_events)
+        watchers = self.watchers
         error_or_hup = self._error_or_hup
         out = []
         for fd, ev in ready:
@@ -121,13 +122,13 @@ class EpollSelector:
 
     def watches(self, fd: int) -> bool:
         """Whether a watcher of this loop has `fd` (libuv's uv__fd_exists)."""
-        return fd in self._watchers
+        return fd in self.watchers
 
     def fileno(self) -> int:
-        return self._epoll.fileno()
+        return self.epoll.fileno()
 
     def close(self) -> None:
-        self._epoll.close()
+        self.epoll.close()
 
 
 class _GenericSelector:
@@ -212,6 +213,9 @@ class Loop:
 
     def __init__(self) -> None:
         self.selector = EpollSelector() if hasattr(selectors, "EpollSelector") else _GenericSelector()
+        # The epoll object and the watchers by descriptor (None: another selector).
+        self.epoll = getattr(self.selector, "epoll", None)
+        self.watchers = getattr(self.selector, "watchers", None)
         self._t0 = time.monotonic()
         self.now = 0  # milliseconds since the loop started, updated once per phase as libuv does
         self._timers: list = []

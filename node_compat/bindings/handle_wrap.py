@@ -1,8 +1,8 @@
 """Node's HandleWrap: a loop handle owned by a JS object, with ref/unref/close.
 
 The loop stays alive while a handle is active and referenced. `close(cb)`
-stops the handle at once, releases its OS resources, and calls the JS
-object's `onclose` in the loop's close phase, as libuv's uv_close does.
+stops the handle at once, releases its OS resources, and calls `cb` as the
+JS object's method in the loop's close phase, as libuv's uv_close does.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ next_async_id = itertools.count(1).__next__
 class HandleWrap(NativeObject):
     JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "getProviderType")
 
-    __slots__ = ("loop", "async_id", "active", "refed", "closing")
+    # (`_onclose` is set by close() only: the callback Node keeps under a
+    # symbol of the JS object, which here gets no property for it.)
+    __slots__ = ("loop", "async_id", "active", "refed", "closing", "_onclose")
 
     # (StreamBase.__init__ sets these fields itself.)
     def __init__(self, realm: Any, js: Any) -> None:
@@ -82,7 +84,7 @@ class HandleWrap(NativeObject):
                 self.loop.ref_handles -= 1
         self.release()
         if isinstance(callback, JSValue) and callback.is_function:
-            self.js["onclose"] = callback
+            self._onclose = callback
             self.loop.closing.append(self._after_close)
         else:
             self.loop.closing.append(self._forget)
@@ -92,7 +94,9 @@ class HandleWrap(NativeObject):
         realm = self.realm
         realm.handles.discard(self)  # (_forget, inline)
         self.js = None
-        realm.make_callback0(js, "onclose")
+        callback = self._onclose
+        self._onclose = None
+        realm.make_close_callback(js, callback)
 
     def _forget(self) -> None:
         """The handle is done: after its close callback nothing calls into its JS object.

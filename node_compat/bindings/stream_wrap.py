@@ -120,10 +120,10 @@ class _RealmState:
         # copied out at once, so 1,000 idle sockets cost no read memory.
         self.read_buffer = bytearray(READ_SIZE)
         self.read_view = memoryview(self.read_buffer)
-        # The JS handle of an accepted connection: `new Class(SOCKET, mark)`,
-        # the mark telling the constructor to take the socket left in
-        # `accepted` (a JS object less per connection than passing it).
-        self.new_client = realm.engine.eval("(C, mark) => new C(0, mark)", "node:internal/stream_wrap")
+        # What an accepted connection's handle is made with (realm's
+        # make_accept_callback: `new Class(SOCKET, mark)`), the mark telling the
+        # constructor to take the socket left in `accepted` (a JS object less
+        # per connection than passing it).
         self.accept_mark = realm.engine.host_object(ACCEPTED)
         self.accepted: Optional[socket.SocketType] = None
 
@@ -224,7 +224,7 @@ class StreamBase(HandleWrap):
         self._io = sock
 
     def attach_accepted(self) -> None:
-        """Take the socket the server left for a new handle (see _RealmState.new_client)."""
+        """Take the socket the server left for a new handle (see _RealmState.accept_mark)."""
         state = self._state
         sock, state.accepted = state.accepted, None
         if sock.gettimeout() != 0.0:  # (attach_socket, inline)
@@ -264,9 +264,24 @@ class StreamBase(HandleWrap):
         if self._queue or self._connect_req is not None:
             events |= EVENT_WRITE
         current = self.events
-        if events != current:  # (loop.set_interest, inline)
+        if events != current:  # (loop.set_interest, inline, and the epoll selector's set)
+            loop = self.loop
+            epoll = loop.epoll
+            fd = self._fd
             try:
-                self.loop.selector.set(self._fd, current, events, self)
+                if epoll is None:
+                    loop.selector.set(fd, current, events, self)
+                elif current == 0:
+                    epoll.register(fd, events)
+                    loop.watchers[fd] = self
+                elif events == 0:
+                    del loop.watchers[fd]
+                    try:
+                        epoll.unregister(fd)
+                    except (OSError, ValueError):
+                        pass  # the descriptor was closed already: epoll forgot it
+                else:
+                    epoll.modify(fd, events)
             except OSError as exc:
                 return uv.code_of(exc)
             self.events = events
@@ -312,7 +327,7 @@ class StreamBase(HandleWrap):
                         self._read_failed(UV_EOF)
                         break
                     self.bytesRead += nread
-                    realm.make_callback2(js, "onread", nread, array_buffer(view[:nread]))
+                    realm.make_onread(js, nread, array_buffer(view[:nread]))
                     if nread < size:
                         if events & EVENT_HUP and self.reading and not self.closing:
                             self._read_failed(UV_EOF)
@@ -342,9 +357,7 @@ class StreamBase(HandleWrap):
     def _accept(self) -> None:
         realm = self.realm
         state = self._state
-        new_client = state.new_client
         mark = state.accept_mark
-        ctor = self.js["constructor"]
         sock = self.sock
         family, kind, proto = sock.family, sock.type, sock.proto
         if _accept4 is not None:
@@ -369,10 +382,10 @@ class StreamBase(HandleWrap):
                     return
                 if err == errno.ECONNABORTED:
                     continue
-                realm.make_callback2(self.js, "onconnection", -err, Undefined)
+                realm.make_callback(self.js, "onconnection", -err, Undefined)
                 return
             state.accepted = socket.SocketType(family, kind, proto, fd)
-            realm.make_callback2(self.js, "onconnection", 0, new_client(ctor, mark))
+            realm.make_accept_callback(self.js, mark)
             if self.closing:
                 return
 
@@ -412,7 +425,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         ok = status == 0
         self.readable = self.writable = ok
-        self.realm.make_callback5(req, "oncomplete", status, self.js, req, ok, ok)
+        self.realm.make_onconnect(req, status, self.js, ok, ok)
         # After the callback, which usually starts reading: one change of the
         # descriptor's interest (writable -> readable) instead of two. What
         # the callback did (read, write) changed it already; left to change
@@ -456,8 +469,14 @@ class StreamBase(HandleWrap):
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
-        self.readStop()
-        self.realm.make_callback2(self.js, "onread", code, Undefined)
+        if self.reading:  # (readStop, inline: every stream's end)
+            self.reading = False
+            if self.active and not self._listening:
+                self.active = False
+                if self.refed:
+                    self.loop.ref_handles -= 1
+            self._update_watcher()
+        self.realm.make_onread(self.js, code, Undefined)
 
     # -- writing ---------------------------------------------------------------
 
@@ -543,7 +562,7 @@ class StreamBase(HandleWrap):
                 break
             queue.popleft()
             self.loop.active_reqs -= 1
-            self.realm.make_callback1(entry.req, "oncomplete", 0)
+            self.realm.make_oncomplete(entry.req, 0)
             if self.closing:
                 return
         if not queue and self._shutdown_req is not None:
@@ -557,7 +576,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         self.writable = False
         self._update_watcher()
-        self.realm.make_callback1(entry.req, "oncomplete", code)
+        self.realm.make_oncomplete(entry.req, code)
 
     # -- shutdown ----------------------------------------------------------------
 
@@ -585,7 +604,7 @@ class StreamBase(HandleWrap):
         except OSError as exc:
             status = uv.code_of(exc)
         self.loop.active_reqs -= 1
-        self.realm.make_callback1(req, "oncomplete", status)
+        self.realm.make_oncomplete(req, status)
 
     # -- closing -----------------------------------------------------------------
 
@@ -633,12 +652,12 @@ class StreamBase(HandleWrap):
         """
         realm = self.realm
         if connect_req is not None and _has_callback(connect_req) and not realm.exiting:
-            realm.make_callback5(connect_req, "oncomplete", UV_ECANCELED, self.js, connect_req, False, False)
+            realm.make_onconnect(connect_req, UV_ECANCELED, self.js, False, False)
         for req in requests:
             if realm.exiting:
                 return
             if _has_callback(req):
-                realm.make_callback1(req, "oncomplete", UV_ECANCELED)
+                realm.make_oncomplete(req, UV_ECANCELED)
 
 
 def _has_callback(req: Any) -> bool:

@@ -36,7 +36,7 @@ function stackHeader(err) {
 // call Node's own entry functions (onStreamRead, processTicksAndRejections,
 // processTimers, ...), which Node calls from native code: their frames are
 // not shown.
-const kNativeEntry = /^ {4}at (?:callback\d?|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:/;
+const kNativeEntry = /^ {4}at (?:callback\w*|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:/;
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.

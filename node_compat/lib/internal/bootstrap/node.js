@@ -125,6 +125,57 @@ function callback5(target, method, a, b, c, d, e) {
   return result;
 }
 
+// The events of every socket, each with its own entry (callbackN would get
+// the method's name as a string, which costs QuickJS a string and a lookup).
+function callbackRead(handle, nread, buffer) {
+  try {
+    handle.onread(nread, buffer);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+function callbackComplete(req, status) {
+  try {
+    req.oncomplete(status);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+function callbackConnect(req, status, handle, readable, writable) {
+  try {
+    req.oncomplete(status, handle, req, readable, writable);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+
+// A handle's close callback, called as the handle's method: HandleWrap keeps
+// it in Python (Node keeps it under a symbol of the handle), so the handle
+// gets no property for it.
+function callbackClose(handle, fn) {
+  try {
+    fn.call(handle);
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+
+// An accepted connection: its handle, made by the class of the server's
+// handle (`mark` tells the constructor to take the accepted socket), goes to
+// the server handle's onconnection; one entry from Python instead of two.
+function callbackAccept(server, mark) {
+  try {
+    server.onconnection(0, new server.constructor(0, mark));
+  } catch (err) {
+    triggerUncaughtException(err, false);
+  }
+  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
+}
+
 // `leaveJobs` (from callbackN): see processTicksAndRejections.
 function processTicks(leaveJobs) {
   for (;;) {
@@ -217,6 +268,11 @@ module.exports = {
   callback3,
   callback4,
   callback5,
+  callbackRead,
+  callbackComplete,
+  callbackConnect,
+  callbackClose,
+  callbackAccept,
   processTicks,
   processTimers: runTimers,
   processImmediate: runImmediates,
