@@ -834,7 +834,8 @@ function connectSocket(self, options, cb, fresh) {
 
   if (self.write !== Socket.prototype.write) self.write = Socket.prototype.write;
 
-  if (self.destroyed) {
+  // (A socket net.connect() has just made is not destroyed: no getter call.)
+  if (!fresh && self.destroyed) {
     self._handle = null;
     self._peername = null;
     self._sockname = null;
@@ -1241,11 +1242,12 @@ function afterConnect(status, handle, req, readable, writable) {
   self._sockname = null;
 
   if (status === 0) {
-    if (self.readable && !readable) {
+    // (The handle's flags first: the usual true skips a getter's call.)
+    if (!readable && self.readable) {
       self.push(null);
       self.read();
     }
-    if (self.writable && !writable) self.end();
+    if (!writable && self.writable) self.end();
     self._unrefTimer();
 
     if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);

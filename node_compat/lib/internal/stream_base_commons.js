@@ -73,37 +73,39 @@ function createWriteWrap(handle, callback) {
   return req;
 }
 
-// The handle encodes the common string encodings itself; others become bytes here.
-function dispatchWrite(req, data, encoding) {
-  const handle = req.handle;
-  switch (encoding) {
-    case 'buffer':
-      return handle.writeBuffer(req, data);
-    case 'utf8':
-    case 'utf-8':
-      return handle.writeUtf8String(req, data);
-    case 'latin1':
-    case 'binary':
-      return handle.writeLatin1String(req, data);
-    case 'ascii':
-      return handle.writeAsciiString(req, data);
-    case 'ucs2':
-    case 'ucs-2':
-    case 'utf16le':
-    case 'utf-16le':
-      return handle.writeUcs2String(req, data);
-    default:
-      return handle.writeBuffer(req, bufferFrom(data, encoding));
-  }
-}
-
 const kHandleEncodings = new Set([
   'utf8', 'utf-8', 'latin1', 'binary', 'ascii', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le',
 ]);
 
+// The handle encodes the common string encodings itself; others become bytes here.
 function writeGeneric(self, data, encoding, cb) {
-  const req = createWriteWrap(self[kHandle], cb);
-  const err = encoding === 'buffer' ? req.handle.writeBuffer(req, data) : dispatchWrite(req, data, encoding);
+  const handle = self[kHandle];
+  const req = createWriteWrap(handle, cb);
+  let err;
+  switch (encoding) {
+    case 'buffer':
+      err = handle.writeBuffer(req, data);
+      break;
+    case 'utf8':
+    case 'utf-8':
+      err = handle.writeUtf8String(req, data);
+      break;
+    case 'latin1':
+    case 'binary':
+      err = handle.writeLatin1String(req, data);
+      break;
+    case 'ascii':
+      err = handle.writeAsciiString(req, data);
+      break;
+    case 'ucs2':
+    case 'ucs-2':
+    case 'utf16le':
+    case 'utf-16le':
+      err = handle.writeUcs2String(req, data);
+      break;
+    default:
+      err = handle.writeBuffer(req, bufferFrom(data, encoding));
+  }
   afterWriteDispatched(req, err, cb);
   return req;
 }
