@@ -2,6 +2,10 @@
 
 // process.nextTick's queue and the tick/microtask drain Node runs after every
 // callback from the loop (processTicksAndRejections).
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const { validateFunction } = require('internal/validators');
 const { processPromiseRejections, hasRejectionToWarn } = require('internal/process/promises');
@@ -17,7 +21,7 @@ const kHasRejectionToWarn = 1;
 // when there are none) and kArgsArray, so queuing a tick allocates nothing
 // beyond process.nextTick's arguments array. (Filled, as QuickJS keeps an
 // array with holes in its slow representation.)
-let ring = new Array(8192).fill(undefined);
+let ring = new Array(8192).fill(void 0);
 let mask = ring.length - 1;
 let head = 0;
 let tail = 0;
@@ -25,7 +29,7 @@ const kArgsArray = Symbol('kArgsArray');
 
 function grow() {
   const size = ring.length;
-  const next = new Array(size * 2).fill(undefined);
+  const next = new Array(size * 2).fill(void 0);
   for (let i = 0; i < size; i++) next[i] = ring[(head + i) & mask];
   ring = next;
   head = 0;
@@ -46,13 +50,13 @@ function processTicksAndRejections(leaveJobs) {
       const callback = ring[head];
       const a = ring[head + 1];
       const b = ring[head + 2];
-      ring[head] = undefined;
-      ring[head + 1] = undefined;
-      ring[head + 2] = undefined;
+      ring[head] = void 0;
+      ring[head + 1] = void 0;
+      ring[head + 2] = void 0;
       head = (head + 4) & mask;
       if (b !== kArgsArray) {
         callback(a, b);
-      } else if (a === undefined) {
+      } else if (a === void 0) {
         callback();
       } else {
         switch (a.length) {
@@ -80,7 +84,7 @@ function nextTick(callback, ...args) {
   if (process._exiting) return;
   tickInfo[kHasTickScheduled] = 1;
   ring[tail] = callback;
-  ring[tail + 1] = args.length === 0 ? undefined : args;
+  ring[tail + 1] = args.length === 0 ? void 0 : args;
   ring[tail + 2] = kArgsArray;
   tail = (tail + 4) & mask;
   if (tail === head) grow();
