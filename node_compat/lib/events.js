@@ -3,6 +3,10 @@
 // node:events — EventEmitter with Node 23's semantics: listener storage as a
 // single function or an array, 'newListener'/'removeListener', the leak
 // warning, errorMonitor, captureRejections, and the promise/iterator helpers.
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const {
   AbortError,
@@ -39,9 +43,9 @@ function EventEmitter(opts) {
   EventEmitter.init.call(this, opts);
 }
 
-EventEmitter.prototype._events = undefined;
+EventEmitter.prototype._events = void 0;
 EventEmitter.prototype._eventsCount = 0;
-EventEmitter.prototype._maxListeners = undefined;
+EventEmitter.prototype._maxListeners = void 0;
 
 function checkListener(listener) {
   validateFunction(listener, 'listener'); // at node:events:264:3
@@ -97,14 +101,14 @@ EventEmitter.setMaxListeners = function(n = defaultMaxListeners, ...eventTargets
 };
 
 EventEmitter.init = function(opts) {
-  if (this._events === undefined || this._events === Object.getPrototypeOf(this)._events) {
+  if (this._events === void 0 || this._events === Object.getPrototypeOf(this)._events) {
     this._events = { __proto__: null };
     this._eventsCount = 0;
     this[kShapeMode] = false;
   } else {
     this[kShapeMode] = true;
   }
-  this._maxListeners = this._maxListeners || undefined;
+  this._maxListeners = this._maxListeners || void 0;
   if (opts?.captureRejections) {
     validateBoolean(opts.captureRejections, 'options.captureRejections'); // at node:events:351:5
     this[kCapture] = Boolean(opts.captureRejections);
@@ -119,7 +123,7 @@ function addCatch(that, promise, type, args) {
   try {
     const then = promise.then;
     if (typeof then === 'function') {
-      then.call(promise, undefined, function(err) {
+      then.call(promise, void 0, function(err) {
         process.nextTick(emitUnhandledRejectionOrErr, that, err, type, args);
       });
     }
@@ -149,7 +153,7 @@ EventEmitter.prototype.setMaxListeners = function setMaxListeners(n) {
 };
 
 function _getMaxListeners(that) {
-  if (that._maxListeners === undefined) return defaultMaxListeners;
+  if (that._maxListeners === void 0) return defaultMaxListeners;
   return that._maxListeners;
 }
 
@@ -178,9 +182,9 @@ function enhanceStackTrace(err, own) {
 EventEmitter.prototype.emit = function emit(type, ...args) {
   let doError = (type === 'error');
   const events = this._events;
-  if (events !== undefined) {
-    if (doError && events[kErrorMonitor] !== undefined) this.emit(kErrorMonitor, ...args);
-    doError = (doError && events.error === undefined);
+  if (events !== void 0) {
+    if (doError && events[kErrorMonitor] !== void 0) this.emit(kErrorMonitor, ...args);
+    doError = (doError && events.error === void 0);
   } else if (!doError) {
     return false;
   }
@@ -214,17 +218,17 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   }
 
   const handler = events[type];
-  if (handler === undefined) return false;
+  if (handler === void 0) return false;
 
   if (typeof handler === 'function') {
     const result = handler.apply(this, args);
-    if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
+    if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
     for (let i = 0; i < len; ++i) {
       const result = listeners[i].apply(this, args);
-      if (result !== undefined && result !== null && this[kCapture]) addCatch(this, result, type, args);
+      if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
     }
   }
   return true;
@@ -243,23 +247,23 @@ const callListener = Function.prototype.call.bind(Function.prototype.call);
 const emitListened0 = function emit(target, type, handler) {
   if (typeof handler === 'function') {
     const result = handler.apply === functionApply ? callListener(handler, target) : handler.apply(target, []);
-    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
   } else if (handler.length === 2) {
     // (Two listeners, the usual array: emit's copy of it, so that one
     // removed by the other still runs, is two locals.)
     const first = handler[0];
     const second = handler[1];
     let result = first.apply === functionApply ? callListener(first, target) : first.apply(target, []);
-    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
     result = second.apply === functionApply ? callListener(second, target) : second.apply(target, []);
-    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
     for (let i = 0; i < len; ++i) {
       const listener = listeners[i];
       const result = listener.apply === functionApply ? callListener(listener, target) : listener.apply(target, []);
-      if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, []);
+      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
     }
   }
   return true;
@@ -268,21 +272,21 @@ const emitListened0 = function emit(target, type, handler) {
 const emitListened1 = function emit(target, type, handler, a) {
   if (typeof handler === 'function') {
     const result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]);
-    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
   } else if (handler.length === 2) {
     const first = handler[0];
     const second = handler[1];
     let result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]);
-    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
     result = second.apply === functionApply ? callListener(second, target, a) : second.apply(target, [a]);
-    if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
   } else {
     const len = handler.length;
     const listeners = arrayClone(handler);
     for (let i = 0; i < len; ++i) {
       const listener = listeners[i];
       const result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]);
-      if (result !== undefined && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
     }
   }
   return true;
@@ -296,18 +300,18 @@ function _addListener(target, type, listener, prepend) {
   if (typeof listener !== 'function') checkListener(listener);
 
   events = target._events;
-  if (events === undefined) {
+  if (events === void 0) {
     events = target._events = { __proto__: null };
     target._eventsCount = 0;
   } else {
-    if (events.newListener !== undefined) {
+    if (events.newListener !== void 0) {
       target.emit('newListener', type, listener.listener ?? listener);
       events = target._events;
     }
     existing = events[type];
   }
 
-  if (existing === undefined) {
+  if (existing === void 0) {
     events[type] = listener;
     ++target._eventsCount;
   } else {
@@ -365,18 +369,18 @@ EventEmitter.prototype.prependListener = function prependListener(type, listener
 // cheaper than an object, and than a closure over the same values.
 function onceWrapper(...args) {
   const state = this;
-  if (state[4]) return undefined;
+  if (state[4]) return void 0;
   const target = state[0];
   target.removeListener(state[1], state[3]);
   // The state and the wrapper refer to each other, a cycle QuickJS frees
   // only at its next cycle collection: cut it once the wrapper is off.
-  state[3] = undefined;
+  state[3] = void 0;
   state[4] = true;
   return args.length === 0 ? state[2].call(target) : state[2].apply(target, args);
 }
 
 function _onceWrap(target, type, listener) {
-  const state = [target, type, listener, undefined, false];
+  const state = [target, type, listener, void 0, false];
   const wrapped = onceWrapper.bind(state);
   wrapped.listener = listener;
   state[3] = wrapped;
@@ -399,15 +403,15 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
   if (typeof listener !== 'function') checkListener(listener);
 
   const events = this._events;
-  if (events === undefined) return this;
+  if (events === void 0) return this;
 
   const list = events[type];
-  if (list === undefined) return this;
+  if (list === void 0) return this;
 
   if (list === listener || list.listener === listener) {
     this._eventsCount -= 1;
     if (this[kShapeMode]) {
-      events[type] = undefined;
+      events[type] = void 0;
     } else if (this._eventsCount === 0) {
       this._events = { __proto__: null };
     } else {
@@ -429,7 +433,7 @@ EventEmitter.prototype.removeListener = function removeListener(type, listener) 
       list.splice(position, 1);
     }
     if (list.length === 1) events[type] = list[0];
-    if (events.removeListener !== undefined) this.emit('removeListener', type, listener);
+    if (events.removeListener !== void 0) this.emit('removeListener', type, listener);
   }
   return this;
 };
@@ -438,13 +442,13 @@ EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
 
 EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
   const events = this._events;
-  if (events === undefined) return this;
+  if (events === void 0) return this;
 
-  if (events.removeListener === undefined) {
+  if (events.removeListener === void 0) {
     if (arguments.length === 0) {
       this._events = { __proto__: null };
       this._eventsCount = 0;
-    } else if (events[type] !== undefined) {
+    } else if (events[type] !== void 0) {
       if (--this._eventsCount === 0) {
         this._events = { __proto__: null };
       } else {
@@ -470,7 +474,7 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
   const listeners = events[type];
   if (typeof listeners === 'function') {
     this.removeListener(type, listeners);
-  } else if (listeners !== undefined) {
+  } else if (listeners !== void 0) {
     for (let i = listeners.length - 1; i >= 0; i--) {
       this.removeListener(type, listeners[i]);
     }
@@ -480,9 +484,9 @@ EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
 
 function _listeners(target, type, unwrap) {
   const events = target._events;
-  if (events === undefined) return [];
+  if (events === void 0) return [];
   const evlistener = events[type];
-  if (evlistener === undefined) return [];
+  if (evlistener === void 0) return [];
   if (typeof evlistener === 'function') {
     return unwrap ? [evlistener.listener || evlistener] : [evlistener];
   }
@@ -499,14 +503,14 @@ EventEmitter.prototype.rawListeners = function rawListeners(type) {
 
 function listenerCount(type, listener) {
   const events = this._events;
-  if (events !== undefined) {
+  if (events !== void 0) {
     const evlistener = events[type];
     if (typeof evlistener === 'function') {
       if (listener != null) {
         return listener === evlistener || listener === evlistener.listener ? 1 : 0;
       }
       return 1;
-    } else if (evlistener !== undefined) {
+    } else if (evlistener !== void 0) {
       if (listener != null) {
         let matching = 0;
         for (let i = 0, l = evlistener.length; i < l; i++) {
@@ -580,7 +584,7 @@ function getMaxListeners(emitterOrTarget) {
 }
 
 function addAbortListener(signal, listener) {
-  if (signal === undefined) {
+  if (signal === void 0) {
     throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal); // at node:internal/events/abort_listener:26:11
   }
   validateAbortSignal(signal, 'signal'); // at node:internal/events/abort_listener:28:3
@@ -609,7 +613,7 @@ async function once(emitter, name, options = { __proto__: null }) {
   const signal = options?.signal;
   validateAbortSignal(signal, 'options.signal'); // at node:events:962:3
   if (signal?.aborted) {
-    throw new AbortError(undefined, { cause: signal?.reason }); // at node:events:964:11
+    throw new AbortError(void 0, { cause: signal?.reason }); // at node:events:964:11
   }
   return new Promise((resolve, reject) => {
     const errorListener = (err) => {
@@ -636,7 +640,7 @@ async function once(emitter, name, options = { __proto__: null }) {
     function abortListener() {
       eventTargetAgnosticRemoveListener(emitter, name, resolver);
       eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
-      reject(new AbortError(undefined, { cause: signal?.reason }));
+      reject(new AbortError(void 0, { cause: signal?.reason }));
     }
     if (signal != null) {
       eventTargetAgnosticAddListener(signal, 'abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
@@ -676,7 +680,7 @@ function on(emitter, event, options = { __proto__: null }) {
   validateObject(options, 'options'); // at node:events:1048:3
   const signal = options.signal;
   validateAbortSignal(signal, 'options.signal'); // at node:events:1050:3
-  if (signal?.aborted) throw new AbortError(undefined, { cause: signal?.reason }); // at node:events:1052:11
+  if (signal?.aborted) throw new AbortError(void 0, { cause: signal?.reason }); // at node:events:1052:11
   const highWatermark = options.highWaterMark ?? options.highWatermark ?? Number.MAX_SAFE_INTEGER;
   validateInteger(highWatermark, 'options.highWaterMark', 1); // at node:events:1055:3
   const lowWatermark = options.lowWaterMark ?? options.lowWatermark ?? 1;
@@ -735,7 +739,7 @@ function on(emitter, event, options = { __proto__: null }) {
   }
 
   function abortListener() {
-    errorHandler(new AbortError(undefined, { cause: signal?.reason }));
+    errorHandler(new AbortError(void 0, { cause: signal?.reason }));
   }
 
   function eventHandler(value) {
@@ -765,7 +769,7 @@ function on(emitter, event, options = { __proto__: null }) {
     emitter.removeAllListeners?.(event);
     if (typeof emitter.removeListener === 'function') emitter.removeListener('error', errorHandler);
     finished = true;
-    const doneResult = createIterResult(undefined, true);
+    const doneResult = createIterResult(void 0, true);
     while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(doneResult);
     return Promise.resolve(doneResult);
   }

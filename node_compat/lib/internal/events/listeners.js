@@ -10,15 +10,19 @@
 // (Kept here, by the defining modules, because a module loaded after user
 // code has patched a prototype would otherwise take the patch for the
 // original.)
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 module.exports = {
-  addListener: undefined,
-  on: undefined,
-  emit: undefined,
-  emitListened0: undefined,
-  emitListened1: undefined,
-  init: undefined,
-  kShapeMode: undefined,
-  kCapture: undefined,
-  readableOn: undefined,
+  addListener: void 0,
+  on: void 0,
+  emit: void 0,
+  emitListened0: void 0,
+  emitListened1: void 0,
+  init: void 0,
+  kShapeMode: void 0,
+  kCapture: void 0,
+  readableOn: void 0,
 };

@@ -2,6 +2,10 @@
 
 // process.nextTick's queue and the tick/microtask drain Node runs after every
 // callback from the loop (processTicksAndRejections).
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const { validateFunction } = require('internal/validators');
 const { processPromiseRejections, hasRejectionToWarn } = require('internal/process/promises');
@@ -12,20 +16,20 @@ const tickInfo = new Int32Array(tickInfoBuffer);
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
 
-// Pending ticks in a growable ring, four slots each: the callback, then
-// either its two arguments (nextTick2) or its arguments array (undefined
-// when there are none) and kArgsArray, so queuing a tick allocates nothing
-// beyond process.nextTick's arguments array. (Filled, as QuickJS keeps an
-// array with holes in its slow representation.)
-let ring = new Array(8192).fill(undefined);
+// Pending ticks in a growable ring, four slots each: either the callback and
+// its two arguments (nextTick2), or process.nextTick's arguments array
+// (void 0 when there are none) and then the callback, so queuing a tick
+// allocates nothing beyond that array, and a tick's kind is a typeof test
+// (an array is no function). (Filled, as QuickJS keeps an array with holes
+// in its slow representation.)
+let ring = new Array(8192).fill(void 0);
 let mask = ring.length - 1;
 let head = 0;
 let tail = 0;
-const kArgsArray = Symbol('kArgsArray');
 
 function grow() {
   const size = ring.length;
-  const next = new Array(size * 2).fill(undefined);
+  const next = new Array(size * 2).fill(void 0);
   for (let i = 0; i < size; i++) next[i] = ring[(head + i) & mask];
   ring = next;
   head = 0;
@@ -43,28 +47,28 @@ function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
 function processTicksAndRejections(leaveJobs) {
   do {
     while (head !== tail) {
-      const callback = ring[head];
+      const first = ring[head];
       const a = ring[head + 1];
       const b = ring[head + 2];
-      ring[head] = undefined;
-      ring[head + 1] = undefined;
-      ring[head + 2] = undefined;
+      ring[head] = void 0;
+      ring[head + 1] = void 0;
+      ring[head + 2] = void 0;
       head = (head + 4) & mask;
-      if (b !== kArgsArray) {
-        callback(a, b);
-      } else if (a === undefined) {
-        callback();
+      if (typeof first === 'function') {
+        first(a, b);
+      } else if (first === void 0) {
+        a();
       } else {
-        switch (a.length) {
-          case 1: callback(a[0]); break;
-          case 2: callback(a[0], a[1]); break;
-          case 3: callback(a[0], a[1], a[2]); break;
-          case 4: callback(a[0], a[1], a[2], a[3]); break;
-          default: callback(...a);
+        switch (first.length) {
+          case 1: a(first[0]); break;
+          case 2: a(first[0], first[1]); break;
+          case 3: a(first[0], first[1], first[2]); break;
+          case 4: a(first[0], first[1], first[2], first[3]); break;
+          default: a(...first);
         }
       }
     }
-    if (leaveJobs === true && tickInfo[kHasRejectionToWarn] === 0) break;
+    if (leaveJobs && tickInfo[kHasRejectionToWarn] === 0) break;
     runMicrotasks();
     // A rejection to report always raises the flag, so a lowered one means
     // there is nothing for processPromiseRejections to do.
@@ -79,9 +83,8 @@ function nextTick(callback, ...args) {
   }
   if (process._exiting) return;
   tickInfo[kHasTickScheduled] = 1;
-  ring[tail] = callback;
-  ring[tail + 1] = args.length === 0 ? undefined : args;
-  ring[tail + 2] = kArgsArray;
+  ring[tail] = args.length === 0 ? void 0 : args;
+  ring[tail + 1] = callback;
   tail = (tail + 4) & mask;
   if (tail === head) grow();
 }

@@ -6,6 +6,10 @@
 // side has its own state; destroy() is the Writable one, which also fails
 // pending writes. Without `allowHalfOpen`, the end of the readable side
 // ends the writable side.
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const EE = require('events');
 const Readable = require('internal/streams/readable');
@@ -36,14 +40,14 @@ function Duplex(options) {
   if (this._events == null) {
     // The usual events get their keys now, so the object keeps one shape.
     this._events = {
-      close: undefined,
-      error: undefined,
-      prefinish: undefined,
-      finish: undefined,
-      drain: undefined,
-      data: undefined,
-      end: undefined,
-      readable: undefined,
+      close: void 0,
+      error: void 0,
+      prefinish: void 0,
+      finish: void 0,
+      drain: void 0,
+      data: void 0,
+      end: void 0,
+      readable: void 0,
     };
     ownEvents = true;
   }
@@ -82,7 +86,7 @@ function Duplex(options) {
   // made above (shape mode) while init is EventEmitter's own.
   if (ownEvents && EE.init === eeInit && !options?.captureRejections) {
     this[kShapeMode] = true;
-    this._maxListeners = this._maxListeners || undefined;
+    this._maxListeners = this._maxListeners || void 0;
     this[kCapture] = EE.prototype[kCapture];
   } else {
     EE.init.call(this, options);
@@ -125,7 +129,7 @@ Object.defineProperties(Duplex.prototype, {
     get() {
       const r = this._readableState;
       const w = this._writableState;
-      if (r === undefined || w === undefined) return false;
+      if (r === void 0 || w === void 0) return false;
       return (r[kState] & w[kState] & kDestroyed) !== 0;
     },
     set(value) {

@@ -14,6 +14,10 @@
 // As in the Writable, the booleans are bits of `state[kState]` (accessors
 // give the old names), the buffer is an array read from `bufferIndex`, and
 // the hot paths are plain functions over (stream, state).
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const EE = require('events');
 const eeListeners = require('internal/events/listeners');
@@ -178,7 +182,7 @@ function ReadableState(options, stream, isDuplex) {
     if (options.objectMode) flags |= kObjectMode;
     if (isDuplex && options.readableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
-    hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : undefined);
+    hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : void 0);
     if (hwm == null) {
       hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
     } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
@@ -215,7 +219,7 @@ function ReadableState(options, stream, isDuplex) {
   }
 }
 
-keepShapes(new ReadableState(undefined, null, false));
+keepShapes(new ReadableState(void 0, null, false));
 
 // Constructed, not destroyed, closed or errored, not reading; ended only
 // when the readable side is off.
@@ -234,11 +238,11 @@ function Readable(options) {
 
   // The usual events get their keys now, so the object keeps one shape.
   this._events ??= {
-    close: undefined,
-    error: undefined,
-    data: undefined,
-    end: undefined,
-    readable: undefined,
+    close: void 0,
+    error: void 0,
+    data: void 0,
+    end: void 0,
+    readable: void 0,
   };
 
   this._readableState = new ReadableState(options, this, false);
@@ -328,7 +332,7 @@ function unshiftBytes(stream, state, chunk, encoding) {
   } else if (ArrayBuffer.isView(chunk)) {
     // (A Buffer too gets a new view, as in Node.)
     chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  } else if (chunk !== undefined) {
+  } else if (chunk !== void 0) {
     const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
     errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:426:28
     return false;
@@ -377,7 +381,7 @@ function pushBytes(stream, state, chunk, encoding, flags) {
     } else if (ArrayBuffer.isView(chunk)) {
       chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = '';
-    } else if (chunk !== undefined) {
+    } else if (chunk !== void 0) {
       const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
       errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
       return false;
@@ -447,7 +451,7 @@ function addChunk(stream, state, chunk, addToFront, flags) {
     else state.awaitDrainWriters = null;
     state[kState] = flags | kDataEmitted;
     if (stream.emit !== eeEmit) stream.emit('data', chunk);
-    else if (stream._events?.data !== undefined) emitListened1(stream, 'data', stream._events.data, chunk);
+    else if (stream._events?.data !== void 0) emitListened1(stream, 'data', stream._events.data, chunk);
   } else {
     state[kState] = flags;
     state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
@@ -558,7 +562,7 @@ Readable.prototype.read = function read(n) {
     state[kState] = flags;
     return null;
   }
-  if (n === undefined) {
+  if (n === void 0) {
     // read() with nothing buffered (the last call of a flowing loop) when
     // no _read is due: no data, at most the end.
     const flags = state[kState] & ~kEmittedReadable;
@@ -653,7 +657,7 @@ Readable.prototype.read = function read(n) {
   if (ret !== null && (flags & (kErrorEmitted | kCloseEmitted)) === 0) {
     state[kState] = flags | kDataEmitted;
     if (this.emit !== eeEmit) this.emit('data', ret);
-    else if (this._events?.data !== undefined) emitListened1(this, 'data', this._events.data, ret);
+    else if (this._events?.data !== void 0) emitListened1(this, 'data', this._events.data, ret);
   }
 
   return ret;
@@ -703,7 +707,7 @@ function emitReadable_(stream, state) {
     if (stream.emit !== eeEmit) {
       stream.emit('readable');
       flags = state[kState];
-    } else if (stream._events?.readable !== undefined) {
+    } else if (stream._events?.readable !== void 0) {
       emitListened0(stream, 'readable', stream._events.readable);
       flags = state[kState];
     }
@@ -942,7 +946,7 @@ Readable.prototype.off = Readable.prototype.removeListener;
 Readable.prototype.removeAllListeners = function removeAllListeners(ev) {
   // (No argument and an undefined one differ to the emitter.)
   const res = Reflect.apply(Stream.prototype.removeAllListeners, this, arguments);
-  if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
+  if (ev === 'readable' || ev === void 0) process.nextTick(updateReadableListening, this);
   return res;
 };
 
@@ -989,7 +993,7 @@ function resume_(stream, state) {
   if (stream.emit !== eeEmit) {
     stream.emit('resume');
     flags = state[kState];
-  } else if (stream._events?.resume !== undefined) {
+  } else if (stream._events?.resume !== void 0) {
     emitListened0(stream, 'resume', stream._events.resume);
     flags = state[kState];
   }
@@ -1044,7 +1048,7 @@ Readable.prototype.wrap = function wrap(stream) {
   const streamKeys = Object.keys(stream);
   for (let j = 1; j < streamKeys.length; j++) {
     const i = streamKeys[j];
-    if (this[i] === undefined && typeof stream[i] === 'function') this[i] = stream[i].bind(stream);
+    if (this[i] === void 0 && typeof stream[i] === 'function') this[i] = stream[i].bind(stream);
   }
 
   return this;
@@ -1055,7 +1059,7 @@ Readable.prototype[Symbol.asyncIterator] = function() {
 };
 
 Readable.prototype.iterator = function iterator(options) {
-  if (options !== undefined) {
+  if (options !== void 0) {
     validateObject(options, 'options'); // at node:internal/streams/readable:1342:5
   }
   return streamToAsyncIterator(this, options);
@@ -1069,7 +1073,7 @@ function streamToAsyncIterator(stream, options) {
     // Settles the consumer's wait for 'readable' or the end.
     callback: nop,
     // undefined: not finished; null: ended cleanly; else the error.
-    error: undefined,
+    error: void 0,
     onReadable: null,
     cleanup: null,
     // The consumer holds a chunk (the generator is suspended at its yield).
@@ -1153,7 +1157,7 @@ function closeIterator(it) {
   it.atYield = false;
   const stream = it.stream;
   if ((it.error || it.options?.destroyOnReturn !== false) &&
-      (it.error === undefined || stream._readableState.autoDestroy)) {
+      (it.error === void 0 || stream._readableState.autoDestroy)) {
     destroyImpl.destroyer(stream, null);
   } else {
     stream.off('readable', it.onReadable);
@@ -1375,7 +1379,7 @@ function endReadableNT(state, stream) {
   if ((flags & kNoEnd) !== 0 || state.length !== 0) return;
   state[kState] = flags | kEndEmitted;
   if (stream.emit !== eeEmit) stream.emit('end');
-  else if (stream._events?.end !== undefined) emitListened0(stream, 'end', stream._events.end);
+  else if (stream._events?.end !== void 0) emitListened0(stream, 'end', stream._events.end);
 
   if (stream.writable && stream.allowHalfOpen === false) {
     process.nextTick(endWritableNT, stream);
@@ -1384,7 +1388,7 @@ function endReadableNT(state, stream) {
     // (Flags read directly from our own states: accessors are calls.)
     const wState = stream._writableState;
     const wFlags = wState?.[kState];
-    if (!wState || (wFlags !== undefined ?
+    if (!wState || (wFlags !== void 0 ?
       (wFlags & kAutoDestroy) !== 0 && ((wFlags & kWritableFinished) !== 0 ||
         (wFlags & (kWritableHasWritable | kWritableWritable)) === kWritableHasWritable) :
       wState.autoDestroy && (wState.finished || wState.writable === false))) {

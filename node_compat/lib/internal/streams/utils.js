@@ -6,6 +6,10 @@
 // predicates (is it readable, finished, errored, closed...) that
 // pipeline, finished() and the operators use on any stream-like object,
 // including streams of other implementations (hence the global symbols).
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const kIsDestroyed = Symbol.for('nodejs.stream.destroyed');
 const kIsErrored = Symbol.for('nodejs.stream.errored');
@@ -294,7 +298,7 @@ function isServerRequest(stream) {
   return (
     typeof stream._consuming === 'boolean' &&
     typeof stream._dumped === 'boolean' &&
-    stream.req?.upgradeOrConnect === undefined
+    stream.req?.upgradeOrConnect === void 0
   );
 }
 

@@ -15,6 +15,10 @@
 // rarely set values behind symbols, so a WritableState has seven fields.
 // The hot functions take the stream and its state as arguments and touch
 // the bits directly: no closures per write, no arguments objects.
+//
+// `void 0`, not `undefined`: QuickJS reads the name `undefined` from the
+// global object each time, and a test against it misses the fast
+// is-undefined opcode.
 
 const EE = require('events');
 const { Stream } = require('internal/streams/legacy');
@@ -152,7 +156,7 @@ Object.defineProperties(WritableState.prototype, {
   errored: flagValueProperty(kErrored, kErroredValue, null),
 
   // undefined unless a Duplex turned its writable side on or off.
-  writable: optionalFlagProperty(kHasWritable, kWritable, undefined),
+  writable: optionalFlagProperty(kHasWritable, kWritable, void 0),
 
   defaultEncoding: defaultEncodingProperty(kDefaultUTF8Encoding, kDefaultEncodingValue),
 
@@ -194,7 +198,7 @@ function WritableState(options, stream, isDuplex) {
     if (options.objectMode) flags |= kObjectMode;
     if (isDuplex && options.writableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
-    hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : undefined);
+    hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : void 0);
     if (hwm == null) {
       hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
     } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
@@ -222,7 +226,7 @@ function WritableState(options, stream, isDuplex) {
   this.length = 0;
   this.corked = 0;
   // The callback every _write/_writev gets.
-  this.onwrite = onwrite.bind(undefined, stream);
+  this.onwrite = onwrite.bind(void 0, stream);
   // The length of the write in flight.
   this.writelen = 0;
   // The queue is empty (resetBuffer(this), inline).
@@ -234,7 +238,7 @@ function WritableState(options, stream, isDuplex) {
   this[kBufferedValue] = null;
 }
 
-keepShapes(new WritableState(undefined, null, false));
+keepShapes(new WritableState(void 0, null, false));
 
 function resetBuffer(state) {
   state[kBufferedValue] = null;
@@ -265,11 +269,11 @@ function Writable(options) {
 
   // The usual events get their keys now, so the object keeps one shape.
   this._events ??= {
-    close: undefined,
-    error: undefined,
-    prefinish: undefined,
-    finish: undefined,
-    drain: undefined,
+    close: void 0,
+    error: void 0,
+    prefinish: void 0,
+    finish: void 0,
+    drain: void 0,
   };
 
   this._writableState = new WritableState(options, this, false);
@@ -539,7 +543,7 @@ function afterWrite(stream, state, count, cb) {
   if ((state[kState] & (kEnding | kNeedDrain | kDestroyed)) === kNeedDrain && state.length === 0) {
     state[kState] &= ~kNeedDrain;
     if (stream.emit !== eeEmit) stream.emit('drain');
-    else if (stream._events?.drain !== undefined) emitListened0(stream, 'drain', stream._events.drain);
+    else if (stream._events?.drain !== void 0) emitListened0(stream, 'drain', stream._events.drain);
   }
 
   while (count-- > 0) {
@@ -702,7 +706,7 @@ function finalDone(stream, state, err) {
   } else if ((flags & kFinishGate) === kFinishDue && state.length === 0) {
     state[kState] = flags | kPrefinished;
     if (stream.emit !== eeEmit) stream.emit('prefinish');
-    else if (stream._events?.prefinish !== undefined) emitListened0(stream, 'prefinish', stream._events.prefinish);
+    else if (stream._events?.prefinish !== void 0) emitListened0(stream, 'prefinish', stream._events.prefinish);
     // 'finish' always comes a tick after _final's callback (streams rely on it).
     state.pendingcb++;
     nextTick2(finish, stream, state);
@@ -730,7 +734,7 @@ function prefinish(stream, state, flags) {
   } else {
     state[kState] = flags | kFinalCalled | kPrefinished;
     if (stream.emit !== eeEmit) stream.emit('prefinish');
-    else if (stream._events?.prefinish !== undefined) emitListened0(stream, 'prefinish', stream._events.prefinish);
+    else if (stream._events?.prefinish !== void 0) emitListened0(stream, 'prefinish', stream._events.prefinish);
   }
 }
 
@@ -766,7 +770,7 @@ function finish(stream, state) {
   if (stream.emit !== eeEmit) {
     stream.emit('finish');
     flags = state[kState];
-  } else if (stream._events?.finish !== undefined) {
+  } else if (stream._events?.finish !== void 0) {
     emitListened0(stream, 'finish', stream._events.finish);
     flags = state[kState];
   }
@@ -776,7 +780,7 @@ function finish(stream, state) {
     // (Flags read directly from our own states: accessors are calls.)
     const rState = stream._readableState;
     const rFlags = rState?.[kState];
-    if (!rState || (rFlags !== undefined ?
+    if (!rState || (rFlags !== void 0 ?
       (rFlags & kAutoDestroy) !== 0 && ((rFlags & kReadableEndEmitted) !== 0 || rState.readable === false) :
       rState.autoDestroy && (rState.endEmitted || rState.readable === false))) {
       stream.destroy();
