@@ -154,10 +154,12 @@ function callbackConnect(req, status, handle, readable, writable) {
 
 // A handle's close callback, called as the handle's method: HandleWrap keeps
 // it in Python (Node keeps it under a symbol of the handle), so the handle
-// gets no property for it.
+// gets no property for it. (Through a Function.prototype.call bound at
+// start-up, which a later patch of `call` does not reach, as in Node.)
+const callFunction = Function.prototype.call.bind(Function.prototype.call);
 function callbackClose(handle, fn) {
   try {
-    fn.call(handle);
+    callFunction(fn, handle);
   } catch (err) {
     triggerUncaughtException(err, false);
   }
