@@ -9,6 +9,8 @@ the binding's objects, both checked when an engine starts (`check_layout`):
 * `Context`, `Runtime` and `Value` objects store their `JSContext *`,
   `JSRuntime *` and `JSValue` right after the CPython object header;
 * a `Value` stores its owning `ContextObject *` after the `JSValue`.
+
+`gc_fields` reads two fields of the runtime itself, found and checked by value.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from __future__ import annotations
 import ctypes
 
 import quickjs._quickjs as _qjs
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Optional
 
 # PyDLL keeps the GIL held: the engine may call back into Python at any time.
 _lib = ctypes.PyDLL(_qjs.__file__)
@@ -147,3 +153,36 @@ def call(ctx_p: int, func, args: list[RawValue]) -> RawValue:
     argv = (RawValue * max(1, len(args)))(*args)
     return JS_Call(ctx_p, value_of(func), RawValue(0, TAG_UNDEFINED), len(args), argv)
 
+
+# JSRuntime starts with its four allocator functions and its malloc state
+# (count, size, limit, opaque); the GC threshold comes later, found by value.
+_MALLOC_COUNT_WORD = 4
+_MALLOC_SIZE_WORD = 5
+_THRESHOLD_SEARCH_WORDS = 256
+JS_SetGCThreshold = _fn("JS_SetGCThreshold", None, _vp, ctypes.c_size_t)
+
+
+def gc_fields(rt_p: int, usage: dict) -> Optional[tuple]:
+    """The runtime's allocated-bytes and next-collection fields (c_size_t views), or None.
+
+    The malloc state is checked against `usage` (JS_ComputeMemoryUsage's),
+    the threshold found by setting it to two marks in turn.
+    """
+    words = (ctypes.c_size_t * _THRESHOLD_SEARCH_WORDS).from_address(rt_p)
+    if words[_MALLOC_COUNT_WORD] != usage["malloc_count"] or words[_MALLOC_SIZE_WORD] != usage["malloc_size"]:
+        return None
+    found = None
+    for mark in (0x5A5A5A5A5A1, 0x5A5A5A5A5A2):
+        JS_SetGCThreshold(rt_p, mark)
+        at = [i for i in range(_THRESHOLD_SEARCH_WORDS) if words[i] == mark]
+        if len(at) != 1 or (found is not None and at[0] != found):
+            found = None
+            break
+        found = at[0]
+    # (Back to QuickJS's own first threshold until the caller sets one.)
+    JS_SetGCThreshold(rt_p, 256 * 1024)
+    if found is None:
+        return None
+    size_t = ctypes.sizeof(ctypes.c_size_t)
+    return (ctypes.c_size_t.from_address(rt_p + _MALLOC_SIZE_WORD * size_t),
+            ctypes.c_size_t.from_address(rt_p + found * size_t))

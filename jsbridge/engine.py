@@ -401,5 +401,38 @@ class Engine:
     def run_gc(self) -> None:
         self._rt.run_gc()
 
+    def gc_headroom_keeper(self, headroom: int) -> Callable[[], None]:
+        """A function that keeps at least `headroom` bytes between the heap and the next cycle collection.
+
+        After each collection QuickJS sets the next one for when the heap
+        has grown by half: a small heap (a server's) is then collected over
+        and over, each time through every object it holds. Called now and
+        then (the realm does at each loop turn), the keeper sees when a
+        collection has run and moves the next one to `headroom` bytes past
+        the heap, when that is later.
+        Where the runtime's fields cannot be found (another engine build),
+        it does nothing and QuickJS's own schedule stays.
+        """
+        fields = capi.gc_fields(capi.runtime_ptr(self._rt), self.memory_usage())
+        if fields is None:
+            return _nothing
+        size, threshold = fields
+        last = [0]  # the threshold as last seen here: another one means a collection ran since
+
+        def keep() -> None:
+            current = threshold.value
+            if current != last[0]:
+                wanted = size.value + headroom
+                if current < wanted:
+                    threshold.value = current = wanted
+                last[0] = current
+
+        keep()
+        return keep
+
     def memory_usage(self) -> dict:
         return self._rt.compute_memory_usage()
+
+
+def _nothing() -> None:
+    """The GC headroom keeper of an engine whose fields were not found."""

@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 
 LIB_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib")
 NODE_VERSION = "v23.5.0"
+# The least the JS heap may grow between two collections of cycles. QuickJS
+# alone collects when the heap has grown by half, which for a small heap (a
+# server between connections) means a collection every few hundred KB, each
+# going through every object: its share of the connection-churn benchmark's
+# time halves with this (at most this much more garbage waits in memory).
+GC_HEADROOM = 4 * 1024 * 1024
 
 # Where Realm._callbacks keeps the entries of the stream events (after callback0-5).
 _ON_READ, _ON_COMPLETE, _ON_CONNECT, _ON_CLOSE, _ON_ACCEPT = range(6, 11)
@@ -88,6 +94,8 @@ class Realm:
         self._jobs = self.engine.job_queue
         self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 2)
         self._boot()
+        # Collections of cycles no closer than GC_HEADROOM apart, kept at each loop turn.
+        self.loop.check_hooks.append(self.engine.gc_headroom_keeper(GC_HEADROOM))
 
     # -- boot ---------------------------------------------------------------
 

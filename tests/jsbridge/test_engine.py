@@ -6,7 +6,7 @@ import ctypes
 
 import pytest
 
-from jsbridge import Engine, JSException, ModuleError, Undefined, as_text
+from jsbridge import Engine, JSException, ModuleError, Undefined, as_text, capi
 
 
 @pytest.fixture()
@@ -122,3 +122,30 @@ def test_interrupt_handler_stops_js(engine):
     engine.set_interrupt_handler(lambda: True)
     with pytest.raises(JSException):
         engine.eval("for (;;) {}")
+
+
+def _cycles_left(engine) -> int:
+    """JS objects still held after making 20,000 two-object cycles and dropping them."""
+    before = engine.memory_usage()["obj_count"]
+    engine.eval("for (let i = 0; i < 20000; i++) { const a = {}; a.b = { a }; }")
+    return engine.memory_usage()["obj_count"] - before
+
+
+def test_gc_headroom_keeper_delays_cycle_collection():
+    # Alone, QuickJS collects the cycles as the heap grows by half.
+    assert _cycles_left(Engine()) < 40000
+    # With room for all of them, none is collected until a collection runs.
+    engine = Engine()
+    keep = engine.gc_headroom_keeper(64 * 1024 * 1024)
+    assert _cycles_left(engine) >= 40000
+    engine.run_gc()
+    keep()
+    assert engine.memory_usage()["obj_count"] < 40000
+    assert _cycles_left(engine) >= 40000
+
+
+def test_gc_fields_refuse_a_runtime_they_do_not_recognise():
+    engine = Engine()
+    rt = capi.runtime_ptr(engine._rt)
+    assert capi.gc_fields(rt, {"malloc_count": -1, "malloc_size": -1}) is None
+    assert capi.gc_fields(rt, engine.memory_usage()) is not None
