@@ -90,7 +90,11 @@ class EpollSelector:
 
         # (Stream handles use these two directly: see StreamBase._update_watcher.)
         self.epoll = select.epoll()
-        self.watchers: dict[int, Any] = {}
+        # The watcher of each descriptor, indexed by it (None: not watched), as
+        # libuv's loop->watchers: a dict, whose entries descriptors come and go
+        # through, was rebuilt every few hundred connections, each rebuild a
+        # large allocation that made malloc consolidate QuickJS's small blocks.
+        self.watchers: list = [None] * 64
         self._error_or_hup = select.EPOLLERR | select.EPOLLHUP
 
     # (epoll reports a hang-up whether asked or not: EVENT_HUP may be passed.)
@@ -98,9 +102,13 @@ class EpollSelector:
         """Watch `fd` for `events` instead of `current` (0: not watched) for `watcher`."""
         if current == 0:
             self.epoll.register(fd, events)
-            self.watchers[fd] = watcher
+            try:
+                self.watchers[fd] = watcher
+            except IndexError:
+                grow_watchers(self.watchers, fd)
+                self.watchers[fd] = watcher
         elif events == 0:
-            del self.watchers[fd]
+            self.watchers[fd] = None
             try:
                 self.epoll.unregister(fd)
             except (OSError, ValueError):
@@ -115,20 +123,26 @@ class EpollSelector:
         error_or_hup = self._error_or_hup
         out = []
         for fd, ev in ready:
-            watcher = watchers.get(fd)
+            watcher = watchers[fd]
             if watcher is not None:
                 out.append((watcher, ev | EVENT_READ | EVENT_WRITE if ev & error_or_hup else ev))
         return out
 
     def watches(self, fd: int) -> bool:
         """Whether a watcher of this loop has `fd` (libuv's uv__fd_exists)."""
-        return fd in self.watchers
+        watchers = self.watchers
+        return 0 <= fd < len(watchers) and watchers[fd] is not None
 
     def fileno(self) -> int:
         return self.epoll.fileno()
 
     def close(self) -> None:
         self.epoll.close()
+
+
+def grow_watchers(watchers: list, fd: int) -> None:
+    """Make room in an EpollSelector's watchers for descriptor `fd` (at least doubling it)."""
+    watchers.extend([None] * max(fd + 1 - len(watchers), len(watchers)))
 
 
 class _GenericSelector:

@@ -31,7 +31,7 @@ from jsbridge import JSValue, Undefined, as_text
 from . import uv
 from .handle_wrap import HandleWrap, next_async_id
 from .native import export_class
-from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE
+from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, grow_watchers
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -273,9 +273,13 @@ class StreamBase(HandleWrap):
                     loop.selector.set(fd, current, events, self)
                 elif current == 0:
                     epoll.register(fd, events)
-                    loop.watchers[fd] = self
+                    try:
+                        loop.watchers[fd] = self
+                    except IndexError:
+                        grow_watchers(loop.watchers, fd)
+                        loop.watchers[fd] = self
                 elif events == 0:
-                    del loop.watchers[fd]
+                    loop.watchers[fd] = None
                     try:
                         epoll.unregister(fd)
                     except (OSError, ValueError):
