@@ -62,66 +62,74 @@ function callback(target, method, ...args) {
 // The same for the common argument counts, without a rest array, and with
 // the drain of the ticks (and rejections) the call queued in the same entry
 // from Python: what the realm would do next anyway, as microtasks are only
-// run first when nothing is queued.
+// run first when nothing is queued. (The drain runs in the call's own try,
+// as processTicks' first attempt: a JS call less per entry. After a throw,
+// processTicks drains what is left.)
 const tickFlags = new Int32Array(internalBinding('task_queue').tickInfo);
 function callback0(target, method) {
   let result;
   try {
     result = target[method]();
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback1(target, method, a) {
   let result;
   try {
     result = target[method](a);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback2(target, method, a, b) {
   let result;
   try {
     result = target[method](a, b);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback3(target, method, a, b, c) {
   let result;
   try {
     result = target[method](a, b, c);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback4(target, method, a, b, c, d) {
   let result;
   try {
     result = target[method](a, b, c, d);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 function callback5(target, method, a, b, c, d, e) {
   let result;
   try {
     result = target[method](a, b, c, d, e);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   return result;
 }
 
@@ -130,26 +138,29 @@ function callback5(target, method, a, b, c, d, e) {
 function callbackRead(handle, nread, buffer) {
   try {
     handle.onread(nread, buffer);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
 }
 function callbackComplete(req, status) {
   try {
     req.oncomplete(status);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
 }
 function callbackConnect(req, status, handle, readable, writable) {
   try {
     req.oncomplete(status, handle, req, readable, writable);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
 }
 
 // A handle's close callback, called as the handle's method: HandleWrap keeps
@@ -160,10 +171,11 @@ const callFunction = Function.prototype.call.bind(Function.prototype.call);
 function callbackClose(handle, fn) {
   try {
     callFunction(fn, handle);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
 }
 
 // An accepted connection: its handle, made by the class of the server's
@@ -172,10 +184,11 @@ function callbackClose(handle, fn) {
 function callbackAccept(server, mark) {
   try {
     server.onconnection(0, new server.constructor(0, mark));
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
-  if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
 }
 
 // `leaveJobs` (from callbackN): see processTicksAndRejections.
