@@ -34,8 +34,15 @@ UV_EINVAL = -errno.EINVAL
 UV_EBADF = -errno.EBADF
 
 
+# The last literal each family accepted: a program connects to the same few
+# addresses, and validating one costs ~1,000 instructions.
+_last_literal: dict = {}
+
+
 def parse_address(family: int, address: Any) -> Optional[str]:
     """The address text if it is a literal of `family` (never a name to look up), else None."""
+    if type(address) is str and _last_literal.get(family) == address:
+        return address
     if not isinstance(address, str):
         address = as_text(address) if address is not None and address is not Undefined else ""
     literal = address.partition("%")[0] if family == socket.AF_INET6 else address
@@ -43,6 +50,7 @@ def parse_address(family: int, address: Any) -> Optional[str]:
         socket.inet_pton(family, literal)
     except (OSError, ValueError):
         return None
+    _last_literal[family] = address
     return address
 
 
@@ -213,7 +221,8 @@ class TCP(StreamBase):
         if err:
             return err
         self._delayed_error = 0
-        return self.start_connect(req, (host, as_int(port) & 0xFFFF))
+        port = port & 0xFFFF if type(port) is int else as_int(port) & 0xFFFF  # (as_int, inline for an int)
+        return self.start_connect(req, (host, port))
 
     def connect_error_is_delayed(self, err: int) -> bool:
         return err == errno.ECONNREFUSED
