@@ -58,6 +58,7 @@ const {
   onStreamRead,
   owner_symbol,
   setStreamTimeout,
+  streamsUsed,
   writeGeneric,
   writevGeneric,
 } = require('internal/stream_base_commons');
@@ -278,6 +279,7 @@ function Socket(options) {
   if (onread !== null && typeof onread === 'object' &&
       (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
       typeof onread.callback === 'function') {
+    streamsUsed.userBuffers = true;
     if (typeof onread.buffer === 'function') {
       this[kBuffer] = true;
       this[kBufferGen] = onread.buffer;
@@ -369,7 +371,7 @@ function initSocketHandle(self, fresh = false) {
   if (!handle) return;
   handle[owner_symbol] = self;
   handle.onread = onStreamRead;
-  let userBuf = self[kBuffer];
+  let userBuf = streamsUsed.userBuffers ? self[kBuffer] : null;
   if (userBuf) {
     const bufGen = self[kBufferGen];
     if (bufGen !== null) {
@@ -413,11 +415,17 @@ Socket.prototype[kReinitializeHandle] = function(handle) {
   initSocketHandle(this);
 };
 
-Socket.prototype._unrefTimer = function _unrefTimer() {
+// Until a stream has had an idle timer there is none to refresh: then
+// this returns at once, and the hot paths call a socket's _unrefTimer
+// only when it is another (see streamsUsed in stream_base_commons).
+function _unrefTimer() {
+  if (!streamsUsed.timers) return;
   for (let s = this; s !== null; s = s._parent) {
     if (s[kTimeout]) s[kTimeout].refresh();
   }
-};
+}
+Socket.prototype._unrefTimer = _unrefTimer;
+streamsUsed.ownUnrefTimer = _unrefTimer;
 
 // Activity refreshes the idle timers through the socket's _unrefTimer, a
 // user's override included: Node's accessor for that (stream_base_commons
@@ -583,8 +591,9 @@ Socket.prototype.end = function(data, encoding, callback) {
 
 // With an `onread` buffer the stream machinery never asks for data, so
 // pausing and resuming have to stop and start the handle directly.
+// (streamsUsed.userBuffers: no socket has one yet, no symbol read.)
 Socket.prototype.pause = function() {
-  if (this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
+  if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
     this._handle.reading = false;
     if (!this.destroyed) {
       const err = this._handle.readStop();
@@ -595,14 +604,14 @@ Socket.prototype.pause = function() {
 };
 
 Socket.prototype.resume = function() {
-  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+  if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
   return stream.Duplex.prototype.resume.call(this);
 };
 
 Socket.prototype.read = function(n) {
-  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+  if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
   return stream.Duplex.prototype.read.call(this, n);
@@ -619,8 +628,10 @@ Socket.prototype.destroySoon = function() {
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
-  for (let s = this; s !== null; s = s._parent) {
-    if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
+  if (streamsUsed.timers) {
+    for (let s = this; s !== null; s = s._parent) {
+      if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
+    }
   }
 
   const handle = this[kHandle];
@@ -766,7 +777,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
     return false;
   }
 
-  this._unrefTimer();
+  if (streamsUsed.timers || this._unrefTimer !== _unrefTimer) this._unrefTimer();
   const req = writev ? writevGeneric(this, data, cb) : writeGeneric(this, data, encoding, cb);
   if (req.async) this[kLastWriteQueueSize] = req.bytes;
 };
@@ -850,7 +861,7 @@ function connectSocket(self, options, cb, fresh) {
     initSocketHandle(self, fresh);
   }
 
-  self._unrefTimer();
+  if (streamsUsed.timers || self._unrefTimer !== _unrefTimer) self._unrefTimer();
   self.connecting = true;
 
   if (pipe) {
@@ -1248,7 +1259,7 @@ function afterConnect(status, handle, req, readable, writable) {
       self.read();
     }
     if (!writable && self.writable) self.end();
-    self._unrefTimer();
+    if (streamsUsed.timers || self._unrefTimer !== _unrefTimer) self._unrefTimer();
 
     if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
     if (self[kSetKeepAlive] && self._handle.setKeepAlive) {
