@@ -175,10 +175,30 @@ let ownStreamOptions = null;
 // Those of a socket with no stream options of its own.
 const kDefaultStreamOptions = { allowHalfOpen: false, emitClose: false, autoDestroy: true, decodeStrings: false };
 
+// The options net.connect(port[, host]) parsed for a connection to an IP
+// literal, once connecting: no one kept them, so the next such call fills
+// them in again instead of making an object (~1,500 instructions in
+// QuickJS). Only a host name's lookup keeps them, and a replaced connect()
+// gets options of its own.
+let spareConnectOptions = null;
+
 function connect(...args) {
-  const options = args.length === 0 ? {} : optionsOf(args);
+  const first = args[0];
+  let options;
+  let fromPort = false;
+  if (args.length !== 0 && (typeof first !== 'object' || first === null) && !isPipeName(first)) {
+    // (optionsOf's, with a `host` key even when there is none: only a
+    // replaced connect() could tell.)
+    options = spareConnectOptions ?? {};
+    spareConnectOptions = null;
+    options.port = first;
+    options.host = args.length > 1 && typeof args[1] === 'string' ? args[1] : undefined;
+    fromPort = true;
+  } else {
+    options = args.length === 0 ? {} : optionsOf(args);
+  }
   const cb = callbackOf(args);
-  if (options !== args[0]) {
+  if (options !== first) {
     // Made from a port or a path (and a host): no stream options.
     ownOptions = options;
     ownStreamOptions = kDefaultStreamOptions;
@@ -188,8 +208,12 @@ function connect(...args) {
   // Our own connect() is given the parsed arguments directly: no
   // normalized array, which only a replaced connect() can see. The socket
   // is still as constructed (`fresh`, see initSocketHandle).
-  if (socket.connect === socketConnect) return connectSocket(socket, options, cb, true);
-  const normalized = [options, cb];
+  if (socket.connect === socketConnect) {
+    connectSocket(socket, options, cb, true);
+    if (fromPort && socket._host === null) spareConnectOptions = options;  // (no lookup)
+    return socket;
+  }
+  const normalized = [fromPort ? optionsOf(args) : options, cb];
   normalized[normalizedArgsSymbol] = true;
   return socket.connect(normalized);
 }
