@@ -58,6 +58,7 @@ const {
   onStreamRead,
   owner_symbol,
   setStreamTimeout,
+  streamsUsed,
   writeGeneric,
   writevGeneric,
 } = require('internal/stream_base_commons');
@@ -174,10 +175,30 @@ let ownStreamOptions = null;
 // Those of a socket with no stream options of its own.
 const kDefaultStreamOptions = { allowHalfOpen: false, emitClose: false, autoDestroy: true, decodeStrings: false };
 
+// The options net.connect(port[, host]) parsed for a connection to an IP
+// literal, once connecting: no one kept them, so the next such call fills
+// them in again instead of making an object (~1,500 instructions in
+// QuickJS). Only a host name's lookup keeps them, and a replaced connect()
+// gets options of its own.
+let spareConnectOptions = null;
+
 function connect(...args) {
-  const options = args.length === 0 ? {} : optionsOf(args);
+  const first = args[0];
+  let options;
+  let fromPort = false;
+  if (args.length !== 0 && (typeof first !== 'object' || first === null) && !isPipeName(first)) {
+    // (optionsOf's, with a `host` key even when there is none: only a
+    // replaced connect() could tell.)
+    options = spareConnectOptions ?? {};
+    spareConnectOptions = null;
+    options.port = first;
+    options.host = args.length > 1 && typeof args[1] === 'string' ? args[1] : undefined;
+    fromPort = true;
+  } else {
+    options = args.length === 0 ? {} : optionsOf(args);
+  }
   const cb = callbackOf(args);
-  if (options !== args[0]) {
+  if (options !== first) {
     // Made from a port or a path (and a host): no stream options.
     ownOptions = options;
     ownStreamOptions = kDefaultStreamOptions;
@@ -187,8 +208,12 @@ function connect(...args) {
   // Our own connect() is given the parsed arguments directly: no
   // normalized array, which only a replaced connect() can see. The socket
   // is still as constructed (`fresh`, see initSocketHandle).
-  if (socket.connect === socketConnect) return connectSocket(socket, options, cb, true);
-  const normalized = [options, cb];
+  if (socket.connect === socketConnect) {
+    connectSocket(socket, options, cb, true);
+    if (fromPort && socket._host === null) spareConnectOptions = options;  // (no lookup)
+    return socket;
+  }
+  const normalized = [fromPort ? optionsOf(args) : options, cb];
   normalized[normalizedArgsSymbol] = true;
   return socket.connect(normalized);
 }
@@ -278,6 +303,7 @@ function Socket(options) {
   if (onread !== null && typeof onread === 'object' &&
       (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
       typeof onread.callback === 'function') {
+    streamsUsed.userBuffers = true;
     if (typeof onread.buffer === 'function') {
       this[kBuffer] = true;
       this[kBufferGen] = onread.buffer;
@@ -369,7 +395,7 @@ function initSocketHandle(self, fresh = false) {
   if (!handle) return;
   handle[owner_symbol] = self;
   handle.onread = onStreamRead;
-  let userBuf = self[kBuffer];
+  let userBuf = streamsUsed.userBuffers ? self[kBuffer] : null;
   if (userBuf) {
     const bufGen = self[kBufferGen];
     if (bufGen !== null) {
@@ -413,11 +439,17 @@ Socket.prototype[kReinitializeHandle] = function(handle) {
   initSocketHandle(this);
 };
 
-Socket.prototype._unrefTimer = function _unrefTimer() {
+// Until a stream has had an idle timer there is none to refresh: then
+// this returns at once, and the hot paths call a socket's _unrefTimer
+// only when it is another (see streamsUsed in stream_base_commons).
+function _unrefTimer() {
+  if (!streamsUsed.timers) return;
   for (let s = this; s !== null; s = s._parent) {
     if (s[kTimeout]) s[kTimeout].refresh();
   }
-};
+}
+Socket.prototype._unrefTimer = _unrefTimer;
+streamsUsed.ownUnrefTimer = _unrefTimer;
 
 // Activity refreshes the idle timers through the socket's _unrefTimer, a
 // user's override included: Node's accessor for that (stream_base_commons
@@ -583,8 +615,9 @@ Socket.prototype.end = function(data, encoding, callback) {
 
 // With an `onread` buffer the stream machinery never asks for data, so
 // pausing and resuming have to stop and start the handle directly.
+// (streamsUsed.userBuffers: no socket has one yet, no symbol read.)
 Socket.prototype.pause = function() {
-  if (this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
+  if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
     this._handle.reading = false;
     if (!this.destroyed) {
       const err = this._handle.readStop();
@@ -595,14 +628,14 @@ Socket.prototype.pause = function() {
 };
 
 Socket.prototype.resume = function() {
-  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+  if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
   return stream.Duplex.prototype.resume.call(this);
 };
 
 Socket.prototype.read = function(n) {
-  if (this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
+  if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
   return stream.Duplex.prototype.read.call(this, n);
@@ -619,8 +652,10 @@ Socket.prototype.destroySoon = function() {
 
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
-  for (let s = this; s !== null; s = s._parent) {
-    if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
+  if (streamsUsed.timers) {
+    for (let s = this; s !== null; s = s._parent) {
+      if (s[kTimeout] !== null) clearTimeout(s[kTimeout]);
+    }
   }
 
   const handle = this[kHandle];
@@ -766,7 +801,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
     return false;
   }
 
-  this._unrefTimer();
+  if (streamsUsed.timers || this._unrefTimer !== _unrefTimer) this._unrefTimer();
   const req = writev ? writevGeneric(this, data, cb) : writeGeneric(this, data, encoding, cb);
   if (req.async) this[kLastWriteQueueSize] = req.bytes;
 };
@@ -850,7 +885,7 @@ function connectSocket(self, options, cb, fresh) {
     initSocketHandle(self, fresh);
   }
 
-  self._unrefTimer();
+  if (streamsUsed.timers || self._unrefTimer !== _unrefTimer) self._unrefTimer();
   self.connecting = true;
 
   if (pipe) {
@@ -1248,7 +1283,7 @@ function afterConnect(status, handle, req, readable, writable) {
       self.read();
     }
     if (!writable && self.writable) self.end();
-    self._unrefTimer();
+    if (streamsUsed.timers || self._unrefTimer !== _unrefTimer) self._unrefTimer();
 
     if (self[kSetNoDelay] && self._handle.setNoDelay) self._handle.setNoDelay(true);
     if (self[kSetKeepAlive] && self._handle.setKeepAlive) {

@@ -33,6 +33,15 @@ const kBufferCb = Symbol('kBufferCb');
 const kBufferGen = Symbol('kBufferGen');
 const kTimeout = Symbol('timeout');
 
+// What no stream may have used yet, so that the hot paths skip the symbol
+// reads that would only confirm it: `timers`, an idle timer
+// (setStreamTimeout; until then no stream has one to refresh or clear),
+// and `userBuffers`, an `onread` buffer (net's Socket constructor sets
+// it). `ownUnrefTimer` is net's Socket#_unrefTimer, which has nothing to
+// do while `timers` is false: activity calls a stream's _unrefTimer only
+// when it is another or when there are timers.
+const streamsUsed = { timers: false, userBuffers: false, ownUnrefTimer: null };
+
 function isUint8Array(value) {
   return value instanceof Uint8Array;
 }
@@ -165,7 +174,8 @@ function onWriteComplete(status) {
     if (typeof this.callback === 'function') this.callback(null);
     return;
   }
-  stream._unrefTimer();  // (stream[kUpdateTimer])
+  // (stream[kUpdateTimer])
+  if (streamsUsed.timers || stream._unrefTimer !== streamsUsed.ownUnrefTimer) stream._unrefTimer();
   stream[kAfterAsyncWrite]();
   if (typeof this.callback === 'function') this.callback(null);
 }
@@ -177,10 +187,11 @@ function onWriteComplete(status) {
 function onStreamRead(nread, arrayBuffer) {
   const handle = this;
   const stream = handle[owner_symbol];
-  stream._unrefTimer();  // (stream[kUpdateTimer])
+  // (stream[kUpdateTimer])
+  if (streamsUsed.timers || stream._unrefTimer !== streamsUsed.ownUnrefTimer) stream._unrefTimer();
   if (nread > 0 && !stream.destroyed) {
     let keepReading;
-    const userBuf = stream[kBuffer];
+    const userBuf = streamsUsed.userBuffers ? stream[kBuffer] : null;
     if (userBuf) {
       userBuf.set(new Uint8Array(arrayBuffer, 0, nread));
       keepReading = stream[kBufferCb](nread, userBuf) !== false;
@@ -247,6 +258,7 @@ function setStreamTimeout(msecs, callback) {
   this.timeout = msecs;
   msecs = getTimerDuration(msecs, 'msecs');
   clearTimeout(this[kTimeout]);
+  streamsUsed.timers = true;
   if (msecs === 0) {
     if (callback !== undefined) {
       validateFunction(callback, 'callback'); // at node:internal/stream_base_commons:251:7
@@ -275,6 +287,7 @@ module.exports = {
   owner_symbol,
   setStreamTimeout,
   setUnrefTimeout,
+  streamsUsed,
   writeGeneric,
   writevGeneric,
 };

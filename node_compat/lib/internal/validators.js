@@ -171,7 +171,12 @@ function validateEncoding(data, encoding) {
   }
 }
 
-function validatePort(port, name = 'Port', allowZero = true) {
+// (No default parameter values: QuickJS charges ~700 instructions a call
+// for them. net.connect validates a port at every connection.)
+function validatePort(port, name, allowZero) {
+  if (typeof port === 'number' && port > 0 && port <= 0xFFFF && port === (port | 0)) return port;
+  if (name === undefined) name = 'Port';
+  if (allowZero === undefined) allowZero = true;
   if ((typeof port !== 'number' && typeof port !== 'string') ||
       (typeof port === 'string' && port.trim().length === 0) ||
       +port !== (+port >>> 0) ||
