@@ -91,11 +91,15 @@ function destroyStream(stream, err, cb) {
 }
 
 function callDestroy(stream, err, cb) {
-  let called = false;
-  // (An arrow function: QuickJS gives a plain one a prototype, as a property.)
+  let target = stream;
+  // Only the first call counts: it forgets the stream (instead of a
+  // `called` flag: each variable a closure captures costs QuickJS an
+  // allocation). (An arrow function: QuickJS gives a plain one a
+  // prototype, as a property.)
   const onDestroy = (destroyError) => {
-    if (called) return;
-    called = true;
+    if (target === null) return;
+    const stream = target;
+    target = null;
     const r = stream._readableState;
     const w = stream._writableState;
     if (destroyError) recordError(destroyError, w, r);

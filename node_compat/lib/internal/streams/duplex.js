@@ -37,7 +37,7 @@ function Duplex(options) {
   if (!(this instanceof Duplex)) return new Duplex(options);
 
   let ownEvents = false;
-  if (this._events == null) {
+  if (this._events === void 0 || this._events === null) {
     // The usual events get their keys now, so the object keeps one shape.
     this._events = {
       close: void 0,
@@ -92,7 +92,7 @@ function Duplex(options) {
     EE.init.call(this, options);
   }
 
-  if (this._construct != null) {
+  if (this._construct !== void 0 && this._construct !== null) {
     destroyImpl.construct(this, () => {
       this._readableState[kOnConstructed](this);
       this._writableState[kOnConstructed](this);

@@ -183,7 +183,7 @@ function ReadableState(options, stream, isDuplex) {
     if (isDuplex && options.readableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
     hwm = options.highWaterMark ?? (isDuplex ? options.readableHighWaterMark : void 0);
-    if (hwm == null) {
+    if (hwm === void 0 || hwm === null) {
       hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
     } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
       // (A non-negative int32 is valid: no call needed to tell.)
@@ -192,7 +192,8 @@ function ReadableState(options, stream, isDuplex) {
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
     defaultEncoding = options.defaultEncoding;
-    if (defaultEncoding != null && defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
+    if (defaultEncoding !== void 0 && defaultEncoding !== null &&
+        defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
       if (!Buffer.isEncoding(defaultEncoding)) {
         throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/readable:299:11
       }
@@ -257,7 +258,7 @@ function Readable(options) {
   // What Stream(options) does (EventEmitter's init), two calls shorter.
   EE.init.call(this, options);
 
-  if (this._construct != null) {
+  if (this._construct !== void 0 && this._construct !== null) {
     destroyImpl.construct(this, () => {
       this._readableState[kOnConstructed](this);
     });

@@ -199,7 +199,7 @@ function WritableState(options, stream, isDuplex) {
     if (isDuplex && options.writableObjectMode) flags |= kObjectMode;
     // (What getHighWaterMark does, a call shorter.)
     hwm = options.highWaterMark ?? (isDuplex ? options.writableHighWaterMark : void 0);
-    if (hwm == null) {
+    if (hwm === void 0 || hwm === null) {
       hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
     } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
       // (A non-negative int32 is valid: no call needed to tell.)
@@ -209,7 +209,8 @@ function WritableState(options, stream, isDuplex) {
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
     const defaultEncoding = options.defaultEncoding;
-    if (defaultEncoding != null && defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
+    if (defaultEncoding !== void 0 && defaultEncoding !== null &&
+        defaultEncoding !== 'utf8' && defaultEncoding !== 'utf-8') {
       if (!Buffer.isEncoding(defaultEncoding)) {
         throw new ERR_UNKNOWN_ENCODING(defaultEncoding); // at node:internal/streams/writable:338:11
       }
@@ -290,7 +291,7 @@ function Writable(options) {
   // What Stream(options) does (EventEmitter's init), two calls shorter.
   EE.init.call(this, options);
 
-  if (this._construct != null) {
+  if (this._construct !== void 0 && this._construct !== null) {
     destroyImpl.construct(this, () => {
       this._writableState[kOnConstructed](this);
     });
@@ -643,7 +644,7 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
 
   let err;
-  if (chunk != null) {
+  if (chunk !== void 0 && chunk !== null) {
     const ret = writeChunk(this, chunk, encoding);
     if (ret instanceof Error) err = ret;
   }
