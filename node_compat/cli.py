@@ -158,8 +158,43 @@ def main(argv: Optional[list[str]] = None) -> int:
         realm.close()
 
 
+def open_closed_stdio() -> None:
+    """Give a closed descriptor 0, 1 or 2 /dev/null, as node does at start-up.
+
+    Otherwise the first descriptor the process opens (the loop's) would be
+    taken for stdin or stdout. Python left no sys stream for it; one is made.
+    """
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(fd, mode, closefd=False))
+
+
+def restore_blocking(saved: list) -> None:
+    """Put stdio descriptors back in the blocking mode they had, as node does at exit.
+
+    Pipe handles make their descriptor non-blocking, which the process at
+    the other end of the pipe (or the next one the shell gives it) shares.
+    """
+    for fd, blocking in enumerate(saved):
+        try:
+            if os.get_blocking(fd) != blocking:
+                os.set_blocking(fd, blocking)
+        except OSError:
+            pass  # the program closed it
+
+
 def entry() -> None:
     """Console-script entry point: exits the interpreter with Node's exit code."""
+    open_closed_stdio()
+    blocking = [os.get_blocking(fd) for fd in range(3)]
     code = main()
     sys.stdout.flush()
+    restore_blocking(blocking)
     os._exit(code)

@@ -626,9 +626,13 @@ class StreamBase(HandleWrap):
         if self._queue or self._shutdown_req is not None or self._connect_req is not None:
             self._cancel_requests()
         try:
-            if self.sock is not None:
+            if self._fd <= 2:
+                # stdin, stdout and stderr stay open, as libuv leaves them.
+                if self.sock is not None:
+                    self.sock.detach()
+            elif self.sock is not None:
                 self.sock.close()
-            elif self._fd >= 0:
+            else:
                 os.close(self._fd)
         except OSError:
             pass  # another handle opened on the same descriptor closed it first

@@ -95,21 +95,34 @@ class TTY(StreamBase):
         return 0
 
     def setRawMode(self, flag: Any) -> int:
+        """Raw mode as libuv sets it: input byte by byte, no echo or signals; output still processed.
+
+        Changes wait for pending output but keep unread input (TCSADRAIN), so
+        keys typed before the switch are read after it.
+        """
         import termios  # here, not at the top: most processes never set a raw mode
-        import tty
 
         if self._fd < 0:
             return -errno.EBADF
         try:
             if flag:
+                mode = termios.tcgetattr(self._fd)
                 if self._saved_mode is None:
-                    self._saved_mode = termios.tcgetattr(self._fd)
-                tty.setraw(self._fd)
+                    self._saved_mode = mode
+                iflag, oflag, cflag, lflag, ispeed, ospeed, cc = mode
+                iflag &= ~(termios.BRKINT | termios.ICRNL | termios.INPCK | termios.ISTRIP | termios.IXON)
+                oflag |= termios.ONLCR
+                cflag |= termios.CS8
+                lflag &= ~(termios.ECHO | termios.ICANON | termios.IEXTEN | termios.ISIG)
+                cc = list(cc)
+                cc[termios.VMIN] = 1
+                cc[termios.VTIME] = 0
+                termios.tcsetattr(self._fd, termios.TCSADRAIN, [iflag, oflag, cflag, lflag, ispeed, ospeed, cc])
             elif self._saved_mode is not None:
                 termios.tcsetattr(self._fd, termios.TCSADRAIN, self._saved_mode)
                 self._saved_mode = None
-        except (OSError, termios.error) as exc:
-            return uv.code_of(exc) if isinstance(exc, OSError) else -errno.EIO
+        except termios.error as exc:
+            return -exc.args[0]
         return 0
 
     def release(self) -> None:

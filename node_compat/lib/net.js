@@ -92,6 +92,7 @@ const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kReinitializeHandle = Symbol('kReinitializeHandle');
+const async_id_symbol = Symbol('async_id_symbol');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -261,6 +262,7 @@ function Socket(options) {
 
   this.connecting = false;
   this._hadError = false;
+  this[async_id_symbol] = -1;
   this[kHandle] = null;
   this._parent = null;
   this._host = null;
@@ -290,6 +292,8 @@ function Socket(options) {
 
   if (options.handle) {
     this[kHandle] = options.handle;
+    // (Sockets net makes itself keep -1: no async hooks read it.)
+    if (!own) this[async_id_symbol] = options.handle.getAsyncId();
   } else if (own) {
     // (no descriptor)
   } else if (options.fd !== undefined) {
@@ -297,6 +301,7 @@ function Socket(options) {
     this[kHandle] = createHandle(fd, false);
     const err = this[kHandle].open(fd);
     if (err) throw errnoException(err, 'open'); // at node:net:442:13
+    this[async_id_symbol] = this[kHandle].getAsyncId();
   }
 
   const onread = own ? undefined : options.onread;
@@ -375,8 +380,8 @@ Object.setPrototypeOf(Socket, stream.Duplex);
 // adding the property to the object's own layout.
 const { keepLayout, kNative } = require;
 keepLayout(Socket.prototype, [
-  'connecting', '_hadError', kHandle, '_parent', '_host', kLastWriteQueueSize, kTimeout, kBuffer, kBufferCb,
-  kBufferGen, '_closeAfterHandlingError',
+  'connecting', '_hadError', async_id_symbol, kHandle, '_parent', '_host', kLastWriteQueueSize, kTimeout, kBuffer,
+  kBufferCb, kBufferGen, '_closeAfterHandlingError',
 ]);
 keepLayout(TCP.prototype, [kNative, owner_symbol, 'onread', 'reading']);
 keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAddress', 'localPort', 'addressType']);

@@ -1,16 +1,17 @@
 'use strict';
 
-// node:tty — isatty() and the terminal streams. tty.WriteStream writes
-// synchronously (as Node does for terminals) and knows the window size and
-// colour depth; tty.ReadStream reads through the loop and can switch the
-// terminal to raw mode.
+// node:tty — isatty() and the terminal streams. Both are net.Sockets over
+// a TTY handle: tty.WriteStream writes synchronously (its descriptor made
+// blocking, as Node does so that terminal output is never interleaved or
+// lost) and knows the window size and colour depth; tty.ReadStream reads
+// through the loop and can switch the terminal to raw mode.
 
 const {
   codes: { ERR_INVALID_FD, ERR_TTY_INIT_FAILED },
+  errnoException,
 } = require('internal/errors');
 const { getColorDepth, hasColors } = require('internal/tty');
-const SyncWriteStream = require('internal/fs/sync_write_stream');
-const HandleReadable = require('internal/streams/handle_readable');
+const net = require('net');
 const { TTY, isTTY } = internalBinding('tty_wrap');
 
 function isatty(fd) {
@@ -25,20 +26,21 @@ function openTTY(fd) {
   return handle;
 }
 
-class ReadStream extends HandleReadable {
-  constructor(fd, options) {
-    super(openTTY(fd), { highWaterMark: 0, ...options });
-    this.fd = fd;
-    this.isRaw = false;
-    this.isTTY = true;
-  }
+function ReadStream(fd, options) {
+  if (!(this instanceof ReadStream)) return new ReadStream(fd, options);
+  const handle = openTTY(fd);
+  net.Socket.call(this, { readableHighWaterMark: 0, handle, manualStart: true, ...options });
+  this.isRaw = false;
+  this.isTTY = true;
 }
+Object.setPrototypeOf(ReadStream.prototype, net.Socket.prototype);
+Object.setPrototypeOf(ReadStream, net.Socket);
 
 ReadStream.prototype.setRawMode = function(flag) {
   flag = !!flag;
   const err = this._handle?.setRawMode(flag);
   if (err) {
-    this.emit('error', require('internal/errors').errnoException(err, 'setRawMode'));
+    this.emit('error', errnoException(err, 'setRawMode'));
     return this;
   }
   this.isRaw = flag;
@@ -48,17 +50,16 @@ ReadStream.prototype.setRawMode = function(flag) {
 function WriteStream(fd) {
   if (!(this instanceof WriteStream)) return new WriteStream(fd);
   const handle = openTTY(fd);
-  SyncWriteStream.call(this, fd, { autoClose: false });
-  this._handle = handle;
-  this._type = 'tty';
+  net.Socket.call(this, { readableHighWaterMark: 0, handle, manualStart: true });
+  handle.setBlocking(true);
   const size = [0, 0];
   if (handle.getWindowSize(size) === 0) {
     this.columns = size[0];
     this.rows = size[1];
   }
 }
-Object.setPrototypeOf(WriteStream.prototype, SyncWriteStream.prototype);
-Object.setPrototypeOf(WriteStream, SyncWriteStream);
+Object.setPrototypeOf(WriteStream.prototype, net.Socket.prototype);
+Object.setPrototypeOf(WriteStream, net.Socket);
 
 WriteStream.prototype.isTTY = true;
 WriteStream.prototype.getColorDepth = getColorDepth;

@@ -113,8 +113,16 @@ function setupProcessObject() {
     configurable: false,
   });
 
+  // Node's reallyExit never returns. Here the engine's interrupt handler
+  // aborts the JavaScript once the realm is exiting; spinning until it does
+  // keeps anything else (the rest of the caller, the next tick) from running.
+  function exitNow(code) {
+    binding.reallyExit(code);
+    for (;;);
+  }
+
   proc.reallyExit = function reallyExit(code) {
-    binding.reallyExit(code | 0);
+    exitNow(code | 0);
   };
 
   proc.exit = function exit(code) {
@@ -128,7 +136,7 @@ function setupProcessObject() {
 
   proc.abort = function abort() {
     binding.writeSync(2, 'pynode: process.abort() called\n');
-    binding.reallyExit(134);
+    exitNow(134);
   };
 
   proc.cwd = function cwd() { return binding.cwd(); };

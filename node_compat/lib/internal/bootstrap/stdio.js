@@ -1,19 +1,13 @@
 'use strict';
 
 // process.stdout, process.stderr and process.stdin, created on first use
-// from what the descriptors are, as Node does: a terminal gets a
-// tty.WriteStream / tty.ReadStream; a file or a pipe gets a synchronous
-// writer (Node writes to files, pipes and terminals synchronously on
-// Linux); stdin from a file is read as needed, from a pipe or socket
-// through the loop. An unused stdin starts no read, so it never
-// keeps the process alive by merely existing.
+// from what the descriptors are, as Node makes them: a terminal gets a
+// tty.WriteStream / tty.ReadStream, a pipe or socket a net.Socket over its
+// handle (writes go out at once and queue only what the pipe cannot take),
+// a file a SyncWriteStream / fs.ReadStream. An unused stdin starts no read,
+// so it never keeps the process alive by merely existing.
 
 const { guessHandleType } = internalBinding('tty_wrap');
-
-// stdout and stderr are never really closed: destroy() only ends the stream.
-function dummyDestroy(err, cb) {
-  cb(err);
-}
 
 function createWritableStdioStream(fd) {
   let stream;
@@ -24,46 +18,48 @@ function createWritableStdioStream(fd) {
       stream._type = 'tty';
       break;
     }
-    case 'PIPE':
-    case 'TCP': {
-      const SyncWriteStream = require('internal/fs/sync_write_stream');
-      stream = new SyncWriteStream(fd, { autoClose: false });
-      stream._type = 'pipe';
-      break;
-    }
-    default: {
-      // Files, and descriptors that are closed or of an unknown kind: writes
-      // fail or are dropped by the OS, as in Node.
+    case 'FILE': {
       const SyncWriteStream = require('internal/fs/sync_write_stream');
       stream = new SyncWriteStream(fd, { autoClose: false });
       stream._type = 'fs';
       break;
     }
+    case 'PIPE':
+    case 'TCP': {
+      const net = require('net');
+      stream = new net.Socket({ fd, readable: false, writable: true });
+      stream._type = 'pipe';
+      break;
+    }
+    default: {
+      // A descriptor of no known kind: what is written goes nowhere.
+      const { Writable } = require('stream');
+      stream = new Writable({
+        write(chunk, encoding, cb) {
+          cb();
+        },
+      });
+    }
   }
   stream.fd = fd;
   stream._isStdio = true;
-  stream.destroySoon = stream.destroy;
-  stream._destroy = dummyDestroy;
   return stream;
 }
 
-// stdin from a file: reads never block, so each _read() takes the next
-// chunk at once.
-function createFileReader(fd) {
-  const { Readable } = require('stream');
-  const { Buffer } = require('buffer');
-  const { readSync } = internalBinding('process_methods');
-  return new Readable({
-    highWaterMark: 64 * 1024,
-    read(size) {
-      const data = readSync(fd, size);
-      if (typeof data === 'number') {
-        this.destroy(require('internal/errors').uvException({ errno: data, syscall: 'read' }));
-      } else {
-        this.push(data.byteLength === 0 ? null : Buffer.from(data));
-      }
-    },
-  });
+// stdout and stderr are never really closed: destroy() ends the stream and
+// reports 'close', and the stream can still be written to afterwards.
+function dummyDestroy(err, cb) {
+  cb(err);
+  this._undestroy();
+  if (!this._writableState.emitClose) process.nextTick(() => this.emit('close'));
+}
+
+function createStdout(fd) {
+  const stream = createWritableStdioStream(fd);
+  stream.destroySoon = stream.destroy;
+  stream._destroy = dummyDestroy;
+  if (stream.isTTY) process.on('SIGWINCH', () => stream._refreshSize());
+  return stream;
 }
 
 function createStdin() {
@@ -75,28 +71,48 @@ function createStdin() {
       stdin = new tty.ReadStream(fd);
       break;
     }
-    case 'FILE':
-      stdin = createFileReader(fd);
+    case 'FILE': {
+      const fs = require('fs');
+      stdin = new fs.ReadStream(null, { fd, autoClose: false });
       break;
+    }
     case 'PIPE':
     case 'TCP': {
-      const { Pipe, constants } = internalBinding('pipe_wrap');
-      const HandleReadable = require('internal/streams/handle_readable');
-      const handle = new Pipe(constants.SOCKET);
-      const err = handle.open(fd);
-      if (err) throw require('internal/errors').errnoException(err, 'open');
-      stdin = new HandleReadable(handle, { highWaterMark: 0 });
+      const net = require('net');
+      stdin = new net.Socket({ fd, readable: true, writable: false, manualStart: true });
+      // stdin has no writable side to end.
+      stdin._writableState.ended = true;
       break;
     }
     default: {
-      // No usable stdin (closed): an empty, already-ended stream.
+      // No usable stdin: an empty, already-ended stream.
       const { Readable } = require('stream');
       stdin = new Readable({ read() {} });
       stdin.push(null);
     }
   }
   stdin.fd = fd;
+
+  const handle = stdin._handle;
+  if (handle?.readStop) {
+    // The stream starts paused: no read until someone asks for data.
+    handle.reading = false;
+    stdin._readableState.reading = false;
+    handle.readStop();
+  }
+  // Once paused, the handle stops reading too (after the stream has
+  // stopped asking, a tick later), so a paused stdin lets the process end.
+  stdin.on('pause', () => process.nextTick(stopIfPaused, stdin));
   return stdin;
+}
+
+function stopIfPaused(stdin) {
+  const handle = stdin._handle;
+  if (handle && handle.reading && !stdin.readableFlowing) {
+    stdin._readableState.reading = false;
+    handle.reading = false;
+    handle.readStop();
+  }
 }
 
 function defineStream(name, create) {
@@ -112,6 +128,6 @@ function defineStream(name, create) {
   });
 }
 
-defineStream('stdout', () => createWritableStdioStream(1));
-defineStream('stderr', () => createWritableStdioStream(2));
+defineStream('stdout', () => createStdout(1));
+defineStream('stderr', () => createStdout(2));
 defineStream('stdin', createStdin);

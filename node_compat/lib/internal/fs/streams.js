@@ -67,7 +67,7 @@ function importFd(stream, options) {
 }
 
 // Shared by both streams: open the file unless an fd was given.
-function construct(callback) {
+function _construct(callback) {
   const stream = this;
   if (typeof stream.fd === 'number') {
     callback();
@@ -125,6 +125,8 @@ function destroyWhenIdle(err, cb) {
   if (this[kIsPerformingIO]) this.once(kIoDone, (er) => closeStream(this, err || er, cb));
   else closeStream(this, err, cb);
 }
+// (Node's is an anonymous function.)
+Object.defineProperty(destroyWhenIdle, 'name', { __proto__: null, value: '' });
 
 // ---- ReadStream ----------------------------------------------------------------------------
 
@@ -178,7 +180,7 @@ Object.defineProperty(ReadStream.prototype, 'autoClose', {
 
 const openReadFs = deprecate(function() {}, 'ReadStream.prototype.open() is deprecated', 'DEP0135');
 ReadStream.prototype.open = openReadFs;
-ReadStream.prototype._construct = construct;
+ReadStream.prototype._construct = _construct;
 
 ReadStream.prototype._read = function(n) {
   n = this.pos !== undefined ? Math.min(this.end - this.pos + 1, n) : Math.min(this.end - this.bytesRead + 1, n);
@@ -280,7 +282,7 @@ Object.defineProperty(WriteStream.prototype, 'autoClose', {
 
 const openWriteFs = deprecate(function() {}, 'WriteStream.prototype.open() is deprecated', 'DEP0135');
 WriteStream.prototype.open = openWriteFs;
-WriteStream.prototype._construct = construct;
+WriteStream.prototype._construct = _construct;
 
 // Write all of `data`, retrying short writes (and EAGAIN) up to five times in a row.
 function writeAll(data, size, pos, cb, retries = 0) {

@@ -2,8 +2,8 @@
 
 // SyncWriteStream: a Writable that writes each chunk to a file descriptor
 // at once, synchronously (what process.stdout and process.stderr are when
-// they are files; Node writes to files, pipes and terminals synchronously).
-// Write callbacks still come asynchronously, as for any Writable.
+// they are files, as in Node). Write callbacks still come asynchronously,
+// as for any Writable.
 
 const { Writable } = require('stream');
 const { uvException } = require('internal/errors');

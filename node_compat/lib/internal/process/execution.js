@@ -181,8 +181,10 @@ function printFatal(err, via = kThrown) {
         // Fall back to the plain stack.
       }
     }
-    // As Node's fatal report: custom inspection off, at least 5 levels deep.
-    const shown = inspect(err, { customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
+    // As Node's fatal report: custom inspection off, at least 5 levels deep,
+    // in colour where the console would colour stderr.
+    const colors = require('internal/util/colors').shouldColorize(process.stderr);
+    const shown = inspect(err, { colors, customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
     text = `${arrow}${arrow ? '\n' : ''}${shown}\n`;
   } else {
     const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
