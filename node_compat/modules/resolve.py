@@ -7,6 +7,7 @@ the Node error code and message, which the JS side turns into the thrown error.
 from __future__ import annotations
 
 import os
+import stat
 from functools import lru_cache
 
 from jsbridge import ModuleError
@@ -60,7 +61,11 @@ def url_to_path(url: str) -> str:
 
 
 def _is_file(path: str) -> bool:
-    return os.path.isfile(path)
+    """Anything that exists and is not a directory, as Node's module stat counts it (a FIFO is a file)."""
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _is_dir(path: str) -> bool:

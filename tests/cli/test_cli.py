@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
-from node_compat.testing.compare import normalize, run_both
+from node_compat.testing.compare import normalize, pynode_command, run_both
 
 CASES = [
     (["-p", "1 + 2"], None),
@@ -48,3 +49,27 @@ def test_preload_runs_first(refnode, tmp_path):
     (tmp_path / "pre.js").write_text("globalThis.loadedFirst = 'yes';")
     ref, ours = run_both(refnode, ["-r", "./pre.js", "-p", "loadedFirst"], cwd=str(tmp_path))
     assert ours.stdout == ref.stdout == "yes\n"
+
+
+def test_main_script_named_by_a_pipe(refnode, tmp_path):
+    """/dev/stdin on a pipe resolves (a FIFO counts as a file) but its real path cannot be opened."""
+    ref, ours = run_both(refnode, ["/dev/stdin"], cwd=str(tmp_path), stdin=b"console.log('ran')")
+    for result in (ref, ours):
+        assert result.code == 1
+        assert result.stdout == ""
+        assert re.search(r"^Error: ENOENT: no such file or directory, open '/proc/\d+/fd/pipe:\[\d+\]'$",
+                         result.stderr, flags=re.M), result.stderr
+        assert "  code: 'ENOENT',\n  syscall: 'open',\n" in result.stderr
+
+
+def test_main_script_named_by_a_redirected_file(refnode, tmp_path):
+    """/dev/stdin on a file: its real path is the file, which runs."""
+    script = tmp_path / "script.js"
+    script.write_text("console.log('ran', require('path').basename(__filename))")
+    outputs = []
+    for command in ([refnode], pynode_command()):
+        with open(script, "rb") as stdin:
+            outputs.append(subprocess.run(command + ["/dev/stdin"], stdin=stdin, capture_output=True, text=True,
+                                          cwd=str(tmp_path)))
+    assert outputs[0].stdout == outputs[1].stdout == "ran script.js\n"
+    assert outputs[0].returncode == outputs[1].returncode == 0

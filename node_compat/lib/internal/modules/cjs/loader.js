@@ -205,16 +205,22 @@ Module.prototype._compile = function(content, filename, format) {
   return Reflect.apply(fn, exports, [exports, require, this, filename, dirname]);
 };
 
+// Read as Node's loader reads, through fs: a path that resolved but cannot be
+// read (a pipe's /proc name) throws fs's error (`ENOENT: ..., open '<path>'`).
+function readModuleFile(filename) {
+  return stripBOM(require('fs').readFileSync(filename, 'utf8'));
+}
+
 Module._extensions['.js'] = function(module, filename) {
-  const content = modulesBinding.readSource(filename);
+  const content = readModuleFile(filename);
   const format = modulesBinding.formatOf(filename);
   module._compile(content, filename, format === 'detect' ? undefined : format);
 };
 
 Module._extensions['.json'] = function(module, filename) {
-  const content = modulesBinding.readSource(filename);
+  const content = readModuleFile(filename);
   try {
-    setOwnProperty(module, 'exports', JSON.parse(stripBOM(content)));
+    setOwnProperty(module, 'exports', JSON.parse(content));
   } catch (err) {
     err.message = filename + ': ' + err.message;
     throw err;
