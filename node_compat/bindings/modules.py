@@ -7,6 +7,8 @@ import os
 from jsbridge import ModuleError
 
 from ..modules import resolve
+from ..modules.system import read_text
+from . import uv
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -41,12 +43,20 @@ def create(realm: Any) -> dict:
         except OSError:
             return None
 
+    def read_module_file(path: str) -> Any:
+        """The CommonJS loader's read: the text, or the negative errno for the error fs would throw."""
+        try:
+            return read_text(path)
+        except OSError as exc:
+            return uv.code_of(exc)
+
     def resolve_import(specifier: str, referrer: str) -> str:
         return system.resolve_import(specifier, referrer)
 
     return {
         "resolveCJS": resolve_cjs,
         "readSource": lambda path: system.read_source(path),
+        "readModuleFile": read_module_file,
         "formatOf": format_of,
         "mainFormat": main_format,
         "compileCJS": system.compile_cjs,

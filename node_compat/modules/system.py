@@ -24,6 +24,14 @@ CJS_PREFIX = "(function (exports, require, module, __filename, __dirname) { "
 CJS_SUFFIX = "\n})"
 
 
+
+def read_text(path: str) -> str:
+    """A module file's text, without its byte-order mark; raises OSError."""
+    with open(path, "rb") as fh:
+        data = fh.read()
+    text = data.decode("utf-8", "replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
 class ModuleSystem:
     """Resolution, loading and compilation state for one realm."""
 
@@ -166,14 +174,11 @@ class ModuleSystem:
 
     def read_source(self, path: str) -> str:
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            return read_text(path)
         except FileNotFoundError:
             raise ModuleError("ERR_MODULE_NOT_FOUND", f"Cannot find module '{path}'") from None
         except OSError as exc:
             raise ModuleError("ERR_MODULE_NOT_FOUND", f"{exc.strerror}: {path}") from None
-        text = data.decode("utf-8", "replace")
-        return text[1:] if text.startswith("\ufeff") else text
 
     # -- CommonJS -------------------------------------------------------------------
 

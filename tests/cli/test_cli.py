@@ -60,6 +60,7 @@ def test_main_script_named_by_a_pipe(refnode, tmp_path):
         assert re.search(r"^Error: ENOENT: no such file or directory, open '/proc/\d+/fd/pipe:\[\d+\]'$",
                          result.stderr, flags=re.M), result.stderr
         assert "  code: 'ENOENT',\n  syscall: 'open',\n" in result.stderr
+    assert ours.stderr.splitlines()[:3] == ref.stderr.splitlines()[:3]  # the source line Node shows
 
 
 def test_main_script_named_by_a_redirected_file(refnode, tmp_path):

@@ -7,7 +7,11 @@
 const path = require('path');
 const { BuiltinModule } = require;
 const modulesBinding = internalBinding('modules');
-const { codes: { ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_BUILTIN_MODULE, ERR_REQUIRE_ASYNC_MODULE } } = require('internal/errors');
+const {
+  codes: { ERR_INVALID_ARG_VALUE, ERR_UNKNOWN_BUILTIN_MODULE, ERR_REQUIRE_ASYNC_MODULE },
+  getSystemErrorName,
+  uvException,
+} = require('internal/errors');
 const { validateString } = require('internal/validators');
 const { kNodeArrow } = require('internal/util');
 
@@ -205,10 +209,14 @@ Module.prototype._compile = function(content, filename, format) {
   return Reflect.apply(fn, exports, [exports, require, this, filename, dirname]);
 };
 
-// Read as Node's loader reads, through fs: a path that resolved but cannot be
-// read (a pipe's /proc name) throws fs's error (`ENOENT: ..., open '<path>'`).
+// A path that resolved but cannot be read (a pipe's /proc name) throws the
+// error of Node's loader, which reads through fs: `ENOENT: ..., open '<path>'`.
 function readModuleFile(filename) {
-  return stripBOM(require('fs').readFileSync(filename, 'utf8'));
+  const content = modulesBinding.readModuleFile(filename);
+  if (typeof content === 'number') {
+    throw uvException({ errno: content, code: getSystemErrorName(content), syscall: 'open', path: filename }); // at node:fs:443:20
+  }
+  return content;
 }
 
 Module._extensions['.js'] = function(module, filename) {
