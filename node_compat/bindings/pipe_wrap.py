@@ -131,24 +131,6 @@ class Pipe(StreamBase):
     def connect_error_is_delayed(self, err: int) -> bool:
         return True  # libuv reports every failure to connect a pipe through the request
 
-    def force_close(self) -> None:
-        """Teardown: what stdout or stderr still has queued is written out first.
-
-        Node leaves it unwritten when process.exit() comes before the reader
-        took it; pynode keeps its word that output is flushed before exit.
-        """
-        if self._queue and 1 <= self._fd <= 2 and not self.closing:
-            os.set_blocking(self._fd, True)  # (the CLI restores the mode at exit)
-            send = self._io.send
-            try:
-                for entry in self._queue:
-                    view = entry.view
-                    while view:
-                        view = view[send(view):]
-            except OSError:
-                pass  # the reader is gone: the rest has nowhere to go
-        StreamBase.force_close(self)
-
     def release(self) -> None:
         StreamBase.release(self)
         if self._path is not None:
