@@ -40,9 +40,9 @@ class Pipe(StreamBase):
 
     _path: Optional[str] = None  # a bound socket file, removed on close
 
-    def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
+    def __init__(self, realm: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new Pipe(type)` from JS; an accepted connection also brings its socket."""
-        super().__init__(realm, js)
+        super().__init__(realm)
         if accepted is ACCEPTED:
             self.attach_accepted()
 

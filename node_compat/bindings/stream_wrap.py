@@ -186,10 +186,9 @@ class StreamBase(HandleWrap):
 
     isStreamBase = True
 
-    def __init__(self, realm: Any, js: Any) -> None:
+    def __init__(self, realm: Any) -> None:
         # HandleWrap.__init__, inline: a call less per handle (a connection makes two)
         self.realm = realm
-        self.js = js
         self.loop = realm.loop
         self.active = False
         self.refed = True

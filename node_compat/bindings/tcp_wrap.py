@@ -82,9 +82,9 @@ class TCP(StreamBase):
 
     __slots__ = ("_delayed_error", "_nodelay", "_keepalive")
 
-    def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
+    def __init__(self, realm: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
         """`new TCP(type)` from JS; an accepted connection also brings its socket."""
-        StreamBase.__init__(self, realm, js)  # (not super(): an object less per handle)
+        StreamBase.__init__(self, realm)  # (not super(): an object less per handle)
         self._delayed_error = 0  # an address in use, reported by listen() or connect()
         self._nodelay = False
         self._keepalive: Optional[int] = None

@@ -378,12 +378,12 @@ Object.setPrototypeOf(Socket, stream.Duplex);
 // in internal/bootstrap/realm). Only the first: finding a kept layout
 // compares every property so far, which past a dozen costs more than
 // adding the property to the object's own layout.
-const { keepLayout, kNative } = require;
+const { keepLayout } = require;
 keepLayout(Socket.prototype, [
   'connecting', '_hadError', async_id_symbol, kHandle, '_parent', '_host', kLastWriteQueueSize, kTimeout, kBuffer,
   kBufferCb, kBufferGen, '_closeAfterHandlingError',
 ]);
-keepLayout(TCP.prototype, [kNative, owner_symbol, 'onread', 'reading']);
+keepLayout(TCP.prototype, [owner_symbol, 'onread', 'reading']);
 keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAddress', 'localPort', 'addressType']);
 keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 

@@ -16,8 +16,8 @@ class Counter(HandleWrap):
     JS_METHODS = HandleWrap.JS_METHODS + ("add", "count", "start")
     JS_GETTERS = ("value",)
 
-    def __init__(self, realm, js, start=0):
-        super().__init__(realm, js)
+    def __init__(self, realm, start=0):
+        super().__init__(realm)
         self.value = start
 
     def add(self, k):
