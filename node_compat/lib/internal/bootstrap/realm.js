@@ -77,6 +77,9 @@
       });
     }
     for (const name of Object.keys(spec.statics || {})) C[name] = spec.statics[name];
+    // `new C` makes an object of C.prototype before the constructor runs,
+    // and drops it for the handle: its layout is kept (see keepLayout).
+    if (create !== null) keepLayout(C.prototype, []);
     return C;
   }
 
