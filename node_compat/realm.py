@@ -234,12 +234,12 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_accept_callback(self, server: JSValue, mark: JSValue) -> None:
-        """`server.onconnection(0, new server.constructor(0, mark))`: an accepted connection, one call into JS."""
+    def make_accept_callback(self, server: JSValue, handle: JSValue) -> None:
+        """`server.onconnection(0, handle)`, the new handle (a bare host object) of the server's class."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            self._callbacks[_ON_ACCEPT](server, mark)
+            self._callbacks[_ON_ACCEPT](server, handle)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:

@@ -19,6 +19,7 @@ import greenlet
 
 from jsbridge import JSValue, Undefined, as_text
 
+from .bindings.native import NativeObject
 from .modules.resolve import path_to_url
 from .realm import ProcessExit, Realm
 from .values import JSError, JSObject, is_async_callable
@@ -111,6 +112,8 @@ class Runtime:
 
     def _to_py(self, value: Any) -> Any:
         if type(value) is not JSValue:
+            if isinstance(value, NativeObject):
+                return self._native_to_py(value)
             return None if value is Undefined else value
         kind = self._helpers["kindOf"](value)
         if kind == "string":
@@ -121,9 +124,19 @@ class Runtime:
             return None
         return JSObject(self, value)
 
+    def _native_to_py(self, native: Any) -> Any:
+        """A handle (JS hands Python its Python object): a proxy of its JS object.
+
+        None once the handle is closed: the Python object lets go of its JS
+        object then (see HandleWrap._forget).
+        """
+        return None if native.js is None else JSObject(self, native.js)
+
     def _deep_py(self, value: Any, seen: Any) -> Any:
         """Arrays -> list, plain objects and Maps -> dict, recursively; other objects stay proxies."""
         if type(value) is not JSValue:
+            if isinstance(value, NativeObject):
+                return self._native_to_py(value)
             return None if value is Undefined else value
         helpers = self._helpers
         kind = helpers["kindOf"](value)

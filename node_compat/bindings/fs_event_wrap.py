@@ -75,8 +75,8 @@ class FSEvent(HandleWrap):
     JS_METHODS = HandleWrap.JS_METHODS + ("start",)
     JS_GETTERS = ("initialized",)
 
-    def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+    def __init__(self, realm: Any) -> None:
+        super().__init__(realm)
         self.fd = -1
         self.watcher: Optional[IOWatcher] = None
         self.basename = b""

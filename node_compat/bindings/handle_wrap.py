@@ -31,9 +31,8 @@ class HandleWrap(NativeObject):
     __slots__ = ("loop", "async_id", "active", "refed", "closing", "_onclose")
 
     # (StreamBase.__init__ sets these fields itself.)
-    def __init__(self, realm: Any, js: Any) -> None:
-        self.realm = realm  # (NativeObject's fields: a call less per handle)
-        self.js = js
+    def __init__(self, realm: Any) -> None:
+        self.realm = realm  # (NativeObject's field: a call less per handle)
         self.loop = realm.loop
         self.active = False
         self.refed = True
@@ -101,7 +100,7 @@ class HandleWrap(NativeObject):
     def _forget(self) -> None:
         """The handle is done: after its close callback nothing calls into its JS object.
 
-        The JS object holds this one (its native slot) and `js` holds the JS
+        The JS object (a host object) holds this one and `js` holds the JS
         object: a cycle across the two heaps that neither garbage collector
         can see, so the reference is dropped here.
         """

@@ -29,8 +29,8 @@ class MessagePortHandle(HandleWrap):
 
     JS_METHODS = HandleWrap.JS_METHODS + ("start", "stop", "signal")
 
-    def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+    def __init__(self, realm: Any) -> None:
+        super().__init__(realm)
         self.scheduled = False
 
     def start(self) -> None:

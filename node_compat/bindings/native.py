@@ -1,9 +1,10 @@
 """Python classes exposed to JavaScript as constructible classes (Node's BaseObject).
 
 A binding puts `export_class(realm, Cls)` in its dict; JS then does
-`new Cls(...args)`, which builds the Python object with the JS object as
-`js`, and calls its JS_METHODS with the same argument order as Node's C++
-classes. Methods receive JS values as jsbridge gives them.
+`new Cls(...args)`, which builds the Python object; its host object (the
+JS object jsbridge turns back into the Python object) is the JS instance,
+kept as `js`. JS calls its JS_METHODS with the same argument order as
+Node's C++ classes. Methods receive JS values as jsbridge gives them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class NativeObject:
-    """Base of Python objects behind JS objects. `js` is the JS object (a JSValue)."""
+    """Base of Python objects behind JS objects. `js` is the JS object (a JSValue), set by `create`."""
 
     # Slots, not a __dict__, in this class and the handle classes below it:
     # a server keeps one handle per connection.
@@ -25,9 +26,8 @@ class NativeObject:
     JS_METHODS: tuple[str, ...] = ()
     JS_GETTERS: tuple[str, ...] = ()
 
-    def __init__(self, realm: Any, js: Any) -> None:
+    def __init__(self, realm: Any) -> None:
         self.realm = realm
-        self.js = js
 
 
 def _arity(fn: Any) -> int:
@@ -44,8 +44,12 @@ def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, st
         return {"__nativeClass": True, "name": name, "create": None, "methods": {}, "getters": {}, "statics": statics or {}}
     engine = realm.engine
 
-    def create(js_this: Any, *args: Any) -> Any:
-        return engine.host_object(cls(realm, js_this, *args))
+    host_object = engine.host_object
+
+    def create(*args: Any) -> Any:
+        native = cls(realm, *args)
+        native.js = js = host_object(native)
+        return js
 
     methods = {m: [getattr(cls, m), _arity(getattr(cls, m))] for m in cls.JS_METHODS}
     getters = {g: attrgetter(g) for g in cls.JS_GETTERS}

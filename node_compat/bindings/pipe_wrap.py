@@ -18,7 +18,7 @@ from jsbridge import as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import ACCEPTED, StreamBase, as_int
+from .stream_wrap import StreamBase, as_int
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -40,11 +40,9 @@ class Pipe(StreamBase):
 
     _path: Optional[str] = None  # a bound socket file, removed on close
 
-    def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
-        """`new Pipe(type)` from JS; an accepted connection also brings its socket."""
-        super().__init__(realm, js)
-        if accepted is ACCEPTED:
-            self.attach_accepted()
+    def __init__(self, realm: Any, _kind: Any = SOCKET) -> None:
+        """`new Pipe(type)` from JS; for an accepted connection, StreamBase._accept makes it."""
+        super().__init__(realm)
 
     def _ensure_socket(self) -> int:
         if self.sock is not None or self._fd >= 0:

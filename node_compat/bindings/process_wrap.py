@@ -141,8 +141,8 @@ def exit_status(returncode: int) -> tuple[int, int]:
 class Process(HandleWrap):
     JS_METHODS = HandleWrap.JS_METHODS + ("spawn", "kill")
 
-    def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+    def __init__(self, realm: Any) -> None:
+        super().__init__(realm)
         self.popen: Optional[subprocess.Popen] = None
         self.pidfd = -1
         self.watcher: Optional[IOWatcher] = None
@@ -158,7 +158,7 @@ class Process(HandleWrap):
                 kind = entry["type"]
                 if kind == "pipe":
                     parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-                    parent_ends.append((entry["native"], parent))
+                    parent_ends.append((entry["handle"], parent))
                     child_ends.append(child)
                     spec.child_fds.append(child.fileno())
                 elif kind in ("fd", "inherit"):

@@ -118,8 +118,8 @@ _dispatcher = _Dispatcher()
 class Signal(HandleWrap):
     JS_METHODS = HandleWrap.JS_METHODS + ("start", "stop")
 
-    def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+    def __init__(self, realm: Any) -> None:
+        super().__init__(realm)
         self.signum = 0
 
     def start(self, signum: Any) -> int:

@@ -7,8 +7,8 @@ codes), writes that try the descriptor at once and queue the rest for the
 loop's writability watcher, and shutdown after the queue drains.
 
 A stream is also what a server listens with (`onconnection(status,
-clientHandle)` for each accepted connection, the client handle built by the
-JS class of the server's handle) and what a connect request completes on
+clientHandle)` for each accepted connection, the client handle an instance
+of the server handle's class) and what a connect request completes on
 (`req.oncomplete(status, handle, req, readable, writable)`).
 
 Write methods report through the shared `streamBaseState` array as Node's do:
@@ -109,10 +109,6 @@ def encode_string(text: str, encoding: str) -> bytes:
     return text.encode("utf-16-le", "surrogatepass")
 
 
-# What a stream class's constructor receives for an accepted connection.
-ACCEPTED = object()
-
-
 class _RealmState:
     """Per-realm stream state: the array JS reads write results from, one read buffer."""
 
@@ -123,12 +119,6 @@ class _RealmState:
         # copied out at once, so 1,000 idle sockets cost no read memory.
         self.read_buffer = bytearray(READ_SIZE)
         self.read_view = memoryview(self.read_buffer)
-        # What an accepted connection's handle is made with (realm's
-        # make_accept_callback: `new Class(SOCKET, mark)`), the mark telling the
-        # constructor to take the socket left in `accepted` (a JS object less
-        # per connection than passing it).
-        self.accept_mark = realm.engine.host_object(ACCEPTED)
-        self.accepted: Optional[socket.SocketType] = None
 
 
 def realm_state(realm: Any) -> _RealmState:
@@ -186,10 +176,9 @@ class StreamBase(HandleWrap):
 
     isStreamBase = True
 
-    def __init__(self, realm: Any, js: Any) -> None:
+    def __init__(self, realm: Any) -> None:
         # HandleWrap.__init__, inline: a call less per handle (a connection makes two)
         self.realm = realm
-        self.js = js
         self.loop = realm.loop
         self.active = False
         self.refed = True
@@ -226,10 +215,8 @@ class StreamBase(HandleWrap):
         self._fd = sock.fileno()
         self._io = sock
 
-    def attach_accepted(self) -> None:
-        """Take the socket the server left for a new handle (see _RealmState.accept_mark)."""
-        state = self._state
-        sock, state.accepted = state.accepted, None
+    def attach_accepted(self, sock: socket.SocketType) -> None:
+        """Take a connection the server accepted (no options yet to apply)."""
         if sock.gettimeout() != 0.0:  # (attach_socket, inline)
             sock.setblocking(False)
         self.sock = self._io = sock
@@ -363,8 +350,11 @@ class StreamBase(HandleWrap):
 
     def _accept(self) -> None:
         realm = self.realm
-        state = self._state
-        mark = state.accept_mark
+        # The client handle is made here, of the server's class, without
+        # a constructor call from JS: the realm's accept entry gives its
+        # host object the class's prototype.
+        cls = type(self)
+        host_object = realm.engine.host_object
         sock = self.sock
         family, kind, proto = sock.family, sock.type, sock.proto
         if _accept4 is not None:
@@ -391,8 +381,10 @@ class StreamBase(HandleWrap):
                     continue
                 realm.make_callback(self.js, "onconnection", -err, Undefined)
                 return
-            state.accepted = socket.SocketType(family, kind, proto, fd)
-            realm.make_accept_callback(self.js, mark)
+            client = cls(realm)
+            client.attach_accepted(socket.SocketType(family, kind, proto, fd))
+            client.js = host = host_object(client)
+            realm.make_accept_callback(self.js, host)
             if self.closing:
                 return
 

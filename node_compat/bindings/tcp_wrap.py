@@ -18,7 +18,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import ACCEPTED, StreamBase, as_int
+from .stream_wrap import StreamBase, as_int
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -82,14 +82,12 @@ class TCP(StreamBase):
 
     __slots__ = ("_delayed_error", "_nodelay", "_keepalive")
 
-    def __init__(self, realm: Any, js: Any, _kind: Any = SOCKET, accepted: Any = None) -> None:
-        """`new TCP(type)` from JS; an accepted connection also brings its socket."""
-        StreamBase.__init__(self, realm, js)  # (not super(): an object less per handle)
+    def __init__(self, realm: Any, _kind: Any = SOCKET) -> None:
+        """`new TCP(type)` from JS; for an accepted connection, StreamBase._accept makes it."""
+        StreamBase.__init__(self, realm)  # (not super(): an object less per handle)
         self._delayed_error = 0  # an address in use, reported by listen() or connect()
         self._nodelay = False
         self._keepalive: Optional[int] = None
-        if accepted is ACCEPTED:
-            self.attach_accepted()  # (no options yet to apply)
 
     # -- the socket --------------------------------------------------------------
 

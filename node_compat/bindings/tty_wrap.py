@@ -58,8 +58,8 @@ class TTY(StreamBase):
 
     JS_METHODS = StreamBase.JS_METHODS + ("getWindowSize", "setRawMode")
 
-    def __init__(self, realm: Any, js: Any, fd: Any, ctx: Any = None) -> None:
-        super().__init__(realm, js)
+    def __init__(self, realm: Any, fd: Any, ctx: Any = None) -> None:
+        super().__init__(realm)
         self._saved_mode = None
         try:
             fd = int(fd)

@@ -103,8 +103,8 @@ class UDP(HandleWrap):
     )
     JS_GETTERS = ("fd",)
 
-    def __init__(self, realm: Any, js: Any) -> None:
-        super().__init__(realm, js)
+    def __init__(self, realm: Any) -> None:
+        super().__init__(realm)
         self.sock: Optional[socket.socket] = None
         self.family = 0
         self.watcher: Optional[IOWatcher] = None

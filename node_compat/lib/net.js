@@ -374,16 +374,16 @@ Object.setPrototypeOf(Socket.prototype, stream.Duplex.prototype);
 Object.setPrototypeOf(Socket, stream.Duplex);
 
 // One object is kept at each step of the usual construction of a socket's
-// handle and requests, and of a socket's first properties (see keepLayout
-// in internal/bootstrap/realm). Only the first: finding a kept layout
+// requests, and of a socket's first properties (see keepLayout in
+// internal/bootstrap/realm; a handle, given its class's prototype after it
+// was made, has a layout of its own). Only the first: finding a kept layout
 // compares every property so far, which past a dozen costs more than
 // adding the property to the object's own layout.
-const { keepLayout, kNative } = require;
+const { keepLayout } = require;
 keepLayout(Socket.prototype, [
   'connecting', '_hadError', async_id_symbol, kHandle, '_parent', '_host', kLastWriteQueueSize, kTimeout, kBuffer,
   kBufferCb, kBufferGen, '_closeAfterHandlingError',
 ]);
-keepLayout(TCP.prototype, [kNative, owner_symbol, 'onread', 'reading']);
 keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAddress', 'localPort', 'addressType']);
 keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 

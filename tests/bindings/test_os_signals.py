@@ -19,7 +19,7 @@ def realm():
 
 def _handle(realm, received):
     Signal = realm._require_builtin["internalBinding"]("signal_wrap")["Signal"]
-    handle = realm.engine.construct(Signal)
+    handle = realm.engine.construct(Signal).js  # (the Python object; .js is its JS object)
     handle["onsignal"] = realm.engine.function(received.append, "onsignal", 1)
     return handle
 

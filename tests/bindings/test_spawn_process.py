@@ -19,7 +19,7 @@ def realm():
 
 def make_process(realm, exits):
     Process = realm._require_builtin["internalBinding"]("process_wrap")["Process"]
-    handle = realm.engine.construct(Process)
+    handle = realm.engine.construct(Process).js  # (the Python object; .js is its JS object)
     handle["onexit"] = realm.engine.function(lambda code, sig: exits.append((code, sig)), "onexit", 2)
     return handle
 

@@ -16,8 +16,8 @@ class Counter(HandleWrap):
     JS_METHODS = HandleWrap.JS_METHODS + ("add", "count", "start")
     JS_GETTERS = ("value",)
 
-    def __init__(self, realm, js, start=0):
-        super().__init__(realm, js)
+    def __init__(self, realm, start=0):
+        super().__init__(realm)
         self.value = start
 
     def add(self, k):
@@ -68,3 +68,41 @@ def test_ref_counting_and_close_callback(realm):
     assert realm.loop.alive()  # the close callback is still due
     realm.loop.run()
     assert seen == ["unref", "closed"] and not realm.loop.alive()
+
+
+def test_the_instance_is_the_host_object(realm):
+    fn = realm.engine.eval(
+        "(function (b) { const c = new b.Counter(5); class Sub extends b.Counter {} const s = new Sub(1);"
+        " let wrong; try { b.Counter.prototype.add.call({}, 1); } catch (e) { wrong = e instanceof Error; }"
+        " return [Reflect.ownKeys(c).length, Object.getPrototypeOf(c) === b.Counter.prototype,"
+        " Object.getPrototypeOf(s) === Sub.prototype, s instanceof b.Counter, s.add(2), wrong, c]; })"
+    )
+    result = fn(binding(realm))
+    assert [result[i] for i in range(6)] == [0, True, True, True, 3, True]
+    counter = result[6]
+    # Python receives its own object, whose `js` is the very JS instance.
+    assert isinstance(counter, Counter) and counter.value == 5
+    assert realm.engine.eval("(c) => c")(counter.js) is counter
+
+
+def test_accepted_handles_are_instances_of_the_servers_class(realm):
+    seen = []
+    fn = realm.engine.eval("""(function (require, log) {
+      const net = require('net');
+      const server = net.createServer((sock) => {
+        const h = sock._handle;
+        log([h.constructor.name, Object.getPrototypeOf(h) === h.constructor.prototype,
+             Reflect.ownKeys(h).some((k) => String(k) === 'Symbol(native)'), typeof h.fd]);
+        sock.end();
+        server.close();
+      });
+      server.listen(0, '127.0.0.1', () => {
+        const c = net.connect(server.address().port, '127.0.0.1');
+        const h = c._handle;
+        c.on('connect', () => log([c._handle === h, h.constructor.name]));
+        c.resume();
+      });
+    })""")
+    fn(realm._require_builtin, realm.engine.function(lambda v: seen.append(v.to_python()), "log", 1))
+    realm.run_loop()
+    assert sorted(seen, key=len) == [[True, "TCP"], ["TCP", True, False, "number"]]

@@ -29,7 +29,6 @@ const { convertToValidSignal, kEmptyObject } = require('internal/util');
 const { markHiddenValidatorError } = require('internal/node_throw_sites');
 
 const { signals } = internalBinding('constants').os;
-const { kNative } = require;
 
 const UV_EACCES = -13;
 const UV_EAGAIN = -11;
@@ -330,10 +329,7 @@ class ChildProcess extends EventEmitter {
       this.spawnargs = options.args;
     }
 
-    const request = {
-      ...options,
-      stdio: stdio.map((spec) => (spec.type === 'pipe' ? { ...spec, native: spec.handle[kNative] } : spec)),
-    };
+    const request = { ...options, stdio };
     const err = this._handle.spawn(request);
     if (kAsyncSpawnErrors.has(err)) {
       process.nextTick(onErrorNT, this, err);

@@ -178,12 +178,13 @@ function callbackClose(handle, fn) {
   }
 }
 
-// An accepted connection: its handle, made by the class of the server's
-// handle (`mark` tells the constructor to take the accepted socket), goes to
-// the server handle's onconnection; one entry from Python instead of two.
-function callbackAccept(server, mark) {
+// An accepted connection: its handle, the host object Python made for it
+// (see makeNativeClass in bootstrap/realm), becomes an instance of the class
+// of the server's handle, and goes to the server handle's onconnection.
+const ObjectSetPrototypeOf = Object.setPrototypeOf;
+function callbackAccept(server, handle) {
   try {
-    server.onconnection(0, new server.constructor(0, mark));
+    server.onconnection(0, ObjectSetPrototypeOf(handle, server.constructor.prototype));
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);

@@ -19,25 +19,24 @@
     return b;
   }
 
-  // The Python object behind a native-class instance (see bindings/native.py).
-  const kNative = Symbol('native');
-
+  // A native-class instance is the JS side of its Python object (see
+  // bindings/native.py): a host object, which jsbridge turns back into the
+  // Python object when it is passed to Python, so methods pass `this`.
   const forwarders = [
-    (fn) => function() { return fn(this[kNative]); },
-    (fn) => function(a) { return fn(this[kNative], a); },
-    (fn) => function(a, b) { return fn(this[kNative], a, b); },
-    (fn) => function(a, b, c) { return fn(this[kNative], a, b, c); },
-    (fn) => function(a, b, c, d) { return fn(this[kNative], a, b, c, d); },
-    (fn) => function(a, b, c, d, e) { return fn(this[kNative], a, b, c, d, e); },
-    (fn) => function(a, b, c, d, e, f) { return fn(this[kNative], a, b, c, d, e, f); },
+    (fn) => function() { return fn(this); },
+    (fn) => function(a) { return fn(this, a); },
+    (fn) => function(a, b) { return fn(this, a, b); },
+    (fn) => function(a, b, c) { return fn(this, a, b, c); },
+    (fn) => function(a, b, c, d) { return fn(this, a, b, c, d); },
+    (fn) => function(a, b, c, d, e) { return fn(this, a, b, c, d, e); },
+    (fn) => function(a, b, c, d, e, f) { return fn(this, a, b, c, d, e, f); },
   ];
 
-  // A JS class over a Python class: `new C(...args)` creates the Python
-  // object (which receives the JS object), methods forward to it.
-  // The descriptor of the native slot, filled in for each object made (one
-  // object literal less per handle).
-  const nativeSlot = { __proto__: null, value: undefined };
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
 
+  // A JS class over a Python class: `new C(...args)` creates the Python
+  // object, whose host object, given C's prototype (or a subclass's), is
+  // the instance; methods forward to the Python object.
   function makeNativeClass(spec) {
     const create = spec.create;
     // Fixed parameters rather than a rest array (~1,300 instructions each in
@@ -48,13 +47,13 @@
       function() {} :
       function(a, b, c) {
         if (new.target === undefined) throw new TypeError(`Class constructor ${spec.name} cannot be invoked without 'new'`);
-        // not enumerable, so util.inspect shows handles as Node shows its C++ objects
-        if (c !== undefined) nativeSlot.value = create(this, a, b, c);
-        else if (b !== undefined) nativeSlot.value = create(this, a, b);
-        else if (a !== undefined) nativeSlot.value = create(this, a);
-        else nativeSlot.value = create(this);
-        Object.defineProperty(this, kNative, nativeSlot);
-        nativeSlot.value = undefined;
+        let handle;
+        if (c !== undefined) handle = create(a, b, c);
+        else if (b !== undefined) handle = create(a, b);
+        else if (a !== undefined) handle = create(a);
+        else handle = create();
+        ObjectSetPrototypeOf(handle, new.target.prototype);
+        return handle;
       };
     Object.defineProperty(C, 'length', { __proto__: null, value: 0 });
     Object.defineProperty(C, 'name', { __proto__: null, value: spec.name });
@@ -62,7 +61,7 @@
       const [fn, arity] = spec.methods[name];
       const method = arity >= 0 && arity < forwarders.length ?
         forwarders[arity](fn) :
-        function(...args) { return fn(this[kNative], ...args); };
+        function(...args) { return fn(this, ...args); };
       Object.defineProperty(method, 'name', { __proto__: null, value: name });
       Object.defineProperty(C.prototype, name, {
         __proto__: null, value: method, writable: true, enumerable: false, configurable: true,
@@ -72,12 +71,15 @@
       const fn = spec.getters[name];
       Object.defineProperty(C.prototype, name, {
         __proto__: null,
-        get() { return fn(this[kNative]); },
+        get() { return fn(this); },
         enumerable: true,
         configurable: true,
       });
     }
     for (const name of Object.keys(spec.statics || {})) C[name] = spec.statics[name];
+    // `new C` makes an object of C.prototype before the constructor runs,
+    // and drops it for the handle: its layout is kept (see keepLayout).
+    if (create !== null) keepLayout(C.prototype, []);
     return C;
   }
 
@@ -192,15 +194,14 @@
   // steps for the next objects built the same way. (Kept here, where they
   // live as long as the realm: a module's own array would be freed with
   // its top-level scope.) The keys are plain properties, or have the given
-  // attributes; a handle's native slot is read-only and hidden.
+  // attributes.
   const layoutKeepers = [];
   const plainAttributes = { __proto__: null, writable: true, enumerable: true, configurable: true };
-  const nativeSlotAttributes = { __proto__: null, writable: false, enumerable: false, configurable: false };
   function keepLayout(proto, keys, attributes = plainAttributes) {
     for (let n = 0; n <= keys.length; n++) {
       const keeper = Object.create(proto);
       for (let i = 0; i < n; i++) {
-        Object.defineProperty(keeper, keys[i], keys[i] === kNative ? nativeSlotAttributes : attributes);
+        Object.defineProperty(keeper, keys[i], attributes);
       }
       layoutKeepers.push(keeper);
     }
@@ -213,7 +214,6 @@
   requireBuiltin.aliasVendored = (specifier, id) => { vendorAliases.set(specifier, id); };
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
-  requireBuiltin.kNative = kNative;
   requireBuiltin.keepLayout = keepLayout;
   return requireBuiltin;
 })
