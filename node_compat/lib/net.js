@@ -63,6 +63,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
+const { plainReads } = require('internal/streams/utils');
 const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
@@ -309,6 +310,8 @@ function Socket(options) {
       (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
       typeof onread.callback === 'function') {
     streamsUsed.userBuffers = true;
+    // (Socket#read now does more than Duplex's read.)
+    plainReads.socket = null;
     if (typeof onread.buffer === 'function') {
       this[kBuffer] = true;
       this[kBufferGen] = onread.buffer;
@@ -645,6 +648,9 @@ Socket.prototype.read = function(n) {
   }
   return stream.Duplex.prototype.read.call(this, n);
 };
+// Until a socket has an onread buffer, read() only calls Duplex's.
+plainReads.socket = Socket.prototype.read;
+plainReads.duplex = stream.Duplex.prototype;
 
 Socket.prototype.destroySoon = function() {
   if (this.writable) this.end();
@@ -1301,7 +1307,7 @@ function afterConnect(status, handle, req, readable, writable) {
     else if (self._events?.ready !== undefined) emitListened0(self, 'ready', self._events.ready);
 
     // Start reading (or see an immediate end): read(0) consumes nothing.
-    if (readable && !self.isPaused()) self.read(0);
+    if (readable && !self.isPaused()) plainReads.read0(self);
   } else {
     const ex = createConnectionError(req, status);
     self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);

@@ -327,7 +327,13 @@ function isErrored(stream) {
   ));
 }
 
+// What readable's flow and read0 compare a stream's read with: net puts
+// net.Socket's read in `socket` (null once a socket has an onread buffer)
+// and Duplex's prototype in `duplex`; readable puts read0 here for net.
+const plainReads = { socket: null, duplex: null, read0: null };
+
 module.exports = {
+  plainReads,
   flagProperty,
   flagValueProperty,
   optionalFlagProperty,
