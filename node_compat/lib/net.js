@@ -610,6 +610,9 @@ Socket.prototype._read = function(n) {
   }
 };
 
+// (What plainReads.sourceReading compares a socket's _read with.)
+const socketSourceRead = Socket.prototype._read;
+
 function readOnConnect() {
   this._read(this._readableState.highWaterMark);
 }
@@ -651,6 +654,13 @@ Socket.prototype.read = function(n) {
 // Until a socket has an onread buffer, read() only calls Duplex's.
 plainReads.socket = Socket.prototype.read;
 plainReads.duplex = stream.Duplex.prototype;
+// Whether a socket's _read would do nothing: net's own, connected, its
+// handle reading already.
+plainReads.sourceReading = function(socket) {
+  if (socket._read !== socketSourceRead || socket.connecting) return false;
+  const handle = socket[kHandle];
+  return handle !== null && handle.reading === true;
+};
 
 Socket.prototype.destroySoon = function() {
   if (this.writable) this.end();

@@ -785,6 +785,12 @@ function maybeReadMore_(stream, state) {
   while ((flags & (kReading | kEnded)) === 0 &&
          (state.length < state.highWaterMark || ((flags & kFlowing) !== 0 && state.length === 0))) {
     const len = state.length;
+    if (len === 0 && (flags & kReadGate) === kConstructed && stream.read === plainReads.socket &&
+        plainReads.duplex.read === readableRead && plainReads.sourceReading(stream)) {
+      // (read(0)'s path when _read would do nothing: a socket reading already.)
+      flags |= kReading | kNeedReadable;
+      break;
+    }
     stream.read(0);
     flags = state[kState];
     if (len === state.length) break;

@@ -327,10 +327,12 @@ function isErrored(stream) {
   ));
 }
 
-// What readable's flow and read0 compare a stream's read with: net puts
-// net.Socket's read in `socket` (null once a socket has an onread buffer)
-// and Duplex's prototype in `duplex`; readable puts read0 here for net.
-const plainReads = { socket: null, duplex: null, read0: null };
+// What readable's flow, read0 and maybeReadMore_ compare a stream's read
+// with: net puts net.Socket's read in `socket` (null once a socket has an
+// onread buffer), Duplex's prototype in `duplex`, and in `sourceReading`
+// whether a socket's _read would do nothing; readable puts read0 here for
+// net.
+const plainReads = { socket: null, duplex: null, read0: null, sourceReading: null };
 
 module.exports = {
   plainReads,
