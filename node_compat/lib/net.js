@@ -63,7 +63,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
-const { plainReads } = require('internal/streams/utils');
+const { plainReads, syncDestroys } = require('internal/streams/utils');
 const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
@@ -710,6 +710,8 @@ Socket.prototype._destroy = function(exception, cb) {
     if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
   }
 };
+
+syncDestroys.socket = Socket.prototype._destroy;
 
 // Our handles call the close callback as their own method, so while the
 // socket still owns one a shared function finds the socket: no closure per close.

@@ -334,8 +334,13 @@ function isErrored(stream) {
 // net.
 const plainReads = { socket: null, duplex: null, read0: null, sourceReading: null };
 
+// net puts net.Socket's _destroy in `socket`: it calls its callback once,
+// before it returns (see destroy's callDestroy).
+const syncDestroys = { socket: null };
+
 module.exports = {
   plainReads,
+  syncDestroys,
   flagProperty,
   flagValueProperty,
   optionalFlagProperty,
