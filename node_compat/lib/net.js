@@ -396,7 +396,7 @@ keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 // pending (a _construct) or _undestroy is not the streams' own: only then
 // is the call needed.
 const duplexUndestroy = stream.Duplex.prototype._undestroy;
-function initSocketHandle(self, fresh = false) {
+function initSocketHandle(self, fresh) {
   if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
   self._sockname = null;
   const handle = self[kHandle];
@@ -444,7 +444,7 @@ Socket.prototype[kReinitializeHandle] = function(handle) {
   this._handle?.close();
   this._handle = handle;
   this._handle[owner_symbol] = this;
-  initSocketHandle(this);
+  initSocketHandle(this, false);
 };
 
 // Until a stream has had an idle timer there is none to refresh: then

@@ -261,7 +261,8 @@ WritableState.prototype[kUndestroy] = function undestroy() {
 
 WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
   if ((this[kState] & kWriting) === 0) clearBuffer(stream, this);
-  if ((this[kState] & kEnding) !== 0) finishMaybe(stream, this);
+  const flags = this[kState];
+  if ((flags & kEnding) !== 0) finishMaybe(stream, this, false, flags);
 };
 
 function Writable(options) {
@@ -553,7 +554,8 @@ function afterWrite(stream, state, count, cb) {
   }
 
   if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
-  if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+  const flags = state[kState];
+  if ((flags & kEnding) !== 0) finishMaybe(stream, state, true, flags);
 }
 
 // Fails every queued write and end() callback (the stream was destroyed or
@@ -739,8 +741,9 @@ function prefinish(stream, state, flags) {
   }
 }
 
-// (`flags`: state[kState], when the caller has it.)
-function finishMaybe(stream, state, sync, flags = state[kState]) {
+// (`flags`: state[kState]. No default value: QuickJS charges one at
+// every call.)
+function finishMaybe(stream, state, sync, flags) {
   if ((flags & kFinishGate) !== kFinishDue || state.length !== 0) return;
   prefinish(stream, state, flags);
   if (state.pendingcb !== 0) return;
