@@ -63,7 +63,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
-const { plainReads, syncDestroys } = require('internal/streams/utils');
+const { plainReads, syncDestroys, socketFinals } = require('internal/streams/utils');
 const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
@@ -489,6 +489,29 @@ Socket.prototype._final = function(cb) {
 
 function afterShutdown() {
   this.callback();
+}
+
+// _final as the stream machinery runs it (socketFinals.run): the same
+// shutdown, its end reported through the request's handle's socket, not
+// through a callback made per socket. Not while connecting, nor over a
+// handle the socket does not own.
+socketFinals.final = Socket.prototype._final;
+socketFinals.run = function(socket) {
+  const handle = socket[kHandle];
+  if (!handle || socket.connecting || handle[owner_symbol] !== socket) return false;
+  const req = new ShutdownWrap();
+  req.oncomplete = afterShutdown;
+  req.handle = handle;
+  req.callback = shutdownDone;
+  const err = handle.shutdown(req);
+  if (err === 1 || err === UV_ENOTCONN) socketFinals.done(socket);
+  else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at node:net:556:15
+  return true;
+};
+
+// (Called as the request's method.)
+function shutdownDone() {
+  socketFinals.done(this.handle[owner_symbol]);
 }
 
 // After the peer's FIN, a socket that does not allow half-open connections

@@ -338,9 +338,16 @@ const plainReads = { socket: null, duplex: null, read0: null, sourceReading: nul
 // before it returns (see destroy's callDestroy).
 const syncDestroys = { socket: null };
 
+// net.Socket's _final (`final`) as the stream machinery runs it: `run(socket)`
+// makes the same shutdown, reporting its end through `done(socket, err)`
+// (writable's, what _final's callback does) instead of a callback made per
+// socket, and returns false, having done nothing, when it cannot.
+const socketFinals = { final: null, run: null, done: null };
+
 module.exports = {
   plainReads,
   syncDestroys,
+  socketFinals,
   flagProperty,
   flagValueProperty,
   optionalFlagProperty,

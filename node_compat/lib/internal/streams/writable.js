@@ -47,6 +47,7 @@ const {
   optionalFlagProperty,
   defaultEncodingProperty,
   keepShapes,
+  socketFinals,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -716,20 +717,28 @@ function finalDone(stream, state, err) {
   }
 }
 
+socketFinals.done = function(stream, err) {
+  finalDone(stream, stream._writableState, err);
+};
+
 // Runs _final (once), or emits 'prefinish' when there is none; `flags`
 // is state[kState].
 function prefinish(stream, state, flags) {
   if ((flags & (kPrefinished | kFinalCalled)) !== 0) return;
 
-  if (typeof stream._final === 'function' && (flags & kDestroyed) === 0) {
+  const final = stream._final;
+  if (typeof final === 'function' && (flags & kDestroyed) === 0) {
     state[kState] = flags | kFinalCalled | kSync;
     state.pendingcb++;
-    // (An arrow function over the stream alone: QuickJS gives a plain
-    // function a prototype, as a property, and each variable a closure
-    // captures costs an allocation.)
-    const onFinish = (err) => finalDone(stream, stream._writableState, err);
     try {
-      stream._final(onFinish);
+      // (net.Socket's: no callback to make, see socketFinals.)
+      if (final !== socketFinals.final || !socketFinals.run(stream)) {
+        // (An arrow function over the stream alone: QuickJS gives a plain
+        // function a prototype, as a property, and each variable a closure
+        // captures costs an allocation.)
+        const onFinish = (err) => finalDone(stream, stream._writableState, err);
+        stream._final(onFinish);
+      }
     } catch (err) {
       finalDone(stream, state, err);
     }
