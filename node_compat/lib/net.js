@@ -63,6 +63,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
+const { plainReads, syncDestroys, socketFinals } = require('internal/streams/utils');
 const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
@@ -309,6 +310,8 @@ function Socket(options) {
       (onread.buffer instanceof Uint8Array || typeof onread.buffer === 'function') &&
       typeof onread.callback === 'function') {
     streamsUsed.userBuffers = true;
+    // (Socket#read now does more than Duplex's read.)
+    plainReads.socket = null;
     if (typeof onread.buffer === 'function') {
       this[kBuffer] = true;
       this[kBufferGen] = onread.buffer;
@@ -393,7 +396,7 @@ keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 // pending (a _construct) or _undestroy is not the streams' own: only then
 // is the call needed.
 const duplexUndestroy = stream.Duplex.prototype._undestroy;
-function initSocketHandle(self, fresh = false) {
+function initSocketHandle(self, fresh) {
   if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
   self._sockname = null;
   const handle = self[kHandle];
@@ -441,7 +444,7 @@ Socket.prototype[kReinitializeHandle] = function(handle) {
   this._handle?.close();
   this._handle = handle;
   this._handle[owner_symbol] = this;
-  initSocketHandle(this);
+  initSocketHandle(this, false);
 };
 
 // Until a stream has had an idle timer there is none to refresh: then
@@ -486,6 +489,29 @@ Socket.prototype._final = function(cb) {
 
 function afterShutdown() {
   this.callback();
+}
+
+// _final as the stream machinery runs it (socketFinals.run): the same
+// shutdown, its end reported through the request's handle's socket, not
+// through a callback made per socket. Not while connecting, nor over a
+// handle the socket does not own.
+socketFinals.final = Socket.prototype._final;
+socketFinals.run = function(socket) {
+  const handle = socket[kHandle];
+  if (!handle || socket.connecting || handle[owner_symbol] !== socket) return false;
+  const req = new ShutdownWrap();
+  req.oncomplete = afterShutdown;
+  req.handle = handle;
+  req.callback = shutdownDone;
+  const err = handle.shutdown(req);
+  if (err === 1 || err === UV_ENOTCONN) socketFinals.done(socket);
+  else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at node:net:556:15
+  return true;
+};
+
+// (Called as the request's method.)
+function shutdownDone() {
+  socketFinals.done(this.handle[owner_symbol]);
 }
 
 // After the peer's FIN, a socket that does not allow half-open connections
@@ -607,6 +633,9 @@ Socket.prototype._read = function(n) {
   }
 };
 
+// (What plainReads.sourceReading compares a socket's _read with.)
+const socketSourceRead = Socket.prototype._read;
+
 function readOnConnect() {
   this._read(this._readableState.highWaterMark);
 }
@@ -644,6 +673,16 @@ Socket.prototype.read = function(n) {
     tryReadStart(this);
   }
   return stream.Duplex.prototype.read.call(this, n);
+};
+// Until a socket has an onread buffer, read() only calls Duplex's.
+plainReads.socket = Socket.prototype.read;
+plainReads.duplex = stream.Duplex.prototype;
+// Whether a socket's _read would do nothing: net's own, connected, its
+// handle reading already.
+plainReads.sourceReading = function(socket) {
+  if (socket._read !== socketSourceRead || socket.connecting) return false;
+  const handle = socket[kHandle];
+  return handle !== null && handle.reading === true;
 };
 
 Socket.prototype.destroySoon = function() {
@@ -694,6 +733,8 @@ Socket.prototype._destroy = function(exception, cb) {
     if (this._server._emitCloseIfDrained) this._server._emitCloseIfDrained();
   }
 };
+
+syncDestroys.socket = Socket.prototype._destroy;
 
 // Our handles call the close callback as their own method, so while the
 // socket still owns one a shared function finds the socket: no closure per close.
@@ -1301,7 +1342,7 @@ function afterConnect(status, handle, req, readable, writable) {
     else if (self._events?.ready !== undefined) emitListened0(self, 'ready', self._events.ready);
 
     // Start reading (or see an immediate end): read(0) consumes nothing.
-    if (readable && !self.isPaused()) self.read(0);
+    if (readable && !self.isPaused()) plainReads.read0(self);
   } else {
     const ex = createConnectionError(req, status);
     self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);

@@ -7,7 +7,7 @@
 // the idle timeout streams expose as `setTimeout`.
 
 const { FastBuffer } = require('internal/buffer');
-const { kState, kReadableEndEmitted } = require('internal/streams/utils');
+const { kState, kReadableEndEmitted, plainReads } = require('internal/streams/utils');
 const { errnoException } = require('internal/errors');
 const { validateFunction, validateNumber } = require('internal/validators');
 const {
@@ -224,7 +224,7 @@ function onStreamRead(nread, arrayBuffer) {
   // http2's streams have one, and pynode has no http2.)
   if ((stream._readableState[kState] & kReadableEndEmitted) === 0) {
     stream.push(null);
-    stream.read(0);
+    plainReads.read0(stream);
   }
 }
 

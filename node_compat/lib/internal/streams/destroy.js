@@ -26,6 +26,7 @@ const {
   isFinished,
   isServerRequest,
   kState,
+  syncDestroys,
   kErrorEmitted,
   kEmitClose,
   kClosed,
@@ -90,7 +91,37 @@ function destroyStream(stream, err, cb) {
   return stream;
 }
 
+// A _destroy known to call its callback once before it returns (net.Socket's,
+// see syncDestroys) gets a shared callback, the stream and cb kept here
+// meanwhile (a destroy from within it keeps its caller's and puts them back),
+// instead of a closure per destroy.
+let syncStream = null;
+let syncCb = null;
+
+// (Named as Node's callback, for stacks.)
+const onSyncDestroy = function onDestroy(destroyError) {
+  const stream = syncStream;
+  if (stream === null) return;
+  syncStream = null;
+  destroyed(stream, syncCb, destroyError);
+};
+
 function callDestroy(stream, err, cb) {
+  if (stream._destroy === syncDestroys.socket && syncDestroys.socket !== null) {
+    const outerStream = syncStream;
+    const outerCb = syncCb;
+    syncStream = stream;
+    syncCb = cb;
+    try {
+      stream._destroy(err || null, onSyncDestroy);
+    } catch (destroyError) {
+      if (syncStream === stream) onSyncDestroy(destroyError);
+    } finally {
+      syncStream = outerStream;
+      syncCb = outerCb;
+    }
+    return;
+  }
   let target = stream;
   // Only the first call counts: it forgets the stream (instead of a
   // `called` flag: each variable a closure captures costs QuickJS an
@@ -100,22 +131,27 @@ function callDestroy(stream, err, cb) {
     if (target === null) return;
     const stream = target;
     target = null;
-    const r = stream._readableState;
-    const w = stream._writableState;
-    if (destroyError) recordError(destroyError, w, r);
-    if (w) w[kState] |= kClosed;
-    if (r) r[kState] |= kClosed;
-
-    if (typeof cb === 'function') cb(destroyError);
-
-    if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
-    else nextTick2(emitCloseNT, stream);
+    destroyed(stream, cb, destroyError);
   };
   try {
     stream._destroy(err || null, onDestroy);
   } catch (destroyError) {
     onDestroy(destroyError);
   }
+}
+
+// What _destroy's callback does, at its first call.
+function destroyed(stream, cb, destroyError) {
+  const r = stream._readableState;
+  const w = stream._writableState;
+  if (destroyError) recordError(destroyError, w, r);
+  if (w) w[kState] |= kClosed;
+  if (r) r[kState] |= kClosed;
+
+  if (typeof cb === 'function') cb(destroyError);
+
+  if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
+  else nextTick2(emitCloseNT, stream);
 }
 
 function emitErrorCloseNT(stream, err) {

@@ -32,6 +32,7 @@ const {
   optionalFlagProperty,
   defaultEncodingProperty,
   keepShapes,
+  plainReads,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -664,6 +665,51 @@ Readable.prototype.read = function read(n) {
   return ret;
 };
 
+const readableRead = Readable.prototype.read;
+
+// The stream machinery's read() and read(0) calls on an empty buffer are
+// left out when the stream's read would only run Readable's (its read is
+// Readable's, or net.Socket's while that adds nothing, see plainReads, and
+// Duplex's read is Readable's) and would only change flags or queue the
+// 'end': they do what it would do instead, a few calls shorter.
+
+// Flowing: the buffer goes out as 'data' (read() emits it). `flags`:
+// state[kState].
+function flow(stream, state, flags) {
+  if (state.length === 0 && (flags & kReadGate) !== kConstructed) {
+    const read = stream.read;
+    if (read === readableRead || (read === plainReads.socket && plainReads.duplex.read === readableRead)) {
+      // (read()'s path for an empty buffer when no _read is due.)
+      flags &= ~kEmittedReadable;
+      if ((flags & kEnded) === 0) {
+        state[kState] = flags | kNeedReadable;
+      } else {
+        state[kState] = flags;
+        if ((flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, stream);
+      }
+      return;
+    }
+  }
+  while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
+}
+
+// stream.read(0), for net's calls once reading or at the end.
+function read0(stream) {
+  const state = stream._readableState;
+  const flags = state[kState];
+  if (state.length === 0 && (flags & (kReading | kEnded)) !== 0) {
+    const read = stream.read;
+    if (read === readableRead || (read === plainReads.socket && plainReads.duplex.read === readableRead)) {
+      // (read(0)'s paths for an empty buffer with a read pending or ended.)
+      if ((flags & kEnded) === 0) state[kState] = flags | kNeedReadable;
+      else if ((flags & kEndEmitted) === 0) nextTick2(endReadableNT, state, stream);
+      return;
+    }
+  }
+  stream.read(0);
+}
+plainReads.read0 = read0;
+
 // `flags`: state[kState] with kReading cleared, not yet stored.
 function onEofChunk(stream, state, flags) {
   if ((flags & kEnded) !== 0) {
@@ -719,8 +765,7 @@ function emitReadable_(stream, state) {
   // data), ended, or over the mark.
   if ((flags & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) flags |= kNeedReadable;
   state[kState] = flags;
-  // Flowing: the buffer goes out as 'data' (read() emits it).
-  if ((flags & kFlowing) !== 0) while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
+  if ((flags & kFlowing) !== 0) flow(stream, state, flags);
 }
 
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
@@ -740,6 +785,12 @@ function maybeReadMore_(stream, state) {
   while ((flags & (kReading | kEnded)) === 0 &&
          (state.length < state.highWaterMark || ((flags & kFlowing) !== 0 && state.length === 0))) {
     const len = state.length;
+    if (len === 0 && (flags & kReadGate) === kConstructed && stream.read === plainReads.socket &&
+        plainReads.duplex.read === readableRead && plainReads.sourceReading(stream)) {
+      // (read(0)'s path when _read would do nothing: a socket reading already.)
+      flags |= kReading | kNeedReadable;
+      break;
+    }
     stream.read(0);
     flags = state[kState];
     if (len === state.length) break;
@@ -998,8 +1049,7 @@ function resume_(stream, state) {
     emitListened0(stream, 'resume', stream._events.resume);
     flags = state[kState];
   }
-  // Flowing: the buffer goes out as 'data' (read() emits it).
-  if ((flags & kFlowing) !== 0) while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
+  if ((flags & kFlowing) !== 0) flow(stream, state, flags);
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 

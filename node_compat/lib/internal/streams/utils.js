@@ -327,7 +327,27 @@ function isErrored(stream) {
   ));
 }
 
+// What readable's flow, read0 and maybeReadMore_ compare a stream's read
+// with: net puts net.Socket's read in `socket` (null once a socket has an
+// onread buffer), Duplex's prototype in `duplex`, and in `sourceReading`
+// whether a socket's _read would do nothing; readable puts read0 here for
+// net.
+const plainReads = { socket: null, duplex: null, read0: null, sourceReading: null };
+
+// net puts net.Socket's _destroy in `socket`: it calls its callback once,
+// before it returns (see destroy's callDestroy).
+const syncDestroys = { socket: null };
+
+// net.Socket's _final (`final`) as the stream machinery runs it: `run(socket)`
+// makes the same shutdown, reporting its end through `done(socket, err)`
+// (writable's, what _final's callback does) instead of a callback made per
+// socket, and returns false, having done nothing, when it cannot.
+const socketFinals = { final: null, run: null, done: null };
+
 module.exports = {
+  plainReads,
+  syncDestroys,
+  socketFinals,
   flagProperty,
   flagValueProperty,
   optionalFlagProperty,

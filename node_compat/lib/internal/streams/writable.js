@@ -47,6 +47,7 @@ const {
   optionalFlagProperty,
   defaultEncodingProperty,
   keepShapes,
+  socketFinals,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -261,7 +262,8 @@ WritableState.prototype[kUndestroy] = function undestroy() {
 
 WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
   if ((this[kState] & kWriting) === 0) clearBuffer(stream, this);
-  if ((this[kState] & kEnding) !== 0) finishMaybe(stream, this);
+  const flags = this[kState];
+  if ((flags & kEnding) !== 0) finishMaybe(stream, this, false, flags);
 };
 
 function Writable(options) {
@@ -553,7 +555,8 @@ function afterWrite(stream, state, count, cb) {
   }
 
   if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
-  if ((state[kState] & kEnding) !== 0) finishMaybe(stream, state, true);
+  const flags = state[kState];
+  if ((flags & kEnding) !== 0) finishMaybe(stream, state, true, flags);
 }
 
 // Fails every queued write and end() callback (the stream was destroyed or
@@ -714,20 +717,28 @@ function finalDone(stream, state, err) {
   }
 }
 
+socketFinals.done = function(stream, err) {
+  finalDone(stream, stream._writableState, err);
+};
+
 // Runs _final (once), or emits 'prefinish' when there is none; `flags`
 // is state[kState].
 function prefinish(stream, state, flags) {
   if ((flags & (kPrefinished | kFinalCalled)) !== 0) return;
 
-  if (typeof stream._final === 'function' && (flags & kDestroyed) === 0) {
+  const final = stream._final;
+  if (typeof final === 'function' && (flags & kDestroyed) === 0) {
     state[kState] = flags | kFinalCalled | kSync;
     state.pendingcb++;
-    // (An arrow function over the stream alone: QuickJS gives a plain
-    // function a prototype, as a property, and each variable a closure
-    // captures costs an allocation.)
-    const onFinish = (err) => finalDone(stream, stream._writableState, err);
     try {
-      stream._final(onFinish);
+      // (net.Socket's: no callback to make, see socketFinals.)
+      if (final !== socketFinals.final || !socketFinals.run(stream)) {
+        // (An arrow function over the stream alone: QuickJS gives a plain
+        // function a prototype, as a property, and each variable a closure
+        // captures costs an allocation.)
+        const onFinish = (err) => finalDone(stream, stream._writableState, err);
+        stream._final(onFinish);
+      }
     } catch (err) {
       finalDone(stream, state, err);
     }
@@ -739,8 +750,9 @@ function prefinish(stream, state, flags) {
   }
 }
 
-// (`flags`: state[kState], when the caller has it.)
-function finishMaybe(stream, state, sync, flags = state[kState]) {
+// (`flags`: state[kState]. No default value: QuickJS charges one at
+// every call.)
+function finishMaybe(stream, state, sync, flags) {
   if ((flags & kFinishGate) !== kFinishDue || state.length !== 0) return;
   prefinish(stream, state, flags);
   if (state.pendingcb !== 0) return;
