@@ -235,7 +235,9 @@ class Loop:
         self._timers: list = []
         self._timer_seq = itertools.count()
         self.pending: deque = deque()
-        self.closing: deque = deque()
+        # The close phase's work, one entry per closed handle (a stream's
+        # cancelled requests: one more, appended after the handle's own).
+        self.closing: list = []
         self.check_hooks: list[Callable[[], Any]] = []
         self.idle = False  # an active idle handle makes the poll phase not block (Node's immediates)
         self.ref_handles = 0  # referenced active handles
@@ -368,8 +370,13 @@ class Loop:
                 return
 
     def _run_closing(self) -> None:
-        while self.closing:
-            cb = self.closing.popleft()
+        """libuv's close phase: the handles closed since the last one, the last closed first.
+
+        libuv keeps them on a stack; a handle closed by one of these
+        callbacks waits for the next turn's close phase, as it does there.
+        """
+        batch, self.closing = self.closing, []
+        for cb in reversed(batch):
             cb()
 
     def run(self, until: Optional[Callable[[], bool]] = None, deadline: Optional[float] = None) -> None:

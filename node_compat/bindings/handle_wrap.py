@@ -81,12 +81,15 @@ class HandleWrap(NativeObject):
             self.active = False
             if self.refed:
                 self.loop.ref_handles -= 1
-        self.release()
         if isinstance(callback, JSValue) and callback.is_function:
             self._onclose = callback
             self.loop.closing.append(self._after_close)
         else:
             self.loop.closing.append(self._forget)
+        # (After the entry above: a stream's requests cut short by release()
+        # are appended next, so that the close phase, last entry first,
+        # completes them before the close callback, as libuv does.)
+        self.release()
 
     def _after_close(self) -> None:
         js = self.js

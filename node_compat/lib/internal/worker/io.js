@@ -252,12 +252,14 @@ class MessagePort extends NodeEventTarget {
     return this[kClosed] ? false : this[kHandle].hasRef();
   }
 
-  // Closing one end closes both; each emits 'close' from the loop's close phase.
+  // Closing one end closes both; each emits 'close' from the loop's close
+  // phase, this end first (the phase runs the last closed first; in Node
+  // the peer closes later, when the closing message reaches it).
   close() {
     if (this[kClosed]) return;
     const peer = this[kPeer];
-    closePort(this);
     if (peer !== null) closePort(peer);
+    closePort(this);
   }
 
   [kNewListener](size, type, ...rest) {
