@@ -140,6 +140,7 @@ function createSocket(type, listener) {
 function startListening(socket) {
   const state = socket[kStateSymbol];
   state.handle.onmessage = onMessage;
+  state.handle.onerror = onError;
   state.handle.recvStart();
   state.receiving = true;
   state.bindState = BIND_STATE_BOUND;
@@ -650,6 +651,13 @@ function onMessage(nread, handle, buf, rinfo) {
   const message = new FastBuffer(buf);
   rinfo.size = message.length;
   self.emit('message', message, rinfo);
+}
+
+// The handle's entry for errors outside a receive, which Node's handles
+// carry too; pynode's binding has none to report (a failed receive comes
+// through onMessage, as in Node).
+function onError(nread, handle, error) {
+  return handle[owner_symbol].emit('error', error);
 }
 
 Socket.prototype.ref = function() {
