@@ -15,6 +15,7 @@ import time
 from jsbridge import ENGINE_VERSION, Engine, JSValue
 
 from . import bindings
+from .bindings.async_wrap import K_ASYNC_ID_COUNTER
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
 from .modules.node_builtins import NODE_BUILTINS
@@ -93,6 +94,12 @@ class Realm:
         # Whether promise jobs wait, read after every callback into JS.
         self._jobs = self.engine.job_queue
         self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 2)
+        # Ids as Node numbers them: 1 is the main script's, every handle,
+        # request, tick, timer and immediate then takes the next one.
+        # (Used through a memoryview: cheaper to index than the ctypes array.)
+        self.async_ids_buffer, fields = self.engine.shared_array(ctypes.c_double, 2)
+        self.async_ids = memoryview(fields).cast("B").cast("d")
+        self.async_ids[K_ASYNC_ID_COUNTER] = 1
         self._boot()
         # Collections of cycles no closer than GC_HEADROOM apart, kept at each loop turn.
         self.loop.check_hooks.append(self.engine.gc_headroom_keeper(GC_HEADROOM))
@@ -150,13 +157,16 @@ class Realm:
 
     # -- calling JS ----------------------------------------------------------
 
-    def make_callback(self, target: JSValue, method: str, *args: Any) -> Any:
+    def make_callback(self, target: JSValue, method: str, *args: Any, async_id: int = 0) -> Any:
         """The one way the loop calls into JS for an event (Node's MakeCallback).
 
         The JS side calls `target[method](...args)` and routes a throw to the
         uncaught-exception path; then, as Node's InternalCallbackScope does,
         microtasks run and, if ticks or rejections are pending (the shared
-        tick flags say so), JS drains them until both are empty.
+        tick flags say so), JS drains them until both are empty. `async_id`
+        is the id of the resource the event belongs to: JS runs the call
+        with it as the execution id, and the ticks and microtasks after it
+        without.
         """
         if self.exiting:
             raise ProcessExit(self.exit_code)
@@ -165,11 +175,11 @@ class Realm:
             if count < 6:
                 # callbackN ran the ticks the call queued (which leaves the
                 # flags down); only microtasks queued without a tick are left.
-                result = self._callbacks[count](target, method, *args)
+                result = self._callbacks[count](async_id, target, method, *args)
                 if self._jobs.has_pending_job:
                     self._drain_ticks()
             else:
-                result = self._callback(target, method, *args)
+                result = self._callback(async_id, target, method, *args)
                 self._drain_ticks()
         except Exception as exc:
             self._callback_failed(exc)
@@ -177,17 +187,27 @@ class Realm:
             raise ProcessExit(self.exit_code)
         return result
 
+    def new_async_id(self) -> float:
+        """The next async id (Node's AsyncWrap takes one for each handle and request).
+
+        A float, as JS keeps it: ids cross into JS as they are.
+        """
+        ids = self.async_ids
+        ids[K_ASYNC_ID_COUNTER] = async_id = ids[K_ASYNC_ID_COUNTER] + 1
+        return async_id
+
     # The events of every socket enter JS through entries of their own, which
     # name the method themselves: a method name passed from Python costs a
     # string made in QuickJS and a lookup of it (~1,200 instructions a call).
+    # The first argument of each is the async id of the handle or request.
     # (A realm keeps under 30 instance attributes: past that, Python 3.11 gives
     # it a plain dict and no longer specializes the calls of these methods.)
-    def make_onread(self, handle: JSValue, nread: int, buffer: Any) -> None:
-        """`handle.onread(nread, buffer)`, as make_callback would call it."""
+    def make_onread(self, async_id: int, onread: Any, handle: JSValue, nread: int, buffer: Any) -> None:
+        """`handle.onread(nread, buffer)`, as make_callback would call it (the stream keeps `onread`)."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            self._callbacks[_ON_READ](handle, nread, buffer)
+            self._callbacks[_ON_READ](async_id, onread, handle, nread, buffer)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -195,12 +215,12 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_oncomplete(self, req: JSValue, status: int) -> None:
+    def make_oncomplete(self, async_id: int, req: JSValue, status: int) -> None:
         """`req.oncomplete(status)`: a write or shutdown request done."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            self._callbacks[_ON_COMPLETE](req, status)
+            self._callbacks[_ON_COMPLETE](async_id, req, status)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -208,12 +228,12 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_onconnect(self, req: JSValue, status: int, handle: JSValue, readable: bool, writable: bool) -> None:
+    def make_onconnect(self, async_id: int, req: JSValue, status: int, handle: JSValue, readable: bool, writable: bool) -> None:
         """`req.oncomplete(status, handle, req, readable, writable)`: a connect request done."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            self._callbacks[_ON_CONNECT](req, status, handle, readable, writable)
+            self._callbacks[_ON_CONNECT](async_id, req, status, handle, readable, writable)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -221,12 +241,12 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_close_callback(self, handle: JSValue, callback: JSValue) -> None:
+    def make_close_callback(self, async_id: int, handle: JSValue, callback: JSValue) -> None:
         """A handle's close callback, called as the handle's method."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            self._callbacks[_ON_CLOSE](handle, callback)
+            self._callbacks[_ON_CLOSE](async_id, handle, callback)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -234,12 +254,12 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_accept_callback(self, server: JSValue, handle: JSValue) -> None:
+    def make_accept_callback(self, async_id: int, server: JSValue, handle: JSValue, tcp_fields: bool) -> None:
         """`server.onconnection(0, handle)`, the new handle (a bare host object) of the server's class."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
         try:
-            self._callbacks[_ON_ACCEPT](server, handle)
+            self._callbacks[_ON_ACCEPT](async_id, server, handle, tcp_fields)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:
@@ -298,7 +318,7 @@ class Realm:
         """Run an entry point and the loop to completion; returns the exit code."""
         try:
             self.loop.update_time()
-            self.make_callback(self.host, "runMain", kind, *args)
+            self.make_callback(self.host, "runMain", kind, *args, async_id=1)
             self.run_loop()
         except ProcessExit as stop:
             return stop.code
@@ -307,7 +327,7 @@ class Realm:
     def run_preload(self, request: str) -> Optional[int]:
         """`-r module`: load a module before the entry point; an exit code if it ended the process."""
         try:
-            self.make_callback(self.host, "runMain", "preload", request)
+            self.make_callback(self.host, "runMain", "preload", request, async_id=1)
         except ProcessExit as stop:
             return stop.code
         return None

@@ -426,7 +426,7 @@ class Runtime:
         realm = self._realm
         try:
             realm.loop.update_time()
-            realm.make_callback(realm.host, "runMain", *kind_args)
+            realm.make_callback(realm.host, "runMain", *kind_args, async_id=1)
             await drive_until_idle(self)
             realm.run_loop()
         except ProcessExit as stop:

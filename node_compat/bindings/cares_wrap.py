@@ -110,16 +110,17 @@ def create(realm: Any) -> dict:
     def getaddrinfo(req: Any, hostname: Any, family: Any, hints: Any, order: Any = DNS_ORDER_VERBATIM) -> int:
         host = as_text(hostname)
         fam, flags, how = int(family or 0), int(hints or 0), int(order or 0)
+        async_id = realm.new_async_id()  # the request's, as Node's GetAddrInfoReqWrap
 
         def done(addresses: Any, error: Any) -> None:
             if realm.exiting:
                 return
             if error is not None:
-                realm.make_callback(req, "oncomplete", _error_code(error), [])
+                realm.make_callback(req, "oncomplete", _error_code(error), [], async_id=async_id)
             elif not addresses:
-                realm.make_callback(req, "oncomplete", uv.CODES["EAI_NODATA"], [])
+                realm.make_callback(req, "oncomplete", uv.CODES["EAI_NODATA"], [], async_id=async_id)
             else:
-                realm.make_callback(req, "oncomplete", 0, addresses)
+                realm.make_callback(req, "oncomplete", 0, addresses, async_id=async_id)
 
         loop.run_in_thread(lambda: resolve(host, fam, flags, how), done)
         return 0
@@ -127,14 +128,15 @@ def create(realm: Any) -> dict:
     def getnameinfo(req: Any, host: Any, port: Any) -> int:
         address = as_text(host)
         sockaddr = (address, int(port)) if ":" not in address else (address, int(port), 0, 0)
+        async_id = realm.new_async_id()  # the request's, as Node's GetNameInfoReqWrap
 
         def done(result: Any, error: Any) -> None:
             if realm.exiting:
                 return
             if error is not None:
-                realm.make_callback(req, "oncomplete", _error_code(error), None, None)
+                realm.make_callback(req, "oncomplete", _error_code(error), None, None, async_id=async_id)
             else:
-                realm.make_callback(req, "oncomplete", 0, result[0], result[1])
+                realm.make_callback(req, "oncomplete", 0, result[0], result[1], async_id=async_id)
 
         loop.run_in_thread(lambda: socket.getnameinfo(sockaddr, socket.NI_NAMEREQD), done)
         return 0

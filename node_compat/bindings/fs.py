@@ -500,6 +500,7 @@ def create(realm: Any) -> dict:
             return convert(result) if convert is not None else result
         if realm.exiting:
             return 0
+        async_id = realm.new_async_id()  # the request's (Node's FSReqCallback takes one)
 
         def done(result: Any, error: Optional[BaseException]) -> None:
             if realm.exiting:
@@ -508,9 +509,10 @@ def create(realm: Any) -> dict:
                 if not isinstance(error, OSError):
                     raise error
                 context = [error.syscall, error.path, error.dest] if isinstance(error, FsError) else None
-                realm.make_callback(req, "oncomplete", uv.code_of(error), context)
+                realm.make_callback(req, "oncomplete", uv.code_of(error), context, async_id=async_id)
             else:
-                realm.make_callback(req, "oncomplete", 0, convert(result) if convert is not None else result)
+                realm.make_callback(req, "oncomplete", 0, convert(result) if convert is not None else result,
+                                   async_id=async_id)
 
         loop.run_in_thread(work, done)
         return 0

@@ -113,13 +113,13 @@ class FSEvent(HandleWrap):
         except BlockingIOError:
             return
         except OSError as exc:
-            self.realm.make_callback(self.js, "onchange", -exc.errno, None, None)
+            self.realm.make_callback(self.js, "onchange", -exc.errno, None, None, async_id=self.async_id)
             return
         for mask, name in parse_events(data):
             if self.closing:
                 return
             filename = (name or self.basename).decode("utf-8", "replace")
-            self.realm.make_callback(self.js, "onchange", 0, event_type(mask), filename)
+            self.realm.make_callback(self.js, "onchange", 0, event_type(mask), filename, async_id=self.async_id)
 
     def release(self) -> None:
         if self.watcher is not None:

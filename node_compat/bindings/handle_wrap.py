@@ -7,8 +7,6 @@ JS object's method in the loop's close phase, as libuv's uv_close does.
 
 from __future__ import annotations
 
-import itertools
-
 from jsbridge import JSValue
 
 from .native import NativeObject
@@ -16,11 +14,6 @@ from .native import NativeObject
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
     from typing import Any
-
-
-# A counter outside the class: assigning a class attribute would invalidate
-# Python's attribute caches for every handle class at each handle made.
-next_async_id = itertools.count(1).__next__
 
 
 class HandleWrap(NativeObject):
@@ -37,7 +30,7 @@ class HandleWrap(NativeObject):
         self.active = False
         self.refed = True
         self.closing = False
-        self.async_id = next_async_id()
+        self.async_id = realm.new_async_id()
         realm.handles.add(self)
 
     # -- liveness -------------------------------------------------------------
@@ -98,7 +91,7 @@ class HandleWrap(NativeObject):
         self.js = None
         callback = self._onclose
         self._onclose = None
-        realm.make_close_callback(js, callback)
+        realm.make_close_callback(self.async_id, js, callback)
 
     def _forget(self) -> None:
         """The handle is done: after its close callback nothing calls into its JS object.

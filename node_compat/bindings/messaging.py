@@ -49,7 +49,7 @@ class MessagePortHandle(HandleWrap):
     def _deliver(self) -> None:
         self.scheduled = False
         while self.active and not self.closing:
-            if not self.realm.make_callback(self.js, "ondeliver"):
+            if not self.realm.make_callback(self.js, "ondeliver", async_id=self.async_id):
                 break
 
 

@@ -25,6 +25,12 @@ class NativeObject:
 
     JS_METHODS: tuple[str, ...] = ()
     JS_GETTERS: tuple[str, ...] = ()
+    # Properties with a getter and a setter on the prototype, not enumerable
+    # (`name`: the class's get_<name> and set_<name>).
+    JS_ACCESSORS: tuple[str, ...] = ()
+    # Whether instances have a TCP handle's own properties from birth
+    # (`reading`, `onconnection`, owner_symbol; see bootstrap/realm).
+    JS_TCP_FIELDS = False
 
     def __init__(self, realm: Any) -> None:
         self.realm = realm
@@ -59,5 +65,7 @@ def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, st
         "create": create,
         "methods": methods,
         "getters": getters,
+        "accessors": {a: [getattr(cls, f"get_{a}"), getattr(cls, f"set_{a}")] for a in cls.JS_ACCESSORS},
         "statics": statics or {},
+        "tcpFields": cls.JS_TCP_FIELDS,
     }

@@ -208,7 +208,7 @@ class Process(HandleWrap):
         self.set_active(False)
         if was_active and not self.closing:
             status, term_signal = exit_status(popen.returncode)
-            self.realm.make_callback(self.js, "onexit", status, term_signal)
+            self.realm.make_callback(self.js, "onexit", status, term_signal, async_id=self.async_id)
 
     def _stop_watching(self) -> None:
         if self.watcher is not None:

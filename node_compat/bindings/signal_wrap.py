@@ -145,7 +145,7 @@ class Signal(HandleWrap):
 
     def deliver(self, signum: int) -> None:
         if self.signum == signum and not self.closing:
-            self.realm.make_callback(self.js, "onsignal", signum)
+            self.realm.make_callback(self.js, "onsignal", signum, async_id=self.async_id)
 
     def release(self) -> None:
         self.stop()

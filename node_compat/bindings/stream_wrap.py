@@ -29,7 +29,8 @@ from collections import deque
 from jsbridge import JSValue, Undefined, as_text
 
 from . import uv
-from .handle_wrap import HandleWrap, next_async_id
+from .async_wrap import K_ASYNC_ID_COUNTER
+from .handle_wrap import HandleWrap
 from .native import export_class
 from ..loop import EVENT_HUP, EVENT_READ, EVENT_WRITE, grow_watchers
 
@@ -149,13 +150,14 @@ class _FdIO:
 
 
 class _Write:
-    """A queued write: what is left to send and its request object."""
+    """A queued write: what is left to send, its request object and the request's async id."""
 
-    __slots__ = ("view", "req")
+    __slots__ = ("view", "req", "async_id")
 
-    def __init__(self, view: memoryview, req: Any) -> None:
+    def __init__(self, view: memoryview, req: Any, async_id: int) -> None:
         self.view = view
         self.req = req
+        self.async_id = async_id
 
 
 class StreamBase(HandleWrap):
@@ -167,11 +169,16 @@ class StreamBase(HandleWrap):
         "writeLatin1String", "writeUcs2String",
     )
     JS_GETTERS = ("bytesRead", "bytesWritten", "fd", "writeQueueSize", "isStreamBase")
+    # Node keeps a stream's read callback in its C++ object, behind an
+    # accessor: here the Python object keeps it, and gives it to the JS
+    # read entry with each read.
+    JS_ACCESSORS = ("onread",)
 
     __slots__ = (
         "_state", "sock", "_fd", "_io", "events", "reading", "readable", "writable",
-        "_queue", "_queue_bytes", "_shutdown_req", "_read_limit", "_listening", "_connect_req",
-        "bytesRead", "bytesWritten",
+        "_queue", "_queue_bytes", "_shutdown_req", "_shutdown_id", "_read_limit", "_listening",
+        "_connect_req", "_connect_id",
+        "bytesRead", "bytesWritten", "_onread",
     )
 
     isStreamBase = True
@@ -183,7 +190,8 @@ class StreamBase(HandleWrap):
         self.active = False
         self.refed = True
         self.closing = False
-        self.async_id = next_async_id()
+        ids = realm.async_ids  # (realm.new_async_id, inline)
+        ids[K_ASYNC_ID_COUNTER] = self.async_id = ids[K_ASYNC_ID_COUNTER] + 1
         realm.handles.add(self)
         try:
             self._state = realm.stream_base_state
@@ -199,11 +207,20 @@ class StreamBase(HandleWrap):
         self._queue: Any = _NO_WRITES
         self._queue_bytes = 0
         self._shutdown_req: Any = None
+        self._shutdown_id = 0
         self._read_limit = READ_SIZE
         self._listening = False
         self._connect_req: Any = None
+        self._connect_id = 0
         self.bytesRead = 0
         self.bytesWritten = 0
+        self._onread: Any = Undefined
+
+    def get_onread(self) -> Any:
+        return self._onread
+
+    def set_onread(self, value: Any) -> None:
+        self._onread = value
 
     # -- the descriptor --------------------------------------------------------
 
@@ -321,7 +338,7 @@ class StreamBase(HandleWrap):
                         self._read_failed(UV_EOF)
                         break
                     self.bytesRead += nread
-                    realm.make_onread(js, nread, array_buffer(view[:nread]))
+                    realm.make_onread(self.async_id, self._onread, js, nread, array_buffer(view[:nread]))
                     if nread < size:
                         if events & EVENT_HUP and self.reading and not self.closing:
                             self._read_failed(UV_EOF)
@@ -354,6 +371,7 @@ class StreamBase(HandleWrap):
         # a constructor call from JS: the realm's accept entry gives its
         # host object the class's prototype.
         cls = type(self)
+        tcp_fields = cls.JS_TCP_FIELDS
         host_object = realm.engine.host_object
         sock = self.sock
         family, kind, proto = sock.family, sock.type, sock.proto
@@ -379,12 +397,12 @@ class StreamBase(HandleWrap):
                     return
                 if err == errno.ECONNABORTED:
                     continue
-                realm.make_callback(self.js, "onconnection", -err, Undefined)
+                realm.make_callback(self.js, "onconnection", -err, Undefined, async_id=self.async_id)
                 return
             client = cls(realm)
             client.attach_accepted(socket.SocketType(family, kind, proto, fd))
             client.js = host = host_object(client)
-            realm.make_accept_callback(self.js, host)
+            realm.make_accept_callback(self.async_id, self.js, host, tcp_fields)
             if self.closing:
                 return
 
@@ -392,12 +410,16 @@ class StreamBase(HandleWrap):
 
     def start_connect(self, req: Any, address: Any) -> int:
         """Connect the socket to `address`; an immediate result is reported in the pending phase."""
+        # The request's async id, as Node's ConnectWrap takes one (new_async_id, inline).
+        ids = self.realm.async_ids
+        ids[K_ASYNC_ID_COUNTER] = async_id = ids[K_ASYNC_ID_COUNTER] + 1
         if self._connect_req is not None:
             return UV_EALREADY
         status = self.sock.connect_ex(address)
         if status not in (0, errno.EINPROGRESS) and not self.connect_error_is_delayed(status):
             return -status
         self._connect_req = req
+        self._connect_id = async_id
         self.loop.active_reqs += 1
         if status in (0, errno.EINPROGRESS):
             self._update_watcher()
@@ -424,7 +446,7 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         ok = status == 0
         self.readable = self.writable = ok
-        self.realm.make_onconnect(req, status, self.js, ok, ok)
+        self.realm.make_onconnect(self._connect_id, req, status, self.js, ok, ok)
         # After the callback, which usually starts reading: one change of the
         # descriptor's interest (writable -> readable) instead of two. What
         # the callback did (read, write) changed it already; left to change
@@ -475,7 +497,7 @@ class StreamBase(HandleWrap):
                 if self.refed:
                     self.loop.ref_handles -= 1
             self._update_watcher()
-        self.realm.make_onread(self.js, code, Undefined)
+        self.realm.make_onread(self.async_id, self._onread, self.js, code, Undefined)
 
     # -- writing ---------------------------------------------------------------
 
@@ -536,7 +558,8 @@ class StreamBase(HandleWrap):
                 return 0
         if self._queue is _NO_WRITES:
             self._queue = deque()
-        self._queue.append(_Write(memoryview(data)[sent:], req))
+        # Only a write that waits takes an async id, as only then does Node make a WriteWrap.
+        self._queue.append(_Write(memoryview(data)[sent:], req, self.realm.new_async_id()))
         self._queue_bytes += size - sent
         self.loop.active_reqs += 1
         fields[K_LAST_WRITE_WAS_ASYNC] = 1
@@ -561,7 +584,7 @@ class StreamBase(HandleWrap):
                 break
             queue.popleft()
             self.loop.active_reqs -= 1
-            self.realm.make_oncomplete(entry.req, 0)
+            self.realm.make_oncomplete(entry.async_id, entry.req, 0)
             if self.closing:
                 return
         if not queue and self._shutdown_req is not None:
@@ -575,14 +598,18 @@ class StreamBase(HandleWrap):
         self.loop.active_reqs -= 1
         self.writable = False
         self._update_watcher()
-        self.realm.make_oncomplete(entry.req, code)
+        self.realm.make_oncomplete(entry.async_id, entry.req, code)
 
     # -- shutdown ----------------------------------------------------------------
 
     def shutdown(self, req: Any) -> int:
+        # The request's async id, as Node's ShutdownWrap takes one (new_async_id, inline).
+        ids = self.realm.async_ids
+        ids[K_ASYNC_ID_COUNTER] = async_id = ids[K_ASYNC_ID_COUNTER] + 1
         if self._fd < 0 or not self.writable or self._shutdown_req is not None or self.closing:
             return UV_ENOTCONN
         self._shutdown_req = req
+        self._shutdown_id = async_id
         self.loop.active_reqs += 1
         if not self._queue:
             self.loop.pending.append(self._finish_shutdown)
@@ -603,13 +630,16 @@ class StreamBase(HandleWrap):
         except OSError as exc:
             status = uv.code_of(exc)
         self.loop.active_reqs -= 1
-        self.realm.make_oncomplete(req, status)
+        self.realm.make_oncomplete(self._shutdown_id, req, status)
 
     # -- closing -----------------------------------------------------------------
 
     def release(self) -> None:
         """Close the descriptor; requests still in flight are cancelled in the close phase."""
         self.reading = False
+        # No read comes any more: the callback (a JS function, which may hold
+        # the socket that holds this handle) is let go, as `js` is at close.
+        self._onread = Undefined
         if self._io is not None:
             if self.events:
                 self.loop.selector.set(self._fd, self.events, 0, self)
@@ -633,20 +663,22 @@ class StreamBase(HandleWrap):
 
     def _cancel_requests(self) -> None:
         """Requests in flight when the stream closes: each completes with UV_ECANCELED in the close phase."""
-        cancelled = [entry.req for entry in self._queue]
+        cancelled = [(entry.req, entry.async_id) for entry in self._queue]
         self._queue = _NO_WRITES
         self._queue_bytes = 0
         if self._shutdown_req is not None:
-            cancelled.append(self._shutdown_req)
+            cancelled.append((self._shutdown_req, self._shutdown_id))
             self._shutdown_req = None
-        connect_req, self._connect_req = self._connect_req, None
-        if connect_req is not None:
+        connect = None
+        if self._connect_req is not None:
+            connect = (self._connect_req, self._connect_id)
+            self._connect_req = None
             self.loop.active_reqs -= 1
         self.loop.active_reqs -= len(cancelled)
         if not self.realm.closed:
-            self.loop.closing.append(lambda: self._cancel(connect_req, cancelled))
+            self.loop.closing.append(lambda: self._cancel(connect, cancelled))
 
-    def _cancel(self, connect_req: Any, requests: list) -> None:
+    def _cancel(self, connect: Any, requests: list) -> None:
         """Complete requests cut short by close() with UV_ECANCELED.
 
         A request whose `oncomplete` JS removed (net drops a timed-out
@@ -654,13 +686,13 @@ class StreamBase(HandleWrap):
         a callback that is not a function.
         """
         realm = self.realm
-        if connect_req is not None and _has_callback(connect_req) and not realm.exiting:
-            realm.make_onconnect(connect_req, UV_ECANCELED, self.js, False, False)
-        for req in requests:
+        if connect is not None and _has_callback(connect[0]) and not realm.exiting:
+            realm.make_onconnect(connect[1], connect[0], UV_ECANCELED, self.js, False, False)
+        for req, async_id in requests:
             if realm.exiting:
                 return
             if _has_callback(req):
-                realm.make_oncomplete(req, UV_ECANCELED)
+                realm.make_oncomplete(async_id, req, UV_ECANCELED)
 
 
 def _has_callback(req: Any) -> bool:

@@ -79,6 +79,7 @@ class TCP(StreamBase):
         "open", "bind", "bind6", "listen", "connect", "connect6", "getsockname", "getpeername",
         "setNoDelay", "setKeepAlive", "reset", "setSimultaneousAccepts",
     )
+    JS_TCP_FIELDS = True
 
     __slots__ = ("_delayed_error", "_nodelay", "_keepalive")
 

@@ -287,10 +287,10 @@ class UDP(HandleWrap):
                 self.full_reads = 0
                 return
             except OSError as exc:
-                make_callback(js, "onmessage", uv.code_of(exc), js, Undefined, Undefined)
+                make_callback(js, "onmessage", uv.code_of(exc), js, Undefined, Undefined, async_id=self.async_id)
                 return
             rinfo = {"address": address[0], "family": "IPv4" if ipv4 else "IPv6", "port": address[1]}
-            make_callback(js, "onmessage", nread, js, array_buffer(view[:nread]), rinfo)
+            make_callback(js, "onmessage", nread, js, array_buffer(view[:nread]), rinfo, async_id=self.async_id)
             # the 'message' listener may have closed the socket or stopped reading
             if not self.receiving or self.sock is not sock or realm.exiting:
                 return
@@ -339,8 +339,9 @@ class UDP(HandleWrap):
                 pass
             except OSError as exc:
                 return uv.code_of(exc)
-        # the kernel buffer is full: queue the datagram until the socket is writable
-        self.queue.append([req, data, addr, has_callback, size])
+        # The kernel buffer is full: queue the datagram until the socket is
+        # writable (a request of its own, with an async id, as in Node).
+        self.queue.append([req, data, addr, has_callback, size, self.realm.new_async_id()])
         self.queue_size += size
         self.queue_count += 1
         self.loop.active_reqs += 1
@@ -360,7 +361,7 @@ class UDP(HandleWrap):
         queue = self.queue
         sock = self.sock
         while queue:
-            req, data, addr, has_callback, size = queue[0]
+            req, data, addr, has_callback, size, async_id = queue[0]
             try:
                 if addr is not None:
                     sock.sendmsg(data, (), 0, addr)
@@ -372,25 +373,25 @@ class UDP(HandleWrap):
             except OSError as exc:
                 err = uv.code_of(exc)
             queue.popleft()
-            self._complete(req, err, size, has_callback)
+            self._complete(req, err, size, has_callback, async_id)
         self.watcher.stop(EVENT_WRITE)
         if not self.receiving:
             self.set_active(False)
 
-    def _complete(self, req: Any, err: int, size: int, has_callback: bool) -> None:
+    def _complete(self, req: Any, err: int, size: int, has_callback: bool, async_id: int) -> None:
         if not self.completed:
             self.loop.pending.append(self._run_completed)
-        self.completed.append((req, err, size, has_callback))
+        self.completed.append((req, err, size, has_callback, async_id))
 
     def _run_completed(self) -> None:
         completed = self.completed
         while completed:
-            req, err, size, has_callback = completed.popleft()
+            req, err, size, has_callback, async_id = completed.popleft()
             self.queue_size -= size
             self.queue_count -= 1
             self.loop.active_reqs -= 1
             if has_callback and not self.realm.exiting:
-                self.make_callback(req, "oncomplete", err, size if err == 0 else 0)
+                self.make_callback(req, "oncomplete", err, size if err == 0 else 0, async_id=async_id)
 
     def getSendQueueSize(self) -> int:
         return self.queue_size
@@ -586,8 +587,8 @@ class UDP(HandleWrap):
             self.sock = None
         # queued datagrams are cancelled, their callbacks still run (libuv: UV_ECANCELED)
         while self.queue:
-            req, _data, _addr, has_callback, size = self.queue.popleft()
-            self._complete(req, -errno.ECANCELED, size, has_callback)
+            req, _data, _addr, has_callback, size, async_id = self.queue.popleft()
+            self._complete(req, -errno.ECANCELED, size, has_callback, async_id)
 
 
 def create(realm: Any) -> dict:

@@ -52,7 +52,7 @@ const CONNECT_STATE_CONNECTED = 2;
 const RECV_BUFFER = true;
 const SEND_BUFFER = false;
 
-const async_id_symbol = Symbol('async_id_symbol');
+const { async_id_symbol } = require('internal/async_hooks');
 const kBufferTypes = ['Buffer', 'TypedArray', 'DataView', 'string'];
 
 function Socket(type, listener) {

@@ -221,7 +221,7 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
 };
 
 // The module-level functions use one default resolver, shared with dns/promises.
-const defaultResolver = new Resolver();
+const defaultResolver = Object.create(Resolver.prototype);
 defaultResolver._state = defaultResolverState();
 
 function defaultResolverMethod(method) {

@@ -93,7 +93,7 @@ const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kReinitializeHandle = Symbol('kReinitializeHandle');
-const async_id_symbol = Symbol('async_id_symbol');
+const { async_id_symbol } = require('internal/async_hooks');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -293,8 +293,6 @@ function Socket(options) {
 
   if (options.handle) {
     this[kHandle] = options.handle;
-    // (Sockets net makes itself keep -1: no async hooks read it.)
-    if (!own) this[async_id_symbol] = options.handle.getAsyncId();
   } else if (own) {
     // (no descriptor)
   } else if (options.fd !== undefined) {
@@ -302,7 +300,6 @@ function Socket(options) {
     this[kHandle] = createHandle(fd, false);
     const err = this[kHandle].open(fd);
     if (err) throw errnoException(err, 'open'); // at node:net:442:13
-    this[async_id_symbol] = this[kHandle].getAsyncId();
   }
 
   const onread = own ? undefined : options.onread;
@@ -403,6 +400,7 @@ function initSocketHandle(self, fresh) {
   if (!handle) return;
   handle[owner_symbol] = self;
   handle.onread = onStreamRead;
+  self[async_id_symbol] = handle.getAsyncId();
   let userBuf = streamsUsed.userBuffers ? self[kBuffer] : null;
   if (userBuf) {
     const bufGen = self[kBufferGen];
@@ -694,6 +692,7 @@ Socket.prototype.destroySoon = function() {
   }
 };
 
+let stderrMade = false;
 Socket.prototype._destroy = function(exception, cb) {
   this.connecting = false;
   if (streamsUsed.timers) {
@@ -704,6 +703,13 @@ Socket.prototype._destroy = function(exception, cb) {
 
   const handle = this[kHandle];
   if (handle) {
+    // Node reads process.stderr here (to keep its own debug output off a
+    // closing stderr), which makes the stream on first use: its handle, and
+    // that handle's async id, come into being at this point in Node too.
+    if (!stderrMade) {
+      stderrMade = true;
+      void process.stderr;
+    }
     const hadError = !!exception;
     this[kBytesRead] = handle.bytesRead;
     this[kBytesWritten] = handle.bytesWritten;
@@ -1376,6 +1382,7 @@ function Server(options, connectionListener) {
   }
 
   this._connections = 0;
+  this[async_id_symbol] = -1;
   this._handle = null;
   this._usingWorkers = false;
   this._workers = [];
@@ -1463,6 +1470,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     this._handle = rval;
   }
 
+  this[async_id_symbol] = this._handle.getAsyncId();
   this._handle.onconnection = onconnection;
   this._handle[owner_symbol] = this;
 

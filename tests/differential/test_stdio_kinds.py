@@ -251,3 +251,11 @@ def test_fatal_error_report_on_a_terminal(both) -> None:
     ref, ours = both("fatal.js", ("null", "pipe", "pty"))
     assert "\x1b[33m-2\x1b[39m" in ref["pty"]
     assert ours == ref
+
+
+@pytest.mark.parametrize("kind", ["pipe", "socket", "file", "null", "closed", "pty"])
+def test_async_ids_count_the_stdio_handles(both, kind) -> None:
+    """Timers made after stdout and stderr come into being have Node's async ids."""
+    ref, ours = both("async_ids.js", ("null", kind, kind))
+    assert "after console.error" in ref["report"]
+    assert ours == ref

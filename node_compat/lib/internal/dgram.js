@@ -10,7 +10,7 @@ const { validateFunction } = require('internal/validators');
 const { UDP } = internalBinding('udp_wrap');
 
 const kStateSymbol = Symbol('state symbol');
-const owner_symbol = Symbol('owner_symbol');
+const { owner_symbol } = require('internal/async_hooks');
 
 let dns;
 function defaultLookup(...args) {

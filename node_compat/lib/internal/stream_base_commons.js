@@ -23,7 +23,7 @@ const {
 const { UV_EOF } = internalBinding('uv').codes;
 
 // The JS object a handle belongs to (a net.Socket, a server, a TTY stream).
-const owner_symbol = Symbol('owner_symbol');
+const { owner_symbol } = require('internal/async_hooks');
 const kHandle = Symbol('kHandle');
 const kUpdateTimer = Symbol('kUpdateTimer');
 const kAfterAsyncWrite = Symbol('kAfterAsyncWrite');

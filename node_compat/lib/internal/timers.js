@@ -10,6 +10,9 @@ const { scheduleTimer, toggleTimerRef, getLibuvNow, toggleImmediateRef } = bindi
 const immediateInfo = new Uint32Array(binding.immediateInfo);
 const { validateFunction, validateNumber } = require('internal/validators');
 const { runNextTicks } = require('internal/process/task_queues');
+const {
+  asyncIdFields, executionAsyncId, kExecutionAsyncId, newAsyncId,
+} = require('internal/async_hooks');
 
 const kCount = 0;
 const kRefCount = 1;
@@ -20,9 +23,19 @@ const kRefed = Symbol('refed');
 const kHasPrimitive = Symbol('kHasPrimitive');
 const asyncIdSymbol = Symbol('asyncId');
 const triggerAsyncIdSymbol = Symbol('triggerId');
+const kAsyncContextFrame = Symbol('kAsyncContextFrame');
 
-let asyncIdCounter = 1;
-function newAsyncId() { return ++asyncIdCounter; }
+// A timer's or an immediate's ids, and its async context frame (always
+// undefined here, as in Node without --experimental-async-context-frame).
+function initAsyncResource(resource) {
+  resource[asyncIdSymbol] = newAsyncId();
+  resource[triggerAsyncIdSymbol] = executionAsyncId();
+  resource[kAsyncContextFrame] = undefined;
+}
+
+// Timers and their lists show one level when inspected, as Node's do: a
+// list links back to the timers, which link to the lists again.
+const kInspectCustom = Symbol.for('nodejs.util.inspect.custom');
 
 // Intrusive doubly linked lists (_idleNext/_idlePrev), like Node's internal/linkedlist.
 const L = {
@@ -158,6 +171,10 @@ class TimersList {
     this.msecs = msecs;
     this.priorityQueuePosition = null;
   }
+
+  [kInspectCustom](depth, options, inspect) {
+    return inspect(this, { ...options, depth: 0, customInspect: false });
+  }
 }
 
 class Timeout {
@@ -183,8 +200,7 @@ class Timeout {
     if (isRefed) incRefCount();
     this[kRefed] = isRefed;
     this[kHasPrimitive] = false;
-    this[asyncIdSymbol] = newAsyncId();
-    this[triggerAsyncIdSymbol] = 1;
+    initAsyncResource(this);
   }
 
   refresh() {
@@ -211,6 +227,10 @@ class Timeout {
 
   hasRef() { return this[kRefed]; }
 
+  [kInspectCustom](depth, options, inspect) {
+    return inspect(this, { ...options, depth: 0, customInspect: false });
+  }
+
   [Symbol.toPrimitive]() {
     const id = this[asyncIdSymbol];
     if (!this[kHasPrimitive]) {
@@ -228,7 +248,7 @@ function insertGuarded(item, refed, start) {
   const isDestroyed = item._destroyed;
   if (isDestroyed || !item[asyncIdSymbol]) {
     item._destroyed = false;
-    item[asyncIdSymbol] = newAsyncId();
+    initAsyncResource(item);
   }
   if (isDestroyed) {
     if (refed) incRefCount();
@@ -313,11 +333,13 @@ function listOnTimeout(list, now) {
     }
     let start;
     if (timer._repeat) start = getLibuvNow();
+    asyncIdFields[kExecutionAsyncId] = timer[asyncIdSymbol];
     try {
       const args = timer._timerArgs;
       if (args === undefined) timer._onTimeout();
       else Reflect.apply(timer._onTimeout, timer, args);
     } finally {
+      asyncIdFields[kExecutionAsyncId] = 0;
       if (timer._repeat && timer._idleTimeout !== -1) {
         timer._idleTimeout = timer._repeat;
         insert(timer, timer._idleTimeout, start);
@@ -372,8 +394,7 @@ class Immediate {
     this._argv = args;
     this._destroyed = false;
     this[kRefed] = false;
-    this[asyncIdSymbol] = newAsyncId();
-    this[triggerAsyncIdSymbol] = 1;
+    initAsyncResource(this);
     this.ref();
     immediateInfo[kCount]++;
     immediateQueue.append(this);
@@ -419,11 +440,13 @@ function processImmediate() {
     if (immediate[kRefed]) immediateInfo[kRefCount]--;
     immediate[kRefed] = null;
     prevImmediate = immediate;
+    asyncIdFields[kExecutionAsyncId] = immediate[asyncIdSymbol];
     try {
       const argv = immediate._argv;
       if (!argv) immediate._onImmediate();
       else immediate._onImmediate(...argv);
     } finally {
+      asyncIdFields[kExecutionAsyncId] = 0;
       immediate._onImmediate = null;
       outstandingQueue.head = immediate = immediate._idleNext;
     }

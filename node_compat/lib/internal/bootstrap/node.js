@@ -28,6 +28,9 @@ Object.defineProperty(globalThis, '__pynodeThrow', {
   __proto__: null, value: recordThrow, writable: false, enumerable: false, configurable: false,
 });
 
+// (asyncIdFields[0]: the execution id, see internal/async_hooks.)
+const { asyncIdFields } = require('internal/async_hooks');
+
 require('internal/bootstrap/globals');
 require('internal/bootstrap/date');
 require('internal/bootstrap/stdio');
@@ -49,13 +52,18 @@ function afterCallback() {
   }
 }
 
-// The loop's way into JS (realm.make_callback): the call itself; the realm
-// then runs microtasks and, when the tick flags ask for it, processTicks.
-function callback(target, method, ...args) {
+// The loop's way into JS (realm.make_callback): the call itself, with the
+// id of the resource it is for as the execution id; the realm then runs
+// microtasks and, when the tick flags ask for it, processTicks.
+function callback(asyncId, target, method, ...args) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   try {
     return Reflect.apply(target[method], target, args);
   } catch (err) {
     triggerUncaughtException(err, false);
+  } finally {
+    asyncIdFields[0] = outer;
   }
 }
 
@@ -64,130 +72,183 @@ function callback(target, method, ...args) {
 // from Python: what the realm would do next anyway, as microtasks are only
 // run first when nothing is queued. (The drain runs in the call's own try,
 // as processTicks' first attempt: a JS call less per entry. After a throw,
-// processTicks drains what is left.)
+// processTicks drains what is left.) Ticks and microtasks run outside the
+// resource's scope, as in Node.
 const tickFlags = new Int32Array(internalBinding('task_queue').tickInfo);
-function callback0(target, method) {
+function callback0(asyncId, target, method) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   let result;
   try {
     result = target[method]();
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
   return result;
 }
-function callback1(target, method, a) {
+function callback1(asyncId, target, method, a) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   let result;
   try {
     result = target[method](a);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
   return result;
 }
-function callback2(target, method, a, b) {
+function callback2(asyncId, target, method, a, b) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   let result;
   try {
     result = target[method](a, b);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
   return result;
 }
-function callback3(target, method, a, b, c) {
+function callback3(asyncId, target, method, a, b, c) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   let result;
   try {
     result = target[method](a, b, c);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
   return result;
 }
-function callback4(target, method, a, b, c, d) {
+function callback4(asyncId, target, method, a, b, c, d) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   let result;
   try {
     result = target[method](a, b, c, d);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
   return result;
 }
-function callback5(target, method, a, b, c, d, e) {
+function callback5(asyncId, target, method, a, b, c, d, e) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   let result;
   try {
     result = target[method](a, b, c, d, e);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
   return result;
 }
 
+// (Through a Function.prototype.call bound at start-up, which a later patch
+// of `call` does not reach, as in Node.)
+const callFunction = Function.prototype.call.bind(Function.prototype.call);
+
 // The events of every socket, each with its own entry (callbackN would get
 // the method's name as a string, which costs QuickJS a string and a lookup).
-function callbackRead(handle, nread, buffer) {
+// A read goes to the handle's `onread`, which Python keeps (Node keeps it in
+// the C++ object: the prototype's accessor is all JS sees of it).
+function callbackRead(asyncId, onread, handle, nread, buffer) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   try {
-    handle.onread(nread, buffer);
+    callFunction(onread, handle, nread, buffer);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
 }
-function callbackComplete(req, status) {
+function callbackComplete(asyncId, req, status) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   try {
     req.oncomplete(status);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
 }
-function callbackConnect(req, status, handle, readable, writable) {
+function callbackConnect(asyncId, req, status, handle, readable, writable) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   try {
     req.oncomplete(status, handle, req, readable, writable);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
 }
 
 // A handle's close callback, called as the handle's method: HandleWrap keeps
 // it in Python (Node keeps it under a symbol of the handle), so the handle
-// gets no property for it. (Through a Function.prototype.call bound at
-// start-up, which a later patch of `call` does not reach, as in Node.)
-const callFunction = Function.prototype.call.bind(Function.prototype.call);
-function callbackClose(handle, fn) {
+// gets no property for it.
+function callbackClose(asyncId, handle, fn) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   try {
     callFunction(fn, handle);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
 }
 
 // An accepted connection: its handle, the host object Python made for it
 // (see makeNativeClass in bootstrap/realm), becomes an instance of the class
-// of the server's handle, and goes to the server handle's onconnection.
+// of the server's handle, with the own properties of one (`tcpFields`),
+// and goes to the server handle's onconnection.
 const ObjectSetPrototypeOf = Object.setPrototypeOf;
-function callbackAccept(server, handle) {
+const { initTCPHandle } = require;
+function callbackAccept(asyncId, server, handle, tcpFields) {
+  const outer = asyncIdFields[0];
+  asyncIdFields[0] = asyncId;
   try {
-    server.onconnection(0, ObjectSetPrototypeOf(handle, server.constructor.prototype));
+    ObjectSetPrototypeOf(handle, server.constructor.prototype);
+    if (tcpFields) initTCPHandle(handle);
+    server.onconnection(0, handle);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
     triggerUncaughtException(err, false);
+    asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
 }

@@ -34,11 +34,23 @@
 
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
 
+  // The own properties a TCP handle has from birth in Node, in Node's order
+  // (spec.tcpFields; bootstrap/node's callbackAccept gives them to accepted
+  // handles too).
+  let ownerSymbol;
+  function initTCPHandle(handle) {
+    handle.reading = false;
+    handle.onconnection = null;
+    handle[ownerSymbol] = null;
+  }
+
   // A JS class over a Python class: `new C(...args)` creates the Python
   // object, whose host object, given C's prototype (or a subclass's), is
   // the instance; methods forward to the Python object.
   function makeNativeClass(spec) {
     const create = spec.create;
+    const tcpFields = spec.tcpFields === true;
+    if (tcpFields) ownerSymbol ??= requireBuiltin('internal/async_hooks').owner_symbol;
     // Fixed parameters rather than a rest array (~1,300 instructions each in
     // QuickJS); trailing undefined arguments count as absent, as they do for
     // Node's C++ constructors, which see undefined past the last argument.
@@ -53,6 +65,7 @@
         else if (a !== undefined) handle = create(a);
         else handle = create();
         ObjectSetPrototypeOf(handle, new.target.prototype);
+        if (tcpFields) initTCPHandle(handle);
         return handle;
       };
     Object.defineProperty(C, 'length', { __proto__: null, value: 0 });
@@ -74,6 +87,17 @@
         get() { return fn(this); },
         enumerable: true,
         configurable: true,
+      });
+    }
+    // Accessors Node has on the prototype (a stream handle's `onread`).
+    for (const name of Object.keys(spec.accessors || {})) {
+      const [get, set] = spec.accessors[name];
+      Object.defineProperty(C.prototype, name, {
+        __proto__: null,
+        get() { return get(this); },
+        set(value) { set(this, value); },
+        enumerable: false,
+        configurable: false,
       });
     }
     for (const name of Object.keys(spec.statics || {})) C[name] = spec.statics[name];
@@ -215,5 +239,6 @@
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
   requireBuiltin.keepLayout = keepLayout;
+  requireBuiltin.initTCPHandle = initTCPHandle;
   return requireBuiltin;
 })

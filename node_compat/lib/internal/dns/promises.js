@@ -179,7 +179,7 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   return Reflect.apply(this[method], this, [hostname]);
 };
 
-const defaultResolver = new Resolver();
+const defaultResolver = Object.create(Resolver.prototype);
 defaultResolver._state = defaultResolverState();
 
 function defaultResolverMethod(method) {

@@ -19,6 +19,7 @@ const {
 } = require('internal/validators');
 
 const cares = internalBinding('cares_wrap');
+const { newAsyncId } = require('internal/async_hooks');
 const { AI_ADDRCONFIG, AI_ALL, AI_V4MAPPED } = cares;
 
 const validDnsOrders = ['verbatim', 'ipv4first', 'ipv6first'];
@@ -153,9 +154,14 @@ function invalidLocalAddress(message) {
   return err;
 }
 
+// (Node's resolvers each have a c-ares channel, a resource with an async
+// id; the default one is made when dns or dns/promises first loads.)
 let defaultState;
 function defaultResolverState() {
-  defaultState ??= { servers: defaultServers(), pending: new Set() };
+  if (defaultState === undefined) {
+    newAsyncId();
+    defaultState = { servers: defaultServers(), pending: new Set() };
+  }
   return defaultState;
 }
 
@@ -164,6 +170,7 @@ class ResolverBase {
     const { timeout = -1, tries = 4 } = { ...options };
     validateInt32(timeout, 'options.timeout', -1); // at node:internal/dns/utils:48:3
     validateInt32(tries, 'options.tries', 1); // at node:internal/dns/utils:54:3
+    newAsyncId();
     this._state = { servers: defaultServers(), pending: new Set() };
   }
 

@@ -10,6 +10,9 @@
 const { validateFunction } = require('internal/validators');
 const { processPromiseRejections, hasRejectionToWarn } = require('internal/process/promises');
 const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue');
+// [execution id, last id given out, ...] (internal/async_hooks; indexed by
+// number here, in the hot paths).
+const { asyncIdFields } = require('internal/async_hooks');
 
 // Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
 const tickInfo = new Int32Array(tickInfoBuffer);
@@ -18,10 +21,10 @@ const kHasRejectionToWarn = 1;
 
 // Pending ticks in a growable ring, four slots each: either the callback and
 // its two arguments (nextTick2), or process.nextTick's arguments array
-// (void 0 when there are none) and then the callback, so queuing a tick
-// allocates nothing beyond that array, and a tick's kind is a typeof test
-// (an array is no function). (Filled, as QuickJS keeps an array with holes
-// in its slow representation.)
+// (void 0 when there are none) and then the callback; the fourth is the
+// tick's async id. So queuing a tick allocates nothing beyond that array,
+// and a tick's kind is a typeof test (an array is no function). (Filled, as
+// QuickJS keeps an array with holes in its slow representation.)
 let ring = new Array(8192).fill(void 0);
 let mask = ring.length - 1;
 let head = 0;
@@ -50,6 +53,7 @@ function processTicksAndRejections(leaveJobs) {
       const first = ring[head];
       const a = ring[head + 1];
       const b = ring[head + 2];
+      asyncIdFields[0] = ring[head + 3];
       ring[head] = void 0;
       ring[head + 1] = void 0;
       ring[head + 2] = void 0;
@@ -68,6 +72,7 @@ function processTicksAndRejections(leaveJobs) {
         }
       }
     }
+    asyncIdFields[0] = 0;
     if (leaveJobs && tickInfo[kHasRejectionToWarn] === 0) break;
     runMicrotasks();
     // A rejection to report always raises the flag, so a lowered one means
@@ -85,6 +90,7 @@ function nextTick(callback, ...args) {
   tickInfo[kHasTickScheduled] = 1;
   ring[tail] = args.length === 0 ? void 0 : args;
   ring[tail + 1] = callback;
+  ring[tail + 3] = ++asyncIdFields[1];  // (newAsyncId, inline)
   tail = (tail + 4) & mask;
   if (tail === head) grow();
 }
@@ -103,6 +109,7 @@ function nextTick2(callback, a, b) {
   ring[tail] = callback;
   ring[tail + 1] = a;
   ring[tail + 2] = b;
+  ring[tail + 3] = ++asyncIdFields[1];  // (newAsyncId, inline)
   tail = (tail + 4) & mask;
   if (tail === head) grow();
 }
@@ -115,14 +122,21 @@ function runNextTicks() {
 }
 
 let triggerUncaughtException;
+// As Node's, a microtask is a resource of its own: it takes an id, and its
+// callback runs with that id as the execution id.
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback'); // at node:internal/process/task_queues:161:3
+  const asyncId = ++asyncIdFields[1];
   Promise.resolve().then(() => {
+    const outer = asyncIdFields[0];
+    asyncIdFields[0] = asyncId;
     try {
       callback();
     } catch (error) {
       triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
       triggerUncaughtException(error, false, false, true);
+    } finally {
+      asyncIdFields[0] = outer;
     }
   });
 }
