@@ -63,7 +63,7 @@ const {
   writevGeneric,
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
-const { plainReads, syncDestroys, socketFinals } = require('internal/streams/utils');
+const { plainReads, syncDestroys, socketFinals, socketCloses } = require('internal/streams/utils');
 const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
@@ -765,6 +765,7 @@ function onHandleCloseAfterError() {
 }
 
 function emitHandleClose(self, hadError) {
+  socketCloses.releaseOnwrite(self);
   if (self.emit !== eeEmit) self.emit('close', hadError);
   else if (self._events?.close !== undefined) emitListened1(self, 'close', self._events.close, hadError);
 }

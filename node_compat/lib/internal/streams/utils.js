@@ -344,10 +344,15 @@ const syncDestroys = { socket: null };
 // socket, and returns false, having done nothing, when it cannot.
 const socketFinals = { final: null, run: null, done: null };
 
+// What net calls when a socket's handle has closed, which writable puts
+// here: `releaseOnwrite(socket)` (see writable).
+const socketCloses = { releaseOnwrite: null };
+
 module.exports = {
   plainReads,
   syncDestroys,
   socketFinals,
+  socketCloses,
   flagProperty,
   flagValueProperty,
   optionalFlagProperty,

@@ -48,6 +48,7 @@ const {
   defaultEncodingProperty,
   keepShapes,
   socketFinals,
+  socketCloses,
   kOnConstructed,
   kState,
   kUndestroy,
@@ -463,6 +464,17 @@ function onwriteError(stream, state, er, cb) {
   errorBuffer(state);
   errorOrDestroy(stream, er);
 }
+
+// Once a socket has closed, its state's write callback holds it weakly: the
+// callback bound to the stream that holds the state is a cycle, which only
+// QuickJS's collection of cycles would free, while reference counting frees
+// a socket without it at once (net's sockets, without user listeners that
+// refer to them, are freed so). It is called only through the socket, by
+// whoever holds it. (A function of the same name and length.)
+const weakOnwrite = { onwrite(ref, er) { onwrite(ref.deref(), er); } }.onwrite;
+socketCloses.releaseOnwrite = function releaseOnwrite(stream) {
+  stream._writableState.onwrite = weakOnwrite.bind(void 0, new WeakRef(stream));
+};
 
 // The callback of _write/_writev (bound to the stream).
 function onwrite(stream, er) {
