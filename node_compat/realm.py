@@ -157,7 +157,7 @@ class Realm:
 
     # -- calling JS ----------------------------------------------------------
 
-    def make_callback(self, target: JSValue, method: str, *args: Any, async_id: int = 0) -> Any:
+    def make_callback(self, target: JSValue, method: str, *args: Any, async_id: float = 0) -> Any:
         """The one way the loop calls into JS for an event (Node's MakeCallback).
 
         The JS side calls `target[method](...args)` and routes a throw to the
@@ -202,7 +202,7 @@ class Realm:
     # The first argument of each is the async id of the handle or request.
     # (A realm keeps under 30 instance attributes: past that, Python 3.11 gives
     # it a plain dict and no longer specializes the calls of these methods.)
-    def make_onread(self, async_id: int, onread: Any, handle: JSValue, nread: int, buffer: Any) -> None:
+    def make_onread(self, async_id: float, onread: Any, handle: JSValue, nread: int, buffer: Any) -> None:
         """`handle.onread(nread, buffer)`, as make_callback would call it (the stream keeps `onread`)."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
@@ -215,7 +215,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_oncomplete(self, async_id: int, req: JSValue, status: int) -> None:
+    def make_oncomplete(self, async_id: float, req: JSValue, status: int) -> None:
         """`req.oncomplete(status)`: a write or shutdown request done."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
@@ -228,7 +228,8 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_onconnect(self, async_id: int, req: JSValue, status: int, handle: JSValue, readable: bool, writable: bool) -> None:
+    def make_onconnect(self, async_id: float, req: JSValue, status: int, handle: JSValue, readable: bool,
+                       writable: bool) -> None:
         """`req.oncomplete(status, handle, req, readable, writable)`: a connect request done."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
@@ -241,7 +242,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_close_callback(self, async_id: int, handle: JSValue, callback: JSValue) -> None:
+    def make_close_callback(self, async_id: float, handle: JSValue, callback: JSValue) -> None:
         """A handle's close callback, called as the handle's method."""
         if self.exiting:
             raise ProcessExit(self.exit_code)
@@ -254,7 +255,7 @@ class Realm:
         if self.exiting:
             raise ProcessExit(self.exit_code)
 
-    def make_accept_callback(self, async_id: int, server: JSValue, handle: JSValue, tcp_fields: bool) -> None:
+    def make_accept_callback(self, async_id: float, server: JSValue, handle: JSValue, tcp_fields: bool) -> None:
         """`server.onconnection(0, handle)`, the new handle (a bare host object) of the server's class."""
         if self.exiting:
             raise ProcessExit(self.exit_code)

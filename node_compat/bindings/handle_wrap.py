@@ -58,7 +58,7 @@ class HandleWrap(NativeObject):
     def hasRef(self) -> bool:
         return self.refed and not self.closing
 
-    def getAsyncId(self) -> int:
+    def getAsyncId(self) -> float:
         return self.async_id
 
     def getProviderType(self) -> int:

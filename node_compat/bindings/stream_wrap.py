@@ -154,7 +154,7 @@ class _Write:
 
     __slots__ = ("view", "req", "async_id")
 
-    def __init__(self, view: memoryview, req: Any, async_id: int) -> None:
+    def __init__(self, view: memoryview, req: Any, async_id: float) -> None:
         self.view = view
         self.req = req
         self.async_id = async_id

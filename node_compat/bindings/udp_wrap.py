@@ -378,7 +378,7 @@ class UDP(HandleWrap):
         if not self.receiving:
             self.set_active(False)
 
-    def _complete(self, req: Any, err: int, size: int, has_callback: bool, async_id: int) -> None:
+    def _complete(self, req: Any, err: int, size: int, has_callback: bool, async_id: float) -> None:
         if not self.completed:
             self.loop.pending.append(self._run_completed)
         self.completed.append((req, err, size, has_callback, async_id))
