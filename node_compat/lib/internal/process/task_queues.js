@@ -12,7 +12,7 @@ const { processPromiseRejections, hasRejectionToWarn } = require('internal/proce
 const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue');
 // [execution id, last id given out, ...] (internal/async_hooks; indexed by
 // number here, in the hot paths).
-const { asyncIdFields } = require('internal/async_hooks');
+const { asyncIdFields, newAsyncId } = require('internal/async_hooks');
 
 // Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
 const tickInfo = new Int32Array(tickInfoBuffer);
@@ -126,7 +126,7 @@ let triggerUncaughtException;
 // callback runs with that id as the execution id.
 function queueMicrotask(callback) {
   validateFunction(callback, 'callback'); // at node:internal/process/task_queues:161:3
-  const asyncId = ++asyncIdFields[1];
+  const asyncId = newAsyncId();
   Promise.resolve().then(() => {
     const outer = asyncIdFields[0];
     asyncIdFields[0] = asyncId;
