@@ -715,8 +715,6 @@ function legacyAccessor(name, key) {
     set: deprecate(function(value) {
       this[kStateSymbol][key] = value;
     }, `Socket.prototype.${name} is deprecated`, 'DEP0112'),
-    enumerable: false,
-    configurable: true,
   });
 }
 legacyAccessor('_handle', 'handle');
@@ -733,7 +731,7 @@ Socket.prototype._stopReceiving = deprecate(function() {
   stopReceiving(this);
 }, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
 
-function createSocketHandle(address, port, addressType, fd, flags) {
+function _createSocketHandle(address, port, addressType, fd, flags) {
   const handle = newHandle(addressType);
   let err;
   if (isInt32(fd) && fd > 0) {
@@ -750,7 +748,7 @@ function createSocketHandle(address, port, addressType, fd, flags) {
 
 module.exports = {
   _createSocketHandle: deprecate(
-    createSocketHandle,
+    _createSocketHandle,
     'dgram._createSocketHandle() is deprecated',
     'DEP0112',
   ),

@@ -430,21 +430,6 @@ function addClientAbortSignalOption(self, options) {
   }
 }
 
-Object.defineProperty(Socket.prototype, '_handle', {
-  __proto__: null,
-  configurable: true,
-  enumerable: false,
-  get() { return this[kHandle]; },
-  set(value) { this[kHandle] = value; },
-});
-
-Socket.prototype[kReinitializeHandle] = function(handle) {
-  this._handle?.close();
-  this._handle = handle;
-  this._handle[owner_symbol] = this;
-  initSocketHandle(this, false);
-};
-
 // Until a stream has had an idle timer there is none to refresh: then
 // this returns at once, and the hot paths call a socket's _unrefTimer
 // only when it is another (see streamsUsed in stream_base_commons).
@@ -648,6 +633,20 @@ Socket.prototype.end = function(data, encoding, callback) {
 // With an `onread` buffer the stream machinery never asks for data, so
 // pausing and resuming have to stop and start the handle directly.
 // (streamsUsed.userBuffers: no socket has one yet, no symbol read.)
+Socket.prototype.resetAndDestroy = function() {
+  if (this._handle) {
+    if (!(this._handle instanceof TCP)) throw new ERR_INVALID_HANDLE_TYPE(); // at node:net:750:13
+    if (this.connecting) {
+      this.once('connect', () => this._reset());
+    } else {
+      this._reset();
+    }
+  } else {
+    this.destroy(new ERR_SOCKET_CLOSED()); // at node:net:758:18
+  }
+  return this;
+};
+
 Socket.prototype.pause = function() {
   if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && this._handle.reading) {
     this._handle.reading = false;
@@ -779,20 +778,6 @@ Socket.prototype._reset = function() {
   return this.destroy();
 };
 
-Socket.prototype.resetAndDestroy = function() {
-  if (this._handle) {
-    if (!(this._handle instanceof TCP)) throw new ERR_INVALID_HANDLE_TYPE(); // at node:net:750:13
-    if (this.connecting) {
-      this.once('connect', () => this._reset());
-    } else {
-      this._reset();
-    }
-  } else {
-    this.destroy(new ERR_SOCKET_CLOSED()); // at node:net:758:18
-  }
-  return this;
-};
-
 Socket.prototype._getpeername = function() {
   if (!this._handle || !this._handle.getpeername || this.connecting) {
     return this._peername || {};
@@ -806,6 +791,19 @@ Socket.prototype._getpeername = function() {
   return this._peername;
 };
 
+// Node's read-only socket properties: enumerable, not configurable, each
+// getter named as its property.
+function protoGetter(getter) {
+  Object.defineProperty(Socket.prototype, getter.name, { __proto__: null, enumerable: true, get: getter });
+}
+
+protoGetter(function bytesRead() {
+  return this._handle ? this._handle.bytesRead : this[kBytesRead];
+});
+protoGetter(function remoteAddress() { return this._getpeername().address; });
+protoGetter(function remoteFamily() { return this._getpeername().family; });
+protoGetter(function remotePort() { return this._getpeername().port; });
+
 Socket.prototype._getsockname = function() {
   if (!this._handle || !this._handle.getsockname) return {};
   if (!this._sockname) {
@@ -815,21 +813,9 @@ Socket.prototype._getsockname = function() {
   return this._sockname;
 };
 
-function addressGetter(name, source, key) {
-  Object.defineProperty(Socket.prototype, name, {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() { return this[source]()[key]; },
-  });
-}
-
-addressGetter('remoteAddress', '_getpeername', 'address');
-addressGetter('remoteFamily', '_getpeername', 'family');
-addressGetter('remotePort', '_getpeername', 'port');
-addressGetter('localAddress', '_getsockname', 'address');
-addressGetter('localPort', '_getsockname', 'port');
-addressGetter('localFamily', '_getsockname', 'family');
+protoGetter(function localAddress() { return this._getsockname().address; });
+protoGetter(function localPort() { return this._getsockname().port; });
+protoGetter(function localFamily() { return this._getsockname().family; });
 
 Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   // Not connected yet: hold this write (the Writable holds the rest) until 'connect'.
@@ -871,33 +857,26 @@ function byteLengthOf(chunk, encoding) {
   return chunk instanceof Uint8Array ? chunk.length : Buffer.byteLength(chunk, encoding);
 }
 
-Object.defineProperty(Socket.prototype, 'bytesRead', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get() { return this._handle ? this._handle.bytesRead : this[kBytesRead]; },
+// What the handle has taken (the older name of bytesWritten, without what waits).
+protoGetter(function _bytesDispatched() {
+  return this._handle ? this._handle.bytesWritten : this[kBytesWritten];
 });
 
 // Bytes handed to the handle plus those still waiting in the stream.
-Object.defineProperty(Socket.prototype, 'bytesWritten', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get() {
-    let bytes = this._handle ? this._handle.bytesWritten : this[kBytesWritten];
-    const writableBuffer = this.writableBuffer;
-    if (!writableBuffer) return undefined;
-    for (const entry of writableBuffer) bytes += byteLengthOf(entry.chunk, entry.encoding);
-    const data = this._pendingData;
-    if (Array.isArray(data)) {
-      for (const entry of data) {
-        bytes += entry instanceof Uint8Array ? entry.length : byteLengthOf(entry.chunk, entry.encoding);
-      }
-    } else if (data) {
-      bytes += byteLengthOf(data, this._pendingEncoding);
+protoGetter(function bytesWritten() {
+  let bytes = this._handle ? this._handle.bytesWritten : this[kBytesWritten];
+  const writableBuffer = this.writableBuffer;
+  if (!writableBuffer) return undefined;
+  for (const entry of writableBuffer) bytes += byteLengthOf(entry.chunk, entry.encoding);
+  const data = this._pendingData;
+  if (Array.isArray(data)) {
+    for (const entry of data) {
+      bytes += entry instanceof Uint8Array ? entry.length : byteLengthOf(entry.chunk, entry.encoding);
     }
-    return bytes;
-  },
+  } else if (data) {
+    bytes += byteLengthOf(data, this._pendingEncoding);
+  }
+  return bytes;
 });
 
 function socketConnect(...args) {
@@ -966,6 +945,20 @@ Socket.prototype.unref = function() {
   }
   if (typeof this._handle.unref === 'function') this._handle.unref();
   return this;
+};
+
+// (Node's order: the handle accessor and re-initialisation come last.)
+Object.defineProperty(Socket.prototype, '_handle', {
+  __proto__: null,
+  get() { return this[kHandle]; },
+  set(value) { this[kHandle] = value; },
+});
+
+Socket.prototype[kReinitializeHandle] = function reinitializeHandle(handle) {
+  this._handle?.close();
+  this._handle = handle;
+  this._handle[owner_symbol] = this;
+  initSocketHandle(this, false);
 };
 
 function socketToDnsFamily(family) {
@@ -1759,6 +1752,16 @@ Server.prototype._emitCloseIfDrained = function() {
   process.nextTick(emitCloseNT, this);
 };
 
+// Cluster's hook for a worker's list of sockets (no cluster here, but the
+// hook keeps its contract).
+Server.prototype._setupWorker = function(socketList) {
+  this._usingWorkers = true;
+  this._workers.push(socketList);
+  socketList.once('exit', (list) => {
+    this._workers.splice(this._workers.indexOf(list), 1);
+  });
+};
+
 Server.prototype.ref = function() {
   this._unref = false;
   if (this._handle) this._handle.ref();
@@ -1771,7 +1774,8 @@ Server.prototype.unref = function() {
   return this;
 };
 
-Server.prototype._setupWorker = noop;
+// A Windows-only setting before: nothing to do (deprecated, DEP0121).
+function _setSimultaneousAccepts() {}
 
 // A rejected async 'connection' listener (captureRejections) destroys that socket.
 Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
@@ -1791,7 +1795,7 @@ function createServer(options, connectionListener) {
 module.exports = {
   _createServerHandle: createServerHandle,
   _normalizeArgs: normalizeArgs,
-  _setSimultaneousAccepts: noop,
+  _setSimultaneousAccepts,
   get BlockList() { return lazyBlockList().BlockList; },
   get SocketAddress() { return require('internal/socketaddress').SocketAddress; },
   connect,
