@@ -21,6 +21,7 @@ const {
   validateNumber,
 } = require('internal/validators');
 const { markRethrow, markThrowSite } = require('internal/node_throw_sites');
+const { kEnhanceStackBeforeInspector } = require('internal/util');
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');
@@ -28,7 +29,6 @@ const kShapeMode = Symbol('shapeMode');
 const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
 const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
 const kRejection = Symbol.for('nodejs.rejection');
-const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 const kFirstEventParam = Symbol('nodejs.kFirstEventParam');
 
 let defaultMaxListeners = 10;
@@ -47,6 +47,17 @@ EventEmitter.prototype._events = void 0;
 EventEmitter.prototype._eventsCount = 0;
 EventEmitter.prototype._maxListeners = void 0;
 
+// The module is the class; its other exports come first, in Node's order.
+module.exports = EventEmitter;
+EventEmitter.addAbortListener = addAbortListener;
+EventEmitter.once = once;
+EventEmitter.on = on;
+EventEmitter.getEventListeners = getEventListeners;
+EventEmitter.getMaxListeners = getMaxListeners;
+EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.usingDomains = false;
+EventEmitter.captureRejectionSymbol = kRejection;
+
 function checkListener(listener) {
   validateFunction(listener, 'listener'); // at node:events:264:3
 }
@@ -60,6 +71,8 @@ Object.defineProperty(EventEmitter, 'captureRejections', {
   },
   enumerable: true,
 });
+
+EventEmitter.errorMonitor = kErrorMonitor;
 
 Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
   __proto__: null,
@@ -76,9 +89,7 @@ Object.defineProperties(EventEmitter, {
   kMaxEventTargetListenersWarned: { __proto__: null, value: kMaxEventTargetListenersWarned, enumerable: false, configurable: false, writable: false },
 });
 
-EventEmitter.errorMonitor = kErrorMonitor;
-EventEmitter.captureRejectionSymbol = kRejection;
-EventEmitter.prototype[kCapture] = false;
+Object.defineProperty(EventEmitter.prototype, kCapture, { __proto__: null, value: false, writable: true });
 
 EventEmitter.setMaxListeners = function(n = defaultMaxListeners, ...eventTargets) {
   validateNumber(n, 'setMaxListeners', 0); // at node:events:310:5
@@ -776,15 +787,3 @@ function on(emitter, event, options = { __proto__: null }) {
 
   return iterator;
 }
-
-module.exports = EventEmitter;
-module.exports.addAbortListener = addAbortListener;
-module.exports.once = once;
-module.exports.on = on;
-module.exports.getEventListeners = getEventListeners;
-module.exports.getMaxListeners = getMaxListeners;
-module.exports.EventEmitter = EventEmitter;
-module.exports.usingDomains = false;
-module.exports.captureRejectionSymbol = kRejection;
-module.exports.errorMonitor = kErrorMonitor;
-Object.defineProperty(EventEmitter, 'kEnhanceStackBeforeInspector', { __proto__: null, value: kEnhanceStackBeforeInspector });

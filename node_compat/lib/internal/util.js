@@ -16,6 +16,9 @@ const kNodeArrow = Symbol('kNodeArrow');
 // the report), or undefined to fall back to the error's own stack.
 const nodeThrowSites = new WeakMap();
 const kEmptyObject = Object.freeze({ __proto__: null });
+// An error emitted as 'error' with no listener carries, under this key, a
+// function giving its stack with the emit site added (for the fatal report).
+const kEnhanceStackBeforeInspector = Symbol('kEnhanceStackBeforeInspector');
 const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const customPromisifyArgs = Symbol('customPromisifyArgs');
 const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
@@ -205,6 +208,7 @@ module.exports = {
   emitExperimentalWarning,
   isError,
   kEmptyObject,
+  kEnhanceStackBeforeInspector,
   kNodeArrow,
   nodeThrowSites,
   normalizeEncoding,

@@ -5,8 +5,7 @@
 // 'exit' and exit code 1.
 
 const { isStackFormatted, normalizeStack } = require('internal/bootstrap/error_stacks');
-const { kEnhanceStackBeforeInspector } = require('events');
-const { kNodeArrow, nodeThrowSites } = require('internal/util');
+const { kEnhanceStackBeforeInspector, kNodeArrow, nodeThrowSites } = require('internal/util');
 const { arrowAt, nodeFrameOf, trackUserThrows } = require('internal/node_throw_sites');
 
 const kGenericUserError = 1;
