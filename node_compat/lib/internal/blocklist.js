@@ -12,8 +12,12 @@ const {
 const { validateInt32, validateString } = require('internal/validators');
 const { customInspectSymbol: kInspect } = require('internal/util');
 const { SocketAddress, addressBytes } = require('internal/socketaddress');
+const { kClone, kDeserialize, markTransferMode } = require('internal/worker/js_transferable');
 
-const kRules = Symbol('kRules');
+// The list of rules (where Node keeps its native handle).
+const kHandle = Symbol('kHandle');
+
+let inspect;
 
 // Whether 16 address bytes are an IPv4-mapped IPv6 address.
 function isMapped(bytes) {
@@ -62,16 +66,18 @@ function familyLabel(address) {
 
 class BlockList {
   constructor() {
-    this[kRules] = [];
+    markTransferMode(this, true);
+    this[kHandle] = [];
   }
 
   static isBlockList(value) {
-    return value?.[kRules] !== undefined;
+    return value?.[kHandle] !== undefined;
   }
 
-  [kInspect](depth, options, inspect) {
+  [kInspect](depth, options) {
     if (depth < 0) return this;
     const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    inspect ??= require('internal/util/inspect').inspect;
     return `BlockList ${inspect({ rules: this.rules }, opts)}`;
   }
 
@@ -82,7 +88,7 @@ class BlockList {
       address = new SocketAddress({ address, family });
     }
     const bytes = addressBytes(address);
-    this[kRules].unshift({
+    this[kHandle].unshift({
       text: `Address: ${familyLabel(address)} ${address.address}`,
       match: (candidate) => compare(candidate, bytes) === 0,
     });
@@ -104,7 +110,7 @@ class BlockList {
     if (compare(low, high) === 1) {
       throw new ERR_INVALID_ARG_VALUE('start', start, 'must come before end'); // at node:internal/blocklist:102:13
     }
-    this[kRules].unshift({
+    this[kHandle].unshift({
       text: `Range: ${familyLabel(start)} ${start.address}-${end.address}`,
       match: (candidate) => {
         const above = compare(candidate, low);
@@ -126,7 +132,7 @@ class BlockList {
       validateInt32(prefix, 'prefix', 0, 128); // at node:internal/blocklist:119:9
     }
     const bytes = addressBytes(network);
-    this[kRules].unshift({
+    this[kHandle].unshift({
       text: `Subnet: ${familyLabel(network)} ${network.address}/${prefix}`,
       match: (candidate) => inSubnet(candidate, bytes, prefix),
     });
@@ -143,12 +149,32 @@ class BlockList {
       }
     }
     const bytes = addressBytes(address);
-    return this[kRules].some((rule) => rule.match(bytes));
+    return this[kHandle].some((rule) => rule.match(bytes));
   }
 
   get rules() {
-    return this[kRules].map((rule) => rule.text);
+    return this[kHandle].map((rule) => rule.text);
+  }
+
+  // A copy shares the rules: a rule added to either is in both, as when
+  // Node's copy in the same thread shares the native list.
+  [kClone]() {
+    return { data: { handle: this[kHandle] }, deserializeInfo: 'internal/blocklist:InternalBlockList' };
+  }
+
+  [kDeserialize]({ handle }) {
+    this[kHandle] = handle;
   }
 }
 
-module.exports = { BlockList };
+// What a copy made by structuredClone() or postMessage() is an instance of:
+// a BlockList in all but its direct prototype, as in Node.
+class InternalBlockList {
+  constructor() {
+    markTransferMode(this, true);
+  }
+}
+Object.setPrototypeOf(InternalBlockList.prototype, BlockList.prototype);
+InternalBlockList.prototype.constructor = BlockList;
+
+module.exports = { BlockList, InternalBlockList };

@@ -14,9 +14,13 @@ const {
   validateUint32,
 } = require('internal/validators');
 const { customInspectSymbol: kInspect, kEmptyObject } = require('internal/util');
+const { kClone, kDeserialize, markTransferMode } = require('internal/worker/js_transferable');
 
 const kDetail = Symbol('kDetail');
-const kBytes = Symbol('kBytes');
+// The address's bytes (where Node keeps its native handle).
+const kHandle = Symbol('kHandle');
+
+let inspect;
 
 // ---- address text <-> bytes ---------------------------------------------------
 
@@ -149,6 +153,7 @@ class SocketAddress {
   }
 
   constructor(options = kEmptyObject) {
+    markTransferMode(this, true);
     validateObject(options, 'options'); // at node:internal/socketaddress:53:5
     let { family = 'ipv4' } = options;
     const {
@@ -171,7 +176,7 @@ class SocketAddress {
       err.code = 'ERR_INVALID_ADDRESS';
       throw err;
     }
-    this[kBytes] = bytes;
+    this[kHandle] = bytes;
     this[kDetail] = {
       address: family === 'ipv4' ? formatIPv4(bytes) : formatIPv6(bytes),
       port: port | 0,
@@ -188,10 +193,24 @@ class SocketAddress {
 
   get flowlabel() { return this[kDetail].flowlabel; }
 
-  [kInspect](depth, options, inspect) {
+  [kInspect](depth, options) {
     if (depth < 0) return this;
     const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+    inspect ??= require('internal/util/inspect').inspect;
     return `SocketAddress ${inspect(this.toJSON(), opts)}`;
+  }
+
+  // A copy has its own bytes and details (they never change).
+  [kClone]() {
+    return {
+      data: { handle: this[kHandle], detail: this[kDetail] },
+      deserializeInfo: 'internal/socketaddress:InternalSocketAddress',
+    };
+  }
+
+  [kDeserialize]({ handle, detail }) {
+    this[kHandle] = handle.slice();
+    this[kDetail] = { ...detail };
   }
 
   toJSON() {
@@ -204,13 +223,24 @@ class SocketAddress {
   }
 }
 
+// What a copy made by structuredClone() or postMessage() is an instance of:
+// a SocketAddress in all but its direct prototype, as in Node.
+class InternalSocketAddress {
+  constructor() {
+    markTransferMode(this, true);
+  }
+}
+Object.setPrototypeOf(InternalSocketAddress.prototype, SocketAddress.prototype);
+InternalSocketAddress.prototype.constructor = SocketAddress;
+
 // The 16-byte (IPv6) or 4-byte (IPv4) form of a SocketAddress.
 function addressBytes(socketAddress) {
-  return socketAddress[kBytes];
+  return socketAddress[kHandle];
 }
 
 module.exports = {
   SocketAddress,
+  InternalSocketAddress,
   addressBytes,
   formatIPv4,
   formatIPv6,

@@ -75,6 +75,8 @@ const brands = {
   Promise: Promise.prototype.then,
 };
 
+const { isCloneable, cloneTransferable } = require('internal/worker/js_transferable');
+
 let blobModule;
 function isBlob(value) {
   blobModule ??= require('internal/blob');
@@ -149,6 +151,7 @@ class Cloner {
         break;
       default:
         if (isBlob(value)) return this.remember(value, blobModule.cloneBlob(value));
+        if (isCloneable(value)) return cloneTransferable(value, (original, copy) => this.remember(original, copy));
     }
     return this.cloneObject(value);
   }
