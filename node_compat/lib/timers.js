@@ -4,10 +4,12 @@
 
 const {
   active,
+  asyncIdSymbol,
   Immediate,
   immediateInfo,
   immediateQueue,
   kCount,
+  kHasPrimitive,
   kRefCount,
   kRefed,
   knownTimersById,
@@ -93,6 +95,16 @@ Timeout.prototype.close = function() {
 
 Timeout.prototype[Symbol.dispose] = function() {
   clearTimeout(this);
+};
+
+// A timeout converts to its id, which clearTimeout then accepts.
+Timeout.prototype[Symbol.toPrimitive] = function() {
+  const id = this[asyncIdSymbol];
+  if (!this[kHasPrimitive]) {
+    this[kHasPrimitive] = true;
+    knownTimersById[id] = this;
+  }
+  return id;
 };
 
 function setImmediate(callback, arg1, arg2, arg3) {
