@@ -249,11 +249,14 @@ Buffer.copyBytesFrom = function copyBytesFrom(view, offset, length) {
 };
 
 // Buffer.of must build a Buffer, not call `new this(n)` as TypedArray.of does.
-Buffer.of = function of(...items) {
-  const b = allocate(items.length);
-  for (let i = 0; i < items.length; i++) b[i] = items[i];
-  return b;
-};
+// (A method, so no constructor, as Node's is not.)
+Buffer.of = {
+  of(...items) {
+    const b = allocate(items.length);
+    for (let i = 0; i < items.length; i++) b[i] = items[i];
+    return b;
+  },
+}.of;
 
 Buffer.alloc = function alloc(size, fill, encoding) {
   validateNumber(size, 'size', 0, kMaxLength); // at node:buffer:395:3
@@ -805,6 +808,10 @@ for (const key of kPrototypeOrder) {
   delete Buffer.prototype[key];
   Object.defineProperty(Buffer.prototype, key, desc);
 }
+// parent and offset cannot be reconfigured in Node: made so once in place.
+for (const key of ['parent', 'offset']) {
+  Object.defineProperty(Buffer.prototype, key, { __proto__: null, configurable: false });
+}
 
 // ---- module functions ---------------------------------------------------------------------
 
@@ -903,8 +910,16 @@ module.exports = {
   kStringMaxLength,
   btoa,
   atob,
-  constants,
 };
+
+// Fixed, as in Node: neither writable nor configurable.
+Object.defineProperty(module.exports, 'constants', {
+  __proto__: null,
+  configurable: false,
+  enumerable: true,
+  writable: false,
+  value: constants,
+});
 
 Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   __proto__: null,
@@ -917,10 +932,24 @@ Object.defineProperty(module.exports, 'INSPECT_MAX_BYTES', {
   },
 });
 
-// Loaded last: internal/blob needs this module's exports.
-const { Blob, resolveObjectURL } = require('internal/blob');
-module.exports.Blob = Blob;
-module.exports.resolveObjectURL = resolveObjectURL;
-module.exports.File = require('internal/file').File;
+// Blob, resolveObjectURL and File load when first read, as in Node: each an
+// accessor until then, which the first read (or an assignment) replaces with
+// a plain property of the module.
+function defineLazyExport(key, id) {
+  const define = (value) => {
+    Object.defineProperty(module.exports, key, {
+      __proto__: null, configurable: true, enumerable: true, writable: true, value,
+    });
+    return value;
+  };
+  const get = function() { return define(require(id)[key]); };
+  const set = function(value) { define(value); };
+  Object.defineProperty(get, 'name', { __proto__: null, value: `get ${key}` });
+  Object.defineProperty(set, 'name', { __proto__: null, value: `set ${key}` });
+  Object.defineProperty(module.exports, key, { __proto__: null, configurable: true, enumerable: true, get, set });
+}
+defineLazyExport('Blob', 'internal/blob');
+defineLazyExport('resolveObjectURL', 'internal/blob');
+defineLazyExport('File', 'internal/file');
 
 createPool();

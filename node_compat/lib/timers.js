@@ -4,18 +4,21 @@
 
 const {
   active,
+  asyncIdSymbol,
   Immediate,
   immediateInfo,
   immediateQueue,
   kCount,
+  kHasPrimitive,
   kRefCount,
   kRefed,
   knownTimersById,
   Timeout,
-  unenroll,
+  unenroll: unenrollTimer,
   unrefActive,
   validateFunction,
 } = require('internal/timers');
+const { deprecate } = require('internal/util');
 const { toggleImmediateRef } = internalBinding('timers');
 
 function setTimeout(callback, after, arg1, arg2, arg3) {
@@ -45,14 +48,14 @@ function setTimeout(callback, after, arg1, arg2, arg3) {
 function clearTimeout(timer) {
   if (timer && timer._onTimeout) {
     timer._onTimeout = null;
-    unenroll(timer);
+    unenrollTimer(timer);
     return;
   }
   if (typeof timer === 'number' || typeof timer === 'string') {
     const timerInstance = knownTimersById[timer];
     if (timerInstance !== undefined) {
       timerInstance._onTimeout = null;
-      unenroll(timerInstance);
+      unenrollTimer(timerInstance);
     }
   }
 }
@@ -94,6 +97,16 @@ Timeout.prototype[Symbol.dispose] = function() {
   clearTimeout(this);
 };
 
+// A timeout converts to its id, which clearTimeout then accepts.
+Timeout.prototype[Symbol.toPrimitive] = function() {
+  const id = this[asyncIdSymbol];
+  if (!this[kHasPrimitive]) {
+    this[kHasPrimitive] = true;
+    knownTimersById[id] = this;
+  }
+  return id;
+};
+
 function setImmediate(callback, arg1, arg2, arg3) {
   validateFunction(callback, 'callback'); // at node:timers:282:3
   let i, args;
@@ -131,12 +144,12 @@ Immediate.prototype[Symbol.dispose] = function() {
   clearImmediate(this);
 };
 
-function unenrollDeprecated(item) {
-  if (item !== null && typeof item === 'object') unenroll(item);
+function unenroll(item) {
+  if (item !== null && typeof item === 'object') unenrollTimer(item);
 }
 
 function enroll(item, msecs) {
-  if (item._idleTimeout) unenroll(item);
+  if (item._idleTimeout) unenrollTimer(item);
   item._idleTimeout = msecs;
   item._idlePrev = item;
   item._idleNext = item;
@@ -159,10 +172,12 @@ module.exports = {
   clearImmediate,
   setInterval,
   clearInterval,
-  _unrefActive: unrefActive,
-  active,
-  unenroll: unenrollDeprecated,
-  enroll,
+  // The legacy timer API of plain objects, warning once each, as in Node.
+  _unrefActive: deprecate(unrefActive,
+    'timers._unrefActive() is deprecated. Please use timeout.refresh() instead.', 'DEP0127'),
+  active: deprecate(active, 'timers.active() is deprecated. Please use timeout.refresh() instead.', 'DEP0126'),
+  unenroll: deprecate(unenroll, 'timers.unenroll() is deprecated. Please use clearTimeout instead.', 'DEP0096'),
+  enroll: deprecate(enroll, 'timers.enroll() is deprecated. Please use setTimeout instead.', 'DEP0095'),
 };
 
 Object.defineProperty(module.exports, 'promises', {

@@ -607,105 +607,106 @@ kReadSites.intbe = [undefined, kInt8Site, kReadSites.i16be, 'node:internal/buffe
   'node:internal/buffer:466:3', 'node:internal/buffer:451:3'];
 
 // Methods shared by Buffer.prototype (named as Node names them; the
-// `Uint*` spellings are aliases).
+// `Uint*` spellings are aliases). Plain functions, as Node's are (each has a
+// `prototype`).
 const numberMethods = {
-  readUInt8(offset = 0) {
+  readUInt8: function(offset = 0) {
     validateNumber(offset, 'offset'); // at node:internal/buffer:251:3
     const value = this[offset];
     if (value === undefined) boundsError(offset, this.length - 1);
     return value;
   },
-  readInt8(offset = 0) {
+  readInt8: function(offset = 0) {
     validateNumber(offset, 'offset'); // at node:internal/buffer:423:3
     const value = this[offset];
     if (value === undefined) boundsError(offset, this.length - 1);
     return value > 0x7f ? value - 0x100 : value;
   },
-  readUInt16LE(offset = 0) { return readUInt16(this, offset, false, kReadSites.u16le); },
-  readUInt16BE(offset = 0) { return readUInt16(this, offset, true, kReadSites.u16be); },
-  readUInt32LE(offset = 0) { return readUInt32(this, offset, false, kReadSites.u32le); },
-  readUInt32BE(offset = 0) { return readUInt32(this, offset, true, kReadSites.u32be); },
-  readInt16LE(offset = 0) { return (readUInt16(this, offset, false, kReadSites.i16le) << 16) >> 16; },
-  readInt16BE(offset = 0) { return (readUInt16(this, offset, true, kReadSites.i16be) << 16) >> 16; },
-  readInt32LE(offset = 0) { return readUInt32(this, offset, false, kReadSites.i32le) | 0; },
-  readInt32BE(offset = 0) { return readUInt32(this, offset, true, kReadSites.i32be) | 0; },
-  readUIntLE(offset, byteLength) {
+  readUInt16LE: function(offset = 0) { return readUInt16(this, offset, false, kReadSites.u16le); },
+  readUInt16BE: function(offset = 0) { return readUInt16(this, offset, true, kReadSites.u16be); },
+  readUInt32LE: function(offset = 0) { return readUInt32(this, offset, false, kReadSites.u32le); },
+  readUInt32BE: function(offset = 0) { return readUInt32(this, offset, true, kReadSites.u32be); },
+  readInt16LE: function(offset = 0) { return (readUInt16(this, offset, false, kReadSites.i16le) << 16) >> 16; },
+  readInt16BE: function(offset = 0) { return (readUInt16(this, offset, true, kReadSites.i16be) << 16) >> 16; },
+  readInt32LE: function(offset = 0) { return readUInt32(this, offset, false, kReadSites.i32le) | 0; },
+  readInt32BE: function(offset = 0) { return readUInt32(this, offset, true, kReadSites.i32be) | 0; },
+  readUIntLE: function(offset, byteLength) {
     checkOffsetGiven(offset, 'node:internal/buffer:172:11');
     checkByteLength(byteLength);
     return readUIntLEAt(this, offset, byteLength, kReadSites.uintle[byteLength]);
   },
-  readUIntBE(offset, byteLength) {
+  readUIntBE: function(offset, byteLength) {
     checkOffsetGiven(offset, 'node:internal/buffer:261:11');
     checkByteLength(byteLength);
     return readUIntBEAt(this, offset, byteLength, kReadSites.uintbe[byteLength]);
   },
-  readIntLE(offset, byteLength) {
+  readIntLE: function(offset, byteLength) {
     checkOffsetGiven(offset, 'node:internal/buffer:341:11');
     checkByteLength(byteLength);
     const size = byteLength;
     return signed(readUIntLEAt(this, offset, size, kReadSites.intle[size]), size);
   },
-  readIntBE(offset, byteLength) {
+  readIntBE: function(offset, byteLength) {
     checkOffsetGiven(offset, 'node:internal/buffer:433:11');
     checkByteLength(byteLength);
     const size = byteLength;
     return signed(readUIntBEAt(this, offset, size, kReadSites.intbe[size]), size);
   },
-  readFloatLE(offset = 0) { return readFloatAt(this, offset, false, false, kReadSites.floatle); },
-  readFloatBE(offset = 0) { return readFloatAt(this, offset, true, false, kReadSites.floatbe); },
-  readDoubleLE(offset = 0) { return readFloatAt(this, offset, false, true, kReadSites.doublele); },
-  readDoubleBE(offset = 0) { return readFloatAt(this, offset, true, true, kReadSites.doublebe); },
-  readBigUInt64LE(offset = 0) { return readBig64(this, offset, false, false, 'node:internal/buffer:95:3'); },
-  readBigUInt64BE(offset = 0) { return readBig64(this, offset, true, false, 'node:internal/buffer:115:3'); },
-  readBigInt64LE(offset = 0) { return readBig64(this, offset, false, true, 'node:internal/buffer:135:3'); },
-  readBigInt64BE(offset = 0) { return readBig64(this, offset, true, true, 'node:internal/buffer:153:3'); },
+  readFloatLE: function(offset = 0) { return readFloatAt(this, offset, false, false, kReadSites.floatle); },
+  readFloatBE: function(offset = 0) { return readFloatAt(this, offset, true, false, kReadSites.floatbe); },
+  readDoubleLE: function(offset = 0) { return readFloatAt(this, offset, false, true, kReadSites.doublele); },
+  readDoubleBE: function(offset = 0) { return readFloatAt(this, offset, true, true, kReadSites.doublebe); },
+  readBigUInt64LE: function(offset = 0) { return readBig64(this, offset, false, false, 'node:internal/buffer:95:3'); },
+  readBigUInt64BE: function(offset = 0) { return readBig64(this, offset, true, false, 'node:internal/buffer:115:3'); },
+  readBigInt64LE: function(offset = 0) { return readBig64(this, offset, false, true, 'node:internal/buffer:135:3'); },
+  readBigInt64BE: function(offset = 0) { return readBig64(this, offset, true, true, 'node:internal/buffer:153:3'); },
 
-  writeUInt8(value, offset = 0) { return writeByte(this, value, offset, 0, 0xff); },
-  writeInt8(value, offset = 0) { return writeByte(this, value, offset, -0x80, 0x7f); },
-  writeUInt16LE(value, offset = 0) { return writeInt16(this, value, offset, false, 0, 0xffff); },
-  writeUInt16BE(value, offset = 0) { return writeInt16(this, value, offset, true, 0, 0xffff); },
-  writeUInt32LE(value, offset = 0) { return writeInt32(this, value, offset, false, 0, 0xffffffff); },
-  writeUInt32BE(value, offset = 0) { return writeInt32(this, value, offset, true, 0, 0xffffffff); },
-  writeInt16LE(value, offset = 0) { return writeInt16(this, value, offset, false, -0x8000, 0x7fff); },
-  writeInt16BE(value, offset = 0) { return writeInt16(this, value, offset, true, -0x8000, 0x7fff); },
-  writeInt32LE(value, offset = 0) { return writeInt32(this, value, offset, false, -0x80000000, 0x7fffffff); },
-  writeInt32BE(value, offset = 0) { return writeInt32(this, value, offset, true, -0x80000000, 0x7fffffff); },
-  writeUIntLE(value, offset, byteLength) {
+  writeUInt8: function(value, offset = 0) { return writeByte(this, value, offset, 0, 0xff); },
+  writeInt8: function(value, offset = 0) { return writeByte(this, value, offset, -0x80, 0x7f); },
+  writeUInt16LE: function(value, offset = 0) { return writeInt16(this, value, offset, false, 0, 0xffff); },
+  writeUInt16BE: function(value, offset = 0) { return writeInt16(this, value, offset, true, 0, 0xffff); },
+  writeUInt32LE: function(value, offset = 0) { return writeInt32(this, value, offset, false, 0, 0xffffffff); },
+  writeUInt32BE: function(value, offset = 0) { return writeInt32(this, value, offset, true, 0, 0xffffffff); },
+  writeInt16LE: function(value, offset = 0) { return writeInt16(this, value, offset, false, -0x8000, 0x7fff); },
+  writeInt16BE: function(value, offset = 0) { return writeInt16(this, value, offset, true, -0x8000, 0x7fff); },
+  writeInt32LE: function(value, offset = 0) { return writeInt32(this, value, offset, false, -0x80000000, 0x7fffffff); },
+  writeInt32BE: function(value, offset = 0) { return writeInt32(this, value, offset, true, -0x80000000, 0x7fffffff); },
+  writeUIntLE: function(value, offset, byteLength) {
     checkByteLength(byteLength);
     const size = byteLength;
     if (size === 1) return writeByte(this, value, offset, 0, 0xff);
     return writeLEAt(this, value, offset, size, 0, 2 ** (size * 8) - 1);
   },
-  writeUIntBE(value, offset, byteLength) {
+  writeUIntBE: function(value, offset, byteLength) {
     checkByteLength(byteLength);
     const size = byteLength;
     if (size === 1) return writeByte(this, value, offset, 0, 0xff);
     return writeBEAt(this, value, offset, size, 0, 2 ** (size * 8) - 1);
   },
-  writeIntLE(value, offset, byteLength) {
+  writeIntLE: function(value, offset, byteLength) {
     checkByteLength(byteLength);
     const size = byteLength;
     const [min, max] = kIntRange[size];
     if (size === 1) return writeByte(this, value, offset, min, max);
     return writeLEAt(this, value, offset, size, min, max);
   },
-  writeIntBE(value, offset, byteLength) {
+  writeIntBE: function(value, offset, byteLength) {
     checkByteLength(byteLength);
     const size = byteLength;
     const [min, max] = kIntRange[size];
     if (size === 1) return writeByte(this, value, offset, min, max);
     return writeBEAt(this, value, offset, size, min, max);
   },
-  writeFloatLE(value, offset = 0) { return writeFloatAt(this, value, offset, false, false); },
-  writeFloatBE(value, offset = 0) { return writeFloatAt(this, value, offset, true, false); },
-  writeDoubleLE(value, offset = 0) { return writeFloatAt(this, value, offset, false, true); },
-  writeDoubleBE(value, offset = 0) { return writeFloatAt(this, value, offset, true, true); },
-  writeBigUInt64LE(value, offset = 0) { return writeBig64(this, value, offset, false, 0n, 0xffffffffffffffffn); },
-  writeBigUInt64BE(value, offset = 0) { return writeBig64(this, value, offset, true, 0n, 0xffffffffffffffffn); },
-  writeBigInt64LE(value, offset = 0) {
+  writeFloatLE: function(value, offset = 0) { return writeFloatAt(this, value, offset, false, false); },
+  writeFloatBE: function(value, offset = 0) { return writeFloatAt(this, value, offset, true, false); },
+  writeDoubleLE: function(value, offset = 0) { return writeFloatAt(this, value, offset, false, true); },
+  writeDoubleBE: function(value, offset = 0) { return writeFloatAt(this, value, offset, true, true); },
+  writeBigUInt64LE: function(value, offset = 0) { return writeBig64(this, value, offset, false, 0n, 0xffffffffffffffffn); },
+  writeBigUInt64BE: function(value, offset = 0) { return writeBig64(this, value, offset, true, 0n, 0xffffffffffffffffn); },
+  writeBigInt64LE: function(value, offset = 0) {
     return writeBig64(this, value, offset, false, -0x8000000000000000n, 0x7fffffffffffffffn);
   },
-  writeBigInt64BE(value, offset = 0) {
+  writeBigInt64BE: function(value, offset = 0) {
     return writeBig64(this, value, offset, true, -0x8000000000000000n, 0x7fffffffffffffffn);
   },
 };
@@ -734,15 +735,24 @@ function indexArg(value, def, method) {
   return n;
 }
 
-function sliceMethod(slice) {
-  const method = function(start, end) {
-    const len = this.length;
-    start = indexArg(start, 0, method);
-    end = indexArg(end, len, method);
-    if (end < start) end = start;
-    if (end > len) throw nativeError(RangeError, 'Index out of range', 'ERR_OUT_OF_RANGE', method);
-    return start === end ? '' : slice(this, start, end);
-  };
+// Node's native methods show their name, a length of 0 and no `prototype`:
+// methods named `name`, their length set to 0.
+function nativeLike(method) {
+  Object.defineProperty(method, 'length', { __proto__: null, value: 0 });
+  return method;
+}
+
+function sliceMethod(name, slice) {
+  const method = nativeLike({
+    [name](start, end) {
+      const len = this.length;
+      start = indexArg(start, 0, method);
+      end = indexArg(end, len, method);
+      if (end < start) end = start;
+      if (end > len) throw nativeError(RangeError, 'Index out of range', 'ERR_OUT_OF_RANGE', method);
+      return start === end ? '' : slice(this, start, end);
+    },
+  }[name]);
   return method;
 }
 
@@ -763,18 +773,30 @@ function strictWriteMethod(write, sites) {
 }
 
 // The other encodings' writers (native in Node) clip the length to the buffer.
-function clippingWriteMethod(write) {
-  const method = function(string, offset, length) {
-    if (typeof string !== 'string') throw notAString(method);
-    const len = this.length;
-    offset = indexArg(offset, 0, method);
-    if (offset > len) {
-      throw nativeError(RangeError, '"offset" is outside of buffer bounds', 'ERR_BUFFER_OUT_OF_BOUNDS', method);
-    }
-    length = Math.min(len - offset, indexArg(length, len - offset, method));
-    return length === 0 ? 0 : write(this, string, offset, length);
-  };
+function clippingWriteMethod(name, write) {
+  const method = nativeLike({
+    [name](string, offset, length) {
+      if (typeof string !== 'string') throw notAString(method);
+      const len = this.length;
+      offset = indexArg(offset, 0, method);
+      if (offset > len) {
+        throw nativeError(RangeError, '"offset" is outside of buffer bounds', 'ERR_BUFFER_OUT_OF_BOUNDS', method);
+      }
+      length = Math.min(len - offset, indexArg(length, len - offset, method));
+      return length === 0 ? 0 : write(this, string, offset, length);
+    },
+  }[name]);
   return method;
+}
+
+// Node names its float methods by the host's byte order: on a little-endian
+// host the LE ones go "forwards".
+{
+  const [le, be] = hostIsBigEndian ? ['Backwards', 'Forwards'] : ['Forwards', 'Backwards'];
+  for (const op of ['readFloat', 'readDouble', 'writeFloat', 'writeDouble']) {
+    Object.defineProperty(numberMethods[`${op}LE`], 'name', { __proto__: null, value: `${op}${le}` });
+    Object.defineProperty(numberMethods[`${op}BE`], 'name', { __proto__: null, value: `${op}${be}` });
+  }
 }
 
 function addBufferPrototypeMethods(proto) {
@@ -783,23 +805,23 @@ function addBufferPrototypeMethods(proto) {
     proto[name] = method;
     if (name.includes('UInt')) proto[name.replace('UInt', 'Uint')] = method;
   }
-  proto.asciiSlice = sliceMethod(asciiSlice);
-  proto.base64Slice = sliceMethod(base64Slice);
-  proto.base64urlSlice = sliceMethod(base64urlSlice);
-  proto.latin1Slice = sliceMethod(latin1Slice);
-  proto.hexSlice = sliceMethod(hexSlice);
-  proto.ucs2Slice = sliceMethod(ucs2Slice);
-  proto.utf8Slice = sliceMethod(utf8Slice);
+  proto.asciiSlice = sliceMethod('asciiSlice', asciiSlice);
+  proto.base64Slice = sliceMethod('base64Slice', base64Slice);
+  proto.base64urlSlice = sliceMethod('base64urlSlice', base64urlSlice);
+  proto.latin1Slice = sliceMethod('latin1Slice', latin1Slice);
+  proto.hexSlice = sliceMethod('hexSlice', hexSlice);
+  proto.ucs2Slice = sliceMethod('ucs2Slice', ucs2Slice);
+  proto.utf8Slice = sliceMethod('utf8Slice', utf8Slice);
   proto.asciiWrite = strictWriteMethod(latin1Write,
     ['node:internal/buffer:1041:13', 'node:internal/buffer:1044:13', 'node:internal/buffer:1046:12']);
   proto.latin1Write = strictWriteMethod(latin1Write,
     ['node:internal/buffer:1052:13', 'node:internal/buffer:1055:13', 'node:internal/buffer:1057:12']);
   proto.utf8Write = strictWriteMethod(utf8Write,
     ['node:internal/buffer:1063:13', 'node:internal/buffer:1066:13', 'node:internal/buffer:1068:12']);
-  proto.base64Write = clippingWriteMethod(base64Write);
-  proto.base64urlWrite = clippingWriteMethod(base64urlWrite);
-  proto.hexWrite = clippingWriteMethod(hexWrite);
-  proto.ucs2Write = clippingWriteMethod(ucs2Write);
+  proto.base64Write = clippingWriteMethod('base64Write', base64Write);
+  proto.base64urlWrite = clippingWriteMethod('base64urlWrite', base64urlWrite);
+  proto.hexWrite = clippingWriteMethod('hexWrite', hexWrite);
+  proto.ucs2Write = clippingWriteMethod('ucs2Write', ucs2Write);
 }
 
 // Node marks pooled buffers so structuredClone refuses to transfer them.

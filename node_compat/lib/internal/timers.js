@@ -177,6 +177,7 @@ class TimersList {
   }
 }
 
+let inspect;
 class Timeout {
   constructor(callback, after, args, isRepeat, isRefed) {
     after *= 1;
@@ -227,18 +228,14 @@ class Timeout {
 
   hasRef() { return this[kRefed]; }
 
-  [kInspectCustom](depth, options, inspect) {
+  // (Two parameters, as Node's: util.inspect is required when used.)
+  [kInspectCustom](depth, options) {
+    inspect ??= require('internal/util/inspect').inspect;
     return inspect(this, { ...options, depth: 0, customInspect: false });
   }
 
-  [Symbol.toPrimitive]() {
-    const id = this[asyncIdSymbol];
-    if (!this[kHasPrimitive]) {
-      this[kHasPrimitive] = true;
-      knownTimersById[id] = this;
-    }
-    return id;
-  }
+  // ([Symbol.toPrimitive] is given in timers.js, after [Symbol.dispose] as
+  // in Node.)
 }
 
 function insertGuarded(item, refed, start) {

@@ -2,19 +2,11 @@
 
 // Node's globals on top of the engine's: console, timers, queueMicrotask,
 // structuredClone, Buffer, URL, TextEncoder/TextDecoder, AbortController,
-// EventTarget, atob/btoa, performance, and the dispose symbols.
+// EventTarget, atob/btoa and performance.
 
 const { defineLazyProperties } = require('internal/util');
 const timers = require('timers');
 const { queueMicrotask } = require('internal/process/task_queues');
-
-for (const name of ['dispose', 'asyncDispose']) {
-  if (typeof Symbol[name] !== 'symbol') {
-    Object.defineProperty(Symbol, name, {
-      __proto__: null, value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false,
-    });
-  }
-}
 
 function defineData(name, value) {
   Object.defineProperty(globalThis, name, {

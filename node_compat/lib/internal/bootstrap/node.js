@@ -3,6 +3,16 @@
 // Boots a Node environment: the `process` object, the globals, and the entry
 // points the Python realm calls (MakeCallback, timers, immediates, exit).
 
+// Symbol.dispose and Symbol.asyncDispose, before any module is loaded: the
+// library keys methods by them (timers, streams, net...).
+for (const name of ['dispose', 'asyncDispose']) {
+  if (typeof Symbol[name] !== 'symbol') {
+    Object.defineProperty(Symbol, name, {
+      __proto__: null, value: Symbol(`Symbol.${name}`), writable: false, enumerable: false, configurable: false,
+    });
+  }
+}
+
 const { installErrorStacks } = require('internal/bootstrap/error_stacks');
 
 installErrorStacks(internalBinding('modules').v8Positions);

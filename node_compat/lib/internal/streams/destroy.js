@@ -35,7 +35,7 @@ const {
   kDestroyed,
   kAutoDestroy,
   kErrored,
-  kUndestroy,
+  stateUndestroy,
 } = require('internal/streams/utils');
 
 // Events the stream emits to itself: construction finished (kConstruct),
@@ -183,8 +183,8 @@ function emitErrorNT(stream, err) {
 function undestroy() {
   const r = this._readableState;
   const w = this._writableState;
-  if (r) r[kUndestroy]();
-  if (w) w[kUndestroy]();
+  if (r) stateUndestroy.readable(r);
+  if (w) stateUndestroy.writable(w);
 }
 
 // `sync`: the error comes from a call the user is still in (write(),

@@ -35,7 +35,7 @@ const {
   plainReads,
   kOnConstructed,
   kState,
-  kUndestroy,
+  stateUndestroy,
   kObjectMode,
   kErrorEmitted,
   kAutoDestroy,
@@ -225,10 +225,10 @@ keepShapes(new ReadableState(void 0, null, false));
 
 // Constructed, not destroyed, closed or errored, not reading; ended only
 // when the readable side is off.
-ReadableState.prototype[kUndestroy] = function undestroy() {
-  const off = this.readable === false;
-  this[kState] = (this[kState] | kConstructed) & ~kUndestroyClears;
-  if (off) this[kState] |= kEnded | kEndEmitted;
+stateUndestroy.readable = function undestroy(state) {
+  const off = state.readable === false;
+  state[kState] = (state[kState] | kConstructed) & ~kUndestroyClears;
+  if (off) state[kState] |= kEnded | kEndEmitted;
 };
 
 ReadableState.prototype[kOnConstructed] = function onConstructed(stream) {
@@ -299,7 +299,7 @@ Readable.prototype[Symbol.asyncDispose] = function() {
 
 // Adds a chunk (null: the end); true while more is welcome (under the
 // high-water mark and not ended).
-Readable.prototype.push = function push(chunk, encoding) {
+Readable.prototype.push = function(chunk, encoding) {
   const state = this._readableState;
   // (The flags are read into a local, passed on: symbol-keyed access costs
   // several times a plain field's in QuickJS.)
@@ -310,7 +310,7 @@ Readable.prototype.push = function push(chunk, encoding) {
 };
 
 // Puts a chunk back at the front (a parser that read too much).
-Readable.prototype.unshift = function unshift(chunk, encoding) {
+Readable.prototype.unshift = function(chunk, encoding) {
   const state = this._readableState;
   return (state[kState] & kObjectMode) === 0 ?
     unshiftBytes(this, state, chunk, encoding) :
@@ -469,12 +469,12 @@ function addChunk(stream, state, chunk, addToFront, flags) {
   maybeReadMore(stream, state);
 }
 
-Readable.prototype.isPaused = function isPaused() {
+Readable.prototype.isPaused = function() {
   const state = this._readableState;
   return (state[kState] & kPaused) !== 0 || (state[kState] & (kHasFlowing | kFlowing)) === kHasFlowing;
 };
 
-Readable.prototype.setEncoding = function setEncoding(enc) {
+Readable.prototype.setEncoding = function(enc) {
   const state = this._readableState;
   const decoder = new StringDecoder(enc);
   state.decoder = decoder;
@@ -524,7 +524,7 @@ function howMuchToRead(n, state, flags) {
 // (The flags are kept in a local and stored back before each call that
 // may change them: symbol-keyed access costs several times a plain
 // field's in QuickJS.)
-Readable.prototype.read = function read(n) {
+Readable.prototype.read = function(n) {
   const state = this._readableState;
   if (n === 0) {
     // read(0), the usual call (the stream's own calls make it to fill the
@@ -631,7 +631,7 @@ Readable.prototype.read = function read(n) {
   }
 
   let ret;
-  if (n > 0) ret = fromList(n, state, flags);
+  if (n > 0) ret = takeFromBuffer(n, state, flags);
   else ret = null;
 
   if (ret === null) {
@@ -802,7 +802,7 @@ Readable.prototype._read = function(n) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_read()'); // at node:internal/streams/readable:904:9
 };
 
-Readable.prototype.pipe = function pipe(dest, pipeOpts) {
+Readable.prototype.pipe = function(dest, pipeOpts) {
   const src = this;
   const state = this._readableState;
 
@@ -931,7 +931,7 @@ function pipeOnDrain(src, dest) {
   };
 }
 
-Readable.prototype.unpipe = function unpipe(dest) {
+Readable.prototype.unpipe = function(dest) {
   const state = this._readableState;
   if (state.pipes.length === 0) return this;
 
@@ -953,7 +953,7 @@ Readable.prototype.unpipe = function unpipe(dest) {
 
 // A 'data' listener starts the flow (unless paused explicitly); a
 // 'readable' listener switches to pulling and owes a 'readable'.
-Readable.prototype.on = function on(ev, fn) {
+Readable.prototype.on = function(ev, fn) {
   const add = Stream.prototype.on;
   const res = add === eeListeners.on ? eeListeners.addListener(this, ev, fn, false) : add.call(this, ev, fn);
   const state = this._readableState;
@@ -980,7 +980,7 @@ Readable.prototype.on = function on(ev, fn) {
 Readable.prototype.addListener = Readable.prototype.on;
 eeListeners.readableOn = Readable.prototype.on;
 
-Readable.prototype.removeListener = function removeListener(ev, fn) {
+Readable.prototype.removeListener = function(ev, fn) {
   const state = this._readableState;
   const res = Stream.prototype.removeListener.call(this, ev, fn);
 
@@ -995,7 +995,7 @@ Readable.prototype.removeListener = function removeListener(ev, fn) {
 };
 Readable.prototype.off = Readable.prototype.removeListener;
 
-Readable.prototype.removeAllListeners = function removeAllListeners(ev) {
+Readable.prototype.removeAllListeners = function(ev) {
   // (No argument and an undefined one differ to the emitter.)
   const res = Reflect.apply(Stream.prototype.removeAllListeners, this, arguments);
   if (ev === 'readable' || ev === void 0) process.nextTick(updateReadableListening, this);
@@ -1023,7 +1023,7 @@ function nReadingNextTick(self) {
 
 // resume() and pause(): the flowing mode switch. With a 'readable'
 // listener, resume() does not make the stream flow.
-Readable.prototype.resume = function resume() {
+Readable.prototype.resume = function() {
   const state = this._readableState;
   let flags = state[kState];
   if ((flags & kFlowing) === 0) {
@@ -1053,7 +1053,7 @@ function resume_(stream, state) {
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 
-Readable.prototype.pause = function pause() {
+Readable.prototype.pause = function() {
   const state = this._readableState;
   if ((state[kState] & (kHasFlowing | kFlowing)) !== kHasFlowing) {
     state[kState] = (state[kState] | kHasFlowing) & ~kFlowing;
@@ -1065,7 +1065,7 @@ Readable.prototype.pause = function pause() {
 
 // Wraps an old-style stream (data/end events, pause/resume) as this
 // Readable's source.
-Readable.prototype.wrap = function wrap(stream) {
+Readable.prototype.wrap = function(stream) {
   let paused = false;
 
   stream.on('data', (chunk) => {
@@ -1109,7 +1109,7 @@ Readable.prototype[Symbol.asyncIterator] = function() {
   return streamToAsyncIterator(this);
 };
 
-Readable.prototype.iterator = function iterator(options) {
+Readable.prototype.iterator = function(options) {
   if (options !== void 0) {
     validateObject(options, 'options'); // at node:internal/streams/readable:1342:5
   }
@@ -1314,7 +1314,7 @@ Object.defineProperties(Readable.prototype, {
 
 // Takes n bytes (characters with a decoder; one object in object mode)
 // off the front of the buffer; `flags` is state[kState].
-function fromList(n, state, flags) {
+function takeFromBuffer(n, state, flags) {
   if (state.length === 0) return null;
 
   const buf = state.buffer;
@@ -1411,8 +1411,8 @@ function fromList(n, state, flags) {
 }
 
 // Exposed for tests, as in Node.
-Readable._fromList = function _fromList(n, state) {
-  return fromList(n, state, state[kState]);
+Readable._fromList = function fromList(n, state) {
+  return takeFromBuffer(n, state, state[kState]);
 };
 
 function endReadable(stream) {

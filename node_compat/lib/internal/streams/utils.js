@@ -21,8 +21,11 @@ const kControllerErrorFunction = Symbol.for('nodejs.webstream.controllerErrorFun
 
 // Called by the construct machinery once `_construct` has finished.
 const kOnConstructed = Symbol('kOnConstructed');
-// Resets a state for a stream made usable again (`_undestroy`).
-const kUndestroy = Symbol('kUndestroy');
+// How each side's state is reset for a stream made usable again
+// (`_undestroy`): set by readable.js and writable.js, whose flag bits these
+// are. (Not methods of the states: their prototypes are Node's, which have
+// no such key.)
+const stateUndestroy = { __proto__: null, readable: null, writable: null };
 
 // The flags both sides have, in bits 0-8; each side numbers its own from 9.
 // (The numbering is Node's: the integer shows when a state is inspected.)
@@ -392,7 +395,7 @@ module.exports = {
   kIsWritable,
   kOnConstructed,
   kState,
-  kUndestroy,
+  stateUndestroy,
   kObjectMode,
   kErrorEmitted,
   kAutoDestroy,

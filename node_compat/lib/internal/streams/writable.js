@@ -51,7 +51,7 @@ const {
   socketCloses,
   kOnConstructed,
   kState,
-  kUndestroy,
+  stateUndestroy,
   kObjectMode,
   kErrorEmitted,
   kAutoDestroy,
@@ -179,11 +179,6 @@ Object.defineProperties(WritableState.prototype, {
       else this[kState] &= ~kBuffered;
     },
   },
-
-  bufferedRequestCount: {
-    __proto__: null,
-    get() { return (this[kState] & kBuffered) === 0 ? 0 : this[kBufferedValue].length - this.bufferedIndex; },
-  },
 });
 
 // (The flags are gathered in a local and the symbol-keyed fields are added
@@ -253,12 +248,18 @@ WritableState.prototype.getBuffer = function getBuffer() {
   return (this[kState] & kBuffered) === 0 ? [] : this.buffered.slice(this.bufferedIndex);
 };
 
+// (Defined after getBuffer: Node's prototype has its keys in that order.)
+Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
+  __proto__: null,
+  get() { return (this[kState] & kBuffered) === 0 ? 0 : this[kBufferedValue].length - this.bufferedIndex; },
+});
+
 // Constructed, not destroyed, closed or errored, _final not called; ended
 // (and finished) only when the writable side is off.
-WritableState.prototype[kUndestroy] = function undestroy() {
-  const off = (this[kState] & (kHasWritable | kWritable)) === kHasWritable;
-  this[kState] = (this[kState] | kConstructed) & ~kUndestroyClears;
-  if (off) this[kState] |= kEnded | kEnding | kFinished;
+stateUndestroy.writable = function undestroy(state) {
+  const off = (state[kState] & (kHasWritable | kWritable)) === kHasWritable;
+  state[kState] = (state[kState] | kConstructed) & ~kUndestroyClears;
+  if (off) state[kState] |= kEnded | kEnding | kFinished;
 };
 
 WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
@@ -374,7 +375,7 @@ function writeChunk(stream, chunk, encoding, cb) {
   return writeOrBuffer(stream, state, chunk, encoding, cb);
 }
 
-Writable.prototype.write = function write(chunk, encoding, cb) {
+Writable.prototype.write = function(chunk, encoding, cb) {
   if (typeof encoding === 'function') {
     cb = encoding;
     encoding = null;
@@ -382,13 +383,13 @@ Writable.prototype.write = function write(chunk, encoding, cb) {
   return writeChunk(this, chunk, encoding, cb) === true;
 };
 
-Writable.prototype.cork = function cork() {
+Writable.prototype.cork = function() {
   const state = this._writableState;
   state[kState] |= kCorked;
   state.corked++;
 };
 
-Writable.prototype.uncork = function uncork() {
+Writable.prototype.uncork = function() {
   const state = this._writableState;
   if (state.corked) {
     state.corked--;
@@ -646,7 +647,7 @@ Writable.prototype._write = function(chunk, encoding, cb) {
 
 Writable.prototype._writev = null;
 
-Writable.prototype.end = function end(chunk, encoding, cb) {
+Writable.prototype.end = function(chunk, encoding, cb) {
   const state = this._writableState;
 
   if (typeof chunk === 'function') {
@@ -931,7 +932,7 @@ Object.defineProperties(Writable.prototype, {
   },
 });
 
-Writable.prototype.destroy = function destroy(err, cb) {
+Writable.prototype.destroy = function(err, cb) {
   const state = this._writableState;
   // Queued writes and end() callbacks fail on the next tick.
   const flags = state[kState];
