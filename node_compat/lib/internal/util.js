@@ -173,26 +173,26 @@ function spliceOne(list, index) {
   list.pop();
 }
 
+// Properties of `target` loaded from module `id` on first use. Each is an
+// accessor pair named `get <key>` and `set <key>` until it is read or
+// assigned; from then on it is a plain writable data property holding the value.
 function defineLazyProperties(target, id, keys, enumerable = true) {
   for (const key of keys) {
-    let value;
-    let loaded = false;
-    Object.defineProperty(target, key, {
-      __proto__: null,
-      enumerable,
-      configurable: true,
-      get() {
-        if (!loaded) {
-          value = require(id)[key];
-          loaded = true;
-        }
+    let mod;
+    const set = {
+      [`set ${key}`](value) {
+        Object.defineProperty(target, key, { __proto__: null, writable: true, value });
+      },
+    }[`set ${key}`];
+    const get = {
+      [`get ${key}`]() {
+        mod ??= require(id);
+        const value = mod[key];
+        if (value !== undefined) set(value);
         return value;
       },
-      set(v) {
-        value = v;
-        loaded = true;
-      },
-    });
+    }[`get ${key}`];
+    Object.defineProperty(target, key, { __proto__: null, enumerable, configurable: true, get, set });
   }
 }
 
