@@ -179,20 +179,22 @@ function spliceOne(list, index) {
 function defineLazyProperties(target, id, keys, enumerable = true) {
   for (const key of keys) {
     let mod;
-    const set = {
-      [`set ${key}`](value) {
-        Object.defineProperty(target, key, { __proto__: null, writable: true, value });
-      },
-    }[`set ${key}`];
-    const get = {
-      [`get ${key}`]() {
+    const getName = `get ${key}`;
+    const setName = `set ${key}`;
+    const accessors = {
+      [getName]() {
         mod ??= require(id);
         const value = mod[key];
-        if (value !== undefined) set(value);
+        if (value !== undefined) accessors[setName](value);
         return value;
       },
-    }[`get ${key}`];
-    Object.defineProperty(target, key, { __proto__: null, enumerable, configurable: true, get, set });
+      [setName](value) {
+        Object.defineProperty(target, key, { __proto__: null, writable: true, value });
+      },
+    };
+    Object.defineProperty(target, key, {
+      __proto__: null, enumerable, configurable: true, get: accessors[getName], set: accessors[setName],
+    });
   }
 }
 
