@@ -26,6 +26,7 @@ const {
   validateString,
 } = require('internal/validators');
 const {
+  bindDefaultResolver,
   defaultResolverState,
   emitInvalidHostnameWarning,
   errorCodes,
@@ -33,9 +34,9 @@ const {
   orderCode,
   lookupOrders,
   queryNames,
-  resolveMethods,
   ResolverBase,
   rrtypes,
+  setDefaultResolverState,
   setDefaultResultOrder,
   toAddressList,
   validateHints,
@@ -178,8 +179,9 @@ Object.defineProperty(lookupService, customPromisifyArgs, {
 // (no DNS query is sent, see the header).
 function makeQuery(method) {
   const bindingName = queryNames[method];
-  function query(name, options, callback) {
-    if (arguments.length <= 2) callback = options;
+  // (Node's declares no `options` parameter: a callback comes second or third.)
+  function query(name, callback) {
+    if (arguments.length > 2) callback = arguments[2];
     validateString(name, 'name'); // at node:internal/dns/callback_resolver:62:5
     validateFunction(callback, 'callback'); // at node:internal/dns/callback_resolver:63:5
     if (bindingName === 'getHostByAddr' && isIP(name) === 0) {
@@ -196,7 +198,7 @@ function makeQuery(method) {
     });
     return req;
   }
-  Object.defineProperty(query, 'name', { __proto__: null, value: method });
+  Object.defineProperty(query, 'name', { __proto__: null, value: bindingName });
   return query;
 }
 
@@ -220,14 +222,16 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
   return Reflect.apply(this[method], this, [hostname, callback]);
 };
 
-// The module-level functions use one default resolver, shared with dns/promises.
-const defaultResolver = Object.create(Resolver.prototype);
-defaultResolver._state = defaultResolverState();
-
-function defaultResolverMethod(method) {
-  return function(...args) {
-    return Reflect.apply(defaultResolver[method], defaultResolver, args);
-  };
+// The module-level resolver functions are the default resolver's methods,
+// bound to it: the one current when this module loads, until a setServers()
+// makes a new one (see internal/dns/utils). As in Node, dns.setServers() also
+// rebinds dns.promises once that has been read.
+function defaultResolverSetServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  setDefaultResolverState(resolver._state);
+  bindDefaultResolver(module.exports, Resolver.prototype, resolver);
+  if (promises !== undefined) bindDefaultResolver(promises, promises.Resolver.prototype, resolver);
 }
 
 module.exports = {
@@ -236,16 +240,15 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: defaultResolverMethod('setServers'),
+  setServers: defaultResolverSetServers,
   ADDRCONFIG: cares.AI_ADDRCONFIG,
   ALL: cares.AI_ALL,
   V4MAPPED: cares.AI_V4MAPPED,
   ...errorCodes,
-  getServers: defaultResolverMethod('getServers'),
 };
-for (const method of resolveMethods) {
-  module.exports[method] = defaultResolverMethod(method);
-}
+const defaultResolver = Object.create(Resolver.prototype);
+defaultResolver._state = defaultResolverState();
+bindDefaultResolver(module.exports, Resolver.prototype, defaultResolver);
 
 let promises;
 Object.defineProperty(module.exports, 'promises', {

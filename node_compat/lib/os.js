@@ -48,9 +48,14 @@ function getAvailableParallelism() { return binding.getAvailableParallelism(); }
 function arch() { return process.arch; }
 function platform() { return process.platform; }
 function endianness() { return binding.isBigEndian ? 'BE' : 'LE'; }
-function hostname() { return checked(binding.getHostname(), 'uv_os_gethostname'); }
-function homedir() { return checked(binding.getHomeDirectory(), 'uv_os_homedir'); }
-function uptime() { return binding.getUptime(); }
+// The libuv-backed getters a program sees as Node's do: each a function
+// named wrappedFn declaring no parameters.
+function wrapped(get) {
+  return function wrappedFn() { return get(); };
+}
+const hostname = wrapped(() => checked(binding.getHostname(), 'uv_os_gethostname'));
+const homedir = wrapped(() => checked(binding.getHomeDirectory(), 'uv_os_homedir'));
+const uptime = wrapped(() => binding.getUptime());
 
 function tmpdir() {
   const env = process.env;

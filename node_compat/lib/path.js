@@ -343,16 +343,11 @@ const posix = {
 };
 
 posix.posix = posix;
-Object.defineProperty(posix, 'win32', {
-  __proto__: null,
-  enumerable: true,
-  configurable: true,
-  get() {
-    const win32 = require('internal/path/win32');
-    Object.defineProperty(posix, 'win32', { __proto__: null, value: win32, enumerable: true, writable: true, configurable: true });
-    return win32;
-  },
-});
 posix._makeLong = posix.toNamespacedPath;
-
 module.exports = posix;
+
+// path.win32 is a plain property, as in Node; its module takes posix from
+// the exports above, and its format is this module's, with Windows' separator.
+const win32 = require('internal/path/win32');
+win32.format = _format.bind(null, '\\');
+posix.win32 = win32;

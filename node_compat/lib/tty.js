@@ -77,10 +77,6 @@ WriteStream.prototype._refreshSize = function() {
   }
 };
 
-WriteStream.prototype.getWindowSize = function() {
-  return [this.columns, this.rows];
-};
-
 const ESC = '\x1b[';
 
 WriteStream.prototype.cursorTo = function(x, y, callback) {
@@ -107,6 +103,10 @@ WriteStream.prototype.clearLine = function(dir, callback) {
 
 WriteStream.prototype.clearScreenDown = function(callback) {
   return this.write(`${ESC}0J`, callback);
+};
+
+WriteStream.prototype.getWindowSize = function() {
+  return [this.columns, this.rows];
 };
 
 module.exports = { isatty, ReadStream, WriteStream };

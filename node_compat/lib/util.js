@@ -234,8 +234,14 @@ module.exports = {
   toUSVString,
 };
 
-defineLazyProperties(module.exports, 'internal/util/aborted',
-                     ['transferableAbortSignal', 'transferableAbortController', 'aborted']);
+// Read-only getters that load their module on each first use, as Node's are.
+let abortedModule;
+const lazyAborted = () => abortedModule ??= require('internal/util/aborted');
+Object.defineProperties(module.exports, Object.getOwnPropertyDescriptors({
+  get transferableAbortSignal() { return lazyAborted().transferableAbortSignal; },
+  get transferableAbortController() { return lazyAborted().transferableAbortController; },
+  get aborted() { return lazyAborted().aborted; },
+}));
 module.exports.types = types;
 module.exports.parseEnv = parseEnv;
 defineLazyProperties(module.exports, 'internal/util/parse_args/parse_args', ['parseArgs']);

@@ -325,11 +325,11 @@ function stripColors(text) {
 }
 
 const paramsProto = URLSearchParams.prototype;
-Object.defineProperty(paramsProto, Symbol.iterator, {
-  __proto__: null, value: paramsProto.entries, writable: true, enumerable: false, configurable: true,
-});
 Object.defineProperty(paramsProto, Symbol.toStringTag, {
   __proto__: null, value: 'URLSearchParams', writable: false, enumerable: false, configurable: true,
+});
+Object.defineProperty(paramsProto, Symbol.iterator, {
+  __proto__: null, value: paramsProto.entries, writable: true, enumerable: false, configurable: true,
 });
 for (const name of ['size', 'append', 'delete', 'get', 'getAll', 'has', 'set', 'sort', 'entries', 'forEach',
                     'keys', 'values', 'toString']) {

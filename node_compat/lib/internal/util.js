@@ -176,25 +176,27 @@ function spliceOne(list, index) {
   list.pop();
 }
 
+// Properties of `target` loaded from module `id` on first use. Each is an
+// accessor pair named `get <key>` and `set <key>` until it is read or
+// assigned; from then on it is a plain writable data property holding the value.
 function defineLazyProperties(target, id, keys, enumerable = true) {
   for (const key of keys) {
-    let value;
-    let loaded = false;
-    Object.defineProperty(target, key, {
-      __proto__: null,
-      enumerable,
-      configurable: true,
-      get() {
-        if (!loaded) {
-          value = require(id)[key];
-          loaded = true;
-        }
+    let mod;
+    const getName = `get ${key}`;
+    const setName = `set ${key}`;
+    const accessors = {
+      [getName]() {
+        mod ??= require(id);
+        const value = mod[key];
+        if (value !== undefined) accessors[setName](value);
         return value;
       },
-      set(v) {
-        value = v;
-        loaded = true;
+      [setName](value) {
+        Object.defineProperty(target, key, { __proto__: null, writable: true, value });
       },
+    };
+    Object.defineProperty(target, key, {
+      __proto__: null, enumerable, configurable: true, get: accessors[getName], set: accessors[setName],
     });
   }
 }

@@ -24,7 +24,27 @@ for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'
 defineData('queueMicrotask', queueMicrotask);
 
 defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'], false);
-defineLazyProperties(globalThis, 'buffer', ['Buffer', 'atob', 'btoa', 'Blob', 'File'], false);
+// Buffer is no lazy property of the usual kind: its accessors are named
+// get and set, and it stays an accessor pair whatever is read or assigned.
+let BufferValue;
+let BufferLoaded = false;
+Object.defineProperty(globalThis, 'Buffer', {
+  __proto__: null,
+  enumerable: false,
+  configurable: true,
+  get() {
+    if (!BufferLoaded) {
+      BufferValue = require('buffer').Buffer;
+      BufferLoaded = true;
+    }
+    return BufferValue;
+  },
+  set(value) {
+    BufferValue = value;
+    BufferLoaded = true;
+  },
+});
+defineLazyProperties(globalThis, 'buffer', ['atob', 'btoa', 'Blob', 'File'], false);
 defineLazyProperties(globalThis, 'internal/url', ['URL', 'URLSearchParams'], false);
 defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
 defineLazyProperties(globalThis, 'internal/per_context/domexception', ['DOMException'], false);

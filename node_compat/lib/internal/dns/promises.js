@@ -21,6 +21,7 @@ const {
   validateString,
 } = require('internal/validators');
 const {
+  bindDefaultResolver,
   defaultResolverState,
   emitInvalidHostnameWarning,
   errorCodes,
@@ -28,9 +29,9 @@ const {
   orderCode,
   lookupOrders,
   queryNames,
-  resolveMethods,
   ResolverBase,
   rrtypes,
+  setDefaultResolverState,
   setDefaultResultOrder,
   toAddressList,
   validateHints,
@@ -161,7 +162,7 @@ function makeQuery(method) {
       });
     });
   }
-  Object.defineProperty(query, 'name', { __proto__: null, value: method });
+  Object.defineProperty(query, 'name', { __proto__: null, value: bindingName });
   return query;
 }
 
@@ -179,13 +180,14 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
   return Reflect.apply(this[method], this, [hostname]);
 };
 
-const defaultResolver = Object.create(Resolver.prototype);
-defaultResolver._state = defaultResolverState();
-
-function defaultResolverMethod(method) {
-  return function(...args) {
-    return Reflect.apply(defaultResolver[method], defaultResolver, args);
-  };
+// The module-level resolver functions are the default resolver's methods,
+// bound to it: the one current when this module loads, until a setServers()
+// makes a new one (see internal/dns/utils).
+function defaultResolverSetServers(servers) {
+  const resolver = new Resolver();
+  resolver.setServers(servers);
+  setDefaultResolverState(resolver._state);
+  bindDefaultResolver(module.exports, Resolver.prototype, resolver);
 }
 
 module.exports = {
@@ -194,10 +196,9 @@ module.exports = {
   Resolver,
   getDefaultResultOrder,
   setDefaultResultOrder,
-  setServers: defaultResolverMethod('setServers'),
+  setServers: defaultResolverSetServers,
   ...errorCodes,
-  getServers: defaultResolverMethod('getServers'),
 };
-for (const method of resolveMethods) {
-  module.exports[method] = defaultResolverMethod(method);
-}
+const defaultResolver = Object.create(Resolver.prototype);
+defaultResolver._state = defaultResolverState();
+bindDefaultResolver(module.exports, Resolver.prototype, defaultResolver);

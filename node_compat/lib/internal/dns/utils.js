@@ -156,6 +156,8 @@ function invalidLocalAddress(message) {
 
 // (Node's resolvers each have a c-ares channel, a resource with an async
 // id; the default one is made when dns or dns/promises first loads.)
+// A module's setServers() makes a new default resolver: that module and any
+// loaded after it use it.
 let defaultState;
 function defaultResolverState() {
   if (defaultState === undefined) {
@@ -163,6 +165,17 @@ function defaultResolverState() {
     defaultState = { servers: defaultServers(), pending: new Set() };
   }
   return defaultState;
+}
+
+function setDefaultResolverState(state) {
+  defaultState = state;
+}
+
+// A module's resolver functions: the methods of its Resolver class (`proto`)
+// bound to `resolver`.
+function bindDefaultResolver(target, proto, resolver) {
+  target.getServers = proto.getServers.bind(resolver);
+  for (const method of resolveMethods) target[method] = proto[method].bind(resolver);
 }
 
 class ResolverBase {
@@ -225,6 +238,7 @@ class ResolverBase {
 }
 
 module.exports = {
+  bindDefaultResolver,
   defaultResolverState,
   emitInvalidHostnameWarning,
   errorCodes,
@@ -235,6 +249,7 @@ module.exports = {
   resolveMethods,
   ResolverBase,
   rrtypes,
+  setDefaultResolverState,
   setDefaultResultOrder,
   toAddressList,
   validateHints,

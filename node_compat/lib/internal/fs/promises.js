@@ -485,7 +485,9 @@ async function open(path, flags, mode) {
   return new FileHandle(fd);
 }
 
-async function opendir(path, options) {
+// Node's is fs.opendir promisified, so it declares fs.opendir's three
+// parameters; the callback one goes unused here.
+function opendir(path, options, callback) {
   return require('internal/fs/dir').opendirPromise(path, options);
 }
 
@@ -701,8 +703,9 @@ async function readFile(path, options) {
   return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
 
-function watch(filename, options) {
-  return require('internal/fs/watchers').watchPromise(filename, options);
+// An async generator named _watch, as Node's, handing over to the watcher's.
+async function* _watch(filename, options = kEmptyObject) {
+  yield* require('internal/fs/watchers').watchPromise(filename, options);
 }
 
 const exportsObject = {
@@ -736,7 +739,7 @@ const exportsObject = {
   writeFile,
   appendFile,
   readFile,
-  watch,
+  watch: _watch,
   constants,
 };
 

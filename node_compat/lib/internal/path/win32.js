@@ -5,7 +5,7 @@
 // ("\\server\share\") and, for normalize/resolve, the device namespaces
 // "\\.\" and "\\?\". Results use '\'.
 
-const { validateObject, validateString } = require('internal/validators');
+const { validateString } = require('internal/validators');
 
 const SLASH = 47;
 const BACKSLASH = 92;
@@ -406,15 +406,6 @@ function parse(path) {
   return ret;
 }
 
-function format(pathObject) {
-  validateObject(pathObject, 'pathObject'); // at node:path:156:3
-  const dir = pathObject.dir || pathObject.root;
-  const ext = pathObject.ext ? `${pathObject.ext[0] === '.' ? '' : '.'}${pathObject.ext}` : '';
-  const base = pathObject.base || `${pathObject.name || ''}${ext}`;
-  if (!dir) return base;
-  return dir === pathObject.root ? `${dir}${base}` : `${dir}\\${base}`;
-}
-
 function matchesGlob(path, pattern) {
   return require('internal/fs/glob').matchGlobPattern(path, pattern, true);
 }
@@ -429,7 +420,7 @@ const win32 = {
   dirname,
   basename,
   extname,
-  format,
+  format: null, // node:path's own formatter, bound to '\\' (path.js puts it here)
   parse,
   matchesGlob,
   sep: '\\',

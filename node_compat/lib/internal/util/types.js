@@ -29,8 +29,10 @@ const typedArrayClasses = ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Ui
   'Int16Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'];
 
 // Crypto keys exist only in builds with OpenSSL; this runtime has none.
+// As in Node, these two are fixed: enumerable, neither writable nor
+// configurable.
 function noCryptoKeys() {
-  return { value(obj) { return false; } }.value;
+  return { __proto__: null, enumerable: true, value(obj) { return false; } };
 }
 
 module.exports = {
@@ -74,6 +76,9 @@ module.exports = {
   isFloat64Array: classCheck('isFloat64Array', 1, 'Float64Array'),
   isBigInt64Array: classCheck('isBigInt64Array', 1, 'BigInt64Array'),
   isBigUint64Array: classCheck('isBigUint64Array', 1, 'BigUint64Array'),
+};
+Object.defineProperties(module.exports, {
+  __proto__: null,
   isKeyObject: noCryptoKeys(),
   isCryptoKey: noCryptoKeys(),
-};
+});
