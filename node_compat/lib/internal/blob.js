@@ -19,6 +19,7 @@ const { validateDictionary } = require('internal/validators');
 const { customInspectSymbol, kEmptyObject } = require('internal/util');
 const { isAnyArrayBuffer, utf8Encode } = require('internal/buffer');
 const { kMaxLength } = require('buffer');
+const { kClone, kDeserialize, markTransferMode } = require('internal/worker/js_transferable');
 
 // A Blob's state, kept (as in Node) in symbol-keyed own properties: the
 // chunks (Uint8Array[]), the total size and the type.
@@ -64,9 +65,15 @@ function chunksOf(source, endings) {
   return [bytes.slice()];
 }
 
-function makeBlob(proto, chunks, size, type) {
-  const blob = Object.create(proto);
-  setState(blob, chunks, size, type);
+// A Blob over existing chunks (a slice, or what an object URL names), laid
+// out as Node's are: an own `constructor`, then the state.
+function makeBlob(chunks, size, type) {
+  const blob = Object.create(Blob.prototype);
+  blob.constructor = Blob;
+  blob[kHandle] = chunks;
+  blob[kType] = type;
+  blob[kLength] = size;
+  markTransferMode(blob, true);
   return blob;
 }
 
@@ -94,6 +101,7 @@ class Blob {
     const size = totalBytes(chunks);
     if (size > kMaxLength) throw new ERR_BUFFER_TOO_LARGE(kMaxLength);
     setState(this, chunks, size, normalizeType(type));
+    markTransferMode(this, true);
   }
 
   get type() {
@@ -126,7 +134,7 @@ class Blob {
         pos += chunk.length;
       }
     }
-    return makeBlob(Blob.prototype, chunks, span, normalizeType(contentType));
+    return makeBlob(chunks, span, normalizeType(contentType));
   }
 
   arrayBuffer() {
@@ -167,6 +175,20 @@ class Blob {
     if (depth < 0) return this;
     const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
     return `Blob ${lazyInspect({ size: this.size, type: this.type }, opts)}`;
+  }
+
+  // A copy (structuredClone, postMessage) shares the chunks: they never change.
+  [kClone]() {
+    return {
+      data: { handle: this[kHandle], type: this[kType], length: this[kLength] },
+      deserializeInfo: 'internal/blob:Blob',
+    };
+  }
+
+  [kDeserialize]({ handle, type, length }) {
+    this[kHandle] = handle;
+    this[kType] = type;
+    this[kLength] = length;
   }
 }
 
@@ -212,27 +234,16 @@ function readAll(chunks, size) {
   });
 }
 
-// A new Blob with the same bytes and type (structuredClone, resolveObjectURL).
-function cloneBlob(blob) {
-  checkBlob(blob);
-  const copy = makeBlob(Object.getPrototypeOf(blob), blob[kHandle], blob[kLength], blob[kType]);
-  const extra = blob[kCloneExtra];
-  if (typeof extra === 'function') extra.call(blob, copy);
-  return copy;
-}
-
-// Subclasses with state of their own (File) copy it to a clone through this.
-const kCloneExtra = Symbol('kCloneExtra');
-
 function resolveObjectURL(url) {
   const blob = require('internal/url/blob_registry').resolveObjectURL(url);
-  return blob === undefined ? undefined : cloneBlob(blob);
+  return blob === undefined ? undefined : makeBlob(blob[kHandle], blob[kLength], blob[kType]);
 }
 
 module.exports = {
   Blob,
-  cloneBlob,
   isBlob,
-  kCloneExtra,
+  kHandle,
+  kLength,
+  kType,
   resolveObjectURL,
 };

@@ -6,7 +6,8 @@ const {
   codes: { ERR_INVALID_THIS, ERR_MISSING_ARGS },
 } = require('internal/errors');
 const { customInspectSymbol, kEmptyObject } = require('internal/util');
-const { Blob, kCloneExtra } = require('internal/blob');
+const { Blob, kHandle, kLength, kType } = require('internal/blob');
+const { kClone, kDeserialize, markTransferMode } = require('internal/worker/js_transferable');
 
 // { name, lastModified }, in a symbol-keyed own property as in Node.
 const kState = Symbol('state');
@@ -47,10 +48,28 @@ class File extends Blob {
     return `File ${inspect(fields, opts)}`;
   }
 
-  [kCloneExtra](copy) {
-    copy[kState] = { ...stateOf(this) };
+  [kClone]() {
+    const { name, lastModified } = stateOf(this);
+    return {
+      data: { handle: this[kHandle], type: this[kType], length: this[kLength], name, lastModified },
+      deserializeInfo: 'internal/file:TransferableFile',
+    };
+  }
+
+  [kDeserialize]({ handle, type, length, name, lastModified }) {
+    this[kHandle] = handle;
+    this[kType] = type;
+    this[kLength] = length;
+    this[kState] = { name, lastModified };
   }
 }
+
+// What a copy of a File is made as: a File with no state until it is
+// deserialized.
+function TransferableFile() {
+  markTransferMode(this, true);
+}
+TransferableFile.prototype = File.prototype;
 
 for (const key of ['name', 'lastModified']) {
   Object.defineProperty(File.prototype, key, { __proto__: null, enumerable: true });
@@ -59,4 +78,4 @@ Object.defineProperty(File.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'File', configurable: true, enumerable: false, writable: false,
 });
 
-module.exports = { File };
+module.exports = { File, TransferableFile };

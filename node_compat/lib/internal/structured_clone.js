@@ -77,12 +77,6 @@ const brands = {
 
 const { isCloneable, cloneTransferable } = require('internal/worker/js_transferable');
 
-let blobModule;
-function isBlob(value) {
-  blobModule ??= require('internal/blob');
-  return blobModule.isBlob(value);
-}
-
 class Cloner {
   constructor(transferred) {
     // original -> clone, for shared and circular references.
@@ -150,7 +144,6 @@ class Cloner {
         }
         break;
       default:
-        if (isBlob(value)) return this.remember(value, blobModule.cloneBlob(value));
         if (isCloneable(value)) return cloneTransferable(value, (original, copy) => this.remember(original, copy));
     }
     return this.cloneObject(value);
