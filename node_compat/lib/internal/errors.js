@@ -415,6 +415,7 @@ E('ERR_UNSUPPORTED_RESOLVE_REQUEST',
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 E('ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener', Error);
 E('ERR_WORKER_MESSAGING_SAME_THREAD', 'Cannot sent a message to the same thread', Error);
+E('ERR_WORKER_NOT_RUNNING', 'Worker instance not running', Error);
 E('ERR_WORKER_PATH', (filename) => {
   let msg = 'The worker script or module filename must be an absolute path or a ' +
     "relative path starting with './' or '../'.";
