@@ -174,25 +174,26 @@ function spliceOne(list, index) {
 }
 
 function defineLazyProperties(target, id, keys, enumerable = true) {
+  let mod;
   for (const key of keys) {
-    let value;
-    let loaded = false;
-    Object.defineProperty(target, key, {
-      __proto__: null,
-      enumerable,
-      configurable: true,
+    let loaded;
+    // Reading or setting the property makes it a plain data property.
+    const { get, set } = {
       get() {
-        if (!loaded) {
-          value = require(id)[key];
-          loaded = true;
+        mod ??= require(id);
+        if (loaded === undefined) {
+          loaded = mod[key];
+          set(loaded);
         }
-        return value;
+        return loaded;
       },
-      set(v) {
-        value = v;
-        loaded = true;
+      set(value) {
+        Object.defineProperty(target, key, { __proto__: null, value, writable: true, enumerable, configurable: true });
       },
-    });
+    };
+    Object.defineProperty(get, 'name', { __proto__: null, value: `get ${key}` });
+    Object.defineProperty(set, 'name', { __proto__: null, value: `set ${key}` });
+    Object.defineProperty(target, key, { __proto__: null, enumerable, configurable: true, get, set });
   }
 }
 
