@@ -433,6 +433,10 @@ function setupProcessObject() {
   proc.execPath = binding.execPath;
   proc.debugPort = 9229;
   Object.defineProperty(proc, 'argv0', { __proto__: null, value: 'node', enumerable: true, writable: false, configurable: false });
+  // The code given to -e/-p (code read from stdin is set when it runs).
+  const [evalCode, printEval] = evalSource(proc.execArgv);
+  if (evalCode !== undefined) defineFixed(proc, '_eval', evalCode);
+  if (printEval) defineFixed(proc, '_print_eval', true);
   // The modules given to -r/--require, as given.
   defineFixed(proc, '_preload_modules', preloadRequests(proc.execArgv));
   Object.defineProperty(proc, Symbol.toStringTag, {
@@ -447,6 +451,22 @@ function setupProcessObject() {
   proc.on('removeListener', stopListeningIfSignal);
 
   return proc;
+}
+
+// [the -e/-p code, whether -p (as a separate option) was given]
+function evalSource(execArgv) {
+  let code;
+  let print = false;
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i];
+    if (['-e', '--eval', '-p', '--print', '-pe'].includes(arg) && i + 1 < execArgv.length) {
+      if (arg !== '-e' && arg !== '--eval') print = true;
+      code = execArgv[++i];
+    } else if (arg.startsWith('--eval=') || arg.startsWith('--print=')) {
+      code = arg.slice(arg.indexOf('=') + 1);
+    }
+  }
+  return [code, print];
 }
 
 function preloadRequests(execArgv) {
