@@ -31,6 +31,115 @@ def _cpu_usage() -> list:
     return [int(ru.ru_utime * 1e6), int(ru.ru_stime * 1e6)]
 
 
+def _resource_usage() -> list:
+    """getrusage(RUSAGE_SELF) in process.resourceUsage()'s order (CPU times in microseconds)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF)
+    return [int(ru.ru_utime * 1e6), int(ru.ru_stime * 1e6), ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss,
+            ru.ru_minflt, ru.ru_majflt, ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv,
+            ru.ru_nsignals, ru.ru_nvcsw, ru.ru_nivcsw]
+
+
+_UNLIMITED = 2**64 - 1
+_V1_UNLIMITED = 0x7FFFFFFFFFFFF000  # what cgroup v1 shows for "no limit"
+
+
+def _read_number(path: str) -> Any:
+    """The number (or "max") a cgroup file holds; None when it cannot be read."""
+    try:
+        with open(path) as fh:
+            text = fh.read().strip()
+    except OSError:
+        return None
+    if text == "max":
+        return _UNLIMITED
+    try:
+        value = int(text)
+    except ValueError:
+        return None
+    return _UNLIMITED if value == _V1_UNLIMITED else value
+
+
+def _cgroup_memory() -> tuple:
+    """(limit, usage) of this process's memory cgroup, v2 or v1: limit 0 when none can be read."""
+    try:
+        with open("/proc/self/cgroup") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return 0, 0
+    for line in lines:
+        hierarchy, _, rest = line.partition(":")
+        controllers, _, path = rest.partition(":")
+        if hierarchy == "0" and controllers == "":
+            base = "/sys/fs/cgroup" + path.rstrip("/")
+            limits = [v for v in (_read_number(base + "/memory.max"), _read_number(base + "/memory.high")) if v is not None]
+            if limits:
+                return min(limits), _read_number(base + "/memory.current") or 0
+    for line in lines:
+        hierarchy, _, rest = line.partition(":")
+        controllers, _, path = rest.partition(":")
+        if "memory" in controllers.split(","):
+            base = "/sys/fs/cgroup/memory" + path.rstrip("/")
+            limits = [v for v in (_read_number(base + "/memory.limit_in_bytes"),
+                                  _read_number(base + "/memory.soft_limit_in_bytes")) if v is not None]
+            if limits:
+                return min(limits), _read_number(base + "/memory.usage_in_bytes") or 0
+    return 0, 0
+
+
+def _constrained_memory() -> float:
+    return float(_cgroup_memory()[0])
+
+
+def _available_memory() -> float:
+    """Free memory, or what the memory cgroup still allows when that is less."""
+    from .os import _meminfo
+
+    free = _meminfo("MemAvailable")
+    limit, usage = _cgroup_memory()
+    if limit == 0:
+        return float(free)
+    return float(max(0, min(free, limit - usage)))
+
+
+def _errno_call(fn: Any, *args: Any) -> Any:
+    """Call `fn`: None, or [errno, code, message] for the OSError it raised (a C errno exception)."""
+    import errno
+
+    try:
+        fn(*args)
+    except OSError as exc:
+        number = exc.errno or 0
+        return [number, errno.errorcode.get(number, "UNKNOWN"), os.strerror(number)]
+    return None
+
+
+def _user_id(name: str) -> Any:
+    import pwd
+
+    try:
+        return pwd.getpwnam(name).pw_uid
+    except KeyError:
+        return None
+
+
+def _group_id(name: str) -> Any:
+    import grp
+
+    try:
+        return grp.getgrnam(name).gr_gid
+    except KeyError:
+        return None
+
+
+def _user_name(uid: int) -> Any:
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return None
+
+
 def _timezone_names() -> list:
     """[standard abbreviation, daylight abbreviation, whether the zone has daylight time]."""
     time.tzset()
@@ -141,5 +250,18 @@ def create(realm: Any) -> dict:
         "getgid": os.getgid,
         "getegid": os.getegid,
         "getgroups": os.getgroups,
+        "setuid": lambda uid: _errno_call(os.setuid, int(uid)),
+        "seteuid": lambda uid: _errno_call(os.seteuid, int(uid)),
+        "setgid": lambda gid: _errno_call(os.setgid, int(gid)),
+        "setegid": lambda gid: _errno_call(os.setegid, int(gid)),
+        "setgroups": lambda *gids: _errno_call(os.setgroups, [int(g) for g in gids]),
+        "initgroups": lambda user, gid: _errno_call(os.initgroups, str(user), int(gid)),
+        "userId": _user_id,
+        "groupId": _group_id,
+        "userName": lambda uid: _user_name(int(uid)),
+        "debugProcess": lambda pid: _errno_call(os.kill, int(pid), signal.SIGUSR1),
+        "resourceUsage": _resource_usage,
+        "constrainedMemory": _constrained_memory,
+        "availableMemory": _available_memory,
         "title": "node",
     }

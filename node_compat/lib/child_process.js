@@ -332,7 +332,7 @@ function fork(modulePath, args = [], options) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('fork');
 }
 
-function _forkChild() {
+function _forkChild(fd, serializationMode) {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_forkChild');
 }
 

@@ -25,7 +25,7 @@ const {
   validateOneOf,
   validateString,
 } = require('internal/validators');
-const { kEmptyObject, normalizeEncoding } = require('internal/util');
+const { defineLazyProperties, kEmptyObject, normalizeEncoding } = require('internal/util');
 const { toPathIfFileURL } = require('internal/url');
 const pathModule = require('path');
 const {
@@ -934,7 +934,7 @@ function walkRealpath(absolute, lstatOf, readlinkOf) {
   return current;
 }
 
-realpathSync.native = function realpathSync(path, options) {
+realpathSync.native = function(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path);
   const result = check(binding.realpath(path, options.encoding === 'buffer'), 'realpath', path, undefined,
@@ -991,7 +991,7 @@ function realpath(p, options, callback) {
   step();
 }
 
-realpath.native = function realpath(path, options, callback) {
+realpath.native = function(path, options, callback) {
   callback = maybeCallback(callback || options);
   options = getOptions(options);
   path = getValidatedPath(path);
@@ -1181,21 +1181,54 @@ function fdatasyncSync(fd) {
 
 // ---- streams, directories, watchers, globbing (their own modules) -------------------------------------------
 
-function lazyStreams() { return require('internal/fs/streams'); }
+// The stream classes, loaded when first needed. fs.ReadStream and the others
+// can be replaced; createReadStream and createWriteStream use the
+// replacements.
+let ReadStream;
+let WriteStream;
+let FileReadStream;
+let FileWriteStream;
+
+function lazyLoadStreams() {
+  if (ReadStream) return;
+  ({ ReadStream, WriteStream } = require('internal/fs/streams'));
+  FileReadStream = ReadStream;
+  FileWriteStream = WriteStream;
+}
 
 function createReadStream(path, options) {
-  return new (lazyStreams().ReadStream)(path, options);
+  lazyLoadStreams();
+  return new ReadStream(path, options);
 }
 
 function createWriteStream(path, options) {
-  return new (lazyStreams().WriteStream)(path, options);
+  lazyLoadStreams();
+  return new WriteStream(path, options);
 }
-
-function lazyDir() { return require('internal/fs/dir'); }
 
 function lazyWatchers() { return require('internal/fs/watchers'); }
 
+function watch(filename, options, listener) {
+  return lazyWatchers().watch(...arguments);
+}
+
+function watchFile(filename, options, listener) {
+  return lazyWatchers().watchFile(...arguments);
+}
+
+function unwatchFile(filename, listener) {
+  return lazyWatchers().unwatchFile(...arguments);
+}
+
 function lazyGlob() { return require('internal/fs/glob'); }
+
+function glob(pattern, options, callback) {
+  return lazyGlob().glob(...arguments);
+}
+
+function globSync(pattern, options) {
+  return lazyGlob().globSync(...arguments);
+}
 
 function lazyCp() { return require('internal/fs/cp'); }
 
@@ -1268,8 +1301,8 @@ const fs = module.exports = {
   ftruncateSync,
   futimes,
   futimesSync,
-  glob(...args) { return lazyGlob().glob(...args); },
-  globSync(...args) { return lazyGlob().globSync(...args); },
+  glob,
+  globSync,
   lchown,
   lchownSync,
   lchmod: O_SYMLINK !== undefined ? fchmod : undefined,
@@ -1313,13 +1346,13 @@ const fs = module.exports = {
   symlinkSync,
   truncate,
   truncateSync,
-  unwatchFile(...args) { return lazyWatchers().unwatchFile(...args); },
+  unwatchFile,
   unlink,
   unlinkSync,
   utimes,
   utimesSync,
-  watch(...args) { return lazyWatchers().watch(...args); },
-  watchFile(...args) { return lazyWatchers().watchFile(...args); },
+  watch,
+  watchFile,
   writeFile,
   writeFileSync,
   write,
@@ -1328,34 +1361,49 @@ const fs = module.exports = {
   writevSync,
   Dirent,
   Stats: DeprecatedStats,
-  get ReadStream() { return lazyStreams().ReadStream; },
-  set ReadStream(value) { setLazy('ReadStream', value); },
-  get WriteStream() { return lazyStreams().WriteStream; },
-  set WriteStream(value) { setLazy('WriteStream', value); },
-  get FileReadStream() { return lazyStreams().ReadStream; },
-  set FileReadStream(value) { setLazy('FileReadStream', value); },
-  get FileWriteStream() { return lazyStreams().WriteStream; },
-  set FileWriteStream(value) { setLazy('FileWriteStream', value); },
+  get ReadStream() {
+    lazyLoadStreams();
+    return ReadStream;
+  },
+  set ReadStream(value) { ReadStream = value; },
+  get WriteStream() {
+    lazyLoadStreams();
+    return WriteStream;
+  },
+  set WriteStream(value) { WriteStream = value; },
+  get FileReadStream() {
+    lazyLoadStreams();
+    return FileReadStream;
+  },
+  set FileReadStream(value) { FileReadStream = value; },
+  get FileWriteStream() {
+    lazyLoadStreams();
+    return FileWriteStream;
+  },
+  set FileWriteStream(value) { FileWriteStream = value; },
   _toUnixTimestamp: toUnixTimestamp,
-  get Dir() { return lazyDir().Dir; },
-  opendir(...args) { return lazyDir().opendir(...args); },
-  opendirSync(...args) { return lazyDir().opendirSync(...args); },
+  Dir: undefined,  // these three load internal/fs/dir when first read (below)
+  opendir: undefined,
+  opendirSync: undefined,
   F_OK,
   R_OK,
   W_OK,
   X_OK,
   constants,
-  get promises() {
+  promises: undefined,  // defined below
+};
+
+defineLazyProperties(fs, 'internal/fs/dir', ['Dir', 'opendir', 'opendirSync']);
+// Fixed, as Node's are.
+for (const name of ['F_OK', 'R_OK', 'W_OK', 'X_OK', 'constants']) {
+  Object.defineProperty(fs, name, { __proto__: null, writable: false, configurable: false });
+}
+Object.defineProperty(fs, 'promises', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() {
     promises ??= require('internal/fs/promises').exports;
     return promises;
   },
-};
-
-function setLazy(name, value) {
-  Object.defineProperty(fs, name, { __proto__: null, value, writable: true, enumerable: true, configurable: true });
-}
-
-// Wrapped functions keep Node's names.
-for (const name of ['glob', 'globSync', 'unwatchFile', 'watch', 'watchFile', 'opendir', 'opendirSync']) {
-  Object.defineProperty(fs[name], 'name', { __proto__: null, value: name });
-}
+});

@@ -36,5 +36,8 @@ module.exports = {
   monitorEventLoopDelay,
   createHistogram,
   performance,
-  constants,
 };
+// Enumerable but fixed, as Node's.
+Object.defineProperty(module.exports, 'constants', {
+  __proto__: null, value: constants, enumerable: true, configurable: false, writable: false,
+});

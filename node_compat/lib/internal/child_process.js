@@ -278,114 +278,116 @@ function onErrorNT(child, err) {
   child._handle.onexit(err, 0);
 }
 
-class ChildProcess extends EventEmitter {
-  constructor() {
-    super();
-    this._closesNeeded = 1;
-    this._closesGot = 0;
-    this.connected = false;
-    this.signalCode = null;
-    this.exitCode = null;
-    this.killed = false;
-    this.spawnfile = null;
+// A function with methods assigned to its prototype, as Node's is: the methods
+// are enumerable and anonymous, and the constructor may be called without new.
+function ChildProcess() {
+  EventEmitter.call(this);
+  this._closesNeeded = 1;
+  this._closesGot = 0;
+  this.connected = false;
+  this.signalCode = null;
+  this.exitCode = null;
+  this.killed = false;
+  this.spawnfile = null;
 
-    const { Process } = internalBinding('process_wrap');
-    this._handle = new Process();
-    this._handle.onexit = (exitCode, signalCode) => {
-      if (signalCode) this.signalCode = signalName(signalCode);
-      else this.exitCode = exitCode;
+  const { Process } = internalBinding('process_wrap');
+  this._handle = new Process();
+  this._handle.onexit = (exitCode, signalCode) => {
+    if (signalCode) this.signalCode = signalName(signalCode);
+    else this.exitCode = exitCode;
 
-      if (this.stdin) this.stdin.destroy();
-      if (this._handle) this._handle.close();
-      this._handle = null;
+    if (this.stdin) this.stdin.destroy();
+    if (this._handle) this._handle.close();
+    this._handle = null;
 
-      if (exitCode < 0) {
-        const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
-        const err = errnoException(exitCode, syscall); // at node:internal/child_process:286:19
-        if (this.spawnfile) err.path = this.spawnfile;
-        err.spawnargs = this.spawnargs.slice(1);
-        // The pipes of a child that never ran carry nothing: close them.
-        for (const stream of this.stdio ?? []) stream?.destroy();
-        this.emit('error', err);
-      } else {
-        this.emit('exit', this.exitCode, this.signalCode);
-      }
-      process.nextTick(flushStdio, this);
-      maybeClose(this);
-    };
-  }
-
-  spawn(options) {
-    validateObject(options, 'options'); // at node:internal/child_process:358:3
-    const stdio = getValidStdio(options.stdio || 'pipe', false);
-    validateOneOf(options.serialization, 'options.serialization', // at node:internal/child_process:370:3
-                  [undefined, 'json', 'advanced']);
-    validateString(options.file, 'options.file'); // at node:internal/child_process:386:3
-    this.spawnfile = options.file;
-    if (options.args === undefined) {
-      this.spawnargs = [];
+    if (exitCode < 0) {
+      const syscall = this.spawnfile ? `spawn ${this.spawnfile}` : 'spawn';
+      const err = errnoException(exitCode, syscall); // at node:internal/child_process:286:19
+      if (this.spawnfile) err.path = this.spawnfile;
+      err.spawnargs = this.spawnargs.slice(1);
+      // The pipes of a child that never ran carry nothing: close them.
+      for (const stream of this.stdio ?? []) stream?.destroy();
+      this.emit('error', err);
     } else {
-      validateArray(options.args, 'options.args'); // at node:internal/child_process:392:5
-      this.spawnargs = options.args;
+      this.emit('exit', this.exitCode, this.signalCode);
     }
-
-    const request = { ...options, stdio };
-    const err = this._handle.spawn(request);
-    if (kAsyncSpawnErrors.has(err)) {
-      process.nextTick(onErrorNT, this, err);
-      if (err === UV_EMFILE || err === UV_ENFILE) return err;
-    } else if (err) {
-      for (const spec of stdio) spec.handle?.close();
-      this._handle.close();
-      this._handle = null;
-      throw errnoException(err, 'spawn'); // at node:internal/child_process:421:11
-    } else {
-      process.nextTick(() => this.emit('spawn'));
-    }
-
-    this.pid = this._handle.pid;
-    const streams = stdio.map((spec, i) => {
-      if (spec.handle === undefined) return null;
-      const socket = createSocket(spec.handle, i > 0);
-      if (i > 0) {
-        this._closesNeeded++;
-        socket.on('close', () => maybeClose(this));
-      }
-      return socket;
-    });
-    this.stdin = streams.length >= 1 ? streams[0] : null;
-    this.stdout = streams.length >= 2 ? streams[1] : null;
-    this.stderr = streams.length >= 3 ? streams[2] : null;
-    this.stdio = streams;
-    return err;
-  }
-
-  kill(sig) {
-    const signal = sig === 0 ? sig : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
-    if (this._handle) {
-      const err = this._handle.kill(signal);
-      if (err === 0) {
-        this.killed = true;
-        return true;
-      }
-      if (err === UV_EINVAL || err === UV_ENOSYS) throw errnoException(err, 'kill'); // at node:internal/child_process:509:13
-      if (err !== UV_ESRCH) this.emit('error', errnoException(err, 'kill')); // at node:internal/child_process:512:26
-    }
-    return false;
-  }
-
-  [Symbol.dispose]() {
-    if (!this.killed) this.kill();
-  }
-
-  ref() {
-    this._handle?.ref();
-  }
-
-  unref() {
-    this._handle?.unref();
-  }
+    process.nextTick(flushStdio, this);
+    maybeClose(this);
+  };
 }
+Object.setPrototypeOf(ChildProcess.prototype, EventEmitter.prototype);
+Object.setPrototypeOf(ChildProcess, EventEmitter);
+
+ChildProcess.prototype.spawn = function(options) {
+  validateObject(options, 'options'); // at node:internal/child_process:358:3
+  const stdio = getValidStdio(options.stdio || 'pipe', false);
+  validateOneOf(options.serialization, 'options.serialization', // at node:internal/child_process:370:3
+                [undefined, 'json', 'advanced']);
+  validateString(options.file, 'options.file'); // at node:internal/child_process:386:3
+  this.spawnfile = options.file;
+  if (options.args === undefined) {
+    this.spawnargs = [];
+  } else {
+    validateArray(options.args, 'options.args'); // at node:internal/child_process:392:5
+    this.spawnargs = options.args;
+  }
+
+  const request = { ...options, stdio };
+  const err = this._handle.spawn(request);
+  if (kAsyncSpawnErrors.has(err)) {
+    process.nextTick(onErrorNT, this, err);
+    if (err === UV_EMFILE || err === UV_ENFILE) return err;
+  } else if (err) {
+    for (const spec of stdio) spec.handle?.close();
+    this._handle.close();
+    this._handle = null;
+    throw errnoException(err, 'spawn'); // at node:internal/child_process:421:11
+  } else {
+    process.nextTick(() => this.emit('spawn'));
+  }
+
+  this.pid = this._handle.pid;
+  const streams = stdio.map((spec, i) => {
+    if (spec.handle === undefined) return null;
+    const socket = createSocket(spec.handle, i > 0);
+    if (i > 0) {
+      this._closesNeeded++;
+      socket.on('close', () => maybeClose(this));
+    }
+    return socket;
+  });
+  this.stdin = streams.length >= 1 ? streams[0] : null;
+  this.stdout = streams.length >= 2 ? streams[1] : null;
+  this.stderr = streams.length >= 3 ? streams[2] : null;
+  this.stdio = streams;
+  return err;
+};
+
+ChildProcess.prototype.kill = function(sig) {
+  const signal = sig === 0 ? sig : convertToValidSignal(sig === undefined ? 'SIGTERM' : sig);
+  if (this._handle) {
+    const err = this._handle.kill(signal);
+    if (err === 0) {
+      this.killed = true;
+      return true;
+    }
+    if (err === UV_EINVAL || err === UV_ENOSYS) throw errnoException(err, 'kill'); // at node:internal/child_process:509:13
+    if (err !== UV_ESRCH) this.emit('error', errnoException(err, 'kill')); // at node:internal/child_process:512:26
+  }
+  return false;
+};
+
+ChildProcess.prototype.ref = function() {
+  this._handle?.ref();
+};
+
+ChildProcess.prototype.unref = function() {
+  this._handle?.unref();
+};
+
+ChildProcess.prototype[Symbol.dispose] = function() {
+  if (!this.killed) this.kill();
+};
 
 // spawn()'s `signal` and `timeout` options: both kill the child with killSignal.
 function attachAbortSignal(child, signal, killSignal) {

@@ -396,6 +396,8 @@ E('ERR_STRING_TOO_LONG', 'Cannot create a string longer than 0x%s characters', E
 E('ERR_SYSTEM_ERROR', 'A system error occurred', Error);
 E('ERR_UNAVAILABLE_DURING_EXIT', 'Cannot call function in process exit handler', Error);
 // `err` arrives already inspected by the emitter.
+E('ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET',
+  '`process.setupUncaughtExceptionCapture()` was called while a capture callback was already active', Error);
 E('ERR_UNHANDLED_ERROR', (err = undefined) => {
   const msg = 'Unhandled error.';
   if (err === undefined) return msg;
@@ -415,6 +417,7 @@ E('ERR_UNSUPPORTED_RESOLVE_REQUEST',
 E('ERR_USE_AFTER_CLOSE', '%s was closed', Error);
 E('ERR_WORKER_MESSAGING_FAILED', 'Cannot find the destination thread or listener', Error);
 E('ERR_WORKER_MESSAGING_SAME_THREAD', 'Cannot sent a message to the same thread', Error);
+E('ERR_WORKER_NOT_RUNNING', 'Worker instance not running', Error);
 E('ERR_WORKER_PATH', (filename) => {
   let msg = 'The worker script or module filename must be an absolute path or a ' +
     "relative path starting with './' or '../'.";

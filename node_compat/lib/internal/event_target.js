@@ -476,10 +476,7 @@ function getEventTargetListeners(target, type) {
 // `target.onabort = fn`: one listener per event, registered when a handler is
 // first set and kept in place (so it keeps its position) until set to null.
 function defineEventHandler(prototype, name, type = name) {
-  Object.defineProperty(prototype, `on${name}`, {
-    __proto__: null,
-    enumerable: true,
-    configurable: true,
+  const { get, set } = {
     get() {
       return this[kHandlers]?.get(type)?.handler ?? null;
     },
@@ -507,7 +504,11 @@ function defineEventHandler(prototype, name, type = name) {
       this[kHandlers].set(type, wrapper);
       this.addEventListener(type, wrapper);
     },
-  });
+  };
+  // Named for the property, as Node names them ("get onmessage").
+  Object.defineProperty(get, 'name', { __proto__: null, value: `get on${name}` });
+  Object.defineProperty(set, 'name', { __proto__: null, value: `set on${name}` });
+  Object.defineProperty(prototype, `on${name}`, { __proto__: null, enumerable: true, configurable: true, get, set });
 }
 
 module.exports = {

@@ -28,12 +28,14 @@ const {
   processTicksAndRejections,
   hasTickScheduled,
   runMicrotasks,
+  runNextTicks,
 } = require('internal/process/task_queues');
 const { hasRejectionToWarn, promiseRejectHandler } = require('internal/process/promises');
 const { triggerUncaughtException, recordThrow } = require('internal/process/execution');
 const { processTimers, processImmediate } = require('internal/timers');
 
 process.nextTick = nextTick;
+process._tickCallback = runNextTicks;
 Object.defineProperty(globalThis, '__pynodeThrow', {
   __proto__: null, value: recordThrow, writable: false, enumerable: false, configurable: false,
 });
@@ -324,17 +326,16 @@ function apiConstruct(fn, args) {
   }
 }
 
+// (Whatever process._exiting says: a program may have set it, or
+// process._fatalException may have, and the process still ends here.)
 function emitBeforeExit() {
-  if (process._exiting) return;
   const code = process.exitCode || 0;
   process.emit('beforeExit', code);
 }
 
 function emitExit() {
-  if (!process._exiting) {
-    process._exiting = true;
-    process.emit('exit', process.exitCode || 0);
-  }
+  process._exiting = true;
+  process.emit('exit', process.exitCode || 0);
   const code = process.exitCode;
   return typeof code === 'number' ? code : (code ? +code || 0 : 0);
 }

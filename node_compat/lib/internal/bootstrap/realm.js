@@ -4,10 +4,13 @@
 (function setupRealm(natives) {
   'use strict';
   const bindingCache = { __proto__: null };
+  // What has been loaded, in order (process.moduleLoadList).
+  const moduleLoadList = [];
   function internalBinding(name) {
     let b = bindingCache[name];
     if (b === undefined) {
       b = natives.binding(name);
+      moduleLoadList.push(`Internal Binding ${name}`);
       for (const key of Object.keys(b)) {
         const value = b[key];
         if (value !== null && typeof value === 'object' && value.__nativeClass === true) {
@@ -153,6 +156,7 @@
     compileForInternalLoader() {
       if (this.loaded || this.loading) return this.exports;
       this.loading = true;
+      moduleLoadList.push(`NativeModule ${this.id}`);
       try {
         const fn = natives.compile(this.id);
         const require = this.id.startsWith('vendor/') ? vendoredRequire(this.id) : requireBuiltin;
@@ -238,6 +242,7 @@
   requireBuiltin.aliasVendored = (specifier, id) => { vendorAliases.set(specifier, id); };
   requireBuiltin.BuiltinModule = BuiltinModule;
   requireBuiltin.internalBinding = internalBinding;
+  requireBuiltin.moduleLoadList = moduleLoadList;
   requireBuiltin.keepLayout = keepLayout;
   requireBuiltin.initTCPHandle = initTCPHandle;
   return requireBuiltin;

@@ -115,19 +115,17 @@ function stopIfPaused(stdin) {
   }
 }
 
-function defineStream(name, create) {
+// (In the places bootstrap/process keeps for them, with Node's getter names.)
+function defineStream(name, getterName, create) {
   let stream;
-  Object.defineProperty(process, name, {
-    __proto__: null,
-    configurable: true,
-    enumerable: true,
-    get() {
-      stream ??= create();
-      return stream;
-    },
-  });
+  const get = function() {
+    stream ??= create();
+    return stream;
+  };
+  Object.defineProperty(get, 'name', { __proto__: null, value: getterName });
+  Object.defineProperty(process, name, { __proto__: null, configurable: true, enumerable: true, get });
 }
 
-defineStream('stdout', () => createStdout(1));
-defineStream('stderr', () => createStdout(2));
-defineStream('stdin', createStdin);
+defineStream('stdout', 'getStdout', () => createStdout(1));
+defineStream('stderr', 'getStderr', () => createStdout(2));
+defineStream('stdin', 'getStdin', createStdin);

@@ -53,12 +53,6 @@ const groupIndents = new WeakMap();
 
 function noop() {}
 
-function defineHidden(target, name, value) {
-  Object.defineProperty(target, name, {
-    __proto__: null, value, writable: true, enumerable: false, configurable: true,
-  });
-}
-
 function Console(options /* or: stdout, stderr, ignoreErrors = true */) {
   if (!new.target) return Reflect.construct(Console, arguments);
 
@@ -112,17 +106,19 @@ Object.defineProperty(Console, Symbol.hasInstance, {
   },
 });
 
-const internalMethods = {
-  [kBindStreamsEager](stdout, stderr) {
+// Hidden helpers of every console (the global one copies them).
+Object.defineProperties(Console.prototype, {
+  [kBindStreamsEager]: { __proto__: null, ...consolePropAttributes, value: function(stdout, stderr) {
     Object.defineProperties(this, {
       _stdout: { __proto__: null, ...consolePropAttributes, value: stdout },
       _stderr: { __proto__: null, ...consolePropAttributes, value: stderr },
     });
-  },
+  } },
 
-  // Streams looked up at each use: the global console must follow
-  // process.stdout/stderr even if they are replaced or created later.
-  [kBindStreamsLazy](getStdout, getStderr) {
+  // Streams read from `object` (its stdout and stderr) at each use: the
+  // global console must follow process.stdout/stderr even if they are
+  // replaced or created later.
+  [kBindStreamsLazy]: { __proto__: null, ...consolePropAttributes, value: function(object) {
     let stdout;
     let stderr;
     Object.defineProperties(this, {
@@ -130,34 +126,36 @@ const internalMethods = {
         __proto__: null,
         enumerable: false,
         configurable: true,
-        get() { return stdout !== undefined ? stdout : getStdout(); },
+        get() { return stdout !== undefined ? stdout : object.stdout; },
         set(value) { stdout = value; },
       },
       _stderr: {
         __proto__: null,
         enumerable: false,
         configurable: true,
-        get() { return stderr !== undefined ? stderr : getStderr(); },
+        get() { return stderr !== undefined ? stderr : object.stderr; },
         set(value) { stderr = value; },
       },
     });
+  } },
+
+  [kBindProperties]: {
+    __proto__: null, ...consolePropAttributes, value: function(ignoreErrors, colorMode, groupIndentation = 2) {
+      Object.defineProperties(this, {
+        _stdoutErrorHandler: { __proto__: null, ...consolePropAttributes, value: createWriteErrorHandler(this, kUseStdout) },
+        _stderrErrorHandler: { __proto__: null, ...consolePropAttributes, value: createWriteErrorHandler(this, kUseStderr) },
+        _ignoreErrors: { __proto__: null, ...consolePropAttributes, value: Boolean(ignoreErrors) },
+        _times: { __proto__: null, ...consolePropAttributes, value: new Map() },
+        [kCounts]: { __proto__: null, ...consolePropAttributes, value: new Map() },
+        [kColorMode]: { __proto__: null, ...consolePropAttributes, value: colorMode },
+        [kIsConsole]: { __proto__: null, ...consolePropAttributes, value: true },
+        [kGroupIndentationWidth]: { __proto__: null, ...consolePropAttributes, value: groupIndentation },
+        [Symbol.toStringTag]: { __proto__: null, writable: false, enumerable: false, configurable: true, value: 'console' },
+      });
+    },
   },
 
-  [kBindProperties](ignoreErrors, colorMode, groupIndentation = 2) {
-    Object.defineProperties(this, {
-      _stdoutErrorHandler: { __proto__: null, ...consolePropAttributes, value: createWriteErrorHandler(this, kUseStdout) },
-      _stderrErrorHandler: { __proto__: null, ...consolePropAttributes, value: createWriteErrorHandler(this, kUseStderr) },
-      _ignoreErrors: { __proto__: null, ...consolePropAttributes, value: Boolean(ignoreErrors) },
-      _times: { __proto__: null, ...consolePropAttributes, value: new Map() },
-      [kCounts]: { __proto__: null, ...consolePropAttributes, value: new Map() },
-      [kColorMode]: { __proto__: null, ...consolePropAttributes, value: colorMode },
-      [kIsConsole]: { __proto__: null, ...consolePropAttributes, value: true },
-      [kGroupIndentationWidth]: { __proto__: null, ...consolePropAttributes, value: groupIndentation },
-      [Symbol.toStringTag]: { __proto__: null, writable: false, enumerable: false, configurable: true, value: 'console' },
-    });
-  },
-
-  [kWriteToConsole](streamSymbol, string) {
+  [kWriteToConsole]: { __proto__: null, ...consolePropAttributes, value: function(streamSymbol, string) {
     const ignoreErrors = this._ignoreErrors;
     const groupIndent = groupIndents.get(this) || '';
     const useStdout = streamSymbol === kUseStdout;
@@ -185,9 +183,9 @@ const internalMethods = {
     } finally {
       stream.removeListener('error', noop);
     }
-  },
+  } },
 
-  [kGetInspectOptions](stream) {
+  [kGetInspectOptions]: { __proto__: null, ...consolePropAttributes, value: function(stream) {
     let color = this[kColorMode];
     if (color === 'auto') color = shouldColorize(stream);
     const options = inspectOptionsMap.get(this);
@@ -196,22 +194,18 @@ const internalMethods = {
       return options;
     }
     return color ? kColorInspectOptions : kNoColorInspectOptions;
-  },
+  } },
 
-  [kFormatForStdout](args) {
+  [kFormatForStdout]: { __proto__: null, ...consolePropAttributes, value: function(args) {
     const opts = this[kGetInspectOptions](this._stdout);
     return formatWithOptions(opts, ...args);
-  },
+  } },
 
-  [kFormatForStderr](args) {
+  [kFormatForStderr]: { __proto__: null, ...consolePropAttributes, value: function(args) {
     const opts = this[kGetInspectOptions](this._stderr);
     return formatWithOptions(opts, ...args);
-  },
-};
-
-for (const key of Reflect.ownKeys(internalMethods)) {
-  defineHidden(Console.prototype, key, internalMethods[key]);
-}
+  } },
+});
 
 function isStackOverflowError(err) {
   return err !== null && typeof err === 'object' &&

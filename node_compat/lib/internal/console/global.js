@@ -16,14 +16,14 @@ const globalConsole = { __proto__: {} };
 for (const key of Reflect.ownKeys(Console.prototype)) {
   if (key === 'constructor') continue;
   const desc = Reflect.getOwnPropertyDescriptor(Console.prototype, key);
-  if (typeof desc.value === 'function') {
+  // The methods are bound, so `const { log } = console` works; the hidden
+  // (symbol-keyed) helpers are copied as they are.
+  if (typeof key === 'string' && typeof desc.value === 'function') {
     desc.value = desc.value.bind(globalConsole);
-    if (typeof key === 'string') {
-      Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
-      // Node's global methods go through the inspector's console wrapper,
-      // which declares no parameters.
-      Reflect.defineProperty(desc.value, 'length', { __proto__: null, value: 0 });
-    }
+    Reflect.defineProperty(desc.value, 'name', { __proto__: null, value: key });
+    // Node's global methods go through the inspector's console wrapper,
+    // which declares no parameters.
+    Reflect.defineProperty(desc.value, 'length', { __proto__: null, value: 0 });
   }
   Reflect.defineProperty(globalConsole, key, desc);
 }
@@ -41,9 +41,6 @@ const stdoutFallback = fdWriter(1);
 const stderrFallback = fdWriter(2);
 
 globalConsole[kBindProperties](true, 'auto');
-globalConsole[kBindStreamsLazy](
-  () => process.stdout ?? stdoutFallback,
-  () => process.stderr ?? stderrFallback);
 
 globalConsole.Console = Console;
 
@@ -66,5 +63,11 @@ globalConsole.context = function context(name) {
 globalConsole.createTask = function createTask() {
   return { run: function run(fn) { return fn(); } };
 };
+
+// Last, so _stdout and _stderr follow the other keys, as in Node.
+globalConsole[kBindStreamsLazy]({
+  get stdout() { return process.stdout ?? stdoutFallback; },
+  get stderr() { return process.stderr ?? stderrFallback; },
+});
 
 module.exports = globalConsole;

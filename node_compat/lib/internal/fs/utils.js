@@ -571,19 +571,21 @@ class Dirent {
   isFIFO() { return this[kType] === UV_DIRENT_FIFO; }
 
   isSocket() { return this[kType] === UV_DIRENT_SOCKET; }
+}
 
-  get path() {
-    emitDirentPathWarning();
+// `dirent.path`: the parent path, with a deprecation warning; setting it
+// gives the entry an own `path`.
+Object.defineProperty(Dirent.prototype, 'path', {
+  __proto__: null,
+  configurable: true,
+  enumerable: false,
+  get: deprecate(function() {
     return this.parentPath;
-  }
-}
-
-let direntPathWarned = false;
-function emitDirentPathWarning() {
-  if (direntPathWarned) return;
-  direntPathWarned = true;
-  process.emitWarning('dirent.path is deprecated in favor of dirent.parentPath', 'DeprecationWarning', 'DEP0178');
-}
+  }, 'dirent.path is deprecated in favor of dirent.parentPath', 'DEP0178'),
+  set(value) {
+    Object.defineProperty(this, 'path', { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  },
+});
 
 class DirentFromStats extends Dirent {
   constructor(name, stats, path) {

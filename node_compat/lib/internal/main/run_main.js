@@ -9,7 +9,9 @@ function runMain(kind, ...args) {
   switch (kind) {
     case 'file': return runFile(args[0]);
     case 'eval': return runEval(args[0], args[1], args[2], '[eval]');
-    case 'stdin': return runEval(args[0], args[1], false, '[stdin]');
+    case 'stdin':
+      process._eval = args[0];
+      return runEval(args[0], args[1], false, '[stdin]');
     case 'preload': {
       const Module = require('internal/modules/cjs/loader');
       const parent = new Module('internal/preload', null);

@@ -91,6 +91,9 @@ class PerformanceObserverEntryList {
   }
 }
 
+for (const key of ['getEntries', 'getEntriesByType', 'getEntriesByName']) {
+  Object.defineProperty(PerformanceObserverEntryList.prototype, key, { __proto__: null, enumerable: true });
+}
 Object.defineProperty(PerformanceObserverEntryList.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'PerformanceObserverEntryList', writable: false, enumerable: false, configurable: true,
 });
@@ -195,6 +198,9 @@ class PerformanceObserver {
   }
 }
 
+for (const key of ['observe', 'disconnect', 'takeRecords']) {
+  Object.defineProperty(PerformanceObserver.prototype, key, { __proto__: null, enumerable: true });
+}
 Object.defineProperty(PerformanceObserver.prototype, Symbol.toStringTag, {
   __proto__: null, value: 'PerformanceObserver', writable: false, enumerable: false, configurable: true,
 });

@@ -6,8 +6,7 @@
 // ('resourcetimingbufferfull' fires on `performance` when it is full).
 
 const { validateInternalField } = require('internal/validators');
-const { customInspectSymbol: kInspect } = require('internal/util');
-const { PerformanceEntry, inspectAs, kSkipThrow } = require('internal/perf/performance_entry');
+const { PerformanceEntry, kSkipThrow } = require('internal/perf/performance_entry');
 const { bufferResourceTiming, enqueue, resourceEntryCount } = require('internal/perf/observe');
 
 const kTimingInfo = Symbol('kTimingInfo');
@@ -88,14 +87,19 @@ const getters = {
   responseStatus: ownField(kResponseStatus),
 };
 
+// toJSON's fields (after PerformanceEntry's), in the order Node writes them.
+const kJSONOrder = [
+  'initiatorType', 'nextHopProtocol', 'workerStart', 'redirectStart', 'redirectEnd', 'fetchStart',
+  'domainLookupStart', 'domainLookupEnd', 'connectStart', 'connectEnd', 'secureConnectionStart', 'requestStart',
+  'responseStart', 'responseEnd', 'transferSize', 'encodedBodySize', 'decodedBodySize', 'deliveryType',
+  'responseStatus',
+];
+
 for (const [key, get] of Object.entries(getters)) {
   Object.defineProperty(get, 'name', { __proto__: null, value: `get ${key}` });
   Object.defineProperty(PerformanceResourceTiming.prototype, key, {
     __proto__: null, get, enumerable: true, configurable: true,
   });
-}
-for (const key of ['name', 'startTime', 'duration']) {
-  Object.defineProperty(PerformanceResourceTiming.prototype, key, { __proto__: null, enumerable: true });
 }
 
 Object.defineProperties(PerformanceResourceTiming.prototype, {
@@ -106,18 +110,8 @@ Object.defineProperties(PerformanceResourceTiming.prototype, {
     writable: true,
     value: function toJSON() {
       const json = { name: this.name, entryType: this.entryType, startTime: this.startTime, duration: this.duration };
-      for (const key of Object.keys(getters)) json[key] = this[key];
+      for (const key of kJSONOrder) json[key] = this[key];
       return json;
-    },
-  },
-  [kInspect]: {
-    __proto__: null,
-    enumerable: false,
-    configurable: true,
-    writable: true,
-    value: function(depth, options) {
-      if (depth < 0) return this;
-      return inspectAs('PerformanceResourceTiming', this.toJSON(), options);
     },
   },
   [Symbol.toStringTag]: {

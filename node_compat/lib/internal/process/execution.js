@@ -7,6 +7,9 @@
 const { isStackFormatted, normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector, kNodeArrow, nodeThrowSites } = require('internal/util');
 const { arrowAt, nodeFrameOf, trackUserThrows } = require('internal/node_throw_sites');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET },
+} = require('internal/errors');
 
 const kGenericUserError = 1;
 const kExceptionInFatalExceptionHandler = 7;
@@ -41,14 +44,62 @@ function libraryArrow(site, via) {
   return site.rejected === null ? kRaisingLines[via] : site.rejected;
 }
 
+// process.setUncaughtExceptionCaptureCallback(): a function that takes
+// every uncaught exception instead of the 'uncaughtException' listeners.
+let captureCallback = null;
+
+function setUncaughtExceptionCaptureCallback(fn) {
+  if (fn === null) {
+    captureCallback = null;
+    return;
+  }
+  if (typeof fn !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn); // at node:internal/process/execution:152:11
+  }
+  if (captureCallback !== null) throw new ERR_UNCAUGHT_EXCEPTION_CAPTURE_ALREADY_SET();
+  captureCallback = fn;
+}
+
+function hasUncaughtExceptionCaptureCallback() {
+  return captureCallback !== null;
+}
+
+// The monitor, then the capture callback or the 'uncaughtException'
+// listeners: whether the error was taken care of.
+function emitUncaught(err, type) {
+  process.emit('uncaughtExceptionMonitor', err, type);
+  if (captureCallback !== null) {
+    captureCallback(err);
+    return true;
+  }
+  return process.emit('uncaughtException', err, type);
+}
+
+// The process starts exiting with code 1 ('exit' is emitted).
+function beginFatalExit() {
+  if (!process._exiting) {
+    process._exiting = true;
+    process.exitCode = kGenericUserError;
+    process.emit('exit', kGenericUserError);
+  }
+}
+
+// process._fatalException: an error nobody caught, offered to the handlers;
+// whether one took it. When none did, the process starts exiting (the
+// caller reports the error and ends it).
+function fatalException(err, fromPromise) {
+  const handled = emitUncaught(err, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+  if (!handled) beginFatalExit();
+  return handled;
+}
+
 function triggerUncaughtException(err, fromPromise, fromMainModule = false, fromMicrotask = false) {
   normalizeStack(err);
   const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
   if (!fatalInProgress) {
     let handled;
     try {
-      process.emit('uncaughtExceptionMonitor', err, type);
-      handled = process.emit('uncaughtException', err, type);
+      handled = emitUncaught(err, type);
     } catch (handlerError) {
       // A handler that throws ends the process at once: its error is
       // reported and the exit code is 7, with no 'exit' event.
@@ -61,11 +112,7 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false, from
   }
   fatalInProgress = true;
   try {
-    if (!process._exiting) {
-      process._exiting = true;
-      process.exitCode = kGenericUserError;
-      process.emit('exit', kGenericUserError);
-    }
+    beginFatalExit();
   } catch {
     // Nothing more can be done: the report below still happens.
   }
@@ -201,4 +248,11 @@ function printFatal(err, via = kThrown) {
   process._rawDebug(`${text}\nNode.js ${process.version}`);
 }
 
-module.exports = { printFatal, recordThrow, triggerUncaughtException };
+module.exports = {
+  fatalException,
+  hasUncaughtExceptionCaptureCallback,
+  printFatal,
+  recordThrow,
+  setUncaughtExceptionCaptureCallback,
+  triggerUncaughtException,
+};

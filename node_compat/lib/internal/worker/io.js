@@ -23,7 +23,6 @@ const {
 } = require('internal/event_target');
 const { customInspectSymbol: kInspect } = require('internal/util');
 
-const kSkipThrow = Symbol('kSkipThrow');
 const kQueue = Symbol('kQueue');
 const kPeer = Symbol('kPeer');
 const kHandle = Symbol('kHandle');
@@ -201,7 +200,7 @@ function deliverOne(port) {
   const queue = port[kQueue];
   if (queue.length === 0 || !port[kStarted]) return false;
   const data = queue.shift();
-  port.dispatchEvent(new MessageEvent('message', { data }));
+  port.dispatchEvent(port[kCreateEvent](data, 'message'));
   return queue.length > 0;
 }
 
@@ -210,97 +209,133 @@ function enqueue(port, data) {
   if (port[kStarted] && !port[kClosed]) port[kHandle].signal();
 }
 
-class MessagePort extends NodeEventTarget {
-  constructor(skipThrow = undefined) {
-    if (skipThrow !== kSkipThrow) throw new ERR_CONSTRUCT_CALL_INVALID();
-    super();
-    this[kQueue] = [];
-    this[kPeer] = null;
-    this[kStarted] = false;
-    this[kClosed] = false;
-    this[kHandle] = newHandle(this);
-  }
+// MessagePort is laid out as Node's: a function that cannot be called, whose
+// prototype holds postMessage and start before its constructor, and whose
+// ports are made by MessageChannel. A port is set up by its [oninit], and
+// each port listens for its own 'message' listeners (to start receiving
+// when the first is added and stop when the last goes).
+const kCreateEvent = Symbol('kCreateEvent');
+const kOnInit = Symbol('oninit');
+const kOnClose = Symbol('handle_onclose');
 
-  postMessage(message, transferList = undefined) {
-    if (arguments.length === 0) {
-      throw nodeErrorWithMessage('ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
-    }
-    const transfer = transferList !== null && typeof transferList === 'object' && !Array.isArray(transferList) ?
-      transferList.transfer : transferList;
-    const data = cloneMessage(message, transfer);
-    const peer = this[kPeer];
-    if (this[kClosed] || peer === null || peer[kClosed]) return;
-    enqueue(peer, data);
-  }
+function MessagePort() {
+  throw new ERR_CONSTRUCT_CALL_INVALID();
+}
 
-  start() {
-    if (this[kStarted] || this[kClosed]) return;
-    this[kStarted] = true;
-    this[kHandle].start();
-    if (this[kQueue].length > 0) this[kHandle].signal();
-  }
+function newMessagePort() {
+  const port = Reflect.construct(NodeEventTarget, [], MessagePort);
+  port[kOnInit]();
+  return port;
+}
 
-  ref() {
-    this[kHandle].ref();
-  }
+function defineMethod(proto, key, value, enumerable = true, writable = true, configurable = true) {
+  Object.defineProperty(proto, key, { __proto__: null, value, enumerable, writable, configurable });
+}
 
-  unref() {
-    this[kHandle].unref();
-  }
+const MessagePortPrototype = Object.create(NodeEventTarget.prototype);
+MessagePort.prototype = MessagePortPrototype;
 
-  hasRef() {
-    return this[kClosed] ? false : this[kHandle].hasRef();
+defineMethod(MessagePortPrototype, 'postMessage', function postMessage(...args) {
+  if (args.length === 0) {
+    throw nodeErrorWithMessage('ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
   }
+  const [message, transferList] = args;
+  const transfer = transferList !== null && typeof transferList === 'object' && !Array.isArray(transferList) ?
+    transferList.transfer : transferList;
+  const data = cloneMessage(message, transfer);
+  const peer = this[kPeer];
+  if (this[kClosed] || peer === null || peer[kClosed]) return;
+  enqueue(peer, data);
+});
 
-  // Closing one end closes both; each emits 'close' from the loop's close
-  // phase, this end first (the phase runs the last closed first; in Node
-  // the peer closes later, when the closing message reaches it).
-  close() {
-    if (this[kClosed]) return;
-    const peer = this[kPeer];
-    if (peer !== null) closePort(peer);
-    closePort(this);
-  }
+defineMethod(MessagePortPrototype, 'start', function start() {
+  if (this[kStarted] || this[kClosed]) return;
+  this[kStarted] = true;
+  this[kHandle].start();
+  if (this[kQueue].length > 0) this[kHandle].signal();
+});
 
-  [kNewListener](size, type, ...rest) {
-    super[kNewListener](size, type, ...rest);
+defineMethod(MessagePortPrototype, 'constructor', MessagePort, false);
+
+defineMethod(MessagePortPrototype, 'ref', function ref() {
+  this[kHandle].ref();
+});
+
+defineMethod(MessagePortPrototype, 'unref', function unref() {
+  this[kHandle].unref();
+});
+
+defineMethod(MessagePortPrototype, 'hasRef', function() {
+  return this[kClosed] ? false : this[kHandle].hasRef();
+});
+
+defineEventHandler(MessagePortPrototype, 'message');
+defineEventHandler(MessagePortPrototype, 'messageerror');
+
+// Closing one end closes both; each emits 'close' from the loop's close
+// phase, this end first (the phase runs the last closed first; in Node
+// the peer closes later, when the closing message reaches it).
+defineMethod(MessagePortPrototype, 'close', function(cb) {
+  if (typeof cb === 'function') this.once('close', cb);
+  if (this[kClosed]) return;
+  const peer = this[kPeer];
+  if (peer !== null) closePort(peer);
+  closePort(this);
+});
+
+// The event a message is delivered in.
+Object.defineProperty(MessagePortPrototype, kCreateEvent, {
+  __proto__: null,
+  value: function(data, type) {
+    return new MessageEvent(type, { data });
+  },
+  enumerable: false,
+  writable: false,
+  configurable: false,
+});
+
+defineMethod(MessagePortPrototype, kOnInit, function oninit() {
+  this[kQueue] = [];
+  this[kPeer] = null;
+  this[kStarted] = false;
+  this[kClosed] = false;
+  this[kHandle] = newHandle(this);
+  this[kNewListener] = function(size, type, ...rest) {
+    Reflect.apply(NodeEventTarget.prototype[kNewListener], this, [size, type, ...rest]);
     if (type === 'message') this.start();
-  }
-
-  [kRemoveListener](size, type, ...rest) {
-    super[kRemoveListener](size, type, ...rest);
+  };
+  this[kRemoveListener] = function(size, type, ...rest) {
+    Reflect.apply(NodeEventTarget.prototype[kRemoveListener], this, [size, type, ...rest]);
     if (type === 'message' && size === 0 && this[kStarted]) {
       this[kStarted] = false;
       this[kHandle].stop();
     }
-  }
+  };
+}, true, false, false);
 
-  [kInspect](depth, options) {
-    if (depth < 0) return this;
-    return inspectWithPrefix('MessagePort [EventTarget]', { active: !this[kClosed], refed: this.hasRef() }, options);
-  }
-}
+// The handle has closed: messages that arrived before the close are still
+// delivered, then 'close'.
+defineMethod(MessagePortPrototype, kOnClose, function onclose() {
+  while (this[kStarted] && deliverOne(this));
+  this.dispatchEvent(new Event('close'));
+}, false, false, false);
+
+defineMethod(MessagePortPrototype, kInspect, function inspect(...args) {
+  const [depth, options] = args;
+  if (depth < 0) return this;
+  return inspectWithPrefix('MessagePort [EventTarget]', { active: !this[kClosed], refed: this.hasRef() }, options);
+}, false, false, false);
 
 function closePort(port) {
   port[kClosed] = true;
   port[kPeer] = null;
-  port[kHandle].close(() => {
-    // Messages that arrived before the close are still delivered.
-    while (port[kStarted] && deliverOne(port));
-    port.dispatchEvent(new Event('close'));
-  });
+  port[kHandle].close(() => port[kOnClose]());
 }
-
-defineEventHandler(MessagePort.prototype, 'message');
-defineEventHandler(MessagePort.prototype, 'messageerror');
-Object.defineProperty(MessagePort.prototype, Symbol.toStringTag, {
-  __proto__: null, value: 'MessagePort', writable: false, enumerable: false, configurable: true,
-});
 
 class MessageChannel {
   constructor() {
-    const port1 = new MessagePort(kSkipThrow);
-    const port2 = new MessagePort(kSkipThrow);
+    const port1 = newMessagePort();
+    const port2 = newMessagePort();
     port1[kPeer] = port2;
     port2[kPeer] = port1;
     this.port1 = port1;
@@ -388,7 +423,7 @@ class BroadcastChannel extends EventTarget {
   }
 }
 
-for (const key of ['name', 'close', 'postMessage', 'ref', 'unref']) {
+for (const key of ['name', 'close', 'postMessage']) {
   Object.defineProperty(BroadcastChannel.prototype, key, { __proto__: null, enumerable: true });
 }
 defineEventHandler(BroadcastChannel.prototype, 'message');
