@@ -1600,16 +1600,24 @@ Server.prototype.listen = function(...args) {
   throw new ERR_INVALID_ARG_VALUE('options', options); // at node:net:2156:9
 };
 
+// The first address that is no IPv6 link-local one (fe80::/10), else the first.
+function listenableAddress(addresses) {
+  for (const entry of addresses) {
+    if (!/^fe[89ab][0-9a-f]:/i.test(entry.address)) return entry;
+  }
+  return addresses[0];
+}
+
 function lookupAndListen(self, port, address, backlog, exclusive, flags) {
   const listeningId = self._listeningId;
-  lazyDns().lookup(address, (err, ip, addressType) => {
+  lazyDns().lookup(address, { all: true }, (err, addresses) => {
     if (listeningId !== self._listeningId) return;
     if (err) {
       self.emit('error', err);
-      return;
+    } else {
+      const chosen = listenableAddress(addresses);
+      listenInCluster(self, chosen.address, port, chosen?.family || 4, backlog, undefined, exclusive, flags);
     }
-    addressType = ip ? addressType : 4;
-    listenInCluster(self, ip, port, addressType, backlog, undefined, exclusive, flags);
   });
 }
 
