@@ -6,7 +6,7 @@ import os
 
 from jsbridge import ModuleError
 
-from ..modules import resolve
+from ..modules import node_frames, resolve
 from ..modules.system import read_text
 from . import uv
 
@@ -71,5 +71,6 @@ def create(realm: Any) -> dict:
         "resolveImport": resolve_import,
         "sourceLine": system.source_line,
         "v8Positions": system.v8_positions,
+        "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],
     }

@@ -13,7 +13,7 @@ import re
 
 from jsbridge import JSException, ModuleError
 
-from . import resolve, throw_sites
+from . import node_frames, resolve, throw_sites
 from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -272,14 +272,33 @@ class ModuleSystem:
     _SETTER_VALUE = re.compile(r"\.\s*[\w$#]+\s*(=)\s*$")
 
     def v8_positions(self, frames: str) -> str:
-        """Move QuickJS columns (the call's parenthesis) to where V8 puts them."""
-        out = []
+        """Move QuickJS columns (the call's parenthesis) to where V8 puts them.
+
+        Frames of the library become the frames of Node's own library they
+        stand for, where its lines say so (see node_frames).
+        """
+        out: list = []
         for text in frames.split("\n"):
             m = self._FRAME.match(text)
             if m is None:
                 out.append(text)
                 continue
             file, line, col = m.group(2), int(m.group(3)), int(m.group(4))
+            if self.synthetic.get(file) == "commonjs":
+                # The module an import of CommonJS is served as: Node runs that import from its job.
+                out.append(f"{text[: len(text) - len(text.lstrip())]}at {_MODULE_JOB_RUN}")
+                continue
+            if file.startswith("node:"):
+                from ..realm import LIB_DIR
+
+                note = node_frames.node_frames(LIB_DIR, file, line)
+                if note is not None:
+                    replacement, callee = note
+                    if callee is not None and out:
+                        out[-1] = node_frames.called_as(out[-1], callee)
+                    indent = text[: len(text) - len(text.lstrip())]
+                    out.extend(f"{indent}at {frame}" for frame in replacement)
+                    continue
             if line == 1 and file in self.cjs_files:
                 col = max(1, col - len(CJS_PREFIX))
             if file in self.shifts:
@@ -306,6 +325,7 @@ class ModuleSystem:
         return "\n".join(out)
 
 
+_MODULE_JOB_RUN = "ModuleJob.run (node:internal/modules/esm/module_job:272:25)"
 _LOAD = "__pynodeLoad"
 _SYNC = "__pynodeSync"
 

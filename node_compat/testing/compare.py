@@ -50,6 +50,11 @@ def normalize(text: str, replacements: Optional[dict] = None) -> str:
     return text
 
 
+def exact(text: str) -> str:
+    """`text` as printed, but for process ids in warnings."""
+    return _PID.sub("(node:PID)", text)
+
+
 def pynode_command() -> list[str]:
     return [sys.executable, "-m", "node_compat"]
 

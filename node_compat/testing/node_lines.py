@@ -26,7 +26,7 @@ from node_compat.testing.refnode import reference_node
 
 LIB = Path(LIB_DIR)
 TABLE = LIB / "internal" / "node_throw_sites" / "lines.js"
-REFERENCE = re.compile(r"(?:// at |')(node:[\w/.-]+):(\d+):(\d+)")
+REFERENCE = re.compile(r"(?:// at (?:[^()|\n]* )?\(?|')(node:[\w/.-]+):(\d+):(\d+)")
 
 # Prints the requested lines of Node's bundled library sources as JSON.
 _READER = """

@@ -5,6 +5,8 @@ A fixture may start with directive comments:
   // stdin: text        data for standard input (\\n for newlines)
   // env: NAME=value    extra environment
   // timeout: 20        seconds before both runs are stopped
+  // compare: exact      stack frames compared as printed (by default they are
+                         reduced to what both runtimes can show alike)
 
 Each run happens in a copy of the fixture's area directory. An area holding
 a `_standalone` file has programs that use nothing but themselves and the
@@ -20,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
-from node_compat.testing.compare import normalize, run_both
+from node_compat.testing.compare import exact, normalize, run_both
 
 ROOT = Path(__file__).resolve().parents[2] / "fixtures"
-_DIRECTIVE = re.compile(r"^//\s*(args|stdin|env|timeout):\s?(.*)$")
+_DIRECTIVE = re.compile(r"^//\s*(args|stdin|env|timeout|compare):\s?(.*)$")
 
 
 def fixture_files() -> list[Path]:
@@ -39,7 +41,7 @@ def fixture_files() -> list[Path]:
 
 
 def directives(path: Path) -> dict:
-    found: dict = {"args": [], "stdin": None, "env": {}, "timeout": 30.0}
+    found: dict = {"args": [], "stdin": None, "env": {}, "timeout": 30.0, "exact": False}
     for line in path.read_text().splitlines():
         m = _DIRECTIVE.match(line)
         if m is None:
@@ -56,6 +58,8 @@ def directives(path: Path) -> dict:
             found["env"][name] = val
         elif key == "timeout":
             found["timeout"] = float(value)
+        elif key == "compare":
+            found["exact"] = value.strip() == "exact"
     return found
 
 
@@ -85,6 +89,10 @@ def test_same_output_as_node(path: Path, refnode: str, tmp_path: Path) -> None:
     script = work / path.relative_to(area)
     ref, ours = run_both(refnode, [str(script)] + opts["args"], cwd=str(work), timeout=opts["timeout"],
                          stdin=opts["stdin"], env=opts["env"])
-    assert normalize(ours.stdout) == normalize(ref.stdout), f"stdout differs; stderr was:\n{ours.stderr}"
-    assert normalize(ours.stderr) == normalize(ref.stderr)
+    if opts["exact"]:
+        assert exact(ours.stdout) == exact(ref.stdout), f"stdout differs; stderr was:\n{ours.stderr}"
+        assert exact(ours.stderr) == exact(ref.stderr)
+    else:
+        assert normalize(ours.stdout) == normalize(ref.stdout), f"stdout differs; stderr was:\n{ours.stderr}"
+        assert normalize(ours.stderr) == normalize(ref.stderr)
     assert ours.code == ref.code

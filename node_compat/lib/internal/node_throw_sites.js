@@ -7,10 +7,11 @@
 // that made it (the top frame of its stack). pynode's library has other
 // lines, so it says which of Node's lines each of its own stands for:
 //
-// - A library line ending in `// at node:<id>:<line>:<column>` stands for
-//   that frame of Node's library: an error whose stack starts at that line
-//   is reported at Node's line. The comment is read only when a report is
-//   printed, so hot paths pay nothing.
+// - A library line ending in `// at node:<id>:<line>:<column>` (or in the
+//   frames Node shows for it, `// at Socket.connect (node:net:1252:11)`,
+//   see modules/node_frames.py) stands for that frame of Node's library: an
+//   error whose stack starts at that line is reported at Node's line. The
+//   comment is read only when a report is printed, so hot paths pay nothing.
 // - Lines of the vendored readable-stream (pinned by version, not ours to
 //   edit) are mapped in internal/node_throw_sites/vendored.
 // - Where the frame alone cannot tell (Node rethrows from another line, as
@@ -24,7 +25,10 @@
 // (internal/util is required when first needed: it needs the validators,
 // which need this module.)
 let nodeThrowSites = null;
-const kMarker = /\/\/ at (node:[\w/.-]+:\d+:\d+)$/;
+// (`// at node:net:1252:11`, or `// at Socket.connect (node:net:1252:11)`
+// and more frames: the first is where Node's error is made; see
+// modules/node_frames.py.)
+const kMarker = /\/\/ at (?:[^()|]* )?\(?(node:[\w/.-]+:\d+:\d+)\)?(?: \| .*| calling [\w$.]+)?\s*$/;
 const kLocation = /^(node:[\w/.-]+):(\d+):(\d+)$/;
 // V8 puts a thrown error's caret on the `throw` of the statement.
 const kThrowBefore = /\bthrow\s+(?:new\s+)?[\w$.]*\s*$/;

@@ -36,7 +36,7 @@ function stackHeader(err) {
 // call Node's own entry functions (onStreamRead, processTicksAndRejections,
 // processTimers, ...), which Node calls from native code: their frames are
 // not shown.
-const kNativeEntry = /^ {4}at (?:callback\w*|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:/;
+const kNativeEntry = /^ {4}at (?:(?:callback\w*|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:|run \(node:internal\/timers_runner:)/;
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
@@ -48,7 +48,10 @@ function v8Frames(frames, skip) {
   // Node hides the frames of its error constructors and argument validators
   // (hideStackFrames): a stack starts at the library function that threw.
   while (skip < lines.length && /\(node:internal\/(?:errors|validators):\d+:\d+\)$/.test(lines[skip])) skip++;
-  for (let i = skip; i < lines.length && out.length < limit; i++) {
+  // (Library frames may stand for more or fewer of Node's, see
+  // modules/node_frames.py: the limit applies once they are Node's.)
+  const gather = limit + 32;
+  for (let i = skip; i < lines.length && out.length < gather; i++) {
     let line = lines[i];
     if (line === '') continue;
     if (line.includes('(jsbridge:') || line.includes('(node:internal/bootstrap/realm') || kNativeEntry.test(line)) continue;
@@ -61,7 +64,8 @@ function v8Frames(frames, skip) {
   }
   let text = out.join('\n');
   if (positions !== null && text !== '') text = positions(text);
-  return text;
+  const shown = text.split('\n');
+  return shown.length > limit ? shown.slice(0, Math.max(limit, 0)).join('\n') : text;
 }
 
 // Errors whose `stack` has been read or replaced. V8 then keeps only the

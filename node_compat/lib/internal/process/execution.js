@@ -189,8 +189,10 @@ function arrowFor(err, via) {
   }
   if (loc === null) return noLocation;
   if (loc.file.startsWith('node:')) {
-    // A line of our library standing for one of Node's.
-    const at = nodeFrameOf(loc.file, loc.line);
+    // A frame of Node's library (see modules/node_frames.py), or a line of
+    // ours standing for one of Node's.
+    const location = `${loc.file}:${loc.line}:${loc.column}`;
+    const at = internalBinding('modules').isNodeLocation(location) ? location : nodeFrameOf(loc.file, loc.line);
     const arrow = at === null ? undefined : arrowAt(at, thrown);
     if (arrow !== undefined) return arrow;
   }

@@ -1,0 +1,94 @@
+"""Node's stack frames for the lines of pynode's own library.
+
+Where an error's stack passes through the library, Node shows frames of *its*
+library (`at Module._compile (node:internal/modules/cjs/loader:1740:14)`),
+and pynode's library has other functions on other lines. A library line says
+which of Node's frames it stands for in its trailing comment:
+
+    // at Module._compile (node:internal/modules/cjs/loader:1740:14)
+    // at Module.require (node:internal/modules/cjs/loader:1496:12) | require (node:internal/modules/helpers:135:16)
+    // at (node:internal/main/run_main_module:33:47)        an anonymous frame
+    // at -                                                 no frame in Node
+    // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout
+
+`calling Type.method` names how Node calls the function of the frame above
+(V8 shows `Timeout.fn [as _onTimeout]`). A comment with a bare location
+(`// at node:net:1252:11`) only places fatal reports (see
+lib/internal/node_throw_sites.js) and leaves the frame as it is. Comments are
+read from the library's files when a stack is formatted, so hot paths pay
+nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Optional
+
+_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+))?\s*$")
+_FRAME = re.compile(r"^(?:[^()]+ )?\(node:[\w/.-]+:\d+:\d+\)$")
+
+# node: id -> {line: (frames, callee)}
+_notes: dict = {}
+# The locations of Node's library that stack frames have been given
+# ("node:net:1252:11"): a fatal report finds Node's own line for them.
+_shown: set = set()
+
+
+def _read_notes(lib_dir: str, module_id: str) -> dict:
+    found: dict = {}
+    try:
+        with open(os.path.join(lib_dir, f"{module_id}.js"), encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+    except OSError:
+        return found
+    for number, text in enumerate(lines, 1):
+        if "// at " not in text:
+            continue
+        m = _NOTE.search(text)
+        if m is None:
+            continue
+        spec, callee = m.group(1), m.group(2)
+        if spec == "-":
+            found[number] = ((), callee)
+            continue
+        frames = tuple(part.strip() for part in spec.split(" | "))
+        if all(_FRAME.match(frame) for frame in frames):
+            found[number] = (tuple(f[1:-1] if f.startswith("(") else f for f in frames), callee)
+    return found
+
+
+def node_frames(lib_dir: str, file: str, line: int) -> Optional[tuple]:
+    """(Node's frames, callee's `Type.method` or None) for a library line, or None to keep the frame."""
+    module_id = file[5:]
+    notes = _notes.get(module_id)
+    if notes is None:
+        notes = _notes[module_id] = _read_notes(lib_dir, module_id)
+    note = notes.get(line)
+    if note is not None:
+        for frame in note[0]:
+            _shown.add(frame[frame.rfind("(") + 1:-1] if frame.endswith(")") else frame)
+    return note
+
+
+def is_node_location(location: str) -> bool:
+    """Whether a stack frame's location is one of Node's (given by node_frames), not of pynode's library."""
+    return location in _shown
+
+
+_CALLED = re.compile(r"^(\s+at )(?:(.+?) \((.+)\)|(.+))$")
+
+
+def called_as(frame: str, callee: str) -> str:
+    """The frame of a function Node calls as `callee` (`Type.method`), named as V8 names it."""
+    m = _CALLED.match(frame)
+    if m is None:
+        return frame
+    prefix, name, where = m.group(1), m.group(2), m.group(3) if m.group(2) is not None else m.group(4)
+    method = callee.rsplit(".", 1)[-1]
+    if name is None or name == method or name == "<anonymous>":
+        return f"{prefix}{callee} ({where})"
+    return f"{prefix}{callee.rsplit('.', 1)[0]}.{name} [as {method}] ({where})"

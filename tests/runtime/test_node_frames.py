@@ -1,0 +1,43 @@
+"""Library lines name the frames of Node's library they stand for (modules/node_frames.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from node_compat.modules import node_frames
+
+
+def write_lib(tmp_path: Path, text: str) -> str:
+    (tmp_path / "internal").mkdir()
+    (tmp_path / "internal" / "demo.js").write_text(text)
+    return str(tmp_path)
+
+
+def test_notes_give_frames_hide_frames_or_leave_them(tmp_path: Path) -> None:
+    lib = write_lib(tmp_path, "\n".join([
+        "a(); // at Module._compile (node:internal/modules/cjs/loader:1740:14)",
+        "b(); // at X.y (node:a:1:2) | (node:b:3:4)",
+        "c(); // at -",
+        "d(); // at node:net:1252:11",
+        "e(); // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout",
+        "f();",
+    ]))
+    assert node_frames.node_frames(lib, "node:internal/demo", 1) == (
+        ("Module._compile (node:internal/modules/cjs/loader:1740:14)",), None)
+    assert node_frames.node_frames(lib, "node:internal/demo", 2) == (("X.y (node:a:1:2)", "node:b:3:4"), None)
+    assert node_frames.node_frames(lib, "node:internal/demo", 3) == ((), None)
+    # A bare location only places fatal reports: the frame stays.
+    assert node_frames.node_frames(lib, "node:internal/demo", 4) is None
+    assert node_frames.node_frames(lib, "node:internal/demo", 5) == (
+        ("listOnTimeout (node:internal/timers:614:17)",), "Timeout._onTimeout")
+    assert node_frames.node_frames(lib, "node:internal/demo", 6) is None
+    assert node_frames.is_node_location("node:a:1:2")
+    assert node_frames.is_node_location("node:b:3:4")
+    assert not node_frames.is_node_location("node:net:1252:11")
+
+
+def test_a_function_node_calls_as_a_method_is_named_as_v8_names_it() -> None:
+    callee = "Timeout._onTimeout"
+    assert node_frames.called_as("    at tick (/a.js:1:2)", callee) == "    at Timeout.tick [as _onTimeout] (/a.js:1:2)"
+    assert node_frames.called_as("    at /a.js:1:2", callee) == "    at Timeout._onTimeout (/a.js:1:2)"
+    assert node_frames.called_as("    at _onTimeout (/a.js:1:2)", callee) == "    at Timeout._onTimeout (/a.js:1:2)"
