@@ -211,7 +211,7 @@ function connect(...args) {
   // normalized array, which only a replaced connect() can see. The socket
   // is still as constructed (`fresh`, see initSocketHandle).
   if (socket.connect === socketConnect) {
-    connectSocket(socket, options, cb, true);
+    connectSocket(socket, options, cb, true); // at Object.connect (node:net:250:17)
     if (fromPort && socket._host === null) spareConnectOptions = options;  // (no lookup)
     return socket;
   }
@@ -896,7 +896,7 @@ function connectSocket(self, options, cb, fresh) {
   if (self._parent && self._parent.connecting) return self;
 
   if (options.port === undefined && options.path == null) {
-    throw new ERR_MISSING_ARGS(['options', 'port', 'path']); // at node:net:1252:11
+    throw new ERR_MISSING_ARGS(['options', 'port', 'path']); // at Socket.connect (node:net:1252:11)
   }
 
   if (self.write !== Socket.prototype.write) self.write = Socket.prototype.write;
@@ -1203,9 +1203,9 @@ function internalConnectMultiple(context, canceled) {
 
   if (canceled || context.current === context.addresses.length) {
     if (context.errors.length === 0) {
-      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT()); // at node:net:1135:20
+      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT()); // at internalConnectMultiple (node:net:1135:20)
     } else {
-      self.destroy(new NodeAggregateError(context.errors));
+      self.destroy(new NodeAggregateError(context.errors)); // at internalConnectMultiple (node:net:1139:18)
     }
     return;
   }
@@ -1274,15 +1274,22 @@ function internalConnectMultiple(context, canceled) {
   }
 }
 
-function createConnectionError(req, status) {
-  let details;
-  if (req.localAddress && req.localPort) details = `${req.localAddress}:${req.localPort}`;
-  const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, details); // at node:net:1675:14
-  if (details) {
+// A connect error names the local address when one was asked for.
+function localDetails(req) {
+  return req.localAddress && req.localPort ? `${req.localAddress}:${req.localPort}` : undefined;
+}
+
+function withLocalAddress(ex, req) {
+  if (localDetails(req)) {
     ex.localAddress = req.localAddress;
     ex.localPort = req.localPort;
   }
   return ex;
+}
+
+function createConnectionError(req, status) {
+  const ex = exceptionWithHostPort(status, 'connect', req.address, req.port, localDetails(req)); // at createConnectionError (node:net:1675:14)
+  return withLocalAddress(ex, req);
 }
 
 function afterConnectMultiple(context, current, status, handle, req, readable, writable) {
@@ -1296,10 +1303,10 @@ function afterConnectMultiple(context, current, status, handle, req, readable, w
 
   const self = context.socket;
   if (status !== 0) {
-    const ex = createConnectionError(req, status);
+    const ex = createConnectionError(req, status); // at afterConnectMultiple (node:net:1705:16)
     context.errors.push(ex);
     self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
-    if (context.socket.connecting) internalConnectMultiple(context, status === UV_ECANCELED);
+    if (context.socket.connecting) internalConnectMultiple(context, status === UV_ECANCELED); // at afterConnectMultiple (node:net:1712:7)
     return;
   }
 
@@ -1344,7 +1351,10 @@ function afterConnect(status, handle, req, readable, writable) {
     // Start reading (or see an immediate end): read(0) consumes nothing.
     if (readable && !self.isPaused()) plainReads.read0(self);
   } else {
-    const ex = createConnectionError(req, status);
+    // (Made here, as in Node: its stack starts in this frame, named after the request's class.)
+    const ex = withLocalAddress(handle instanceof Pipe
+      ? exceptionWithHostPort(status, 'connect', req.address, req.port, localDetails(req)) // at PipeConnectWrap.afterConnect [as oncomplete] (node:net:1634:16)
+      : exceptionWithHostPort(status, 'connect', req.address, req.port, localDetails(req)), req); // at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1634:16)
     self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
     self.destroy(ex);
   }
@@ -1471,7 +1481,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   // 511, not 512: the kernel rounds backlog + 1 up to a power of two.
   const err = this._handle.listen(backlog || 511);
   if (err) {
-    const ex = uvExceptionWithHostPort(err, 'listen', address, port); // at node:net:1937:16
+    const ex = uvExceptionWithHostPort(err, 'listen', address, port); // at Server.setupListenHandle [as _listen2] (node:net:1937:16)
     this._handle.close();
     this._handle = null;
     process.nextTick(emitErrorNT, this, ex);
@@ -1486,7 +1496,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
 Server.prototype._listen2 = setupListenHandle;
 
 function emitErrorNT(self, err) {
-  self.emit('error', err);
+  self.emit('error', err); // at emitErrorNT (node:net:1973:8)
 }
 
 function emitListeningNT(self) {
@@ -1497,7 +1507,7 @@ function emitListeningNT(self) {
 // Every server binds its own handle: `exclusive` only decides whether
 // cluster workers share the primary's, and there are no workers here.
 function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
-  server._listen2(address, port, addressType, backlog, fd, flags);
+  server._listen2(address, port, addressType, backlog, fd, flags); // at listenInCluster (node:net:1994:12)
 }
 
 function listenFlags(options) {
@@ -1616,7 +1626,7 @@ function lookupAndListen(self, port, address, backlog, exclusive, flags) {
       self.emit('error', err);
     } else {
       const chosen = listenableAddress(addresses);
-      listenInCluster(self, chosen.address, port, chosen?.family || 4, backlog, undefined, exclusive, flags);
+      listenInCluster(self, chosen.address, port, chosen?.family || 4, backlog, undefined, exclusive, flags); // at (node:net:2203:7)
     }
   });
 }

@@ -300,7 +300,7 @@ function processTimers(now) {
     }
     if (ranAtLeastOneList) runNextTicks();
     else ranAtLeastOneList = true;
-    listOnTimeout(list, now);
+    listOnTimeout(list, now); // at process.processTimers (node:internal/timers:549:7)
   }
   return 0;
 }
@@ -333,8 +333,8 @@ function listOnTimeout(list, now) {
     asyncIdFields[kExecutionAsyncId] = timer[asyncIdSymbol];
     try {
       const args = timer._timerArgs;
-      if (args === undefined) timer._onTimeout();
-      else Reflect.apply(timer._onTimeout, timer, args);
+      if (args === undefined) timer._onTimeout(); // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout
+      else Reflect.apply(timer._onTimeout, timer, args); // at listOnTimeout (node:internal/timers:616:11) calling Timeout._onTimeout
     } finally {
       asyncIdFields[kExecutionAsyncId] = 0;
       if (timer._repeat && timer._idleTimeout !== -1) {
@@ -440,8 +440,8 @@ function processImmediate() {
     asyncIdFields[kExecutionAsyncId] = immediate[asyncIdSymbol];
     try {
       const argv = immediate._argv;
-      if (!argv) immediate._onImmediate();
-      else immediate._onImmediate(...argv);
+      if (!argv) immediate._onImmediate(); // at process.processImmediate (node:internal/timers:511:21) calling Immediate._onImmediate
+      else immediate._onImmediate(...argv); // at process.processImmediate (node:internal/timers:513:21) calling Immediate._onImmediate
     } finally {
       asyncIdFields[kExecutionAsyncId] = 0;
       immediate._onImmediate = null;

@@ -341,7 +341,7 @@ function emitExit() {
 }
 
 function runMain(kind, ...args) {
-  return require('internal/main/run_main').runMain(kind, ...args);
+  return require('internal/main/run_main').runMain(kind, ...args); // at -
 }
 
 const esm = require('internal/modules/esm');

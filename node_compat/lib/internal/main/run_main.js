@@ -7,7 +7,7 @@ const modulesBinding = internalBinding('modules');
 
 function runMain(kind, ...args) {
   switch (kind) {
-    case 'file': return runFile(args[0]);
+    case 'file': return runFile(args[0]); // at (node:internal/main/run_main_module:33:47)
     case 'eval': return runEval(args[0], args[1], args[2], '[eval]');
     case 'stdin':
       process._eval = args[0];
@@ -44,14 +44,14 @@ function runFile(file) {
     return handleMainPromise(import(modulesBinding.pathToURL(process.argv[1])));
   }
   process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
-  return wrapModuleLoad(Module, resolved);
+  return wrapModuleLoad(Module, resolved); // at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:151:5)
 }
 
 // Node loads the main module through wrapModuleLoad (the step that traces
 // module loads): a frame of its own in the stacks of errors made while the
 // main module runs, so as many frames follow the user's as in Node.
 function wrapModuleLoad(Module, request) {
-  return Module._load(request, null, true);
+  return Module._load(request, null, true); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
 }
 
 function runEval(code, inputType, print, name) {

@@ -24,7 +24,7 @@ function initImportMeta(meta, name) {
   if (kind !== null) {
     Object.defineProperty(meta, kLoad, {
       __proto__: null,
-      value: () => loadSynthetic(kind, name),
+      value: () => loadSynthetic(kind, name), // at -
       enumerable: false,
       configurable: false,
       writable: false,
@@ -61,7 +61,7 @@ function loadSynthetic(kind, name) {
     case 'commonjs': {
       const Module = require('internal/modules/cjs/loader');
       const filename = modulesBinding.urlToPath(name);
-      return Module._load(filename, null, false);
+      return Module._load(filename, null, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | cjsLoader (node:internal/modules/esm/translators:271:5) | ModuleWrap.<anonymous> (node:internal/modules/esm/translators:204:7)
     }
     case 'json':
       return JSON.parse(modulesBinding.readSource(modulesBinding.urlToPath(name)));

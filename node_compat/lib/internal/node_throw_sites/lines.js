@@ -696,6 +696,9 @@ module.exports = {
   'node:internal/histogram': {
     193: "      throw new ERR_OUT_OF_RANGE('percentile', '> 0 && <= 100', percentile);",
   },
+  'node:internal/main/run_main_module': {
+    33: "require('internal/modules/cjs/loader').Module.runMain(mainEntry);",
+  },
   'node:internal/mime': {
     51: "    throw new ERR_INVALID_MIME_SYNTAX('type', str, invalidTypeIndex);",
     73: "    throw new ERR_INVALID_MIME_SYNTAX('subtype', str, invalidSubtypeIndex);",
@@ -703,6 +706,19 @@ module.exports = {
     178: '      throw new ERR_INVALID_MIME_SYNTAX(',
     346: "      throw new ERR_INVALID_MIME_SYNTAX('type', v, invalidTypeIndex);",
     359: "      throw new ERR_INVALID_MIME_SYNTAX('subtype', v, invalidSubtypeIndex);",
+  },
+  'node:internal/modules/cjs/loader': {
+    234: '    return onRequire().traceSync(Module._load, {',
+    1286: '    module.load(filename);',
+    1474: '  Module._extensions[extension](this, filename);',
+    1740: '    result = ReflectApply(compiledWrapper, thisValue,',
+    1905: '  module._compile(source, filename, loadedFormat);',
+  },
+  'node:internal/modules/helpers': {
+    135: '    return mod.require(path);',
+  },
+  'node:internal/modules/run_main': {
+    151: '    wrapModuleLoad(main, null, true);',
   },
   'node:internal/net': {
     37: '  return RegExpPrototypeTest(IPv4Reg, s);',
@@ -748,7 +764,15 @@ module.exports = {
     36: "      throw new ErrnoException(err, 'uv_signal_start');",
   },
   'node:internal/process/task_queues': {
+    85: '          callback();',
+    89: '            case 1: callback(args[0]); break;',
+    90: '            case 2: callback(args[0], args[1]); break;',
+    91: '            case 3: callback(args[0], args[1], args[2]); break;',
+    92: '            case 4: callback(args[0], args[1], args[2], args[3]); break;',
+    93: '            default: callback(...args);',
+    105: '    runMicrotasks();',
     114: "  validateFunction(callback, 'callback');",
+    151: '      callback();',
     161: "  validateFunction(callback, 'callback');",
   },
   'node:internal/process/warning': {
@@ -780,6 +804,8 @@ module.exports = {
     75: '      throw new ERR_INVALID_ARG_VALUE(',
   },
   'node:internal/streams/destroy': {
+    129: '  emitErrorNT(self, err);',
+    170: "  self.emit('error', err);",
     274: '      errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK());',
     328: '    err = new AbortError();',
   },
@@ -878,6 +904,11 @@ module.exports = {
   'node:internal/timers': {
     426: '  validateNumber(msecs, name);',
     428: "    throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs);",
+    511: '          immediate._onImmediate();',
+    513: '          immediate._onImmediate(...argv);',
+    549: '      listOnTimeout(list, now);',
+    614: '          timer._onTimeout();',
+    616: '          ReflectApply(timer._onTimeout, timer, args);',
   },
   'node:internal/url': {
     230: "      throw new ERR_INVALID_THIS('URLSearchParamsIterator');",
@@ -979,6 +1010,7 @@ module.exports = {
   'node:net': {
     180: "  validateInt32(fd, 'fd', 0);",
     194: '  throw new ERR_INVALID_FD_TYPE(type);',
+    250: '  return socket.connect(normalized);',
     258: "  validateBoolean(value, 'value');",
     267: "  validateInt32(value, 'value', 1);",
     370: '    throw new ERR_INVALID_ARG_VALUE(',
@@ -999,6 +1031,7 @@ module.exports = {
     1084: '      self.destroy(new ERR_IP_BLOCKED(address));',
     1115: "    const ex = new ExceptionWithHostPort(err, 'connect', address, port, details);",
     1135: '      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT());',
+    1139: '    self.destroy(new NodeAggregateError(context.errors));',
     1170: "      ArrayPrototypePush(context.errors, new ExceptionWithHostPort(err, 'bind', localAddress, localPort));",
     1177: '    const ex = new ERR_IP_BLOCKED(address);',
     1211: "    const ex = new ExceptionWithHostPort(err, 'connect', address, port, details);",
@@ -1015,8 +1048,11 @@ module.exports = {
     1423: '        err = new ERR_INVALID_ADDRESS_FAMILY(addressType,',
     1492: '          err = new ERR_INVALID_IP_ADDRESS(firstIp);',
     1495: '          err = new ERR_INVALID_ADDRESS_FAMILY(firstAddressType,',
+    1634: '    const ex = new ExceptionWithHostPort(status,',
     1650: "  validateAbortSignal(options.signal, 'options.signal');",
     1675: '  const ex = new ExceptionWithHostPort(status,',
+    1705: '    const ex = createConnectionError(req, status);',
+    1712: '      internalConnectMultiple(context, status === UV_ECANCELED);',
     1747: "  validateAbortSignal(options.signal, 'options.signal');",
     1777: "    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);",
     1780: '    validateNumber(',
@@ -1024,12 +1060,15 @@ module.exports = {
     1815: "      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);",
     1915: "      const error = new UVExceptionWithHostPort(rval, 'listen', address, port);",
     1937: "    const ex = new UVExceptionWithHostPort(err, 'listen', address, port);",
+    1973: "  self.emit('error', err);",
+    1994: '    server._listen2(address, port, addressType, backlog, fd, flags);',
     2041: '    throw new ERR_SERVER_ALREADY_LISTEN();',
     2088: "    validatePort(options.port, 'options.port');",
     2112: "      throw new ERR_INVALID_ARG_VALUE('options', options, msg);",
     2145: "        throw new ErrnoException(err, 'uv_pipe_chmod');",
     2152: "    throw new ERR_INVALID_ARG_VALUE('options', options,",
     2156: "  throw new ERR_INVALID_ARG_VALUE('options', options);",
+    2203: '      listenInCluster(self, validAddress.address, port, family,',
     2223: "      throw new ErrnoException(err, 'address');",
     2239: "    self.emit('error', new ErrnoException(err, 'accept'));",
     2356: '        cb(new ERR_SERVER_NOT_RUNNING());',

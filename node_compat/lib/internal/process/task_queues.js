@@ -59,22 +59,23 @@ function processTicksAndRejections(leaveJobs) {
       ring[head + 2] = void 0;
       head = (head + 4) & mask;
       if (typeof first === 'function') {
-        first(a, b);
+        if (b === kOneArgument) first(a); // at process.processTicksAndRejections (node:internal/process/task_queues:89:21)
+        else first(a, b); // at process.processTicksAndRejections (node:internal/process/task_queues:90:21)
       } else if (first === void 0) {
-        a();
+        a(); // at process.processTicksAndRejections (node:internal/process/task_queues:85:11)
       } else {
         switch (first.length) {
-          case 1: a(first[0]); break;
-          case 2: a(first[0], first[1]); break;
-          case 3: a(first[0], first[1], first[2]); break;
-          case 4: a(first[0], first[1], first[2], first[3]); break;
-          default: a(...first);
+          case 1: a(first[0]); break; // at process.processTicksAndRejections (node:internal/process/task_queues:89:21)
+          case 2: a(first[0], first[1]); break; // at process.processTicksAndRejections (node:internal/process/task_queues:90:21)
+          case 3: a(first[0], first[1], first[2]); break; // at process.processTicksAndRejections (node:internal/process/task_queues:91:21)
+          case 4: a(first[0], first[1], first[2], first[3]); break; // at process.processTicksAndRejections (node:internal/process/task_queues:92:21)
+          default: a(...first); // at process.processTicksAndRejections (node:internal/process/task_queues:93:22)
         }
       }
     }
     asyncIdFields[0] = 0;
     if (leaveJobs && tickInfo[kHasRejectionToWarn] === 0) break;
-    runMicrotasks();
+    runMicrotasks(); // at process.processTicksAndRejections (node:internal/process/task_queues:105:5)
     // A rejection to report always raises the flag, so a lowered one means
     // there is nothing for processPromiseRejections to do.
   } while (head !== tail || (tickInfo[kHasRejectionToWarn] !== 0 && processPromiseRejections()));
@@ -96,7 +97,8 @@ function nextTick(callback, ...args) {
 }
 
 // process.nextTick(callback, a, b) for the library's own callbacks, which
-// take two arguments (or ignore the second): no arguments array. A
+// take two arguments: no arguments array. (nextTick1 for those taking one,
+// which are called with it alone, as Node calls them.) A
 // replaced process.nextTick is still the one called, as Node's library
 // calls it too.
 function nextTick2(callback, a, b) {
@@ -112,6 +114,11 @@ function nextTick2(callback, a, b) {
   ring[tail + 3] = ++asyncIdFields[1];  // (newAsyncId, inline)
   tail = (tail + 4) & mask;
   if (tail === head) grow();
+}
+
+const kOneArgument = Symbol('kOneArgument');
+function nextTick1(callback, a) {
+  nextTick2(callback, a, kOneArgument);
 }
 
 // What Node runs between timers and between immediates.
@@ -131,7 +138,7 @@ function queueMicrotask(callback) {
     const outer = asyncIdFields[0];
     asyncIdFields[0] = asyncId;
     try {
-      callback();
+      callback(); // at (node:internal/process/task_queues:151:7) | AsyncResource.runInAsyncScope (node:async_hooks:211:14) | AsyncResource.runMicrotask (node:internal/process/task_queues:148:8)
     } catch (error) {
       triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
       triggerUncaughtException(error, false, false, true);
@@ -144,6 +151,7 @@ function queueMicrotask(callback) {
 module.exports = {
   hasTickScheduled,
   nextTick,
+  nextTick1,
   nextTick2,
   processTicksAndRejections,
   queueMicrotask,

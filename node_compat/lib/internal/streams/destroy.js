@@ -19,7 +19,7 @@ const {
   codes: { ERR_MULTIPLE_CALLBACK },
 } = require('internal/errors');
 const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
-const { nextTick2 } = require('internal/process/task_queues');
+const { nextTick1, nextTick2 } = require('internal/process/task_queues');
 const {
   kIsDestroyed,
   isDestroyed,
@@ -151,11 +151,11 @@ function destroyed(stream, cb, destroyError) {
   if (typeof cb === 'function') cb(destroyError);
 
   if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
-  else nextTick2(emitCloseNT, stream);
+  else nextTick1(emitCloseNT, stream);
 }
 
 function emitErrorCloseNT(stream, err) {
-  emitErrorNT(stream, err);
+  emitErrorNT(stream, err); // at emitErrorCloseNT (node:internal/streams/destroy:129:3)
   emitCloseNT(stream);
 }
 
@@ -175,7 +175,7 @@ function emitErrorNT(stream, err) {
   if ((w && (w[kState] & kErrorEmitted) !== 0) || (r && (r[kState] & kErrorEmitted) !== 0)) return;
   if (w) w[kState] |= kErrorEmitted;
   if (r) r[kState] |= kErrorEmitted;
-  stream.emit('error', err);
+  stream.emit('error', err); // at emitErrorNT (node:internal/streams/destroy:170:8)
 }
 
 // Makes a destroyed stream usable again (net.Socket reconnecting; every

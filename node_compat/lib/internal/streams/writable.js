@@ -26,7 +26,7 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
 const { checkHighWaterMark, defaultHighWaterMarks } = require('internal/streams/state');
-const { nextTick2 } = require('internal/process/task_queues');
+const { nextTick1, nextTick2 } = require('internal/process/task_queues');
 const {
   AbortError,
   codes: {
@@ -538,7 +538,7 @@ function onwrite(stream, er) {
     state[kAfterWriteTickInfoValue].count++;
   } else if (needTick) {
     state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
-    nextTick2(afterWriteTick, state[kAfterWriteTickInfoValue]);
+    nextTick1(afterWriteTick, state[kAfterWriteTickInfoValue]);
     state[kState] = flags | kAfterWritePending | kAfterWriteTickInfo;
   } else {
     state.pendingcb--;

@@ -151,7 +151,7 @@ Module._load = function(request, parent, isMain) {
   Module._cache[filename] = module;
   let threw = true;
   try {
-    module.load(filename);
+    module.load(filename); // at Function._load (node:internal/modules/cjs/loader:1286:12) | TracingChannel.traceSync (node:diagnostics_channel:322:14)
     threw = false;
   } finally {
     if (threw) {
@@ -183,14 +183,14 @@ Module.prototype.load = function(filename) {
   } else if (Module._extensions[extension] === undefined) {
     extension = '.js';
   }
-  Module._extensions[extension](this, filename);
+  Module._extensions[extension](this, filename); // at Module.load (node:internal/modules/cjs/loader:1474:32)
   this.loaded = true;
 };
 
 Module.prototype.require = function(id) {
   validateString(id, 'id');
   if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
-  return Module._load(id, this, false);
+  return Module._load(id, this, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12)
 };
 
 // Compile a CommonJS source; an ES-module-only syntax error means the file is an ES module.
@@ -206,7 +206,7 @@ Module.prototype._compile = function(content, filename, format) {
   const dirname = path.dirname(filename);
   const require = makeRequireFunction(this);
   const exports = this.exports;
-  return Reflect.apply(fn, exports, [exports, require, this, filename, dirname]);
+  return Reflect.apply(fn, exports, [exports, require, this, filename, dirname]); // at Module._compile (node:internal/modules/cjs/loader:1740:14)
 };
 
 // A path that resolved but cannot be read (a pipe's /proc name) throws the
@@ -222,7 +222,7 @@ function readModuleFile(filename) {
 Module._extensions['.js'] = function(module, filename) {
   const content = readModuleFile(filename);
   const format = modulesBinding.formatOf(filename);
-  module._compile(content, filename, format === 'detect' ? undefined : format);
+  module._compile(content, filename, format === 'detect' ? undefined : format); // at Object..js (node:internal/modules/cjs/loader:1905:10)
 };
 
 Module._extensions['.json'] = function(module, filename) {
@@ -265,7 +265,7 @@ function loadESMFromCJS(mod, filename) {
 
 function makeRequireFunction(mod) {
   const require = function require(path) {
-    return mod.require(path);
+    return mod.require(path); // at require (node:internal/modules/helpers:135:16)
   };
   function resolve(request, options) {
     validateString(request, 'request');
