@@ -132,11 +132,11 @@ function setupProcessObject() {
 
   EventEmitter.call(proc);
   proc.domain = null;
-  let exiting = false;
+  const exitState = require('internal/process/exiting');
   Object.defineProperty(proc, '_exiting', {
     __proto__: null,
-    get() { return exiting; },
-    set(value) { exiting = !!value; },
+    get() { return exitState.exiting; },
+    set(value) { exitState.exiting = !!value; },
     enumerable: true,
     configurable: true,
   });

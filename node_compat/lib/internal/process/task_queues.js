@@ -13,6 +13,7 @@ const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue'
 // [execution id, last id given out, ...] (internal/async_hooks; indexed by
 // number here, in the hot paths).
 const { asyncIdFields, newAsyncId } = require('internal/async_hooks');
+const exitState = require('internal/process/exiting');
 
 // Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
 const tickInfo = new Int32Array(tickInfoBuffer);
@@ -25,6 +26,9 @@ const kHasRejectionToWarn = 1;
 // tick's async id. So queuing a tick allocates nothing beyond that array,
 // and a tick's kind is a typeof test (an array is no function). (Filled, as
 // QuickJS keeps an array with holes in its slow representation.)
+// (A second argument kOneArgument: the callback is called with one.)
+const kOneArgument = Symbol('kOneArgument');
+
 let ring = new Array(8192).fill(void 0);
 let mask = ring.length - 1;
 let head = 0;
@@ -87,7 +91,7 @@ function nextTick(callback, ...args) {
   if (typeof callback !== 'function') {
     validateFunction(callback, 'callback'); // at node:internal/process/task_queues:114:3
   }
-  if (process._exiting) return;
+  if (exitState.exiting) return;
   tickInfo[kHasTickScheduled] = 1;
   ring[tail] = args.length === 0 ? void 0 : args;
   ring[tail + 1] = callback;
@@ -97,8 +101,8 @@ function nextTick(callback, ...args) {
 }
 
 // process.nextTick(callback, a, b) for the library's own callbacks, which
-// take two arguments: no arguments array. (nextTick1 for those taking one,
-// which are called with it alone, as Node calls them.) A
+// take two arguments: no arguments array. (`b` kOneArgument for those taking
+// one, which are called with it alone, as Node calls them.) A
 // replaced process.nextTick is still the one called, as Node's library
 // calls it too.
 function nextTick2(callback, a, b) {
@@ -106,7 +110,7 @@ function nextTick2(callback, a, b) {
     process.nextTick(callback, a, b);
     return;
   }
-  if (process._exiting) return;
+  if (exitState.exiting) return;
   tickInfo[kHasTickScheduled] = 1;
   ring[tail] = callback;
   ring[tail + 1] = a;
@@ -114,11 +118,6 @@ function nextTick2(callback, a, b) {
   ring[tail + 3] = ++asyncIdFields[1];  // (newAsyncId, inline)
   tail = (tail + 4) & mask;
   if (tail === head) grow();
-}
-
-const kOneArgument = Symbol('kOneArgument');
-function nextTick1(callback, a) {
-  nextTick2(callback, a, kOneArgument);
 }
 
 // What Node runs between timers and between immediates.
@@ -150,8 +149,8 @@ function queueMicrotask(callback) {
 
 module.exports = {
   hasTickScheduled,
+  kOneArgument,
   nextTick,
-  nextTick1,
   nextTick2,
   processTicksAndRejections,
   queueMicrotask,

@@ -19,7 +19,7 @@ const {
   codes: { ERR_MULTIPLE_CALLBACK },
 } = require('internal/errors');
 const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
-const { nextTick1, nextTick2 } = require('internal/process/task_queues');
+const { kOneArgument, nextTick2 } = require('internal/process/task_queues');
 const {
   kIsDestroyed,
   isDestroyed,
@@ -151,7 +151,7 @@ function destroyed(stream, cb, destroyError) {
   if (typeof cb === 'function') cb(destroyError);
 
   if (destroyError) nextTick2(emitErrorCloseNT, stream, destroyError);
-  else nextTick1(emitCloseNT, stream);
+  else nextTick2(emitCloseNT, stream, kOneArgument);
 }
 
 function emitErrorCloseNT(stream, err) {

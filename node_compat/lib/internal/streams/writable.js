@@ -26,7 +26,7 @@ const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const destroyImpl = require('internal/streams/destroy');
 const { checkHighWaterMark, defaultHighWaterMarks } = require('internal/streams/state');
-const { nextTick1, nextTick2 } = require('internal/process/task_queues');
+const { kOneArgument, nextTick2 } = require('internal/process/task_queues');
 const {
   AbortError,
   codes: {
@@ -538,7 +538,7 @@ function onwrite(stream, er) {
     state[kAfterWriteTickInfoValue].count++;
   } else if (needTick) {
     state[kAfterWriteTickInfoValue] = { count: 1, cb, stream, state };
-    nextTick1(afterWriteTick, state[kAfterWriteTickInfoValue]);
+    nextTick2(afterWriteTick, state[kAfterWriteTickInfoValue], kOneArgument);
     state[kState] = flags | kAfterWritePending | kAfterWriteTickInfo;
   } else {
     state.pendingcb--;
