@@ -254,7 +254,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     }
     const bindErr = state.handle.bind(ip, (port || 0) >>> 0, bindFlags(state));
     if (bindErr) {
-      const ex = exceptionWithHostPort(bindErr, 'bind', ip, port); // at node:dgram:399:20
+      const ex = exceptionWithHostPort(bindErr, 'bind', ip, port); // at (node:dgram:399:20)
       state.bindState = BIND_STATE_UNBOUND;
       this.emit('error', ex);
       return;
