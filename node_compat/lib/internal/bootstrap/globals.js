@@ -70,3 +70,10 @@ Object.defineProperty(globalThis, 'navigator', {
     return navigator;
   },
 });
+
+// --expose-gc: V8's global gc().
+if (require('internal/options').getOptionValue('--expose-gc')) {
+  Object.defineProperty(globalThis, 'gc', {
+    __proto__: null, value: require('internal/gc').gc, writable: true, enumerable: true, configurable: false,
+  });
+}
