@@ -38,10 +38,26 @@ const kRaisingLines = [
   'node:internal/modules/run_main:104\n    triggerUncaughtException(\n    ^\n',
   '',
 ];
+// Where Node makes the error standing for a rejection with no error as its
+// reason. Under --unhandled-rejections=strict, these lines and the one
+// raising a rejection are others.
+const kWrapperLine = 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
+const kStrictWrapperLine = 'node:internal/process/promises:343\n    reason : new UnhandledPromiseRejection(reason);\n' +
+  '             ^\n';
+const kStrictRaisingLine = 'node:internal/process/promises:345\n  triggerUncaughtException(err, true /* fromPromise */);\n  ^\n';
+let strictRejections;
+function isStrict() {
+  strictRejections ??= require('internal/options').getOptionValue('--unhandled-rejections') === 'strict';
+  return strictRejections;
+}
+
+function raisingLine(via) {
+  return via === kRejected && isStrict() ? kStrictRaisingLine : kRaisingLines[via];
+}
 
 function libraryArrow(site, via) {
   if (via === kThrown) return site.thrown;
-  return site.rejected === null ? kRaisingLines[via] : site.rejected;
+  return site.rejected === null ? raisingLine(via) : site.rejected;
 }
 
 // process.setUncaughtExceptionCaptureCallback(): a function that takes
@@ -151,7 +167,7 @@ function topLocation(stack, thrown) {
 function arrowFor(err, via) {
   const thrown = via === kThrown;
   // What V8 shows when the value has no location of its own.
-  const noLocation = thrown ? '' : kRaisingLines[via];
+  const noLocation = thrown ? '' : raisingLine(via);
   const userThrew = lastThrow !== null && lastThrow.value === err;
   if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
     return thrown && userThrew ? primitiveArrow() : noLocation;
@@ -171,7 +187,7 @@ function arrowFor(err, via) {
     return "node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n";
   }
   if (err instanceof Error && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
-    return 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
+    return isStrict() ? kStrictWrapperLine : kWrapperLine;
   }
   let loc = null;
   if (rethrown) {
