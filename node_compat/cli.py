@@ -71,7 +71,7 @@ def check_option_value(arg: str, name: str, value: Optional[str]) -> None:
         return
     # A V8 flag: a decimal integer, given as --NAME=VALUE. (Node also
     # reports an option of its own it passed V8 as bad.)
-    if value is None or not re.fullmatch(r"\s*[-+]?[0-9]+\s*", value):
+    if value is None or not re.fullmatch(r"\s*[-+]?[0-9]+", value):
         raise UsageError(f"bad option: {arg}\nbad option: --harmony-import-attributes",
                          f"Error: illegal value for flag {arg} of type int\nTry --help for options\n")
 

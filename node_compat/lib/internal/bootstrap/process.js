@@ -446,6 +446,7 @@ function setupProcessObject() {
   defineFixed(proc, '_preload_modules', preloadRequests(proc.execArgv));
   // What the warning options set (internal/process/warning reads them).
   if (!getOptionValue('--deprecation')) defineFixed(proc, 'noDeprecation', true);
+  if (!getOptionValue('--warnings')) defineFixed(proc, 'noProcessWarnings', true);
   if (getOptionValue('--trace-warnings')) defineFixed(proc, 'traceProcessWarnings', true);
   if (getOptionValue('--throw-deprecation')) defineFixed(proc, 'throwDeprecation', true);
   if (getOptionValue('--trace-deprecation')) defineFixed(proc, 'traceDeprecation', true);
