@@ -51,15 +51,17 @@ if (typeof gc !== 'function') {
   setImmediate(() => console.log('immediate'));
   const p = gc({ execution: 'async' });
   console.log(p instanceof Promise);
-  p.then((v) => console.log('gc done', v));
   setImmediate(() => console.log('immediate 2'));
   // (A cycle: QuickJS frees it in its collection of cycles only.)
   globalThis.fr = new FinalizationRegistry((held) => console.log('finalized', held));
-  setTimeout(() => {
-    (function () { const a = {}; const b = { a }; a.b = b; fr.register(a, 'cycle'); })();
-    gc();
-    setTimeout(() => console.log('end'), 5);
-  }, 20);
+  p.then((v) => {
+    console.log('gc done', v);
+    setTimeout(() => {
+      (function () { const a = {}; const b = { a }; a.b = b; fr.register(a, 'cycle'); })();
+      gc();
+      setTimeout(() => console.log('end'), 5);
+    }, 1);
+  });
 }
 """,
     "limit.js": r"""

@@ -2,55 +2,103 @@
 
 // Node's globals on top of the engine's: console, timers, queueMicrotask,
 // structuredClone, Buffer, URL, TextEncoder/TextDecoder, AbortController,
-// EventTarget, atob/btoa and performance.
+// EventTarget, atob/btoa and performance; gc() under --expose-gc. Each is
+// described as in Node (data or accessor, enumerable or not, accessor
+// names), and the global object's keys are put in Node's order at the end.
 
 const { defineLazyProperties } = require('internal/util');
+const { getOptionValue } = require('internal/options');
 const timers = require('timers');
 const { queueMicrotask } = require('internal/process/task_queues');
 
-function defineData(name, value) {
+function defineData(name, value, enumerable) {
   Object.defineProperty(globalThis, name, {
-    __proto__: null, value, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value, writable: true, enumerable, configurable: true,
   });
 }
 
-defineData('global', globalThis);
-defineData('console', require('internal/console/global'));
+// An accessor pair named `get` and `set` that stays one whatever is read
+// or assigned (Node's `process` and `Buffer`); `load()` gives the value
+// until one is assigned.
+function defineReplaceable(name, load) {
+  let value;
+  let loaded = false;
+  Object.defineProperty(globalThis, name, {
+    __proto__: null,
+    enumerable: false,
+    configurable: true,
+    get() {
+      if (!loaded) {
+        value = load();
+        loaded = true;
+      }
+      return value;
+    },
+    set(newValue) {
+      value = newValue;
+      loaded = true;
+    },
+  });
+}
+
+const processObject = globalThis.process;
+defineReplaceable('process', () => processObject);
+defineData('global', globalThis, true);
+defineData('console', require('internal/console/global'), false);
 for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
-  Object.defineProperty(globalThis, name, {
-    __proto__: null, value: timers[name], writable: true, enumerable: true, configurable: true,
-  });
+  defineData(name, timers[name], true);
 }
-defineData('queueMicrotask', queueMicrotask);
+defineData('queueMicrotask', queueMicrotask, true);
 
-defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'], false);
-// Buffer is no lazy property of the usual kind: its accessors are named
-// get and set, and it stays an accessor pair whatever is read or assigned.
-let BufferValue;
-let BufferLoaded = false;
-Object.defineProperty(globalThis, 'Buffer', {
-  __proto__: null,
-  enumerable: false,
-  configurable: true,
-  get() {
-    if (!BufferLoaded) {
-      BufferValue = require('buffer').Buffer;
-      BufferLoaded = true;
-    }
-    return BufferValue;
-  },
-  set(value) {
-    BufferValue = value;
-    BufferLoaded = true;
-  },
-});
-defineLazyProperties(globalThis, 'buffer', ['atob', 'btoa', 'Blob', 'File'], false);
+defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'], true);
+defineReplaceable('Buffer', () => require('buffer').Buffer);
+defineLazyProperties(globalThis, 'buffer', ['atob', 'btoa'], true);
+defineLazyProperties(globalThis, 'buffer', ['Blob', 'File'], false);
 defineLazyProperties(globalThis, 'internal/url', ['URL', 'URLSearchParams'], false);
 defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
-defineLazyProperties(globalThis, 'internal/per_context/domexception', ['DOMException'], false);
+// DOMException's accessors have no names (Node makes them apart from the others).
+{
+  const accessors = [
+    function() {
+      const value = require('internal/per_context/domexception').DOMException;
+      accessors[1](value);
+      return value;
+    },
+    function(value) {
+      Object.defineProperty(globalThis, 'DOMException', { __proto__: null, writable: true, value });
+    },
+  ];
+  Object.defineProperty(globalThis, 'DOMException', {
+    __proto__: null, enumerable: false, configurable: true, get: accessors[0], set: accessors[1],
+  });
+}
 defineLazyProperties(globalThis, 'internal/abort_controller', ['AbortController', 'AbortSignal'], false);
 defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event', 'CustomEvent'], false);
-defineLazyProperties(globalThis, 'internal/perf/performance', ['performance'], true);
+// `performance` stays an accessor pair once read or assigned.
+{
+  let performance;
+  let loaded = false;
+  const accessors = {
+    'get performance'() {
+      if (!loaded) {
+        performance = require('internal/perf/performance').performance;
+        loaded = true;
+      }
+      return performance;
+    },
+    'set performance'(value) {
+      performance = value;
+      loaded = true;
+    },
+  };
+  Object.defineProperty(globalThis, 'performance', {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get: accessors['get performance'],
+    set: accessors['set performance'],
+  });
+}
 defineLazyProperties(globalThis, 'perf_hooks', [
   'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
   'PerformanceObserverEntryList', 'PerformanceResourceTiming',
@@ -60,20 +108,58 @@ defineLazyProperties(globalThis, 'internal/worker/io', [
   'BroadcastChannel', 'MessageChannel', 'MessageEvent', 'MessagePort',
 ], false);
 // `navigator` is read-only (a getter without a setter), unlike the others.
-let navigator;
-Object.defineProperty(globalThis, 'navigator', {
-  __proto__: null,
-  enumerable: true,
-  configurable: true,
-  get() {
-    navigator ??= require('internal/navigator').navigator;
-    return navigator;
-  },
-});
-
-// --expose-gc: V8's global gc().
-if (require('internal/options').getOptionValue('--expose-gc')) {
-  Object.defineProperty(globalThis, 'gc', {
-    __proto__: null, value: require('internal/gc').gc, writable: true, enumerable: true, configurable: false,
+{
+  let navigator;
+  Object.defineProperty(globalThis, 'navigator', {
+    __proto__: null,
+    enumerable: true,
+    configurable: true,
+    get: {
+      'get navigator'() {
+        navigator ??= require('internal/navigator').navigator;
+        return navigator;
+      },
+    }['get navigator'],
   });
+}
+
+// The global object's keys in the order Node's has them: V8's own (with the
+// engine's extras next to their kin), then Node's. Each property is moved
+// to the end in turn, which leaves the engine's non-configurable ones
+// (Infinity, NaN, undefined) first. --expose-gc's gc(), not configurable
+// either, is defined at its place.
+const kGlobalOrder = [
+  'Object', 'Function', 'Array', 'Number', 'parseFloat', 'parseInt', 'Infinity', 'NaN', 'undefined', 'Boolean',
+  'String', 'Symbol', 'Date', 'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError',
+  'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'InternalError', 'globalThis', 'JSON', 'Math', 'Intl',
+  'ArrayBuffer', 'Atomics', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
+  'Float16Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
+  'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect', 'FinalizationRegistry', 'WeakRef',
+  'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'unescape', 'eval', 'isFinite',
+  'isNaN', 'console', 'process', 'global', 'Buffer', 'clearImmediate', 'setImmediate', 'URL', 'URLSearchParams',
+  'DOMException', 'AbortController', 'AbortSignal', 'Event', 'EventTarget', 'CustomEvent', 'TextEncoder',
+  'TextDecoder', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout', 'queueMicrotask', 'structuredClone',
+  'atob', 'btoa', 'BroadcastChannel', 'MessageChannel', 'MessagePort', 'Blob', 'File', 'Performance',
+  'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+  'PerformanceObserverEntryList', 'PerformanceResourceTiming', 'performance', 'MessageEvent', 'Iterator',
+  'SharedArrayBuffer', 'gc', 'Navigator', 'navigator', Symbol.toStringTag,
+];
+{
+  // (Every global is away for a moment: what the loop uses is taken first.)
+  const global = globalThis;
+  const { defineProperty, deleteProperty, getOwnPropertyDescriptor } = Reflect;
+  const gc = getOptionValue('--expose-gc') ? require('internal/gc').gc : undefined;
+  for (const key of kGlobalOrder) {
+    if (key === 'gc') {
+      // (V8's: a full collection, see internal/gc.)
+      if (gc !== undefined) {
+        defineProperty(global, 'gc', { __proto__: null, value: gc, writable: true, enumerable: true, configurable: false });
+      }
+      continue;
+    }
+    const desc = getOwnPropertyDescriptor(global, key);
+    if (desc === undefined || !desc.configurable) continue;
+    deleteProperty(global, key);
+    defineProperty(global, key, desc);
+  }
 }
