@@ -41,21 +41,41 @@ function defineReplaceable(name, load) {
   });
 }
 
+// The engine's globals first, in V8's order (with the engine's extras next
+// to their kin): each configurable one is moved to the end in turn, which
+// leaves the engine's non-configurable ones (Infinity, NaN, undefined)
+// first. Node's are then defined in Node's order, Iterator and
+// SharedArrayBuffer moved after them as V8 has them, and --expose-gc's
+// gc(), not configurable either, defined at its place.
+const kEngineOrder = [
+  'Object', 'Function', 'Array', 'Number', 'parseFloat', 'parseInt', 'Boolean', 'String', 'Symbol', 'Date',
+  'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError',
+  'TypeError', 'URIError', 'InternalError', 'globalThis', 'JSON', 'Math', 'Intl', 'ArrayBuffer', 'Atomics',
+  'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float16Array',
+  'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array', 'DataView', 'Map',
+  'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect', 'FinalizationRegistry', 'WeakRef', 'decodeURI',
+  'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'unescape', 'eval', 'isFinite', 'isNaN',
+];
+// (Every global is away for a moment: what the moves use is taken first.)
+const global = globalThis;
+const { defineProperty, deleteProperty, getOwnPropertyDescriptor } = Reflect;
+function moveToEnd(key) {
+  const desc = getOwnPropertyDescriptor(global, key);
+  if (desc === undefined || !desc.configurable) return;
+  deleteProperty(global, key);
+  defineProperty(global, key, desc);
+}
+for (const key of kEngineOrder) moveToEnd(key);
+
+defineData('console', require('internal/console/global'), false);
 const processObject = globalThis.process;
+delete globalThis.process;
 defineReplaceable('process', () => processObject);
 defineData('global', globalThis, true);
-defineData('console', require('internal/console/global'), false);
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
-  defineData(name, timers[name], true);
-}
-defineData('queueMicrotask', queueMicrotask, true);
-
-defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'], true);
 defineReplaceable('Buffer', () => require('buffer').Buffer);
-defineLazyProperties(globalThis, 'buffer', ['atob', 'btoa'], true);
-defineLazyProperties(globalThis, 'buffer', ['Blob', 'File'], false);
+defineData('clearImmediate', timers.clearImmediate, true);
+defineData('setImmediate', timers.setImmediate, true);
 defineLazyProperties(globalThis, 'internal/url', ['URL', 'URLSearchParams'], false);
-defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
 // DOMException's accessors have no names (Node makes them apart from the others).
 {
   const accessors = [
@@ -73,7 +93,18 @@ defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecod
   });
 }
 defineLazyProperties(globalThis, 'internal/abort_controller', ['AbortController', 'AbortSignal'], false);
-defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event', 'CustomEvent'], false);
+defineLazyProperties(globalThis, 'internal/event_target', ['Event', 'EventTarget', 'CustomEvent'], false);
+defineLazyProperties(globalThis, 'internal/encoding', ['TextEncoder', 'TextDecoder'], false);
+for (const name of ['clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) defineData(name, timers[name], true);
+defineData('queueMicrotask', queueMicrotask, true);
+defineLazyProperties(globalThis, 'internal/structured_clone', ['structuredClone'], true);
+defineLazyProperties(globalThis, 'buffer', ['atob', 'btoa'], true);
+defineLazyProperties(globalThis, 'internal/worker/io', ['BroadcastChannel', 'MessageChannel', 'MessagePort'], false);
+defineLazyProperties(globalThis, 'buffer', ['Blob', 'File'], false);
+defineLazyProperties(globalThis, 'perf_hooks', [
+  'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+  'PerformanceObserverEntryList', 'PerformanceResourceTiming',
+], false);
 // `performance` stays an accessor pair once read or assigned.
 {
   let performance;
@@ -99,14 +130,16 @@ defineLazyProperties(globalThis, 'internal/event_target', ['EventTarget', 'Event
     set: accessors['set performance'],
   });
 }
-defineLazyProperties(globalThis, 'perf_hooks', [
-  'Performance', 'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
-  'PerformanceObserverEntryList', 'PerformanceResourceTiming',
-], false);
+defineLazyProperties(globalThis, 'internal/worker/io', ['MessageEvent'], false);
+moveToEnd('Iterator');
+moveToEnd('SharedArrayBuffer');
+if (getOptionValue('--expose-gc')) {
+  // (V8's: a full collection, see internal/gc.)
+  Object.defineProperty(globalThis, 'gc', {
+    __proto__: null, value: require('internal/gc').gc, writable: true, enumerable: true, configurable: false,
+  });
+}
 defineLazyProperties(globalThis, 'internal/navigator', ['Navigator'], false);
-defineLazyProperties(globalThis, 'internal/worker/io', [
-  'BroadcastChannel', 'MessageChannel', 'MessageEvent', 'MessagePort',
-], false);
 // `navigator` is read-only (a getter without a setter), unlike the others.
 {
   let navigator;
@@ -121,45 +154,4 @@ defineLazyProperties(globalThis, 'internal/worker/io', [
       },
     }['get navigator'],
   });
-}
-
-// The global object's keys in the order Node's has them: V8's own (with the
-// engine's extras next to their kin), then Node's. Each property is moved
-// to the end in turn, which leaves the engine's non-configurable ones
-// (Infinity, NaN, undefined) first. --expose-gc's gc(), not configurable
-// either, is defined at its place.
-const kGlobalOrder = [
-  'Object', 'Function', 'Array', 'Number', 'parseFloat', 'parseInt', 'Infinity', 'NaN', 'undefined', 'Boolean',
-  'String', 'Symbol', 'Date', 'Promise', 'RegExp', 'Error', 'AggregateError', 'EvalError', 'RangeError',
-  'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'InternalError', 'globalThis', 'JSON', 'Math', 'Intl',
-  'ArrayBuffer', 'Atomics', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
-  'Float16Array', 'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'BigUint64Array', 'BigInt64Array',
-  'DataView', 'Map', 'BigInt', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect', 'FinalizationRegistry', 'WeakRef',
-  'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'unescape', 'eval', 'isFinite',
-  'isNaN', 'console', 'process', 'global', 'Buffer', 'clearImmediate', 'setImmediate', 'URL', 'URLSearchParams',
-  'DOMException', 'AbortController', 'AbortSignal', 'Event', 'EventTarget', 'CustomEvent', 'TextEncoder',
-  'TextDecoder', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout', 'queueMicrotask', 'structuredClone',
-  'atob', 'btoa', 'BroadcastChannel', 'MessageChannel', 'MessagePort', 'Blob', 'File', 'Performance',
-  'PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
-  'PerformanceObserverEntryList', 'PerformanceResourceTiming', 'performance', 'MessageEvent', 'Iterator',
-  'SharedArrayBuffer', 'gc', 'Navigator', 'navigator', Symbol.toStringTag,
-];
-{
-  // (Every global is away for a moment: what the loop uses is taken first.)
-  const global = globalThis;
-  const { defineProperty, deleteProperty, getOwnPropertyDescriptor } = Reflect;
-  const gc = getOptionValue('--expose-gc') ? require('internal/gc').gc : undefined;
-  for (const key of kGlobalOrder) {
-    if (key === 'gc') {
-      // (V8's: a full collection, see internal/gc.)
-      if (gc !== undefined) {
-        defineProperty(global, 'gc', { __proto__: null, value: gc, writable: true, enumerable: true, configurable: false });
-      }
-      continue;
-    }
-    const desc = getOwnPropertyDescriptor(global, key);
-    if (desc === undefined || !desc.configurable) continue;
-    deleteProperty(global, key);
-    defineProperty(global, key, desc);
-  }
 }
