@@ -22,6 +22,17 @@ Options:
   -p, --print script         evaluate script and print result
   -r, --require module       module to preload (option can be repeated)
   --input-type=type          set module type for string input (commonjs, module)
+  --no-warnings              print no warning (listeners still get them)
+  --no-deprecation           drop every DeprecationWarning
+  --throw-deprecation        make a DeprecationWarning an uncaught error
+  --trace-deprecation        print DeprecationWarnings with their stack
+  --trace-warnings           print every warning with its stack
+  --pending-deprecation      also warn of the deprecations Node has pending
+  --trace-uncaught           list where an uncaught value was thrown
+  --unhandled-rejections=M   M: throw (default), strict, warn, none or
+                             warn-with-error-code
+  --stack-trace-limit=N      Error.stackTraceLimit at start-up
+  --expose-gc                a global gc() collecting the whole heap
   --doc-test FILE...         run every example of Node API docs and report
     [--against-node PATH]    also run each under a real Node and compare
     [--json] [--budget S]    JSON report; seconds each example may run

@@ -4,7 +4,7 @@
 // structuredClone, Buffer, URL, TextEncoder/TextDecoder, AbortController,
 // EventTarget, atob/btoa and performance; gc() under --expose-gc. Each is
 // described as in Node (data or accessor, enumerable or not, accessor
-// names), and the global object's keys are put in Node's order at the end.
+// names), and the global object's keys come in Node's order (see below).
 
 const { defineLazyProperties } = require('internal/util');
 const { getOptionValue } = require('internal/options');
