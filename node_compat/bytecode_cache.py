@@ -26,12 +26,16 @@ class BytecodeCache:
         self.dir = os.path.join(base, "pynode", "bytecode", engine_version,
                                 installation_key(os.path.dirname(os.path.abspath(__file__))))
 
-    def load(self, ident: str, path: str, compile_fn: Callable[[], bytes]) -> bytes:
-        """Bytecode for the builtin `ident` whose source is at `path`."""
+    def load(self, ident: str, path: str, compile_fn: Callable[[], bytes], variant: str = "") -> bytes:
+        """Bytecode for the builtin `ident` whose source is at `path`.
+
+        `variant` names how the source is compiled, when that changes (an
+        entry compiled another way is stale).
+        """
         if self.dir is None:
             return compile_fn()
         st = os.stat(path)
-        key = f"{st.st_size}:{st.st_mtime_ns}\n".encode()
+        key = f"{st.st_size}:{st.st_mtime_ns}{':' + variant if variant else ''}\n".encode()
         entry = os.path.join(self.dir, ident.replace("/", "%") + ".qbc")
         try:
             with open(entry, "rb") as fh:

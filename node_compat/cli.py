@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 
@@ -21,6 +22,17 @@ Options:
   -p, --print script         evaluate script and print result
   -r, --require module       module to preload (option can be repeated)
   --input-type=type          set module type for string input (commonjs, module)
+  --no-warnings              print no warning (listeners still get them)
+  --no-deprecation           drop every DeprecationWarning
+  --throw-deprecation        make a DeprecationWarning an uncaught error
+  --trace-deprecation        print DeprecationWarnings with their stack
+  --trace-warnings           print every warning with its stack
+  --pending-deprecation      also warn of the deprecations Node has pending
+  --trace-uncaught           list where an uncaught value was thrown
+  --unhandled-rejections=M   M: throw (default), strict, warn, none or
+                             warn-with-error-code
+  --stack-trace-limit=N      Error.stackTraceLimit at start-up
+  --expose-gc                a global gc() collecting the whole heap
   --doc-test FILE...         run every example of Node API docs and report
     [--against-node PATH]    also run each under a real Node and compare
     [--json] [--budget S]    JSON report; seconds each example may run
@@ -34,7 +46,45 @@ M_MXFAST = 1
 
 
 class UsageError(Exception):
-    pass
+    """A bad command line: `message` follows the program's name; `preamble` lines come before it."""
+
+    def __init__(self, message: str, preamble: str = "") -> None:
+        super().__init__(message)
+        self.preamble = preamble
+
+
+# Options that turn something on or, as --no-NAME, off (the last one given
+# wins). The library reads them from process.execArgv (internal/options).
+BOOLEAN_OPTIONS = frozenset((
+    "warnings", "deprecation", "trace-warnings", "trace-deprecation", "throw-deprecation", "pending-deprecation",
+    "trace-uncaught", "expose-gc", "enable-source-maps", "experimental-require-module",
+    "experimental-detect-module",
+))
+V8_BOOLEAN_OPTIONS = frozenset(("expose-gc",))
+# Options with a value: --NAME=VALUE (or, for Node's own options, --NAME VALUE).
+VALUE_OPTIONS = frozenset(("unhandled-rejections", "stack-trace-limit"))
+SEPARATE_VALUE_OPTIONS = frozenset(("unhandled-rejections",))
+UNHANDLED_REJECTIONS_MODES = ("strict", "warn", "throw", "none", "warn-with-error-code")
+
+
+def option_name(arg: str) -> str:
+    """`--no-trace_warnings=x` -> `trace-warnings`: the name an option is known by (V8's take `_` for `-`)."""
+    name = arg[2:].split("=", 1)[0].replace("_", "-")
+    return name[3:] if name.startswith("no-") else name
+
+
+def check_option_value(arg: str, name: str, value: Optional[str]) -> None:
+    if value == "":
+        raise UsageError(f"{arg} requires an argument")
+    if name == "unhandled-rejections":
+        if value not in UNHANDLED_REJECTIONS_MODES:
+            raise UsageError(f"invalid value for --{name}")
+        return
+    # A V8 flag: a decimal integer, given as --NAME=VALUE. (Node also
+    # reports an option of its own it passed V8 as bad.)
+    if value is None or not re.fullmatch(r"\s*[-+]?[0-9]+", value):
+        raise UsageError(f"bad option: {arg}\nbad option: --harmony-import-attributes",
+                         f"Error: illegal value for flag {arg} of type int\nTry --help for options\n")
 
 
 def parse(argv: list[str]) -> dict:
@@ -76,12 +126,27 @@ def parse(argv: list[str]) -> dict:
             if value not in ("commonjs", "module"):
                 raise UsageError("--input-type must be \"module\" or \"commonjs\"")
             opts["input_type"] = value
-        elif arg in ("--no-warnings", "--no-deprecation", "--trace-warnings", "--trace-uncaught",
-                     "--expose-gc", "--no-experimental-require-module", "--experimental-require-module",
-                     "--experimental-detect-module", "--no-experimental-detect-module", "--enable-source-maps",
-                     "--stack-trace-limit", "--unhandled-rejections=strict", "--unhandled-rejections=throw",
-                     "--unhandled-rejections=warn", "--unhandled-rejections=none", "--pending-deprecation"):
-            opts.setdefault("flags", []).append(arg)
+        elif arg.startswith("--") and option_name(arg) in BOOLEAN_OPTIONS:
+            # Read by the library (internal/options) from process.execArgv.
+            if option_name(arg) in V8_BOOLEAN_OPTIONS and "=" in arg:
+                raise UsageError(f"bad option: {arg}\nbad option: --harmony-import-attributes",
+                                 f"Error: illegal value for flag {arg} of type bool\n"
+                                 "To set or unset a boolean flag, use --flag or --no-flag.\nTry --help for options\n")
+        elif arg.startswith("--") and option_name(arg) in VALUE_OPTIONS:
+            name = option_name(arg)
+            if arg.startswith(("--no-", "--no_")):
+                raise UsageError(f"{arg} is an invalid negation because it is not a boolean option")
+            if "=" in arg:
+                value = arg.split("=", 1)[1]
+            elif i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                raise UsageError(f"{arg} requires an argument")
+            elif name in SEPARATE_VALUE_OPTIONS:
+                i += 1
+                value = argv[i]
+                opts["exec_argv"].append(value)
+            else:
+                value = None
+            check_option_value(arg, name, value)
         else:
             raise UsageError(f"bad option: {arg}")
         i += 1
@@ -129,7 +194,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         opts = parse(argv)
     except UsageError as exc:
-        sys.stderr.write(f"{os.path.basename(sys.argv[0] or 'pynode')}: {exc}\n")
+        prog = os.path.basename(sys.argv[0] or "pynode")
+        sys.stderr.write(exc.preamble + "".join(f"{prog}: {line}\n" for line in str(exc).split("\n")))
         return 9
     if opts.get("help"):
         sys.stdout.write(USAGE)

@@ -293,6 +293,15 @@ class Loop:
 
         self._pool.submit(job)
 
+    def post(self, callback: Callable[[], Any]) -> None:
+        """Run `callback()` in the next poll phase; the loop stays alive until it has run.
+
+        (What a task posted to V8's foreground runner is in Node.)
+        """
+        self.active_reqs += 1
+        self._inbox.append((lambda _result, _error: callback(), None, None))
+        self.wake()
+
     def _drain_inbox(self, _events: int) -> None:
         try:
             while os.read(self._wake_r, 4096):

@@ -34,6 +34,10 @@ NODE_VERSION = "v23.5.0"
 # time halves with this (at most this much more garbage waits in memory).
 GC_HEADROOM = 4 * 1024 * 1024
 
+# The function around a builtin module's source.
+WRAPPER = "(function (exports, require, module, internalBinding) {"
+VENDOR_WRAPPER = "(function (exports, require, module, internalBinding, globalThis) {"
+
 # Where Realm._callbacks keeps the entries of the stream events (after callback0-5).
 _ON_READ, _ON_COMPLETE, _ON_CONNECT, _ON_CLOSE, _ON_ACCEPT = range(6, 11)
 
@@ -140,13 +144,17 @@ class Realm:
     def _compile_builtin(self, ident: str) -> Any:
         path = os.path.join(LIB_DIR, f"{ident}.js")
 
+        # A vendored package's file also gets its own `globalThis` (see
+        # vendorGlobal in bootstrap/realm).
+        vendored = ident.startswith("vendor/")
+        header = VENDOR_WRAPPER if vendored else WRAPPER
+
         def compile_source() -> bytes:
             with open(path, encoding="utf-8") as fh:
                 source = fh.read()
-            wrapped = "(function (exports, require, module, internalBinding) {" + source + "\n})"
-            return self.engine.compile_script(wrapped, f"node:{ident}")
+            return self.engine.compile_script(header + source + "\n})", f"node:{ident}")
 
-        return self.engine.eval_bytecode(self._bytecode.load(ident, path, compile_source))
+        return self.engine.eval_bytecode(self._bytecode.load(ident, path, compile_source, "g" if vendored else ""))
 
     def remember_source(self, filename: str, source: str) -> None:
         """Keep a user file's text, for error positions and source lines in fatal errors."""

@@ -119,7 +119,9 @@ function isInsideNodeModules() {
 
 let bufferWarningShown = false;
 function showFlaggedDeprecation() {
-  if (bufferWarningShown || isInsideNodeModules()) return;
+  // (Everywhere under --pending-deprecation.)
+  if (bufferWarningShown) return;
+  if (!require('internal/options').getOptionValue('--pending-deprecation') && isInsideNodeModules()) return;
   bufferWarningShown = true;
   process.emitWarning(
     'Buffer() is deprecated due to security and usability issues. Please use the ' +

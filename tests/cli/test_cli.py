@@ -30,6 +30,14 @@ CASES = [
     (["-e"], None),
     (["--input-type=nope", "-e", "1"], None),
     (["-v"], None),
+    # Builtin modules as globals of -e/-p code (not of stdin's).
+    (["-e", "const d = Object.getOwnPropertyDescriptor(globalThis, 'fs');"
+            "console.log(typeof fs, fs === require('fs'), d.get.name, d.set.name, d.enumerable, 'module' in globalThis);"
+            "os = 1; console.log(Object.getOwnPropertyDescriptor(globalThis, 'os'), Reflect.ownKeys(globalThis).slice(-7))"],
+     None),
+    (["-p", "typeof path.join"], None),
+    (["--input-type=module", "-e", "console.log(typeof util.inspect, typeof require, typeof __filename)"], None),
+    (["-"], b"console.log(typeof fs, typeof os)"),
 ]
 
 

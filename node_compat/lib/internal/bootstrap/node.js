@@ -16,6 +16,9 @@ for (const name of ['dispose', 'asyncDispose']) {
 const { installErrorStacks } = require('internal/bootstrap/error_stacks');
 
 installErrorStacks(internalBinding('modules').v8Positions);
+// V8's --stack-trace-limit=N.
+const stackTraceLimit = require('internal/options').getOptionValue('--stack-trace-limit');
+if (stackTraceLimit !== undefined) Error.stackTraceLimit = stackTraceLimit;
 
 const EventEmitter = require('events');
 const { setupProcessObject } = require('internal/bootstrap/process');

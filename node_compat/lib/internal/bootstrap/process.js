@@ -15,6 +15,7 @@ const {
   validateString,
   validateUint32,
 } = require('internal/validators');
+const { getOptionValue } = require('internal/options');
 const binding = internalBinding('process_methods');
 
 const kNoFailure = 0;
@@ -123,6 +124,11 @@ function setupProcessObject() {
     if (!kLegacyBindings.has(module) || !kPynodeBindings.has(module)) throw new Error(`No such module: ${module}`);
     return internalBinding(module);
   };
+  if (getOptionValue('--pending-deprecation')) {
+    proc.binding = require('internal/util').deprecate(proc.binding,
+                                                      'process.binding() is deprecated. Please use public APIs instead.',
+                                                      'DEP0111');
+  }
   // Bindings linked in by an embedder: pynode links none.
   proc._linkedBinding = function _linkedBinding(module) {
     const err = new Error(`No such binding was linked: ${module}`);
@@ -345,9 +351,8 @@ function setupProcessObject() {
   proc.hasUncaughtExceptionCaptureCallback = function hasUncaughtExceptionCaptureCallback() {
     return require('internal/process/execution').hasUncaughtExceptionCaptureCallback();
   };
-  proc.emitWarning = function emitWarning(warning, type, code, ctor) {
-    return require('internal/process/warning').emitWarning(...arguments);
-  };
+  // (Node's own function, called directly: a warning's stack starts at its caller.)
+  proc.emitWarning = require('internal/process/warning').emitWarning;
   proc.nextTick = undefined;  // (internal/process/task_queues, by bootstrap/node)
   proc._tickCallback = undefined;  // (likewise)
 
@@ -439,11 +444,17 @@ function setupProcessObject() {
   if (printEval) defineFixed(proc, '_print_eval', true);
   // The modules given to -r/--require, as given.
   defineFixed(proc, '_preload_modules', preloadRequests(proc.execArgv));
+  // What the warning options set (internal/process/warning reads them).
+  if (!getOptionValue('--deprecation')) defineFixed(proc, 'noDeprecation', true);
+  if (!getOptionValue('--warnings')) defineFixed(proc, 'noProcessWarnings', true);
+  if (getOptionValue('--trace-warnings')) defineFixed(proc, 'traceProcessWarnings', true);
+  if (getOptionValue('--throw-deprecation')) defineFixed(proc, 'throwDeprecation', true);
+  if (getOptionValue('--trace-deprecation')) defineFixed(proc, 'traceDeprecation', true);
   Object.defineProperty(proc, Symbol.toStringTag, {
     __proto__: null, value: 'process', writable: true, enumerable: false, configurable: false,
   });
 
-  proc.on('warning', (warning) => require('internal/process/warning').onWarning(warning));
+  if (getOptionValue('--warnings')) proc.on('warning', require('internal/process/warning').onWarning);
 
   // Listening for a signal name installs an OS signal handler.
   const { startListeningIfSignal, stopListeningIfSignal } = require('internal/process/signals');

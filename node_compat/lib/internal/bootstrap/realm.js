@@ -159,8 +159,11 @@
       moduleLoadList.push(`NativeModule ${this.id}`);
       try {
         const fn = natives.compile(this.id);
-        const require = this.id.startsWith('vendor/') ? vendoredRequire(this.id) : requireBuiltin;
-        fn.call(undefined, this.exports, require, this, internalBinding);
+        if (this.id.startsWith('vendor/')) {
+          fn.call(undefined, this.exports, vendoredRequire(this.id), this, internalBinding, vendorGlobal);
+        } else {
+          fn.call(undefined, this.exports, requireBuiltin, this, internalBinding);
+        }
         this.loaded = true;
       } finally {
         this.loading = false;
@@ -185,6 +188,15 @@
   // specifiers (its npm dependencies, files it replaces) to other builtins
   // with `requireBuiltin.aliasVendored(specifier, id)`.
   const vendorAliases = new Map();
+  // Their `globalThis`: the global object, but with the classes they read
+  // off it (`globalThis.AbortController || require('abort-controller')`)
+  // taken from the builtins. Read on the global object, these would load its
+  // lazy properties, which no module of Node's does.
+  const vendorGlobal = Object.create(globalThis, {
+    AbortController: { __proto__: null, get() { return requireBuiltin('internal/abort_controller').AbortController; } },
+    AbortSignal: { __proto__: null, get() { return requireBuiltin('internal/abort_controller').AbortSignal; } },
+    Blob: { __proto__: null, get() { return requireBuiltin('buffer').Blob; } },
+  });
   function vendoredRequire(fromId) {
     const dir = fromId.slice(0, fromId.lastIndexOf('/'));
     // Some files require() inside hot functions (readable-stream's

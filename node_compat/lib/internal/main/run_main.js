@@ -8,7 +8,9 @@ const modulesBinding = internalBinding('modules');
 function runMain(kind, ...args) {
   switch (kind) {
     case 'file': return runFile(args[0]); // at (node:internal/main/run_main_module:33:47)
-    case 'eval': return runEval(args[0], args[1], args[2], '[eval]');
+    case 'eval':
+      defineBuiltinGlobals();
+      return runEval(args[0], args[1], args[2], '[eval]');
     case 'stdin':
       process._eval = args[0];
       return runEval(args[0], args[1], false, '[stdin]');
@@ -54,6 +56,36 @@ function wrapModuleLoad(Module, request) {
   return Module._load(request, null, true); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
 }
 
+// Code given with -e/-p finds every builtin module under its name as a
+// global (`fs`, `os`, and `node:test` for those only reachable so), loaded
+// when first read; assigning one replaces it with a plain property (moved
+// to the end). Names
+// with a `/` or a leading `_`, `module` and those the global object already
+// has are left out.
+function defineBuiltinGlobals() {
+  const { BuiltinModule } = require;
+  const ids = BuiltinModule.getPublicIds().filter((id) => !id.includes('/') && !id.startsWith('_') && id !== 'module');
+  for (const id of [...ids, ...BuiltinModule.getSchemeOnlyIds().map((id) => `node:${id}`)]) {
+    if (id in globalThis) continue;
+    Object.defineProperty(globalThis, id, {
+      __proto__: null,
+      enumerable: false,
+      configurable: true,
+      get() {
+        return require(id.startsWith('node:') ? id.slice(5) : id);
+      },
+      set: {
+        setReal(value) {
+          delete globalThis[id];
+          Object.defineProperty(globalThis, id, {
+            __proto__: null, value, writable: true, enumerable: true, configurable: true,
+          });
+        },
+      }.setReal,
+    });
+  }
+}
+
 function runEval(code, inputType, print, name) {
   const Module = require('internal/modules/cjs/loader');
   if (inputType === 'module') {
@@ -66,17 +98,17 @@ function runEval(code, inputType, print, name) {
   const module = new Module(name);
   module.filename = path.join(process.cwd(), name);
   module.paths = Module._nodeModulePaths(process.cwd());
+  globalThis.__filename = name;
   globalThis.module = module;
   globalThis.exports = module.exports;
   globalThis.__dirname = '.';
   globalThis.require = Module.makeRequireFunction(module);
-  globalThis.__filename = name;
   const result = modulesBinding.evalScript(code, name);
   if (result[0] !== true) {
     // With no --input-type, code whose syntax only a module allows runs as one (Node 22.7+).
     if (inputType == null && result[1] instanceof SyntaxError && !print &&
         modulesBinding.looksLikeESM(code, name)) {
-      for (const key of ['module', 'exports', '__dirname', 'require', '__filename']) delete globalThis[key];
+      for (const key of ['__filename', 'module', 'exports', '__dirname', 'require']) delete globalThis[key];
       return evalModuleMain(code, name);
     }
     throw result[1];

@@ -15,10 +15,17 @@ const kGenericUserError = 1;
 const kExceptionInFatalExceptionHandler = 7;
 let fatalInProgress = false;
 
-// The last `throw <value>` executed in user code (see modules/throw_sites.py).
+// The last `throw <value>` executed in user code (see modules/throw_sites.py);
+// under --trace-uncaught, with the stack there.
 let lastThrow = null;
+const traceUncaught = require('internal/options').getOptionValue('--trace-uncaught');
 function recordThrow(file, line, column, value) {
-  lastThrow = { file, line, column, value };
+  lastThrow = { file, line, column, value, stack: undefined };
+  if (traceUncaught) {
+    const holder = {};
+    Error.captureStackTrace(holder, recordThrow);
+    lastThrow.stack = holder.stack;
+  }
   return value;
 }
 trackUserThrows(() => lastThrow);
@@ -38,10 +45,26 @@ const kRaisingLines = [
   'node:internal/modules/run_main:104\n    triggerUncaughtException(\n    ^\n',
   '',
 ];
+// Where Node makes the error standing for a rejection with no error as its
+// reason. Under --unhandled-rejections=strict, these lines and the one
+// raising a rejection are others.
+const kWrapperLine = 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
+const kStrictWrapperLine = 'node:internal/process/promises:343\n    reason : new UnhandledPromiseRejection(reason);\n' +
+  '             ^\n';
+const kStrictRaisingLine = 'node:internal/process/promises:345\n  triggerUncaughtException(err, true /* fromPromise */);\n  ^\n';
+let strictRejections;
+function isStrict() {
+  strictRejections ??= require('internal/options').getOptionValue('--unhandled-rejections') === 'strict';
+  return strictRejections;
+}
+
+function raisingLine(via) {
+  return via === kRejected && isStrict() ? kStrictRaisingLine : kRaisingLines[via];
+}
 
 function libraryArrow(site, via) {
   if (via === kThrown) return site.thrown;
-  return site.rejected === null ? kRaisingLines[via] : site.rejected;
+  return site.rejected === null ? raisingLine(via) : site.rejected;
 }
 
 // process.setUncaughtExceptionCaptureCallback(): a function that takes
@@ -151,7 +174,7 @@ function topLocation(stack, thrown) {
 function arrowFor(err, via) {
   const thrown = via === kThrown;
   // What V8 shows when the value has no location of its own.
-  const noLocation = thrown ? '' : kRaisingLines[via];
+  const noLocation = thrown ? '' : raisingLine(via);
   const userThrew = lastThrow !== null && lastThrow.value === err;
   if (err === null || (typeof err !== 'object' && typeof err !== 'function')) {
     return thrown && userThrew ? primitiveArrow() : noLocation;
@@ -171,7 +194,7 @@ function arrowFor(err, via) {
     return "node:events:491\n      throw er; // Unhandled 'error' event\n      ^\n";
   }
   if (err instanceof Error && err.code === 'ERR_UNHANDLED_REJECTION' && err.name === 'UnhandledPromiseRejection') {
-    return 'node:internal/process/promises:392\n      new UnhandledPromiseRejection(reason);\n      ^\n';
+    return isStrict() ? kStrictWrapperLine : kWrapperLine;
   }
   let loc = null;
   if (rethrown) {
@@ -213,6 +236,45 @@ function primitiveArrow() {
   return `${file}:${lastThrow.line}\n${source}\n${' '.repeat(lastThrow.column - 1)}^\n`;
 }
 
+// --trace-uncaught: "Thrown at:" and the frames of the error's stack or,
+// for another value, of the stack where user code threw it, as V8 lists
+// them there: each function by its own name (no receiver, no alias), an
+// anonymous one by its location only, the engine's own functions left out.
+// Followed by a blank line.
+function thrownAt(err) {
+  if (!traceUncaught) return '';
+  let stack;
+  let site = null;
+  if (lastThrow !== null && lastThrow.value === err && typeof lastThrow.stack === 'string' &&
+      !require('internal/util/types').isNativeError(err)) {
+    stack = lastThrow.stack;
+    site = `${internalBinding('modules').throwSiteFile(lastThrow.file)}:${lastThrow.line}:${lastThrow.column}`;
+  } else if (require('internal/util/types').isNativeError(err)) {
+    try {
+      stack = err.stack;
+    } catch {
+      // No frames to show.
+    }
+  }
+  let frames = '';
+  if (typeof stack === 'string') {
+    for (const line of stack.split('\n')) {
+      const m = /^ {4}at (?:(?:async )?(?:new )?(.*?)(?: \[as [^\]]*\])? \((.*)\)|(.*))$/.exec(line);
+      if (m === null) continue;
+      let [, name, location] = m;
+      if (location === undefined) location = m[3];
+      if (location === '<anonymous>' || location === 'native') continue;
+      if (site !== null) {
+        location = site;  // (The top frame: where the `throw` is.)
+        site = null;
+      }
+      if (name !== undefined) name = name.slice(name.lastIndexOf('.') + 1);
+      frames += name === undefined || name === '<anonymous>' ? `    at ${location}\n` : `    at ${name} (${location})\n`;
+    }
+  }
+  return `Thrown at:\n${frames}\n`;
+}
+
 function printFatal(err, via = kThrown) {
   const { inspect } = require('internal/util/inspect');
   let text;
@@ -233,7 +295,7 @@ function printFatal(err, via = kThrown) {
     // in colour where the console would colour stderr.
     const colors = require('internal/util/colors').shouldColorize(process.stderr);
     const shown = inspect(err, { colors, customInspect: false, depth: Math.max(inspect.defaultOptions.depth, 5) });
-    text = `${arrow}${arrow ? '\n' : ''}${shown}\n`;
+    text = `${arrow}${arrow ? '\n' : ''}${shown}\n${thrownAt(err)}`;
   } else {
     const primitive = err === null || (typeof err !== 'object' && typeof err !== 'function');
     let shown;
@@ -244,7 +306,8 @@ function printFatal(err, via = kThrown) {
       shown = String(err);
     }
     // Only a primitive gets the hint (an object is shown as it is).
-    const hint = primitive ? '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n' : '';
+    let hint = primitive ? '(Use `node --trace-uncaught ...` to show where the exception was thrown)\n' : '';
+    if (traceUncaught) hint = thrownAt(err);
     text = `\n${arrow}${shown}\n${hint}`;
   }
   process._rawDebug(`${text}\nNode.js ${process.version}`);

@@ -1,9 +1,8 @@
 'use strict';
 
-// Unhandled promise rejections, as Node 23 reports them (the default
-// "throw" mode): after the microtask queue drains, a rejection still without
-// a handler emits 'unhandledRejection' or becomes an uncaught exception. The
-// engine tells us about rejections through its rejection tracker (jsbridge).
+// Unhandled promise rejections, as Node 23 reports them: after the
+// microtask queue drains, a rejection still without a handler is dealt with
+// as --unhandled-rejections says (see unhandledRejection). The engine tells us about rejections through its rejection tracker (jsbridge).
 
 const maybeUnhandledPromises = new WeakMap();
 const pendingUnhandledRejections = [];
@@ -21,21 +20,13 @@ class UnhandledPromiseRejection extends Error {
     super('This error originated either by throwing inside of an async ' +
           'function without a catch block, or by rejecting a promise which ' +
           'was not handled with .catch(). The promise rejected with the' +
-          ` reason "${noSideEffectsToString(reason)}".`);
+          ` reason "${noSideEffectsText(reason)}".`);
     this.code = 'ERR_UNHANDLED_REJECTION';
   }
 }
 Object.defineProperty(UnhandledPromiseRejection.prototype, 'name', {
   __proto__: null, value: 'UnhandledPromiseRejection', writable: true, configurable: true,
 });
-
-function noSideEffectsToString(value) {
-  try {
-    return require('internal/util/inspect').inspect(value, { depth: 0, customInspect: false });
-  } catch {
-    return String(value);
-  }
-}
 
 // Called by the engine: handled === false when a promise is rejected with no
 // handler, true when a handler is added to an already rejected promise.
@@ -64,7 +55,108 @@ function isErrorLike(o) {
   return typeof o === 'object' && o !== null && Object.prototype.hasOwnProperty.call(o, 'stack');
 }
 
+// How an unhandled rejection is dealt with (--unhandled-rejections):
+// 'throw' (the default) emits 'unhandledRejection' and, with no listener,
+// raises it as an uncaught exception; 'strict' raises it first, then emits
+// 'unhandledRejection' and warns if no listener took it; 'warn' emits and
+// always warns; 'warn-with-error-code' emits and, with no listener, warns
+// and sets the exit code to 1; 'none' only emits.
+let mode;
+
+// V8's text for a value, got without running any of its code (as in its
+// error messages): a primitive as String() gives it, a function's source, an
+// error's "Name: message", "#<Class>" for an object with the default
+// toString and "[object Tag]" for one with another.
+function dataProperty(object, key) {
+  for (let o = object; o !== null; o = Object.getPrototypeOf(o)) {
+    const desc = Object.getOwnPropertyDescriptor(o, key);
+    if (desc !== undefined) return desc.value;
+  }
+  return undefined;
+}
+
+function noSideEffectsText(value) {
+  if (typeof value === 'function') {
+    // (A native function as V8 shows it: on one line.)
+    return Function.prototype.toString.call(value).replace(/^(function [^(]*\(\) \{)\n {4}(\[native code\])\n\}$/,
+                                                           '$1 $2 }');
+  }
+  if (typeof value === 'symbol') return Symbol.prototype.toString.call(value);
+  if (typeof value !== 'object' || value === null) return String(value);
+  try {
+    if (require('internal/util/types').isNativeError(value)) {
+      const name = dataProperty(value, 'name');
+      const message = dataProperty(value, 'message');
+      const n = name === undefined ? 'Error' : `${name}`;
+      const m = message === undefined ? '' : `${message}`;
+      return n === '' ? m : m === '' ? n : `${n}: ${m}`;
+    }
+    if (dataProperty(value, 'toString') === Object.prototype.toString) {
+      const ctor = dataProperty(value, 'constructor');
+      const name = typeof ctor === 'function' ? dataProperty(ctor, 'name') : undefined;
+      return `#<${typeof name === 'string' && name !== '' ? name : 'Object'}>`;
+    }
+  } catch {
+    return '#<Object>';  // (A proxy's trap threw.)
+  }
+  return `[object ${Object.prototype.toString.call(value).slice(8, -1)}]`;
+}
+
+function emitUnhandledRejectionWarning(uid, reason) {
+  const stack = reason === null || reason === undefined ? undefined : reason.stack;
+  const warning = new Error(typeof stack === 'string' ? stack : noSideEffectsText(reason));
+  warning.name = 'UnhandledPromiseRejectionWarning';
+  process.emitWarning(warning);
+  const explanation = new Error(
+    'Unhandled promise rejection. This error originated either by throwing inside of an async ' +
+    'function without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
+    'To terminate the node process on unhandled promise rejection, use the CLI flag ' +
+    '`--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
+    `(rejection id: ${uid})`);
+  explanation.name = 'UnhandledPromiseRejectionWarning';
+  // (Shown with the reason's stack under --trace-warnings.)
+  if (stack) explanation.stack = stack;
+  process.emitWarning(explanation);
+}
+
 let triggerUncaughtException;
+function raiseUncaught(reason) {
+  let isError;
+  try {
+    isError = isErrorLike(reason) || reason instanceof Error;
+  } catch {
+    isError = false;  // (A proxy's trap threw.)
+  }
+  const err = isError ? reason : new UnhandledPromiseRejection(reason);
+  triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
+  triggerUncaughtException(err, true);
+}
+
+function unhandledRejection(promise, reason, uid) {
+  mode ??= require('internal/options').getOptionValue('--unhandled-rejections');
+  switch (mode) {
+    case 'strict':
+      raiseUncaught(reason);
+      if (!process.emit('unhandledRejection', reason, promise)) emitUnhandledRejectionWarning(uid, reason);
+      break;
+    case 'warn':
+      process.emit('unhandledRejection', reason, promise);
+      emitUnhandledRejectionWarning(uid, reason);
+      break;
+    case 'warn-with-error-code':
+      if (!process.emit('unhandledRejection', reason, promise)) {
+        emitUnhandledRejectionWarning(uid, reason);
+        process.exitCode = 1;
+      }
+      break;
+    case 'none':
+      process.emit('unhandledRejection', reason, promise);
+      break;
+    default:
+      if (!process.emit('unhandledRejection', reason, promise)) raiseUncaught(reason);
+  }
+}
+
 function processPromiseRejections() {
   let maybeScheduledTicksOrMicrotasks = asyncHandledRejections.length > 0;
 
@@ -81,13 +173,7 @@ function processPromiseRejections() {
     const info = maybeUnhandledPromises.get(promise);
     if (info === undefined) continue;
     info.warned = true;
-    const { reason } = info;
-    const handled = process.emit('unhandledRejection', reason, promise);
-    if (!handled) {
-      const err = isErrorLike(reason) || reason instanceof Error ? reason : new UnhandledPromiseRejection(reason);
-      triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
-      triggerUncaughtException(err, true);
-    }
+    unhandledRejection(promise, info.reason, info.uid);
     maybeScheduledTicksOrMicrotasks = true;
   }
   return maybeScheduledTicksOrMicrotasks || pendingUnhandledRejections.length !== 0;

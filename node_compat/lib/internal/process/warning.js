@@ -1,7 +1,12 @@
 'use strict';
 
 // process.emitWarning and the default 'warning' listener that prints
-// "(node:PID) Name: message" to stderr.
+// "(node:PID) Name: message" to stderr (not installed under --no-warnings).
+// process.noDeprecation (--no-deprecation) drops deprecations,
+// process.throwDeprecation (--throw-deprecation) throws them,
+// process.traceDeprecation (--trace-deprecation) and
+// process.traceProcessWarnings (--trace-warnings) print them with their
+// stack: the options set these properties at start-up, a program may too.
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateString } = require('internal/validators');
@@ -13,11 +18,18 @@ function onWarning(warning) {
   if (!(warning instanceof Error)) return;
   const isDeprecation = warning.name === 'DeprecationWarning';
   if (isDeprecation && process.noDeprecation) return;
+  const trace = process.traceProcessWarnings || (isDeprecation && process.traceDeprecation);
   let msg = `(node:${process.pid}) `;
   if (warning.code) msg += `[${warning.code}] `;
-  msg += `${warning.name}: ${warning.message}`;
+  if (trace && warning.stack) {
+    msg += `${warning.stack}`;
+  } else if (typeof warning.toString === 'function') {
+    msg += `${warning.toString()}`;
+  } else {
+    msg += Error.prototype.toString.call(warning);
+  }
   if (typeof warning.detail === 'string') msg += `\n${warning.detail}`;
-  if (!traceWarningHelperShown) {
+  if (!trace && !traceWarningHelperShown) {
     const flag = isDeprecation ? '--trace-deprecation' : '--trace-warnings';
     msg += `\n(Use \`node ${flag} ...\` to show where the warning was created)`;
     traceWarningHelperShown = true;
@@ -25,11 +37,14 @@ function onWarning(warning) {
   process._rawDebug(msg);
 }
 
+// The warning's stack starts at the caller of `ctor` (of process.emitWarning
+// when none is given), as V8's Error.captureStackTrace does it.
 function createWarningObject(warning, type, code, ctor, detail) {
   const warningErr = new Error(warning);
   warningErr.name = String(type || 'Warning');
   if (code !== undefined) warningErr.code = code;
   if (detail !== undefined) warningErr.detail = detail;
+  Error.captureStackTrace(warningErr, ctor || process.emitWarning);
   return warningErr;
 }
 

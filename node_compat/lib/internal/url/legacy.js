@@ -67,9 +67,9 @@ function Url() {
 // url.parse() is deprecated only under --pending-deprecation (DEP0169).
 let parseWarned = false;
 function pendingDeprecation() {
-  if (process.env.NODE_PENDING_DEPRECATION === '1') return true;
+  if (require('internal/options').getOptionValue('--pending-deprecation')) return true;
   const options = `${process.env.NODE_OPTIONS || ''}`.split(/\s+/);
-  return process.execArgv.includes('--pending-deprecation') || options.includes('--pending-deprecation');
+  return options.includes('--pending-deprecation');
 }
 
 function urlParse(url, parseQueryString, slashesDenoteHost) {
