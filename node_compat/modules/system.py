@@ -268,6 +268,8 @@ class ModuleSystem:
 
     _FRAME = re.compile(r"^(\s+at (?:.*? \()?)(.+?):(\d+):(\d+)(\)?)$")
     _CALLEE = re.compile(r"(new\s+)?([\w$]+(?:\s*\.\s*[\w$#]+)*)\s*$")
+    _CONSTRUCTED = re.compile(r"new\s+([\w$]+(?:\s*\.\s*[\w$]+)*)")
+    _RETURN_CALL = re.compile(r"return\s+(new\s+)?([\w$]+(?:\s*\.\s*[\w$#]+)*)\s*\(")
     _SETTER = re.compile(r"[\w$#]+\s*(=)(?![=>])")
     _SETTER_VALUE = re.compile(r"\.\s*[\w$#]+\s*(=)\s*$")
 
@@ -305,22 +307,38 @@ class ModuleSystem:
                 col = throw_sites.original_column(self.shifts[file], line, col)
             src = self.source_line(file, line) if not file.startswith("node:") else None
             new_before = re.search(r"\bnew\s+$", src[: col - 1]) if src is not None and 0 < col <= len(src) else None
+            constructed = None  # the class a `new` at this position constructs: the frame above runs it
             if new_before is not None:
                 col = new_before.start() + 1  # V8 points at `new` of a failing `new X()`
+                constructed = self._CONSTRUCTED.match(src, col - 1)
             elif src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
                 setter = self._SETTER.match(src, col)
                 # V8 points at the property name of a failed member access, at the `=` of a setter's call
                 col = setter.start(1) + 1 if setter is not None else col + 1
             elif src is not None and 0 < col <= len(src) and self._SETTER_VALUE.search(src[: col - 1]):
                 col = self._SETTER_VALUE.search(src[: col - 1]).start(1) + 1  # (QuickJS at the assigned value)
+            elif src is not None and 0 < col <= len(src) and self._RETURN_CALL.match(src, col - 1):
+                # QuickJS at the `return` of `return f(...)`: V8 at the callee, as for any call
+                call = self._RETURN_CALL.match(src, col - 1)
+                if call.group(1):
+                    col = call.start(1) + 1
+                    constructed = self._CONSTRUCTED.match(src, col - 1)
+                else:
+                    name = call.group(2)
+                    col = call.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
             elif src is not None and 0 < col <= len(src) and src[col - 1] == "(":
                 callee = self._CALLEE.search(src[: col - 1])
                 if callee is not None:
                     if callee.group(1):
                         col = callee.start(1) + 1
+                        constructed = self._CONSTRUCTED.match(src, col - 1)
                     else:
                         name = callee.group(2)
                         col = callee.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
+            if constructed is not None and out:
+                # V8 names a constructor's frame `new X`.
+                name = re.split(r"\.\s*", constructed.group(1))[-1]
+                out[-1] = out[-1].replace(f"at {name} (", f"at new {name} (", 1)
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
         return "\n".join(out)
 

@@ -188,7 +188,8 @@ function captureStackTrace(obj, constructorOpt) {
     const lines = raw.split('\n');
     const idx = lines.findIndex((l, i) => i >= 1 && (l.startsWith(`    at ${constructorOpt.name} `) ||
                                                      l.startsWith(`    at new ${constructorOpt.name} `)));
-    if (idx !== -1) skip = idx + 1;
+    // (A function not on the stack leaves no frames, as in V8.)
+    skip = idx !== -1 ? idx + 1 : lines.length;
   }
   defineStack(obj, raw, skip);
 }
