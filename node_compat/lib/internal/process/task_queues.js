@@ -14,6 +14,7 @@ const { runMicrotasks, tickInfo: tickInfoBuffer } = internalBinding('task_queue'
 // number here, in the hot paths).
 const { asyncIdFields, newAsyncId } = require('internal/async_hooks');
 const exitState = require('internal/process/exiting');
+let processObject;
 
 // Shared with the realm: [hasTickScheduled, hasRejectionToWarn].
 const tickInfo = new Int32Array(tickInfoBuffer);
@@ -106,8 +107,10 @@ function nextTick(callback, ...args) {
 // replaced process.nextTick is still the one called, as Node's library
 // calls it too.
 function nextTick2(callback, a, b) {
-  if (process.nextTick !== nextTick) {
-    process.nextTick(callback, a, b);
+  // (The process object read once: the global is an accessor, a call each time.)
+  const proc = processObject ??= process;
+  if (proc.nextTick !== nextTick) {
+    proc.nextTick(callback, a, b);
     return;
   }
   if (exitState.exiting) return;
