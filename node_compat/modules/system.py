@@ -273,6 +273,14 @@ class ModuleSystem:
     _SETTER = re.compile(r"[\w$#]+\s*(=)(?![=>])")
     _SETTER_VALUE = re.compile(r"\.\s*[\w$#]+\s*(=)\s*$")
 
+    @staticmethod
+    def _callee_column(call: Any) -> int:
+        """V8's column for a call (a _CALLEE or _RETURN_CALL match): at `new`, or at the callee's last name."""
+        if call.group(1):
+            return call.start(1) + 1
+        name = call.group(2)
+        return call.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
+
     def v8_positions(self, frames: str) -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them.
 
@@ -317,24 +325,17 @@ class ModuleSystem:
                 col = setter.start(1) + 1 if setter is not None else col + 1
             elif src is not None and 0 < col <= len(src) and self._SETTER_VALUE.search(src[: col - 1]):
                 col = self._SETTER_VALUE.search(src[: col - 1]).start(1) + 1  # (QuickJS at the assigned value)
-            elif src is not None and 0 < col <= len(src) and self._RETURN_CALL.match(src, col - 1):
-                # QuickJS at the `return` of `return f(...)`: V8 at the callee, as for any call
-                call = self._RETURN_CALL.match(src, col - 1)
-                if call.group(1):
-                    col = call.start(1) + 1
-                    constructed = self._CONSTRUCTED.match(src, col - 1)
-                else:
-                    name = call.group(2)
-                    col = call.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
-            elif src is not None and 0 < col <= len(src) and src[col - 1] == "(":
-                callee = self._CALLEE.search(src[: col - 1])
-                if callee is not None:
-                    if callee.group(1):
-                        col = callee.start(1) + 1
+            else:
+                # QuickJS at a call's parenthesis, or at the `return` of `return f(...)`
+                call = None
+                if src is not None and 0 < col <= len(src):
+                    call = self._RETURN_CALL.match(src, col - 1)
+                    if call is None and src[col - 1] == "(":
+                        call = self._CALLEE.search(src[: col - 1])
+                if call is not None:
+                    col = self._callee_column(call)
+                    if call.group(1):
                         constructed = self._CONSTRUCTED.match(src, col - 1)
-                    else:
-                        name = callee.group(2)
-                        col = callee.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
             if constructed is not None and out:
                 # V8 names a constructor's frame `new X`.
                 name = re.split(r"\.\s*", constructed.group(1))[-1]
