@@ -217,7 +217,16 @@ function onStreamRead(nread, arrayBuffer) {
   }
   if (nread === 0 || nread > 0) return;
   if (nread !== UV_EOF) {
-    stream.destroy(errnoException(nread, 'read'));
+    // (Made on a line per handle class: its frame is Node's `TCP.onStreamRead`, ...)
+    let err;
+    if (handle instanceof internalBinding('pipe_wrap').Pipe) {
+      err = errnoException(nread, 'read'); // at Pipe.onStreamRead (node:internal/stream_base_commons:216:20)
+    } else if (handle instanceof internalBinding('tty_wrap').TTY) {
+      err = errnoException(nread, 'read'); // at TTY.onStreamRead (node:internal/stream_base_commons:216:20)
+    } else {
+      err = errnoException(nread, 'read'); // at TCP.onStreamRead (node:internal/stream_base_commons:216:20)
+    }
+    stream.destroy(err);
     return;
   }
   // End of stream. (Node also calls a stream's kMaybeDestroy here: only

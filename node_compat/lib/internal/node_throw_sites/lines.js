@@ -791,6 +791,7 @@ module.exports = {
     151: "    validateString(input, 'input');",
   },
   'node:internal/stream_base_commons': {
+    216: "    stream.destroy(new ErrnoException(nread, 'read'));",
     251: "      validateFunction(callback, 'callback');",
     260: "      validateFunction(callback, 'callback');",
   },
