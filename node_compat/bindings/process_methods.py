@@ -113,29 +113,10 @@ def _errno_call(fn: Any, *args: Any) -> Any:
     return None
 
 
-def _user_id(name: str) -> Any:
-    import pwd
-
+def _account(database: str, lookup: str, key: Any, field: str) -> Any:
+    """`field` of the user or group `key` names (pwd/grp's `lookup`), or None when there is none."""
     try:
-        return pwd.getpwnam(name).pw_uid
-    except KeyError:
-        return None
-
-
-def _group_id(name: str) -> Any:
-    import grp
-
-    try:
-        return grp.getgrnam(name).gr_gid
-    except KeyError:
-        return None
-
-
-def _user_name(uid: int) -> Any:
-    import pwd
-
-    try:
-        return pwd.getpwuid(uid).pw_name
+        return getattr(getattr(__import__(database), lookup)(key), field)
     except KeyError:
         return None
 
@@ -256,9 +237,9 @@ def create(realm: Any) -> dict:
         "setegid": lambda gid: _errno_call(os.setegid, int(gid)),
         "setgroups": lambda *gids: _errno_call(os.setgroups, [int(g) for g in gids]),
         "initgroups": lambda user, gid: _errno_call(os.initgroups, str(user), int(gid)),
-        "userId": _user_id,
-        "groupId": _group_id,
-        "userName": lambda uid: _user_name(int(uid)),
+        "userId": lambda name: _account("pwd", "getpwnam", name, "pw_uid"),
+        "groupId": lambda name: _account("grp", "getgrnam", name, "gr_gid"),
+        "userName": lambda uid: _account("pwd", "getpwuid", int(uid), "pw_name"),
         "debugProcess": lambda pid: _errno_call(os.kill, int(pid), signal.SIGUSR1),
         "resourceUsage": _resource_usage,
         "constrainedMemory": _constrained_memory,
