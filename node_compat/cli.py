@@ -7,6 +7,7 @@ import re
 import signal
 import sys
 
+from . import launcher
 from .realm import NODE_VERSION, Realm
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -203,7 +204,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     if opts.get("version"):
         sys.stdout.write(NODE_VERSION + "\n")
         return 0
-    exec_path = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else sys.executable
+    exec_path = launcher.exec_path()
     process_argv = [exec_path]
     if opts["script"] not in (None, "-"):
         process_argv.append(os.path.abspath(opts["script"]))

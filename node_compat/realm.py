@@ -14,7 +14,7 @@ import time
 
 from jsbridge import ENGINE_VERSION, Engine, JSValue
 
-from . import bindings
+from . import bindings, launcher
 from .bindings.async_wrap import K_ASYNC_ID_COUNTER
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
@@ -79,7 +79,7 @@ class Realm:
         self.loop = Loop()
         self.argv = list(argv) if argv is not None else [sys.executable]
         self.exec_argv = list(exec_argv or [])
-        self.exec_path = exec_path or sys.executable
+        self.exec_path = exec_path or launcher.exec_path()
         self.embedded = embedded  # uncaught errors go to `fatal_error` instead of stderr
         self.fatal_error: Any = None
         self.exiting = False

@@ -5,16 +5,23 @@ to by path (a name starting with NUL is in the abstract namespace and leaves
 no file), or any descriptor opened with `open(fd)`, such as the end of an
 `os.pipe()` a child process's stdio uses. A server's socket file is removed
 when the server closes, as libuv does.
+
+`new Pipe(IPC)` is the end of a parent/child IPC channel: a write may carry
+a handle's descriptor (SCM_RIGHTS, with the write's first byte, as libuv's
+uv_write2 sends it), and descriptors that arrive with a read are given to
+JS as the pipe's `pendingFds` just before its `onread`.
 """
 
 from __future__ import annotations
 
+import array
 import errno
 import os
 import socket
 import stat
+from collections import deque
 
-from jsbridge import as_text
+from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
@@ -39,6 +46,9 @@ class Pipe(StreamBase):
     )
 
     _path: Optional[str] = None  # a bound socket file, removed on close
+
+    def __new__(cls, realm: Any, kind: Any = SOCKET) -> Any:
+        return object.__new__(IpcPipe if kind == IPC and cls is Pipe else cls)
 
     def __init__(self, realm: Any, _kind: Any = SOCKET) -> None:
         """`new Pipe(type)` from JS; for an accepted connection, StreamBase._accept makes it."""
@@ -74,6 +84,15 @@ class Pipe(StreamBase):
             return uv.code_of(exc)
         self.readable = self.writable = True
         return 0
+
+    def writeUtf8String(self, req: Any, text: Any, send_handle: Any = None) -> int:
+        if send_handle is None or send_handle is Undefined:
+            return StreamBase.writeUtf8String(self, req, text)
+        return self.write_with_handle(req, text, send_handle)
+
+    def write_with_handle(self, req: Any, text: Any, send_handle: Any) -> int:
+        """A message with a handle's descriptor: only an IPC pipe can send one."""
+        return UV_EINVAL
 
     def setPendingInstances(self, _count: Any) -> None:
         """A Windows-only knob."""
@@ -137,6 +156,75 @@ class Pipe(StreamBase):
             except OSError:
                 pass  # already gone: someone else removed it
             self._path = None
+
+
+# Room for the descriptors one read may bring (libuv takes up to 64 too).
+_FDS_PER_READ = 64
+_ANCILLARY_SIZE = socket.CMSG_SPACE(_FDS_PER_READ * array.array("i").itemsize)
+_RECV_FLAGS = getattr(socket, "MSG_CMSG_CLOEXEC", 0)
+_SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
+
+
+class _ChannelIO:
+    """The socket of an IPC pipe as a stream's `_io`: reads keep the descriptors that
+    come with them; a descriptor to send goes with the byte that starts its message."""
+
+    __slots__ = ("pipe", "sock", "sent", "outgoing")
+
+    def __init__(self, pipe: "IpcPipe", sock: socket.SocketType) -> None:
+        self.pipe = pipe
+        self.sock = sock
+        self.sent = 0  # bytes sent so far
+        self.outgoing: deque = deque()  # (stream offset of the message, descriptor) to send
+
+    def recv_into(self, view: memoryview) -> int:
+        nread, ancillary, _flags, _addr = self.sock.recvmsg_into([view], _ANCILLARY_SIZE, _RECV_FLAGS)
+        fds = []
+        for level, kind, data in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                received = array.array("i")
+                received.frombytes(data[:len(data) - len(data) % received.itemsize])
+                fds.extend(received)
+        if fds:
+            self.pipe.js["pendingFds"] = fds
+        return nread
+
+    def send(self, data: Any, flags: int = _SEND_FLAGS) -> int:
+        outgoing = self.outgoing
+        if not outgoing:
+            sent = self.sock.send(data, flags)
+        else:
+            at, fd = outgoing[0]
+            if at > self.sent:
+                # Up to the next message with a descriptor, which goes with its own first byte.
+                sent = self.sock.send(memoryview(data)[:at - self.sent], flags)
+            else:
+                rights = [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", (fd,)))]
+                sent = self.sock.sendmsg([data], rights, flags)
+                outgoing.popleft()
+        self.sent += sent
+        return sent
+
+
+class IpcPipe(Pipe):
+    """`new Pipe(IPC)`: a channel end that passes descriptors along with messages."""
+
+    __slots__ = ()
+
+    def attach_socket(self, sock: socket.SocketType) -> None:
+        Pipe.attach_socket(self, sock)
+        self._io = _ChannelIO(self, sock)
+
+    def write_with_handle(self, req: Any, text: Any, send_handle: Any) -> int:
+        fd = getattr(send_handle, "fd", None)
+        if not isinstance(fd, int) or fd < 0 or not isinstance(self._io, _ChannelIO):
+            return UV_EBADF
+        outgoing = self._io.outgoing
+        outgoing.append((self.bytesWritten, fd))
+        err = StreamBase.writeUtf8String(self, req, text)
+        if err and outgoing and outgoing[-1] == (self.bytesWritten, fd):
+            outgoing.pop()  # never dispatched
+        return err
 
 
 def create(realm: Any) -> dict:

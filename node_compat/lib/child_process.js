@@ -2,15 +2,14 @@
 
 // node:child_process — run other programs: spawn (streams and events),
 // exec/execFile (buffered output to a callback), and the synchronous
-// spawnSync/execSync/execFileSync. fork() needs an IPC channel, which
-// pynode does not have.
+// spawnSync/execSync/execFileSync, and fork(): another pynode with an IPC
+// channel to it.
 
 const {
   codes: {
     ERR_CHILD_PROCESS_IPC_REQUIRED,
     ERR_CHILD_PROCESS_STDIO_MAXBUFFER,
     ERR_INVALID_ARG_TYPE,
-    ERR_METHOD_NOT_IMPLEMENTED,
   },
   getSystemErrorName,
 } = require('internal/errors');
@@ -307,10 +306,10 @@ function execSync(command, options) {
   return result.stdout;
 }
 
-// fork() needs an IPC channel to the child, which pynode does not have: its
-// arguments are checked as Node checks them, then it fails.
+// Run a module in a new pynode (this runtime: options.execPath) with an IPC
+// channel to it on descriptor 3 (or where options.stdio puts 'ipc').
 function fork(modulePath, args = [], options) {
-  getValidatedPath(modulePath, 'modulePath'); // at node:child_process:123:16
+  modulePath = getValidatedPath(modulePath, 'modulePath'); // at node:child_process:123:16
   if (args == null) {
     args = [];
   } else if (typeof args === 'object' && !Array.isArray(args)) {
@@ -323,17 +322,38 @@ function fork(modulePath, args = [], options) {
   options = { __proto__: null, ...options, shell: false };
   options.execPath ||= process.execPath;
   validateArgumentNullCheck(options.execPath, 'options.execPath');
-  validateArgumentsNullCheck(options.execArgv || process.execArgv, 'options.execArgv');
+  let execArgv = options.execArgv || process.execArgv;
+  validateArgumentsNullCheck(execArgv, 'options.execArgv');
+  // A child of `pynode -e CODE` does not run CODE again.
+  if (execArgv === process.execArgv && process._eval != null) {
+    const at = execArgv.lastIndexOf(process._eval);
+    if (at > 0) execArgv = execArgv.toSpliced(at - 1, 2);
+  }
+  args = [...execArgv, modulePath, ...args];
   if (typeof options.stdio === 'string') {
-    stdioStringToArray(options.stdio);
-  } else if (Array.isArray(options.stdio) && !options.stdio.includes('ipc')) {
+    options.stdio = stdioStringToArray(options.stdio, 'ipc');
+  } else if (!Array.isArray(options.stdio)) {
+    options.stdio = stdioStringToArray(options.silent ? 'pipe' : 'inherit', 'ipc');
+  } else if (!options.stdio.includes('ipc')) {
     throw new ERR_CHILD_PROCESS_IPC_REQUIRED('options.stdio'); // at node:child_process:168:11
   }
-  throw new ERR_METHOD_NOT_IMPLEMENTED('fork');
+  return spawn(options.execPath, args, options);
 }
 
+// In a child fork() started: `process.send()` and the rest over descriptor `fd`.
+// The channel keeps the child alive only while 'message' or 'disconnect' is listened for.
 function _forkChild(fd, serializationMode) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('_forkChild');
+  const { Pipe, constants: PipeConstants } = internalBinding('pipe_wrap');
+  const pipe = new Pipe(PipeConstants.IPC);
+  pipe.open(fd);
+  pipe.unref();
+  const control = require('internal/child_process/channel').setupChannel(process, pipe, serializationMode);
+  process.on('newListener', function onNewListener(name) {
+    if (name === 'message' || name === 'disconnect') control.refCounted();
+  });
+  process.on('removeListener', function onRemoveListener(name) {
+    if (name === 'message' || name === 'disconnect') control.unrefCounted();
+  });
 }
 
 module.exports = {

@@ -12,6 +12,8 @@ const {
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
     ERR_INVALID_SYNC_FORK_INPUT,
+    ERR_IPC_ONE_PIPE,
+    ERR_IPC_SYNC_FORK,
     ERR_OUT_OF_RANGE,
   },
   errnoException,
@@ -197,16 +199,23 @@ function descriptorOf(value) {
 // {type: 'pipe', readable, writable[, input][, handle]}, {type: 'ignore'},
 // {type: 'inherit', fd} or {type: 'fd', fd}.
 // 'pipe' and the other one-word forms of options.stdio as three entries.
-function stdioStringToArray(stdio) {
+// (With `channel`, fork's 'ipc' as a fourth entry; 'inherit' is then 0, 1, 2.)
+function stdioStringToArray(stdio, channel) {
+  let entries;
   switch (stdio) {
     case 'ignore':
     case 'pipe':
     case 'overlapped':
+      entries = [stdio, stdio, stdio];
+      break;
     case 'inherit':
-      return [stdio, stdio, stdio];
+      entries = channel ? [0, 1, 2] : [stdio, stdio, stdio];
+      break;
     default:
       throw new ERR_INVALID_ARG_VALUE('stdio', stdio); // at node:internal/child_process:247:13
   }
+  if (channel) entries.push(channel);
+  return entries;
 }
 
 function getValidStdio(stdio, sync) {
@@ -231,7 +240,12 @@ function getValidStdio(stdio, sync) {
       if (!sync) spec.handle = new Pipe(PipeConstants.SOCKET);
       specs.push(spec);
     } else if (entry === 'ipc') {
-      throw new ERR_INVALID_ARG_VALUE('stdio', entry, 'is not supported: pynode has no IPC channels');
+      if (sync || specs.some((spec) => spec.ipc)) {
+        for (const spec of specs) spec.handle?.close();
+        if (sync) throw new ERR_IPC_SYNC_FORK(); // at node:internal/child_process:1035:17
+        throw new ERR_IPC_ONE_PIPE(); // at node:internal/child_process:1033:17
+      }
+      specs.push({ type: 'pipe', readable: true, writable: true, handle: new Pipe(PipeConstants.IPC), ipc: true });
     } else if (entry === 'inherit') {
       specs.push({ type: 'inherit', fd: i });
     } else if (typeof entry === 'number') {
@@ -332,7 +346,15 @@ ChildProcess.prototype.spawn = function(options) {
     this.spawnargs = options.args;
   }
 
+  const serialization = options.serialization || 'json';
+  const ipcIndex = stdio.findIndex((spec) => spec.ipc);
   const request = { ...options, stdio };
+  if (ipcIndex !== -1) {
+    if (options.envPairs === undefined) request.envPairs = [];
+    else validateArray(options.envPairs, 'options.envPairs'); // at node:internal/child_process:379:7
+    request.envPairs = [...request.envPairs, `NODE_CHANNEL_FD=${ipcIndex}`,
+                        `NODE_CHANNEL_SERIALIZATION_MODE=${serialization}`];
+  }
   const err = this._handle.spawn(request);
   if (kAsyncSpawnErrors.has(err)) {
     process.nextTick(onErrorNT, this, err);
@@ -348,6 +370,10 @@ ChildProcess.prototype.spawn = function(options) {
 
   this.pid = this._handle.pid;
   const streams = stdio.map((spec, i) => {
+    if (spec.ipc) {
+      this._closesNeeded++;
+      return null;
+    }
     if (spec.handle === undefined) return null;
     const socket = createSocket(spec.handle, i > 0);
     if (i > 0) {
@@ -360,6 +386,9 @@ ChildProcess.prototype.spawn = function(options) {
   this.stdout = streams.length >= 2 ? streams[1] : null;
   this.stderr = streams.length >= 3 ? streams[2] : null;
   this.stdio = streams;
+  if (ipcIndex !== -1) {
+    require('internal/child_process/channel').setupChannel(this, stdio[ipcIndex].handle, serialization, maybeClose);
+  }
   return err;
 };
 

@@ -5,7 +5,12 @@
 const path = require('path');
 const modulesBinding = internalBinding('modules');
 
+let prepared = false;
 function runMain(kind, ...args) {
+  if (!prepared) {
+    prepared = true;
+    setupChildProcessIpcChannel();
+  }
   switch (kind) {
     case 'file': return runFile(args[0]); // at (node:internal/main/run_main_module:33:47)
     case 'eval':
@@ -23,6 +28,18 @@ function runMain(kind, ...args) {
     }
   }
   throw new Error(`unknown entry kind ${kind}`);
+}
+
+// A child that fork() started finds its end of the channel in
+// NODE_CHANNEL_FD; its own children must not inherit the variables.
+function setupChildProcessIpcChannel() {
+  const fdText = process.env.NODE_CHANNEL_FD;
+  if (!fdText) return;
+  const fd = Number.parseInt(fdText, 10);
+  delete process.env.NODE_CHANNEL_FD;
+  const mode = process.env.NODE_CHANNEL_SERIALIZATION_MODE || 'json';
+  delete process.env.NODE_CHANNEL_SERIALIZATION_MODE;
+  if (fd >= 0) require('child_process')._forkChild(fd, mode);
 }
 
 // The entry module's evaluation, or its compile/link error as a rejection
