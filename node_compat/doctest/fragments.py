@@ -85,14 +85,18 @@ def doc_module(path: str, examples_code: list[str]) -> Optional[str]:
 
 
 def skip_reason(code: str) -> Optional[str]:
-    if re.search(r"\bnode:cluster\b|\bcluster\.isPrimary\b", code):
-        return "needs node:cluster (not implemented yet)"
     if "\\\\?\\\\pipe" in code or "\\\\.\\\\pipe" in code:
         return "Windows named-pipe path"
     for iface in re.findall(r"%([A-Za-z][\w.-]*)'", code):
         if iface not in _interfaces():
             return f"needs network interface {iface}, which this machine does not have"
     return None
+
+
+def joins_multicast(code: str) -> bool:
+    """Whether a program joins a multicast group: the kernel then tells the network
+    (IGMP), so it runs only in a network namespace of its own."""
+    return re.search(r"\.add(?:SourceSpecific)?Membership\s*\(", code) is not None
 
 
 def _interfaces() -> set:

@@ -111,6 +111,24 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
+# A command run so is alone on its network: a new namespace with only a
+# loopback interface, which carries multicast (Linux: unshare and ip).
+ISOLATED = ["unshare", "-rn", "sh", "-c",
+            'ip link set lo up multicast on && ip route add 224.0.0.0/4 dev lo && exec "$0" "$@"']
+_isolation: Optional[bool] = None
+
+
+def isolation_works() -> bool:
+    """Whether ISOLATED can run here (user namespaces allowed, the tools there)."""
+    global _isolation
+    if _isolation is None:
+        try:
+            _isolation = subprocess.run(ISOLATED + ["true"], capture_output=True, timeout=10).returncode == 0
+        except (OSError, subprocess.SubprocessError):
+            _isolation = False
+    return _isolation
+
+
 def _script_name(lang: str) -> str:
     return "example.mjs" if lang == "esm" else "example.cjs"
 
@@ -264,6 +282,10 @@ class DocRunner:
         if prep.skip:
             base.reason = prep.skip
             return base
+        isolated = fragments.joins_multicast(prep.code)
+        if isolated and not isolation_works():
+            base.reason = "joins a multicast group: needs a network namespace of its own (unshare -rn), not available"
+            return base
         program = _instrument(prep.code, variant.expectations, len(prep.bindings))
         base.fixed_ports = frozenset(int(p) for p in re.findall(r"\b(\d{2,5})\b", program))
         kind = fragments.transport(program)
@@ -282,10 +304,12 @@ class DocRunner:
         # passes when it matches any run of Node seen so far. The report says
         # which attempt matched.
         node_runs: list[Outcome] = []
+        ours_command = ISOLATED + self.pynode if isolated else self.pynode
+        node_command = ISOLATED + [self.node] if isolated else [self.node]
         for attempt in range(1, self.attempts + 1):
-            base.ours = self._execute(self.pynode, program, variant.lang, peer_endpoints, peer_source, peer_command, kind)
+            base.ours = self._execute(ours_command, program, variant.lang, peer_endpoints, peer_source, peer_command, kind)
             if self.node:
-                node_runs.append(self._execute([self.node], program, variant.lang, peer_endpoints, peer_source,
+                node_runs.append(self._execute(node_command, program, variant.lang, peer_endpoints, peer_source,
                                                peer_command, kind))
             base.checks = self._checks(base, variant.expectations, node_runs)
             if all(c.ok for c in base.checks):

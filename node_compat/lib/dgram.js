@@ -37,7 +37,7 @@ const {
   validateString,
   validateUint32,
 } = require('internal/validators');
-const { kStateSymbol, newHandle, owner_symbol } = require('internal/dgram');
+const { _createSocketHandle, kStateSymbol, newHandle, owner_symbol } = require('internal/dgram');
 
 const { SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
 
@@ -161,6 +161,31 @@ function replaceHandle(self, newHandle) {
   state.handle = newHandle;
 }
 
+// A cluster worker's bind() that is not `exclusive` gets the primary's
+// handle for the address, shared by every worker bound there.
+let cluster;
+function inClusterWorker() {
+  cluster ??= require('cluster');
+  return cluster.isWorker;
+}
+
+function bindInCluster(socket, query) {
+  const state = socket[kStateSymbol];
+  cluster._getServer(socket, query, (err, handle) => {
+    if (err) {
+      state.bindState = BIND_STATE_UNBOUND;
+      socket.emit('error', exceptionWithHostPort(err, 'bind', query.address, query.port));
+      return;
+    }
+    if (!state.handle) {
+      handle.close(); // the socket closed meanwhile
+      return;
+    }
+    replaceHandle(socket, handle);
+    startListening(socket);
+  });
+}
+
 // Work asked for while the socket is binding runs once it listens; a bind
 // failure drops it (the error itself is emitted by bind).
 function enqueue(self, toEnqueue) {
@@ -236,8 +261,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
   }
 
   let address;
+  let exclusive = false;
   if (port !== null && typeof port === 'object') {
     address = port.address || '';
+    exclusive = !!port.exclusive;
     port = port.port;
   } else {
     address = typeof address_ === 'function' ? '' : address_;
@@ -250,6 +277,10 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     if (err) {
       state.bindState = BIND_STATE_UNBOUND;
       this.emit('error', err);
+      return;
+    }
+    if (!exclusive && inClusterWorker()) {
+      bindInCluster(this, { address: ip, port, addressType: this.type, fd: -1, flags: bindFlags(state) });
       return;
     }
     const bindErr = state.handle.bind(ip, (port || 0) >>> 0, bindFlags(state));
@@ -730,21 +761,6 @@ Socket.prototype._healthCheck = deprecate(function() {
 Socket.prototype._stopReceiving = deprecate(function() {
   stopReceiving(this);
 }, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
-
-function _createSocketHandle(address, port, addressType, fd, flags) {
-  const handle = newHandle(addressType);
-  let err;
-  if (isInt32(fd) && fd > 0) {
-    err = handle.open(fd);
-  } else if (port || address) {
-    err = handle.bind(address, port || 0, flags);
-  }
-  if (err) {
-    handle.close();
-    return err;
-  }
-  return handle;
-}
 
 module.exports = {
   _createSocketHandle: deprecate(

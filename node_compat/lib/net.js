@@ -93,7 +93,7 @@ const kSetKeepAliveInitialDelay = Symbol('kSetKeepAliveInitialDelay');
 const kBytesRead = Symbol('kBytesRead');
 const kBytesWritten = Symbol('kBytesWritten');
 const kReinitializeHandle = Symbol('kReinitializeHandle');
-const { async_id_symbol } = require('internal/async_hooks');
+const { async_id_symbol, newAsyncId } = require('internal/async_hooks');
 
 let autoSelectFamilyDefault = true;
 let autoSelectFamilyAttemptTimeoutDefault = 250;
@@ -1474,7 +1474,8 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     this._handle = rval;
   }
 
-  this[async_id_symbol] = this._handle.getAsyncId();
+  // (A cluster worker's round-robin stand-in has no async id of its own.)
+  this[async_id_symbol] = typeof this._handle.getAsyncId === 'function' ? this._handle.getAsyncId() : newAsyncId();
   this._handle.onconnection = onconnection;
   this._handle[owner_symbol] = this;
 
@@ -1506,8 +1507,32 @@ function emitListeningNT(self) {
 
 // Every server binds its own handle: `exclusive` only decides whether
 // cluster workers share the primary's, and there are no workers here.
-function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags) {
-  server._listen2(address, port, addressType, backlog, fd, flags); // at listenInCluster (node:net:1994:12)
+// In a cluster worker, a listen() that is not `exclusive` gets its handle
+// from the primary (net's part of the cluster protocol, as in Node).
+let cluster;
+function listenInCluster(server, address, port, addressType, backlog, fd, exclusive, flags, options) {
+  cluster ??= require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    server._listen2(address, port, addressType, backlog, fd, flags); // at listenInCluster (node:net:1994:12)
+    return;
+  }
+  const query = { address, port, addressType, fd, flags, backlog, ...options };
+  const listeningId = server._listeningId;
+  cluster._getServer(server, query, (err, handle) => {
+    if (listeningId !== server._listeningId) return; // closed or listening anew since
+    // A port taken may show only now: the handle is bound elsewhere.
+    if (err === 0 && port > 0 && handle.getsockname) {
+      const out = {};
+      err = handle.getsockname(out);
+      if (err === 0 && port !== out.port) err = UV_EADDRINUSE;
+    }
+    if (err) {
+      server.emit('error', exceptionWithHostPort(err, 'bind', address, port));
+      return;
+    }
+    server._handle = handle;
+    server._listen2(address, port, addressType, backlog, fd, flags);
+  });
 }
 
 function listenFlags(options) {
@@ -1586,7 +1611,8 @@ Server.prototype.listen = function(...args) {
     }
     const pipeName = this._pipeName = options.path;
     backlog = options.backlog || backlogFromArgs;
-    listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive);
+    listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive, undefined,
+                    { readableAll: options.readableAll, writableAll: options.writableAll });
     // Without a handle the error is already on its way (next tick).
     if (!this._handle) return this;
 

@@ -45,7 +45,9 @@ def test_fragment_bindings_and_skips():
     assert prep.bindings == ["import dgram from 'node:dgram';", "const socket = dgram.createSocket('udp4');"]
     prep = fragments.prepare("server.listen(0);", "cjs", "net")
     assert prep.bindings == ["const net = require('node:net');", "const server = net.createServer();"]
-    assert fragments.prepare("import cluster from 'node:cluster';", "esm", "dgram").skip.startswith("needs node:cluster")
+    assert fragments.prepare("import cluster from 'node:cluster';", "esm", "dgram").skip is None
+    assert fragments.joins_multicast("s.bind(1234, () => { s.addMembership('224.0.0.114'); });")
+    assert not fragments.joins_multicast("s.setMulticastTTL(2);")
     assert "eth9" in fragments.prepare("s.setMulticastInterface('::%eth9');", "esm", "dgram").skip
     client = "const c = dgram.createSocket('udp4'); c.send(m, 41234, 'localhost', () => {});"
     assert fragments.targets(client) == {41234}

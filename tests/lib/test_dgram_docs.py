@@ -4,7 +4,8 @@ The fixtures keep each example either as a whole file under fixtures/dgram/_docs
 (started by a bounded driver) or between `// -- from the docs --` and
 `// -- end --` markers (fragments, after the obvious binding). This test
 checks that each example of the v23.5 docs is there unchanged, except the
-`cluster` ones, which need node:cluster.
+`cluster` ones: they join a multicast group, which only a network namespace
+of their own may do; tests/doctest/test_cluster_doc.py runs them so.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
 
 const { codes: { ERR_SOCKET_BAD_TYPE } } = require('internal/errors');
 const { isIP } = require('internal/net');
-const { validateFunction } = require('internal/validators');
+const { isInt32, validateFunction } = require('internal/validators');
 
 const { UDP } = internalBinding('udp_wrap');
 
@@ -78,7 +78,25 @@ function newHandle(type, lookup) {
   throw new ERR_SOCKET_BAD_TYPE(); // at node:internal/dgram:59:9
 }
 
+// A UDP handle bound (or opened on `fd`), or the errno of the failure: what
+// the cluster primary shares with its workers.
+function _createSocketHandle(address, port, addressType, fd, flags) {
+  const handle = newHandle(addressType);
+  let err;
+  if (isInt32(fd) && fd > 0) {
+    err = handle.open(fd);
+  } else if (port || address) {
+    err = handle.bind(address, port || 0, flags);
+  }
+  if (err) {
+    handle.close();
+    return err;
+  }
+  return handle;
+}
+
 module.exports = {
+  _createSocketHandle,
   kStateSymbol,
   newHandle,
   owner_symbol,

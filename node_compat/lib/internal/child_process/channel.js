@@ -214,10 +214,6 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
   // The handle sent last, while it waits for its acknowledgement.
   target._pendingMessage = null;
 
-  if (serializationMode !== 'json') {
-    throw new ERR_INVALID_ARG_TYPE('options.serialization', 'json', serializationMode);
-  }
-
   const decoder = new StringDecoder('utf8');
   let partial = '';
   // Descriptors received and not yet matched with their NODE_HANDLE message.

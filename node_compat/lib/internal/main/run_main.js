@@ -10,6 +10,11 @@ function runMain(kind, ...args) {
   if (!prepared) {
     prepared = true;
     setupChildProcessIpcChannel();
+    // A cluster worker (which fork() started) joins its primary.
+    if (process.argv[1] && process.env.NODE_UNIQUE_ID) {
+      require('cluster')._setupWorker();
+      delete process.env.NODE_UNIQUE_ID;
+    }
   }
   switch (kind) {
     case 'file': return runFile(args[0]); // at (node:internal/main/run_main_module:33:47)
