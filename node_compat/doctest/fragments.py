@@ -1,4 +1,4 @@
-"""What an example needs before it can run: bindings for fragments, peers, or a reason to skip.
+"""What an example needs before it can run: bindings for fragments, peers, a network of its own.
 
 A fragment uses names it never declares (`socket.bind({...})` with no
 `socket`). When the doc's module gives an obvious binding for such a name
@@ -49,7 +49,6 @@ MODULE_VARIABLES = {"events": "EventEmitter"}
 class Preparation:
     code: str
     bindings: list[str]
-    skip: Optional[str] = None
 
 
 def _declares(code: str, name: str) -> bool:
@@ -84,13 +83,10 @@ def doc_module(path: str, examples_code: list[str]) -> Optional[str]:
     return max(counts, key=counts.get) if counts else None
 
 
-def skip_reason(code: str) -> Optional[str]:
-    if "\\\\?\\\\pipe" in code or "\\\\.\\\\pipe" in code:
-        return "Windows named-pipe path"
-    for iface in re.findall(r"%([A-Za-z][\w.-]*)'", code):
-        if iface not in _interfaces():
-            return f"needs network interface {iface}, which this machine does not have"
-    return None
+def missing_interfaces(code: str) -> list[str]:
+    """The network interfaces a program names (an IPv6 scope, `::%eth1`) that this machine lacks."""
+    named = re.findall(r"%([A-Za-z][\w.-]*)'", code)
+    return [name for name in dict.fromkeys(named) if name not in _interfaces()]
 
 
 def joins_multicast(code: str) -> bool:
@@ -108,9 +104,6 @@ def _interfaces() -> set:
 
 def prepare(code: str, lang: str, module: Optional[str]) -> Preparation:
     """The runnable program for a variant: the code itself, or a fragment with bindings prepended."""
-    reason = skip_reason(code)
-    if reason is not None:
-        return Preparation(code, [], reason)
     bindings: list[str] = []
     needed_modules = []
     module_var = MODULE_VARIABLES.get(module or "", module)

@@ -111,19 +111,27 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
-# A command run so is alone on its network: a new namespace with only a
-# loopback interface, which carries multicast (Linux: unshare and ip).
-ISOLATED = ["unshare", "-rn", "sh", "-c",
-            'ip link set lo up multicast on && ip route add 224.0.0.0/4 dev lo && exec "$0" "$@"']
+def isolated_command(interfaces: list[str]) -> list[str]:
+    """A prefix that runs a command alone on its network: a new namespace whose
+    loopback carries multicast, with the named interfaces (veth pairs, down
+    to nothing) for examples that name one (Linux: unshare and ip)."""
+    setup = ["ip link set lo up multicast on", "ip route add 224.0.0.0/4 dev lo"]
+    for i, name in enumerate(interfaces):
+        setup.append(f"ip link add {name} type veth peer name pynode-peer{i}")
+        setup.append(f"ip link set {name} up")
+    return ["unshare", "-rn", "sh", "-c", " && ".join(setup) + ' && exec "$0" "$@"']
+
+
 _isolation: Optional[bool] = None
 
 
 def isolation_works() -> bool:
-    """Whether ISOLATED can run here (user namespaces allowed, the tools there)."""
+    """Whether isolated commands can run here (user namespaces allowed, the tools there)."""
     global _isolation
     if _isolation is None:
         try:
-            _isolation = subprocess.run(ISOLATED + ["true"], capture_output=True, timeout=10).returncode == 0
+            probe = subprocess.run(isolated_command(["pynode-probe"]) + ["true"], capture_output=True, timeout=10)
+            _isolation = probe.returncode == 0
         except (OSError, subprocess.SubprocessError):
             _isolation = False
     return _isolation
@@ -279,12 +287,12 @@ class DocRunner:
         prep = fragments.prepare(variant.code, variant.lang, module)
         base.bindings = prep.bindings
         base.kind = "reflowed" if variant.reflowed else ("fragment" if prep.bindings else "verbatim")
-        if prep.skip:
-            base.reason = prep.skip
-            return base
-        isolated = fragments.joins_multicast(prep.code)
+        interfaces = fragments.missing_interfaces(prep.code)
+        isolated = bool(interfaces) or fragments.joins_multicast(prep.code)
         if isolated and not isolation_works():
-            base.reason = "joins a multicast group: needs a network namespace of its own (unshare -rn), not available"
+            base.reason = ("joins a multicast group" if not interfaces else
+                           f"needs network interface {', '.join(interfaces)}, which this machine does not have") + \
+                ": needs a network namespace of its own (unshare -rn), not available"
             return base
         program = _instrument(prep.code, variant.expectations, len(prep.bindings))
         base.fixed_ports = frozenset(int(p) for p in re.findall(r"\b(\d{2,5})\b", program))
@@ -304,8 +312,8 @@ class DocRunner:
         # passes when it matches any run of Node seen so far. The report says
         # which attempt matched.
         node_runs: list[Outcome] = []
-        ours_command = ISOLATED + self.pynode if isolated else self.pynode
-        node_command = ISOLATED + [self.node] if isolated else [self.node]
+        ours_command = isolated_command(interfaces) + self.pynode if isolated else self.pynode
+        node_command = isolated_command(interfaces) + [self.node] if isolated else [self.node]
         for attempt in range(1, self.attempts + 1):
             base.ours = self._execute(ours_command, program, variant.lang, peer_endpoints, peer_source, peer_command, kind)
             if self.node:
@@ -329,8 +337,7 @@ class DocRunner:
                     continue
                 if endpoints & fragments.serves(other.code) and not fragments.targets(other.code):
                     prep = fragments.prepare(other.code, other.lang, module)
-                    if prep.skip is None:
-                        return (f"example {example.number} ({other.lang.upper()})", prep.code, other.lang)
+                    return (f"example {example.number} ({other.lang.upper()})", prep.code, other.lang)
         return None
 
     def _execute(self, command: list[str], program: str, lang: str, endpoints: set, peer_source,

@@ -1467,7 +1467,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     }
     if (rval === null) rval = createServerHandle(address, port, addressType, fd, flags);
     if (typeof rval === 'number') {
-      const error = uvExceptionWithHostPort(rval, 'listen', address, port); // at node:net:1915:21
+      const error = uvExceptionWithHostPort(rval, 'listen', address, port); // at Server.setupListenHandle [as _listen2] (node:net:1915:21)
       process.nextTick(emitErrorNT, this, error);
       return;
     }
@@ -1502,7 +1502,7 @@ function emitErrorNT(self, err) {
 
 function emitListeningNT(self) {
   // The server may have been closed before the tick came.
-  if (self._handle) self.emit('listening');
+  if (self._handle) self.emit('listening'); // at emitListeningNT (node:net:1980:10)
 }
 
 // Every server binds its own handle: `exclusive` only decides whether
@@ -1574,13 +1574,13 @@ Server.prototype.listen = function(...args) {
 
   if (options instanceof TCP) {
     this._handle = options;
-    listenInCluster(this, null, -1, -1, backlogFromArgs, undefined, true);
+    listenInCluster(this, null, -1, -1, backlogFromArgs, undefined, true); // at Server.listen (node:net:2064:5)
     return this;
   }
   addServerAbortSignalOption(this, options);
 
   if (typeof options.fd === 'number' && options.fd >= 0) {
-    listenInCluster(this, null, null, null, backlogFromArgs, options.fd);
+    listenInCluster(this, null, null, null, backlogFromArgs, options.fd); // at Server.listen (node:net:2070:5)
     return this;
   }
 
@@ -1598,7 +1598,7 @@ Server.prototype.listen = function(...args) {
     if (options.host) {
       lookupAndListen(this, options.port | 0, options.host, backlog, options.exclusive, flags);
     } else {
-      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive, flags);
+      listenInCluster(this, null, options.port | 0, 4, backlog, undefined, options.exclusive, flags); // at Server.listen (node:net:2099:7)
     }
     return this;
   }
@@ -1611,7 +1611,7 @@ Server.prototype.listen = function(...args) {
     }
     const pipeName = this._pipeName = options.path;
     backlog = options.backlog || backlogFromArgs;
-    listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive, undefined,
+    listenInCluster(this, pipeName, -1, -1, backlog, undefined, options.exclusive, undefined, // at Server.listen (node:net:2116:5)
                     { readableAll: options.readableAll, writableAll: options.writableAll });
     // Without a handle the error is already on its way (next tick).
     if (!this._handle) return this;
