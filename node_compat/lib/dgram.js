@@ -146,7 +146,7 @@ function startListening(socket) {
   state.bindState = BIND_STATE_BOUND;
   if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER);
   if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER);
-  socket.emit('listening');
+  socket.emit('listening'); // at startListening (node:dgram:211:10)
 }
 
 function replaceHandle(self, newHandle) {
@@ -182,7 +182,7 @@ function bindInCluster(socket, query) {
       return;
     }
     replaceHandle(socket, handle);
-    startListening(socket);
+    startListening(socket); // at (node:dgram:264:5)
   });
 }
 
@@ -237,7 +237,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     }
     function onListening() {
       Reflect.apply(removeListeners, this, []);
-      Reflect.apply(cb, this, []);
+      Reflect.apply(cb, this, []); // at Socket.onListening (node:dgram:288:7)
     }
     this.on('error', removeListeners);
     this.on('listening', onListening);
@@ -630,7 +630,7 @@ Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:899:11
 
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
-  if (err) throw errnoException(err, 'addMembership'); // at node:dgram:905:11
+  if (err) throw errnoException(err, 'addMembership'); // at Socket.addMembership (node:dgram:905:11)
 };
 
 Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {

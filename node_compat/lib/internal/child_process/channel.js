@@ -256,7 +256,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
   // the channel's queue while no one listens for 'message'.
   function emitMessage(event, message, handle) {
     if (event === 'internalMessage' || target.listenerCount('message') > 0) {
-      target.emit(event, message, handle);
+      target.emit(event, message, handle); // at emit (node:internal/child_process:949:14)
     } else {
       target.channel[kPendingMessages].push([event, message, handle]);
     }
@@ -276,7 +276,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
       const pending = channel[kPendingMessages];
       if (pending.length === 0) return;
       channel[kPendingMessages] = [];
-      for (const args of pending) target.emit(...args);
+      for (const args of pending) target.emit(...args); // at (node:internal/child_process:729:9)
     });
   });
 
@@ -321,28 +321,28 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
       callback = options;
       options = undefined;
     } else if (options !== undefined) {
-      validateObject(options, 'options'); // at node:internal/child_process:751:7
+      validateObject(options, 'options'); // at target.send (node:internal/child_process:745:7)
     }
     options = { swallowErrors: false, ...options };
-    if (this.connected) return this._send(message, handle, options, callback);
-    const err = new ERR_IPC_CHANNEL_CLOSED(); // at node:internal/child_process:759:16
+    if (this.connected) return this._send(message, handle, options, callback); // at target.send (node:internal/child_process:751:19)
+    const err = new ERR_IPC_CHANNEL_CLOSED(); // at target.send (node:internal/child_process:753:16)
     if (typeof callback === 'function') process.nextTick(callback, err);
     else process.nextTick(() => this.emit('error', err));
     return false;
   };
 
   target._send = function _send(message, handle, options, callback) {
-    if (message === undefined) throw new ERR_MISSING_ARGS('message'); // at node:internal/child_process:772:13
+    if (message === undefined) throw new ERR_MISSING_ARGS('message'); // at target._send (node:internal/child_process:766:13)
     if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' &&
         typeof message !== 'boolean') {
-      throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message); // at node:internal/child_process:781:13
+      throw new ERR_INVALID_ARG_TYPE('message', ['string', 'object', 'number', 'boolean'], message); // at target._send (node:internal/child_process:776:13)
     }
     if (typeof options === 'boolean') options = { swallowErrors: options };
 
     let conversion;
     if (handle) {
       const type = handleType(handle);
-      if (type === null) throw new ERR_INVALID_HANDLE_TYPE(); // at node:internal/child_process:809:15
+      if (type === null) throw new ERR_INVALID_HANDLE_TYPE(); // at target._send (node:internal/child_process:807:15)
       if (this._handleQueue) {
         this._handleQueue.push({ callback, handle, options, message });
         return this._handleQueue.length === 1;
@@ -379,7 +379,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
     } else {
       if (handle && conversion.handedOver && !options.keepOpen) handle.close();
       if (!options.swallowErrors) {
-        const ex = errnoException(err, 'write');
+        const ex = errnoException(err, 'write'); // at target._send (node:internal/child_process:877:20)
         if (typeof callback === 'function') process.nextTick(callback, ex);
         else process.nextTick(() => this.emit('error', ex));
       }
@@ -393,7 +393,8 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
 
   target.disconnect = function disconnect() {
     if (!this.connected) {
-      this.emit('error', new ERR_IPC_DISCONNECTED()); // at node:internal/child_process:903:26
+      const err = new ERR_IPC_DISCONNECTED(); // at target.disconnect (node:internal/child_process:903:26)
+      this.emit('error', err); // at target.disconnect (node:internal/child_process:903:12)
       return;
     }
     this.connected = false;

@@ -59,7 +59,7 @@ cluster._getServer = function(obj, options, cb) {
   if (obj._getServerData) message.data = obj._getServerData();
   send(message, (reply, handle) => {
     if (typeof obj._setServerData === 'function') obj._setServerData(reply.data);
-    if (handle) shared(reply, handle, indexesKey, index, cb);
+    if (handle) shared(reply, handle, indexesKey, index, cb); // at Worker.<anonymous> (node:internal/cluster/child:110:7)
     else roundRobin(reply, indexesKey, index, cb);
   });
 
@@ -91,7 +91,7 @@ function shared(reply, handle, indexesKey, index, cb) {
     return Reflect.apply(close, handle, arguments);
   };
   handles.set(key, handle);
-  cb(reply.errno, handle);
+  cb(reply.errno, handle); // at shared (node:internal/cluster/child:157:3)
 }
 
 // A stand-in handle: listening costs nothing, a ref keeps the worker alive
