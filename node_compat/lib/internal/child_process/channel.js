@@ -27,6 +27,7 @@ const { deprecate } = require('internal/util');
 const { WriteWrap, streamBaseState, kLastWriteWasAsync } = internalBinding('stream_wrap');
 
 const kPendingMessages = Symbol('kPendingMessages');
+// (Node keeps the pipe on the target under this symbol: inspecting a child shows it.)
 const kChannelHandle = Symbol('kChannelHandle');
 const kRefs = Symbol('kRefs');
 const kRefSetByUser = Symbol('kRefSetByUser');
@@ -177,13 +178,14 @@ function handleFromDescriptor(fd) {
     case 'UDP':
       handle = new (internalBinding('udp_wrap').UDP)();
       break;
-    case 'PIPE':
-    case 'UNIX': {
+    case 'PIPE': {
       const { Pipe, constants } = internalBinding('pipe_wrap');
       handle = new Pipe(constants.SOCKET);
       break;
     }
     default:
+      // Not a socket: nothing a message can carry. (The sender hears NACK.)
+      require('fs').closeSync(fd);
       return null;
   }
   if (handle.open(fd) !== 0) {
@@ -312,7 +314,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
     });
   });
 
-  target.send = function send(message, handle, options, callback) {
+  target.send = function(message, handle, options, callback) {
     if (typeof handle === 'function') {
       callback = handle;
       handle = undefined;
@@ -331,7 +333,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
     return false;
   };
 
-  target._send = function _send(message, handle, options, callback) {
+  target._send = function(message, handle, options, callback) {
     if (message === undefined) throw new ERR_MISSING_ARGS('message'); // at target._send (node:internal/child_process:766:13)
     if (typeof message !== 'string' && typeof message !== 'object' && typeof message !== 'number' &&
         typeof message !== 'boolean') {
@@ -391,7 +393,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
   // channel is really closed (queued messages may still go out in between).
   target.connected = true;
 
-  target.disconnect = function disconnect() {
+  target.disconnect = function() {
     if (!this.connected) {
       const err = new ERR_IPC_DISCONNECTED(); // at target.disconnect (node:internal/child_process:903:26)
       this.emit('error', err); // at target.disconnect (node:internal/child_process:903:12)
@@ -401,7 +403,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
     if (!this._handleQueue) this._disconnect();
   };
 
-  target._disconnect = function _disconnect() {
+  target._disconnect = function() {
     this.channel = null;
     this[kChannelHandle] = null;
     if (this._pendingMessage) closePendingHandle(this);
@@ -437,6 +439,5 @@ function closePendingHandle(target) {
 }
 
 module.exports = {
-  isInternal,
   setupChannel,
 };
