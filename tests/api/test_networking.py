@@ -89,3 +89,18 @@ def test_loop_can_run_in_another_thread():
     worker.join()
     server.close()
     rt.close()
+
+
+def test_fork_from_python_talks_to_a_pynode_child(tmp_path):
+    # process.execPath is a pynode launcher, so a Runtime can fork() too.
+    child_js = tmp_path / "child.js"
+    child_js.write_text("process.on('message', (m) => { process.send({ got: m }); process.disconnect(); });\n")
+    with Runtime() as rt:
+        events = []
+        child = rt.require("node:child_process").fork(str(child_js))
+        child.on("message", lambda message, *_: events.append(("message", message.got.hello)))
+        child.on("exit", lambda code, signal: events.append(("exit", code, signal)))
+        child.send({"hello": "from python"})
+        rt.run_until_complete(timeout=30)
+        assert events == [("message", "from python"), ("exit", 0, None)]
+        assert os.access(rt.eval("process.execPath"), os.X_OK)
