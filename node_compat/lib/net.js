@@ -1761,8 +1761,25 @@ function onconnection(err, clientHandle) {
   else if (self._events?.connection !== undefined) emitListened1(self, 'connection', self._events.connection, socket);
 }
 
+// With connections handed to child processes, each child adds its count.
 Server.prototype.getConnections = function(cb) {
-  process.nextTick(cb, null, this._connections);
+  if (!this._usingWorkers) {
+    process.nextTick(cb, null, this._connections);
+    return this;
+  }
+  let left = this._workers.length;
+  let total = this._connections;
+  const counted = (err, count) => {
+    if (left < 0) return;
+    if (err) {
+      left = -1;
+      process.nextTick(cb, err);
+      return;
+    }
+    total += count;
+    if (--left === 0) process.nextTick(cb, null, total);
+  };
+  for (const list of this._workers) list.getConnections(counted);
   return this;
 };
 
@@ -1782,7 +1799,20 @@ Server.prototype.close = function(cb) {
   }
   // A host lookup still running for listen() must not start listening now.
   this._listeningId++;
-  this._emitCloseIfDrained();
+  if (this._usingWorkers) {
+    // 'close' waits for the connections handed to child processes too.
+    let left = this._workers.length;
+    this._connections++;
+    for (const list of this._workers) {
+      list.close(() => {
+        if (--left !== 0) return;
+        this._connections = 0;
+        this._emitCloseIfDrained();
+      });
+    }
+  } else {
+    this._emitCloseIfDrained();
+  }
   return this;
 };
 
@@ -1796,8 +1826,8 @@ Server.prototype._emitCloseIfDrained = function() {
   process.nextTick(emitCloseNT, this);
 };
 
-// Cluster's hook for a worker's list of sockets (no cluster here, but the
-// hook keeps its contract).
+// A child process's list of this server's sockets it was sent (getConnections
+// and close ask it).
 Server.prototype._setupWorker = function(socketList) {
   this._usingWorkers = true;
   this._workers.push(socketList);

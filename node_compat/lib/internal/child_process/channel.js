@@ -27,7 +27,7 @@ const { deprecate } = require('internal/util');
 const { WriteWrap, streamBaseState, kLastWriteWasAsync } = internalBinding('stream_wrap');
 
 const kPendingMessages = Symbol('kPendingMessages');
-// (Node keeps the pipe on the target under this symbol: inspecting a child shows it.)
+// The pipe, kept on the target (inspecting a child shows it, as in Node).
 const kChannelHandle = Symbol('kChannelHandle');
 const kRefs = Symbol('kRefs');
 const kRefSetByUser = Symbol('kRefSetByUser');
@@ -131,11 +131,19 @@ const conversions = {
     send(message, socket, options) {
       const handle = socket._handle;
       if (!handle) return undefined;
+      // A server's connection stays one of its connections, now counted by
+      // the receiver (getConnections and close ask it).
+      if (socket.server) {
+        message.key = socket.server._connectionKey;
+        const firstTime = !this[kChannelHandle].sockets.send[message.key];
+        const socketList = getSocketList('send', this, message.key);
+        if (firstTime) socket.server._setupWorker(socketList);
+        if (!options.keepOpen) socket.server._connections--;
+      }
       // A socket handed over is the receiver's: this side lets go of it
       // (it is closed once the other side has it) and reads no more, so
       // what comes meanwhile waits for the receiver.
       if (!options.keepOpen) {
-        if (socket.server) socket.server._connections--;
         handle.onread = nop;
         handle.readStop();
         socket._handle = null;
@@ -145,7 +153,9 @@ const conversions = {
     },
     handedOver: true,
     got(message, handle, deliver) {
-      deliver(new (lazyNet().Socket)({ handle, readable: true, writable: true }));
+      const socket = new (lazyNet().Socket)({ handle, readable: true, writable: true });
+      if (message.key) getSocketList('got', this, message.key).add({ socket });
+      deliver(socket);
     },
   },
   'dgram.Native': {
@@ -165,6 +175,16 @@ const conversions = {
     },
   },
 };
+
+// The list of one server's sockets sent over (or received from) `target`'s channel.
+function getSocketList(type, target, key) {
+  const lists = target[kChannelHandle].sockets[type];
+  if (lists[key] === undefined) {
+    const { SocketListReceive, SocketListSend } = require('internal/socket_list');
+    lists[key] = type === 'send' ? new SocketListSend(target, key) : new SocketListReceive(target, key);
+  }
+  return lists[key];
+}
 
 // A native handle from a descriptor that came over the channel.
 function handleFromDescriptor(fd) {
@@ -215,6 +235,9 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
   target._handleQueue = null;
   // The handle sent last, while it waits for its acknowledgement.
   target._pendingMessage = null;
+
+  // The socket lists of the servers whose connections cross this channel.
+  pipe.sockets = { got: {}, send: {} };
 
   const decoder = new StringDecoder('utf8');
   let partial = '';
