@@ -88,9 +88,14 @@ class Pipe(StreamBase):
     def writeUtf8String(self, req: Any, text: Any, send_handle: Any = None) -> int:
         if send_handle is None or send_handle is Undefined:
             return StreamBase.writeUtf8String(self, req, text)
-        return self.write_with_handle(req, text, send_handle)
+        return self.write_with_handle(StreamBase.writeUtf8String, req, text, send_handle)
 
-    def write_with_handle(self, req: Any, text: Any, send_handle: Any) -> int:
+    def writeBuffer(self, req: Any, data: Any, send_handle: Any = None) -> int:
+        if send_handle is None or send_handle is Undefined:
+            return StreamBase.writeBuffer(self, req, data)
+        return self.write_with_handle(StreamBase.writeBuffer, req, data, send_handle)
+
+    def write_with_handle(self, write: Any, req: Any, data: Any, send_handle: Any) -> int:
         """A message with a handle's descriptor: only an IPC pipe can send one."""
         return UV_EINVAL
 
@@ -215,13 +220,13 @@ class IpcPipe(Pipe):
         Pipe.attach_socket(self, sock)
         self._io = _ChannelIO(self, sock)
 
-    def write_with_handle(self, req: Any, text: Any, send_handle: Any) -> int:
+    def write_with_handle(self, write: Any, req: Any, data: Any, send_handle: Any) -> int:
         fd = getattr(send_handle, "fd", None)
         if not isinstance(fd, int) or fd < 0 or not isinstance(self._io, _ChannelIO):
             return UV_EBADF
         outgoing = self._io.outgoing
         outgoing.append((self.bytesWritten, fd))
-        err = StreamBase.writeUtf8String(self, req, text)
+        err = write(self, req, data)
         if err and outgoing and outgoing[-1] == (self.bytesWritten, fd):
             outgoing.pop()  # never dispatched
         return err

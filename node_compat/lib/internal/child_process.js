@@ -14,7 +14,6 @@ const {
     ERR_INVALID_SYNC_FORK_INPUT,
     ERR_IPC_ONE_PIPE,
     ERR_IPC_SYNC_FORK,
-    ERR_METHOD_NOT_IMPLEMENTED,
     ERR_OUT_OF_RANGE,
   },
   errnoException,
@@ -349,11 +348,6 @@ ChildProcess.prototype.spawn = function(options) {
 
   const serialization = options.serialization || 'json';
   const ipcIndex = stdio.findIndex((spec) => spec.ipc);
-  if (ipcIndex !== -1 && serialization === 'advanced') {
-    // (V8's serialization format is not there yet; refused before a child starts.)
-    for (const spec of stdio) spec.handle?.close();
-    throw new ERR_METHOD_NOT_IMPLEMENTED('v8.serialize');
-  }
   const request = { ...options, stdio };
   if (ipcIndex !== -1) {
     if (options.envPairs === undefined) request.envPairs = [];

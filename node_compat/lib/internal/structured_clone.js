@@ -12,6 +12,7 @@ const {
 const { isMarkedAsUntransferable } = require('internal/buffer');
 const { getProxyDetails } = internalBinding('util');
 const { markThrowSite } = require('internal/node_throw_sites');
+const { describe } = require('internal/v8/describe');
 
 let DOMExceptionCtor;
 function dataCloneError(message) {
@@ -34,20 +35,6 @@ const getTypedArrayTag = Object.getOwnPropertyDescriptor(
 const kErrorConstructors = {
   EvalError, RangeError, ReferenceError, SyntaxError, TypeError, URIError,
 };
-
-// How V8 names a value it refuses to clone.
-function describe(value) {
-  if (typeof value === 'function') return Function.prototype.toString.call(value);
-  if (typeof value === 'symbol') return String(value);
-  const tag = objectToString.call(value);
-  if (tag === '[object Generator]' || tag === '[object AsyncGenerator]') return tag;
-  let name = 'Object';
-  if (tag !== '[object Arguments]' && value !== globalThis && getProxyDetails(value, false) === undefined) {
-    const ctor = value.constructor;
-    if (typeof ctor === 'function' && typeof ctor.name === 'string' && ctor.name !== '') name = ctor.name;
-  }
-  return `#<${name}>`;
-}
 
 function notCloneable(value) {
   return dataCloneError(`${describe(value)} could not be cloned.`);

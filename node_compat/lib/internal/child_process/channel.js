@@ -1,8 +1,8 @@
 'use strict';
 
 // The IPC channel of fork(): what `subprocess.send()` and, in the child,
-// `process.send()` talk through. Messages travel as JSON lines over a
-// `Pipe(IPC)` handle. A handle sent along (a server, a socket, a UDP socket
+// `process.send()` talk through. Messages travel over a `Pipe(IPC)` handle
+// as JSON lines or in V8's format (internal/child_process/serialization). A handle sent along (a server, a socket, a UDP socket
 // or a raw handle) goes as a NODE_HANDLE message whose descriptor rides with
 // its first byte; the receiver answers NODE_HANDLE_ACK, and until then the
 // sender holds back further messages, so a descriptor always meets its own
@@ -11,7 +11,7 @@
 // someone listens for them.
 
 const EventEmitter = require('events');
-const { StringDecoder } = require('string_decoder');
+const serializations = require('internal/child_process/serialization');
 const {
   codes: {
     ERR_INVALID_ARG_TYPE,
@@ -239,8 +239,8 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
   // The socket lists of the servers whose connections cross this channel.
   pipe.sockets = { got: {}, send: {} };
 
-  const decoder = new StringDecoder('utf8');
-  let partial = '';
+  const serialization = serializations[serializationMode];
+  const reader = new serialization.Reader();
   // Descriptors received and not yet matched with their NODE_HANDLE message.
   const received = [];
   pipe.buffering = false;
@@ -252,11 +252,9 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
       for (const fd of fds) received.push(fd);
     }
     if (nread > 0) {
-      const lines = (partial + decoder.write(new Uint8Array(buffer))).split('\n');
-      partial = lines.pop();
-      pipe.buffering = partial.length !== 0;
-      for (const line of lines) {
-        const message = JSON.parse(line);
+      const messages = reader.read(new Uint8Array(buffer));
+      pipe.buffering = reader.buffering;
+      for (const message of messages) {
         if (!isInternal(message)) {
           deliver(message, undefined, false);
         } else if (message.cmd === 'NODE_HANDLE') {
@@ -385,7 +383,7 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
     }
 
     const req = new WriteWrap();
-    const err = pipe.writeUtf8String(req, `${JSON.stringify(message)}\n`, handle);
+    const err = serialization.write(pipe, req, message, handle);
     const async = streamBaseState[kLastWriteWasAsync] !== 0;
     if (err === 0) {
       if (handle) {
