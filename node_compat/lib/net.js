@@ -68,7 +68,9 @@ const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, PipeConnectWrap, constants: PipeConstants } = internalBinding('pipe_wrap');
-const { ShutdownWrap } = internalBinding('stream_wrap');
+const {
+  ShutdownWrap, attachOnread, closeDestroyed, destroyedCounts, setDestroyedOnread,
+} = internalBinding('stream_wrap');
 const { UV_EADDRINUSE, UV_EINVAL, UV_ENOTCONN, UV_ECANCELED, UV_ETIMEDOUT } = internalBinding('uv').codes;
 
 let dns;
@@ -393,14 +395,23 @@ keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 // pending (a _construct) or _undestroy is not the streams' own: only then
 // is the call needed.
 const duplexUndestroy = stream.Duplex.prototype._undestroy;
+const tcpGetAsyncId = TCP.prototype.getAsyncId;
+const pipeGetAsyncId = Pipe.prototype.getAsyncId;
 function initSocketHandle(self, fresh) {
   if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
   self._sockname = null;
   const handle = self[kHandle];
   if (!handle) return;
   handle[owner_symbol] = self;
-  handle.onread = onStreamRead;
-  self[async_id_symbol] = handle.getAsyncId();
+  const type = handle.constructor;
+  const getAsyncId = handle.getAsyncId;
+  if ((type === TCP && getAsyncId === tcpGetAsyncId) || (type === Pipe && getAsyncId === pipeGetAsyncId)) {
+    // (The two below, in one call into Python.)
+    self[async_id_symbol] = attachOnread(handle, onStreamRead);
+  } else {
+    handle.onread = onStreamRead;
+    self[async_id_symbol] = handle.getAsyncId();
+  }
   let userBuf = streamsUsed.userBuffers ? self[kBuffer] : null;
   if (userBuf) {
     const bufGen = self[kBufferGen];
@@ -710,22 +721,31 @@ Socket.prototype._destroy = function(exception, cb) {
       void process.stderr;
     }
     const hadError = !!exception;
-    this[kBytesRead] = handle.bytesRead;
-    this[kBytesWritten] = handle.bytesWritten;
-    if (this.resetAndClosing) {
-      this.resetAndClosing = false;
-      const err = handle.reset(() => this.emit('close', hadError));
-      if (err) this.emit('error', errnoException(err, 'reset')); // at node:net:838:28
-    } else if (this._closeAfterHandlingError) {
-      // Closed from a microtask so an 'error' listener still sees the handle.
-      queueMicrotask(() => closeSocketHandle(this, hadError));
-    } else {
-      closeSocketHandle(this, hadError);
-    }
-    if (!this._closeAfterHandlingError) {
-      handle.onread = noop;
+    if (!this.resetAndClosing && !this._closeAfterHandlingError && closesOwnHandle(this, handle)) {
+      // (What the other branch does, in one call into Python.)
+      closeDestroyed(handle, hadError ? onHandleCloseAfterError : onHandleClose);
+      this[kBytesRead] = destroyedCounts[0];
+      this[kBytesWritten] = destroyedCounts[1];
       this[kHandle] = null;
       this._sockname = null;
+    } else {
+      this[kBytesRead] = handle.bytesRead;
+      this[kBytesWritten] = handle.bytesWritten;
+      if (this.resetAndClosing) {
+        this.resetAndClosing = false;
+        const err = handle.reset(() => this.emit('close', hadError));
+        if (err) this.emit('error', errnoException(err, 'reset')); // at node:net:838:28
+      } else if (this._closeAfterHandlingError) {
+        // Closed from a microtask so an 'error' listener still sees the handle.
+        queueMicrotask(() => closeSocketHandle(this, hadError));
+      } else {
+        closeSocketHandle(this, hadError);
+      }
+      if (!this._closeAfterHandlingError) {
+        handle.onread = noop;
+        this[kHandle] = null;
+        this._sockname = null;
+      }
     }
     cb(exception);
   } else {
@@ -740,6 +760,19 @@ Socket.prototype._destroy = function(exception, cb) {
 };
 
 syncDestroys.socket = Socket.prototype._destroy;
+
+// closeDestroyed (bindings/stream_wrap) reads the handle's byte counts,
+// closes it with the socket's shared close callback (see closeSocketHandle)
+// and sets its onread to `noop`, where the handle is one of ours, owned by
+// the socket, with the close method of its class.
+setDestroyedOnread(noop);
+const tcpClose = TCP.prototype.close;
+const pipeClose = Pipe.prototype.close;
+function closesOwnHandle(self, handle) {
+  const type = handle.constructor;
+  return ((type === TCP && handle.close === tcpClose) || (type === Pipe && handle.close === pipeClose)) &&
+    handle[owner_symbol] === self;
+}
 
 // Our handles call the close callback as their own method, so while the
 // socket still owns one a shared function finds the socket: no closure per close.
