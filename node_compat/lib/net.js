@@ -788,12 +788,19 @@ function closeSocketHandle(self, hadError) {
   }
 }
 
-function onHandleClose() {
-  emitHandleClose(this[owner_symbol], false);
+// (bootstrap/node's callbackClose calls these directly, with the handle as
+// their argument: a call rather than two through Function.prototype.call.)
+function onHandleClose(handle) {
+  emitHandleClose(handle[owner_symbol], false);
 }
 
-function onHandleCloseAfterError() {
-  emitHandleClose(this[owner_symbol], true);
+function onHandleCloseAfterError(handle) {
+  emitHandleClose(handle[owner_symbol], true);
+}
+{
+  const { directCalls } = require('internal/bootstrap/node');
+  directCalls.close = onHandleClose;
+  directCalls.closeAfterError = onHandleCloseAfterError;
 }
 
 function emitHandleClose(self, hadError) {
