@@ -481,8 +481,22 @@ Socket.prototype._final = function(cb) {
   if (err !== 0) return cb(errnoException(err, 'shutdown')); // at node:net:556:15
 };
 
+// Requests only net sees (the shutdowns socketFinals.run makes, the
+// connects to an IP literal), once done, for the next ones to reuse: only
+// the fields that differ are set again (a new request costs QuickJS an
+// object and its properties). A stack with its own count, as the write
+// requests' (stream_base_commons).
+const spareShutdownWraps = new Array(16).fill(null);
+let spareShutdownCount = 0;
+const spareConnectWraps = new Array(16).fill(null);
+let spareConnectCount = 0;
+
 function afterShutdown() {
   this.callback();
+  if (this.callback === shutdownDone && spareShutdownCount < spareShutdownWraps.length) {
+    this.handle = null;
+    spareShutdownWraps[spareShutdownCount++] = this;
+  }
 }
 
 // _final as the stream machinery runs it (socketFinals.run): the same
@@ -493,10 +507,17 @@ socketFinals.final = Socket.prototype._final;
 socketFinals.run = function(socket) {
   const handle = socket[kHandle];
   if (!handle || socket.connecting || handle[owner_symbol] !== socket) return false;
-  const req = new ShutdownWrap();
-  req.oncomplete = afterShutdown;
-  req.handle = handle;
-  req.callback = shutdownDone;
+  let req;
+  if (spareShutdownCount !== 0) {
+    req = spareShutdownWraps[--spareShutdownCount];
+    spareShutdownWraps[spareShutdownCount] = null;
+    req.handle = handle;
+  } else {
+    req = new ShutdownWrap();
+    req.oncomplete = afterShutdown;
+    req.handle = handle;
+    req.callback = shutdownDone;
+  }
   const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) socketFinals.done(socket);
   else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at node:net:556:15
@@ -1181,8 +1202,14 @@ function checkBindError(err, port, handle) {
 }
 
 function tcpConnectWrap(address, port, addressType, localAddress, localPort) {
-  const req = new TCPConnectWrap();
-  req.oncomplete = afterConnect;
+  let req;
+  if (spareConnectCount !== 0) {
+    req = spareConnectWraps[--spareConnectCount];
+    spareConnectWraps[spareConnectCount] = null;
+  } else {
+    req = new TCPConnectWrap();
+    req.oncomplete = afterConnect;
+  }
   req.address = address;
   req.port = port;
   req.localAddress = localAddress;
@@ -1397,6 +1424,11 @@ function afterConnect(status, handle, req, readable, writable) {
       : exceptionWithHostPort(status, 'connect', req.address, req.port, localDetails(req)), req); // at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1634:16)
     self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
     self.destroy(ex);
+  }
+  // (One of tcpConnectWrap's, done.)
+  if (req.oncomplete === afterConnect && req.constructor === TCPConnectWrap &&
+      spareConnectCount < spareConnectWraps.length) {
+    spareConnectWraps[spareConnectCount++] = req;
   }
 }
 
