@@ -190,7 +190,9 @@ function connect(...args) {
   const first = args[0];
   let options;
   let fromPort = false;
-  if (args.length !== 0 && (typeof first !== 'object' || first === null) && !isPipeName(first)) {
+  // (A number is no pipe name: no call to tell.)
+  if (args.length !== 0 && (typeof first !== 'object' || first === null) &&
+      (typeof first !== 'string' || !isPipeName(first))) {
     // (optionsOf's, with a `host` key even when there is none: only a
     // replaced connect() could tell.)
     options = spareConnectOptions ?? {};
@@ -201,7 +203,8 @@ function connect(...args) {
   } else {
     options = args.length === 0 ? {} : optionsOf(args);
   }
-  const cb = callbackOf(args);
+  const last = args[args.length - 1];  // (callbackOf, inline)
+  const cb = typeof last === 'function' ? last : null;
   if (options !== first) {
     // Made from a port or a path (and a host): no stream options.
     ownOptions = options;
@@ -825,7 +828,8 @@ function onHandleCloseAfterError(handle) {
 }
 
 function emitHandleClose(self, hadError) {
-  socketCloses.releaseOnwrite(self);
+  // The write state no longer holds the socket (see closedOnwrite in writable).
+  self._writableState.onwrite = socketCloses.closedOnwrite;
   if (self.emit !== eeEmit) self.emit('close', hadError);
   else if (self._events?.close !== undefined) emitListened1(self, 'close', self._events.close, hadError);
 }
@@ -1030,6 +1034,8 @@ function socketToDnsFamily(family) {
   return family;
 }
 
+let lastLiteral = NaN;  // (NaN: equal to nothing)
+let lastLiteralType = 0;
 function lookupAndConnect(self, options) {
   const { localAddress, localPort } = options;
   const host = options.host || 'localhost';
@@ -1042,7 +1048,10 @@ function lookupAndConnect(self, options) {
     if (typeof port !== 'number' && typeof port !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port); // at node:net:1324:13
     }
-    validatePort(port); // at node:net:1327:5
+    // (The usual valid port, told without a call.)
+    if (typeof port !== 'number' || !(port > 0 && port <= 0xFFFF && port === (port | 0))) {
+      validatePort(port); // at node:net:1327:5
+    }
   }
   port |= 0;
 
@@ -1059,8 +1068,17 @@ function lookupAndConnect(self, options) {
     autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
   }
 
-  // An IP literal needs no lookup.
-  const addressType = isIP(host);
+  // An IP literal needs no lookup. (The last one seen is told without a call.)
+  let addressType;
+  if (host === lastLiteral) {
+    addressType = lastLiteralType;
+  } else {
+    addressType = isIP(host);
+    if (addressType !== 0 && typeof host === 'string') {
+      lastLiteral = host;
+      lastLiteralType = addressType;
+    }
+  }
   if (addressType) {
     // The connect request, made now, carries the tick's arguments (less
     // than a closure over them or an array of them).

@@ -260,7 +260,7 @@ stateUndestroy.writable = function undestroy(state, stream) {
   const off = (state[kState] & (kHasWritable | kWritable)) === kHasWritable;
   state[kState] = (state[kState] | kConstructed) & ~kUndestroyClears;
   if (off) state[kState] |= kEnded | kEnding | kFinished;
-  // (A closed socket's, see releaseOnwrite.)
+  // (A closed socket's, see closedOnwrite.)
   if (state.onwrite === closedOnwrite) state.onwrite = onwrite.bind(void 0, stream);
 };
 
@@ -480,9 +480,7 @@ function onwriteError(stream, state, er, cb) {
 // same name and length, made once instead of a callback and a WeakRef per
 // socket.)
 const closedOnwrite = { onwrite(stream, er) {} }.onwrite.bind(void 0, null);
-socketCloses.releaseOnwrite = function releaseOnwrite(stream) {
-  stream._writableState.onwrite = closedOnwrite;
-};
+socketCloses.closedOnwrite = closedOnwrite;
 
 // The callback of _write/_writev (bound to the stream).
 function onwrite(stream, er) {
