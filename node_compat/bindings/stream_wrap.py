@@ -120,6 +120,12 @@ class _RealmState:
         # copied out at once, so 1,000 idle sockets cost no read memory.
         self.read_buffer = bytearray(READ_SIZE)
         self.read_view = memoryview(self.read_buffer)
+        # What net's Socket#_destroy reads of a handle it closes, and the
+        # `onread` it sets then (see close_destroyed).
+        buffer, self.destroyed_counts = realm.engine.shared_array(ctypes.c_double, 2)
+        to_array = realm.engine.eval("(ab) => new Float64Array(ab)", "node:internal/stream_wrap")
+        self.destroyed_counts_array = to_array(buffer)
+        self.destroyed_onread: Any = Undefined
 
 
 def realm_state(realm: Any) -> _RealmState:
@@ -695,6 +701,28 @@ class StreamBase(HandleWrap):
                 realm.make_oncomplete(async_id, req, UV_ECANCELED)
 
 
+def attach_onread(handle: Any, onread: Any) -> float:
+    """net's initSocketHandle: sets the handle's `onread` and returns its async id (one call instead of two)."""
+    handle._onread = onread
+    return handle.async_id
+
+
+def close_destroyed(handle: Any, callback: Any) -> None:
+    """net's Socket#_destroy closing a socket's own handle, in one call into Python instead of four.
+
+    Node's reads the handle's byte counts (two getters), closes it, then sets
+    its `onread` to a no-op: the counts go to the shared `destroyedCounts`
+    (closing leaves them as they are) and the no-op, which net gave once, is
+    set here.
+    """
+    state = handle._state
+    counts = state.destroyed_counts
+    counts[0] = handle.bytesRead
+    counts[1] = handle.bytesWritten
+    handle.close(callback)
+    handle._onread = state.destroyed_onread
+
+
 def _has_callback(req: Any) -> bool:
     callback = req["oncomplete"]
     return isinstance(callback, JSValue) and callback.is_function
@@ -714,4 +742,8 @@ def create(realm: Any) -> dict:
         "streamBaseState": state.array,
         "kBytesWritten": K_BYTES_WRITTEN,
         "kLastWriteWasAsync": K_LAST_WRITE_WAS_ASYNC,
+        "attachOnread": attach_onread,
+        "closeDestroyed": close_destroyed,
+        "destroyedCounts": state.destroyed_counts_array,
+        "setDestroyedOnread": lambda onread: setattr(state, "destroyed_onread", onread),
     }

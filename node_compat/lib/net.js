@@ -68,7 +68,9 @@ const { nextTick2 } = require('internal/process/task_queues');
 
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, PipeConnectWrap, constants: PipeConstants } = internalBinding('pipe_wrap');
-const { ShutdownWrap } = internalBinding('stream_wrap');
+const {
+  ShutdownWrap, attachOnread, closeDestroyed, destroyedCounts, setDestroyedOnread,
+} = internalBinding('stream_wrap');
 const { UV_EADDRINUSE, UV_EINVAL, UV_ENOTCONN, UV_ECANCELED, UV_ETIMEDOUT } = internalBinding('uv').codes;
 
 let dns;
@@ -188,7 +190,9 @@ function connect(...args) {
   const first = args[0];
   let options;
   let fromPort = false;
-  if (args.length !== 0 && (typeof first !== 'object' || first === null) && !isPipeName(first)) {
+  // (A number is no pipe name: no call to tell.)
+  if (args.length !== 0 && (typeof first !== 'object' || first === null) &&
+      (typeof first !== 'string' || !isPipeName(first))) {
     // (optionsOf's, with a `host` key even when there is none: only a
     // replaced connect() could tell.)
     options = spareConnectOptions ?? {};
@@ -199,7 +203,8 @@ function connect(...args) {
   } else {
     options = args.length === 0 ? {} : optionsOf(args);
   }
-  const cb = callbackOf(args);
+  const last = args[args.length - 1];  // (callbackOf, inline)
+  const cb = typeof last === 'function' ? last : null;
   if (options !== first) {
     // Made from a port or a path (and a host): no stream options.
     ownOptions = options;
@@ -393,14 +398,23 @@ keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
 // pending (a _construct) or _undestroy is not the streams' own: only then
 // is the call needed.
 const duplexUndestroy = stream.Duplex.prototype._undestroy;
+const tcpGetAsyncId = TCP.prototype.getAsyncId;
+const pipeGetAsyncId = Pipe.prototype.getAsyncId;
 function initSocketHandle(self, fresh) {
   if (!fresh || self._undestroy !== duplexUndestroy || self._construct != null) self._undestroy();
   self._sockname = null;
   const handle = self[kHandle];
   if (!handle) return;
   handle[owner_symbol] = self;
-  handle.onread = onStreamRead;
-  self[async_id_symbol] = handle.getAsyncId();
+  const type = handle.constructor;
+  const getAsyncId = handle.getAsyncId;
+  if ((type === TCP && getAsyncId === tcpGetAsyncId) || (type === Pipe && getAsyncId === pipeGetAsyncId)) {
+    // (The two below, in one call into Python.)
+    self[async_id_symbol] = attachOnread(handle, onStreamRead);
+  } else {
+    handle.onread = onStreamRead;
+    self[async_id_symbol] = handle.getAsyncId();
+  }
   let userBuf = streamsUsed.userBuffers ? self[kBuffer] : null;
   if (userBuf) {
     const bufGen = self[kBufferGen];
@@ -470,8 +484,22 @@ Socket.prototype._final = function(cb) {
   if (err !== 0) return cb(errnoException(err, 'shutdown')); // at node:net:556:15
 };
 
+// Requests only net sees (the shutdowns socketFinals.run makes, the
+// connects to an IP literal), once done, for the next ones to reuse: only
+// the fields that differ are set again (a new request costs QuickJS an
+// object and its properties). A stack with its own count, as the write
+// requests' (stream_base_commons).
+const spareShutdownWraps = new Array(16).fill(null);
+let spareShutdownCount = 0;
+const spareConnectWraps = new Array(16).fill(null);
+let spareConnectCount = 0;
+
 function afterShutdown() {
   this.callback();
+  if (this.callback === shutdownDone && spareShutdownCount < spareShutdownWraps.length) {
+    this.handle = null;
+    spareShutdownWraps[spareShutdownCount++] = this;
+  }
 }
 
 // _final as the stream machinery runs it (socketFinals.run): the same
@@ -482,10 +510,17 @@ socketFinals.final = Socket.prototype._final;
 socketFinals.run = function(socket) {
   const handle = socket[kHandle];
   if (!handle || socket.connecting || handle[owner_symbol] !== socket) return false;
-  const req = new ShutdownWrap();
-  req.oncomplete = afterShutdown;
-  req.handle = handle;
-  req.callback = shutdownDone;
+  let req;
+  if (spareShutdownCount !== 0) {
+    req = spareShutdownWraps[--spareShutdownCount];
+    spareShutdownWraps[spareShutdownCount] = null;
+    req.handle = handle;
+  } else {
+    req = new ShutdownWrap();
+    req.oncomplete = afterShutdown;
+    req.handle = handle;
+    req.callback = shutdownDone;
+  }
   const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) socketFinals.done(socket);
   else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at node:net:556:15
@@ -710,22 +745,31 @@ Socket.prototype._destroy = function(exception, cb) {
       void process.stderr;
     }
     const hadError = !!exception;
-    this[kBytesRead] = handle.bytesRead;
-    this[kBytesWritten] = handle.bytesWritten;
-    if (this.resetAndClosing) {
-      this.resetAndClosing = false;
-      const err = handle.reset(() => this.emit('close', hadError));
-      if (err) this.emit('error', errnoException(err, 'reset')); // at node:net:838:28
-    } else if (this._closeAfterHandlingError) {
-      // Closed from a microtask so an 'error' listener still sees the handle.
-      queueMicrotask(() => closeSocketHandle(this, hadError));
-    } else {
-      closeSocketHandle(this, hadError);
-    }
-    if (!this._closeAfterHandlingError) {
-      handle.onread = noop;
+    if (!this.resetAndClosing && !this._closeAfterHandlingError && closesOwnHandle(this, handle)) {
+      // (What the other branch does, in one call into Python.)
+      closeDestroyed(handle, hadError ? onHandleCloseAfterError : onHandleClose);
+      this[kBytesRead] = destroyedCounts[0];
+      this[kBytesWritten] = destroyedCounts[1];
       this[kHandle] = null;
       this._sockname = null;
+    } else {
+      this[kBytesRead] = handle.bytesRead;
+      this[kBytesWritten] = handle.bytesWritten;
+      if (this.resetAndClosing) {
+        this.resetAndClosing = false;
+        const err = handle.reset(() => this.emit('close', hadError));
+        if (err) this.emit('error', errnoException(err, 'reset')); // at node:net:838:28
+      } else if (this._closeAfterHandlingError) {
+        // Closed from a microtask so an 'error' listener still sees the handle.
+        queueMicrotask(() => closeSocketHandle(this, hadError));
+      } else {
+        closeSocketHandle(this, hadError);
+      }
+      if (!this._closeAfterHandlingError) {
+        handle.onread = noop;
+        this[kHandle] = null;
+        this._sockname = null;
+      }
     }
     cb(exception);
   } else {
@@ -741,6 +785,19 @@ Socket.prototype._destroy = function(exception, cb) {
 
 syncDestroys.socket = Socket.prototype._destroy;
 
+// closeDestroyed (bindings/stream_wrap) reads the handle's byte counts,
+// closes it with the socket's shared close callback (see closeSocketHandle)
+// and sets its onread to `noop`, where the handle is one of ours, owned by
+// the socket, with the close method of its class.
+setDestroyedOnread(noop);
+const tcpClose = TCP.prototype.close;
+const pipeClose = Pipe.prototype.close;
+function closesOwnHandle(self, handle) {
+  const type = handle.constructor;
+  return ((type === TCP && handle.close === tcpClose) || (type === Pipe && handle.close === pipeClose)) &&
+    handle[owner_symbol] === self;
+}
+
 // Our handles call the close callback as their own method, so while the
 // socket still owns one a shared function finds the socket: no closure per close.
 function closeSocketHandle(self, hadError) {
@@ -755,16 +812,24 @@ function closeSocketHandle(self, hadError) {
   }
 }
 
-function onHandleClose() {
-  emitHandleClose(this[owner_symbol], false);
+// (bootstrap/node's callbackClose calls these directly, with the handle as
+// their argument: a call rather than two through Function.prototype.call.)
+function onHandleClose(handle) {
+  emitHandleClose(handle[owner_symbol], false);
 }
 
-function onHandleCloseAfterError() {
-  emitHandleClose(this[owner_symbol], true);
+function onHandleCloseAfterError(handle) {
+  emitHandleClose(handle[owner_symbol], true);
+}
+{
+  const { directCalls } = require('internal/bootstrap/node');
+  directCalls.close = onHandleClose;
+  directCalls.closeAfterError = onHandleCloseAfterError;
 }
 
 function emitHandleClose(self, hadError) {
-  socketCloses.releaseOnwrite(self);
+  // The write state no longer holds the socket (see closedOnwrite in writable).
+  self._writableState.onwrite = socketCloses.closedOnwrite;
   if (self.emit !== eeEmit) self.emit('close', hadError);
   else if (self._events?.close !== undefined) emitListened1(self, 'close', self._events.close, hadError);
 }
@@ -969,6 +1034,8 @@ function socketToDnsFamily(family) {
   return family;
 }
 
+let lastLiteral = NaN;  // (NaN: equal to nothing)
+let lastLiteralType = 0;
 function lookupAndConnect(self, options) {
   const { localAddress, localPort } = options;
   const host = options.host || 'localhost';
@@ -981,7 +1048,10 @@ function lookupAndConnect(self, options) {
     if (typeof port !== 'number' && typeof port !== 'string') {
       throw new ERR_INVALID_ARG_TYPE('options.port', ['number', 'string'], port); // at node:net:1324:13
     }
-    validatePort(port); // at node:net:1327:5
+    // (The usual valid port, told without a call.)
+    if (typeof port !== 'number' || !(port > 0 && port <= 0xFFFF && port === (port | 0))) {
+      validatePort(port); // at node:net:1327:5
+    }
   }
   port |= 0;
 
@@ -998,8 +1068,17 @@ function lookupAndConnect(self, options) {
     autoSelectFamilyAttemptTimeout = autoSelectFamilyAttemptTimeoutDefault;
   }
 
-  // An IP literal needs no lookup.
-  const addressType = isIP(host);
+  // An IP literal needs no lookup. (The last one seen is told without a call.)
+  let addressType;
+  if (host === lastLiteral) {
+    addressType = lastLiteralType;
+  } else {
+    addressType = isIP(host);
+    if (addressType !== 0 && typeof host === 'string') {
+      lastLiteral = host;
+      lastLiteralType = addressType;
+    }
+  }
   if (addressType) {
     // The connect request, made now, carries the tick's arguments (less
     // than a closure over them or an array of them).
@@ -1141,8 +1220,14 @@ function checkBindError(err, port, handle) {
 }
 
 function tcpConnectWrap(address, port, addressType, localAddress, localPort) {
-  const req = new TCPConnectWrap();
-  req.oncomplete = afterConnect;
+  let req;
+  if (spareConnectCount !== 0) {
+    req = spareConnectWraps[--spareConnectCount];
+    spareConnectWraps[spareConnectCount] = null;
+  } else {
+    req = new TCPConnectWrap();
+    req.oncomplete = afterConnect;
+  }
   req.address = address;
   req.port = port;
   req.localAddress = localAddress;
@@ -1357,6 +1442,11 @@ function afterConnect(status, handle, req, readable, writable) {
       : exceptionWithHostPort(status, 'connect', req.address, req.port, localDetails(req)), req); // at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1634:16)
     self.emit('connectionAttemptFailed', req.address, req.port, req.addressType, ex);
     self.destroy(ex);
+  }
+  // (One of tcpConnectWrap's, done.)
+  if (req.oncomplete === afterConnect && req.constructor === TCPConnectWrap &&
+      spareConnectCount < spareConnectWraps.length) {
+    spareConnectWraps[spareConnectCount++] = req;
   }
 }
 

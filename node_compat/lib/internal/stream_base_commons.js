@@ -184,8 +184,10 @@ function onWriteComplete(status) {
 
 // The handle's `onread`: `this` is the handle, `nread` the byte count or a
 // negative error (UV_EOF at the end), `arrayBuffer` holds exactly the bytes read.
-function onStreamRead(nread, arrayBuffer) {
-  const handle = this;
+// (bootstrap/node's callbackRead calls it directly, with the handle as a third
+// argument: a call rather than two through Function.prototype.call.)
+function onStreamRead(nread, arrayBuffer, handle) {
+  if (handle === void 0) handle = this;
   const stream = handle[owner_symbol];
   // (stream[kUpdateTimer])
   if (streamsUsed.timers || stream._unrefTimer !== streamsUsed.ownUnrefTimer) stream._unrefTimer();
@@ -282,6 +284,10 @@ function setStreamTimeout(msecs, callback) {
   }
   return this;
 }
+
+// (Its length as a method: two.)
+Object.defineProperty(onStreamRead, 'length', { __proto__: null, value: 2 });
+require('internal/bootstrap/node').directCalls.onread = onStreamRead;
 
 module.exports = {
   getTimerDuration,

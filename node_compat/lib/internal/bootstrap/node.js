@@ -186,6 +186,13 @@ function callback5(asyncId, target, method, a, b, c, d, e) {
 // of `call` does not reach, as in Node.)
 const callFunction = Function.prototype.call.bind(Function.prototype.call);
 
+// Handle callbacks of the library's that take the handle as an argument
+// when called directly (stream_base_commons' onStreamRead, net's close
+// callbacks), which register here: callbackRead and callbackClose call them
+// so, rather than as the handle's methods (two calls more, through
+// callFunction).
+const directCalls = { onread: null, close: null, closeAfterError: null };
+
 // The events of every socket, each with its own entry (callbackN would get
 // the method's name as a string, which costs QuickJS a string and a lookup).
 // A read goes to the handle's `onread`, which Python keeps (Node keeps it in
@@ -194,7 +201,8 @@ function callbackRead(asyncId, onread, handle, nread, buffer) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
   try {
-    callFunction(onread, handle, nread, buffer);
+    if (onread === directCalls.onread) onread(nread, buffer, handle);
+    else callFunction(onread, handle, nread, buffer);
     asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
@@ -237,7 +245,8 @@ function callbackClose(asyncId, handle, fn) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
   try {
-    callFunction(fn, handle);
+    if (fn === directCalls.close || fn === directCalls.closeAfterError) fn(handle);
+    else callFunction(fn, handle);
     asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
   } catch (err) {
@@ -365,6 +374,7 @@ module.exports = {
   callbackConnect,
   callbackClose,
   callbackAccept,
+  directCalls,
   processTicks,
   processTimers: runTimers,
   processImmediate: runImmediates,

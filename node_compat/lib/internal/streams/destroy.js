@@ -184,7 +184,7 @@ function undestroy() {
   const r = this._readableState;
   const w = this._writableState;
   if (r) stateUndestroy.readable(r);
-  if (w) stateUndestroy.writable(w);
+  if (w) stateUndestroy.writable(w, this);
 }
 
 // `sync`: the error comes from a call the user is still in (write(),

@@ -347,9 +347,9 @@ const syncDestroys = { socket: null };
 // socket, and returns false, having done nothing, when it cannot.
 const socketFinals = { final: null, run: null, done: null };
 
-// What net calls when a socket's handle has closed, which writable puts
-// here: `releaseOnwrite(socket)` (see writable).
-const socketCloses = { releaseOnwrite: null };
+// What net gives a socket's write state as its onwrite once the socket's
+// handle has closed, which writable puts here: `closedOnwrite` (see writable).
+const socketCloses = { closedOnwrite: null };
 
 module.exports = {
   plainReads,

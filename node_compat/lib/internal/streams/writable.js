@@ -256,10 +256,12 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 
 // Constructed, not destroyed, closed or errored, _final not called; ended
 // (and finished) only when the writable side is off.
-stateUndestroy.writable = function undestroy(state) {
+stateUndestroy.writable = function undestroy(state, stream) {
   const off = (state[kState] & (kHasWritable | kWritable)) === kHasWritable;
   state[kState] = (state[kState] | kConstructed) & ~kUndestroyClears;
   if (off) state[kState] |= kEnded | kEnding | kFinished;
+  // (A closed socket's, see closedOnwrite.)
+  if (state.onwrite === closedOnwrite) state.onwrite = onwrite.bind(void 0, stream);
 };
 
 WritableState.prototype[kOnConstructed] = function onConstructed(stream) {
@@ -466,16 +468,19 @@ function onwriteError(stream, state, er, cb) {
   errorOrDestroy(stream, er);
 }
 
-// Once a socket has closed, its state's write callback holds it weakly: the
-// callback bound to the stream that holds the state is a cycle, which only
-// QuickJS's collection of cycles would free, while reference counting frees
-// a socket without it at once (net's sockets, without user listeners that
-// refer to them, are freed so). It is called only through the socket, by
-// whoever holds it. (A function of the same name and length.)
-const weakOnwrite = { onwrite(ref, er) { onwrite(ref.deref(), er); } }.onwrite;
-socketCloses.releaseOnwrite = function releaseOnwrite(stream) {
-  stream._writableState.onwrite = weakOnwrite.bind(void 0, new WeakRef(stream));
-};
+// Once a socket has closed, its state's write callback no longer refers to
+// it: the callback bound to the stream that holds the state is a cycle,
+// which only QuickJS's collection of cycles would free, while reference
+// counting frees a socket without it at once (net's sockets, without user
+// listeners that refer to them, are freed so). A closed socket is
+// destroyed, so the stream machinery calls no onwrite of it until
+// _undestroy() (a new connect()), which binds a new one: meanwhile every
+// closed socket has this one, which does nothing, as onwrite does nothing
+// to a destroyed stream that expects no write callback. (A function of the
+// same name and length, made once instead of a callback and a WeakRef per
+// socket.)
+const closedOnwrite = { onwrite(stream, er) {} }.onwrite.bind(void 0, null);
+socketCloses.closedOnwrite = closedOnwrite;
 
 // The callback of _write/_writev (bound to the stream).
 function onwrite(stream, er) {
