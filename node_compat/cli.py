@@ -88,16 +88,65 @@ def check_option_value(arg: str, name: str, value: Optional[str]) -> None:
                          f"Error: illegal value for flag {arg} of type int\nTry --help for options\n")
 
 
-def parse(argv: list[str]) -> dict:
+def split_node_options(value: str) -> list[str]:
+    """NODE_OPTIONS as Node splits it: on spaces, but not inside double quotes,
+    where a backslash takes the next character as it is."""
+    words: list[str] = []
+    quoted = False
+    new_word = True
+    i = 0
+    while i < len(value):
+        c = value[i]
+        if c == "\\" and quoted:
+            if i + 1 == len(value):
+                raise UsageError("invalid value for NODE_OPTIONS (invalid escape)\n")
+            i += 1
+            c = value[i]
+        elif c == " " and not quoted:
+            new_word = True
+            i += 1
+            continue
+        elif c == '"':
+            quoted = not quoted
+            i += 1
+            continue
+        if new_word:
+            words.append(c)
+            new_word = False
+        else:
+            words[-1] += c
+        i += 1
+    if quoted:
+        raise UsageError("invalid value for NODE_OPTIONS (unterminated string)\n")
+    return words
+
+
+# What NODE_OPTIONS may not hold (Node's rule: what runs code or ends at once).
+NOT_IN_NODE_OPTIONS = ("-e", "--eval", "-p", "--print", "-pe", "-h", "--help", "-v", "--version")
+
+
+def not_allowed_name(arg: str) -> str:
+    """How Node names an option refused in NODE_OPTIONS: a value given with `=` is left out."""
+    return arg.split("=", 1)[0] + "=" if "=" in arg else arg
+
+
+def parse(argv: list[str], from_env: bool = False) -> dict:
+    """The command line's options, or with `from_env`, NODE_OPTIONS' (which
+    hold options only: other words are passed over)."""
     opts: dict = {"eval": None, "print": False, "requires": [], "input_type": None, "script": None, "args": [], "exec_argv": []}
     i = 0
     while i < len(argv):
         arg = argv[i]
+        if from_env and (not arg.startswith("-") or arg in ("-", "--")):
+            i += 1
+            continue
         if arg == "--":
             i += 1
             break
         if not arg.startswith("-") or arg == "-":
             break
+        if from_env and (arg in NOT_IN_NODE_OPTIONS or arg.startswith(("--eval=", "--print="))):
+            raise UsageError(f"{not_allowed_name(arg)} is not allowed in NODE_OPTIONS")
         opts["exec_argv"].append(arg)
         if arg in ("-h", "--help"):
             opts["help"] = True
@@ -148,6 +197,8 @@ def parse(argv: list[str]) -> dict:
             else:
                 value = None
             check_option_value(arg, name, value)
+        elif from_env:
+            raise UsageError(f"{not_allowed_name(arg)} is not allowed in NODE_OPTIONS")
         else:
             raise UsageError(f"bad option: {arg}")
         i += 1
@@ -193,10 +244,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     if argv and argv[0] == "--doc-test":
         return doc_test(argv[1:])
     try:
+        env_opts = parse(split_node_options(os.environ.get("NODE_OPTIONS", "")), from_env=True)
         opts = parse(argv)
     except UsageError as exc:
-        prog = os.path.basename(sys.argv[0] or "pynode")
-        sys.stderr.write(exc.preamble + "".join(f"{prog}: {line}\n" for line in str(exc).split("\n")))
+        prog = os.path.basename(launcher.exec_path())
+        # (Each line after the program's name; a message ending in a newline, as
+        # NODE_OPTIONS' do in Node, leaves an empty line.)
+        lines = str(exc).split("\n")
+        sys.stderr.write(exc.preamble + "".join(f"{prog}: {line}\n" if line else "\n" for line in lines))
         return 9
     if opts.get("help"):
         sys.stdout.write(USAGE)
@@ -214,17 +269,21 @@ def main(argv: Optional[list[str]] = None) -> int:
     # (Python would raise KeyboardInterrupt instead).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     merge_freed_blocks()
-    realm = Realm(process_argv, opts["exec_argv"], exec_path=exec_path)
+    # NODE_OPTIONS come first (the command line's win), but only the command
+    # line's are process.execArgv.
+    realm = Realm(process_argv, opts["exec_argv"], exec_path=exec_path,
+                  option_argv=env_opts["exec_argv"] + opts["exec_argv"])
     try:
-        for request in opts["requires"]:
+        for request in env_opts["requires"] + opts["requires"]:
             code = realm.run_preload(request)
             if code is not None:
                 return code
+        input_type = opts["input_type"] or env_opts["input_type"]
         if opts["eval"] is not None:
-            return realm.run_main("eval", opts["eval"], opts["input_type"], opts["print"])
+            return realm.run_main("eval", opts["eval"], input_type, opts["print"])
         if opts["script"] in (None, "-"):
             source = sys.stdin.read()
-            return realm.run_main("stdin", source, opts["input_type"])
+            return realm.run_main("stdin", source, input_type)
         return realm.run_main("file", opts["script"])
     finally:
         realm.close()

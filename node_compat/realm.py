@@ -70,6 +70,7 @@ class Realm:
         exec_argv: Optional[list[str]] = None,
         *,
         exec_path: Optional[str] = None,
+        option_argv: Optional[list[str]] = None,
         embedded: bool = False,
     ) -> None:
         # Monotonic times of the start-up steps, for performance.nodeTiming.
@@ -79,6 +80,9 @@ class Realm:
         self.loop = Loop()
         self.argv = list(argv) if argv is not None else [sys.executable]
         self.exec_argv = list(exec_argv or [])
+        # The options in force (NODE_OPTIONS' and the command line's), which
+        # the library reads; process.execArgv is the command line's only.
+        self.option_argv = self.exec_argv if option_argv is None else list(option_argv)
         self.exec_path = exec_path or launcher.exec_path()
         self.embedded = embedded  # uncaught errors go to `fatal_error` instead of stderr
         self.fatal_error: Any = None

@@ -203,6 +203,7 @@ def create(realm: Any) -> dict:
         "execPath": realm.exec_path if hasattr(realm, "exec_path") else sys.executable,
         "argv": realm.argv,
         "execArgv": realm.exec_argv,
+        "optionArgv": realm.option_argv,
         "env": dict(os.environ),
         "pythonVersion": "%d.%d.%d" % sys.version_info[:3],
         "quickjsVersion": _engine.quickjs.quickjs_version,

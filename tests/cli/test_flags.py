@@ -139,6 +139,15 @@ CASES = [(flags, "warnings.js", None) for flags in WARNING_FLAGS] + [
     (["--unhandled-rejections", "warn"], "reject_values.js", None),
     (["--unhandled-rejections=warn", "--no-warnings"], "reject_values.js", None),
 ] + [
+    # NODE_OPTIONS: before the command line's, which win; quotes group words.
+    ([], "warnings.js", {"NODE_OPTIONS": "--no-warnings"}),
+    ([], "warnings.js", {"NODE_OPTIONS": "  --trace-warnings   --no-deprecation "}),
+    ([], "warnings.js", {"NODE_OPTIONS": '"--throw-deprecation" ignored.js'}),
+    (["--warnings"], "warnings.js", {"NODE_OPTIONS": "--no-warnings"}),
+    ([], "limit.js", {"NODE_OPTIONS": "--stack-trace-limit=3"}),
+    ([], "gc.js", {"NODE_OPTIONS": "--expose-gc"}),
+    ([], "reject_values.js", {"NODE_OPTIONS": "--unhandled-rejections warn"}),
+] + [
     (flags, script, None)
     for flags in ([], ["--trace-uncaught"])
     for script in ("throw_primitive.js", "throw_error.js", "throw_elsewhere.js", "throw_object.js",
@@ -179,6 +188,28 @@ def test_bad_option_as_node(flags, refnode, tmp_path):
     ref, ours = run_both(refnode, flags + ["-e", "1"], cwd=str(tmp_path))
     assert _program_name(ours.stderr) == _program_name(ref.stderr)
     assert ours.code == ref.code == 9
+
+
+BAD_NODE_OPTIONS = [
+    "-e 1", "--print=1", "--help", "-v", "--bogus", "--bogus=1", "--no-bogus", "-x", '"--no-warnings', '--no-warnings "a\\', "-r",
+    "--unhandled-rejections", "--stack-trace-limit=abc", "--input-type=bad",
+]
+
+
+@pytest.mark.parametrize("value", BAD_NODE_OPTIONS)
+def test_bad_node_options_as_node(value, refnode, tmp_path):
+    ref, ours = run_both(refnode, ["-e", "1"], cwd=str(tmp_path), env={"NODE_OPTIONS": value})
+    assert _program_name(ours.stderr) == _program_name(ref.stderr)
+    assert ours.code == ref.code == 9
+
+
+def test_node_options_stay_out_of_exec_argv_and_preload_first(refnode, tmp_path):
+    (tmp_path / "a.js").write_text("console.log('a');\n")
+    (tmp_path / "b c.js").write_text("console.log('b c');\n")
+    env = {"NODE_OPTIONS": '--require ./a.js -r "./b c.js" --input-type=module --no-warnings'}
+    ref, ours = run_both(refnode, ["-r", "./a.js", "-p", "[process.execArgv, typeof require]"], cwd=str(tmp_path),
+                         env=env)
+    assert (ours.stdout, ours.code) == (ref.stdout, ref.code)
 
 
 def test_options_in_exec_argv(refnode, tmp_path):

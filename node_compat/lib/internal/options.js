@@ -2,8 +2,9 @@
 
 // The command-line options the process started with, as the library asks
 // for them: getOptionValue('--trace-warnings'). They come from the
-// execArgv the realm was given (the command line checked them, see
-// node_compat/cli.py), not from process.execArgv, which a program may
+// options the realm was given, NODE_OPTIONS' then the command line's (the
+// command line checked them, see node_compat/cli.py), not from
+// process.execArgv, which holds the command line's and a program may
 // change. A boolean option is turned off by its --no- form; the last one
 // given wins. Names are given with dashes (V8's flags also take `_`).
 
@@ -30,9 +31,9 @@ let values = null;
 
 function parse() {
   values = { __proto__: kDefaults };
-  const { execArgv } = internalBinding('process_methods');
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i];
+  const { optionArgv } = internalBinding('process_methods');
+  for (let i = 0; i < optionArgv.length; i++) {
+    const arg = optionArgv[i];
     if (!arg.startsWith('--')) {
       if (kTakesNext.has(arg)) i++;
       continue;
@@ -50,7 +51,7 @@ function parse() {
     }
     if (typeof kDefaults[name] !== 'boolean') {
       if (eq !== -1) value = arg.slice(eq + 1);
-      else if (kTakesNext.has(name)) value = execArgv[++i];
+      else if (kTakesNext.has(name)) value = optionArgv[++i];
       if (name === '--stack-trace-limit') value = Number(value) | 0;
     }
     values[name] = value;
