@@ -167,7 +167,6 @@ class Pipe(StreamBase):
 _FDS_PER_READ = 64
 _ANCILLARY_SIZE = socket.CMSG_SPACE(_FDS_PER_READ * array.array("i").itemsize)
 _RECV_FLAGS = getattr(socket, "MSG_CMSG_CLOEXEC", 0)
-_SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
 
 
 class _ChannelIO:
@@ -194,7 +193,7 @@ class _ChannelIO:
             self.pipe.js["pendingFds"] = fds
         return nread
 
-    def send(self, data: Any, flags: int = _SEND_FLAGS) -> int:
+    def send(self, data: Any, flags: int) -> int:
         outgoing = self.outgoing
         if not outgoing:
             sent = self.sock.send(data, flags)

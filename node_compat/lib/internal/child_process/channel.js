@@ -32,6 +32,7 @@ const kChannelHandle = Symbol('kChannelHandle');
 const kRefs = Symbol('kRefs');
 const kRefSetByUser = Symbol('kRefSetByUser');
 const kPipe = Symbol('kPipe');
+const kChannelDeprecation = '_channel is deprecated. Use ChildProcess.channel instead.';
 // Past this, send() answers false: the other side is two reads behind.
 const kWriteQueueLimit = 65536 * 2;
 // A handle the receiver said it did not get is sent again this many times.
@@ -225,9 +226,8 @@ function setupChannel(target, pipe, serializationMode, onClosed = nop) {
   target[kChannelHandle] = pipe;
   Object.defineProperty(target, '_channel', {
     __proto__: null,
-    get: deprecate(() => target.channel, '_channel is deprecated. Use ChildProcess.channel instead.', 'DEP0129'),
-    set: deprecate((value) => { target.channel = value; },
-                   '_channel is deprecated. Use ChildProcess.channel instead.', 'DEP0129'),
+    get: deprecate(() => target.channel, kChannelDeprecation, 'DEP0129'),
+    set: deprecate((value) => { target.channel = value; }, kChannelDeprecation, 'DEP0129'),
     configurable: true,
     enumerable: false,
   });
