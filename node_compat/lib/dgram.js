@@ -222,7 +222,7 @@ function bindFlags(state) {
 Socket.prototype.bind = function(port_, address_ /* , callback */) {
   let port = port_;
 
-  healthCheck(this);
+  healthCheck(this); // at Socket.bind (node:dgram:271:3)
   const state = this[kStateSymbol];
 
   if (state.bindState !== BIND_STATE_UNBOUND) throw new ERR_SOCKET_ALREADY_BOUND(); // at node:dgram:275:11
@@ -237,7 +237,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     }
     function onListening() {
       Reflect.apply(removeListeners, this, []);
-      Reflect.apply(cb, this, []); // at Socket.onListening (node:dgram:288:7)
+      Reflect.apply(cb, this, []); // at Socket.onListening (node:dgram:288:7) calling Socket
     }
     this.on('error', removeListeners);
     this.on('listening', onListening);
@@ -290,7 +290,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       this.emit('error', ex);
       return;
     }
-    startListening(this);
+    startListening(this); // at (node:dgram:406:7)
   });
 
   return this;
@@ -465,7 +465,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     validateString(address, 'address'); // at node:dgram:681:5
   }
 
-  healthCheck(this);
+  healthCheck(this); // at Socket.send (node:dgram:684:3)
 
   if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
 
@@ -551,7 +551,7 @@ Socket.prototype.close = function(callback) {
     return this;
   }
 
-  healthCheck(this);
+  healthCheck(this); // at Socket.close (node:dgram:789:3)
   stopReceiving(this);
   state.handle.close();
   state.handle = null;
@@ -566,11 +566,11 @@ Socket.prototype[Symbol.asyncDispose] = async function() {
 };
 
 function socketCloseNT(self) {
-  self.emit('close');
+  self.emit('close'); // at socketCloseNT (node:dgram:810:8)
 }
 
 Socket.prototype.address = function() {
-  healthCheck(this);
+  healthCheck(this); // at Socket.address (node:dgram:815:3)
 
   const out = {};
   const err = this[kStateSymbol].handle.getsockname(out);
@@ -579,7 +579,7 @@ Socket.prototype.address = function() {
 };
 
 Socket.prototype.remoteAddress = function() {
-  healthCheck(this);
+  healthCheck(this); // at Socket.remoteAddress (node:dgram:827:3)
 
   const state = this[kStateSymbol];
   if (state.connectState !== CONNECT_STATE_CONNECTED) {
@@ -618,7 +618,7 @@ Socket.prototype.setMulticastLoopback = function(arg) {
 };
 
 Socket.prototype.setMulticastInterface = function(interfaceAddress) {
-  healthCheck(this);
+  healthCheck(this); // at Socket.setMulticastInterface (node:dgram:885:3)
   validateString(interfaceAddress, 'interfaceAddress'); // at node:dgram:886:3
 
   const err = this[kStateSymbol].handle.setMulticastInterface(interfaceAddress);
@@ -626,7 +626,7 @@ Socket.prototype.setMulticastInterface = function(interfaceAddress) {
 };
 
 Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
-  healthCheck(this);
+  healthCheck(this); // at Socket.addMembership (node:dgram:896:3)
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:899:11
 
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
@@ -634,7 +634,7 @@ Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
 };
 
 Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
-  healthCheck(this);
+  healthCheck(this); // at Socket.dropMembership (node:dgram:912:3)
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:915:11
 
   const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
@@ -642,7 +642,7 @@ Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
 };
 
 Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
-  healthCheck(this);
+  healthCheck(this); // at Socket.addSourceSpecificMembership (node:dgram:928:3)
   validateString(sourceAddress, 'sourceAddress'); // at node:dgram:930:3
   validateString(groupAddress, 'groupAddress'); // at node:dgram:931:3
 
@@ -651,7 +651,7 @@ Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddr
 };
 
 Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAddress, interfaceAddress) {
-  healthCheck(this);
+  healthCheck(this); // at Socket.dropSourceSpecificMembership (node:dgram:946:3)
   validateString(sourceAddress, 'sourceAddress'); // at node:dgram:948:3
   validateString(groupAddress, 'groupAddress'); // at node:dgram:949:3
 
@@ -660,7 +660,7 @@ Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAdd
 };
 
 function healthCheck(socket) {
-  if (!socket[kStateSymbol].handle) throw new ERR_SOCKET_DGRAM_NOT_RUNNING(); // at node:dgram:964:11
+  if (!socket[kStateSymbol].handle) throw new ERR_SOCKET_DGRAM_NOT_RUNNING(); // at healthCheck (node:dgram:964:11)
 }
 
 function stopReceiving(socket) {
@@ -681,7 +681,7 @@ function onMessage(nread, handle, buf, rinfo) {
   if (blockList !== undefined && blockList.check(rinfo.address, rinfo.family === 'IPv4' ? 'ipv4' : 'ipv6')) return;
   const message = new FastBuffer(buf);
   rinfo.size = message.length;
-  self.emit('message', message, rinfo);
+  self.emit('message', message, rinfo); // at UDP.onMessage [as onmessage] (node:dgram:990:8)
 }
 
 // The handle's entry for errors outside a receive, which Node's handles

@@ -21,6 +21,7 @@ const {
   validateNumber,
 } = require('internal/validators');
 const { markRethrow, markThrowSite } = require('internal/node_throw_sites');
+const { noteEmitters, setEmitterSource } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector } = require('internal/util');
 
 const kCapture = Symbol('kCapture');
@@ -231,19 +232,47 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   const handler = events[type];
   if (handler === void 0) return false;
 
-  if (typeof handler === 'function') {
-    const result = handler.apply(this, args);
-    if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
-  } else {
-    const len = handler.length;
-    const listeners = arrayClone(handler);
-    for (let i = 0; i < len; ++i) {
-      const result = listeners[i].apply(this, args);
+  const depth = emitDepth;
+  emitters[depth] = this;
+  emitDepth = depth + 1;
+  try {
+    if (typeof handler === 'function') {
+      const result = handler.apply(this, args); // at {emitter}.emit (node:events:513:28) calling {emitter}
       if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
+    } else {
+      const len = handler.length;
+      const listeners = arrayClone(handler);
+      for (let i = 0; i < len; ++i) {
+        const result = listeners[i].apply(this, args); // at {emitter}.emit (node:events:525:35) calling {emitter}
+        if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
+      }
     }
+  } catch (err) {
+    leaveEmitThrowing(err, depth);
+    throw err;
   }
+  emitDepth = depth;
+  emitters[depth] = void 0;
   return true;
 };
+
+// The emitters whose listeners are running, outermost first. V8 names
+// the frames of emit and of the listener it calls after the emitter
+// (`Socket.emit`, `Socket.<anonymous>`), and QuickJS's frames do not keep
+// `this`: error stacks take them from here (see bootstrap/error_stacks).
+const emitters = [];
+let emitDepth = 0;
+function runningEmitters() {
+  return emitDepth === 0 ? null : emitters.slice(0, emitDepth);
+}
+// An error leaving a listener: one the engine made is given the emitters
+// of its frames now (an error made in JS has them already).
+function leaveEmitThrowing(err, depth) {
+  noteEmitters(err, emitters.slice(0, emitDepth));
+  emitDepth = depth;
+  emitters[depth] = void 0;
+}
+setEmitterSource(runningEmitters);
 
 // What emit(type) and emit(type, a) do for an emitter whose emit is events'
 // own, given the listener (or listeners) `events[type]` the caller read:
@@ -256,50 +285,70 @@ const functionApply = Function.prototype.apply;
 const callListener = Function.prototype.call.bind(Function.prototype.call);
 
 const emitListened0 = function emit(target, type, handler) {
-  if (typeof handler === 'function') {
-    const result = handler.apply === functionApply ? callListener(handler, target) : handler.apply(target, []);
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
-  } else if (handler.length === 2) {
-    // (Two listeners, the usual array: emit's copy of it, so that one
-    // removed by the other still runs, is two locals.)
-    const first = handler[0];
-    const second = handler[1];
-    let result = first.apply === functionApply ? callListener(first, target) : first.apply(target, []);
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
-    result = second.apply === functionApply ? callListener(second, target) : second.apply(target, []);
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
-  } else {
-    const len = handler.length;
-    const listeners = arrayClone(handler);
-    for (let i = 0; i < len; ++i) {
-      const listener = listeners[i];
-      const result = listener.apply === functionApply ? callListener(listener, target) : listener.apply(target, []);
+  const depth = emitDepth;
+  emitters[depth] = target;
+  emitDepth = depth + 1;
+  try {
+    if (typeof handler === 'function') {
+      const result = handler.apply === functionApply ? callListener(handler, target) : handler.apply(target, []); // at {emitter}.emit (node:events:513:28) calling {emitter}
       if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    } else if (handler.length === 2) {
+      // (Two listeners, the usual array: emit's copy of it, so that one
+      // removed by the other still runs, is two locals.)
+      const first = handler[0];
+      const second = handler[1];
+      let result = first.apply === functionApply ? callListener(first, target) : first.apply(target, []); // at {emitter}.emit (node:events:525:35) calling {emitter}
+      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+      result = second.apply === functionApply ? callListener(second, target) : second.apply(target, []); // at {emitter}.emit (node:events:525:35) calling {emitter}
+      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+    } else {
+      const len = handler.length;
+      const listeners = arrayClone(handler);
+      for (let i = 0; i < len; ++i) {
+        const listener = listeners[i];
+        const result = listener.apply === functionApply ? callListener(listener, target) : listener.apply(target, []); // at {emitter}.emit (node:events:525:35) calling {emitter}
+        if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+      }
     }
+  } catch (err) {
+    leaveEmitThrowing(err, depth);
+    throw err;
   }
+  emitDepth = depth;
+  emitters[depth] = void 0;
   return true;
 };
 
 const emitListened1 = function emit(target, type, handler, a) {
-  if (typeof handler === 'function') {
-    const result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]);
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
-  } else if (handler.length === 2) {
-    const first = handler[0];
-    const second = handler[1];
-    let result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]);
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
-    result = second.apply === functionApply ? callListener(second, target, a) : second.apply(target, [a]);
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
-  } else {
-    const len = handler.length;
-    const listeners = arrayClone(handler);
-    for (let i = 0; i < len; ++i) {
-      const listener = listeners[i];
-      const result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]);
+  const depth = emitDepth;
+  emitters[depth] = target;
+  emitDepth = depth + 1;
+  try {
+    if (typeof handler === 'function') {
+      const result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]); // at {emitter}.emit (node:events:513:28) calling {emitter}
       if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+    } else if (handler.length === 2) {
+      const first = handler[0];
+      const second = handler[1];
+      let result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
+      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+      result = second.apply === functionApply ? callListener(second, target, a) : second.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
+      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+    } else {
+      const len = handler.length;
+      const listeners = arrayClone(handler);
+      for (let i = 0; i < len; ++i) {
+        const listener = listeners[i];
+        const result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
+        if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+      }
     }
+  } catch (err) {
+    leaveEmitThrowing(err, depth);
+    throw err;
   }
+  emitDepth = depth;
+  emitters[depth] = void 0;
   return true;
 };
 
@@ -387,7 +436,8 @@ function onceWrapper(...args) {
   // only at its next cycle collection: cut it once the wrapper is off.
   state[3] = void 0;
   state[4] = true;
-  return args.length === 0 ? state[2].call(target) : state[2].apply(target, args);
+  if (args.length === 0) return state[2].call(target); // at Object.onceWrapper (node:events:627:28) calling {emitter}
+  return state[2].apply(target, args); // at Object.onceWrapper (node:events:628:26) calling {emitter}
 }
 
 function _onceWrap(target, type, listener) {

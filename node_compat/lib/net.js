@@ -566,7 +566,7 @@ Socket.prototype._onTimeout = function() {
       return;
     }
   }
-  this.emit('timeout');
+  this.emit('timeout'); // at Socket._onTimeout (node:net:609:8)
 };
 
 Socket.prototype.setNoDelay = function(enable) {
@@ -808,18 +808,18 @@ function closeSocketHandle(self, hadError) {
   if ((type === TCP || type === Pipe) && handle[owner_symbol] === self) {
     handle.close(hadError ? onHandleCloseAfterError : onHandleClose);
   } else {
-    handle.close(() => emitHandleClose(self, hadError));
+    handle.close(() => emitHandleClose(self, hadError)); // at -
   }
 }
 
 // (bootstrap/node's callbackClose calls these directly, with the handle as
 // their argument: a call rather than two through Function.prototype.call.)
 function onHandleClose(handle) {
-  emitHandleClose(handle[owner_symbol], false);
+  emitHandleClose(handle[owner_symbol], false); // at -
 }
 
 function onHandleCloseAfterError(handle) {
-  emitHandleClose(handle[owner_symbol], true);
+  emitHandleClose(handle[owner_symbol], true); // at -
 }
 {
   const { directCalls } = require('internal/bootstrap/node');
@@ -830,12 +830,12 @@ function onHandleCloseAfterError(handle) {
 function emitHandleClose(self, hadError) {
   // The write state no longer holds the socket (see closedOnwrite in writable).
   self._writableState.onwrite = socketCloses.closedOnwrite;
-  if (self.emit !== eeEmit) self.emit('close', hadError);
-  else if (self._events?.close !== undefined) emitListened1(self, 'close', self._events.close, hadError);
+  if (self.emit !== eeEmit) self.emit('close', hadError); // at {entry}.<anonymous> (node:net:351:12)
+  else if (self._events?.close !== undefined) emitListened1(self, 'close', self._events.close, hadError); // at {entry}.<anonymous> (node:net:351:12)
 }
 
 function emitCloseNT(self) {
-  self.emit('close');
+  self.emit('close'); // at emitCloseNT (node:net:2416:8)
 }
 
 Socket.prototype._reset = function() {
@@ -1428,10 +1428,10 @@ function afterConnect(status, handle, req, readable, writable) {
       self._handle.setKeepAlive(true, self[kSetKeepAliveInitialDelay]);
     }
 
-    if (self.emit !== eeEmit) self.emit('connect');
-    else if (self._events?.connect !== undefined) emitListened0(self, 'connect', self._events.connect);
-    if (self.emit !== eeEmit) self.emit('ready');
-    else if (self._events?.ready !== undefined) emitListened0(self, 'ready', self._events.ready);
+    if (self.emit !== eeEmit) self.emit('connect'); // at {entry}.afterConnect [as oncomplete] (node:net:1619:10)
+    else if (self._events?.connect !== undefined) emitListened0(self, 'connect', self._events.connect); // at {entry}.afterConnect [as oncomplete] (node:net:1619:10)
+    if (self.emit !== eeEmit) self.emit('ready'); // at {entry}.afterConnect [as oncomplete] (node:net:1620:10)
+    else if (self._events?.ready !== undefined) emitListened0(self, 'ready', self._events.ready); // at {entry}.afterConnect [as oncomplete] (node:net:1620:10)
 
     // Start reading (or see an immediate end): read(0) consumes nothing.
     if (readable && !self.isPaused()) plainReads.read0(self);
@@ -1847,8 +1847,8 @@ function onconnection(err, clientHandle) {
   self._connections++;
   socket.server = self;
   socket._server = self;
-  if (self.emit !== eeEmit) self.emit('connection', socket);
-  else if (self._events?.connection !== undefined) emitListened1(self, 'connection', self._events.connection, socket);
+  if (self.emit !== eeEmit) self.emit('connection', socket); // at {entry}.onconnection (node:net:2299:8)
+  else if (self._events?.connection !== undefined) emitListened1(self, 'connection', self._events.connection, socket); // at {entry}.onconnection (node:net:2299:8)
 }
 
 // With connections handed to child processes, each child adds its count.

@@ -12,7 +12,13 @@ which of Node's frames it stands for in its trailing comment:
     // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout
 
 `calling Type.method` names how Node calls the function of the frame above
-(V8 shows `Timeout.fn [as _onTimeout]`). A comment with a bare location
+(V8 shows `Timeout.fn [as _onTimeout]`), `calling Type` the class of the
+object it is called on (`Socket.<anonymous>`). Where the receiver is not always
+of one class, `{emitter}` stands for the emitter whose listener runs (events'
+emit and once wrapper: `// at {emitter}.emit (node:events:513:28) calling
+{emitter}`), and `{entry}` for the handle or request the loop's callback is
+for (`// at {entry}.onconnection (node:net:2299:8)`); see
+lib/internal/bootstrap/error_stacks.js. A comment with a bare location
 (`// at node:net:1252:11`) only places fatal reports (see
 lib/internal/node_throw_sites.js) and leaves the frame as it is. Comments are
 read from the library's files when a stack is formatted, so hot paths pay
@@ -28,7 +34,7 @@ TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (RE
 if TYPE_CHECKING:
     from typing import Optional
 
-_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+))?\s*$")
+_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}))?\s*$")
 _FRAME = re.compile(r"^(?:[^()]+ )?\(node:[\w/.-]+:\d+:\d+\)$")
 
 # node: id -> {line: (frames, callee)}
@@ -82,12 +88,34 @@ def is_node_location(location: str) -> bool:
 _CALLED = re.compile(r"^(\s+at )(?:(.+?) \((.+)\)|(.+))$")
 
 
+def with_receiver(frame: str, type_name: str) -> str:
+    """A user function's frame called on an object of class `type_name`, named as V8 names it.
+
+    (`Socket.<anonymous>`, `Socket.onData`; a name already qualified by the class is left alone.)
+    """
+    m = _CALLED.match(frame)
+    if m is None or not type_name:
+        return frame
+    prefix, name, where = m.group(1), m.group(2), m.group(3) if m.group(2) is not None else m.group(4)
+    if where.startswith("node:") or (name is not None and (name.startswith(("new ", "async ")) or " " in name)):
+        return frame
+    if name is None:
+        return f"{prefix}{type_name}.<anonymous> ({where})"
+    if name.startswith(f"{type_name}."):
+        return frame
+    return f"{prefix}{type_name}.{name} ({where})"
+
+
 def called_as(frame: str, callee: str) -> str:
-    """The frame of a function Node calls as `callee` (`Type.method`), named as V8 names it."""
+    """The frame of a function Node calls as `callee` (`Type.method`, or `Type`: on a `Type`), named as V8 names it."""
+    if "." not in callee:
+        return with_receiver(frame, callee)
     m = _CALLED.match(frame)
     if m is None:
         return frame
     prefix, name, where = m.group(1), m.group(2), m.group(3) if m.group(2) is not None else m.group(4)
+    if name is not None and "." in name:
+        return frame  # (already a frame of Node's, `Socket._onTimeout`)
     method = callee.rsplit(".", 1)[-1]
     if name is None or name == method or name == "<anonymous>":
         return f"{prefix}{callee} ({where})"

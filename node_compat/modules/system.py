@@ -281,12 +281,16 @@ class ModuleSystem:
         name = call.group(2)
         return call.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
 
-    def v8_positions(self, frames: str) -> str:
+    def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them.
 
         Frames of the library become the frames of Node's own library they
-        stand for, where its lines say so (see node_frames).
+        stand for, where its lines say so (see node_frames). `emitters` are
+        the class names of the emitters whose listeners were running,
+        outermost first, one per line; `entry` that of the handle or request
+        of the loop's callback: they name the receivers of those frames.
         """
+        running = emitters.split("\n") if emitters else []
         out: list = []
         for text in frames.split("\n"):
             m = self._FRAME.match(text)
@@ -304,10 +308,18 @@ class ModuleSystem:
                 note = node_frames.node_frames(LIB_DIR, file, line)
                 if note is not None:
                     replacement, callee = note
-                    if callee is not None and out:
+                    if callee == "{emitter}":
+                        if out and running:
+                            out[-1] = node_frames.with_receiver(out[-1], running[-1])
+                    elif callee is not None and out:
                         out[-1] = node_frames.called_as(out[-1], callee)
                     indent = text[: len(text) - len(text.lstrip())]
-                    out.extend(f"{indent}at {frame}" for frame in replacement)
+                    for frame in replacement:
+                        if "{emitter}" in frame:
+                            frame = frame.replace("{emitter}.", f"{running.pop()}." if running else "")
+                        if "{entry}" in frame:
+                            frame = frame.replace("{entry}.", f"{entry}." if entry else "")
+                        out.append(f"{indent}at {frame}")
                     continue
             if line == 1 and file in self.cjs_files:
                 col = max(1, col - len(CJS_PREFIX))

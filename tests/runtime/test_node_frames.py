@@ -41,3 +41,33 @@ def test_a_function_node_calls_as_a_method_is_named_as_v8_names_it() -> None:
     assert node_frames.called_as("    at tick (/a.js:1:2)", callee) == "    at Timeout.tick [as _onTimeout] (/a.js:1:2)"
     assert node_frames.called_as("    at /a.js:1:2", callee) == "    at Timeout._onTimeout (/a.js:1:2)"
     assert node_frames.called_as("    at _onTimeout (/a.js:1:2)", callee) == "    at Timeout._onTimeout (/a.js:1:2)"
+
+
+def test_notes_may_name_receivers_known_only_when_the_error_is_made(tmp_path: Path) -> None:
+    # (Notes are read once per module: this one has its own.)
+    (tmp_path / "internal").mkdir()
+    (tmp_path / "internal" / "receivers.js").write_text("\n".join([
+        "h(); // at {emitter}.emit (node:events:513:28) calling {emitter}",
+        "i(); // at {entry}.onconnection (node:net:2299:8)",
+        "j(); // at Socket.onListening (node:dgram:288:7) calling Socket",
+    ]))
+    lib = str(tmp_path)
+    assert node_frames.node_frames(lib, "node:internal/receivers", 1) == (
+        ("{emitter}.emit (node:events:513:28)",), "{emitter}")
+    assert node_frames.node_frames(lib, "node:internal/receivers", 2) == (("{entry}.onconnection (node:net:2299:8)",), None)
+    assert node_frames.node_frames(lib, "node:internal/receivers", 3) == (
+        ("Socket.onListening (node:dgram:288:7)",), "Socket")
+
+
+def test_a_user_function_called_on_an_object_is_named_after_its_class() -> None:
+    assert node_frames.with_receiver("    at /a.js:1:2", "Server") == "    at Server.<anonymous> (/a.js:1:2)"
+    assert node_frames.with_receiver("    at onData (/a.js:1:2)", "Socket") == "    at Socket.onData (/a.js:1:2)"
+    # V8 prefixes even a name that starts with the class's, but not one qualified by it.
+    assert node_frames.with_receiver("    at FooBar (/a.js:1:2)", "Foo") == "    at Foo.FooBar (/a.js:1:2)"
+    assert node_frames.with_receiver("    at Foo.bar (/a.js:1:2)", "Foo") == "    at Foo.bar (/a.js:1:2)"
+    # Library frames and constructor frames keep their names.
+    assert node_frames.with_receiver("    at emit (node:events:1:2)", "Foo") == "    at emit (node:events:1:2)"
+    assert node_frames.with_receiver("    at new Thing (/a.js:1:2)", "Foo") == "    at new Thing (/a.js:1:2)"
+    assert node_frames.called_as("    at /a.js:1:2", "Socket") == "    at Socket.<anonymous> (/a.js:1:2)"
+    assert node_frames.called_as("    at Socket._onTimeout (node:net:609:8)", "Timeout._onTimeout") == (
+        "    at Socket._onTimeout (node:net:609:8)")

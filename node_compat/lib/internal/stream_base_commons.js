@@ -196,7 +196,7 @@ function onStreamRead(nread, arrayBuffer, handle) {
     const userBuf = streamsUsed.userBuffers ? stream[kBuffer] : null;
     if (userBuf) {
       userBuf.set(new Uint8Array(arrayBuffer, 0, nread));
-      keepReading = stream[kBufferCb](nread, userBuf) !== false;
+      keepReading = stream[kBufferCb](nread, userBuf) !== false; // at {entry}.onStreamRead (node:internal/stream_base_commons:179:38)
       const bufGen = stream[kBufferGen];
       if (bufGen !== null) {
         const next = bufGen();
@@ -206,7 +206,7 @@ function onStreamRead(nread, arrayBuffer, handle) {
         }
       }
     } else {
-      keepReading = stream.push(new FastBuffer(arrayBuffer, 0, nread));
+      keepReading = stream.push(new FastBuffer(arrayBuffer, 0, nread)); // at {entry}.onStreamRead (node:internal/stream_base_commons:189:23)
     }
     if (!keepReading) {
       handle.reading = false;

@@ -38,9 +38,69 @@ function stackHeader(err) {
 // not shown.
 const kNativeEntry = /^ {4}at (?:(?:callback\w*|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:|run \(node:internal\/timers_runner:)/;
 
+// The receivers of frames V8 names after them, which QuickJS's frames do
+// not keep: the emitters whose listeners were running when an error was
+// made (events' emit keeps them), and the handle or request the loop's
+// callback was for (bootstrap/node). Library lines standing for such frames
+// say `{emitter}` or `{entry}` where V8 puts the receiver's class (see
+// modules/node_frames.py).
+let emitterSource = () => null;
+let entrySource = () => void 0;
+function setEmitterSource(running) {
+  emitterSource = running;
+}
+function setEntrySource(current) {
+  entrySource = current;
+}
+class Receivers {
+  constructor(emitters, entry) {
+    this.emitters = emitters;
+    this.entry = entry;
+  }
+}
+function runningReceivers() {
+  const emitters = emitterSource();
+  const entry = entrySource();
+  return emitters === null && entry === void 0 ? null : new Receivers(emitters, entry);
+}
+// Errors the engine made in a listener, with the emitters of their frames
+// (taken as the error left emit: it had no stack of ours to keep them).
+const engineErrorEmitters = new WeakMap();
+function noteEmitters(err, emitters) {
+  if (err === null || typeof err !== 'object' || engineErrorEmitters.has(err)) return;
+  const desc = Object.getOwnPropertyDescriptor(err, 'stack');
+  if (desc !== undefined && typeof desc.value === 'string') {
+    engineErrorEmitters.set(err, new Receivers(emitters, entrySource()));
+  }
+}
+
+// The class V8 names an object after in a stack frame (its constructor's
+// name, as JSReceiver::GetConstructorName finds it without running code).
+function receiverName(obj) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return '';
+  try {
+    for (let o = obj; o !== null; o = Object.getPrototypeOf(o)) {
+      const tag = Object.getOwnPropertyDescriptor(o, Symbol.toStringTag);
+      if (tag !== undefined && typeof tag.value === 'string') return tag.value;
+      if (o !== obj) {
+        const ctor = Object.getOwnPropertyDescriptor(o, 'constructor');
+        if (ctor !== undefined && typeof ctor.value === 'function') {
+          const name = Object.getOwnPropertyDescriptor(ctor.value, 'name');
+          if (name !== undefined && typeof name.value === 'string' && name.value !== '' && name.value !== 'Object') {
+            return name.value;
+          }
+        }
+      }
+    }
+  } catch {
+    // A proxy in the chain: V8 names it Object too.
+  }
+  return 'Object';
+}
+
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
-function v8Frames(frames, skip) {
+function v8Frames(frames, skip, receivers) {
   const lines = frames.split('\n');
   const out = [];
   let limit = globalThis.Error.stackTraceLimit;
@@ -63,7 +123,12 @@ function v8Frames(frames, skip) {
     out.push(line);
   }
   let text = out.join('\n');
-  if (positions !== null && text !== '') text = positions(text);
+  if (positions !== null && text !== '') {
+    text = receivers === null || receivers === undefined
+      ? positions(text)
+      : positions(text, receivers.emitters === null ? '' : receivers.emitters.map(receiverName).join('\n'),
+                  receivers.entry === void 0 ? '' : receiverName(receivers.entry));
+  }
   const shown = text.split('\n');
   return shown.length > limit ? shown.slice(0, Math.max(limit, 0)).join('\n') : text;
 }
@@ -76,7 +141,7 @@ function isStackFormatted(err) {
   return formattedStacks.has(err);
 }
 
-function defineStack(err, frames, skip) {
+function defineStack(err, frames, skip, receivers) {
   let value;
   let computed = false;
   formattedStacks.delete(err);
@@ -86,7 +151,7 @@ function defineStack(err, frames, skip) {
       if (!computed) {
         computed = true;
         formattedStacks.add(err);
-        const body = v8Frames(frames, skip);
+        const body = v8Frames(frames, skip, receivers);
         value = body === '' ? stackHeader(this) : `${stackHeader(this)}\n${body}`;
       }
       return value;
@@ -138,7 +203,7 @@ function normalizeStack(err) {
   if (desc !== undefined && 'value' in desc && typeof desc.value === 'string' &&
       (desc.value === '' || desc.value.startsWith('    at '))) {
     v8Message(err);
-    defineStack(err, desc.value, 0);
+    defineStack(err, desc.value, 0, engineErrorEmitters.get(err) ?? runningReceivers());
   }
   return err;
 }
@@ -160,7 +225,7 @@ function wrapErrorClass(Native, Parent) {
   const Wrapped = function (...args) {
     const err = Reflect.construct(Native, args, new.target === undefined ? Wrapped : new.target);
     // Frames 0 and 1 are Reflect.construct and this wrapper; the caller's follow.
-    defineStack(err, rawFrames(err), 2);
+    defineStack(err, rawFrames(err), 2, runningReceivers());
     moveStackFirst(err);
     return err;
   };
@@ -191,7 +256,7 @@ function captureStackTrace(obj, constructorOpt) {
     // (A function not on the stack leaves no frames, as in V8.)
     skip = idx !== -1 ? idx + 1 : lines.length;
   }
-  defineStack(obj, raw, skip);
+  defineStack(obj, raw, skip, runningReceivers());
 }
 
 // `fixPositions(framesText)` maps QuickJS columns to V8's (it needs the sources).
@@ -211,4 +276,13 @@ function installErrorStacks(fixPositions) {
   }
 }
 
-module.exports = { installErrorStacks, isStackFormatted, kIsNodeError, normalizeStack, stackHeader };
+module.exports = {
+  installErrorStacks,
+  isStackFormatted,
+  kIsNodeError,
+  normalizeStack,
+  noteEmitters,
+  setEmitterSource,
+  setEntrySource,
+  stackHeader,
+};

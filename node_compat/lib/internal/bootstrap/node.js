@@ -13,7 +13,7 @@ for (const name of ['dispose', 'asyncDispose']) {
   }
 }
 
-const { installErrorStacks } = require('internal/bootstrap/error_stacks');
+const { installErrorStacks, setEntrySource } = require('internal/bootstrap/error_stacks');
 
 installErrorStacks(internalBinding('modules').v8Positions);
 // V8's --stack-trace-limit=N.
@@ -68,12 +68,19 @@ function afterCallback() {
   }
 }
 
+// What the loop's current callback is for (the handle or request whose
+// method it calls): V8 names that method's frame after it (`TCP.onconnection`),
+// see bootstrap/error_stacks.
+let entryReceiver;
+setEntrySource(() => entryReceiver);
+
 // The loop's way into JS (realm.make_callback): the call itself, with the
 // id of the resource it is for as the execution id; the realm then runs
 // microtasks and, when the tick flags ask for it, processTicks.
 function callback(asyncId, target, method, ...args) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   try {
     return Reflect.apply(target[method], target, args);
   } catch (err) {
@@ -94,6 +101,7 @@ const tickFlags = new Int32Array(internalBinding('task_queue').tickInfo);
 function callback0(asyncId, target, method) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   let result;
   try {
     result = target[method]();
@@ -109,6 +117,7 @@ function callback0(asyncId, target, method) {
 function callback1(asyncId, target, method, a) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   let result;
   try {
     result = target[method](a);
@@ -124,6 +133,7 @@ function callback1(asyncId, target, method, a) {
 function callback2(asyncId, target, method, a, b) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   let result;
   try {
     result = target[method](a, b);
@@ -139,6 +149,7 @@ function callback2(asyncId, target, method, a, b) {
 function callback3(asyncId, target, method, a, b, c) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   let result;
   try {
     result = target[method](a, b, c);
@@ -154,6 +165,7 @@ function callback3(asyncId, target, method, a, b, c) {
 function callback4(asyncId, target, method, a, b, c, d) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   let result;
   try {
     result = target[method](a, b, c, d);
@@ -169,6 +181,7 @@ function callback4(asyncId, target, method, a, b, c, d) {
 function callback5(asyncId, target, method, a, b, c, d, e) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = target;
   let result;
   try {
     result = target[method](a, b, c, d, e);
@@ -200,6 +213,7 @@ const directCalls = { onread: null, close: null, closeAfterError: null };
 function callbackRead(asyncId, onread, handle, nread, buffer) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = handle;
   try {
     if (onread === directCalls.onread) onread(nread, buffer, handle);
     else callFunction(onread, handle, nread, buffer);
@@ -214,6 +228,7 @@ function callbackRead(asyncId, onread, handle, nread, buffer) {
 function callbackComplete(asyncId, req, status) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = req;
   try {
     req.oncomplete(status);
     asyncIdFields[0] = outer;
@@ -227,6 +242,7 @@ function callbackComplete(asyncId, req, status) {
 function callbackConnect(asyncId, req, status, handle, readable, writable) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = req;
   try {
     req.oncomplete(status, handle, req, readable, writable);
     asyncIdFields[0] = outer;
@@ -244,6 +260,7 @@ function callbackConnect(asyncId, req, status, handle, readable, writable) {
 function callbackClose(asyncId, handle, fn) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = handle;
   try {
     if (fn === directCalls.close || fn === directCalls.closeAfterError) fn(handle);
     else callFunction(fn, handle);
@@ -265,6 +282,7 @@ const { initTCPHandle } = require;
 function callbackAccept(asyncId, server, handle, tcpFields) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  entryReceiver = server;
   try {
     ObjectSetPrototypeOf(handle, server.constructor.prototype);
     if (tcpFields) initTCPHandle(handle);

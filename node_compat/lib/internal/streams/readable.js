@@ -305,8 +305,8 @@ Readable.prototype.push = function(chunk, encoding) {
   // several times a plain field's in QuickJS.)
   const flags = state[kState];
   return (flags & kObjectMode) === 0 ?
-    pushBytes(this, state, chunk, encoding, flags) :
-    pushObject(this, state, chunk, encoding, flags);
+    pushBytes(this, state, chunk, encoding, flags) : // at Readable.push (node:internal/streams/readable:390:5)
+    pushObject(this, state, chunk, encoding, flags); // at Readable.push (node:internal/streams/readable:391:5)
 };
 
 // Puts a chunk back at the front (a parser that read too much).
@@ -414,7 +414,7 @@ function pushBytes(stream, state, chunk, encoding, flags) {
     }
   }
 
-  addChunk(stream, state, chunk, false, flags & ~kReading);
+  addChunk(stream, state, chunk, false, flags & ~kReading); // at readableAddChunkPushByteMode (node:internal/streams/readable:510:3)
   // (canPushMore, inline.)
   return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
@@ -452,8 +452,8 @@ function addChunk(stream, state, chunk, addToFront, flags) {
     if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state[kState] = flags | kDataEmitted;
-    if (stream.emit !== eeEmit) stream.emit('data', chunk);
-    else if (stream._events?.data !== void 0) emitListened1(stream, 'data', stream._events.data, chunk);
+    if (stream.emit !== eeEmit) stream.emit('data', chunk); // at addChunk (node:internal/streams/readable:559:12)
+    else if (stream._events?.data !== void 0) emitListened1(stream, 'data', stream._events.data, chunk); // at addChunk (node:internal/streams/readable:559:12)
   } else {
     state[kState] = flags;
     state.length += (flags & kObjectMode) !== 0 ? 1 : chunk.length;
@@ -1429,8 +1429,8 @@ function endReadableNT(state, stream) {
   const flags = state[kState];
   if ((flags & kNoEnd) !== 0 || state.length !== 0) return;
   state[kState] = flags | kEndEmitted;
-  if (stream.emit !== eeEmit) stream.emit('end');
-  else if (stream._events?.end !== void 0) emitListened0(stream, 'end', stream._events.end);
+  if (stream.emit !== eeEmit) stream.emit('end'); // at endReadableNT (node:internal/streams/readable:1696:12)
+  else if (stream._events?.end !== void 0) emitListened0(stream, 'end', stream._events.end); // at endReadableNT (node:internal/streams/readable:1696:12)
 
   if (stream.writable && stream.allowHalfOpen === false) {
     process.nextTick(endWritableNT, stream);

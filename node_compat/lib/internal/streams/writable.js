@@ -555,7 +555,7 @@ function afterWriteTick(info) {
   const state = info.state;
   state[kState] &= ~kAfterWriteTickInfo;
   state[kAfterWriteTickInfoValue] = null;
-  return afterWrite(info.stream, state, info.count, info.cb);
+  return afterWrite(info.stream, state, info.count, info.cb); // at afterWriteTick (node:internal/streams/writable:694:10)
 }
 
 function afterWrite(stream, state, count, cb) {
@@ -563,13 +563,13 @@ function afterWrite(stream, state, count, cb) {
 
   if ((state[kState] & (kEnding | kNeedDrain | kDestroyed)) === kNeedDrain && state.length === 0) {
     state[kState] &= ~kNeedDrain;
-    if (stream.emit !== eeEmit) stream.emit('drain');
-    else if (stream._events?.drain !== void 0) emitListened0(stream, 'drain', stream._events.drain);
+    if (stream.emit !== eeEmit) stream.emit('drain'); // at afterWrite (node:internal/streams/writable:703:12)
+    else if (stream._events?.drain !== void 0) emitListened0(stream, 'drain', stream._events.drain); // at afterWrite (node:internal/streams/writable:703:12)
   }
 
   while (count-- > 0) {
     state.pendingcb--;
-    cb(null);
+    cb(null); // at afterWrite (node:internal/streams/writable:708:5)
   }
 
   if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
@@ -799,10 +799,10 @@ function finish(stream, state) {
     flags = state[kState];
   }
   if (stream.emit !== eeEmit) {
-    stream.emit('finish');
+    stream.emit('finish'); // at finish (node:internal/streams/writable:953:10)
     flags = state[kState];
   } else if (stream._events?.finish !== void 0) {
-    emitListened0(stream, 'finish', stream._events.finish);
+    emitListened0(stream, 'finish', stream._events.finish); // at finish (node:internal/streams/writable:953:10)
     flags = state[kState];
   }
 
