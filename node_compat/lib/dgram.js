@@ -76,7 +76,7 @@ function Socket(type, listener) {
     }
   }
 
-  const handle = newHandle(type, lookup);
+  const handle = newHandle(type, lookup); // at new Socket (node:dgram:144:18)
   handle[owner_symbol] = this;
 
   this[async_id_symbol] = handle.getAsyncId();
@@ -134,7 +134,7 @@ function validateBlockList(value, name, nodeSite) {
 }
 
 function createSocket(type, listener) {
-  return new Socket(type, listener);
+  return new Socket(type, listener); // at Object.createSocket (node:dgram:192:10)
 }
 
 function startListening(socket) {
@@ -297,7 +297,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
 };
 
 Socket.prototype.connect = function(port, address, callback) {
-  port = validatePort(port, 'Port', false); // at node:dgram:414:10
+  port = validatePort(port, 'Port', false); // at Socket.connect (node:dgram:414:10)
   if (typeof address === 'function') {
     callback = address;
     address = '';
@@ -443,7 +443,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     if (typeof buffer === 'string') {
       list = [Buffer.from(buffer)];
     } else if (!ArrayBuffer.isView(buffer)) {
-      throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer); // at node:dgram:651:13
+      throw new ERR_INVALID_ARG_TYPE('buffer', kBufferTypes, buffer); // at Socket.send (node:dgram:651:13)
     } else if (buffer instanceof Uint8Array) {
       list = [buffer];
     } else {
@@ -454,7 +454,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     throw new ERR_INVALID_ARG_TYPE('buffer list arguments', kBufferTypes, buffer); // at node:dgram:661:11
   }
 
-  if (!connected) port = validatePort(port, 'Port', false); // at node:dgram:670:12
+  if (!connected) port = validatePort(port, 'Port', false); // at Socket.send (node:dgram:670:12)
 
   if (typeof callback !== 'function') callback = undefined;
 
@@ -574,7 +574,7 @@ Socket.prototype.address = function() {
 
   const out = {};
   const err = this[kStateSymbol].handle.getsockname(out);
-  if (err) throw errnoException(err, 'getsockname'); // at node:dgram:820:11
+  if (err) throw errnoException(err, 'getsockname'); // at Socket.address (node:dgram:820:11)
   return out;
 };
 
@@ -583,7 +583,7 @@ Socket.prototype.remoteAddress = function() {
 
   const state = this[kStateSymbol];
   if (state.connectState !== CONNECT_STATE_CONNECTED) {
-    throw new ERR_SOCKET_DGRAM_NOT_CONNECTED(); // at node:dgram:831:11
+    throw new ERR_SOCKET_DGRAM_NOT_CONNECTED(); // at Socket.remoteAddress (node:dgram:831:11)
   }
 
   const out = {};
@@ -598,7 +598,7 @@ Socket.prototype.setBroadcast = function(arg) {
 };
 
 Socket.prototype.setTTL = function(ttl) {
-  validateNumber(ttl, 'ttl'); // at node:dgram:851:3
+  validateNumber(ttl, 'ttl'); // at Socket.setTTL (node:dgram:851:3)
   const err = this[kStateSymbol].handle.setTTL(ttl);
   if (err) throw errnoException(err, 'setTTL'); // at node:dgram:855:11
   return ttl;
@@ -627,7 +627,7 @@ Socket.prototype.setMulticastInterface = function(interfaceAddress) {
 
 Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this); // at Socket.addMembership (node:dgram:896:3)
-  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:899:11
+  if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at Socket.addMembership (node:dgram:899:11)
 
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'addMembership'); // at Socket.addMembership (node:dgram:905:11)

@@ -159,7 +159,7 @@ function handleTypeOf(fd) {
 
 // A handle of the right kind (TCP or Pipe) for an existing descriptor.
 function createHandle(fd, isServer) {
-  validateInt32(fd, 'fd', 0); // at node:net:180:3
+  validateInt32(fd, 'fd', 0); // at createHandle (node:net:180:3)
   const type = handleTypeOf(fd);
   if (type === 'PIPE') return new Pipe(isServer ? PipeConstants.SERVER : PipeConstants.SOCKET);
   if (type === 'TCP') return new TCP(isServer ? TCPConstants.SERVER : TCPConstants.SOCKET);
@@ -241,7 +241,7 @@ function getDefaultAutoSelectFamilyAttemptTimeout() {
 }
 
 function setDefaultAutoSelectFamilyAttemptTimeout(value) {
-  validateInt32(value, 'value', 1); // at node:net:267:3
+  validateInt32(value, 'value', 1); // at Object.setDefaultAutoSelectFamilyAttemptTimeout (node:net:267:3)
   autoSelectFamilyAttemptTimeoutDefault = value < 10 ? 10 : value;
 }
 
@@ -302,7 +302,7 @@ function Socket(options) {
     // (no descriptor)
   } else if (options.fd !== undefined) {
     const { fd } = options;
-    this[kHandle] = createHandle(fd, false);
+    this[kHandle] = createHandle(fd, false); // at new Socket (node:net:433:20)
     const err = this[kHandle].open(fd);
     if (err) throw errnoException(err, 'open'); // at node:net:442:13
   }
@@ -704,7 +704,7 @@ Socket.prototype.read = function(n) {
   if (streamsUsed.userBuffers && this[kBuffer] && !this.connecting && this._handle && !this._handle.reading) {
     tryReadStart(this);
   }
-  return stream.Duplex.prototype.read.call(this, n);
+  return stream.Duplex.prototype.read.call(this, n); // at Socket.read (node:net:790:39)
 };
 // Until a socket has an onread buffer, read() only calls Duplex's.
 plainReads.socket = Socket.prototype.read;
@@ -949,7 +949,7 @@ function socketConnect(...args) {
   // (The symbol marks only such arrays: no Array.isArray call needed.)
   const first = args[0];
   const normalized = first != null && first[normalizedArgsSymbol] === true ? first : normalizeArgs(args);
-  return connectSocket(this, normalized[0], normalized[1], false);
+  return connectSocket(this, normalized[0], normalized[1], false); // at -
 }
 // (Node's is an anonymous function expression.)
 Object.defineProperty(socketConnect, 'name', { __proto__: null, value: '' });
@@ -986,10 +986,10 @@ function connectSocket(self, options, cb, fresh) {
   self.connecting = true;
 
   if (pipe) {
-    validateString(path, 'options.path'); // at node:net:1279:5
-    internalConnect(self, path);
+    validateString(path, 'options.path'); // at Socket.connect (node:net:1279:5)
+    internalConnect(self, path); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | Socket.connect (node:net:1280:5)
   } else {
-    lookupAndConnect(self, options);
+    lookupAndConnect(self, options); // at Socket.connect (node:net:1284:5)
   }
   return self;
 };
@@ -1050,7 +1050,7 @@ function lookupAndConnect(self, options) {
     }
     // (The usual valid port, told without a call.)
     if (typeof port !== 'number' || !(port > 0 && port <= 0xFFFF && port === (port | 0))) {
-      validatePort(port); // at node:net:1327:5
+      validatePort(port); // at lookupAndConnect (node:net:1327:5)
     }
   }
   port |= 0;
@@ -1102,12 +1102,12 @@ function lookupAndConnect(self, options) {
 
   if (dnsopts.family !== 4 && dnsopts.family !== 6 && !localAddress && autoSelectFamily) {
     dnsopts.all = true;
-    lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort,
+    lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort, // at (node:net:1388:7) | defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | lookupAndConnect (node:net:1387:5)
                              autoSelectFamilyAttemptTimeout);
     return;
   }
 
-  lookup(host, dnsopts, function emitLookup(err, ip, family) {
+  lookup(host, dnsopts, function emitLookup(err, ip, family) { // at (node:net:1406:5) | defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | lookupAndConnect (node:net:1405:3)
     self.emit('lookup', err, ip, family, host);
     // The socket may have been destroyed while the lookup ran.
     if (!self.connecting) return;
@@ -1130,7 +1130,7 @@ function lookupAndConnect(self, options) {
 // alternating families and starting with the family of the first answer.
 function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, localAddress, localPort,
                                   timeout) {
-  lookup(host, dnsopts, function emitLookup(err, addresses) {
+  lookup(host, dnsopts, function emitLookup(err, addresses) { // at emitLookup (node:net:1443:5) | defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | lookupAndConnectMultiple (node:net:1442:3)
     if (!self.connecting) return;
     if (err) {
       self.emit('lookup', err, undefined, undefined, host);
@@ -1464,7 +1464,7 @@ function Server(options, connectionListener) {
     options = { ...options };
     if (typeof connectionListener === 'function') this.on('connection', connectionListener);
   } else {
-    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options); // at node:net:1777:11
+    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options); // at new Server (node:net:1777:11)
   }
   if (options.keepAliveInitialDelay !== undefined) {
     validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay'); // at node:net:1780:5
@@ -1682,7 +1682,7 @@ Server.prototype.listen = function(...args) {
 
   let backlog;
   if (typeof options.port === 'number' || typeof options.port === 'string') {
-    validatePort(options.port, 'options.port'); // at node:net:2088:5
+    validatePort(options.port, 'options.port'); // at Server.listen (node:net:2088:5)
     backlog = options.backlog || backlogFromArgs;
     if (options.reusePort === true) options.exclusive = true;
     if (options.host) {
@@ -1721,7 +1721,7 @@ Server.prototype.listen = function(...args) {
   }
 
   if (!('port' in options || 'path' in options)) {
-    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"'); // at node:net:2152:11
+    throw new ERR_INVALID_ARG_VALUE('options', options, 'must have the property "port" or "path"'); // at Server.listen (node:net:2152:11)
   }
   throw new ERR_INVALID_ARG_VALUE('options', options); // at node:net:2156:9
 };
@@ -1951,7 +1951,7 @@ Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, soc
 };
 
 function createServer(options, connectionListener) {
-  return new Server(options, connectionListener);
+  return new Server(options, connectionListener); // at Object.createServer (node:net:219:10)
 }
 
 // ---- module ----------------------------------------------------------------------------

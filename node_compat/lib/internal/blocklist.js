@@ -83,7 +83,7 @@ class BlockList {
 
   addAddress(address, family = 'ipv4') {
     if (!SocketAddress.isSocketAddress(address)) {
-      validateString(address, 'address'); // at node:internal/blocklist:71:7
+      validateString(address, 'address'); // at BlockList.addAddress (node:internal/blocklist:71:7)
       validateString(family, 'family'); // at node:internal/blocklist:72:7
       address = new SocketAddress({ address, family });
     }

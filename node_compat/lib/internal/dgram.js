@@ -75,7 +75,7 @@ function newHandle(type, lookup) {
     handle.send = handle.send6;
     return handle;
   }
-  throw new ERR_SOCKET_BAD_TYPE(); // at node:internal/dgram:59:9
+  throw new ERR_SOCKET_BAD_TYPE(); // at newHandle (node:internal/dgram:59:9)
 }
 
 // A UDP handle bound (or opened on `fd`), or the errno of the failure: what

@@ -166,7 +166,7 @@ class SocketAddress {
       throw new ERR_INVALID_ARG_VALUE('options.family', options.family); // at node:internal/socketaddress:72:15
     }
     validateString(address, 'options.address'); // at node:internal/socketaddress:75:5
-    validatePort(port, 'options.port'); // at node:internal/socketaddress:76:5
+    validatePort(port, 'options.port'); // at new SocketAddress (node:internal/socketaddress:76:5)
     validateUint32(flowlabel, 'options.flowlabel', false); // at node:internal/socketaddress:77:5
 
     const bytes = family === 'ipv4' ? parseIPv4(address) : parseIPv6(address);

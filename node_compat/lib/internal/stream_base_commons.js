@@ -234,7 +234,7 @@ function onStreamRead(nread, arrayBuffer, handle) {
   // End of stream. (Node also calls a stream's kMaybeDestroy here: only
   // http2's streams have one, and pynode has no http2.)
   if ((stream._readableState[kState] & kReadableEndEmitted) === 0) {
-    stream.push(null);
+    stream.push(null); // at {entry}.onStreamRead (node:internal/stream_base_commons:231:12)
     plainReads.read0(stream);
   }
 }
@@ -250,7 +250,7 @@ function setUnrefTimeout(callback, after) {
 }
 
 function getTimerDuration(msecs, name) {
-  validateNumber(msecs, name); // at node:internal/timers:426:3
+  validateNumber(msecs, name); // at getTimerDuration (node:internal/timers:426:3)
   if (msecs < 0 || !Number.isFinite(msecs)) {
     throw new ERR_OUT_OF_RANGE(name, 'a non-negative finite number', msecs); // at node:internal/timers:428:11
   }
@@ -267,7 +267,7 @@ function getTimerDuration(msecs, name) {
 function setStreamTimeout(msecs, callback) {
   if (this.destroyed) return this;
   this.timeout = msecs;
-  msecs = getTimerDuration(msecs, 'msecs');
+  msecs = getTimerDuration(msecs, 'msecs'); // at Socket.setStreamTimeout [as setTimeout] (node:internal/stream_base_commons:243:11)
   clearTimeout(this[kTimeout]);
   streamsUsed.timers = true;
   if (msecs === 0) {

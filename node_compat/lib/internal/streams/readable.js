@@ -64,7 +64,7 @@ const {
 const { aggregateTwoErrors } = require('internal/streams/vendor/errors');
 const { validateObject } = require('internal/validators');
 const { StringDecoder } = require('string_decoder');
-const { nextTick2 } = require('internal/process/task_queues');
+const { kOneArgument, nextTick2 } = require('internal/process/task_queues');
 
 const { errorOrDestroy } = destroyImpl;
 
@@ -366,7 +366,7 @@ function unshiftValue(stream, state, chunk) {
 // `flags`: state[kState] as push() read it.
 function pushBytes(stream, state, chunk, encoding, flags) {
   if (chunk === null) {
-    onEofChunk(stream, state, flags & ~kReading);
+    onEofChunk(stream, state, flags & ~kReading); // at readableAddChunkPushByteMode (node:internal/streams/readable:464:5)
     return false;
   }
 
@@ -658,8 +658,8 @@ Readable.prototype.read = function(n) {
 
   if (ret !== null && (flags & (kErrorEmitted | kCloseEmitted)) === 0) {
     state[kState] = flags | kDataEmitted;
-    if (this.emit !== eeEmit) this.emit('data', ret);
-    else if (this._events?.data !== void 0) emitListened1(this, 'data', this._events.data, ret);
+    if (this.emit !== eeEmit) this.emit('data', ret); // at Readable.read (node:internal/streams/readable:780:10)
+    else if (this._events?.data !== void 0) emitListened1(this, 'data', this._events.data, ret); // at Readable.read (node:internal/streams/readable:780:10)
   }
 
   return ret;
@@ -690,7 +690,7 @@ function flow(stream, state, flags) {
       return;
     }
   }
-  while (stream.read() !== null && (state[kState] & kFlowing) !== 0);
+  while (stream.read() !== null && (state[kState] & kFlowing) !== 0); // at flow (node:internal/streams/readable:1281:53)
 }
 
 // stream.read(0), for net's calls once reading or at the end.
@@ -732,7 +732,7 @@ function onEofChunk(stream, state, flags) {
   } else {
     // The end's 'readable' is synchronous (parsers in the wild rely on it).
     state[kState] = (flags & ~kNeedReadable) | kEnded | kEmittedReadable;
-    emitReadable_(stream, state);
+    emitReadable_(stream); // at onEofChunk (node:internal/streams/readable:810:5)
   }
 }
 
@@ -742,20 +742,21 @@ function emitReadable(stream) {
   const flags = state[kState] & ~kNeedReadable;
   if ((flags & kEmittedReadable) === 0) {
     state[kState] = flags | kEmittedReadable;
-    nextTick2(emitReadable_, stream, state);
+    nextTick2(emitReadable_, stream, kOneArgument);
   } else {
     state[kState] = flags;
   }
 }
 
-function emitReadable_(stream, state) {
+function emitReadable_(stream) {
+  const state = stream._readableState;
   let flags = state[kState];
   if ((flags & kDestroyedOrErrored) === 0 && (state.length || (flags & kEnded) !== 0)) {
     if (stream.emit !== eeEmit) {
-      stream.emit('readable');
+      stream.emit('readable'); // at emitReadable_ (node:internal/streams/readable:832:12)
       flags = state[kState];
     } else if (stream._events?.readable !== void 0) {
-      emitListened0(stream, 'readable', stream._events.readable);
+      emitListened0(stream, 'readable', stream._events.readable); // at emitReadable_ (node:internal/streams/readable:832:12)
       flags = state[kState];
     }
     flags &= ~kEmittedReadable;
@@ -867,7 +868,7 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
 
   src.on('data', ondata);
   function ondata(chunk) {
-    if (dest.write(chunk) === false) pause();
+    if (dest.write(chunk) === false) pause(); // at {emitter}.ondata (node:internal/streams/readable:1007:22)
   }
 
   // The destination's error stops the pipe; it still throws when nobody
@@ -1049,7 +1050,7 @@ function resume_(stream, state) {
     emitListened0(stream, 'resume', stream._events.resume);
     flags = state[kState];
   }
-  if ((flags & kFlowing) !== 0) flow(stream, state, flags);
+  if ((flags & kFlowing) !== 0) flow(stream, state, flags); // at resume_ (node:internal/streams/readable:1260:3)
   if ((state[kState] & (kFlowing | kReading)) === kFlowing) stream.read(0);
 }
 

@@ -357,7 +357,7 @@ function writeChunk(stream, chunk, encoding, cb) {
       encoding = 'buffer';
     } else {
       const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
-      throw new ERR_INVALID_ARG_TYPE('chunk', types, chunk); // at node:internal/streams/writable:480:13
+      throw new ERR_INVALID_ARG_TYPE('chunk', types, chunk); // at _write (node:internal/streams/writable:480:13)
     }
   }
 
@@ -374,7 +374,7 @@ function writeChunk(stream, chunk, encoding, cb) {
   }
 
   state.pendingcb++;
-  return writeOrBuffer(stream, state, chunk, encoding, cb);
+  return writeOrBuffer(stream, state, chunk, encoding, cb); // at _write (node:internal/streams/writable:499:10)
 }
 
 Writable.prototype.write = function(chunk, encoding, cb) {
@@ -382,7 +382,7 @@ Writable.prototype.write = function(chunk, encoding, cb) {
     cb = encoding;
     encoding = null;
   }
-  return writeChunk(this, chunk, encoding, cb) === true;
+  return writeChunk(this, chunk, encoding, cb) === true; // at Writable.write (node:internal/streams/writable:508:10)
 };
 
 Writable.prototype.cork = function() {
@@ -431,7 +431,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
       flags |= kWriteCb;
     }
     state[kState] = flags | kWriting | kSync | kExpectWriteCb;
-    stream._write(chunk, encoding, state.onwrite);
+    stream._write(chunk, encoding, state.onwrite); // at writeOrBuffer (node:internal/streams/writable:570:12) calling Writable._write
     flags = state[kState] & ~kSync;
   }
 
@@ -795,7 +795,7 @@ function finish(stream, state) {
   let flags = state[kState] | kFinished;
   state[kState] = flags;
   if ((flags & kOnFinished) !== 0) {
-    callFinishedCallbacks(state, null);
+    callFinishedCallbacks(state, null); // at finish (node:internal/streams/writable:951:3)
     flags = state[kState];
   }
   if (stream.emit !== eeEmit) {
@@ -824,7 +824,7 @@ function callFinishedCallbacks(state, err) {
   const callbacks = state[kOnFinishedValue];
   state[kOnFinishedValue] = null;
   state[kState] &= ~kOnFinished;
-  for (let i = 0; i < callbacks.length; i++) callbacks[i](err);
+  for (let i = 0; i < callbacks.length; i++) callbacks[i](err); // at callFinishedCallbacks (node:internal/streams/writable:980:25) calling Array
 }
 
 Object.defineProperties(Writable.prototype, {
