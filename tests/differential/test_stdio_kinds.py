@@ -105,7 +105,8 @@ def run(command: list, program: str, kinds: tuple, workdir: Path, stdin_data: by
 
     `answers` are (text, action) pairs for a terminal: once the terminal
     shows `text`, `action` (bytes to type, or a function of the controller
-    fd) runs, once.
+    fd) runs, once. `read_delay` counts from the program's first report line,
+    so a slow start-up does not eat into it.
     """
     report = workdir / "report"
     stdio = Stdio(kinds, workdir, stdin_data)
@@ -134,9 +135,11 @@ def run(command: list, program: str, kinds: tuple, workdir: Path, stdin_data: by
         if kinds[0] == "pty" and stdin_data:
             os.write(stdio.controller, stdin_data)
     pending = list(answers)
-    if read_delay:
-        time.sleep(read_delay)
     deadline = time.monotonic() + 30
+    if read_delay:
+        while not report.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(read_delay)
     while sources and time.monotonic() < deadline:
         ready, _, _ = select.select(list(sources), [], [], 0.2)
         for fd in ready:
