@@ -8,6 +8,7 @@ which of Node's frames it stands for in its trailing comment:
     // at Module._compile (node:internal/modules/cjs/loader:1740:14)
     // at Module.require (node:internal/modules/cjs/loader:1496:12) | require (node:internal/modules/helpers:135:16)
     // at (node:internal/main/run_main_module:33:47)        an anonymous frame
+    // at JSON.parse (<anonymous>)                          a builtin of V8's
     // at -                                                 no frame in Node
     // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from typing import Optional
 
 _NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}))?\s*$")
-_FRAME = re.compile(r"^(?:[^()]+ )?\(node:[\w/.-]+:\d+:\d+\)$")
+_FRAME = re.compile(r"^(?:[^()]+ )?\((?:node:[\w/.-]+:\d+:\d+|<anonymous>)\)$")
 
 # node: id -> {line: (frames, callee)}
 _notes: dict = {}

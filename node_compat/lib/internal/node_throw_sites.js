@@ -107,6 +107,14 @@ function markRethrow(err, thrownAt) {
   return markThrowSite(err, nodeThrowSites.get(err)?.at, thrownAt);
 }
 
+// Record for `err` the head V8 gives its report, thrown or rejected, where
+// that is no line of Node's (JSON.parse's errors show the JSON text).
+function markArrow(err, arrow) {
+  nodeThrowSites ??= require('internal/util').nodeThrowSites;
+  nodeThrowSites.set(err, { thrown: arrow, rejected: arrow, afterThrow: lastUserThrow() });
+  return err;
+}
+
 // Node's validators are wrapped in hideStackFrames, which rethrows their
 // errors from here; their stacks start at the caller (or at `at`, when that
 // caller is not one of our lines).
@@ -115,4 +123,4 @@ function markHiddenValidatorError(err, at = undefined) {
   return markThrowSite(err, at, kHideStackFramesRethrow);
 }
 
-module.exports = { arrowAt, markHiddenValidatorError, markRethrow, markThrowSite, nodeFrameOf, trackUserThrows };
+module.exports = { arrowAt, markArrow, markHiddenValidatorError, markRethrow, markThrowSite, nodeFrameOf, trackUserThrows };

@@ -49,6 +49,7 @@ const { asyncIdFields } = require('internal/async_hooks');
 require('internal/bootstrap/globals');
 require('internal/bootstrap/date');
 require('internal/bootstrap/bigint');
+require('internal/bootstrap/json');
 require('internal/bootstrap/stdio');
 
 // ---- entry points for the Python realm --------------------------------------
