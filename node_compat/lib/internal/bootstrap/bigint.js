@@ -5,14 +5,16 @@
 // (BigInt.asUintN(64, 2n ** 64n - 1n) is -1n there): those bits, read as
 // unsigned, are the answer.
 
+const { markNative } = require('internal/bootstrap/function_text');
+
 const nativeAsUintN = BigInt.asUintN;
 
 Object.defineProperty(BigInt, 'asUintN', {
   __proto__: null,
-  value: function asUintN(bits, bigint) {
+  value: markNative(function asUintN(bits, bigint) {
     const result = Reflect.apply(nativeAsUintN, BigInt, [bits, bigint]);
     return result < 0n ? result + (1n << BigInt(Math.trunc(Number(bits)))) : result;
-  },
+  }),
   writable: true,
   enumerable: false,
   configurable: true,

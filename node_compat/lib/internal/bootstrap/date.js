@@ -8,6 +8,7 @@
 // en-US.
 
 const { timezoneNames } = internalBinding('process_methods');
+const { markNative } = require('internal/bootstrap/function_text');
 
 // Time-zone abbreviations -> the names ICU gives for en-US.
 const longNames = {
@@ -64,7 +65,7 @@ function localeTime(date) {
 
 function define(name, fn) {
   Object.defineProperty(Date.prototype, name, {
-    __proto__: null, value: fn, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value: markNative(fn), writable: true, enumerable: false, configurable: true,
   });
 }
 

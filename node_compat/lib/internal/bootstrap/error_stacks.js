@@ -7,6 +7,8 @@
 // the engine makes itself are given it when they reach inspect or the fatal
 // exception path (`normalizeStack`).
 
+const { markNative } = require('internal/bootstrap/function_text');
+
 const kIsNodeError = Symbol('kIsNodeError');
 const NativeError = globalThis.Error;
 let positions = null;
@@ -229,6 +231,7 @@ function wrapErrorClass(Native, Parent) {
     moveStackFirst(err);
     return err;
   };
+  markNative(Wrapped, Native.name);
   Object.defineProperty(Wrapped, 'name', { __proto__: null, value: Native.name });
   Object.defineProperty(Wrapped, 'length', { __proto__: null, value: Native.length });
   Wrapped.prototype = Native.prototype;
@@ -265,7 +268,7 @@ function installErrorStacks(fixPositions) {
   const Base = wrapErrorClass(NativeError, undefined);
   Base.stackTraceLimit = 10;
   Object.defineProperty(Base, 'captureStackTrace', {
-    __proto__: null, value: captureStackTrace, writable: true, enumerable: false, configurable: true,
+    __proto__: null, value: markNative(captureStackTrace), writable: true, enumerable: false, configurable: true,
   });
   globalThis.Error = Base;
   for (const name of ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']) {

@@ -8,6 +8,7 @@
 
 const { diagnose, jsonArrow } = require('internal/json_errors');
 const { markArrow } = require('internal/node_throw_sites');
+const { markNative } = require('internal/bootstrap/function_text');
 
 const nativeParse = JSON.parse;
 
@@ -26,5 +27,5 @@ function parse(text, reviver) {
 }
 
 Object.defineProperty(JSON, 'parse', {
-  __proto__: null, value: parse, writable: true, enumerable: false, configurable: true,
+  __proto__: null, value: markNative(parse), writable: true, enumerable: false, configurable: true,
 });

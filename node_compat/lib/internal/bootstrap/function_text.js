@@ -1,0 +1,35 @@
+'use strict';
+
+// Function.prototype.toString as V8 prints the engine's own functions:
+// `function max() { [native code] }` on one line, and a bound function as
+// `function () { [native code] }`; QuickJS breaks the first over three lines
+// and names the second `bound f`. The functions pynode puts in place of the
+// engine's (JSON.parse, Date.prototype.toString, the Error classes...) are
+// registered here with markNative(), and print as the natives they stand for.
+
+const nativeToString = Function.prototype.toString;
+const kNativeBody = '{\n    [native code]\n}';
+const shims = new WeakMap(); // function -> the name V8 prints for it
+
+function markNative(fn, name = fn.name) {
+  shims.set(fn, name);
+  return fn;
+}
+
+function toString() {
+  if (typeof this !== 'function') {
+    throw new TypeError("Function.prototype.toString requires that 'this' be a Function");
+  }
+  const name = shims.get(this);
+  if (name !== undefined) return `function ${name}() { [native code] }`;
+  const text = Reflect.apply(nativeToString, this, []);
+  if (!text.endsWith(kNativeBody)) return text;
+  if (text.startsWith('function bound ')) return 'function () { [native code] }';
+  return `${text.slice(0, -kNativeBody.length)}{ [native code] }`;
+}
+
+Object.defineProperty(Function.prototype, 'toString', {
+  __proto__: null, value: markNative(toString), writable: true, enumerable: false, configurable: true,
+});
+
+module.exports = { markNative };
