@@ -13,6 +13,8 @@ const {
   },
 } = require('internal/errors');
 const { validateNumber } = require('internal/validators');
+// (The engine's base64 and hex codecs, which V8 12.9 does not expose.)
+const { fromBase64, fromHex, toBase64, toHex } = require('internal/bootstrap/builtins').engineCodecs;
 const { markHiddenValidatorError, markThrowSite } = require('internal/node_throw_sites');
 
 const binding = internalBinding('buffer');
@@ -121,15 +123,15 @@ function ucs2Slice(buf, start, end) {
 }
 
 function hexSlice(buf, start, end) {
-  return viewOf(buf, start, end).toHex();
+  return toHex.call(viewOf(buf, start, end));
 }
 
 function base64Slice(buf, start, end) {
-  return viewOf(buf, start, end).toBase64();
+  return toBase64.call(viewOf(buf, start, end));
 }
 
 function base64urlSlice(buf, start, end) {
-  return viewOf(buf, start, end).toBase64({ alphabet: 'base64url', omitPadding: true });
+  return toBase64.call(viewOf(buf, start, end), { alphabet: 'base64url', omitPadding: true });
 }
 
 // ---- encoders (string -> fresh Uint8Array) -------------------------------------
@@ -181,7 +183,7 @@ function hexEncode(string) {
   const n = string.length >>> 1;
   if ((string.length & 1) === 0) {
     try {
-      return Uint8Array.fromHex(string);
+      return fromHex(string);
     } catch {
       // Not entirely valid: decode the valid prefix below.
     }
@@ -202,7 +204,7 @@ function hexEncode(string) {
 // decoder in the binding.
 function base64Encode(string) {
   try {
-    return Uint8Array.fromBase64(string);
+    return fromBase64(string);
   } catch {
     return new Uint8Array(binding.base64Decode(string));
   }
@@ -210,7 +212,7 @@ function base64Encode(string) {
 
 function base64urlEncode(string) {
   try {
-    return Uint8Array.fromBase64(string, kBase64urlAlphabet);
+    return fromBase64(string, kBase64urlAlphabet);
   } catch {
     return new Uint8Array(binding.base64Decode(string));
   }

@@ -50,6 +50,7 @@ require('internal/bootstrap/globals');
 require('internal/bootstrap/date');
 require('internal/bootstrap/bigint');
 require('internal/bootstrap/json');
+require('internal/bootstrap/builtins');
 require('internal/bootstrap/stdio');
 
 // ---- entry points for the Python realm --------------------------------------

@@ -209,8 +209,8 @@ Object.defineProperties(Console.prototype, {
 
 function isStackOverflowError(err) {
   return err !== null && typeof err === 'object' &&
-    ((err.name === 'RangeError' && err.message === 'Maximum call stack size exceeded') ||
-     (err.name === 'InternalError' && err.message === 'stack overflow'));
+    err.name === 'RangeError' && (err.message === 'Maximum call stack size exceeded' ||
+                                  err.message === 'stack overflow');
 }
 
 // After an asynchronous write error, stop listening for more of them.

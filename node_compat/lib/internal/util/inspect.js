@@ -806,8 +806,8 @@ function formatRaw(ctx, value, recurseTimes, typedArray, cls) {
 
 function isStackOverflowError(err) {
   return err !== null && typeof err === 'object' &&
-    ((err.name === 'RangeError' && err.message === 'Maximum call stack size exceeded') ||
-     (err.name === 'InternalError' && err.message === 'stack overflow'));
+    err.name === 'RangeError' && (err.message === 'Maximum call stack size exceeded' ||
+                                  err.message === 'stack overflow');
 }
 
 function handleMaxCallStackSize(ctx, err, constructorName, indentationLvl) {
