@@ -100,6 +100,19 @@ function receiverName(obj) {
   return 'Object';
 }
 
+// A builtin that calls back into JS shows in V8's frames with the class of
+// its receiver (`Array.map`), which QuickJS's frames do not keep. By name,
+// the class it most often has: an array's forEach, not a Map's.
+const kNativeFrame = /^ {4}at (\S+) \(native\)$/;
+const kNativeReceivers = { __proto__: null };
+for (const name of ['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex',
+  'findLast', 'findLastIndex', 'flatMap', 'sort', 'toSorted']) {
+  kNativeReceivers[name] = 'Array';
+}
+Object.assign(kNativeReceivers, {
+  from: 'Function', parse: 'JSON', stringify: 'JSON', replace: 'String', replaceAll: 'String',
+});
+
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
 function v8Frames(frames, skip, receivers) {
@@ -121,7 +134,16 @@ function v8Frames(frames, skip, receivers) {
     if (/^ {4}at (?:apply|call|construct) \(native\)$/.test(line)) continue;
     line = line.replace(/^ {4}at <anonymous> \((.*)\)$/, '    at $1');
     line = line.replace(/^ {4}at <eval> \((.*)\)$/, '    at $1');
-    line = line.replace(/ \(native\)$/, ' (<anonymous>)');
+    const native = kNativeFrame.exec(line);
+    if (native !== null) {
+      const name = native[1];
+      // String.prototype.replace calls RegExp's [Symbol.replace]: V8 shows one
+      // frame. A template literal is a call of concat to QuickJS: none.
+      if (name.startsWith('[Symbol.') && lines[i + 1] === `    at ${name.slice(8, -1)} (native)`) continue;
+      if (name === 'concat') continue;
+      const receiver = kNativeReceivers[name];
+      line = `    at ${receiver === undefined ? name : `${receiver}.${name}`} (<anonymous>)`;
+    }
     out.push(line);
   }
   let text = out.join('\n');

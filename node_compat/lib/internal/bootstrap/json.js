@@ -16,7 +16,7 @@ function parse(text, reviver) {
   if (typeof text === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
   const source = typeof text === 'string' ? text : String(text);
   try {
-    return nativeParse(source, reviver);
+    return nativeParse(source, reviver); // at -
   } catch (err) {
     // (A SyntaxError from a reviver passes: the text itself is valid then.)
     const failure = err instanceof SyntaxError ? diagnose(source) : undefined;
