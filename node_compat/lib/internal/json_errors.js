@@ -153,7 +153,6 @@ function diagnose(source) {
     pos++;
   };
 
-  skipSpace();
   for (;;) {
     // A value starts at `pos`.
     skipSpace();
