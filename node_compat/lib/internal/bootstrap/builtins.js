@@ -15,6 +15,7 @@ const kNotInV8 = [
   [Math, ['f16round', 'sumPrecise']],
   [DataView.prototype, ['getFloat16', 'setFloat16']],
   [Atomics, ['pause']],
+  [Iterator, ['concat']],
   [RegExp, ['escape']],
   [Set, ['groupBy']],
   [Map.prototype, ['getOrInsert', 'getOrInsertComputed']],
@@ -42,7 +43,6 @@ for (const [key, value] of [['name', 'RangeError'], ['constructor', RangeError]]
   });
 }
 
-if (typeof globalThis.Iterator === 'function') kNotInV8.push([globalThis.Iterator, ['concat']]);
 for (const [holder, keys] of kNotInV8) {
   for (const key of keys) delete holder[key];
 }

@@ -103,7 +103,7 @@ function receiverName(obj) {
 // A builtin that calls back into JS shows in V8's frames with the class of
 // its receiver (`Array.map`), which QuickJS's frames do not keep. By name,
 // the class it most often has: an array's forEach, not a Map's.
-const kNativeFrame = /^ {4}at (\S+) \(native\)$/;
+const kNativeFrame = /^ {4}at (.+) \(native\)$/;
 const kNativeReceivers = { __proto__: null };
 for (const name of ['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex',
   'findLast', 'findLastIndex', 'flatMap', 'sort', 'toSorted']) {
