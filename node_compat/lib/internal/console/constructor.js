@@ -17,7 +17,7 @@ const {
   validateObject,
   validateOneOf,
 } = require('internal/validators');
-const { formatWithOptions, inspect } = require('internal/util/inspect');
+const { formatWithOptions, inspect, isStackOverflowError } = require('internal/util/inspect');
 const { isMap, isMapIterator, isSet, isSetIterator } = require('internal/util/types');
 const { previewEntries } = internalBinding('util');
 const { shouldColorize } = require('internal/util/colors');
@@ -206,12 +206,6 @@ Object.defineProperties(Console.prototype, {
     return formatWithOptions(opts, ...args);
   } },
 });
-
-function isStackOverflowError(err) {
-  return err !== null && typeof err === 'object' &&
-    err.name === 'RangeError' && (err.message === 'Maximum call stack size exceeded' ||
-                                  err.message === 'stack overflow');
-}
 
 // After an asynchronous write error, stop listening for more of them.
 function createWriteErrorHandler(instance, streamSymbol) {

@@ -1748,6 +1748,7 @@ module.exports = {
   identicalSequenceRange,
   inspect,
   inspectDefaultOptions,
+  isStackOverflowError,
   isZeroWidthCodePoint,
   stripVTControlCharacters,
   stylizeNoColor,
