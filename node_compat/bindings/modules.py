@@ -70,6 +70,7 @@ def create(realm: Any) -> dict:
         "syntheticKind": lambda name: system.synthetic.get(name),
         "resolveImport": resolve_import,
         "sourceLine": system.source_line,
+        "sourceOffset": system.source_offset,
         "v8Positions": system.v8_positions,
         "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],

@@ -244,42 +244,104 @@ class ModuleSystem:
 
     # -- error positions ---------------------------------------------------------------
 
-    def source_line(self, file: str, line: int) -> Optional[str]:
+    def _source_text(self, file: str) -> Optional[str]:
+        """The text of the file a frame names: a user file, or one of pynode's library files."""
         source = self.realm.source_of(file)
-        if source is None:
-            if file.startswith("node:"):
-                from ..realm import LIB_DIR
+        if source is not None:
+            return source
+        if file.startswith("node:"):
+            from ..realm import LIB_DIR
 
-                try:
-                    with open(os.path.join(LIB_DIR, f"{file[5:]}.js"), encoding="utf-8") as fh:
-                        source = fh.read()
-                except OSError:
-                    return None
-            else:
-                try:
-                    path = resolve.url_to_path(file) if file.startswith("file:") else file
-                    source = self.read_source(path)
-                except (ModuleError, OSError):
-                    return None
+            try:
+                with open(os.path.join(LIB_DIR, f"{file[5:]}.js"), encoding="utf-8") as fh:
+                    return fh.read()
+            except OSError:
+                return None
+        try:
+            path = resolve.url_to_path(file) if file.startswith("file:") else file
+            return self.read_source(path)
+        except (ModuleError, OSError):
+            return None
+
+    def source_line(self, file: str, line: int) -> Optional[str]:
+        source = self._source_text(file)
+        if source is None:
+            return None
         lines = source.split("\n")
         if 1 <= line <= len(lines):
             return lines[line - 1].rstrip("\r")
         return None
 
+    def source_offset(self, file: str, line: int, column: int) -> int:
+        """The character offset of a 1-based line and column in a user's file (CallSite.getPosition).
+
+        0 for Node's own files (their text is not pynode's) and files not found.
+        """
+        source = None if file.startswith("node:") else self._source_text(file)
+        if source is None:
+            return 0
+        offset = 0
+        for _ in range(line - 1):
+            end = source.find("\n", offset)
+            if end < 0:
+                return 0
+            offset = end + 1
+        return offset + column - 1
+
     _FRAME = re.compile(r"^(\s+at (?:.*? \()?)(.+?):(\d+):(\d+)(\)?)$")
     _CALLEE = re.compile(r"(new\s+)?([\w$]+(?:\s*\.\s*[\w$#]+)*)\s*$")
     _CONSTRUCTED = re.compile(r"new\s+([\w$]+(?:\s*\.\s*[\w$]+)*)")
-    _RETURN_CALL = re.compile(r"return\s+(new\s+)?([\w$]+(?:\s*\.\s*[\w$#]+)*)\s*\(")
     _SETTER = re.compile(r"[\w$#]+\s*(=)(?![=>])")
     _SETTER_VALUE = re.compile(r"\.\s*[\w$#]+\s*(=)\s*$")
 
     @staticmethod
     def _callee_column(call: Any) -> int:
-        """V8's column for a call (a _CALLEE or _RETURN_CALL match): at `new`, or at the callee's last name."""
+        """V8's column for a call (a _CALLEE or _NAME_BEFORE match): at `new`, or at the callee's last name."""
         if call.group(1):
             return call.start(1) + 1
         name = call.group(2)
         return call.start(2) + len(name) - len(re.split(r"\.\s*", name)[-1]) + 1
+
+    _RETURN = re.compile(r"return\s+")
+    _NAME_BEFORE = re.compile(r"(new\s+)?([\w$#]+(?:\s*\.\s*[\w$#]+)*)\s*$")
+
+    @classmethod
+    def _return_call(cls, src: str, at: int) -> Optional[tuple]:
+        """V8's column of the call a `return` at index `at` makes, and whether it is a `new`; or None.
+
+        QuickJS puts a returned call at `return`; V8 at the callee's name
+        (`m` of `return new Foo().m()`), or at `new` of `return new Foo()`:
+        the last call of the returned expression, outside brackets.
+        """
+        ret = cls._RETURN.match(src, at)
+        if ret is None:
+            return None
+        last = None
+        depth = 0
+        i = ret.end()
+        while i < len(src):
+            ch = src[i]
+            if ch in "'\"`":
+                i += 1
+                while i < len(src) and src[i] != ch:
+                    i += 2 if src[i] == "\\" else 1
+            elif ch in "([{":
+                if ch == "(" and depth == 0:
+                    last = i
+                depth += 1
+            elif ch in ")]}":
+                depth -= 1
+                if depth < 0:
+                    break
+            elif ch == ";" and depth == 0:
+                break
+            i += 1
+        if last is None:
+            return None
+        name = cls._NAME_BEFORE.search(src, ret.end(), last)
+        if name is None:
+            return None
+        return cls._callee_column(name), bool(name.group(1))
 
     def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them.
@@ -341,14 +403,16 @@ class ModuleSystem:
                 col = self._SETTER_VALUE.search(src[: col - 1]).start(1) + 1  # (QuickJS at the assigned value)
             else:
                 # QuickJS at a call's parenthesis, or at the `return` of `return f(...)`
-                call = None
+                called = None
                 if src is not None and 0 < col <= len(src):
-                    call = self._RETURN_CALL.match(src, col - 1)
-                    if call is None and src[col - 1] == "(":
+                    called = self._return_call(src, col - 1)
+                    if called is None and src[col - 1] == "(":
                         call = self._CALLEE.search(src[: col - 1])
-                if call is not None:
-                    col = self._callee_column(call)
-                    if call.group(1):
+                        if call is not None:
+                            called = self._callee_column(call), bool(call.group(1))
+                if called is not None:
+                    col, is_new = called
+                    if is_new:
                         constructed = self._CONSTRUCTED.match(src, col - 1)
             if constructed is not None and out:
                 # V8 names a constructor's frame `new X`.

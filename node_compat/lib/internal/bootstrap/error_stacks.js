@@ -8,6 +8,7 @@
 // exception path (`normalizeStack`).
 
 const { markNative } = require('internal/bootstrap/function_text');
+const { callSitesOf, setSourceOffset } = require('internal/bootstrap/call_sites');
 
 const kIsNodeError = Symbol('kIsNodeError');
 const NativeError = globalThis.Error;
@@ -115,11 +116,9 @@ Object.assign(kNativeReceivers, {
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
-function v8Frames(frames, skip, receivers) {
+function v8Frames(frames, skip, receivers, limit) {
   const lines = frames.split('\n');
   const out = [];
-  let limit = globalThis.Error.stackTraceLimit;
-  if (typeof limit !== 'number' || limit !== limit) limit = 10;
   // Node hides the frames of its error constructors and argument validators
   // (hideStackFrames): a stack starts at the library function that threw.
   while (skip < lines.length && /\(node:internal\/(?:errors|validators):\d+:\d+\)$/.test(lines[skip])) skip++;
@@ -165,18 +164,55 @@ function isStackFormatted(err) {
   return formattedStacks.has(err);
 }
 
-function defineStack(err, frames, skip, receivers) {
+// The frame count V8 keeps of a stack it captures now.
+function stackTraceLimit() {
+  const limit = globalThis.Error.stackTraceLimit;
+  return typeof limit !== 'number' || limit !== limit ? 10 : limit;
+}
+
+// V8's default Error.prepareStackTrace: the header and the frames. (The
+// outer function's text is Node's, as Function.prototype.toString shows it.)
+function internalPrepareStackTrace(error, trace) {
+  const header = stackHeader(error);
+  return trace.length === 0 ? header : `${header}\n    at ${trace.join('\n    at ')}`;
+}
+function ErrorPrepareStackTrace(error, trace) {
+  return internalPrepareStackTrace(error, trace);
+}
+
+// The V8-form frame lines of each error with a stack of ours (a function
+// that makes them once): where an uncaught error was thrown, whatever
+// Error.prepareStackTrace made of its `stack`.
+const stackFrames = new WeakMap();
+function framesOf(err) {
+  const framesText = stackFrames.get(err);
+  return framesText === undefined ? undefined : framesText();
+}
+
+// As V8, the frames are kept when the error is made and formatted on the
+// first read of `stack`, by the program's Error.prepareStackTrace if it has
+// one then (its result, of any type, is the value).
+function defineStack(err, frames, skip, receivers, limit = stackTraceLimit()) {
   let value;
   let computed = false;
+  let body;
+  const framesText = () => (body ??= v8Frames(frames, skip, receivers, limit));
   formattedStacks.delete(err);
+  stackFrames.set(err, framesText);
   Object.defineProperty(err, 'stack', {
     __proto__: null,
     get() {
       if (!computed) {
         computed = true;
         formattedStacks.add(err);
-        const body = v8Frames(frames, skip, receivers);
-        value = body === '' ? stackHeader(this) : `${stackHeader(this)}\n${body}`;
+        const body = framesText();
+        const Base = globalThis.Error;
+        const prepare = Base?.prepareStackTrace;
+        if (typeof prepare === 'function' && prepare !== ErrorPrepareStackTrace) {
+          value = Reflect.apply(prepare, Base, [this, callSitesOf(body)]);
+        } else {
+          value = body === '' ? stackHeader(this) : `${stackHeader(this)}\n${body}`;
+        }
       }
       return value;
     },
@@ -285,10 +321,15 @@ function captureStackTrace(obj, constructorOpt) {
 }
 
 // `fixPositions(framesText)` maps QuickJS columns to V8's (it needs the sources).
-function installErrorStacks(fixPositions) {
+// `sourceOffset(file, line, column)` is a position's character offset.
+function installErrorStacks(fixPositions, sourceOffset) {
   positions = fixPositions;
+  setSourceOffset(sourceOffset);
   const Base = wrapErrorClass(NativeError, undefined);
   Base.stackTraceLimit = 10;
+  Object.defineProperty(Base, 'prepareStackTrace', {
+    __proto__: null, value: ErrorPrepareStackTrace, writable: true, enumerable: false, configurable: true,
+  });
   Object.defineProperty(Base, 'captureStackTrace', {
     __proto__: null, value: markNative(captureStackTrace), writable: true, enumerable: false, configurable: true,
   });
@@ -302,6 +343,7 @@ function installErrorStacks(fixPositions) {
 }
 
 module.exports = {
+  framesOf,
   installErrorStacks,
   isStackFormatted,
   kIsNodeError,

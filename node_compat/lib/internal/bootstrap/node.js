@@ -15,7 +15,7 @@ for (const name of ['dispose', 'asyncDispose']) {
 
 const { installErrorStacks, setEntrySource } = require('internal/bootstrap/error_stacks');
 
-installErrorStacks(internalBinding('modules').v8Positions);
+installErrorStacks(internalBinding('modules').v8Positions, internalBinding('modules').sourceOffset);
 // V8's --stack-trace-limit=N.
 const stackTraceLimit = require('internal/options').getOptionValue('--stack-trace-limit');
 if (stackTraceLimit !== undefined) Error.stackTraceLimit = stackTraceLimit;

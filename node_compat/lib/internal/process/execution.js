@@ -4,7 +4,7 @@
 // and, when nobody handles it, Node's fatal report on stderr followed by
 // 'exit' and exit code 1.
 
-const { isStackFormatted, normalizeStack } = require('internal/bootstrap/error_stacks');
+const { framesOf, isStackFormatted, normalizeStack } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector, kNodeArrow, nodeThrowSites } = require('internal/util');
 const { arrowAt, nodeFrameOf, trackUserThrows } = require('internal/node_throw_sites');
 const {
@@ -201,11 +201,14 @@ function arrowFor(err, via) {
     const file = internalBinding('modules').throwSiteFile(lastThrow.file);
     loc = { file, line: lastThrow.line, column: lastThrow.column, exact: true };
   } else {
-    let stack;
-    try {
-      stack = err.stack;
-    } catch {
-      return noLocation;
+    // (The frames themselves: `stack` may be what Error.prepareStackTrace made.)
+    let stack = framesOf(err);
+    if (stack === undefined) {
+      try {
+        stack = err.stack;
+      } catch {
+        return noLocation;
+      }
     }
     if (typeof stack !== 'string') return noLocation;
     loc = topLocation(stack, thrown);
