@@ -11,10 +11,12 @@ which of Node's frames it stands for in its trailing comment:
     // at JSON.parse (<anonymous>)                          a builtin of V8's
     // at -                                                 no frame in Node
     // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout
+    // at runNextTicks (node:internal/process/task_queues:69:3) calling -
 
 `calling Type.method` names how Node calls the function of the frame above
 (V8 shows `Timeout.fn [as _onTimeout]`), `calling Type` the class of the
-object it is called on (`Socket.<anonymous>`). Where the receiver is not always
+object it is called on (`Socket.<anonymous>`), `calling -` a plain call (the
+frame above loses the receiver its own comment gives it). Where the receiver is not always
 of one class, `{emitter}` stands for the emitter whose listener runs (events'
 emit and once wrapper: `// at {emitter}.emit (node:events:513:28) calling
 {emitter}`), and `{entry}` for the handle or request the loop's callback is
@@ -35,7 +37,7 @@ TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (RE
 if TYPE_CHECKING:
     from typing import Optional
 
-_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}))?\s*$")
+_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}|-))?\s*$")
 _FRAME = re.compile(r"^(?:[^()]+ )?\((?:node:[\w/.-]+:\d+:\d+|<anonymous>)\)$")
 
 # node: id -> {line: (frames, callee)}
@@ -108,7 +110,12 @@ def with_receiver(frame: str, type_name: str) -> str:
 
 
 def called_as(frame: str, callee: str) -> str:
-    """The frame of a function Node calls as `callee` (`Type.method`, or `Type`: on a `Type`), named as V8 names it."""
+    """The frame of a function Node calls as `callee` (`Type.method`, or `Type`: on a `Type`), named as V8 names it.
+
+    `-`: called without a receiver (`processTicksAndRejections`, not `process.processTicksAndRejections`).
+    """
+    if callee == "-":
+        return re.sub(r"^(\s+at )[\w$]+\.(?=[\w$]+ \()", r"\1", frame)
     if "." not in callee:
         return with_receiver(frame, callee)
     m = _CALLED.match(frame)

@@ -298,7 +298,7 @@ function processTimers(now) {
       nextExpiry = list.expiry;
       return refCount > 0 ? nextExpiry : -nextExpiry;
     }
-    if (ranAtLeastOneList) runNextTicks();
+    if (ranAtLeastOneList) runNextTicks(); // at process.processTimers (node:internal/timers:546:9)
     else ranAtLeastOneList = true;
     listOnTimeout(list, now); // at process.processTimers (node:internal/timers:549:7)
   }
@@ -317,7 +317,7 @@ function listOnTimeout(list, now) {
       timerListQueue.percolateDown(1);
       return;
     }
-    if (ranAtLeastOneTimer) runNextTicks();
+    if (ranAtLeastOneTimer) runNextTicks(); // at listOnTimeout (node:internal/timers:575:9)
     else ranAtLeastOneTimer = true;
 
     L.remove(timer);
@@ -426,7 +426,7 @@ function processImmediate() {
   let prevImmediate;
   let ranAtLeastOneImmediate = false;
   while (immediate !== null) {
-    if (ranAtLeastOneImmediate) runNextTicks();
+    if (ranAtLeastOneImmediate) runNextTicks(); // at process.processImmediate (node:internal/timers:479:9)
     else ranAtLeastOneImmediate = true;
     if (immediate._destroyed) {
       outstandingQueue.head = immediate = prevImmediate._idleNext;

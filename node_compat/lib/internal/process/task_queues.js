@@ -125,9 +125,9 @@ function nextTick2(callback, a, b) {
 
 // What Node runs between timers and between immediates.
 function runNextTicks() {
-  if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
+  if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks(); // at runNextTicks (node:internal/process/task_queues:65:5)
   if (!hasTickScheduled() && !hasRejectionToWarn()) return;
-  processTicksAndRejections();
+  processTicksAndRejections(); // at runNextTicks (node:internal/process/task_queues:69:3) calling -
 }
 
 let triggerUncaughtException;
