@@ -101,7 +101,8 @@ class Realm:
         self.run_microtasks = self.engine.run_jobs
         # Whether promise jobs wait, read after every callback into JS.
         self._jobs = self.engine.job_queue
-        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 2)
+        # [tick scheduled, rejection to warn, microtasks left by the ticks' drain] (see task_queues)
+        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 3)
         # Ids as Node numbers them: 1 is the main script's, every handle,
         # request, tick, timer and immediate then takes the next one.
         # (Used through a memoryview: cheaper to index than the ctypes array.)

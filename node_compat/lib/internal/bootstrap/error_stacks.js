@@ -11,6 +11,13 @@ const { markNative } = require('internal/bootstrap/function_text');
 const { callSitesOf, setSourceOffset } = require('internal/bootstrap/call_sites');
 
 const kIsNodeError = Symbol('kIsNodeError');
+// tickInfo[2]: the microtasks the realm runs are those Node would run at the
+// end of processTicksAndRejections (see task_queues), whose frame their
+// stacks then end with. Promise jobs the realm runs have no frames below
+// their own, so the frame is added.
+const tickInfo = new Int32Array(internalBinding('task_queue').tickInfo);
+const kJobsAfterTicks = 2;
+const kTicksFrame = '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)';
 const NativeError = globalThis.Error;
 let positions = null;
 
@@ -116,7 +123,7 @@ Object.assign(kNativeReceivers, {
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
-function v8Frames(frames, skip, receivers, limit) {
+function v8Frames(frames, skip, receivers, limit, inTicks) {
   const lines = frames.split('\n');
   const out = [];
   // Node hides the frames of its error constructors and argument validators
@@ -152,6 +159,7 @@ function v8Frames(frames, skip, receivers, limit) {
       : positions(text, receivers.emitters === null ? '' : receivers.emitters.map(receiverName).join('\n'),
                   receivers.entry === void 0 ? '' : receiverName(receivers.entry));
   }
+  if (inTicks) text = text === '' ? kTicksFrame : `${text}\n${kTicksFrame}`;
   const shown = text.split('\n');
   return shown.length > limit ? shown.slice(0, Math.max(limit, 0)).join('\n') : text;
 }
@@ -192,11 +200,17 @@ function framesOf(err) {
 // As V8, the frames are kept when the error is made and formatted on the
 // first read of `stack`, by the program's Error.prepareStackTrace if it has
 // one then (its result, of any type, is the value).
-function defineStack(err, frames, skip, receivers, limit = stackTraceLimit()) {
+// Whether a stack captured now is a microtask's run after ticks (none of the
+// realm's entries below it).
+function inJobAfterTicks(frames) {
+  return tickInfo[kJobsAfterTicks] === 1 && !frames.includes('(node:internal/bootstrap/node:');
+}
+
+function defineStack(err, frames, skip, receivers, limit = stackTraceLimit(), inTicks = inJobAfterTicks(frames)) {
   let value;
   let computed = false;
   let body;
-  const framesText = () => (body ??= v8Frames(frames, skip, receivers, limit));
+  const framesText = () => (body ??= v8Frames(frames, skip, receivers, limit, inTicks));
   formattedStacks.delete(err);
   stackFrames.set(err, framesText);
   Object.defineProperty(err, 'stack', {

@@ -82,6 +82,7 @@ setEntrySource(() => entryReceiver);
 function callback(asyncId, target, method, ...args) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   try {
     return Reflect.apply(target[method], target, args);
@@ -100,9 +101,13 @@ function callback(asyncId, target, method, ...args) {
 // processTicks drains what is left.) Ticks and microtasks run outside the
 // resource's scope, as in Node.
 const tickFlags = new Int32Array(internalBinding('task_queue').tickInfo);
+// (Raised by processTicksAndRejections when it leaves its microtasks to the
+// realm, for the stacks of errors made in them: see bootstrap/error_stacks.)
+const kJobsAfterTicks = 2;
 function callback0(asyncId, target, method) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   let result;
   try {
@@ -119,6 +124,7 @@ function callback0(asyncId, target, method) {
 function callback1(asyncId, target, method, a) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   let result;
   try {
@@ -135,6 +141,7 @@ function callback1(asyncId, target, method, a) {
 function callback2(asyncId, target, method, a, b) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   let result;
   try {
@@ -151,6 +158,7 @@ function callback2(asyncId, target, method, a, b) {
 function callback3(asyncId, target, method, a, b, c) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   let result;
   try {
@@ -167,6 +175,7 @@ function callback3(asyncId, target, method, a, b, c) {
 function callback4(asyncId, target, method, a, b, c, d) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   let result;
   try {
@@ -183,6 +192,7 @@ function callback4(asyncId, target, method, a, b, c, d) {
 function callback5(asyncId, target, method, a, b, c, d, e) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = target;
   let result;
   try {
@@ -215,6 +225,7 @@ const directCalls = { onread: null, close: null, closeAfterError: null };
 function callbackRead(asyncId, onread, handle, nread, buffer) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = handle;
   try {
     if (onread === directCalls.onread) onread(nread, buffer, handle);
@@ -230,6 +241,7 @@ function callbackRead(asyncId, onread, handle, nread, buffer) {
 function callbackComplete(asyncId, req, status) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = req;
   try {
     req.oncomplete(status);
@@ -244,6 +256,7 @@ function callbackComplete(asyncId, req, status) {
 function callbackConnect(asyncId, req, status, handle, readable, writable) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = req;
   try {
     req.oncomplete(status, handle, req, readable, writable);
@@ -262,6 +275,7 @@ function callbackConnect(asyncId, req, status, handle, readable, writable) {
 function callbackClose(asyncId, handle, fn) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = handle;
   try {
     if (fn === directCalls.close || fn === directCalls.closeAfterError) fn(handle);
@@ -284,6 +298,7 @@ const { initTCPHandle } = require;
 function callbackAccept(asyncId, server, handle, tcpFields) {
   const outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
+  tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = server;
   try {
     ObjectSetPrototypeOf(handle, server.constructor.prototype);
@@ -341,6 +356,7 @@ function runImmediates() {
 // handed to Python counts as handled: Python awaits it (or drops it).
 function noop() {}
 function apiCall(fn, thisArg, args) {
+  tickFlags[kJobsAfterTicks] = 0;
   let result;
   try {
     result = Reflect.apply(fn, thisArg, args);
@@ -352,6 +368,7 @@ function apiCall(fn, thisArg, args) {
 }
 
 function apiConstruct(fn, args) {
+  tickFlags[kJobsAfterTicks] = 0;
   try {
     return [true, Reflect.construct(fn, args)];
   } catch (err) {

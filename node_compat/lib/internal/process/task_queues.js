@@ -20,6 +20,9 @@ let processObject;
 const tickInfo = new Int32Array(tickInfoBuffer);
 const kHasTickScheduled = 0;
 const kHasRejectionToWarn = 1;
+// The microtasks the realm runs next are those of a drain of ticks that left
+// them to it (Node runs them at the end of processTicksAndRejections).
+const kJobsAfterTicks = 2;
 
 // Pending ticks in a growable ring, four slots each: either the callback and
 // its two arguments (nextTick2), or process.nextTick's arguments array
@@ -79,7 +82,10 @@ function processTicksAndRejections(leaveJobs) {
       }
     }
     asyncIdFields[0] = 0;
-    if (leaveJobs && tickInfo[kHasRejectionToWarn] === 0) break;
+    if (leaveJobs && tickInfo[kHasRejectionToWarn] === 0) {
+      tickInfo[kJobsAfterTicks] = 1;
+      break;
+    }
     runMicrotasks(); // at process.processTicksAndRejections (node:internal/process/task_queues:105:5)
     // A rejection to report always raises the flag, so a lowered one means
     // there is nothing for processPromiseRejections to do.
