@@ -22,6 +22,8 @@ const {
   stripVTControlCharacters,
 } = require('internal/util/inspect');
 const { debuglog } = require('internal/util/debuglog');
+const { callSitesOf } = require('internal/bootstrap/call_sites');
+const { framesOf } = require('internal/bootstrap/error_stacks');
 const {
   validateBoolean,
   validateFunction,
@@ -177,15 +179,15 @@ function getCallSites(frameCount = 8, options) {
   Error.captureStackTrace(holder, getCallSites);
   Error.stackTraceLimit = limit;
   const sites = [];
-  for (const line of holder.stack.split('\n').slice(1)) {
-    const m = /^ {4}at (?:(.*?) \()?(.*?):(\d+):(\d+)\)?$/.exec(line);
-    if (m === null) continue;
+  // (The frames themselves, whatever a program's Error.prepareStackTrace does.)
+  for (const site of callSitesOf(framesOf(holder))) {
+    if (site.getLineNumber() === null) continue;
     sites.push({
       __proto__: null,
-      functionName: m[1] === undefined ? '' : m[1].replace(/^(?:async |new )/, ''),
-      scriptName: m[2],
-      lineNumber: +m[3],
-      column: +m[4],
+      functionName: site.getFunctionName() ?? '',
+      scriptName: site.getFileName(),
+      lineNumber: site.getLineNumber(),
+      column: site.getColumnNumber(),
     });
     if (sites.length === frameCount) break;
   }

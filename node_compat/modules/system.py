@@ -13,7 +13,7 @@ import re
 
 from jsbridge import JSException, ModuleError
 
-from . import node_frames, resolve, throw_sites
+from . import js_blocks, node_frames, resolve, throw_sites
 from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -343,6 +343,67 @@ class ModuleSystem:
             return None
         return cls._callee_column(name), bool(name.group(1))
 
+    _CALLEE_FRAME = re.compile(r"^(\s+at )([\w$]+) \((.+):(\d+):(\d+)\)$")
+
+    def _as_method(self, frame: str, file: str, src: str, col: int) -> str:
+        """The frame of a function called here as `receiver.name(...)`, named after its owner as V8 names it.
+
+        `src` is the caller's line and `col` V8's column of the call there (at
+        the callee's name). The owner comes from where the function is
+        written (see js_blocks); a plain function called on what `require()`
+        returned is a method of an `Object`.
+        """
+        m = self._CALLEE_FRAME.match(frame)
+        if m is None or m.group(3).startswith("node:"):
+            return frame
+        prefix, name, callee_file = m.group(1), m.group(2), m.group(3)
+        at = col - 1
+        if src.startswith("#", at):
+            at += 1
+        if not src.startswith(name, at) or (at + len(name) < len(src) and (src[at + len(name)].isalnum() or src[at + len(name)] in "_$")):
+            return frame
+        head = src[:col - 1].rstrip()
+        if not head.endswith("."):
+            return frame  # not a member call
+        before = head[:-2] if head.endswith("?.") else head[:-1]
+        before = before.rstrip()
+        callee_src = self._source_text(callee_file)
+        if callee_src is None:
+            return frame
+        offset = self.source_offset(callee_file, int(m.group(4)), int(m.group(5)))
+        owner = js_blocks.owner_of(callee_file, callee_src, offset, name)
+        if owner is None or owner.startswith("#"):
+            return frame if owner is None else f"{prefix}{owner} ({m.group(3)}:{m.group(4)}:{m.group(5)})"
+        made = self._receiver_class(before, file)
+        if made is not None:
+            owner = f"{made}.{name}"
+        elif owner == "":
+            receiver = re.search(r"([\w$]+)$", before)
+            caller_src = self._source_text(file) or ""
+            required = receiver is not None and re.search(
+                rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*require\s*\(", caller_src)
+            if not required:
+                return frame
+            owner = f"Object.{name}"
+        return f"{prefix}{owner} ({m.group(3)}:{m.group(4)}:{m.group(5)})"
+
+    def _receiver_class(self, before: str, file: str) -> Optional[str]:
+        """The class of a call's receiver when the code says it: `new X()` right there, or a name made so."""
+        if before.endswith(")"):
+            depth = 0
+            for i in range(len(before) - 1, -1, -1):
+                depth += {")": 1, "(": -1}.get(before[i], 0)
+                if depth == 0:
+                    made = re.search(r"\bnew\s+(?:[\w$]+\s*\.\s*)*([\w$]+)\s*$", before[:i])
+                    return made.group(1) if made is not None else None
+            return None
+        receiver = re.search(r"(?<![\w$.])([\w$]+)$", before)
+        if receiver is None or receiver.group(1) == "this":
+            return None
+        made = re.search(rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*([\w$]+)\s*\(",
+                         self._source_text(file) or "")
+        return made.group(1) if made is not None else None
+
     def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them.
 
@@ -418,6 +479,8 @@ class ModuleSystem:
                 # V8 names a constructor's frame `new X`.
                 name = re.split(r"\.\s*", constructed.group(1))[-1]
                 out[-1] = out[-1].replace(f"at {name} (", f"at new {name} (", 1)
+            elif out and src is not None and 0 < col <= len(src):
+                out[-1] = self._as_method(out[-1], file, src, col)
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
         return "\n".join(out)
 

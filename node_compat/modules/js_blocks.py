@@ -1,0 +1,257 @@
+"""The braces of a JavaScript source: which are classes, objects, functions and methods.
+
+V8 names a method's stack frame after its receiver's class (`Foo.m`,
+`Object.run`); QuickJS's frames only have the function's name. Where the
+receiver is not known, where the function is written says it most of the
+time: a method of `class Foo` (called on a Foo), of an object literal
+(`Object`), or a function stored on `Foo.prototype`. This scan finds that
+much, once per file: strings, comments, template literals and regular
+expressions are skipped, every `{` is classified by the tokens before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
+if TYPE_CHECKING:
+    from typing import Optional
+
+_WORD = re.compile(r"#?[\w$]+")
+_PUNCT = re.compile(r"=>|\.\.\.|\?\?|\|\||&&|\?\.|[^\s\w$]")
+# After these a `/` starts a regular expression, not a division.
+_BEFORE_REGEX = {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do",
+                 "else", "yield", "await"}
+_CONTROL = {"if", "for", "while", "switch", "catch", "with"}
+_BEFORE_OBJECT = {"=", "(", ",", ":", "[", "?", "return", "||", "&&", "??", "...", "!", "yield", "await"}
+
+
+class Block:
+    """One `{ }`: kind is class, object, method, function, arrow or block."""
+
+    __slots__ = ("start", "end", "kind", "name", "parent", "owner")
+
+    def __init__(self, start: int, kind: str, name: Optional[str], parent: int, owner: Optional[str]) -> None:
+        self.start = start
+        self.end = -1
+        self.kind = kind
+        self.name = name
+        self.parent = parent
+        self.owner = owner  # a function stored as `Owner.prototype.name = function`
+
+
+def _skip_string(src: str, i: int) -> int:
+    quote = src[i]
+    i += 1
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+        elif c == quote or c == "\n":
+            return i + 1
+        else:
+            i += 1
+    return i
+
+
+def _skip_regex(src: str, i: int) -> int:
+    i += 1
+    in_class = False
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "\n":
+            return i
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "/":
+            m = _WORD.match(src, i + 1)
+            return m.end() if m is not None else i + 1
+        i += 1
+    return i
+
+
+def _template_part(src: str, i: int) -> tuple:
+    """From inside a template literal at `i`: (index after its end or its `${`, whether at `${`)."""
+    while i < len(src):
+        c = src[i]
+        if c == "\\":
+            i += 2
+        elif c == "`":
+            return i + 1, False
+        elif c == "$" and src.startswith("${", i):
+            return i + 2, True
+        else:
+            i += 1
+    return i, False
+
+
+def scan(src: str) -> list:
+    """The blocks of `src`, in the order they open."""
+    blocks: list = []
+    tokens: list = []  # (text, start index) of the code's tokens
+    stack: list = []  # open brackets: ("{", block index), ("(", token index), ("${", -1), ("[", -1)
+    paren_of: dict = {}  # token index of a `)` -> token index of its `(`
+    pending_class: list = []  # (name, depth) of `class` keywords whose body is next
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if c in " \t\r\n":
+            i += 1
+            continue
+        if c == "/" and src.startswith("//", i):
+            end = src.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c == "/" and src.startswith("/*", i):
+            end = src.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        if c in "'\"":
+            tokens.append(("<string>", i))
+            i = _skip_string(src, i)
+            continue
+        if c == "`":
+            tokens.append(("<string>", i))
+            i, nested = _template_part(src, i + 1)
+            if nested:
+                stack.append(("${", -1))
+            continue
+        if c == "/":
+            prev = tokens[-1][0] if tokens else None
+            if prev is None or prev in _BEFORE_REGEX or (not _WORD.fullmatch(prev) and prev not in (")", "]", "}", "<string>")):
+                tokens.append(("<regex>", i))
+                i = _skip_regex(src, i)
+                continue
+        word = _WORD.match(src, i)
+        if word is not None:
+            text = word.group()
+            if text == "class":
+                pending_class.append((_class_name(src, word.end(), tokens), len(stack)))
+            tokens.append((text, i))
+            i = word.end()
+            continue
+        punct = _PUNCT.match(src, i)
+        text = punct.group()
+        if text == "{":
+            kind, name, owner = _classify(tokens, paren_of)
+            if pending_class and pending_class[-1][1] == len(stack):
+                kind, name, owner = "class", pending_class.pop()[0], None
+            parent = next((b for t, b in reversed(stack) if t == "{"), -1)
+            blocks.append(Block(i, kind, name, parent, owner))
+            stack.append(("{", len(blocks) - 1))
+        elif text == "}":
+            if stack and stack[-1][0] == "${":
+                stack.pop()
+                i, nested = _template_part(src, i + 1)
+                if nested:
+                    stack.append(("${", -1))
+                tokens.append(("<string>", i))
+                continue
+            if stack and stack[-1][0] == "{":
+                blocks[stack.pop()[1]].end = i
+        elif text == "(":
+            stack.append(("(", len(tokens)))
+        elif text == ")":
+            if stack and stack[-1][0] == "(":
+                paren_of[len(tokens)] = stack.pop()[1]
+        elif text == "[":
+            stack.append(("[", -1))
+        elif text == "]":
+            if stack and stack[-1][0] == "[":
+                stack.pop()
+        tokens.append((text, i))
+        i = punct.end()
+    for block in blocks:
+        if block.end < 0:
+            block.end = n
+    return blocks
+
+
+def _class_name(src: str, after: int, tokens: list) -> Optional[str]:
+    """`class Foo` -> Foo; `const Foo = class` -> Foo; else None."""
+    m = re.compile(r"\s+([\w$]+)").match(src, after)
+    if m is not None and m.group(1) not in ("extends", "implements"):
+        return m.group(1)
+    if len(tokens) >= 2 and tokens[-1][0] == "=" and _WORD.fullmatch(tokens[-2][0]):
+        return tokens[-2][0]
+    return None
+
+
+def _classify(tokens: list, paren_of: dict) -> tuple:
+    """(kind, name, owner) of a `{` from the tokens before it."""
+    if not tokens:
+        return "block", None, None
+    prev = tokens[-1][0]
+    if prev == "=>":
+        return "arrow", None, None
+    if prev == ")":
+        opened = paren_of.get(len(tokens) - 1)
+        if opened is None or opened == 0:
+            return "block", None, None
+        head = tokens[opened - 1][0]
+        if head in _CONTROL:
+            return "block", None, None
+        if head == "function":
+            if opened >= 3 and tokens[opened - 2][0] == ":" and _WORD.fullmatch(tokens[opened - 3][0]):
+                return "method", tokens[opened - 3][0], None  # `name: function () {`
+            return "function", None, _prototype_owner(tokens, opened - 1)
+        before = opened - 2
+        if before >= 0 and tokens[before][0] == "*":
+            before -= 1
+        if before >= 0 and tokens[before][0] == "function":
+            return "function", head, _prototype_owner(tokens, before)
+        if _WORD.fullmatch(head):
+            return "method", head, None
+        return "block", None, None
+    if prev in _BEFORE_OBJECT:
+        return "object", None, None
+    return "block", None, None
+
+
+def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:
+    """`Owner.prototype.name = function` before the `function` token: Owner."""
+    texts = [t for t, _ in tokens[max(0, function_at - 6):function_at]]
+    if len(texts) == 6 and texts[1] == "." and texts[2] == "prototype" and texts[3] == "." and texts[5] == "=":
+        return texts[0]
+    return None
+
+
+_scans: dict = {}
+
+
+def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
+    """How V8 would name the function `name` running at `offset` when called as a method.
+
+    `Foo.name` for a method of class Foo or a function on Foo.prototype,
+    `Object.name` for a method of an object literal, `#name` for a private
+    method; "" for a function of no such place; None when the function at
+    `offset` is not one called `name`.
+    """
+    cached = _scans.get(file)
+    if cached is None or (cached[0] is not src and cached[0] != src):
+        cached = _scans[file] = (src, scan(src))
+    blocks = cached[1]
+    inner = None
+    for index, block in enumerate(blocks):
+        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
+            inner = index
+    if inner is None:
+        return None
+    block = blocks[inner]
+    if block.kind == "method":
+        if block.name == f"#{name}":
+            return block.name
+        if block.name != name or block.parent < 0:
+            return None
+        parent = blocks[block.parent]
+        if parent.kind == "class":
+            return f"{parent.name}.{name}" if parent.name else None
+        return f"Object.{name}" if parent.kind == "object" else None
+    if block.kind == "function" and block.name == name:
+        return f"{block.owner}.{name}" if block.owner else ""
+    return None
