@@ -57,6 +57,13 @@ def create(realm: Any) -> dict:
     # created unref'd (timers/promises with `ref: false`) never holds the loop.
     timer.unref()
 
+    def get_libuv_now() -> int:
+        # As Node's: the loop's time brought up to date first, so a timer
+        # made after a long stretch of JS counts from now, not from the
+        # last poll.
+        loop.update_time()
+        return loop.now
+
     def schedule_timer(duration: Any) -> None:
         timer.start(max(1, int(duration)))
 
@@ -87,6 +94,6 @@ def create(realm: Any) -> dict:
         "scheduleTimer": schedule_timer,
         "toggleTimerRef": toggle_timer_ref,
         "toggleImmediateRef": toggle_immediate_ref,
-        "getLibuvNow": lambda: loop.now,
+        "getLibuvNow": get_libuv_now,
         "immediateInfo": info_buffer,
     }
