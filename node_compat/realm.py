@@ -39,7 +39,7 @@ WRAPPER = "(function (exports, require, module, internalBinding) {"
 VENDOR_WRAPPER = "(function (exports, require, module, internalBinding, globalThis) {"
 
 # Where Realm._callbacks keeps the entries of the stream events (after callback0-5).
-_ON_READ, _ON_COMPLETE, _ON_CONNECT, _ON_CLOSE, _ON_ACCEPT = range(6, 11)
+_ON_READ, _ON_COMPLETE, _ON_CONNECT, _ON_CLOSE, _ON_ACCEPT, _ON_MESSAGE = range(6, 12)
 
 
 class ProcessExit(Exception):
@@ -133,7 +133,7 @@ class Realm:
         # events (_ON_READ...): these also drain the ticks the call queued.
         self._callbacks = tuple(host[f"callback{n}"] for n in range(6)) + tuple(
             host[name] for name in ("callbackRead", "callbackComplete", "callbackConnect",
-                                    "callbackClose", "callbackAccept"))
+                                    "callbackClose", "callbackAccept", "callbackMessage"))
         self._tick = host["processTicks"]
         eng.set_rejection_tracker(host["promiseRejectHandler"])
         self.modules.install(host)
@@ -274,6 +274,20 @@ class Realm:
             raise ProcessExit(self.exit_code)
         try:
             self._callbacks[_ON_ACCEPT](async_id, server, handle, tcp_fields)
+            if self._jobs.has_pending_job:
+                self._drain_ticks()
+        except Exception as exc:
+            self._callback_failed(exc)
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+
+    def make_onmessage(self, async_id: float, handle: JSValue, nread: int, buffer: Any, address: Any, port: Any,
+                       ipv6: bool) -> None:
+        """`handle.onmessage(nread, handle, buffer, rinfo)`: a datagram from `address`:`port`, or a failed receive."""
+        if self.exiting:
+            raise ProcessExit(self.exit_code)
+        try:
+            self._callbacks[_ON_MESSAGE](async_id, handle, nread, buffer, address, port, ipv6)
             if self._jobs.has_pending_job:
                 self._drain_ticks()
         except Exception as exc:

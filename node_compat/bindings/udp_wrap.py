@@ -276,8 +276,9 @@ class UDP(HandleWrap):
         buffer = self.recv_buffer
         view = self.recv_view
         array_buffer = self.engine.array_buffer
-        make_callback = self.make_callback
-        ipv4 = self.family == socket.AF_INET
+        onmessage = realm.make_onmessage
+        async_id = self.async_id
+        ipv6 = self.family != socket.AF_INET
         budget = self.read_budget
         for _ in range(budget):
             try:
@@ -287,10 +288,9 @@ class UDP(HandleWrap):
                 self.full_reads = 0
                 return
             except OSError as exc:
-                make_callback(js, "onmessage", uv.code_of(exc), js, Undefined, Undefined, async_id=self.async_id)
+                onmessage(async_id, js, uv.code_of(exc), Undefined, Undefined, Undefined, ipv6)
                 return
-            rinfo = {"address": address[0], "family": "IPv4" if ipv4 else "IPv6", "port": address[1]}
-            make_callback(js, "onmessage", nread, js, array_buffer(view[:nread]), rinfo, async_id=self.async_id)
+            onmessage(async_id, js, nread, array_buffer(view[:nread]), address[0], address[1], ipv6)
             # the 'message' listener may have closed the socket or stopped reading
             if not self.receiving or self.sock is not sock or realm.exiting:
                 return
