@@ -51,6 +51,7 @@ require('internal/bootstrap/date');
 require('internal/bootstrap/bigint');
 require('internal/bootstrap/json');
 require('internal/bootstrap/builtins');
+require('internal/bootstrap/array_from_async');
 require('internal/bootstrap/stdio');
 
 // ---- entry points for the Python realm --------------------------------------
