@@ -8,7 +8,7 @@
 
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
-const { FastBuffer } = require('internal/buffer');
+const { FastBuffer, handleBytes } = require('internal/buffer');
 const { isIP } = require('internal/net');
 const {
   codes: {
@@ -514,6 +514,8 @@ function doSend(ex, self, ip, list, address, port, callback) {
     req.oncomplete = afterSend;
   }
 
+  // (`list` is send's own array: its one Buffer may be given as its bytes.)
+  if (list.length === 1) list[0] = handleBytes(list[0]);
   const err = port ?
     state.handle.send(req, list, list.length, port, ip, !!callback) :
     state.handle.send(req, list, list.length, !!callback);

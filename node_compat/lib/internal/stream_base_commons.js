@@ -6,7 +6,7 @@
 // `onread(nread, arrayBuffer)` calls into pushes on the owning stream, and
 // the idle timeout streams expose as `setTimeout`.
 
-const { FastBuffer } = require('internal/buffer');
+const { FastBuffer, handleBytes } = require('internal/buffer');
 const { kState, kReadableEndEmitted, plainReads } = require('internal/streams/utils');
 const { errnoException } = require('internal/errors');
 const { validateFunction, validateNumber } = require('internal/validators');
@@ -93,7 +93,7 @@ function writeGeneric(self, data, encoding, cb) {
   let err;
   switch (encoding) {
     case 'buffer':
-      err = handle.writeBuffer(req, data);
+      err = handle.writeBuffer(req, handleBytes(data));
       break;
     case 'utf8':
     case 'utf-8':
