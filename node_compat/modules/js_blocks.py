@@ -22,6 +22,8 @@ _PUNCT = re.compile(r"=>|\.\.\.|\?\?|\|\||&&|\?\.|[^\s\w$]")
 # After these a `/` starts a regular expression, not a division.
 _BEFORE_REGEX = {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do",
                  "else", "yield", "await"}
+_NAME_AFTER = re.compile(r"\s+([\w$]+)")
+_KEY_COLON = re.compile(r"\s*:")
 _CONTROL = {"if", "for", "while", "switch", "catch", "with"}
 _BEFORE_OBJECT = {"=", "(", ",", ":", "[", "?", "return", "||", "&&", "??", "...", "!", "yield", "await"}
 
@@ -123,14 +125,16 @@ def scan(src: str) -> list:
             continue
         if c == "/":
             prev = tokens[-1][0] if tokens else None
-            if prev is None or prev in _BEFORE_REGEX or (not _WORD.fullmatch(prev) and prev not in (")", "]", "}", "<string>")):
+            ends_operand = prev is not None and (_WORD.fullmatch(prev) is not None or prev in (")", "]", "}", "<string>"))
+            if not ends_operand or prev in _BEFORE_REGEX:
                 tokens.append(("<regex>", i))
                 i = _skip_regex(src, i)
                 continue
         word = _WORD.match(src, i)
         if word is not None:
             text = word.group()
-            if text == "class":
+            if text == "class" and not (tokens and tokens[-1][0] in (".", "?.")) \
+                    and not _KEY_COLON.match(src, word.end()):  # (not `o.class`, `{ class: 1 }`)
                 pending_class.append((_class_name(src, word.end(), tokens), len(stack)))
             tokens.append((text, i))
             i = word.end()
@@ -174,7 +178,7 @@ def scan(src: str) -> list:
 
 def _class_name(src: str, after: int, tokens: list) -> Optional[str]:
     """`class Foo` -> Foo; `const Foo = class` -> Foo; else None."""
-    m = re.compile(r"\s+([\w$]+)").match(src, after)
+    m = _NAME_AFTER.match(src, after)
     if m is not None and m.group(1) not in ("extends", "implements"):
         return m.group(1)
     if len(tokens) >= 2 and tokens[-1][0] == "=" and _WORD.fullmatch(tokens[-2][0]):

@@ -360,7 +360,8 @@ class ModuleSystem:
         at = col - 1
         if src.startswith("#", at):
             at += 1
-        if not src.startswith(name, at) or (at + len(name) < len(src) and (src[at + len(name)].isalnum() or src[at + len(name)] in "_$")):
+        end = at + len(name)
+        if not src.startswith(name, at) or (end < len(src) and (src[end].isalnum() or src[end] in "_$")):
             return frame
         head = src[:col - 1].rstrip()
         if not head.endswith("."):
@@ -372,8 +373,11 @@ class ModuleSystem:
             return frame
         offset = self.source_offset(callee_file, int(m.group(4)), int(m.group(5)))
         owner = js_blocks.owner_of(callee_file, callee_src, offset, name)
-        if owner is None or owner.startswith("#"):
-            return frame if owner is None else f"{prefix}{owner} ({m.group(3)}:{m.group(4)}:{m.group(5)})"
+        if owner is None:
+            return frame
+        location = f"{callee_file}:{m.group(4)}:{m.group(5)}"
+        if owner.startswith("#"):
+            return f"{prefix}{owner} ({location})"  # a private method: V8 names no receiver
         made = self._receiver_class(before, file)
         if made is not None:
             owner = f"{made}.{name}"
@@ -385,7 +389,7 @@ class ModuleSystem:
             if not required:
                 return frame
             owner = f"Object.{name}"
-        return f"{prefix}{owner} ({m.group(3)}:{m.group(4)}:{m.group(5)})"
+        return f"{prefix}{owner} ({location})"
 
     def _receiver_class(self, before: str, file: str) -> Optional[str]:
         """The class of a call's receiver when the code says it: `new X()` right there, or a name made so."""
@@ -400,8 +404,8 @@ class ModuleSystem:
         receiver = re.search(r"(?<![\w$.])([\w$]+)$", before)
         if receiver is None or receiver.group(1) == "this":
             return None
-        made = re.search(rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*([\w$]+)\s*\(",
-                         self._source_text(file) or "")
+        declared = rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*([\w$]+)\s*\("
+        made = re.search(declared, self._source_text(file) or "")
         return made.group(1) if made is not None else None
 
     def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:

@@ -27,6 +27,7 @@ CASES = [
     ("class Foo { m() { if (x) { /*@*/ } } }", "m", "Foo.m"),
     ("const re = /[{]}/g; const s = '{'; const t = `${'}'}{`; // {\nclass Foo { m() { /*@*/ } }", "m", "Foo.m"),
     ("const n = a / b; /* } */ class Foo { m() { return x / 2 / y; /*@*/ } }", "m", "Foo.m"),
+    ("const o = { class: 1 }; o.class = { x: 1 }; class Foo { m() { /*@*/ } }", "m", "Foo.m"),
     ("const t = `${ { a: 1 }.a }`; class Foo { async m(a = (1), { b } = {}) { /*@*/ } }", "m", "Foo.m"),
 ]
 

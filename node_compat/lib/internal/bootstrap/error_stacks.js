@@ -197,15 +197,15 @@ function framesOf(err) {
   return framesText === undefined ? undefined : framesText();
 }
 
-// As V8, the frames are kept when the error is made and formatted on the
-// first read of `stack`, by the program's Error.prepareStackTrace if it has
-// one then (its result, of any type, is the value).
 // Whether a stack captured now is a microtask's run after ticks (none of the
 // realm's entries below it).
 function inJobAfterTicks(frames) {
   return tickInfo[kJobsAfterTicks] === 1 && !frames.includes('(node:internal/bootstrap/node:');
 }
 
+// As V8, the frames are kept when the error is made and formatted on the
+// first read of `stack`, by the program's Error.prepareStackTrace if it has
+// one then (its result, of any type, is the value).
 function defineStack(err, frames, skip, receivers, limit = stackTraceLimit(), inTicks = inJobAfterTicks(frames)) {
   let value;
   let computed = false;
@@ -219,13 +219,13 @@ function defineStack(err, frames, skip, receivers, limit = stackTraceLimit(), in
       if (!computed) {
         computed = true;
         formattedStacks.add(err);
-        const body = framesText();
+        const text = framesText();
         const Base = globalThis.Error;
         const prepare = Base?.prepareStackTrace;
         if (typeof prepare === 'function' && prepare !== ErrorPrepareStackTrace) {
-          value = Reflect.apply(prepare, Base, [this, callSitesOf(body)]);
+          value = Reflect.apply(prepare, Base, [this, callSitesOf(text)]);
         } else {
-          value = body === '' ? stackHeader(this) : `${stackHeader(this)}\n${body}`;
+          value = text === '' ? stackHeader(this) : `${stackHeader(this)}\n${text}`;
         }
       }
       return value;
