@@ -92,8 +92,8 @@ def _template_part(src: str, i: int) -> tuple:
     return i, False
 
 
-def scan(src: str) -> list:
-    """The blocks of `src`, in the order they open."""
+def scan(src: str, unmatched: Optional[list] = None) -> list:
+    """The blocks of `src`, in the order they open; `unmatched` gets the index of each `}` closing nothing."""
     blocks: list = []
     tokens: list = []  # (text, start index) of the code's tokens
     stack: list = []  # open brackets: ("{", block index), ("(", token index), ("${", -1), ("[", -1)
@@ -158,6 +158,8 @@ def scan(src: str) -> list:
                 continue
             if stack and stack[-1][0] == "{":
                 blocks[stack.pop()[1]].end = i
+            elif not stack and unmatched is not None:
+                unmatched.append(i)
         elif text == "(":
             stack.append(("(", len(tokens)))
         elif text == ")":
@@ -223,6 +225,13 @@ def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:
     if len(texts) == 6 and texts[1] == "." and texts[2] == "prototype" and texts[3] == "." and texts[5] == "=":
         return texts[0]
     return None
+
+
+def unmatched_close(src: str) -> Optional[int]:
+    """The index of the first `}` of `src` that closes no block, or None."""
+    found: list = []
+    scan(src, found)
+    return found[0] if found else None
 
 
 _scans: dict = {}

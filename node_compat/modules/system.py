@@ -13,7 +13,7 @@ import re
 
 from jsbridge import JSException, ModuleError
 
-from . import js_blocks, node_frames, resolve, throw_sites
+from . import js_blocks, node_frames, resolve, syntax_errors, throw_sites
 from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -183,17 +183,40 @@ class ModuleSystem:
     # -- CommonJS -------------------------------------------------------------------
 
     def compile_cjs(self, source: str, filename: str) -> list:
-        """[True, function] or [False, SyntaxError value] for a CommonJS file's wrapper."""
+        """[True, function] or [False, SyntaxError value, V8's account of it or None] for a CommonJS file's wrapper.
+
+        V8's account (syntax_errors) is {message, line, column, length}.
+        """
         self.realm.remember_source(filename, source)
         self.cjs_files.add(filename)
         code = self._instrument(strip_shebang(source), filename, filename)
         try:
             fn = self.engine.eval(CJS_PREFIX + code + CJS_SUFFIX, filename)
         except JSException as exc:
-            return [False, exc.value]
+            return [False, exc.value, self._v8_syntax_error(exc.value, source, filename)]
         # V8 names a CommonJS module's top-level frame "Object.<anonymous>".
         fn.define_property("name", "Object.<anonymous>", writable=False, enumerable=False, configurable=True)
         return [True, fn]
+
+    def _v8_syntax_error(self, error: Any, source: str, filename: str) -> Optional[dict]:
+        """V8's message and position of a CommonJS file's syntax error, from QuickJS's (its top frame)."""
+        try:
+            if error.get("name") != "SyntaxError":
+                return None
+            message, stack = error.get("message"), error.get("stack")
+        except Exception:  # (not an object)
+            return None
+        if not isinstance(message, str) or not isinstance(stack, str):
+            return None
+        at = re.search(rf"{re.escape(filename)}:(\d+):(\d+)", stack)
+        if at is None:
+            return None
+        line, col = int(at.group(1)), int(at.group(2))
+        if line == 1:
+            col = max(1, col - len(CJS_PREFIX))
+        if filename in self.shifts:
+            col = throw_sites.original_column(self.shifts[filename], line, col)
+        return syntax_errors.v8_syntax_error(strip_shebang(source), line, col, message)
 
     _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b|^[ \t]*(?:const|let|var)?[^\n(]*?\bawait\b", re.M)
     _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)

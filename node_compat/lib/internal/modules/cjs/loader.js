@@ -193,6 +193,19 @@ Module.prototype.require = function(id) {
   return Module._load(id, this, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12)
 };
 
+// A syntax error as V8 reports it: its message, and the line and carets
+// (none at the end of the input) its stack starts with.
+function syntaxError({ message, line, column, length }, content, filename) {
+  const err = new SyntaxError(message); // at wrapSafe (node:internal/modules/cjs/loader:1671:18) | Module._compile (node:internal/modules/cjs/loader:1714:20)
+  const text = content.split('\n')[line - 1] ?? '';
+  const carets = length === 0 ? '' : `${' '.repeat(column - 1)}${'^'.repeat(length)}`;
+  // As Node's decorateErrorStack: the stack starts with the line and
+  // carets, so the fatal report adds none.
+  err.stack = `${filename}:${line}\n${text}\n${carets}\n\n${err.stack}`;
+  Object.defineProperty(err, kNodeArrow, { __proto__: null, value: '', configurable: true });
+  return err;
+}
+
 // Compile a CommonJS source; an ES-module-only syntax error means the file is an ES module.
 Module.prototype._compile = function(content, filename, format) {
   const compiled = modulesBinding.compileCJS(content, filename);
@@ -200,7 +213,7 @@ Module.prototype._compile = function(content, filename, format) {
     if (format !== 'commonjs' && modulesBinding.looksLikeESM(content, filename)) {
       return loadESMFromCJS(this, filename);
     }
-    throw compiled[1];
+    throw compiled[2] ? syntaxError(compiled[2], content, filename) : compiled[1]; // at -
   }
   const fn = compiled[1];
   const dirname = path.dirname(filename);
