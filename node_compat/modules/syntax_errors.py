@@ -68,7 +68,7 @@ def _previous_token(source: str, at: int) -> Optional[tuple]:
         return (start, source[start:end]) if start >= 0 else None
     start = end - 1
     if c.isalnum() or c in "_$":
-        while start > 0 and (source[start - 1].isalnum() or source[start - 1] in "_$."):
+        while start > 0 and (source[start - 1].isalnum() or source[start - 1] in "_$"):
             start -= 1
     return start, source[start:end]
 
@@ -121,6 +121,8 @@ def v8_syntax_error(source: str, line: int, column: int, message: str) -> Option
     lines = source.split("\n")
     at = sum(len(text) + 1 for text in lines[:line - 1]) + column - 1
     end = len(source.rstrip())
+    if at < 0 or (at < end and source[at].isspace()):
+        return None  # (not at a token: a position this reading does not follow)
     if line > len(lines) or at >= end:
         # QuickJS failed in the CommonJS wrapper's end: the source closed the
         # wrapper early, or ended inside a construct.
