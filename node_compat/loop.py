@@ -28,6 +28,8 @@ EVENT_WRITE = 0x004
 # Reported with EVENT_READ to watchers that include it in their events: the
 # descriptor hung up (both directions shut, or reset), as libuv's POLLHUP.
 EVENT_HUP = 0x010
+# What epoll reports, asked or not, of a descriptor in error or hung up (EPOLLERR | EPOLLHUP).
+_ERROR_OR_HUP = 0x008 | 0x010
 
 
 POLL_CAP = 64  # readiness events dispatched per poll, so one busy fd cannot starve timers
@@ -80,9 +82,9 @@ class Timer:
 class EpollSelector:
     """The loop's selector: epoll, reporting to watcher objects (no per-event key objects).
 
-    `set()` changes a descriptor's interest, `select()` returns (watcher, events) pairs; an error or hang-up reports
-    the descriptor as both readable and writable, as `selectors` does. Where
-    epoll is missing, `selectors.DefaultSelector` is used instead.
+    `set()` changes a descriptor's interest; the loop's poll phase reads the
+    epoll object and the watchers by descriptor itself (Loop.run_once).
+    Where epoll is missing, `selectors.DefaultSelector` is used instead.
     """
 
     def __init__(self) -> None:
@@ -95,7 +97,6 @@ class EpollSelector:
         # through, was rebuilt every few hundred connections, each rebuild a
         # large allocation that made malloc consolidate QuickJS's small blocks.
         self.watchers: list = [None] * 64
-        self._error_or_hup = select.EPOLLERR | select.EPOLLHUP
 
     # (epoll reports a hang-up whether asked or not: EVENT_HUP may be passed.)
     def set(self, fd: int, current: int, events: int, watcher: Any) -> None:
@@ -115,18 +116,6 @@ class EpollSelector:
                 pass  # the descriptor was closed already: epoll forgot it
         else:
             self.epoll.modify(fd, events)
-
-    def select(self, timeout: float, max_events: int) -> list:
-        """Ready watchers and their events: at most `max_events`, waiting `timeout` seconds (< 0: no limit)."""
-        ready = self.epoll.poll(timeout, max_events)
-        watchers = self.watchers
-        error_or_hup = self._error_or_hup
-        out = []
-        for fd, ev in ready:
-            watcher = watchers[fd]
-            if watcher is not None:
-                out.append((watcher, ev | EVENT_READ | EVENT_WRITE if ev & error_or_hup else ev))
-        return out
 
     def watches(self, fd: int) -> bool:
         """Whether a watcher of this loop has `fd` (libuv's uv__fd_exists)."""
@@ -342,6 +331,10 @@ class Loop:
             return 0
         if self.pending or self.idle or self.closing:
             return 0
+        return self._timer_timeout()
+
+    def _timer_timeout(self) -> int:
+        """Milliseconds until the first active timer is due (-1: none)."""
         heap = self._timers
         while heap:
             due, seq, timer = heap[0]
@@ -361,7 +354,8 @@ class Loop:
                 break
         return True
 
-    def _poll(self, timeout_ms: int) -> None:
+    def _poll_generic(self, timeout_ms: int) -> None:
+        """The poll phase over a `selectors` selector (where there is no epoll)."""
         if timeout_ms != 0:
             blocked_since = monotonic()
             events = self.selector.select(timeout_ms / 1000.0 if timeout_ms > 0 else -1, POLL_CAP)
@@ -420,7 +414,11 @@ class Loop:
             alive = self.ref_handles > 0 or self.active_reqs > 0 or bool(self.closing)
 
     def run_once(self, block: bool = True, max_wait_ms: Optional[int] = None) -> None:
-        """One loop turn after the initial timers: pending, poll, check, close, timers."""
+        """One loop turn after the initial timers: pending, poll, check, close, timers.
+
+        The turn runs once per event in a busy program, so the backend
+        timeout and the epoll poll phase are written inline.
+        """
         if self.started_at is None:
             self.started_at = time.monotonic()
         self.turns += 1
@@ -429,10 +427,54 @@ class Loop:
             self._run_pending()
             if self.stop_flag:
                 return
-        timeout = self._next_timeout() if block else 0
+        # (uv__backend_timeout: _next_timeout, inline.)
+        if not block or self.stop_flag or not (self.ref_handles or self.active_reqs) or \
+                self.pending or self.idle or self.closing:
+            timeout = 0
+        elif self._timers:
+            timeout = self._timer_timeout()
+        else:
+            timeout = -1
         if max_wait_ms is not None and (timeout < 0 or timeout > max_wait_ms):
             timeout = max_wait_ms
-        self._poll(timeout)
+
+        epoll = self.epoll
+        if epoll is None:
+            self._poll_generic(timeout)
+        else:
+            # The poll phase (uv__io_poll). The watchers are looked up before
+            # any runs, so an event of a descriptor that a callback closed
+            # and a new socket took again meanwhile still goes to the closed
+            # watcher (whose interest is then none), not the new one. An
+            # error or hang-up reads as both readable and writable.
+            if timeout != 0:
+                blocked_since = monotonic()
+                ready = epoll.poll(timeout / 1000.0 if timeout > 0 else -1, POLL_CAP)
+                woke = monotonic()
+                self.idle_time += woke - blocked_since
+            else:
+                ready = epoll.poll(0, POLL_CAP)
+                woke = monotonic()
+            self.now = int((woke - self._t0) * 1000)
+            if ready:
+                watchers = self.watchers
+                if len(ready) == 1:
+                    fd, mask = ready[0]
+                    targets = ((watchers[fd], mask),)
+                else:
+                    targets = [(watchers[fd], mask) for fd, mask in ready]
+                for watcher, mask in targets:
+                    if watcher is None:
+                        continue
+                    self.events_handled += 1
+                    events = watcher.events
+                    if events:
+                        if mask & _ERROR_OR_HUP:
+                            mask |= EVENT_READ | EVENT_WRITE
+                        watcher.on_ready(mask & events)
+                    if self.stop_flag:
+                        return
+
         if self.pending:
             for _ in range(8):
                 if not self.pending or self.stop_flag:
