@@ -906,16 +906,29 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
   }
 
   if (streamsUsed.timers || this._unrefTimer !== _unrefTimer) this._unrefTimer();
-  const req = writev ? writevGeneric(this, data, cb) : writeGeneric(this, data, encoding, cb);
+  const req = writev ?
+    writevGeneric(this, data, cb) : // at Socket._writeGeneric (node:net:969:11)
+    writeGeneric(this, data, encoding, cb); // at Socket._writeGeneric (node:net:971:11)
   if (req.async) this[kLastWriteQueueSize] = req.bytes;
 };
+// (What _write compares a socket's _writeGeneric with.)
+const writeGenericSocket = Socket.prototype._writeGeneric;
 
 Socket.prototype._writev = function(chunks, cb) {
-  this._writeGeneric(true, chunks, '', cb);
+  this._writeGeneric(true, chunks, '', cb); // at Socket._writev (node:net:978:8)
 };
 
+// (A connected socket's write has _writeGeneric's work inline: a call less.)
 Socket.prototype._write = function(data, encoding, cb) {
-  this._writeGeneric(false, data, encoding, cb);
+  if (this.connecting || !this[kHandle] || this._writeGeneric !== writeGenericSocket) {
+    this._writeGeneric(false, data, encoding, cb); // at Socket._write (node:net:983:8)
+    return;
+  }
+  this._pendingData = null;
+  this._pendingEncoding = '';
+  if (streamsUsed.timers || this._unrefTimer !== _unrefTimer) this._unrefTimer();
+  const req = writeGeneric(this, data, encoding, cb); // at Socket._writeGeneric (node:net:971:11) | Socket._write (node:net:983:8)
+  if (req.async) this[kLastWriteQueueSize] = req.bytes;
 };
 
 function byteLengthOf(chunk, encoding) {

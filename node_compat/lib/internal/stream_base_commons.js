@@ -6,7 +6,7 @@
 // `onread(nread, arrayBuffer)` calls into pushes on the owning stream, and
 // the idle timeout streams expose as `setTimeout`.
 
-const { FastBuffer, handleBytes } = require('internal/buffer');
+const { FastBuffer } = require('internal/buffer');
 const { kState, kReadableEndEmitted, plainReads } = require('internal/streams/utils');
 const { errnoException } = require('internal/errors');
 const { validateFunction, validateNumber } = require('internal/validators');
@@ -92,30 +92,46 @@ function writeGeneric(self, data, encoding, cb) {
   const req = createWriteWrap(handle, cb);
   let err;
   switch (encoding) {
-    case 'buffer':
-      err = handle.writeBuffer(req, handleBytes(data));
+    case 'buffer': {
+      // A Buffer that covers all of its ArrayBuffer (a chunk read from a
+      // socket, a Buffer.alloc()) goes to the handle as the ArrayBuffer: the
+      // binding reads one at once, where for a view the engine's ArrayBuffer
+      // check fails first, which costs QuickJS a TypeError, stack and all.
+      const bytes = data.buffer;
+      err = handle.writeBuffer(req, data.byteOffset === 0 && bytes.byteLength === data.byteLength ? bytes : data); // at handleWriteReq (node:internal/stream_base_commons:52:26) | writeGeneric (node:internal/stream_base_commons:148:15)
       break;
+    }
     case 'utf8':
     case 'utf-8':
-      err = handle.writeUtf8String(req, data);
+      err = handle.writeUtf8String(req, data); // at handleWriteReq (node:internal/stream_base_commons:62:21) | writeGeneric (node:internal/stream_base_commons:148:15)
       break;
     case 'latin1':
     case 'binary':
-      err = handle.writeLatin1String(req, data);
+      err = handle.writeLatin1String(req, data); // at handleWriteReq (node:internal/stream_base_commons:59:21) | writeGeneric (node:internal/stream_base_commons:148:15)
       break;
     case 'ascii':
-      err = handle.writeAsciiString(req, data);
+      err = handle.writeAsciiString(req, data); // at handleWriteReq (node:internal/stream_base_commons:64:21) | writeGeneric (node:internal/stream_base_commons:148:15)
       break;
     case 'ucs2':
     case 'ucs-2':
     case 'utf16le':
     case 'utf-16le':
-      err = handle.writeUcs2String(req, data);
+      err = handle.writeUcs2String(req, data); // at handleWriteReq (node:internal/stream_base_commons:69:21) | writeGeneric (node:internal/stream_base_commons:148:15)
       break;
     default:
-      err = handle.writeBuffer(req, bufferFrom(data, encoding));
+      err = handle.writeBuffer(req, bufferFrom(data, encoding)); // at handleWriteReq (node:internal/stream_base_commons:73:26) | writeGeneric (node:internal/stream_base_commons:148:15)
   }
-  afterWriteDispatched(req, err, cb);
+  if (err !== 0 || streamBaseState[kLastWriteWasAsync] !== 0) {
+    afterWriteDispatched(req, err, cb);
+    return req;
+  }
+  // Written at once: afterWriteDispatched's usual case, inline (the request
+  // is not async and its callback is `cb`, as createWriteWrap made it).
+  req.bytes = streamBaseState[kBytesWritten];
+  req.callback = null;
+  if (typeof cb === 'function') cb();
+  req.handle = null;
+  if (spareCount < spareWriteWraps.length) spareWriteWraps[spareCount++] = req;
   return req;
 }
 
@@ -138,7 +154,7 @@ function writevGeneric(self, data, cb) {
       chunks[i * 2 + 1] = encoding;
     }
   }
-  const err = req.handle.writev(req, chunks, allBuffers === true);
+  const err = req.handle.writev(req, chunks, allBuffers === true); // at writevGeneric (node:internal/stream_base_commons:137:26)
   afterWriteDispatched(req, err, cb);
   return req;
 }
@@ -206,7 +222,10 @@ function onStreamRead(nread, arrayBuffer, handle) {
         }
       }
     } else {
-      keepReading = stream.push(new FastBuffer(arrayBuffer, 0, nread)); // at {entry}.onStreamRead (node:internal/stream_base_commons:189:23)
+      const chunk = new FastBuffer(arrayBuffer, 0, nread);
+      keepReading = stream.push === plainReads.push ?
+        plainReads.pushFromHandle(stream, chunk) : // at {entry}.onStreamRead (node:internal/stream_base_commons:189:23)
+        stream.push(chunk); // at {entry}.onStreamRead (node:internal/stream_base_commons:189:23)
     }
     if (!keepReading) {
       handle.reading = false;

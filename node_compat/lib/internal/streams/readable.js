@@ -116,6 +116,9 @@ const kReadGate = kReading | kEnded | kDestroyed | kErrored | kConstructed;
 // not inside _read.
 const kDirectDataMask = kFlowing | kSync | kDataListening;
 const kDirectData = kFlowing | kDataListening;
+// The same for a handle's read, which also goes straight out only in byte
+// mode, neither ended nor destroyed, without a decoder.
+const kHandleDirectMask = kDirectDataMask | kObjectMode | kEnded | kDestroyed | kErrored | kDecoder;
 // endReadableNT has nothing to do.
 const kNoEnd = kErrored | kCloseEmitted | kEndEmitted;
 const kDestroyedOrErrored = kDestroyed | kErrored;
@@ -308,6 +311,7 @@ Readable.prototype.push = function(chunk, encoding) {
     pushBytes(this, state, chunk, encoding, flags) : // at Readable.push (node:internal/streams/readable:390:5)
     pushObject(this, state, chunk, encoding, flags); // at Readable.push (node:internal/streams/readable:391:5)
 };
+plainReads.push = Readable.prototype.push;
 
 // Puts a chunk back at the front (a parser that read too much).
 Readable.prototype.unshift = function(chunk, encoding) {
@@ -418,6 +422,31 @@ function pushBytes(stream, state, chunk, encoding, flags) {
   // (canPushMore, inline.)
   return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
 }
+
+// push(chunk) as a handle's read makes it (stream_base_commons'
+// onStreamRead): a Buffer with bytes in it, for a stream whose push is
+// Readable's. The usual case, a flowing stream with nothing buffered, has
+// pushBytes, addChunk and maybeReadMore inline: three calls fewer a read.
+function pushFromHandle(stream, chunk) {
+  const state = stream._readableState;
+  const flags = state[kState];
+  if ((flags & kHandleDirectMask) !== kDirectData || state.length !== 0) {
+    return pushBytes(stream, state, chunk, void 0, flags); // at Readable.push (node:internal/streams/readable:390:5)
+  }
+  if ((flags & kMultiAwaitDrain) !== 0) state.awaitDrainWriters.clear();
+  else state.awaitDrainWriters = null;
+  state[kState] = (flags & ~kReading) | kDataEmitted;
+  if (stream.emit !== eeEmit) stream.emit('data', chunk); // at addChunk (node:internal/streams/readable:559:12) | readableAddChunkPushByteMode (node:internal/streams/readable:510:3) | Readable.push (node:internal/streams/readable:390:5)
+  else if (stream._events?.data !== void 0) emitListened1(stream, 'data', stream._events.data, chunk); // at addChunk (node:internal/streams/readable:559:12) | readableAddChunkPushByteMode (node:internal/streams/readable:510:3) | Readable.push (node:internal/streams/readable:390:5)
+  // (maybeReadMore, inline.)
+  const after = state[kState];
+  if ((after & (kReadingMore | kConstructed)) === kConstructed) {
+    state[kState] = after | kReadingMore;
+    nextTick2(maybeReadMore_, stream, state);
+  }
+  return (state[kState] & kEnded) === 0 && (state.length < state.highWaterMark || state.length === 0);
+}
+plainReads.pushFromHandle = pushFromHandle;
 
 function pushObject(stream, state, chunk, encoding, flags) {
   if (chunk === null) {

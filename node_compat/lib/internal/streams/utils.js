@@ -334,8 +334,9 @@ function isErrored(stream) {
 // with: net puts net.Socket's read in `socket` (null once a socket has an
 // onread buffer), Duplex's prototype in `duplex`, and in `sourceReading`
 // whether a socket's _read would do nothing; readable puts read0 here for
-// net.
-const plainReads = { socket: null, duplex: null, read0: null, sourceReading: null };
+// net, and for stream_base_commons its own push and pushFromHandle, the
+// same for a read of a handle.
+const plainReads = { socket: null, duplex: null, read0: null, sourceReading: null, push: null, pushFromHandle: null };
 
 // net puts net.Socket's _destroy in `socket`: it calls its callback once,
 // before it returns (see destroy's callDestroy).

@@ -396,7 +396,7 @@ Writable.prototype.uncork = function() {
   if (state.corked) {
     state.corked--;
     if (!state.corked) state[kState] &= ~kCorked;
-    if ((state[kState] & kWriting) === 0) clearBuffer(this, state);
+    if ((state[kState] & kWriting) === 0) clearBuffer(this, state); // at Writable.uncork (node:internal/streams/writable:529:7)
   }
 };
 
@@ -452,7 +452,7 @@ function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   if ((state[kState] & kDestroyed) !== 0) {
     state.onwrite(new ERR_STREAM_DESTROYED('write')); // at node:internal/streams/writable:592:19
   } else if (writev) {
-    stream._writev(chunk, state.onwrite);
+    stream._writev(chunk, state.onwrite); // at doWrite (node:internal/streams/writable:594:12)
   } else {
     stream._write(chunk, encoding, state.onwrite);
   }
@@ -620,7 +620,7 @@ function clearBuffer(stream, state) {
     // doWrite() may queue more: `callback` needs the entries as they are now.
     const chunks = allNoop && i === 0 ? buffered : buffered.slice(i);
     chunks.allBuffers = (state[kState] & kAllBuffers) !== 0;
-    doWrite(stream, state, true, state.length, chunks, '', callback);
+    doWrite(stream, state, true, state.length, chunks, '', callback); // at clearBuffer (node:internal/streams/writable:773:5)
     resetBuffer(state);
   } else {
     do {
