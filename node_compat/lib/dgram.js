@@ -8,7 +8,7 @@
 
 const EventEmitter = require('events');
 const { Buffer } = require('buffer');
-const { FastBuffer, handleBytes } = require('internal/buffer');
+const { FastBuffer } = require('internal/buffer');
 const { isIP } = require('internal/net');
 const {
   codes: {
@@ -37,7 +37,7 @@ const {
   validateString,
   validateUint32,
 } = require('internal/validators');
-const { _createSocketHandle, kStateSymbol, newHandle, owner_symbol } = require('internal/dgram');
+const { _createSocketHandle, defaultLookups, kStateSymbol, literalFamily, newHandle, owner_symbol } = require('internal/dgram');
 
 const { SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
 
@@ -53,6 +53,7 @@ const RECV_BUFFER = true;
 const SEND_BUFFER = false;
 
 const { async_id_symbol } = require('internal/async_hooks');
+const { kOneOfThree, nextTick2 } = require('internal/process/task_queues');
 const kBufferTypes = ['Buffer', 'TypedArray', 'DataView', 'string'];
 
 function Socket(type, listener) {
@@ -353,7 +354,7 @@ function doConnect(ex, self, ip, address, port, callback) {
   }
 
   state.connectState = CONNECT_STATE_CONNECTED;
-  process.nextTick(() => self.emit('connect'));
+  process.nextTick(() => self.emit('connect')); // at (node:dgram:487:31)
 }
 
 Socket.prototype.disconnect = function() {
@@ -454,18 +455,21 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     throw new ERR_INVALID_ARG_TYPE('buffer list arguments', kBufferTypes, buffer); // at node:dgram:661:11
   }
 
-  if (!connected) port = validatePort(port, 'Port', false); // at Socket.send (node:dgram:670:12)
+  // (validatePort's check of a good port, inline: a call less a send.)
+  if (!connected && !(typeof port === 'number' && port > 0 && port <= 0xFFFF && port === (port | 0))) {
+    port = validatePort(port, 'Port', false); // at Socket.send (node:dgram:670:12)
+  }
 
   if (typeof callback !== 'function') callback = undefined;
 
   if (typeof address === 'function') {
     callback = address;
     address = undefined;
-  } else if (address != null) {
+  } else if (address != null && typeof address !== 'string') {
     validateString(address, 'address'); // at node:dgram:681:5
   }
 
-  healthCheck(this); // at Socket.send (node:dgram:684:3)
+  if (!state.handle) healthCheck(this); // at Socket.send (node:dgram:684:3)
 
   if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
 
@@ -478,11 +482,46 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
   }
 
   if (connected) {
-    doSend(null, this, null, list, address, port, callback);
+    doSend(null, this, null, list, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:701:5) | Socket.send (node:dgram:711:5)
+  } else if (typeof address === 'string' && literalFamily(address) !== 0 && defaultLookups.has(state.handle.lookup)) {
+    queueLiteralSend(this, address, list, port, callback);
   } else {
-    state.handle.lookup(address, (ex, ip) => doSend(ex, this, ip, list, address, port, callback));
+    state.handle.lookup(address, (ex, ip) => { // at Socket.send (node:dgram:709:18)
+      doSend(ex, this, ip, list, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:701:5)
+    });
   }
 };
+
+// Sends to a literal address with dns.lookup as the lookup: it would answer
+// on the next tick, and the send goes out on that tick. Each waits here
+// meanwhile (five slots: socket, address, list, port, callback), which
+// spares a closure and an arguments array a send.
+const literalSends = [];
+let literalSendsHead = 0;
+function queueLiteralSend(self, address, list, port, callback) {
+  literalSends.push(self, address, list, port, callback);
+  nextTick2(sendToLiteral, void 0, kOneOfThree);
+}
+function sendToLiteral() {
+  const i = literalSendsHead;
+  const self = literalSends[i];
+  const address = literalSends[i + 1];
+  const list = literalSends[i + 2];
+  const port = literalSends[i + 3];
+  const callback = literalSends[i + 4];
+  if (i + 5 === literalSends.length) {
+    literalSends.length = 0;
+    literalSendsHead = 0;
+  } else if (i >= 1280) {
+    // (Sends that keep coming while others wait: the served ones go.)
+    literalSends.splice(0, i + 5);
+    literalSendsHead = 0;
+  } else {
+    literalSends[i] = literalSends[i + 1] = literalSends[i + 2] = literalSends[i + 4] = void 0;
+    literalSendsHead = i + 5;
+  }
+  doSend(null, self, address, list, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:701:5)
+}
 
 function doSend(ex, self, ip, list, address, port, callback) {
   const state = self[kStateSymbol];
@@ -514,8 +553,13 @@ function doSend(ex, self, ip, list, address, port, callback) {
     req.oncomplete = afterSend;
   }
 
-  // (`list` is send's own array: its one Buffer may be given as its bytes.)
-  if (list.length === 1) list[0] = handleBytes(list[0]);
+  // (`list` is send's own array: its one Buffer may be given as its
+  // ArrayBuffer, as stream_base_commons' writeGeneric gives a socket's.)
+  if (list.length === 1) {
+    const view = list[0];
+    const bytes = view.buffer;
+    if (view.byteOffset === 0 && bytes.byteLength === view.byteLength) list[0] = bytes;
+  }
   const err = port ?
     state.handle.send(req, list, list.length, port, ip, !!callback) :
     state.handle.send(req, list, list.length, !!callback);
@@ -528,7 +572,7 @@ function doSend(ex, self, ip, list, address, port, callback) {
 
   // Failures without a callback are dropped, as in Node.
   if (err && callback) {
-    const ex = exceptionWithHostPort(err, 'send', address, port);
+    const ex = exceptionWithHostPort(err, 'send', address, port); // at doSend (node:dgram:762:16)
     process.nextTick(callback, ex);
   }
 }

@@ -52,7 +52,7 @@ function onlookup(err, addresses) {
     this.callback(dnsException(err, 'getaddrinfo', this.hostname)); // at node:dns:109:26
     return;
   }
-  this.callback(null, addresses[0], this.family || isIP(addresses[0]));
+  this.callback(null, addresses[0], this.family || isIP(addresses[0])); // at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:111:8) calling GetAddrInfoReqWrap.callback
 }
 
 function onlookupall(err, addresses) {

@@ -61,15 +61,6 @@ function bytesOf(view) {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-// What a handle's write or send is given of a Buffer: its ArrayBuffer when
-// the Buffer covers all of it (a chunk read from a socket, a Buffer.alloc()).
-// The binding reads an ArrayBuffer at once; for a view, the engine's
-// ArrayBuffer check fails first, which costs QuickJS a TypeError, stack and all.
-function handleBytes(view) {
-  const ab = view.buffer;
-  return view.byteOffset === 0 && ab.byteLength === view.byteLength ? ab : view;
-}
-
 function charsOf(bytes, start, end) {
   if (end - start <= kCharChunk) {
     return String.fromCharCode.apply(null, start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end));
@@ -851,7 +842,6 @@ module.exports = {
   bytesOf,
   encodingOps,
   getEncodingOps,
-  handleBytes,
   isAnyArrayBuffer,
   isMarkedAsUntransferable,
   isTypedArray,

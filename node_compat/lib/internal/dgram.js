@@ -40,7 +40,7 @@ function lookup4(lookup, address, callback) {
       return {};
     }
   }
-  return lookup(address, 4, callback);
+  return lookup(address, 4, callback); // at UDP.lookup4 (node:internal/dgram:23:10)
 }
 
 function lookup6(lookup, address, callback) {
@@ -55,6 +55,10 @@ function lookup6(lookup, address, callback) {
   return lookup(address, 6, callback);
 }
 
+// The handles' lookups that use dns.lookup, which answers a literal
+// address itself on the next tick (dgram's send does that without them).
+const defaultLookups = new WeakSet();
+
 // A UDP handle for `type`; udp6 handles use the binding's IPv6 entry points.
 function newHandle(type, lookup) {
   if (lookup === undefined) {
@@ -65,11 +69,13 @@ function newHandle(type, lookup) {
   if (type === 'udp4') {
     const handle = new UDP();
     handle.lookup = lookup4.bind(handle, lookup);
+    if (lookup === defaultLookup) defaultLookups.add(handle.lookup);
     return handle;
   }
   if (type === 'udp6') {
     const handle = new UDP();
     handle.lookup = lookup6.bind(handle, lookup);
+    if (lookup === defaultLookup) defaultLookups.add(handle.lookup);
     handle.bind = handle.bind6;
     handle.connect = handle.connect6;
     handle.send = handle.send6;
@@ -97,7 +103,9 @@ function _createSocketHandle(address, port, addressType, fd, flags) {
 
 module.exports = {
   _createSocketHandle,
+  defaultLookups,
   kStateSymbol,
+  literalFamily,
   newHandle,
   owner_symbol,
 };

@@ -32,6 +32,9 @@ const kJobsAfterTicks = 2;
 // QuickJS keeps an array with holes in its slow representation.)
 // (A second argument kOneArgument: the callback is called with one.)
 const kOneArgument = Symbol('kOneArgument');
+// (kOneOfThree: the same, for a callback Node passes three arguments, so
+// that its frame is Node's for three.)
+const kOneOfThree = Symbol('kOneOfThree');
 
 let ring = new Array(8192).fill(void 0);
 let mask = ring.length - 1;
@@ -68,6 +71,7 @@ function processTicksAndRejections(leaveJobs) {
       head = (head + 4) & mask;
       if (typeof first === 'function') {
         if (b === kOneArgument) first(a); // at process.processTicksAndRejections (node:internal/process/task_queues:89:21)
+        else if (b === kOneOfThree) first(a); // at process.processTicksAndRejections (node:internal/process/task_queues:91:21)
         else first(a, b); // at process.processTicksAndRejections (node:internal/process/task_queues:90:21)
       } else if (first === void 0) {
         a(); // at process.processTicksAndRejections (node:internal/process/task_queues:85:11)
@@ -159,6 +163,7 @@ function queueMicrotask(callback) {
 module.exports = {
   hasTickScheduled,
   kOneArgument,
+  kOneOfThree,
   nextTick,
   nextTick2,
   processTicksAndRejections,
