@@ -374,7 +374,38 @@ function writeChunk(stream, chunk, encoding, cb) {
   }
 
   state.pendingcb++;
-  return writeOrBuffer(stream, state, chunk, encoding, cb); // at _write (node:internal/streams/writable:499:10)
+
+  // Then _write takes the chunk when the stream is idle (constructed, not
+  // writing, corked or errored), or it waits in the buffer. (Node's
+  // writeOrBuffer, inline: a call less a write.)
+  let next = state[kState];
+  const len = (next & kObjectMode) !== 0 ? 1 : chunk.length;
+  state.length += len;
+
+  if ((next & kWriteGate) !== kConstructed) {
+    if ((next & kBuffered) === 0) {
+      next |= kBuffered;
+      state[kBufferedValue] = [];
+    }
+    state[kBufferedValue].push({ chunk, encoding, callback: cb });
+    if ((next & kAllBuffers) !== 0 && encoding !== 'buffer') next &= ~kAllBuffers;
+    if ((next & kAllNoop) !== 0 && cb !== nop) next &= ~kAllNoop;
+  } else {
+    state.writelen = len;
+    if (cb !== nop) {
+      state[kWriteCbValue] = cb;
+      next |= kWriteCb;
+    }
+    state[kState] = next | kWriting | kSync | kExpectWriteCb;
+    stream._write(chunk, encoding, state.onwrite); // at writeOrBuffer (node:internal/streams/writable:570:12) | _write (node:internal/streams/writable:499:10) calling Writable._write
+    next = state[kState] & ~kSync;
+  }
+
+  const ret = state.length < state.highWaterMark || state.length === 0;
+  if (!ret) next |= kNeedDrain;
+  state[kState] = next;
+  // False once failed, so `while (stream.write(x))` loops stop.
+  return ret && (next & kDestroyedOrErrored) === 0;
 }
 
 Writable.prototype.write = function(chunk, encoding, cb) {
@@ -408,39 +439,6 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
   this._writableState.defaultEncoding = encoding;
   return this;
 };
-
-// Hands the chunk to _write when the stream is idle (constructed, not
-// writing, corked or errored); queues it otherwise.
-function writeOrBuffer(stream, state, chunk, encoding, callback) {
-  let flags = state[kState];
-  const len = (flags & kObjectMode) !== 0 ? 1 : chunk.length;
-  state.length += len;
-
-  if ((flags & kWriteGate) !== kConstructed) {
-    if ((flags & kBuffered) === 0) {
-      flags |= kBuffered;
-      state[kBufferedValue] = [];
-    }
-    state[kBufferedValue].push({ chunk, encoding, callback });
-    if ((flags & kAllBuffers) !== 0 && encoding !== 'buffer') flags &= ~kAllBuffers;
-    if ((flags & kAllNoop) !== 0 && callback !== nop) flags &= ~kAllNoop;
-  } else {
-    state.writelen = len;
-    if (callback !== nop) {
-      state[kWriteCbValue] = callback;
-      flags |= kWriteCb;
-    }
-    state[kState] = flags | kWriting | kSync | kExpectWriteCb;
-    stream._write(chunk, encoding, state.onwrite); // at writeOrBuffer (node:internal/streams/writable:570:12) calling Writable._write
-    flags = state[kState] & ~kSync;
-  }
-
-  const ret = state.length < state.highWaterMark || state.length === 0;
-  if (!ret) flags |= kNeedDrain;
-  state[kState] = flags;
-  // False once failed, so `while (stream.write(x))` loops stop.
-  return ret && (flags & kDestroyedOrErrored) === 0;
-}
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   state.writelen = len;
