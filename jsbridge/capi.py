@@ -163,10 +163,12 @@ JS_SetGCThreshold = _fn("JS_SetGCThreshold", None, _vp, ctypes.c_size_t)
 
 
 def gc_fields(rt_p: int, usage: dict) -> Optional[tuple]:
-    """The runtime's allocated-bytes and next-collection fields (c_size_t views), or None.
+    """The runtime's first words as size_t (a memoryview) and the indices of
+    its allocated-bytes and next-collection fields, or None.
 
     The malloc state is checked against `usage` (JS_ComputeMemoryUsage's),
-    the threshold found by setting it to two marks in turn.
+    the threshold found by setting it to two marks in turn. (A memoryview,
+    as it costs a fraction of a ctypes field to read.)
     """
     words = (ctypes.c_size_t * _THRESHOLD_SEARCH_WORDS).from_address(rt_p)
     if words[_MALLOC_COUNT_WORD] != usage["malloc_count"] or words[_MALLOC_SIZE_WORD] != usage["malloc_size"]:
@@ -183,6 +185,4 @@ def gc_fields(rt_p: int, usage: dict) -> Optional[tuple]:
     JS_SetGCThreshold(rt_p, 256 * 1024)
     if found is None:
         return None
-    size_t = ctypes.sizeof(ctypes.c_size_t)
-    return (ctypes.c_size_t.from_address(rt_p + _MALLOC_SIZE_WORD * size_t),
-            ctypes.c_size_t.from_address(rt_p + found * size_t))
+    return memoryview(words).cast("B").cast("N"), _MALLOC_SIZE_WORD, found

@@ -416,15 +416,15 @@ class Engine:
         fields = capi.gc_fields(capi.runtime_ptr(self._rt), self.memory_usage())
         if fields is None:
             return _nothing
-        size, threshold = fields
+        words, size_at, threshold_at = fields
         last = [0]  # the threshold as last seen here: another one means a collection ran since
 
         def keep() -> None:
-            current = threshold.value
+            current = words[threshold_at]
             if current != last[0]:
-                wanted = size.value + headroom
+                wanted = words[size_at] + headroom
                 if current < wanted:
-                    threshold.value = current = wanted
+                    words[threshold_at] = current = wanted
                 last[0] = current
 
         keep()

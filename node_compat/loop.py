@@ -33,6 +33,8 @@ _ERROR_OR_HUP = 0x008 | 0x010
 
 
 POLL_CAP = 64  # readiness events dispatched per poll, so one busy fd cannot starve timers
+UPKEEP_TURNS = 16  # a power of two
+_UPKEEP_MASK = UPKEEP_TURNS - 1
 
 
 class Timer:
@@ -227,7 +229,13 @@ class Loop:
         # The close phase's work, one entry per closed handle (a stream's
         # cancelled requests: one more, appended after the handle's own).
         self.closing: list = []
-        self.check_hooks: list[Callable[[], Any]] = []
+        # The check phase: (gate, hook) pairs, each hook run when gate[0] is
+        # not zero (a counter JS keeps, as Node's immediates are: no call
+        # when there is nothing to do). See add_check.
+        self.check_hooks: list[tuple[Any, Callable[[], Any]]] = []
+        # Upkeep that needs no turn of its own (the engine's collection
+        # schedule): run in the check phase of every UPKEEP_TURNS-th turn.
+        self.upkeep_hooks: list[Callable[[], Any]] = []
         self.idle = False  # an active idle handle makes the poll phase not block (Node's immediates)
         self.ref_handles = 0  # referenced active handles
         self.active_reqs = 0
@@ -245,6 +253,10 @@ class Loop:
         self.started_at: Optional[float] = None  # monotonic time the loop first ran
         self.turns = 0  # loop iterations, and readiness events dispatched (uv_metrics_info)
         self.events_handled = 0
+
+    def add_check(self, hook: Callable[[], Any], gate: Any = (1,)) -> None:
+        """Run `hook()` in each turn's check phase in which `gate[0]` is not zero (always, by default)."""
+        self.check_hooks.append((gate, hook))
 
     # -- time -------------------------------------------------------------
 
@@ -354,6 +366,21 @@ class Loop:
                 break
         return True
 
+    def _dispatch(self, targets: list) -> bool:
+        """The poll phase's events, (watcher, mask) pairs, to their watchers; true once stopped."""
+        for watcher, mask in targets:
+            if watcher is None:
+                continue
+            self.events_handled += 1
+            events = watcher.events
+            if events:
+                if mask & _ERROR_OR_HUP:
+                    mask |= EVENT_READ | EVENT_WRITE
+                watcher.on_ready(mask & events)
+            if self.stop_flag:
+                return True
+        return False
+
     def _poll_generic(self, timeout_ms: int) -> None:
         """The poll phase over a `selectors` selector (where there is no epoll)."""
         if timeout_ms != 0:
@@ -365,12 +392,7 @@ class Loop:
             events = self.selector.select(0, POLL_CAP)
             woke = monotonic()
         self.now = int((woke - self._t0) * 1000)
-        self.events_handled += len(events)
-        for watcher, mask in events:
-            if watcher.events:
-                watcher.on_ready(mask & watcher.events)
-            if self.stop_flag:
-                return
+        self._dispatch(events)
 
     def _run_closing(self) -> None:
         """libuv's close phase: the handles closed since the last one, the last closed first.
@@ -396,10 +418,8 @@ class Loop:
         if alive:
             self._run_timers()
         if until is None and deadline is None:
-            run_once = self.run_once
-            while alive and not self.stop_flag:
-                run_once()
-                alive = self.ref_handles > 0 or self.active_reqs > 0 or bool(self.closing)
+            if alive and not self.stop_flag:
+                self._turns(False, True, None)
             return
         while alive and not self.stop_flag:
             if until is not None and until():
@@ -414,83 +434,98 @@ class Loop:
             alive = self.ref_handles > 0 or self.active_reqs > 0 or bool(self.closing)
 
     def run_once(self, block: bool = True, max_wait_ms: Optional[int] = None) -> None:
-        """One loop turn after the initial timers: pending, poll, check, close, timers.
-
-        The turn runs once per event in a busy program, so the backend
-        timeout and the epoll poll phase are written inline.
-        """
+        """One loop turn after the initial timers: pending, poll, check, close, timers."""
         if self.started_at is None:
             self.started_at = time.monotonic()
-        self.turns += 1
-        # The checks before each phase spare a call when it has nothing to do.
-        if self.pending:
-            self._run_pending()
+        self._turns(True, block, max_wait_ms)
+
+    def _turns(self, once: bool, block: bool, max_wait_ms: Optional[int]) -> None:
+        """Loop turns: one (`once`), or while the loop is alive and not stopped.
+
+        A turn runs once per event in a busy program, so the turns loop here
+        rather than in a caller, and the backend timeout and the epoll poll
+        phase are written inline.
+        """
+        epoll = self.epoll
+        watchers = self.watchers  # (grown in place, never replaced)
+        hooks = self.check_hooks
+        t0 = self._t0
+        while True:
+            self.turns += 1
+            # The checks before each phase spare a call when it has nothing to do.
+            if self.pending:
+                self._run_pending()
+                if self.stop_flag:
+                    return
+            # (uv__backend_timeout: _next_timeout, inline.)
+            if not block or self.stop_flag or not (self.ref_handles or self.active_reqs) or \
+                    self.pending or self.idle or self.closing:
+                timeout = 0
+            elif self._timers:
+                timeout = self._timer_timeout()
+            else:
+                timeout = -1
+            if max_wait_ms is not None and (timeout < 0 or timeout > max_wait_ms):
+                timeout = max_wait_ms
+
+            if epoll is None:
+                self._poll_generic(timeout)
+            else:
+                # The poll phase (uv__io_poll). The watchers are looked up
+                # before any runs, so an event of a descriptor that a callback
+                # closed and a new socket took again meanwhile still goes to
+                # the closed watcher (whose interest is then none), not the new
+                # one. An error or hang-up reads as both readable and writable.
+                if timeout != 0:
+                    blocked_since = monotonic()
+                    ready = epoll.poll(timeout / 1000.0 if timeout > 0 else -1, POLL_CAP)
+                    woke = monotonic()
+                    self.idle_time += woke - blocked_since
+                else:
+                    ready = epoll.poll(0, POLL_CAP)
+                    woke = monotonic()
+                self.now = int((woke - t0) * 1000)
+                if len(ready) == 1:
+                    # (The usual poll: one event, dispatched here.)
+                    fd, mask = ready[0]
+                    watcher = watchers[fd]
+                    if watcher is not None:
+                        self.events_handled += 1
+                        events = watcher.events
+                        if events:
+                            if mask & _ERROR_OR_HUP:
+                                mask |= EVENT_READ | EVENT_WRITE
+                            watcher.on_ready(mask & events)
+                        if self.stop_flag:
+                            return
+                elif ready and self._dispatch([(watchers[fd], mask) for fd, mask in ready]):
+                    return
+
+            if self.pending:
+                for _ in range(8):
+                    if not self.pending or self.stop_flag:
+                        break
+                    self._run_pending()
             if self.stop_flag:
                 return
-        # (uv__backend_timeout: _next_timeout, inline.)
-        if not block or self.stop_flag or not (self.ref_handles or self.active_reqs) or \
-                self.pending or self.idle or self.closing:
-            timeout = 0
-        elif self._timers:
-            timeout = self._timer_timeout()
-        else:
-            timeout = -1
-        if max_wait_ms is not None and (timeout < 0 or timeout > max_wait_ms):
-            timeout = max_wait_ms
-
-        epoll = self.epoll
-        if epoll is None:
-            self._poll_generic(timeout)
-        else:
-            # The poll phase (uv__io_poll). The watchers are looked up before
-            # any runs, so an event of a descriptor that a callback closed
-            # and a new socket took again meanwhile still goes to the closed
-            # watcher (whose interest is then none), not the new one. An
-            # error or hang-up reads as both readable and writable.
-            if timeout != 0:
-                blocked_since = monotonic()
-                ready = epoll.poll(timeout / 1000.0 if timeout > 0 else -1, POLL_CAP)
-                woke = monotonic()
-                self.idle_time += woke - blocked_since
-            else:
-                ready = epoll.poll(0, POLL_CAP)
-                woke = monotonic()
-            self.now = int((woke - self._t0) * 1000)
-            if ready:
-                watchers = self.watchers
-                if len(ready) == 1:
-                    fd, mask = ready[0]
-                    targets = ((watchers[fd], mask),)
-                else:
-                    targets = [(watchers[fd], mask) for fd, mask in ready]
-                for watcher, mask in targets:
-                    if watcher is None:
-                        continue
-                    self.events_handled += 1
-                    events = watcher.events
-                    if events:
-                        if mask & _ERROR_OR_HUP:
-                            mask |= EVENT_READ | EVENT_WRITE
-                        watcher.on_ready(mask & events)
+            for gate, hook in hooks:
+                if gate[0]:
+                    hook()
                     if self.stop_flag:
                         return
-
-        if self.pending:
-            for _ in range(8):
-                if not self.pending or self.stop_flag:
-                    break
-                self._run_pending()
-        if self.stop_flag:
-            return
-        for hook in self.check_hooks:
-            hook()
-            if self.stop_flag:
+            if not self.turns & _UPKEEP_MASK:
+                for hook in self.upkeep_hooks:
+                    hook()
+            if self.closing:
+                self._run_closing()
+            # The time, brought up to date for the timers. (Without any, the
+            # next poll does it; a callback before that, in the pending
+            # phase, that asks for the time (getLibuvNow) updates it itself.)
+            if self._timers:
+                self.now = int((monotonic() - t0) * 1000)
+                self._run_timers()
+            if once or self.stop_flag or not (self.ref_handles or self.active_reqs or self.closing):
                 return
-        if self.closing:
-            self._run_closing()
-        self.now = int((monotonic() - self._t0) * 1000)
-        if self._timers:
-            self._run_timers()
 
     def stop(self) -> None:
         self.stop_flag = True

@@ -110,8 +110,8 @@ class Realm:
         self.async_ids = memoryview(fields).cast("B").cast("d")
         self.async_ids[K_ASYNC_ID_COUNTER] = 1
         self._boot()
-        # Collections of cycles no closer than GC_HEADROOM apart, kept at each loop turn.
-        self.loop.check_hooks.append(self.engine.gc_headroom_keeper(GC_HEADROOM))
+        # Collections of cycles no closer than GC_HEADROOM apart, kept now and then.
+        self.loop.upkeep_hooks.append(self.engine.gc_headroom_keeper(GC_HEADROOM))
 
     # -- boot ---------------------------------------------------------------
 

@@ -82,13 +82,14 @@ def create(realm: Any) -> dict:
         loop.ref_handles += 1 if ref else -1
 
     def check_immediate() -> None:
-        if info[K_COUNT] == 0 or realm.exiting:
+        if realm.exiting:
             return
         realm.make_callback(realm.host, "processImmediate")
         if info[K_REF_COUNT] == 0:
             toggle_immediate_ref(False)
 
-    loop.check_hooks.append(check_immediate)
+    # Called only while immediates are queued (their count is not zero).
+    loop.add_check(check_immediate, memoryview(info).cast("B").cast("I"))
 
     return {
         "scheduleTimer": schedule_timer,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import selectors
 import socket
+
+import pytest
 
 from node_compat.loop import EVENT_READ, IOWatcher, Loop, Timer
 
@@ -36,8 +39,13 @@ def test_unrefed_timer_does_not_keep_loop_alive():
     loop.close()
 
 
-def test_phase_order_pending_poll_check_close_timers():
+@pytest.mark.parametrize("selector", ["epoll", "generic"])
+def test_phase_order_pending_poll_check_close_timers(selector, monkeypatch):
+    if selector == "generic":
+        # (Where there is no epoll: the selectors module's default selector.)
+        monkeypatch.delattr(selectors, "EpollSelector")
     loop = Loop()
+    assert (loop.epoll is None) == (selector == "generic")
     order = []
     r, w = socket.socketpair()
     watcher = IOWatcher(loop, r.fileno(), lambda ev: (order.append("poll"), watcher.close()))
@@ -45,7 +53,7 @@ def test_phase_order_pending_poll_check_close_timers():
     w.send(b"x")
     loop.ref_handles += 1  # the watcher's handle
     loop.pending.append(lambda: order.append("pending"))
-    loop.check_hooks.append(lambda: (order.append("check"), loop.check_hooks.clear()))
+    loop.add_check(lambda: (order.append("check"), loop.check_hooks.clear()))
     loop.closing.append(lambda: (order.append("close"), setattr(loop, "ref_handles", loop.ref_handles - 1)))
     t = Timer(loop, lambda: order.append("timer"))
     loop.update_time()
