@@ -58,6 +58,11 @@ function bufferFrom(data, encoding) {
 // to them), for the next writes of any handle to reuse: a new connection's
 // first write then makes no request. Kept aside, so handles look exactly
 // as Node's do; a stack with its own count, as pop() and push() are calls.
+// The handle method writeGeneric called last, and the Python function
+// behind it (undefined: a JS function).
+let lastWriteBuffer = null;
+let lastWriteBufferPy;
+
 const spareWriteWraps = new Array(16).fill(null);
 let spareCount = 0;
 
@@ -98,7 +103,15 @@ function writeGeneric(self, data, encoding, cb) {
       // binding reads one at once, where for a view the engine's ArrayBuffer
       // check fails first, which costs QuickJS a TypeError, stack and all.
       const bytes = data.buffer;
-      err = handle.writeBuffer(req, data.byteOffset === 0 && bytes.byteLength === data.byteLength ? bytes : data); // at handleWriteReq (node:internal/stream_base_commons:52:26) | writeGeneric (node:internal/stream_base_commons:148:15)
+      const whole = data.byteOffset === 0 && bytes.byteLength === data.byteLength ? bytes : data;
+      const method = handle.writeBuffer;
+      if (method !== lastWriteBuffer) {
+        lastWriteBuffer = method;
+        lastWriteBufferPy = require.pythonMethodOf(method);
+      }
+      // (The binding's method called as it is, without its forwarder.)
+      if (lastWriteBufferPy !== void 0) err = lastWriteBufferPy(handle, req, whole);
+      else err = handle.writeBuffer(req, whole); // at handleWriteReq (node:internal/stream_base_commons:52:26) | writeGeneric (node:internal/stream_base_commons:148:15)
       break;
     }
     case 'utf8':

@@ -37,6 +37,11 @@
 
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
 
+  // The Python function behind each method forwarder, for the internals
+  // that call a handle's method once per read or write: called directly,
+  // with the handle first, it spares the forwarder's call.
+  const pythonMethods = new WeakMap();
+
   // The own properties a TCP handle has from birth in Node, in Node's order
   // (spec.tcpFields; bootstrap/node's callbackAccept gives them to accepted
   // handles too).
@@ -79,6 +84,7 @@
         forwarders[arity](fn) :
         function(...args) { return fn(this, ...args); };
       Object.defineProperty(method, 'name', { __proto__: null, value: name });
+      pythonMethods.set(method, fn);
       Object.defineProperty(C.prototype, name, {
         __proto__: null, value: method, writable: true, enumerable: false, configurable: true,
       });
@@ -257,5 +263,6 @@
   requireBuiltin.moduleLoadList = moduleLoadList;
   requireBuiltin.keepLayout = keepLayout;
   requireBuiltin.initTCPHandle = initTCPHandle;
+  requireBuiltin.pythonMethodOf = (method) => pythonMethods.get(method);
   return requireBuiltin;
 })
