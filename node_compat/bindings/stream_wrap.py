@@ -507,9 +507,6 @@ class StreamBase(HandleWrap):
 
     # -- writing ---------------------------------------------------------------
 
-    def writeBuffer(self, req: Any, data: Any, _send_handle: Any = None) -> int:
-        return self._write(req, data.to_bytes())
-
     def writeUtf8String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
         if type(text) is not str:
             text = as_text(text)
@@ -542,7 +539,10 @@ class StreamBase(HandleWrap):
                     parts.append(encode_string(as_text(chunk), _WRITEV_ENCODINGS.get(chunks[i + 1], "utf8")))
         return self._write(req, b"".join(parts))
 
-    def _write(self, req: Any, data: bytes) -> int:
+    def writeBuffer(self, req: Any, data: Any, _send_handle: Any = None) -> int:
+        """Write JS bytes (or bytes a string writer encoded): at once, or what is left queued for the loop."""
+        if type(data) is not bytes:
+            data = data.to_bytes()
         fields = self._state.fields
         size = len(data)
         fields[K_BYTES_WRITTEN] = size
@@ -571,6 +571,9 @@ class StreamBase(HandleWrap):
         fields[K_LAST_WRITE_WAS_ASYNC] = 1
         self._update_watcher()
         return 0
+
+    # The string writers' path: this writeBuffer, also in a subclass with its own (Pipe).
+    _write = writeBuffer
 
     def on_writable(self) -> None:
         queue = self._queue

@@ -94,7 +94,18 @@ const kHandleEncodings = new Set([
 // The handle encodes the common string encodings itself; others become bytes here.
 function writeGeneric(self, data, encoding, cb) {
   const handle = self[kHandle];
-  const req = createWriteWrap(handle, cb);
+  let req;
+  if (spareCount !== 0) {
+    // (createWriteWrap's usual case, inline: a spare request.)
+    req = spareWriteWraps[--spareCount];
+    spareWriteWraps[spareCount] = null;
+    req.handle = handle;
+    req.async = false;
+    req.bytes = 0;
+    req.callback = cb;
+  } else {
+    req = createWriteWrap(handle, cb);
+  }
   let err;
   switch (encoding) {
     case 'buffer': {
