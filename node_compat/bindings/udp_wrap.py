@@ -35,6 +35,8 @@ UV_UDP_REUSEADDR = 4
 UV_UDP_REUSEPORT = 64
 
 RECV_BATCH = 32  # most datagrams per readiness event, libuv's count in uv__udp_recvmsg
+GROW_AFTER = 4  # full wake-ups in a row before a read budget doubles, at first
+GROW_AFTER_MAX = 256
 MAX_DATAGRAM = 64 * 1024  # Node allocates 64 KiB for each read
 
 UV_EBADF = -errno.EBADF
@@ -119,6 +121,7 @@ class UDP(HandleWrap):
         self.recv_view = memoryview(self.recv_buffer)
         self.read_budget = 1  # datagrams per wake-up, adapted in _read
         self.full_reads = 0
+        self.grow_after = GROW_AFTER  # full wake-ups before the budget doubles
         self.last_target: tuple = (None, None, None)  # (ip, port, sockaddr) of the last send
 
     # -- the socket ---------------------------------------------------------------
@@ -269,6 +272,9 @@ class UDP(HandleWrap):
         Python), so the budget adapts: a wake-up that drains the socket sets it
         back to one datagram (the level-triggered poll reports any rest), and
         wake-ups that keep finding a full budget double it up to RECV_BATCH.
+        A doubled budget the next wake-up does not fill (one datagram at a
+        time, as in a request/response exchange) makes the next doubling
+        wait twice as many full wake-ups; one it fills brings the wait back.
         """
         realm = self.realm
         sock = self.sock
@@ -284,7 +290,9 @@ class UDP(HandleWrap):
             try:
                 nread, address = sock.recvfrom_into(buffer)
             except (BlockingIOError, InterruptedError):
-                self.read_budget = 1
+                if budget > 1:
+                    self.read_budget = 1
+                    self.grow_after = min(self.grow_after * 2, GROW_AFTER_MAX)
                 self.full_reads = 0
                 return
             except OSError as exc:
@@ -294,15 +302,22 @@ class UDP(HandleWrap):
             # the 'message' listener may have closed the socket or stopped reading
             if not self.receiving or self.sock is not sock or realm.exiting:
                 return
+        if budget > 1:
+            self.grow_after = GROW_AFTER
         self.full_reads += 1
-        if self.full_reads >= 4 and budget < RECV_BATCH:
+        if self.full_reads >= self.grow_after and budget < RECV_BATCH:
             self.read_budget = budget * 2
             self.full_reads = 0
 
     # -- sending --------------------------------------------------------------------
 
-    def _send(self, family: int, req: Any, chunks: Any, count: Any, a: Any, b: Any, c: Any) -> int:
-        """`(req, chunks, count, port, ip, hasCallback)`, or `(req, chunks, count, hasCallback)` when connected."""
+    def send(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
+             c: Any = Undefined, *, family: int = socket.AF_INET) -> int:
+        """`(req, chunks, count, port, ip, hasCallback)`, or `(req, chunks, count, hasCallback)` when connected.
+
+        `family`: the one of an address given to a socket not bound yet.
+        """
+        family = self.family or family
         if self.closing:
             return UV_EBADF
         if c is not Undefined:
@@ -317,8 +332,8 @@ class UDP(HandleWrap):
             addr = None
             has_callback = a is True
         if count == 1:
-            data = [chunks[0].to_bytes()]
-            size = len(data[0])
+            data = chunks[0].to_bytes()  # (in a list, as sendmsg takes them, only if queued)
+            size = len(data)
         else:
             data = [chunks[i].to_bytes() for i in range(int(count))]
             size = sum(map(len, data))
@@ -329,16 +344,19 @@ class UDP(HandleWrap):
             if err:
                 return err
         if not self.queue:
+            sock = self.sock
             try:
                 if count == 1:
-                    sent = self.sock.sendto(data[0], addr) if addr is not None else self.sock.send(data[0])
+                    sent = sock.sendto(data, addr) if addr is not None else sock.send(data)
                 else:
-                    sent = self.sock.sendmsg(data, (), 0, addr) if addr is not None else self.sock.sendmsg(data)
+                    sent = sock.sendmsg(data, (), 0, addr) if addr is not None else sock.sendmsg(data)
                 return sent + 1  # finished synchronously: the size plus one, as Node's binding reports
             except (BlockingIOError, InterruptedError):
                 pass
             except OSError as exc:
                 return uv.code_of(exc)
+        if count == 1:
+            data = [data]
         # The kernel buffer is full: queue the datagram until the socket is
         # writable (a request of its own, with an async id, as in Node).
         self.queue.append([req, data, addr, has_callback, size, self.realm.new_async_id()])
@@ -349,13 +367,9 @@ class UDP(HandleWrap):
         self.set_active(True)
         return 0
 
-    def send(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
-             c: Any = Undefined) -> int:
-        return self._send(self.family or socket.AF_INET, req, chunks, count, a, b, c)
-
     def send6(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
               c: Any = Undefined) -> int:
-        return self._send(self.family or socket.AF_INET6, req, chunks, count, a, b, c)
+        return self.send(req, chunks, count, a, b, c, family=socket.AF_INET6)
 
     def _flush_queue(self) -> None:
         queue = self.queue

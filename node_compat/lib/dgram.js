@@ -7,6 +7,7 @@
 // queue that is replayed on 'listening'.
 
 const EventEmitter = require('events');
+const { emit: eeEmit, emitListened2 } = require('internal/events/listeners');
 const { Buffer } = require('buffer');
 const { FastBuffer } = require('internal/buffer');
 const { isIP } = require('internal/net');
@@ -523,6 +524,11 @@ function sendToLiteral() {
   doSend(null, self, address, list, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:701:5)
 }
 
+// The handle method doSend called last, and the Python function behind it
+// (undefined: a JS function).
+let lastSend = null;
+let lastSendPy;
+
 function doSend(ex, self, ip, list, address, port, callback) {
   const state = self[kStateSymbol];
 
@@ -560,9 +566,19 @@ function doSend(ex, self, ip, list, address, port, callback) {
     const bytes = view.buffer;
     if (view.byteOffset === 0 && bytes.byteLength === view.byteLength) list[0] = bytes;
   }
-  const err = port ?
-    state.handle.send(req, list, list.length, port, ip, !!callback) :
-    state.handle.send(req, list, list.length, !!callback);
+  // (The binding's Python method called as it is, without its forwarder.)
+  const handle = state.handle;
+  const method = handle.send;
+  if (method !== lastSend) {
+    lastSend = method;
+    lastSendPy = require.pythonMethodOf(method);
+  }
+  let err;
+  if (lastSendPy === void 0) {
+    err = port ? handle.send(req, list, list.length, port, ip, !!callback) : handle.send(req, list, list.length, !!callback);
+  } else {
+    err = port ? lastSendPy(handle, req, list, list.length, port, ip, !!callback) : lastSendPy(handle, req, list, list.length, !!callback);
+  }
 
   if (err >= 1) {
     // Sent at once: the binding returns the size plus one.
@@ -727,7 +743,9 @@ function onMessage(nread, handle, buf, rinfo) {
   if (blockList !== undefined && blockList.check(rinfo.address, rinfo.family === 'IPv4' ? 'ipv4' : 'ipv6')) return;
   const message = new FastBuffer(buf);
   rinfo.size = message.length;
-  self.emit('message', message, rinfo); // at UDP.onMessage [as onmessage] (node:dgram:990:8)
+  const handler = self.emit === eeEmit ? self._events?.message : void 0;
+  if (typeof handler === 'function') emitListened2(self, 'message', handler, message, rinfo); // at UDP.onMessage [as onmessage] (node:dgram:990:8)
+  else self.emit('message', message, rinfo); // at UDP.onMessage [as onmessage] (node:dgram:990:8)
 }
 
 // The handle's entry for errors outside a receive, which Node's handles

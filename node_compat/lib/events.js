@@ -352,6 +352,24 @@ const emitListened1 = function emit(target, type, handler, a) {
   return true;
 };
 
+// emit(type, a, b) for one listener function (a socket's 'message'); with
+// several, the caller calls emit.
+const emitListened2 = function emit(target, type, handler, a, b) {
+  const depth = emitDepth;
+  emitters[depth] = target;
+  emitDepth = depth + 1;
+  try {
+    const result = handler.apply === functionApply ? callListener(handler, target, a, b) : handler.apply(target, [a, b]); // at {emitter}.emit (node:events:513:28) calling {emitter}
+    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a, b]);
+  } catch (err) {
+    leaveEmitThrowing(err, depth);
+    throw err;
+  }
+  emitDepth = depth;
+  emitters[depth] = void 0;
+  return true;
+};
+
 function _addListener(target, type, listener, prepend) {
   let m;
   let events;
@@ -414,6 +432,7 @@ EventEmitter.prototype.on = EventEmitter.prototype.addListener;
   shared.emit = EventEmitter.prototype.emit;
   shared.emitListened0 = emitListened0;
   shared.emitListened1 = emitListened1;
+  shared.emitListened2 = emitListened2;
   shared.init = EventEmitter.init;
   shared.kShapeMode = kShapeMode;
   shared.kCapture = kCapture;

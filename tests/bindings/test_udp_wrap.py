@@ -303,3 +303,29 @@ def test_reads_per_wakeup_are_capped_and_adapt(realm):
     assert per_turn[:4] == [1, 1, 1, 1] and per_turn[4] == 2  # doubles after four full wake-ups
     run_js(realm, "globalThis.udpRx.close();")
     realm.loop.run()
+
+
+def test_a_doubling_that_finds_one_datagram_waits_longer_the_next_time(realm):
+    """Request/response (one datagram per wake-up): each doubling the next wake-up does not
+    fill, which costs a failed read, makes the next one wait twice as many wake-ups."""
+    _, seen = run_js(realm, """
+        const rx = new b.UDP(), tx = new b.UDP();
+        rx.bind('127.0.0.1', 0, 0);
+        const addr = {};
+        rx.getsockname(addr);
+        rx.onmessage = () => log(1);
+        rx.recvStart();
+        globalThis.udpPair = [rx, tx, addr.port];
+    """)
+    rx = realm.engine.eval("globalThis.udpPair[0]")  # (the Python handle)
+    budgets = []
+    for i in range(60):
+        run_js(realm, "const [, tx, port] = globalThis.udpPair;"
+                      "tx.send(new b.SendWrap(), [new Uint8Array(8)], 1, port, '127.0.0.1', false);")
+        budgets.append(rx.read_budget)
+        while len(seen) <= i:
+            realm.loop.run_once(block=False)
+    # Doubled after 4, then 8, then 16 full wake-ups (every fifth without the back-off).
+    assert [i for i, budget in enumerate(budgets) if budget > 1] == [4, 13, 30]
+    run_js(realm, "globalThis.udpPair[0].close(); globalThis.udpPair[1].close();")
+    realm.loop.run()

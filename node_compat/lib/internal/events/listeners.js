@@ -1,7 +1,7 @@
 'use strict';
 
 // What node:events and the stream classes share: their own addListener, `on`,
-// `emit` (and its helpers for one listened event, emitListened0/1) and
+// `emit` (and its helpers for one listened event, emitListened0/1/2) and
 // EventEmitter.init (with the two symbol-keyed fields init gives an
 // emitter), as each module defined them. Readable#on adds a listener
 // through addListener directly, one JS call less, while the `on` in use is
@@ -21,6 +21,7 @@ module.exports = {
   emit: void 0,
   emitListened0: void 0,
   emitListened1: void 0,
+  emitListened2: void 0,
   init: void 0,
   kShapeMode: void 0,
   kCapture: void 0,
