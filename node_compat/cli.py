@@ -8,6 +8,7 @@ import signal
 import sys
 
 from . import launcher
+from .bindings import signal_wrap
 from .realm import NODE_VERSION, Realm
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -268,6 +269,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     # As in node, SIGINT ends the process unless the program listens for it
     # (Python would raise KeyboardInterrupt instead).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal_wrap.default_after_stop()
     merge_freed_blocks()
     # NODE_OPTIONS come first (the command line's win), but only the command
     # line's are process.execArgv.

@@ -170,7 +170,7 @@ _RECV_FLAGS = getattr(socket, "MSG_CMSG_CLOEXEC", 0)
 
 
 class _ChannelIO:
-    """The socket of an IPC pipe as a stream's `_io`: reads keep the descriptors that
+    """The socket of an IPC pipe as a stream's `_channel`: reads keep the descriptors that
     come with them; a descriptor to send goes with the byte that starts its message."""
 
     __slots__ = ("pipe", "sock", "sent", "outgoing")
@@ -193,18 +193,18 @@ class _ChannelIO:
             self.pipe.js["pendingFds"] = fds
         return nread
 
-    def send(self, data: Any, flags: int) -> int:
+    def send(self, data: Any) -> int:
         outgoing = self.outgoing
         if not outgoing:
-            sent = self.sock.send(data, flags)
+            sent = self.sock.send(data)
         else:
             at, fd = outgoing[0]
             if at > self.sent:
                 # Up to the next message with a descriptor, which goes with its own first byte.
-                sent = self.sock.send(memoryview(data)[:at - self.sent], flags)
+                sent = self.sock.send(memoryview(data)[:at - self.sent])
             else:
                 rights = [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", (fd,)))]
-                sent = self.sock.sendmsg([data], rights, flags)
+                sent = self.sock.sendmsg([data], rights)
                 outgoing.popleft()
         self.sent += sent
         return sent
@@ -217,13 +217,13 @@ class IpcPipe(Pipe):
 
     def attach_socket(self, sock: socket.SocketType) -> None:
         Pipe.attach_socket(self, sock)
-        self._io = _ChannelIO(self, sock)
+        self._channel = _ChannelIO(self, sock)
 
     def write_with_handle(self, write: Any, req: Any, data: Any, send_handle: Any) -> int:
         fd = getattr(send_handle, "fd", None)
-        if not isinstance(fd, int) or fd < 0 or not isinstance(self._io, _ChannelIO):
+        if not isinstance(fd, int) or fd < 0 or self._channel is None:
             return UV_EBADF
-        outgoing = self._io.outgoing
+        outgoing = self._channel.outgoing
         outgoing.append((self.bytesWritten, fd))
         err = write(self, req, data)
         if err and outgoing and outgoing[-1] == (self.bytesWritten, fd):

@@ -5,8 +5,9 @@ pipe registered with `signal.set_wakeup_fd`; the loop watches the pipe and,
 in the poll phase, calls `onsignal(signum)` on every started handle for that
 number, as libuv's signal watcher does. The Python-level handler itself does
 nothing (the pipe carries the signal). When the last handle for a signal
-stops, the disposition it had before (for `pynode`, the default: the process
-dies by the signal) comes back.
+stops, the disposition it had before comes back; in `pynode` (see
+`default_after_stop`), the default one, as libuv gives: the process then
+dies by the signal, even by a SIGPIPE, which Node otherwise ignores.
 
 Signals can only be handled in the main thread; elsewhere `start` fails
 with UV_EINVAL.
@@ -42,6 +43,7 @@ class _Dispatcher:
         self.previous_handlers: dict[int, Any] = {}
         self.handles: dict[int, list["Signal"]] = {}
         self.watchers: dict[Any, list] = {}  # loop -> [IOWatcher, number of started handles]
+        self.default_after_stop = False
 
     def add(self, handle: "Signal", signum: int) -> int:
         if threading.current_thread() is not threading.main_thread():
@@ -76,7 +78,8 @@ class _Dispatcher:
             del self.watchers[handle.loop]
         if not listeners:
             del self.handles[signum]
-            signal.signal(signum, self.previous_handlers.pop(signum))
+            previous = self.previous_handlers.pop(signum)
+            signal.signal(signum, signal.SIG_DFL if self.default_after_stop else previous)
         if not self.handles:
             self._close_pipe()
 
@@ -113,6 +116,12 @@ class _Dispatcher:
 
 
 _dispatcher = _Dispatcher()
+
+
+def default_after_stop() -> None:
+    """Give a signal whose last handle stops the default disposition, as libuv
+    does (for the `pynode` command; an embedding gets its own handlers back)."""
+    _dispatcher.default_after_stop = True
 
 
 class Signal(HandleWrap):

@@ -57,7 +57,9 @@ ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one serve
 # The loops over those, made once (a range() per event cost ~500 instructions).
 _READ_TURNS = range(READS_PER_TURN)
 _ACCEPT_TURNS = range(ACCEPTS_PER_TURN)
-_SEND_FLAGS = getattr(socket, "MSG_NOSIGNAL", 0)
+# (Called as they are: no Python frame between a stream and its descriptor.)
+_fd_read = os.read
+_fd_write = os.write
 _SHUT_WR = socket.SHUT_WR
 _NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)
 _ACCEPT4_FLAGS = _NONBLOCK | getattr(socket, "SOCK_CLOEXEC", 0)
@@ -140,21 +142,6 @@ def realm_state(realm: Any) -> _RealmState:
 _NO_WRITES: tuple = ()  # the write queue of a stream that never queued one
 
 
-class _FdIO:
-    """recv_into/send over a descriptor that is not a socket, as a stream's `_io`."""
-
-    __slots__ = ("fd",)
-
-    def __init__(self, fd: int) -> None:
-        self.fd = fd
-
-    def recv_into(self, view: memoryview) -> int:
-        return os.readv(self.fd, (view,))
-
-    def send(self, data: Any, _flags: int = 0) -> int:
-        return os.write(self.fd, data)
-
-
 class _Write:
     """A queued write: what is left to send, its request object and the request's async id."""
 
@@ -181,7 +168,7 @@ class StreamBase(HandleWrap):
     JS_ACCESSORS = ("onread",)
 
     __slots__ = (
-        "_state", "sock", "_fd", "_io", "events", "reading", "readable", "writable",
+        "_state", "sock", "_fd", "_channel", "events", "reading", "readable", "writable",
         "_queue", "_queue_bytes", "_shutdown_req", "_shutdown_id", "_read_limit", "_listening",
         "_connect_req", "_connect_id",
         "bytesRead", "bytesWritten", "_onread",
@@ -205,7 +192,9 @@ class StreamBase(HandleWrap):
             self._state = realm_state(realm)
         self.sock: Optional[socket.SocketType] = None
         self._fd = -1
-        self._io: Any = None  # what reads and writes the descriptor: the socket, or an _FdIO
+        # Reads and writes are the descriptor's own (read(2) and write(2), as
+        # libuv's), save an IPC channel's, which carry descriptors along.
+        self._channel: Any = None
         self.events = 0  # what the loop watches the descriptor for (the handle is its own watcher)
         self.reading = False
         self.readable = False
@@ -236,13 +225,12 @@ class StreamBase(HandleWrap):
             sock.setblocking(False)
         self.sock = sock
         self._fd = sock.fileno()
-        self._io = sock
 
     def attach_accepted(self, sock: socket.SocketType) -> None:
         """Take a connection the server accepted (no options yet to apply)."""
         if sock.gettimeout() != 0.0:  # (attach_socket, inline)
             sock.setblocking(False)
-        self.sock = self._io = sock
+        self.sock = sock
         self._fd = sock.fileno()
         self.readable = self.writable = True
 
@@ -250,7 +238,6 @@ class StreamBase(HandleWrap):
         """Take ownership of a descriptor that is not a socket (a pipe end)."""
         os.set_blocking(fd, False)
         self._fd = fd
-        self._io = _FdIO(fd)
 
     @property
     def fd(self) -> int:
@@ -268,7 +255,7 @@ class StreamBase(HandleWrap):
 
     def _update_watcher(self) -> int:
         """Watch the descriptor for what the stream waits on; 0 or the loop's error."""
-        if self._io is None:
+        if self._fd < 0:
             return 0
         if self.reading:
             events = EVENT_READ | EVENT_HUP
@@ -324,17 +311,21 @@ class StreamBase(HandleWrap):
                 self._accept()
                 return
             if self.reading:  # (a hang-up is reported to a paused stream too)
-                view = self._state.read_view
                 size = self._read_limit
-                if size < READ_SIZE:
-                    view = view[:size]
-                io = self._io  # (io.recv_into called as a method: no bound method made)
+                channel = self._channel
+                fd = self._fd
                 realm = self.realm
                 array_buffer = realm.engine.array_buffer
                 js = self.js
                 for _ in _READ_TURNS:
                     try:
-                        nread = io.recv_into(view)
+                        if channel is None:
+                            data = _fd_read(fd, size)
+                            nread = len(data)
+                        else:
+                            view = self._state.read_view[:size]
+                            nread = channel.recv_into(view)
+                            data = view[:nread]
                     except (BlockingIOError, InterruptedError):
                         break
                     except OSError as exc:
@@ -344,7 +335,7 @@ class StreamBase(HandleWrap):
                         self._read_failed(UV_EOF)
                         break
                     self.bytesRead += nread
-                    realm.make_onread(self.async_id, self._onread, js, nread, array_buffer(view[:nread]))
+                    realm.make_onread(self.async_id, self._onread, js, nread, array_buffer(data))
                     if nread < size:
                         if events & EVENT_HUP and self.reading and not self.closing:
                             self._read_failed(UV_EOF)
@@ -555,7 +546,10 @@ class StreamBase(HandleWrap):
         sent = 0
         if not self._queue:
             try:
-                sent = self._io.send(data, _SEND_FLAGS)
+                if self._channel is None:
+                    sent = _fd_write(self._fd, data)
+                else:
+                    sent = self._channel.send(data)
             except (BlockingIOError, InterruptedError):
                 sent = 0
             except OSError as exc:
@@ -577,11 +571,12 @@ class StreamBase(HandleWrap):
 
     def on_writable(self) -> None:
         queue = self._queue
-        send = self._io.send
+        fd = self._fd
+        channel = self._channel
         while queue:
             entry = queue[0]
             try:
-                sent = send(entry.view, _SEND_FLAGS)
+                sent = _fd_write(fd, entry.view) if channel is None else channel.send(entry.view)
             except (BlockingIOError, InterruptedError):
                 break
             except OSError as exc:
@@ -649,26 +644,26 @@ class StreamBase(HandleWrap):
         # No read comes any more: the callback (a JS function, which may hold
         # the socket that holds this handle) is let go, as `js` is at close.
         self._onread = Undefined
-        if self._io is not None:
-            if self.events:
-                self.loop.selector.set(self._fd, self.events, 0, self)
-                self.events = 0
-            self._io = None
+        fd = self._fd
+        if fd >= 0 and self.events:
+            self.loop.selector.set(fd, self.events, 0, self)
+            self.events = 0
+        self._fd = -1
+        self._channel = None
         if self._queue or self._shutdown_req is not None or self._connect_req is not None:
             self._cancel_requests()
         try:
-            if self._fd <= 2:
+            if fd <= 2:
                 # stdin, stdout and stderr stay open, as libuv leaves them.
                 if self.sock is not None:
                     self.sock.detach()
             elif self.sock is not None:
                 self.sock.close()
             else:
-                os.close(self._fd)
+                os.close(fd)
         except OSError:
             pass  # another handle opened on the same descriptor closed it first
         self.sock = None
-        self._fd = -1
 
     def _cancel_requests(self) -> None:
         """Requests in flight when the stream closes: each completes with UV_ECANCELED in the close phase."""
