@@ -413,9 +413,9 @@ function fixBufferList(list) {
 }
 
 Socket.prototype.send = function(buffer, offset, length, port, address, callback) {
-  let list;
-  const state = this[kStateSymbol];
-  const connected = state.connectState === CONNECT_STATE_CONNECTED;
+  var list;
+  var state = this[kStateSymbol];
+  var connected = state.connectState === CONNECT_STATE_CONNECTED;
 
   // Sort out which optional arguments were given.
   if (!connected) {
@@ -504,12 +504,12 @@ function queueLiteralSend(self, address, list, port, callback) {
   nextTick2(sendToLiteral, void 0, kOneOfThree);
 }
 function sendToLiteral() {
-  const i = literalSendsHead;
-  const self = literalSends[i];
-  const address = literalSends[i + 1];
-  const list = literalSends[i + 2];
-  const port = literalSends[i + 3];
-  const callback = literalSends[i + 4];
+  var i = literalSendsHead;
+  var self = literalSends[i];
+  var address = literalSends[i + 1];
+  var list = literalSends[i + 2];
+  var port = literalSends[i + 3];
+  var callback = literalSends[i + 4];
   if (i + 5 === literalSends.length) {
     literalSends.length = 0;
     literalSendsHead = 0;
@@ -524,13 +524,8 @@ function sendToLiteral() {
   doSend(null, self, address, list, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:701:5)
 }
 
-// The handle method doSend called last, and the Python function behind it
-// (undefined: a JS function).
-let lastSend = null;
-let lastSendPy;
-
 function doSend(ex, self, ip, list, address, port, callback) {
-  const state = self[kStateSymbol];
+  var state = self[kStateSymbol];
 
   if (ex) {
     if (typeof callback === 'function') {
@@ -549,7 +544,7 @@ function doSend(ex, self, ip, list, address, port, callback) {
   }
 
   // Only a send with a callback needs a request object to complete on.
-  let req;
+  var req;
   if (callback) {
     req = new SendWrap();
     req.list = list;
@@ -562,23 +557,13 @@ function doSend(ex, self, ip, list, address, port, callback) {
   // (`list` is send's own array: its one Buffer may be given as its
   // ArrayBuffer, as stream_base_commons' writeGeneric gives a socket's.)
   if (list.length === 1) {
-    const view = list[0];
-    const bytes = view.buffer;
+    var view = list[0];
+    var bytes = view.buffer;
     if (view.byteOffset === 0 && bytes.byteLength === view.byteLength) list[0] = bytes;
   }
-  // (The binding's Python method called as it is, without its forwarder.)
-  const handle = state.handle;
-  const method = handle.send;
-  if (method !== lastSend) {
-    lastSend = method;
-    lastSendPy = require.pythonMethodOf(method);
-  }
-  let err;
-  if (lastSendPy === void 0) {
-    err = port ? handle.send(req, list, list.length, port, ip, !!callback) : handle.send(req, list, list.length, !!callback);
-  } else {
-    err = port ? lastSendPy(handle, req, list, list.length, port, ip, !!callback) : lastSendPy(handle, req, list, list.length, !!callback);
-  }
+  var err = port ?
+    state.handle.send(req, list, list.length, port, ip, !!callback) :
+    state.handle.send(req, list, list.length, !!callback);
 
   if (err >= 1) {
     // Sent at once: the binding returns the size plus one.
@@ -588,7 +573,7 @@ function doSend(ex, self, ip, list, address, port, callback) {
 
   // Failures without a callback are dropped, as in Node.
   if (err && callback) {
-    const ex = exceptionWithHostPort(err, 'send', address, port); // at doSend (node:dgram:762:16)
+    var ex = exceptionWithHostPort(err, 'send', address, port); // at doSend (node:dgram:762:16)
     process.nextTick(callback, ex);
   }
 }
@@ -734,16 +719,16 @@ function stopReceiving(socket) {
 
 // A datagram (or a receive error) from the binding.
 function onMessage(nread, handle, buf, rinfo) {
-  const self = handle[owner_symbol];
+  var self = handle[owner_symbol];
   if (nread < 0) {
     self.emit('error', errnoException(nread, 'recvmsg')); // at node:dgram:983:31
     return;
   }
-  const blockList = self[kStateSymbol].receiveBlockList;
+  var blockList = self[kStateSymbol].receiveBlockList;
   if (blockList !== undefined && blockList.check(rinfo.address, rinfo.family === 'IPv4' ? 'ipv4' : 'ipv6')) return;
-  const message = new FastBuffer(buf);
+  var message = new FastBuffer(buf);
   rinfo.size = message.length;
-  const handler = self.emit === eeEmit ? self._events?.message : void 0;
+  var handler = self.emit === eeEmit ? self._events?.message : void 0;
   if (typeof handler === 'function') emitListened2(self, 'message', handler, message, rinfo); // at UDP.onMessage [as onmessage] (node:dgram:990:8)
   else self.emit('message', message, rinfo); // at UDP.onMessage [as onmessage] (node:dgram:990:8)
 }

@@ -320,26 +320,26 @@ const emitListened0 = function emit(target, type, handler) {
 };
 
 const emitListened1 = function emit(target, type, handler, a) {
-  const depth = emitDepth;
+  var depth = emitDepth;
   emitters[depth] = target;
   emitDepth = depth + 1;
   try {
     if (typeof handler === 'function') {
-      const result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]); // at {emitter}.emit (node:events:513:28) calling {emitter}
+      var result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]); // at {emitter}.emit (node:events:513:28) calling {emitter}
       if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
     } else if (handler.length === 2) {
-      const first = handler[0];
-      const second = handler[1];
-      let result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
+      var first = handler[0];
+      var second = handler[1];
+      var result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
       if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
       result = second.apply === functionApply ? callListener(second, target, a) : second.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
       if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
     } else {
-      const len = handler.length;
-      const listeners = arrayClone(handler);
-      for (let i = 0; i < len; ++i) {
-        const listener = listeners[i];
-        const result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
+      var len = handler.length;
+      var listeners = arrayClone(handler);
+      for (var i = 0; i < len; ++i) {
+        var listener = listeners[i];
+        var result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
         if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
       }
     }
@@ -355,11 +355,11 @@ const emitListened1 = function emit(target, type, handler, a) {
 // emit(type, a, b) for one listener function (a socket's 'message'); with
 // several, the caller calls emit.
 const emitListened2 = function emit(target, type, handler, a, b) {
-  const depth = emitDepth;
+  var depth = emitDepth;
   emitters[depth] = target;
   emitDepth = depth + 1;
   try {
-    const result = handler.apply === functionApply ? callListener(handler, target, a, b) : handler.apply(target, [a, b]); // at {emitter}.emit (node:events:513:28) calling {emitter}
+    var result = handler.apply === functionApply ? callListener(handler, target, a, b) : handler.apply(target, [a, b]); // at {emitter}.emit (node:events:513:28) calling {emitter}
     if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a, b]);
   } catch (err) {
     leaveEmitThrowing(err, depth);

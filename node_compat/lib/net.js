@@ -713,7 +713,7 @@ plainReads.duplex = stream.Duplex.prototype;
 // handle reading already.
 plainReads.sourceReading = function(socket) {
   if (socket._read !== socketSourceRead || socket.connecting) return false;
-  const handle = socket[kHandle];
+  var handle = socket[kHandle];
   return handle !== null && handle.reading === true;
 };
 
@@ -927,7 +927,7 @@ Socket.prototype._write = function(data, encoding, cb) {
   this._pendingData = null;
   this._pendingEncoding = '';
   if (streamsUsed.timers || this._unrefTimer !== _unrefTimer) this._unrefTimer();
-  const req = writeGeneric(this, data, encoding, cb); // at Socket._writeGeneric (node:net:971:11) | Socket._write (node:net:983:8)
+  var req = writeGeneric(this, data, encoding, cb); // at Socket._writeGeneric (node:net:971:11) | Socket._write (node:net:983:8)
   if (req.async) this[kLastWriteQueueSize] = req.bytes;
 };
 

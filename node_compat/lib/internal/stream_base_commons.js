@@ -93,8 +93,8 @@ const kHandleEncodings = new Set([
 
 // The handle encodes the common string encodings itself; others become bytes here.
 function writeGeneric(self, data, encoding, cb) {
-  const handle = self[kHandle];
-  let req;
+  var handle = self[kHandle];
+  var req;
   if (spareCount !== 0) {
     // (createWriteWrap's usual case, inline: a spare request.)
     req = spareWriteWraps[--spareCount];
@@ -106,16 +106,16 @@ function writeGeneric(self, data, encoding, cb) {
   } else {
     req = createWriteWrap(handle, cb);
   }
-  let err;
+  var err;
   switch (encoding) {
     case 'buffer': {
       // A Buffer that covers all of its ArrayBuffer (a chunk read from a
       // socket, a Buffer.alloc()) goes to the handle as the ArrayBuffer: the
       // binding reads one at once, where for a view the engine's ArrayBuffer
       // check fails first, which costs QuickJS a TypeError, stack and all.
-      const bytes = data.buffer;
-      const whole = data.byteOffset === 0 && bytes.byteLength === data.byteLength ? bytes : data;
-      const method = handle.writeBuffer;
+      var bytes = data.buffer;
+      var whole = data.byteOffset === 0 && bytes.byteLength === data.byteLength ? bytes : data;
+      var method = handle.writeBuffer;
       if (method !== lastWriteBuffer) {
         lastWriteBuffer = method;
         lastWriteBufferPy = require.pythonMethodOf(method);
@@ -228,25 +228,25 @@ function onWriteComplete(status) {
 // argument: a call rather than two through Function.prototype.call.)
 function onStreamRead(nread, arrayBuffer, handle) {
   if (handle === void 0) handle = this;
-  const stream = handle[owner_symbol];
+  var stream = handle[owner_symbol];
   // (stream[kUpdateTimer])
   if (streamsUsed.timers || stream._unrefTimer !== streamsUsed.ownUnrefTimer) stream._unrefTimer();
   if (nread > 0 && !stream.destroyed) {
-    let keepReading;
-    const userBuf = streamsUsed.userBuffers ? stream[kBuffer] : null;
+    var keepReading;
+    var userBuf = streamsUsed.userBuffers ? stream[kBuffer] : null;
     if (userBuf) {
       userBuf.set(new Uint8Array(arrayBuffer, 0, nread));
       keepReading = stream[kBufferCb](nread, userBuf) !== false; // at {entry}.onStreamRead (node:internal/stream_base_commons:179:38)
-      const bufGen = stream[kBufferGen];
+      var bufGen = stream[kBufferGen];
       if (bufGen !== null) {
-        const next = bufGen();
+        var next = bufGen();
         if (isUint8Array(next)) {
           stream[kBuffer] = next;
           handle.useUserBuffer(next);
         }
       }
     } else {
-      const chunk = new FastBuffer(arrayBuffer, 0, nread);
+      var chunk = new FastBuffer(arrayBuffer, 0, nread);
       keepReading = stream.push === plainReads.push ?
         plainReads.pushFromHandle(stream, chunk) : // at {entry}.onStreamRead (node:internal/stream_base_commons:189:23)
         stream.push(chunk); // at {entry}.onStreamRead (node:internal/stream_base_commons:189:23)
@@ -254,7 +254,7 @@ function onStreamRead(nread, arrayBuffer, handle) {
     if (!keepReading) {
       handle.reading = false;
       if (!stream.destroyed) {
-        const err = handle.readStop();
+        var err = handle.readStop();
         if (err) stream.destroy(errnoException(err, 'read'));
       }
     }
@@ -263,7 +263,7 @@ function onStreamRead(nread, arrayBuffer, handle) {
   if (nread === 0 || nread > 0) return;
   if (nread !== UV_EOF) {
     // (Made on a line per handle class: its frame is Node's `TCP.onStreamRead`, ...)
-    let err;
+    var err;
     if (handle instanceof internalBinding('pipe_wrap').Pipe) {
       err = errnoException(nread, 'read'); // at Pipe.onStreamRead (node:internal/stream_base_commons:216:20)
     } else if (handle instanceof internalBinding('tty_wrap').TTY) {

@@ -224,7 +224,7 @@ const directCalls = { onread: null, close: null, closeAfterError: null };
 // A read goes to the handle's `onread`, which Python keeps (Node keeps it in
 // the C++ object: the prototype's accessor is all JS sees of it).
 function callbackRead(asyncId, onread, handle, nread, buffer) {
-  const outer = asyncIdFields[0];
+  var outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
   tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = handle;
@@ -318,7 +318,7 @@ function callbackAccept(asyncId, server, handle, tcpFields) {
 // buffer). The sender's rinfo is made here: an object literal costs QuickJS
 // less than one converted from Python.
 function callbackMessage(asyncId, handle, nread, buffer, address, port, ipv6) {
-  const outer = asyncIdFields[0];
+  var outer = asyncIdFields[0];
   asyncIdFields[0] = asyncId;
   tickFlags[kJobsAfterTicks] = 0;
   entryReceiver = handle;

@@ -61,9 +61,9 @@ function hasTickScheduled() { return tickInfo[kHasTickScheduled] === 1; }
 function processTicksAndRejections(leaveJobs) {
   do {
     while (head !== tail) {
-      const first = ring[head];
-      const a = ring[head + 1];
-      const b = ring[head + 2];
+      var first = ring[head];
+      var a = ring[head + 1];
+      var b = ring[head + 2];
       asyncIdFields[0] = ring[head + 3];
       ring[head] = void 0;
       ring[head + 1] = void 0;
@@ -118,7 +118,7 @@ function nextTick(callback, ...args) {
 // calls it too.
 function nextTick2(callback, a, b) {
   // (The process object read once: the global is an accessor, a call each time.)
-  const proc = processObject ??= process;
+  var proc = processObject ??= process;
   if (proc.nextTick !== nextTick) {
     proc.nextTick(callback, a, b);
     return;

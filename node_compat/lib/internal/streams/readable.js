@@ -428,8 +428,8 @@ function pushBytes(stream, state, chunk, encoding, flags) {
 // Readable's. The usual case, a flowing stream with nothing buffered, has
 // pushBytes, addChunk and maybeReadMore inline: three calls fewer a read.
 function pushFromHandle(stream, chunk) {
-  const state = stream._readableState;
-  const flags = state[kState];
+  var state = stream._readableState;
+  var flags = state[kState];
   if ((flags & kHandleDirectMask) !== kDirectData || state.length !== 0) {
     return pushBytes(stream, state, chunk, void 0, flags); // at Readable.push (node:internal/streams/readable:390:5)
   }
@@ -439,7 +439,7 @@ function pushFromHandle(stream, chunk) {
   if (stream.emit !== eeEmit) stream.emit('data', chunk); // at addChunk (node:internal/streams/readable:559:12) | readableAddChunkPushByteMode (node:internal/streams/readable:510:3) | Readable.push (node:internal/streams/readable:390:5)
   else if (stream._events?.data !== void 0) emitListened1(stream, 'data', stream._events.data, chunk); // at addChunk (node:internal/streams/readable:559:12) | readableAddChunkPushByteMode (node:internal/streams/readable:510:3) | Readable.push (node:internal/streams/readable:390:5)
   // (maybeReadMore, inline.)
-  const after = state[kState];
+  var after = state[kState];
   if ((after & (kReadingMore | kConstructed)) === kConstructed) {
     state[kState] = after | kReadingMore;
     nextTick2(maybeReadMore_, stream, state);
@@ -811,10 +811,10 @@ function maybeReadMore(stream, state) {
 function maybeReadMore_(stream, state) {
   // Under the mark, or flowing with nothing buffered (a new 'data'
   // listener waits for the flow to continue); never ended or mid-read.
-  let flags = state[kState];
+  var flags = state[kState];
   while ((flags & (kReading | kEnded)) === 0 &&
          (state.length < state.highWaterMark || ((flags & kFlowing) !== 0 && state.length === 0))) {
-    const len = state.length;
+    var len = state.length;
     if (len === 0 && (flags & kReadGate) === kConstructed && stream.read === plainReads.socket &&
         plainReads.duplex.read === readableRead && plainReads.sourceReading(stream)) {
       // (read(0)'s path when _read would do nothing: a socket reading already.)

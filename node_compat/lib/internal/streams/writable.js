@@ -328,10 +328,10 @@ Writable.prototype.pipe = function() {
 // queues it. Returns write()'s result, or the error of a write that came
 // too late (its callback gets it on the next tick).
 function writeChunk(stream, chunk, encoding, cb) {
-  const state = stream._writableState;
+  var state = stream._writableState;
   // (The flags are read into a local once: symbol-keyed access costs
   // several times a plain field's in QuickJS.)
-  const flags = state[kState];
+  var flags = state[kState];
   if (typeof cb !== 'function') cb = nop;
 
   if (chunk === null) {
@@ -356,13 +356,13 @@ function writeChunk(stream, chunk, encoding, cb) {
       chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
-      const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
+      var types = ['string', 'Buffer', 'TypedArray', 'DataView'];
       throw new ERR_INVALID_ARG_TYPE('chunk', types, chunk); // at _write (node:internal/streams/writable:480:13)
     }
   }
 
   if ((flags & (kEnding | kDestroyed)) !== 0) {
-    let err;
+    var err;
     if ((flags & kEnding) !== 0) {
       err = new ERR_STREAM_WRITE_AFTER_END(); // at node:internal/streams/writable:487:11
     } else {
@@ -378,8 +378,8 @@ function writeChunk(stream, chunk, encoding, cb) {
   // Then _write takes the chunk when the stream is idle (constructed, not
   // writing, corked or errored), or it waits in the buffer. (Node's
   // writeOrBuffer, inline: a call less a write.)
-  let next = state[kState];
-  const len = (next & kObjectMode) !== 0 ? 1 : chunk.length;
+  var next = state[kState];
+  var len = (next & kObjectMode) !== 0 ? 1 : chunk.length;
   state.length += len;
 
   if ((next & kWriteGate) !== kConstructed) {
@@ -401,7 +401,7 @@ function writeChunk(stream, chunk, encoding, cb) {
     next = state[kState] & ~kSync;
   }
 
-  const ret = state.length < state.highWaterMark || state.length === 0;
+  var ret = state.length < state.highWaterMark || state.length === 0;
   if (!ret) next |= kNeedDrain;
   state[kState] = next;
   // False once failed, so `while (stream.write(x))` loops stop.
@@ -482,16 +482,16 @@ socketCloses.closedOnwrite = closedOnwrite;
 
 // The callback of _write/_writev (bound to the stream).
 function onwrite(stream, er) {
-  const state = stream._writableState;
-  let flags = state[kState];
+  var state = stream._writableState;
+  var flags = state[kState];
 
   if ((flags & kExpectWriteCb) === 0) {
     errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:617:28
     return;
   }
 
-  const sync = (flags & kSync) !== 0;
-  const cb = (flags & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
+  var sync = (flags & kSync) !== 0;
+  var cb = (flags & kWriteCb) !== 0 ? state[kWriteCbValue] : nop;
 
   state[kWriteCbValue] = null;
   flags &= ~kWriteDone;
@@ -526,7 +526,7 @@ function onwrite(stream, er) {
 
   // A synchronous completion is reported on the next tick. (As in Node,
   // object mode always takes the tick, even without a callback or 'drain'.)
-  const needTick = ((flags & kNeedDrain) !== 0 && state.length === 0) ||
+  var needTick = ((flags & kNeedDrain) !== 0 && state.length === 0) ||
     (flags & kObjectMode) !== 0 || cb !== nop;
   if (cb === nop) {
     if ((flags & kAfterWritePending) === 0 && needTick) {
