@@ -58,26 +58,17 @@ function bufferFrom(data, encoding) {
 // to them), for the next writes of any handle to reuse: a new connection's
 // first write then makes no request. Kept aside, so handles look exactly
 // as Node's do; a stack with its own count, as pop() and push() are calls.
+// (writeGeneric takes them; a writev, rarer, makes its own.)
+const spareWriteWraps = new Array(16).fill(null);
+let spareCount = 0;
+
 // The handle method writeGeneric called last, and the Python function
 // behind it (undefined: a JS function).
 let lastWriteBuffer = null;
 let lastWriteBufferPy;
 
-const spareWriteWraps = new Array(16).fill(null);
-let spareCount = 0;
-
 function createWriteWrap(handle, callback) {
-  let req;
-  if (spareCount !== 0) {
-    req = spareWriteWraps[--spareCount];
-    spareWriteWraps[spareCount] = null;
-    req.handle = handle;
-    req.async = false;
-    req.bytes = 0;
-    req.callback = callback;
-    return req;
-  }
-  req = new WriteWrap();
+  const req = new WriteWrap();
   req.handle = handle;
   req.oncomplete = onWriteComplete;
   req.async = false;
@@ -96,7 +87,6 @@ function writeGeneric(self, data, encoding, cb) {
   var handle = self[kHandle];
   var req;
   if (spareCount !== 0) {
-    // (createWriteWrap's usual case, inline: a spare request.)
     req = spareWriteWraps[--spareCount];
     spareWriteWraps[spareCount] = null;
     req.handle = handle;
@@ -150,7 +140,7 @@ function writeGeneric(self, data, encoding, cb) {
     return req;
   }
   // Written at once: afterWriteDispatched's usual case, inline (the request
-  // is not async and its callback is `cb`, as createWriteWrap made it).
+  // is not async and its callback is `cb`, as it was made above).
   req.bytes = streamBaseState[kBytesWritten];
   req.callback = null;
   if (typeof cb === 'function') cb();
