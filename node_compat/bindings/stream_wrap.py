@@ -567,7 +567,8 @@ class StreamBase(HandleWrap):
         self._update_watcher()
         return 0
 
-    # The string writers' path: this writeBuffer, also in a subclass with its own (Pipe).
+    # The string writers' path: StreamBase's writeBuffer, even in a subclass
+    # with a writeBuffer of its own (Pipe's, which may send a handle along).
     _write = writeBuffer
 
     def on_writable(self) -> None:
