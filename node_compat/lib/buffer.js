@@ -406,26 +406,26 @@ function copyBytes(source, target, targetStart, sourceStart, sourceEnd) {
 }
 
 Buffer.prototype.copy = function copy(target, targetStart, sourceStart, sourceEnd) {
-  if (!ArrayBuffer.isView(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target); // at node:buffer:212:11
+  if (!ArrayBuffer.isView(target)) throw new ERR_INVALID_ARG_TYPE('target', ['Buffer', 'Uint8Array'], target); // at copyImpl (node:buffer:212:11) | Buffer.copy (node:buffer:828:12)
   if (targetStart === undefined) {
     targetStart = 0;
   } else {
     targetStart = Number.isInteger(targetStart) ? targetStart : toInteger(targetStart, 0);
-    if (targetStart < 0) throw new ERR_OUT_OF_RANGE('targetStart', '>= 0', targetStart); // at node:buffer:219:13
+    if (targetStart < 0) throw new ERR_OUT_OF_RANGE('targetStart', '>= 0', targetStart); // at copyImpl (node:buffer:219:13) | Buffer.copy (node:buffer:828:12)
   }
   if (sourceStart === undefined) {
     sourceStart = 0;
   } else {
     sourceStart = Number.isInteger(sourceStart) ? sourceStart : toInteger(sourceStart, 0);
     if (sourceStart < 0 || sourceStart > this.byteLength) {
-      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${this.byteLength}`, sourceStart); // at node:buffer:227:13
+      throw new ERR_OUT_OF_RANGE('sourceStart', `>= 0 && <= ${this.byteLength}`, sourceStart); // at copyImpl (node:buffer:227:13) | Buffer.copy (node:buffer:828:12)
     }
   }
   if (sourceEnd === undefined) {
     sourceEnd = this.byteLength;
   } else {
     sourceEnd = Number.isInteger(sourceEnd) ? sourceEnd : toInteger(sourceEnd, 0);
-    if (sourceEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd); // at node:buffer:235:13
+    if (sourceEnd < 0) throw new ERR_OUT_OF_RANGE('sourceEnd', '>= 0', sourceEnd); // at copyImpl (node:buffer:235:13) | Buffer.copy (node:buffer:828:12)
   }
   if (targetStart >= target.byteLength || sourceStart >= sourceEnd) return 0;
   return copyBytes(this, target, targetStart, sourceStart, sourceEnd);
@@ -583,8 +583,8 @@ function fillBuffer(buf, value, offset, end, encoding) {
     }
     const normalized = normalizeEncoding(encoding);
     if (normalized === undefined) {
-      validateString(encoding, 'encoding'); // at node:buffer:1052:7
-      throw new ERR_UNKNOWN_ENCODING(encoding); // at node:buffer:1053:13
+      validateString(encoding, 'encoding'); // at _fill (node:buffer:1052:7)
+      throw new ERR_UNKNOWN_ENCODING(encoding); // at _fill (node:buffer:1053:13)
     }
     if (value.length === 0) {
       value = 0;
@@ -600,18 +600,18 @@ function fillBuffer(buf, value, offset, end, encoding) {
     offset = 0;
     end = buf.length;
   } else {
-    validateOffset(offset, 'offset');
+    validateOffset(offset, 'offset'); // at _fill (node:buffer:1078:5)
     if (end === undefined) {
       end = buf.length;
     } else {
-      validateOffset(end, 'end', 0, buf.length);
+      validateOffset(end, 'end', 0, buf.length); // at _fill (node:buffer:1083:7)
     }
     if (offset >= end) return buf;
   }
 
   let pattern;
   if (typeof value === 'number') {
-    if (end - offset + offset > buf.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS(); // at node:buffer:1095:13
+    if (end - offset + offset > buf.byteLength) throw new ERR_BUFFER_OUT_OF_BOUNDS(); // at _fill (node:buffer:1095:13)
     Uint8Array.prototype.fill.call(buf, value, offset, end);
     return buf;
   } else if (typeof value === 'string') {
@@ -622,7 +622,7 @@ function fillBuffer(buf, value, offset, end, encoding) {
     Uint8Array.prototype.fill.call(buf, Number(value) & 0xff, offset, end);
     return buf;
   }
-  if (pattern.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value); // at node:buffer:1102:15
+  if (pattern.length === 0) throw new ERR_INVALID_ARG_VALUE('value', value); // at _fill (node:buffer:1102:15)
   repeatInto(buf, pattern, offset, end);
   return buf;
 }
@@ -645,7 +645,7 @@ function repeatInto(buf, pattern, offset, end) {
 }
 
 Buffer.prototype.fill = function fill(value, offset, end, encoding) {
-  return fillBuffer(this, value, offset, end, encoding);
+  return fillBuffer(this, value, offset, end, encoding); // at Buffer.fill (node:buffer:1036:10)
 };
 
 // ---- strings -----------------------------------------------------------------------

@@ -136,7 +136,7 @@ function validateBlockList(value, name, nodeSite) {
 }
 
 function createSocket(type, listener) {
-  return new Socket(type, listener); // at Object.createSocket (node:dgram:192:10)
+  return new Socket(type, listener); // at Object.createSocket (node:dgram:192:10) calling new
 }
 
 function startListening(socket) {
@@ -762,19 +762,19 @@ function bufferSize(self, size, buffer) {
 }
 
 Socket.prototype.setRecvBufferSize = function(size) {
-  bufferSize(this, size, RECV_BUFFER);
+  bufferSize(this, size, RECV_BUFFER); // at node:dgram:1021:3
 };
 
 Socket.prototype.setSendBufferSize = function(size) {
-  bufferSize(this, size, SEND_BUFFER);
+  bufferSize(this, size, SEND_BUFFER); // at node:dgram:1026:3
 };
 
 Socket.prototype.getRecvBufferSize = function() {
-  return bufferSize(this, 0, RECV_BUFFER);
+  return bufferSize(this, 0, RECV_BUFFER); // at node:dgram:1031:10
 };
 
 Socket.prototype.getSendBufferSize = function() {
-  return bufferSize(this, 0, SEND_BUFFER);
+  return bufferSize(this, 0, SEND_BUFFER); // at node:dgram:1036:10
 };
 
 Socket.prototype.getSendQueueSize = function() {

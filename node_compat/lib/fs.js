@@ -104,7 +104,7 @@ function access(path, mode, callback) {
 function accessSync(path, mode) {
   path = getValidatedPath(path);
   mode = getValidMode(mode, 'access', 'access');
-  check(binding.access(path, mode), 'access', path);
+  check(binding.access(path, mode), 'access', path); // at node:fs:245:11
 }
 
 function exists(path, callback) {
@@ -155,7 +155,7 @@ function openSync(path, flags, mode) {
   path = getValidatedPath(path); // at node:fs:564:5
   const flagsNumber = stringToFlags(flags);
   mode = parseFileMode(mode, 'mode', 0o666);
-  return check(binding.open(path, flagsNumber, mode), 'open', path);
+  return check(binding.open(path, flagsNumber, mode), 'open', path); // at node:fs:563:18
 }
 
 function close(fd, callback = defaultCloseCallback) {
@@ -170,7 +170,7 @@ function defaultCloseCallback(err) {
 
 function closeSync(fd) {
   fd = getNativeFd(fd, 'close');
-  check(binding.close(fd), 'close');
+  check(binding.close(fd), 'close'); // at node:fs:520:11
 }
 
 function read(fd, buffer, offsetOrOptions, length, position, callback) {
@@ -240,7 +240,7 @@ function readSync(fd, buffer, offsetOrOptions, length, position) {
   validateOffsetLengthRead(offset, length, buffer.byteLength); // at node:fs:734:3
   if (position == null) position = -1;
   else validatePosition(position, 'position', length); // at node:fs:739:5
-  const data = check(binding.read(fd, length, Number(position)), 'read');
+  const data = check(binding.read(fd, length, Number(position)), 'read'); // at node:fs:742:18
   return copyRead(data, buffer, offset);
 }
 
@@ -388,7 +388,7 @@ function writevSync(fd, buffers, position) {
   validateBufferArray(buffers); // at node:fs:982:3
   if (buffers.length === 0) return 0;
   if (typeof position !== 'number') position = null;
-  return check(binding.writev(fd, buffers.map(bytesOf), position), 'write', undefined, undefined, 'writev');
+  return check(binding.writev(fd, buffers.map(bytesOf), position), 'write', undefined, undefined, 'writev'); // at node:fs:991:18
 }
 
 // ---- whole files ----------------------------------------------------------------------------------
@@ -399,19 +399,19 @@ function readFileSync(path, options) {
   if (encoding === 'utf8' || encoding === 'utf-8') {
     if (!isInt32(path)) path = getValidatedPath(path); // at node:fs:441:14
     const result = binding.readFileUtf8(path, stringToFlags(options.flag));
-    if (isError(result)) throw markThrowSite(readFileError(result, path), 'readFileUtf8');
+    if (isError(result)) throw markThrowSite(readFileError(result, path), 'readFileUtf8'); // at node:fs:443:20
     return result;
   }
-  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path); // at node:fs:564:5
+  const target = isFd(path) ? getValidatedFd(path) : getValidatedPath(path); // at Object.openSync (node:fs:564:5) | node:fs:447:35
   const flags = stringToFlags(options.flag);
   if (typeof target === 'number') {
     // A descriptor of the caller's is stat'ed first, as Node does.
     const stats = binding.fstat(target);
-    if (isError(stats)) throw markThrowSite(bindingError(stats, 'fstat'), 'tryStatSync');
+    if (isError(stats)) throw markThrowSite(bindingError(stats, 'fstat'), 'tryStatSync'); // at tryStatSync (node:fs:393:25) | node:fs:449:17
   }
   const result = binding.readFile(target, flags);
   if (isError(result)) {
-    const err = readFileError(result, target);
+    const err = readFileError(result, target); // at Object.openSync (node:fs:563:18) | node:fs:447:35
     throw markThrowSite(err, err.syscall === 'read' ? 'read' : 'open');
   }
   const buffer = bufferFrom(result);
@@ -419,7 +419,7 @@ function readFileSync(path, options) {
 }
 
 function readFileError(code, path) {
-  return bindingError(code, 'open', typeof path === 'number' ? undefined : path);
+  return bindingError(code, 'open', typeof path === 'number' ? undefined : path); // at -
 }
 
 function readFile(path, options, callback) {
@@ -465,13 +465,14 @@ function writeFileSync(path, data, options) {
   let target;
   if (isFd(path)) target = getValidatedFd(path);
   else if (typeof bytes === 'string') target = getValidatedPath(path); // at node:fs:2424:14
-  else target = getValidatedPath(path); // at node:fs:564:5
+  else target = getValidatedPath(path); // at Object.openSync (node:fs:564:5) | node:fs:2441:35
   const flags = stringToFlags(flag);
   const mode = parseFileMode(options.mode, 'mode', 0o666);
   const result = binding.writeFile(target, bytes, flags, mode);
   if (isError(result)) {
-    const site = typeof bytes === 'string' ? 'writeFileUtf8' : 'open';
-    throw markThrowSite(bindingError(result, 'open', typeof target === 'number' ? undefined : target), site);
+    const named = typeof target === 'number' ? undefined : target;
+    if (typeof bytes === 'string') throw markThrowSite(bindingError(result, 'open', named), 'writeFileUtf8'); // at node:fs:2427:20
+    throw markThrowSite(bindingError(result, 'open', named), 'open'); // at Object.openSync (node:fs:563:18) | node:fs:2441:35
   }
   if (options.flush) fsyncTarget(target);
 }
@@ -511,7 +512,7 @@ function appendFileSync(path, data, options) {
   options = getOptions(options, { encoding: 'utf8', mode: 0o666, flag: 'a' });
   options = copyObject(options);
   if (!options.flag || isFd(path)) options.flag = 'a';
-  writeFileSync(path, data, options);
+  writeFileSync(path, data, options); // at node:fs:2509:6 calling Object.writeFileSync
 }
 
 function appendFile(path, data, options, callback) {
@@ -569,22 +570,22 @@ function statSyncImpl(op, syscall, path, options) {
   const result = binding[op](path);
   if (isError(result)) {
     if (!throwIfNoEntry && (result === -2 || result === -20)) return undefined;
-    throw markThrowSite(bindingError(result, syscall, path), syscall);
+    throw markThrowSite(bindingError(result, syscall, path), syscall); // at -
   }
   return getStatsFromBinding(result, bigint);
 }
 
 function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  return statSyncImpl('stat', 'stat', path, options);
+  return statSyncImpl('stat', 'stat', path, options); // at node:fs:1737:25
 }
 
 function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
-  return statSyncImpl('lstat', 'lstat', path, options);
+  return statSyncImpl('lstat', 'lstat', path, options); // at node:fs:1713:25
 }
 
 function fstatSync(fd, options = { bigint: false }) {
   fd = getNativeFd(fd, 'fstat');
-  const result = check(binding.fstat(fd), 'fstat');
+  const result = check(binding.fstat(fd), 'fstat'); // at node:fs:1690:25
   return getStatsFromBinding(result, Boolean(statOptions(options).bigint));
 }
 
@@ -601,7 +602,7 @@ function statfs(path, options = { bigint: false }, callback) {
 
 function statfsSync(path, options = { bigint: false }) {
   path = getValidatedPath(path);
-  const result = check(binding.statfs(path), 'statfs', path);
+  const result = check(binding.statfs(path), 'statfs', path); // at node:fs:1750:25
   return statFsFromBinding(result, Boolean(statOptions(options).bigint));
 }
 
@@ -641,7 +642,7 @@ function mkdirSync(path, options) {
     if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
   }
   path = getValidatedPath(path); // at node:fs:1362:5
-  const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path);
+  const result = check(binding.mkdir(path, mode, recursive), 'mkdir', path); // at node:fs:1361:26
   if (recursive) return result === null ? undefined : result;
 }
 
@@ -658,7 +659,7 @@ function mkdtempSync(prefix, options) {
   options = getOptions(options);
   prefix = getValidatedPath(prefix, 'prefix'); // at node:fs:3049:12
   const asBuffer = options.encoding === 'buffer';
-  const result = check(binding.mkdtemp(prefix, asBuffer), 'mkdtemp', `${prefix}XXXXXX`);
+  const result = check(binding.mkdtemp(prefix, asBuffer), 'mkdtemp', `${prefix}XXXXXX`); // at node:fs:3051:18
   return encodeResult(result, options.encoding);
 }
 
@@ -697,7 +698,7 @@ function readdirSync(path, options) {
   if (options.recursive != null) validateBoolean(options.recursive, 'options.recursive');
   const recursive = Boolean(options.recursive);
   const withTypes = Boolean(options.withFileTypes);
-  const result = check(binding.readdir(path, withTypes, recursive, options.encoding === 'buffer'), 'scandir', path);
+  const result = check(binding.readdir(path, withTypes, recursive, options.encoding === 'buffer'), 'scandir', path); // at node:fs:1581:26
   return readdirResult(result, path, options);
 }
 
@@ -724,13 +725,13 @@ function rmdirSync(path, options) {
     emitRecursiveRmdirWarning();
     options = validateRmOptionsSync(path, { ...options, force: false }, true); // at node:fs:1194:15
     if (options !== false) {
-      check(binding.rm(path, true, false), 'rmdir', path, undefined, 'node:fs:1196:22');
+      check(binding.rm(path, true, false), 'rmdir', path, undefined, 'node:fs:1196:22'); // at node:fs:1196:22
       return;
     }
   } else {
     validateRmdirOptions(options); // at node:fs:1199:5
   }
-  check(binding.rmdir(path), 'rmdir', path);
+  check(binding.rmdir(path), 'rmdir', path); // at node:fs:1202:11
 }
 
 let recursiveRmdirWarned = false;
@@ -788,7 +789,7 @@ function validateRmOptionsSync(path, options, expectDir) {
 function rmSync(path, options) {
   const opts = validateRmOptionsSync(path, options, false); // at node:fs:1247:16
   path = getValidatedPath(path); // at node:fs:1248:25
-  check(binding.rm(path, opts.recursive, opts.force), 'rm', path, undefined, 'node:fs:1248:18');
+  check(binding.rm(path, opts.recursive, opts.force), 'rm', path, undefined, 'node:fs:1248:18'); // at node:fs:1248:18
 }
 
 // ---- names and links ------------------------------------------------------------------------------------
@@ -801,7 +802,7 @@ function unlink(path, callback) {
 
 function unlinkSync(path) {
   path = getValidatedPath(path);
-  check(binding.unlink(path), 'unlink', path);
+  check(binding.unlink(path), 'unlink', path); // at node:fs:1954:11
 }
 
 function rename(oldPath, newPath, callback) {
@@ -814,7 +815,7 @@ function rename(oldPath, newPath, callback) {
 function renameSync(oldPath, newPath) {
   oldPath = getValidatedPath(oldPath, 'oldPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  check(binding.rename(oldPath, newPath), 'rename', oldPath, newPath);
+  check(binding.rename(oldPath, newPath), 'rename', oldPath, newPath); // at node:fs:1022:11
 }
 
 function copyFile(src, dest, mode, callback) {
@@ -833,7 +834,7 @@ function copyFileSync(src, dest, mode) {
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
   mode = getValidMode(mode, 'copyFile', 'copyFile');
-  check(binding.copyFile(src, dest, mode), 'copyfile', src, dest);
+  check(binding.copyFile(src, dest, mode), 'copyfile', src, dest); // at node:fs:3087:11
 }
 
 function link(existingPath, newPath, callback) {
@@ -846,7 +847,7 @@ function link(existingPath, newPath, callback) {
 function linkSync(existingPath, newPath) {
   existingPath = getValidatedPath(existingPath, 'existingPath');
   newPath = getValidatedPath(newPath, 'newPath');
-  check(binding.link(existingPath, newPath), 'link', existingPath, newPath);
+  check(binding.link(existingPath, newPath), 'link', existingPath, newPath); // at node:fs:1929:11
 }
 
 const kSymlinkTypes = ['dir', 'file', 'junction', null, undefined];
@@ -868,7 +869,7 @@ function symlinkSync(target, path, type) {
   validateOneOf(type, 'type', kSymlinkTypes); // at node:fs:1868:3
   target = getValidatedPath(target, 'target');
   path = getValidatedPath(path);
-  check(binding.symlink(target, path), 'symlink', target, path);
+  check(binding.symlink(target, path), 'symlink', target, path); // at node:fs:1891:11
 }
 
 function readlink(path, options, callback) {
@@ -882,7 +883,7 @@ function readlink(path, options, callback) {
 function readlinkSync(path, options) {
   options = getOptions(options);
   path = getValidatedPath(path, 'oldPath');
-  const result = check(binding.readlink(path, options.encoding === 'buffer'), 'readlink', path);
+  const result = check(binding.readlink(path, options.encoding === 'buffer'), 'readlink', path); // at node:fs:1782:18
   return encodeResult(result, options.encoding);
 }
 
@@ -1011,7 +1012,7 @@ function chmod(path, mode, callback) {
 function chmodSync(path, mode) {
   path = getValidatedPath(path);
   mode = parseFileMode(mode, 'mode');
-  check(binding.chmod(path, mode), 'chmod', path);
+  check(binding.chmod(path, mode), 'chmod', path); // at node:fs:2064:11
 }
 
 function fchmod(fd, mode, callback) {
@@ -1024,7 +1025,7 @@ function fchmod(fd, mode, callback) {
 function fchmodSync(fd, mode) {
   mode = parseFileMode(mode, 'mode');
   fd = getNativeFd(fd, 'fchmod');
-  check(binding.fchmod(fd, mode), 'fchmod');
+  check(binding.fchmod(fd, mode), 'fchmod'); // at node:fs:1988:11
 }
 
 function chown(path, uid, gid, callback) {
@@ -1039,7 +1040,7 @@ function chownSync(path, uid, gid) {
   path = getValidatedPath(path);
   validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2168:3
   validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2169:3
-  check(binding.chown(path, uid, gid), 'chown', path);
+  check(binding.chown(path, uid, gid), 'chown', path); // at node:fs:2170:11
 }
 
 function lchown(path, uid, gid, callback) {
@@ -1054,7 +1055,7 @@ function lchownSync(path, uid, gid) {
   path = getValidatedPath(path);
   validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2094:3
   validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2095:3
-  check(binding.lchown(path, uid, gid), 'lchown', path);
+  check(binding.lchown(path, uid, gid), 'lchown', path); // at node:fs:2096:11
 }
 
 function fchown(fd, uid, gid, callback) {
@@ -1069,7 +1070,7 @@ function fchownSync(fd, uid, gid) {
   validateInteger(uid, 'uid', -1, kMaxUserId); // at node:fs:2129:3
   validateInteger(gid, 'gid', -1, kMaxUserId); // at node:fs:2130:3
   fd = getNativeFd(fd, 'fchown');
-  check(binding.fchown(fd, uid, gid), 'fchown');
+  check(binding.fchown(fd, uid, gid), 'fchown'); // at node:fs:2135:11
 }
 
 function truncate(path, len, callback) {
@@ -1117,7 +1118,7 @@ function ftruncate(fd, len = 0, callback) {
 function ftruncateSync(fd, len = 0) {
   validateInteger(len, 'len'); // at node:fs:1114:3
   fd = getNativeFd(fd, 'ftruncate');
-  check(binding.ftruncate(fd, len), 'ftruncate');
+  check(binding.ftruncate(fd, len), 'ftruncate'); // at node:fs:1115:11
 }
 
 function utimes(path, atime, mtime, callback) {
@@ -1128,7 +1129,7 @@ function utimes(path, atime, mtime, callback) {
 
 function utimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  check(binding.utimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), 'utime', path);
+  check(binding.utimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), 'utime', path); // at node:fs:2205:11
 }
 
 function lutimes(path, atime, mtime, callback) {
@@ -1139,7 +1140,7 @@ function lutimes(path, atime, mtime, callback) {
 
 function lutimesSync(path, atime, mtime) {
   path = getValidatedPath(path);
-  check(binding.lutimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), 'lutime', path);
+  check(binding.lutimes(path, toUnixTimestamp(atime), toUnixTimestamp(mtime)), 'lutime', path); // at node:fs:2280:11
 }
 
 function futimes(fd, atime, mtime, callback) {
@@ -1154,7 +1155,7 @@ function futimesSync(fd, atime, mtime) {
   atime = toUnixTimestamp(atime, 'atime');
   mtime = toUnixTimestamp(mtime, 'mtime');
   fd = getNativeFd(fd, 'futimes');
-  check(binding.futimes(fd, atime, mtime), 'futime');
+  check(binding.futimes(fd, atime, mtime), 'futime'); // at node:fs:2241:11
 }
 
 function fsync(fd, callback) {
@@ -1165,7 +1166,7 @@ function fsync(fd, callback) {
 
 function fsyncSync(fd) {
   fd = getNativeFd(fd, 'fsync');
-  check(binding.fsync(fd), 'fsync');
+  check(binding.fsync(fd), 'fsync'); // at node:fs:1296:11
 }
 
 function fdatasync(fd, callback) {
@@ -1176,7 +1177,7 @@ function fdatasync(fd, callback) {
 
 function fdatasyncSync(fd) {
   fd = getNativeFd(fd, 'fdatasync');
-  check(binding.fdatasync(fd), 'fdatasync');
+  check(binding.fdatasync(fd), 'fdatasync'); // at node:fs:1273:11
 }
 
 // ---- streams, directories, watchers, globbing (their own modules) -------------------------------------------

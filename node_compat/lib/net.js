@@ -210,7 +210,7 @@ function connect(...args) {
     ownOptions = options;
     ownStreamOptions = kDefaultStreamOptions;
   }
-  const socket = new Socket(options);
+  const socket = new Socket(options); // at Object.connect (node:net:239:18) calling new
   if (options.timeout) socket.setTimeout(options.timeout);
   // Our own connect() is given the parsed arguments directly: no
   // normalized array, which only a replaced connect() can see. The socket
@@ -294,7 +294,7 @@ function Socket(options) {
     options.decodeStrings = false;
     streamOptions = options;
   }
-  stream.Duplex.call(this, streamOptions);
+  stream.Duplex.call(this, streamOptions); // at new Socket (node:net:422:17) calling Socket
 
   if (options.handle) {
     this[kHandle] = options.handle;
@@ -523,7 +523,7 @@ socketFinals.run = function(socket) {
   }
   const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) socketFinals.done(socket);
-  else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at node:net:556:15
+  else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at Socket._final (node:net:556:15)
   return true;
 };
 
@@ -661,7 +661,7 @@ function readOnConnect() {
 Object.defineProperty(readOnConnect, 'name', { __proto__: null, value: '' });
 
 Socket.prototype.end = function(data, encoding, callback) {
-  stream.Duplex.prototype.end.call(this, data, encoding, callback);
+  stream.Duplex.prototype.end.call(this, data, encoding, callback); // at Socket.end (node:net:742:31)
   return this;
 };
 
@@ -1680,7 +1680,7 @@ Server.prototype.listen = function(...args) {
     listenInCluster(this, null, -1, -1, backlogFromArgs, undefined, true); // at Server.listen (node:net:2064:5)
     return this;
   }
-  addServerAbortSignalOption(this, options);
+  addServerAbortSignalOption(this, options); // at Server.listen (node:net:2067:3)
 
   if (typeof options.fd === 'number' && options.fd >= 0) {
     listenInCluster(this, null, null, null, backlogFromArgs, options.fd); // at Server.listen (node:net:2070:5)
@@ -1867,7 +1867,7 @@ function onconnection(err, clientHandle) {
 // With connections handed to child processes, each child adds its count.
 Server.prototype.getConnections = function(cb) {
   if (!this._usingWorkers) {
-    process.nextTick(cb, null, this._connections);
+    process.nextTick(cb, null, this._connections); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | end (node:net:2317:5) | Server.getConnections (node:net:2325:5)
     return this;
   }
   let left = this._workers.length;

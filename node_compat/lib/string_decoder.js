@@ -32,12 +32,12 @@ const BASE64URL = 7;
 
 function checkEncoding(enc) {
   const normalized = normalizeEncoding(enc);
-  if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(enc); // at node:string_decoder:63:11
+  if (normalized === undefined) throw new ERR_UNKNOWN_ENCODING(enc); // at new StringDecoder (node:string_decoder:63:11)
   return normalized;
 }
 
 function StringDecoder(encoding) {
-  this.encoding = checkEncoding(encoding);
+  this.encoding = checkEncoding(encoding); // at -
   const state = new FastBuffer(kSize);
   state[kEncodingField] = encodingOps[this.encoding].encodingVal;
   this[kNativeDecoder] = state;

@@ -39,7 +39,7 @@ class Block:
         self.kind = kind
         self.name = name
         self.parent = parent
-        self.owner = owner  # a function stored as `Owner.prototype.name = function`
+        self.owner = owner  # `Owner.name` for a function stored as `Owner.prototype.name = function`
 
 
 def _skip_string(src: str, i: int) -> int:
@@ -220,10 +220,10 @@ def _classify(tokens: list, paren_of: dict) -> tuple:
 
 
 def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:
-    """`Owner.prototype.name = function` before the `function` token: Owner."""
+    """`Owner.prototype.name = function` before the `function` token: `Owner.name`."""
     texts = [t for t, _ in tokens[max(0, function_at - 6):function_at]]
     if len(texts) == 6 and texts[1] == "." and texts[2] == "prototype" and texts[3] == "." and texts[5] == "=":
-        return texts[0]
+        return f"{texts[0]}.{texts[4]}"
     return None
 
 
@@ -237,6 +237,14 @@ def unmatched_close(src: str) -> Optional[int]:
 _scans: dict = {}
 
 
+def _blocks_of(file: str, src: str) -> list:
+    """The blocks of `src` (the text of `file`), scanned once per text."""
+    cached = _scans.get(file)
+    if cached is None or (cached[0] is not src and cached[0] != src):
+        cached = _scans[file] = (src, scan(src))
+    return cached[1]
+
+
 def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
     """How V8 would name the function `name` running at `offset` when called as a method.
 
@@ -245,10 +253,7 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
     method; "" for a function of no such place; None when the function at
     `offset` is not one called `name`.
     """
-    cached = _scans.get(file)
-    if cached is None or (cached[0] is not src and cached[0] != src):
-        cached = _scans[file] = (src, scan(src))
-    blocks = cached[1]
+    blocks = _blocks_of(file, src)
     inner = None
     for index, block in enumerate(blocks):
         if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
@@ -266,5 +271,28 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
             return f"{parent.name}.{name}" if parent.name else None
         return f"Object.{name}" if parent.kind == "object" else None
     if block.kind == "function" and block.name == name:
-        return f"{block.owner}.{name}" if block.owner else ""
+        return f"{block.owner.split('.')[0]}.{name}" if block.owner else ""
+    return None
+
+
+def method_name(file: str, src: str, offset: int) -> Optional[str]:
+    """V8's name for the frame of the function running at `offset`, called as a method of its owner.
+
+    `Foo.m` for a method of class Foo or a function stored as
+    `Foo.prototype.m` (named or not), `new Foo` for its constructor; None
+    for any other function.
+    """
+    blocks = _blocks_of(file, src)
+    inner = None
+    for block in blocks:
+        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
+            inner = block
+    if inner is None:
+        return None
+    if inner.kind == "function":
+        return inner.owner
+    if inner.kind == "method" and inner.parent >= 0 and not inner.name.startswith("#"):
+        parent = blocks[inner.parent]
+        if parent.kind == "class" and parent.name:
+            return f"new {parent.name}" if inner.name == "constructor" else f"{parent.name}.{inner.name}"
     return None

@@ -15,15 +15,17 @@ which of Node's frames it stands for in its trailing comment:
 
 `calling Type.method` names how Node calls the function of the frame above
 (V8 shows `Timeout.fn [as _onTimeout]`), `calling Type` the class of the
-object it is called on (`Socket.<anonymous>`), `calling -` a plain call (the
+object it is called on (`Socket.<anonymous>`), `calling new` a constructor
+(`new Socket`), `calling -` a plain call (the
 frame above loses the receiver its own comment gives it). Where the receiver is not always
 of one class, `{emitter}` stands for the emitter whose listener runs (events'
 emit and once wrapper: `// at {emitter}.emit (node:events:513:28) calling
 {emitter}`), and `{entry}` for the handle or request the loop's callback is
 for (`// at {entry}.onconnection (node:net:2299:8)`); see
 lib/internal/bootstrap/error_stacks.js. A comment with a bare location
-(`// at node:net:1252:11`) only places fatal reports (see
-lib/internal/node_throw_sites.js) and leaves the frame as it is. Comments are
+(`// at node:net:1252:11`) moves the frame to Node's line and keeps its
+function's name; it also places fatal reports (see
+lib/internal/node_throw_sites.js). Comments are
 read from the library's files when a stack is formatted, so hot paths pay
 nothing.
 """
@@ -33,15 +35,22 @@ from __future__ import annotations
 import os
 import re
 
+from . import js_blocks
+
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
     from typing import Optional
 
-_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}|-))?\s*$")
+_NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}|-|new))?\s*$")
 _FRAME = re.compile(r"^(?:[^()]+ )?\((?:node:[\w/.-]+:\d+:\d+|<anonymous>)\)$")
+_LOCATION = re.compile(r"^node:[\w/.-]+:\d+:\d+$")
+# (In a note's frames: the name the frame already has.)
+KEEP_NAME = "{frame}"
 
 # node: id -> {line: (frames, callee)}
 _notes: dict = {}
+# node: id -> the library file's text (for method_name)
+_sources: dict = {}
 # The locations of Node's library that stack frames have been given
 # ("node:net:1252:11"): a fatal report finds Node's own line for them.
 _shown: set = set()
@@ -64,8 +73,10 @@ def _read_notes(lib_dir: str, module_id: str) -> dict:
         if spec == "-":
             found[number] = ((), callee)
             continue
-        frames = tuple(part.strip() for part in spec.split(" | "))
-        if all(_FRAME.match(frame) for frame in frames):
+        # A bare location: the frame keeps its function's name, at Node's line.
+        frames = tuple(f"{KEEP_NAME} ({part})" if _LOCATION.match(part) else part
+                       for part in (part.strip() for part in spec.split(" | ")))
+        if all(frame.startswith(KEEP_NAME) or _FRAME.match(frame) for frame in frames):
             found[number] = (tuple(f[1:-1] if f.startswith("(") else f for f in frames), callee)
     return found
 
@@ -83,6 +94,33 @@ def node_frames(lib_dir: str, file: str, line: int) -> Optional[tuple]:
     return note
 
 
+def library_line(lib_dir: str, file: str, line: int) -> tuple:
+    """(The text of library file `file` (a `node:` id), the offset of the code on its line `line`); ("", -1) if none."""
+    module_id = file[5:]
+    source = _sources.get(module_id)
+    if source is None:
+        try:
+            with open(os.path.join(lib_dir, f"{module_id}.js"), encoding="utf-8") as fh:
+                source = fh.read()
+        except OSError:
+            source = ""
+        _sources[module_id] = source
+    offset = 0
+    for _ in range(line - 1):
+        offset = source.find("\n", offset) + 1
+        if offset == 0:
+            return source, -1
+    end = source.find("\n", offset)
+    text = source[offset:] if end < 0 else source[offset:end]
+    return source, offset + len(text) - len(text.lstrip())
+
+
+def method_name(lib_dir: str, file: str, line: int) -> Optional[str]:
+    """V8's name for a frame at a library line whose function is a method (`Socket.send`), or None."""
+    source, offset = library_line(lib_dir, file, line)
+    return None if offset < 0 else js_blocks.method_name(file, source, offset)
+
+
 def is_node_location(location: str) -> bool:
     """Whether a stack frame's location is one of Node's (given by node_frames), not of pynode's library."""
     return location in _shown
@@ -91,16 +129,17 @@ def is_node_location(location: str) -> bool:
 _CALLED = re.compile(r"^(\s+at )(?:(.+?) \((.+)\)|(.+))$")
 
 
-def with_receiver(frame: str, type_name: str) -> str:
+def with_receiver(frame: str, type_name: str, library: bool = False) -> str:
     """A user function's frame called on an object of class `type_name`, named as V8 names it.
 
     (`Socket.<anonymous>`, `Socket.onData`; a name already qualified by the class is left alone.)
+    `library`: the frame is a library function's, at Node's line but with its own name.
     """
     m = _CALLED.match(frame)
     if m is None or not type_name:
         return frame
     prefix, name, where = m.group(1), m.group(2), m.group(3) if m.group(2) is not None else m.group(4)
-    if where.startswith("node:") or (name is not None and (name.startswith(("new ", "async ")) or " " in name)):
+    if (where.startswith("node:") and not library) or (name is not None and (name.startswith(("new ", "async ")) or " " in name)):
         return frame
     if name is None:
         return f"{prefix}{type_name}.<anonymous> ({where})"
@@ -109,15 +148,18 @@ def with_receiver(frame: str, type_name: str) -> str:
     return f"{prefix}{type_name}.{name} ({where})"
 
 
-def called_as(frame: str, callee: str) -> str:
+def called_as(frame: str, callee: str, library: bool = False) -> str:
     """The frame of a function Node calls as `callee` (`Type.method`, or `Type`: on a `Type`), named as V8 names it.
 
-    `-`: called without a receiver (`processTicksAndRejections`, not `process.processTicksAndRejections`).
+    `-`: called without a receiver (`processTicksAndRejections`, not `process.processTicksAndRejections`);
+    `new`: as a constructor (`new Socket`). `library`: as for with_receiver.
     """
     if callee == "-":
         return re.sub(r"^(\s+at )[\w$]+\.(?=[\w$]+ \()", r"\1", frame)
+    if callee == "new":
+        return re.sub(r"^(\s+at )(?=[\w$]+ \()", r"\1new ", frame)
     if "." not in callee:
-        return with_receiver(frame, callee)
+        return with_receiver(frame, callee, library)
     m = _CALLED.match(frame)
     if m is None:
         return frame

@@ -368,16 +368,33 @@ class ModuleSystem:
 
     _CALLEE_FRAME = re.compile(r"^(\s+at )([\w$]+) \((.+):(\d+):(\d+)\)$")
 
-    def _as_method(self, frame: str, file: str, src: str, col: int) -> str:
+    @staticmethod
+    def _at_node_line(head: str, indent: str, file: str, line: int, location: str) -> tuple:
+        """A library frame moved to Node's `location`, and whether it was renamed as V8 names it.
+
+        `head` is the frame up to its location (`    at name (`, or `    at `
+        for an anonymous function). A function of a class, or one stored on a
+        prototype, is a method of it (`Socket.setBroadcast`).
+        """
+        from ..realm import LIB_DIR
+
+        if not head.startswith(f"{indent}at new "):
+            name = node_frames.method_name(LIB_DIR, file, line)
+            if name is not None:
+                return f"{indent}at {name} ({location})", True
+        return (f"{head}{location})" if head.endswith("(") else f"{indent}at {location}"), False
+
+    def _as_method(self, frame: str, file: str, src: str, col: int, library: Optional[tuple] = None) -> str:
         """The frame of a function called here as `receiver.name(...)`, named after its owner as V8 names it.
 
         `src` is the caller's line and `col` V8's column of the call there (at
         the callee's name). The owner comes from where the function is
         written (see js_blocks); a plain function called on what `require()`
-        returned is a method of an `Object`.
+        returned is a method of an `Object`. `library`: the frame is a library
+        function's at Node's line, with (its file, its line in pynode's library).
         """
         m = self._CALLEE_FRAME.match(frame)
-        if m is None or m.group(3).startswith("node:"):
+        if m is None or (m.group(3).startswith("node:") and library is None):
             return frame
         prefix, name, callee_file = m.group(1), m.group(2), m.group(3)
         at = col - 1
@@ -391,10 +408,17 @@ class ModuleSystem:
             return frame  # not a member call
         before = head[:-2] if head.endswith("?.") else head[:-1]
         before = before.rstrip()
-        callee_src = self._source_text(callee_file)
-        if callee_src is None:
-            return frame
-        offset = self.source_offset(callee_file, int(m.group(4)), int(m.group(5)))
+        if library is not None:
+            from ..realm import LIB_DIR
+
+            callee_src, offset = node_frames.library_line(LIB_DIR, *library)
+            if offset < 0:
+                return frame
+        else:
+            callee_src = self._source_text(callee_file)
+            if callee_src is None:
+                return frame
+            offset = self.source_offset(callee_file, int(m.group(4)), int(m.group(5)))
         owner = js_blocks.owner_of(callee_file, callee_src, offset, name)
         if owner is None:
             return frame
@@ -442,6 +466,8 @@ class ModuleSystem:
         """
         running = emitters.split("\n") if emitters else []
         out: list = []
+        # Library frames moved to Node's line that keep their own name: index in out -> (file, line).
+        ours: dict = {}
         for text in frames.split("\n"):
             m = self._FRAME.match(text)
             if m is None:
@@ -460,9 +486,9 @@ class ModuleSystem:
                     replacement, callee = note
                     if callee == "{emitter}":
                         if out and running:
-                            out[-1] = node_frames.with_receiver(out[-1], running[-1])
+                            out[-1] = node_frames.with_receiver(out[-1], running[-1], len(out) - 1 in ours)
                     elif callee is not None and out:
-                        out[-1] = node_frames.called_as(out[-1], callee)
+                        out[-1] = node_frames.called_as(out[-1], callee, len(out) - 1 in ours)
                     indent = text[: len(text) - len(text.lstrip())]
                     for frame in replacement:
                         if "{emitter}" in frame:
@@ -471,6 +497,12 @@ class ModuleSystem:
                             frame = frame.replace("{emitter}.", f"{name}." if name else "")
                         if "{entry}" in frame:
                             frame = frame.replace("{entry}.", f"{entry}." if entry else "")
+                        if frame.startswith(node_frames.KEEP_NAME):
+                            moved, renamed = self._at_node_line(m.group(1), indent, file, line, frame[len(node_frames.KEEP_NAME) + 2:-1])
+                            if not renamed:
+                                ours[len(out)] = (file, line)
+                            out.append(moved)
+                            continue
                         out.append(f"{indent}at {frame}")
                     continue
             if line == 1 and file in self.cjs_files:
@@ -507,7 +539,7 @@ class ModuleSystem:
                 name = re.split(r"\.\s*", constructed.group(1))[-1]
                 out[-1] = out[-1].replace(f"at {name} (", f"at new {name} (", 1)
             elif out and src is not None and 0 < col <= len(src):
-                out[-1] = self._as_method(out[-1], file, src, col)
+                out[-1] = self._as_method(out[-1], file, src, col, ours.get(len(out) - 1))
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
         return "\n".join(out)
 

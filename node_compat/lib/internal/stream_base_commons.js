@@ -305,13 +305,13 @@ function setStreamTimeout(msecs, callback) {
   streamsUsed.timers = true;
   if (msecs === 0) {
     if (callback !== undefined) {
-      validateFunction(callback, 'callback'); // at node:internal/stream_base_commons:251:7
+      validateFunction(callback, 'callback'); // at Socket.setStreamTimeout [as setTimeout] (node:internal/stream_base_commons:251:7)
       this.removeListener('timeout', callback);
     }
   } else {
     this[kTimeout] = setUnrefTimeout(this._onTimeout.bind(this), msecs);
     if (callback !== undefined) {
-      validateFunction(callback, 'callback'); // at node:internal/stream_base_commons:260:7
+      validateFunction(callback, 'callback'); // at Socket.setStreamTimeout [as setTimeout] (node:internal/stream_base_commons:260:7)
       this.once('timeout', callback);
     }
   }

@@ -419,7 +419,7 @@ function invalidReceiver() {
 // The constructor's failure comes from Node's binding: a plain TypeError
 // with the code, the input and the base.
 function invalidURL(input, base) {
-  const err = new TypeError('Invalid URL'); // at node:internal/url:818:25
+  const err = new TypeError('Invalid URL'); // at -
   err.code = 'ERR_INVALID_URL';
   err.input = input;
   if (base !== undefined) err.base = base;
@@ -430,10 +430,10 @@ function parseOrThrow(input, base) {
   let baseRecord = null;
   if (base !== undefined) {
     baseRecord = basicParse(base);
-    if (baseRecord === null) throw invalidURL(input, base);
+    if (baseRecord === null) throw invalidURL(input, base); // at -
   }
   const record = basicParse(input, baseRecord);
-  if (record === null) throw invalidURL(input, base);
+  if (record === null) throw invalidURL(input, base); // at -
   return record;
 }
 
@@ -446,7 +446,7 @@ class URL {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url'); // at node:internal/url:806:13
     input = toUSVString(input);
     if (base !== undefined) base = toUSVString(base);
-    this.#record = parseOrThrow(input, base);
+    this.#record = parseOrThrow(input, base); // at node:internal/url:818:25
     this.#href = serializeURL(this.#record);
   }
 

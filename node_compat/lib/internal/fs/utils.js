@@ -78,12 +78,12 @@ function bindingError(code, syscall, path, dest) {
     path = context[1] === null ? undefined : decodedPath(context[1], path);
     dest = context[2] === null ? undefined : decodedPath(context[2], dest);
   }
-  return systemError(code, syscall, path, dest);
+  return systemError(code, syscall, path, dest); // at -
 }
 
 // Node's fs errors list errno, code, syscall (then path, dest) in that order.
 function systemError(errno, syscall, path, dest) {
-  return uvException({ errno, code: getSystemErrorName(errno), syscall, path, dest });
+  return uvException({ errno, code: getSystemErrorName(errno), syscall, path, dest }); // at -
 }
 
 // The error Node builds from a binding's context object (handleErrorFromBinding),
@@ -138,7 +138,7 @@ const kSiteOfSyscall = {
 // Throw for a failed synchronous call, else return its result.
 function check(result, syscall, path, dest, site = kSiteOfSyscall[syscall] ?? syscall) {
   if (typeof result === 'number' && result < 0) {
-    const err = site === 'handleError' ? contextError(result, syscall) : bindingError(result, syscall, path, dest);
+    const err = site === 'handleError' ? contextError(result, syscall) : bindingError(result, syscall, path, dest); // at -
     throw site === 'hidden' ? markHiddenValidatorError(err) : markThrowSite(err, site);
   }
   return result;

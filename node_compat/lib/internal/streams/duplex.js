@@ -52,8 +52,8 @@ function Duplex(options) {
     ownEvents = true;
   }
 
-  this._readableState = new Readable.ReadableState(options, this, true);
-  this._writableState = new Writable.WritableState(options, this, true);
+  this._readableState = new Readable.ReadableState(options, this, true); // at node:internal/streams/duplex:86:25
+  this._writableState = new Writable.WritableState(options, this, true); // at node:internal/streams/duplex:87:25
 
   if (options) {
     this.allowHalfOpen = options.allowHalfOpen !== false;

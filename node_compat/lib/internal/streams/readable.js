@@ -191,7 +191,7 @@ function ReadableState(options, stream, isDuplex) {
       hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
     } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
       // (A non-negative int32 is valid: no call needed to tell.)
-      hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex);
+      hwm = checkHighWaterMark(hwm, 'readableHighWaterMark', isDuplex); // at new ReadableState (node:internal/streams/readable:276:5)
     }
     if (options.emitClose === false) flags &= ~kEmitClose;
     if (options.autoDestroy === false) flags &= ~kAutoDestroy;
@@ -250,7 +250,7 @@ function Readable(options) {
     readable: void 0,
   };
 
-  this._readableState = new ReadableState(options, this, false);
+  this._readableState = new ReadableState(options, this, false); // at node:internal/streams/readable:337:25
 
   if (options) {
     if (typeof options.read === 'function') this._read = options.read;
@@ -340,7 +340,7 @@ function unshiftBytes(stream, state, chunk, encoding) {
     chunk = new FastBuffer(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   } else if (chunk !== void 0) {
     const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
-    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:426:28
+    errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at readableAddChunkUnshiftByteMode (node:internal/streams/readable:426:28)
     return false;
   }
 
@@ -358,7 +358,7 @@ function unshiftObject(stream, state, chunk) {
 
 function unshiftValue(stream, state, chunk) {
   if ((state[kState] & kEndEmitted) !== 0) {
-    errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT()); // at node:internal/streams/readable:452:28
+    errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT()); // at readableAddChunkUnshiftValue (node:internal/streams/readable:452:28)
   } else if ((state[kState] & kDestroyedOrErrored) !== 0) {
     return false;
   } else {
@@ -389,7 +389,7 @@ function pushBytes(stream, state, chunk, encoding, flags) {
       encoding = '';
     } else if (chunk !== void 0) {
       const types = ['string', 'Buffer', 'TypedArray', 'DataView'];
-      errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at node:internal/streams/readable:480:28
+      errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE('chunk', types, chunk)); // at readableAddChunkPushByteMode (node:internal/streams/readable:480:28)
       return false;
     }
     // (A conversion runs code, which might have changed them.)
@@ -404,7 +404,7 @@ function pushBytes(stream, state, chunk, encoding, flags) {
   }
 
   if ((flags & kEnded) !== 0) {
-    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:493:28
+    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at readableAddChunkPushByteMode (node:internal/streams/readable:493:28)
     return false;
   }
   if ((flags & kDestroyedOrErrored) !== 0) return false;
@@ -455,7 +455,7 @@ function pushObject(stream, state, chunk, encoding, flags) {
   }
 
   if ((flags & kEnded) !== 0) {
-    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at node:internal/streams/readable:522:28
+    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF()); // at readableAddChunkPushObjectMode (node:internal/streams/readable:522:28)
     return false;
   }
   if ((flags & kDestroyedOrErrored) !== 0) return false;
@@ -505,7 +505,7 @@ Readable.prototype.isPaused = function() {
 
 Readable.prototype.setEncoding = function(enc) {
   const state = this._readableState;
-  const decoder = new StringDecoder(enc);
+  const decoder = new StringDecoder(enc); // at Readable.setEncoding (node:internal/streams/readable:588:19)
   state.decoder = decoder;
   // The decoder's name for it (utf8 for null).
   state.encoding = decoder.encoding;

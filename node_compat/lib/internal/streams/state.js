@@ -34,7 +34,7 @@ function getHighWaterMark(objectMode, options, duplexKey, isDuplex) {
 function checkHighWaterMark(hwm, duplexKey, isDuplex) {
   if (!Number.isInteger(hwm) || hwm < 0) {
     const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark';
-    throw new ERR_INVALID_ARG_VALUE(name, hwm); // at node:internal/streams/state:38:13
+    throw new ERR_INVALID_ARG_VALUE(name, hwm); // at getHighWaterMark (node:internal/streams/state:38:13)
   }
   return hwm;
 }

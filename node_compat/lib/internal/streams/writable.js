@@ -200,7 +200,7 @@ function WritableState(options, stream, isDuplex) {
       hwm = (flags & kObjectMode) !== 0 ? defaultHighWaterMarks.objects : defaultHighWaterMarks.bytes;
     } else if (typeof hwm !== 'number' || (hwm | 0) !== hwm || hwm < 0) {
       // (A non-negative int32 is valid: no call needed to tell.)
-      hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex);
+      hwm = checkHighWaterMark(hwm, 'writableHighWaterMark', isDuplex); // at new WritableState (node:internal/streams/writable:317:5)
     }
     if (options.decodeStrings === false) flags &= ~kDecodeStrings;
     if (options.emitClose === false) flags &= ~kEmitClose;
@@ -283,7 +283,7 @@ function Writable(options) {
     drain: void 0,
   };
 
-  this._writableState = new WritableState(options, this, false);
+  this._writableState = new WritableState(options, this, false); // at node:internal/streams/writable:405:25
 
   if (options) {
     if (typeof options.write === 'function') this._write = options.write;
@@ -335,14 +335,14 @@ function writeChunk(stream, chunk, encoding, cb) {
   if (typeof cb !== 'function') cb = nop;
 
   if (chunk === null) {
-    throw new ERR_STREAM_NULL_VALUES(); // at node:internal/streams/writable:459:11
+    throw new ERR_STREAM_NULL_VALUES(); // at _write (node:internal/streams/writable:459:11)
   }
 
   if ((flags & kObjectMode) === 0) {
     if (!encoding) {
       encoding = (flags & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state[kDefaultEncodingValue];
     } else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) {
-      throw new ERR_UNKNOWN_ENCODING(encoding); // at node:internal/streams/writable:466:13
+      throw new ERR_UNKNOWN_ENCODING(encoding); // at _write (node:internal/streams/writable:466:13)
     }
 
     if (typeof chunk === 'string') {
@@ -364,9 +364,9 @@ function writeChunk(stream, chunk, encoding, cb) {
   if ((flags & (kEnding | kDestroyed)) !== 0) {
     var err;
     if ((flags & kEnding) !== 0) {
-      err = new ERR_STREAM_WRITE_AFTER_END(); // at node:internal/streams/writable:487:11
+      err = new ERR_STREAM_WRITE_AFTER_END(); // at _write (node:internal/streams/writable:487:11)
     } else {
-      err = new ERR_STREAM_DESTROYED('write'); // at node:internal/streams/writable:489:11
+      err = new ERR_STREAM_DESTROYED('write'); // at _write (node:internal/streams/writable:489:11)
     }
     process.nextTick(cb, err);
     errorOrDestroy(stream, err, true);
@@ -664,7 +664,7 @@ Writable.prototype.end = function(chunk, encoding, cb) {
 
   let err;
   if (chunk !== void 0 && chunk !== null) {
-    const ret = writeChunk(this, chunk, encoding);
+    const ret = writeChunk(this, chunk, encoding); // at Writable.end (node:internal/streams/writable:821:17)
     if (ret instanceof Error) err = ret;
   }
 
@@ -716,7 +716,7 @@ function needFinish(state) {
 function finalDone(stream, state, err) {
   const flags = state[kState];
   if ((flags & kPrefinished) !== 0) {
-    errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at node:internal/streams/writable:886:35
+    errorOrDestroy(stream, err ?? new ERR_MULTIPLE_CALLBACK()); // at onFinish (node:internal/streams/writable:886:35)
     return;
   }
   state.pendingcb--;
