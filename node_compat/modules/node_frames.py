@@ -49,7 +49,7 @@ KEEP_NAME = "{frame}"
 
 # node: id -> {line: (frames, callee)}
 _notes: dict = {}
-# node: id -> the library file's text (for method_name)
+# node: id -> the library file's text
 _sources: dict = {}
 # The locations of Node's library that stack frames have been given
 # ("node:net:1252:11"): a fatal report finds Node's own line for them.
@@ -58,12 +58,7 @@ _shown: set = set()
 
 def _read_notes(lib_dir: str, module_id: str) -> dict:
     found: dict = {}
-    try:
-        with open(os.path.join(lib_dir, f"{module_id}.js"), encoding="utf-8") as fh:
-            lines = fh.read().split("\n")
-    except OSError:
-        return found
-    for number, text in enumerate(lines, 1):
+    for number, text in enumerate(_library_source(lib_dir, module_id).split("\n"), 1):
         if "// at " not in text:
             continue
         m = _NOTE.search(text)
@@ -94,9 +89,8 @@ def node_frames(lib_dir: str, file: str, line: int) -> Optional[tuple]:
     return note
 
 
-def library_line(lib_dir: str, file: str, line: int) -> tuple:
-    """(The text of library file `file` (a `node:` id), the offset of the code on its line `line`); ("", -1) if none."""
-    module_id = file[5:]
+def _library_source(lib_dir: str, module_id: str) -> str:
+    """The text of a library module ("" when there is none), read once."""
     source = _sources.get(module_id)
     if source is None:
         try:
@@ -105,6 +99,12 @@ def library_line(lib_dir: str, file: str, line: int) -> tuple:
         except OSError:
             source = ""
         _sources[module_id] = source
+    return source
+
+
+def library_line(lib_dir: str, file: str, line: int) -> tuple:
+    """(The text of library file `file` (a `node:` id), the offset of the code on its line `line`); ("", -1) if none."""
+    source = _library_source(lib_dir, file[5:])
     offset = 0
     for _ in range(line - 1):
         offset = source.find("\n", offset) + 1
