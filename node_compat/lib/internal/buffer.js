@@ -15,7 +15,7 @@ const {
 const { validateNumber } = require('internal/validators');
 // (The engine's base64 and hex codecs, which V8 12.9 does not expose.)
 const { fromBase64, fromHex, toBase64, toHex } = require('internal/bootstrap/builtins').engineCodecs;
-const { markHiddenValidatorError, markThrowSite } = require('internal/node_throw_sites');
+const { markThrowSite } = require('internal/node_throw_sites');
 
 const binding = internalBinding('buffer');
 
@@ -362,35 +362,19 @@ function boundsError(value, length, type) {
   throw new ERR_OUT_OF_RANGE(type || 'offset', `>= ${type ? 1 : 0} and <= ${length}`, value); // at node:internal/buffer:88:9
 }
 
-// Validates `offset` for an access of `size` bytes. Node validates the type
-// in each reader (its line is `site`) and, for the writers, in checkBounds.
-function checkReadable(buf, offset, size, site = 'node:internal/buffer:55:3') {
-  if (typeof offset !== 'number') {
-    throw markHiddenValidatorError(new ERR_INVALID_ARG_TYPE('offset', 'number', offset), site);
-  }
-  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) {
-    boundsError(offset, buf.length - size);
-  }
-}
+// Node's readers and writers are one function per width and byte order, and
+// an error's stack shows them: `at boundsError`, `at checkBounds`, `at
+// writeU_Int16LE`, `at Buffer.writeUInt16LE`. So they are here too, one
+// function for each of Node's, and each line that can lead to an error says
+// which of Node's frames it is (see modules/node_frames.py). The float
+// methods' frames are named as on a little-endian host, where the LE ones go
+// "forwards". The checks come first as plain tests, so a valid access makes
+// no call.
 
-function checkValue(value, min, max, size) {
-  if (value > max || value < min) {
-    const n = typeof min === 'bigint' ? 'n' : '';
-    let range;
-    if (size > 4) {
-      const bits = size * 8;
-      range = min === 0 || min === 0n ?
-        `>= 0${n} and < 2${n} ** ${bits}${n}` :
-        `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}`;
-    } else {
-      range = `>= ${min}${n} and <= ${max}${n}`;
-    }
-    throw new ERR_OUT_OF_RANGE('value', range, value); // at node:internal/buffer:74:11
-  }
-}
-
-function readUIntLEAt(buf, offset, size, site) {
-  checkReadable(buf, offset, size, site);
+// The `size` bytes at `offset` as an unsigned integer, or undefined when
+// they are not all there (an offset out of range, fractional or NaN).
+function uintLE(buf, offset, size) {
+  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) return undefined;
   let value = 0;
   let mul = 1;
   for (let i = 0; i < size; i++) {
@@ -400,8 +384,8 @@ function readUIntLEAt(buf, offset, size, site) {
   return value;
 }
 
-function readUIntBEAt(buf, offset, size, site) {
-  checkReadable(buf, offset, size, site);
+function uintBE(buf, offset, size) {
+  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) return undefined;
   let value = 0;
   for (let i = 0; i < size; i++) value = value * 0x100 + buf[offset + i];
   return value;
@@ -412,60 +396,200 @@ function signed(value, size) {
   return value >= limit ? value - limit * 2 : value;
 }
 
-// The in-range `value` as the unsigned integer whose bytes get stored
-// (fractions truncated toward zero, NaN as 0).
-function toUnsigned(value, size) {
-  const v = Math.trunc(value) || 0;
-  return v < 0 ? v + 2 ** (size * 8) : v;
+// -- readers -------------------------------------------------------------------
+
+function readUInt8(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readUInt8 (node:internal/buffer:251:3)
+  const value = this[offset];
+  if (value === undefined) boundsError(offset, this.length - 1); // at Buffer.readUInt8 (node:internal/buffer:254:5)
+  return value;
 }
 
-function writeLEAt(buf, value, offset, size, min, max) {
-  value = +value;
-  checkValue(value, min, max, size);
-  checkReadable(buf, offset, size);
-  let v = toUnsigned(value, size);
-  for (let i = 0; i < size; i++) {
-    const byte = v % 0x100;
-    buf[offset + i] = byte;
-    v = (v - byte) / 0x100;
+function readInt8(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readInt8 (node:internal/buffer:423:3)
+  const value = this[offset];
+  if (value === undefined) boundsError(offset, this.length - 1); // at Buffer.readInt8 (node:internal/buffer:426:5)
+  return (value << 24) >> 24;
+}
+
+function readUInt16LE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readUInt16LE (node:internal/buffer:241:3)
+  const a = this[offset];
+  const b = this[offset + 1];
+  if (a === undefined || b === undefined) boundsError(offset, this.length - 2); // at Buffer.readUInt16LE (node:internal/buffer:245:5)
+  return a | (b << 8);
+}
+
+function readUInt16BE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readUInt16BE (node:internal/buffer:330:3)
+  const a = this[offset];
+  const b = this[offset + 1];
+  if (a === undefined || b === undefined) boundsError(offset, this.length - 2); // at Buffer.readUInt16BE (node:internal/buffer:334:5)
+  return (a << 8) | b;
+}
+
+function readInt16LE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readInt16LE (node:internal/buffer:412:3)
+  const a = this[offset];
+  const b = this[offset + 1];
+  if (a === undefined || b === undefined) boundsError(offset, this.length - 2); // at Buffer.readInt16LE (node:internal/buffer:416:5)
+  return ((a | (b << 8)) << 16) >> 16;
+}
+
+function readInt16BE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readInt16BE (node:internal/buffer:504:3)
+  const a = this[offset];
+  const b = this[offset + 1];
+  if (a === undefined || b === undefined) boundsError(offset, this.length - 2); // at Buffer.readInt16BE (node:internal/buffer:508:5)
+  return (((a << 8) | b) << 16) >> 16;
+}
+
+function readUInt32LE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readUInt32LE (node:internal/buffer:218:3)
+  const a = this[offset];
+  const d = this[offset + 3];
+  if (a === undefined || d === undefined) boundsError(offset, this.length - 4); // at Buffer.readUInt32LE (node:internal/buffer:222:5)
+  return d * 0x1000000 + ((this[offset + 2] << 16) | (this[offset + 1] << 8) | a);
+}
+
+function readUInt32BE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readUInt32BE (node:internal/buffer:307:3)
+  const a = this[offset];
+  const d = this[offset + 3];
+  if (a === undefined || d === undefined) boundsError(offset, this.length - 4); // at Buffer.readUInt32BE (node:internal/buffer:311:5)
+  return a * 0x1000000 + ((this[offset + 1] << 16) | (this[offset + 2] << 8) | d);
+}
+
+function readInt32LE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readInt32LE (node:internal/buffer:388:3)
+  const a = this[offset];
+  const d = this[offset + 3];
+  if (a === undefined || d === undefined) boundsError(offset, this.length - 4); // at Buffer.readInt32LE (node:internal/buffer:392:5)
+  return (d << 24) | (this[offset + 2] << 16) | (this[offset + 1] << 8) | a;
+}
+
+function readInt32BE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readInt32BE (node:internal/buffer:480:3)
+  const a = this[offset];
+  const d = this[offset + 3];
+  if (a === undefined || d === undefined) boundsError(offset, this.length - 4); // at Buffer.readInt32BE (node:internal/buffer:484:5)
+  return (a << 24) | (this[offset + 1] << 16) | (this[offset + 2] << 8) | d;
+}
+
+// The widths that are no method of their own (readUIntLE and its siblings
+// call them).
+function readUInt24LE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:231:3
+  return uintLE(buf, offset, 3) ?? boundsError(offset, buf.length - 3); // at node:internal/buffer:235:5
+}
+
+function readUInt40LE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:204:3
+  return uintLE(buf, offset, 5) ?? boundsError(offset, buf.length - 5); // at node:internal/buffer:208:5
+}
+
+function readUInt48LE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:190:3
+  return uintLE(buf, offset, 6) ?? boundsError(offset, buf.length - 6); // at node:internal/buffer:194:5
+}
+
+function readUInt24BE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:320:3
+  return uintBE(buf, offset, 3) ?? boundsError(offset, buf.length - 3); // at node:internal/buffer:324:5
+}
+
+function readUInt40BE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:293:3
+  return uintBE(buf, offset, 5) ?? boundsError(offset, buf.length - 5); // at node:internal/buffer:297:5
+}
+
+function readUInt48BE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:279:3
+  return uintBE(buf, offset, 6) ?? boundsError(offset, buf.length - 6); // at node:internal/buffer:283:5
+}
+
+function readInt24LE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:401:3
+  return signed(uintLE(buf, offset, 3) ?? boundsError(offset, buf.length - 3), 3); // at node:internal/buffer:405:5
+}
+
+function readInt40LE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:374:3
+  return signed(uintLE(buf, offset, 5) ?? boundsError(offset, buf.length - 5), 5); // at node:internal/buffer:378:5
+}
+
+function readInt48LE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:359:3
+  return signed(uintLE(buf, offset, 6) ?? boundsError(offset, buf.length - 6), 6); // at node:internal/buffer:363:5
+}
+
+function readInt24BE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:493:3
+  return signed(uintBE(buf, offset, 3) ?? boundsError(offset, buf.length - 3), 3); // at node:internal/buffer:497:5
+}
+
+function readInt40BE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:466:3
+  return signed(uintBE(buf, offset, 5) ?? boundsError(offset, buf.length - 5), 5); // at node:internal/buffer:470:5
+}
+
+function readInt48BE(buf, offset) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:451:3
+  return signed(uintBE(buf, offset, 6) ?? boundsError(offset, buf.length - 6), 6); // at node:internal/buffer:455:5
+}
+
+// The variable-width readers hand each width to its reader, the widths that
+// are methods through `this`, as Node does (a buffer's own override runs).
+function readUIntLE(offset, byteLength) {
+  if (offset === undefined) throw new ERR_INVALID_ARG_TYPE('offset', 'number', offset); // at Buffer.readUIntLE (node:internal/buffer:172:11)
+  switch (byteLength) {
+    case 1: return this.readUInt8(offset); // at Buffer.readUIntLE (node:internal/buffer:184:17)
+    case 2: return this.readUInt16LE(offset); // at Buffer.readUIntLE (node:internal/buffer:182:17)
+    case 3: return readUInt24LE(this, offset); // at Buffer.readUIntLE (node:internal/buffer:178:12)
+    case 4: return this.readUInt32LE(offset); // at Buffer.readUIntLE (node:internal/buffer:180:17)
+    case 5: return readUInt40LE(this, offset); // at Buffer.readUIntLE (node:internal/buffer:176:12)
+    case 6: return readUInt48LE(this, offset); // at Buffer.readUIntLE (node:internal/buffer:174:12)
   }
-  return offset + size;
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.readUIntLE (node:internal/buffer:186:3)
 }
 
-function writeBEAt(buf, value, offset, size, min, max) {
-  value = +value;
-  checkValue(value, min, max, size);
-  checkReadable(buf, offset, size);
-  let v = toUnsigned(value, size);
-  for (let i = size - 1; i >= 0; i--) {
-    const byte = v % 0x100;
-    buf[offset + i] = byte;
-    v = (v - byte) / 0x100;
+function readUIntBE(offset, byteLength) {
+  if (offset === undefined) throw new ERR_INVALID_ARG_TYPE('offset', 'number', offset); // at Buffer.readUIntBE (node:internal/buffer:261:11)
+  switch (byteLength) {
+    case 1: return this.readUInt8(offset); // at Buffer.readUIntBE (node:internal/buffer:273:17)
+    case 2: return this.readUInt16BE(offset); // at Buffer.readUIntBE (node:internal/buffer:271:17)
+    case 3: return readUInt24BE(this, offset); // at Buffer.readUIntBE (node:internal/buffer:267:12)
+    case 4: return this.readUInt32BE(offset); // at Buffer.readUIntBE (node:internal/buffer:269:17)
+    case 5: return readUInt40BE(this, offset); // at Buffer.readUIntBE (node:internal/buffer:265:12)
+    case 6: return readUInt48BE(this, offset); // at Buffer.readUIntBE (node:internal/buffer:263:12)
   }
-  return offset + size;
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.readUIntBE (node:internal/buffer:275:3)
 }
 
-// Byte writes check the offset's type before the value, as Node does.
-function writeByte(buf, value, offset, min, max) {
-  value = +value;
-  validateNumber(offset, 'offset'); // at node:internal/buffer:738:3
-  if (value > max || value < min) {
-    throw new ERR_OUT_OF_RANGE('value', `>= ${min} and <= ${max}`, value); // at node:internal/buffer:740:11
+function readIntLE(offset, byteLength) {
+  if (offset === undefined) throw new ERR_INVALID_ARG_TYPE('offset', 'number', offset); // at Buffer.readIntLE (node:internal/buffer:341:11)
+  switch (byteLength) {
+    case 1: return this.readInt8(offset); // at Buffer.readIntLE (node:internal/buffer:353:17)
+    case 2: return this.readInt16LE(offset); // at Buffer.readIntLE (node:internal/buffer:351:17)
+    case 3: return readInt24LE(this, offset); // at Buffer.readIntLE (node:internal/buffer:347:12)
+    case 4: return this.readInt32LE(offset); // at Buffer.readIntLE (node:internal/buffer:349:17)
+    case 5: return readInt40LE(this, offset); // at Buffer.readIntLE (node:internal/buffer:345:12)
+    case 6: return readInt48LE(this, offset); // at Buffer.readIntLE (node:internal/buffer:343:12)
   }
-  if (buf[offset] === undefined) boundsError(offset, buf.length - 1);
-  buf[offset] = value;
-  return offset + 1;
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.readIntLE (node:internal/buffer:355:3)
 }
 
-function checkByteLength(byteLength) {
-  if (!(byteLength >= 1 && byteLength <= 6 && Math.floor(byteLength) === byteLength)) {
-    boundsError(byteLength, 6, 'byteLength');
+function readIntBE(offset, byteLength) {
+  if (offset === undefined) throw new ERR_INVALID_ARG_TYPE('offset', 'number', offset); // at Buffer.readIntBE (node:internal/buffer:433:11)
+  switch (byteLength) {
+    case 1: return this.readInt8(offset); // at Buffer.readIntBE (node:internal/buffer:445:17)
+    case 2: return this.readInt16BE(offset); // at Buffer.readIntBE (node:internal/buffer:443:17)
+    case 3: return readInt24BE(this, offset); // at Buffer.readIntBE (node:internal/buffer:439:12)
+    case 4: return this.readInt32BE(offset); // at Buffer.readIntBE (node:internal/buffer:441:17)
+    case 5: return readInt40BE(this, offset); // at Buffer.readIntBE (node:internal/buffer:437:12)
+    case 6: return readInt48BE(this, offset); // at Buffer.readIntBE (node:internal/buffer:435:12)
   }
-}
-
-// readUIntLE and its siblings each throw this from their own line (`site`).
-function checkOffsetGiven(offset, site) {
-  if (offset === undefined) throw markThrowSite(new ERR_INVALID_ARG_TYPE('offset', 'number', offset), site);
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.readIntBE (node:internal/buffer:447:3)
 }
 
 // One scratch buffer for float conversions; the host is little-endian unless
@@ -476,241 +600,411 @@ const float32Bytes = new Uint8Array(float32.buffer);
 const float64Bytes = new Uint8Array(float64.buffer);
 const hostIsBigEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 0;
 
-function readFloatAt(buf, offset, bigEndian, double, site) {
-  const size = double ? 8 : 4;
-  checkReadable(buf, offset, size, site);
-  const scratch = double ? float64Bytes : float32Bytes;
-  const reverse = bigEndian !== hostIsBigEndian;
+// The float at `offset` of `size` bytes, read in the host's byte order
+// (`reverse` false) or the other; undefined when the bytes are not all there.
+function floatAt(buf, offset, size, reverse) {
+  if (buf[offset] === undefined || buf[offset + size - 1] === undefined) return undefined;
+  const scratch = size === 8 ? float64Bytes : float32Bytes;
   for (let i = 0; i < size; i++) scratch[reverse ? size - 1 - i : i] = buf[offset + i];
-  return double ? float64[0] : float32[0];
+  return size === 8 ? float64[0] : float32[0];
 }
 
-function writeFloatAt(buf, value, offset, bigEndian, double) {
-  const size = double ? 8 : 4;
-  value = +value;
-  checkReadable(buf, offset, size);
-  if (double) float64[0] = value; else float32[0] = value;
-  const scratch = double ? float64Bytes : float32Bytes;
-  const reverse = bigEndian !== hostIsBigEndian;
-  for (let i = 0; i < size; i++) buf[offset + i] = scratch[reverse ? size - 1 - i : i];
-  return offset + size;
+function readFloatForwards(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readFloatForwards [as readFloatLE] (node:internal/buffer:530:3)
+  return floatAt(this, offset, 4, false) ?? boundsError(offset, this.length - 4); // at Buffer.readFloatForwards [as readFloatLE] (node:internal/buffer:534:5)
 }
 
-function readBig64(buf, offset, bigEndian, isSigned, site) {
-  checkReadable(buf, offset, 8, site);
+function readFloatBackwards(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readFloatBackwards [as readFloatBE] (node:internal/buffer:516:3)
+  return floatAt(this, offset, 4, true) ?? boundsError(offset, this.length - 4); // at Buffer.readFloatBackwards [as readFloatBE] (node:internal/buffer:520:5)
+}
+
+function readDoubleForwards(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readDoubleForwards [as readDoubleLE] (node:internal/buffer:562:3)
+  return floatAt(this, offset, 8, false) ?? boundsError(offset, this.length - 8); // at Buffer.readDoubleForwards [as readDoubleLE] (node:internal/buffer:566:5)
+}
+
+function readDoubleBackwards(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readDoubleBackwards [as readDoubleBE] (node:internal/buffer:544:3)
+  return floatAt(this, offset, 8, true) ?? boundsError(offset, this.length - 8); // at Buffer.readDoubleBackwards [as readDoubleBE] (node:internal/buffer:548:5)
+}
+
+// The 64-bit integer at `offset`, most significant byte first or last;
+// undefined when the bytes are not all there.
+function bigAt(buf, offset, bigEndian, isSigned) {
+  if (buf[offset] === undefined || buf[offset + 7] === undefined) return undefined;
   let value = 0n;
   for (let i = 0; i < 8; i++) value = (value << 8n) | BigInt(buf[offset + (bigEndian ? i : 7 - i)]);
   return isSigned ? BigInt.asIntN(64, value) : value;
 }
 
-function writeBig64(buf, value, offset, bigEndian, min, max) {
-  checkValue(value, min, max, 8);
-  checkReadable(buf, offset, 8);
+function readBigUInt64LE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readBigUInt64LE (node:internal/buffer:95:3)
+  return bigAt(this, offset, false, false) ?? boundsError(offset, this.length - 8); // at Buffer.readBigUInt64LE (node:internal/buffer:99:5)
+}
+
+function readBigUInt64BE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readBigUInt64BE (node:internal/buffer:115:3)
+  return bigAt(this, offset, true, false) ?? boundsError(offset, this.length - 8); // at Buffer.readBigUInt64BE (node:internal/buffer:119:5)
+}
+
+function readBigInt64LE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readBigInt64LE (node:internal/buffer:135:3)
+  return bigAt(this, offset, false, true) ?? boundsError(offset, this.length - 8); // at Buffer.readBigInt64LE (node:internal/buffer:139:5)
+}
+
+function readBigInt64BE(offset = 0) {
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at Buffer.readBigInt64BE (node:internal/buffer:153:3)
+  return bigAt(this, offset, true, true) ?? boundsError(offset, this.length - 8); // at Buffer.readBigInt64BE (node:internal/buffer:157:5)
+}
+
+// -- writers -------------------------------------------------------------------
+
+// The offset of a write of `last` + 1 bytes: a number whose bytes are all there.
+function checkBounds(buf, offset, last) {
+  validateNumber(offset, 'offset'); // at node:internal/buffer:55:3
+  if (buf[offset] === undefined || buf[offset + last] === undefined) {
+    boundsError(offset, buf.length - (last + 1)); // at node:internal/buffer:57:5
+  }
+}
+
+// The value of a write of `last` + 1 bytes within [min, max], then its offset.
+// Past 4 bytes, Node words the range in powers of two.
+function checkInt(value, min, max, buf, offset, last) {
+  if (value > max || value < min) {
+    const n = typeof min === 'bigint' ? 'n' : '';
+    const bits = (last + 1) * 8;
+    let range;
+    if (last < 4) {
+      range = `>= ${min}${n} and <= ${max}${n}`;
+    } else if (min === 0 || min === 0n) {
+      range = `>= 0${n} and < 2${n} ** ${bits}${n}`;
+    } else {
+      range = `>= -(2${n} ** ${bits - 1}${n}) and < 2${n} ** ${bits - 1}${n}`;
+    }
+    throw new ERR_OUT_OF_RANGE('value', range, value); // at node:internal/buffer:74:11
+  }
+  checkBounds(buf, offset, last); // at node:internal/buffer:76:3
+}
+
+// The in-range `value` as the unsigned integer of `size` bytes that holds it
+// (fractions truncated toward zero, NaN as 0).
+function toUnsigned(value, size) {
+  const v = Math.trunc(value) || 0;
+  return v < 0 ? v + 2 ** (size * 8) : v;
+}
+
+function storeLE(buf, value, offset, size) {
+  let v = toUnsigned(value, size);
+  for (let i = 0; i < size; i++) {
+    const byte = v % 0x100;
+    buf[offset + i] = byte;
+    v = (v - byte) / 0x100;
+  }
+  return offset + size;
+}
+
+function storeBE(buf, value, offset, size) {
+  let v = toUnsigned(value, size);
+  for (let i = size - 1; i >= 0; i--) {
+    const byte = v % 0x100;
+    buf[offset + i] = byte;
+    v = (v - byte) / 0x100;
+  }
+  return offset + size;
+}
+
+// Node checks a byte write's offset type before its value.
+function writeU_Int8(buf, value, offset, min, max) {
+  value = +value;
+  if (typeof offset !== 'number') validateNumber(offset, 'offset'); // at node:internal/buffer:738:3
+  if (value > max || value < min) {
+    throw new ERR_OUT_OF_RANGE('value', `>= ${min} and <= ${max}`, value); // at node:internal/buffer:740:11
+  }
+  if (buf[offset] === undefined) boundsError(offset, buf.length - 1); // at node:internal/buffer:743:5
+  buf[offset] = value;
+  return offset + 1;
+}
+
+// (A value in range at a number offset whose first and last bytes exist
+// makes no call; anything else goes through checkInt, which throws or not.)
+function writeU_Int16LE(buf, value, offset, min, max) {
+  value = +value;
+  if (!(value <= max && value >= min) || typeof offset !== 'number' ||
+      buf[offset] === undefined || buf[offset + 1] === undefined) {
+    checkInt(value, min, max, buf, offset, 1); // at node:internal/buffer:724:3
+  }
+  buf[offset] = value;
+  buf[offset + 1] = value >>> 8;
+  return offset + 2;
+}
+
+function writeU_Int16BE(buf, value, offset, min, max) {
+  value = +value;
+  if (!(value <= max && value >= min) || typeof offset !== 'number' ||
+      buf[offset] === undefined || buf[offset + 1] === undefined) {
+    checkInt(value, min, max, buf, offset, 1); // at node:internal/buffer:834:3
+  }
+  buf[offset] = value >>> 8;
+  buf[offset + 1] = value;
+  return offset + 2;
+}
+
+function writeU_Int24LE(buf, value, offset, min, max) {
+  value = +value;
+  checkInt(value, min, max, buf, offset, 2); // at node:internal/buffer:712:3
+  return storeLE(buf, value, offset, 3);
+}
+
+function writeU_Int24BE(buf, value, offset, min, max) {
+  value = +value;
+  checkInt(value, min, max, buf, offset, 2); // at node:internal/buffer:822:3
+  return storeBE(buf, value, offset, 3);
+}
+
+function writeU_Int32LE(buf, value, offset, min, max) {
+  value = +value;
+  if (!(value <= max && value >= min) || typeof offset !== 'number' ||
+      buf[offset] === undefined || buf[offset + 3] === undefined) {
+    checkInt(value, min, max, buf, offset, 3); // at node:internal/buffer:694:3
+  }
+  buf[offset] = value;
+  buf[offset + 1] = value >>> 8;
+  buf[offset + 2] = value >>> 16;
+  buf[offset + 3] = value >>> 24;
+  return offset + 4;
+}
+
+function writeU_Int32BE(buf, value, offset, min, max) {
+  value = +value;
+  if (!(value <= max && value >= min) || typeof offset !== 'number' ||
+      buf[offset] === undefined || buf[offset + 3] === undefined) {
+    checkInt(value, min, max, buf, offset, 3); // at node:internal/buffer:804:3
+  }
+  buf[offset] = value >>> 24;
+  buf[offset + 1] = value >>> 16;
+  buf[offset + 2] = value >>> 8;
+  buf[offset + 3] = value;
+  return offset + 4;
+}
+
+function writeU_Int40LE(buf, value, offset, min, max) {
+  value = +value;
+  checkInt(value, min, max, buf, offset, 4); // at node:internal/buffer:678:3
+  return storeLE(buf, value, offset, 5);
+}
+
+function writeU_Int40BE(buf, value, offset, min, max) {
+  value = +value;
+  checkInt(value, min, max, buf, offset, 4); // at node:internal/buffer:789:3
+  return storeBE(buf, value, offset, 5);
+}
+
+function writeU_Int48LE(buf, value, offset, min, max) {
+  value = +value;
+  checkInt(value, min, max, buf, offset, 5); // at node:internal/buffer:661:3
+  return storeLE(buf, value, offset, 6);
+}
+
+function writeU_Int48BE(buf, value, offset, min, max) {
+  value = +value;
+  checkInt(value, min, max, buf, offset, 5); // at node:internal/buffer:772:3
+  return storeBE(buf, value, offset, 6);
+}
+
+function writeUInt8(value, offset = 0) {
+  return writeU_Int8(this, value, offset, 0, 0xff); // at Buffer.writeUInt8 (node:internal/buffer:750:10)
+}
+
+function writeInt8(value, offset = 0) {
+  return writeU_Int8(this, value, offset, -0x80, 0x7f); // at Buffer.writeInt8 (node:internal/buffer:871:10)
+}
+
+function writeUInt16LE(value, offset = 0) {
+  return writeU_Int16LE(this, value, offset, 0, 0xffff); // at Buffer.writeUInt16LE (node:internal/buffer:732:10)
+}
+
+function writeUInt16BE(value, offset = 0) {
+  return writeU_Int16BE(this, value, offset, 0, 0xffff); // at Buffer.writeUInt16BE (node:internal/buffer:842:10)
+}
+
+function writeInt16LE(value, offset = 0) {
+  return writeU_Int16LE(this, value, offset, -0x8000, 0x7fff); // at Buffer.writeInt16LE (node:internal/buffer:867:10)
+}
+
+function writeInt16BE(value, offset = 0) {
+  return writeU_Int16BE(this, value, offset, -0x8000, 0x7fff); // at Buffer.writeInt16BE (node:internal/buffer:896:10)
+}
+
+function writeUInt32LE(value, offset = 0) {
+  return writeU_Int32LE(this, value, offset, 0, 0xffffffff); // at Buffer.writeUInt32LE (node:internal/buffer:707:10)
+}
+
+function writeUInt32BE(value, offset = 0) {
+  return writeU_Int32BE(this, value, offset, 0, 0xffffffff); // at Buffer.writeUInt32BE (node:internal/buffer:817:10)
+}
+
+function writeInt32LE(value, offset = 0) {
+  return writeU_Int32LE(this, value, offset, -0x80000000, 0x7fffffff); // at Buffer.writeInt32LE (node:internal/buffer:863:10)
+}
+
+function writeInt32BE(value, offset = 0) {
+  return writeU_Int32BE(this, value, offset, -0x80000000, 0x7fffffff); // at Buffer.writeInt32BE (node:internal/buffer:892:10)
+}
+
+function writeUIntLE(value, offset, byteLength) {
+  switch (byteLength) {
+    case 1: return writeU_Int8(this, value, offset, 0, 0xff); // at Buffer.writeUIntLE (node:internal/buffer:654:12)
+    case 2: return writeU_Int16LE(this, value, offset, 0, 0xffff); // at Buffer.writeUIntLE (node:internal/buffer:652:12)
+    case 3: return writeU_Int24LE(this, value, offset, 0, 0xffffff); // at Buffer.writeUIntLE (node:internal/buffer:648:12)
+    case 4: return writeU_Int32LE(this, value, offset, 0, 0xffffffff); // at Buffer.writeUIntLE (node:internal/buffer:650:12)
+    case 5: return writeU_Int40LE(this, value, offset, 0, 0xffffffffff); // at Buffer.writeUIntLE (node:internal/buffer:646:12)
+    case 6: return writeU_Int48LE(this, value, offset, 0, 0xffffffffffff); // at Buffer.writeUIntLE (node:internal/buffer:644:12)
+  }
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.writeUIntLE (node:internal/buffer:656:3)
+}
+
+function writeUIntBE(value, offset, byteLength) {
+  switch (byteLength) {
+    case 1: return writeU_Int8(this, value, offset, 0, 0xff); // at Buffer.writeUIntBE (node:internal/buffer:765:12)
+    case 2: return writeU_Int16BE(this, value, offset, 0, 0xffff); // at Buffer.writeUIntBE (node:internal/buffer:763:12)
+    case 3: return writeU_Int24BE(this, value, offset, 0, 0xffffff); // at Buffer.writeUIntBE (node:internal/buffer:759:12)
+    case 4: return writeU_Int32BE(this, value, offset, 0, 0xffffffff); // at Buffer.writeUIntBE (node:internal/buffer:761:12)
+    case 5: return writeU_Int40BE(this, value, offset, 0, 0xffffffffff); // at Buffer.writeUIntBE (node:internal/buffer:757:12)
+    case 6: return writeU_Int48BE(this, value, offset, 0, 0xffffffffffff); // at Buffer.writeUIntBE (node:internal/buffer:755:12)
+  }
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.writeUIntBE (node:internal/buffer:767:3)
+}
+
+function writeIntLE(value, offset, byteLength) {
+  switch (byteLength) {
+    case 1: return writeU_Int8(this, value, offset, -0x80, 0x7f); // at Buffer.writeIntLE (node:internal/buffer:857:12)
+    case 2: return writeU_Int16LE(this, value, offset, -0x8000, 0x7fff); // at Buffer.writeIntLE (node:internal/buffer:855:12)
+    case 3: return writeU_Int24LE(this, value, offset, -0x800000, 0x7fffff); // at Buffer.writeIntLE (node:internal/buffer:851:12)
+    case 4: return writeU_Int32LE(this, value, offset, -0x80000000, 0x7fffffff); // at Buffer.writeIntLE (node:internal/buffer:853:12)
+    case 5: return writeU_Int40LE(this, value, offset, -0x8000000000, 0x7fffffffff); // at Buffer.writeIntLE (node:internal/buffer:849:12)
+    case 6: return writeU_Int48LE(this, value, offset, -0x800000000000, 0x7fffffffffff); // at Buffer.writeIntLE (node:internal/buffer:847:12)
+  }
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.writeIntLE (node:internal/buffer:859:3)
+}
+
+function writeIntBE(value, offset, byteLength) {
+  switch (byteLength) {
+    case 1: return writeU_Int8(this, value, offset, -0x80, 0x7f); // at Buffer.writeIntBE (node:internal/buffer:886:12)
+    case 2: return writeU_Int16BE(this, value, offset, -0x8000, 0x7fff); // at Buffer.writeIntBE (node:internal/buffer:884:12)
+    case 3: return writeU_Int24BE(this, value, offset, -0x800000, 0x7fffff); // at Buffer.writeIntBE (node:internal/buffer:880:12)
+    case 4: return writeU_Int32BE(this, value, offset, -0x80000000, 0x7fffffff); // at Buffer.writeIntBE (node:internal/buffer:882:12)
+    case 5: return writeU_Int40BE(this, value, offset, -0x8000000000, 0x7fffffffff); // at Buffer.writeIntBE (node:internal/buffer:878:12)
+    case 6: return writeU_Int48BE(this, value, offset, -0x800000000000, 0x7fffffffffff); // at Buffer.writeIntBE (node:internal/buffer:876:12)
+  }
+  boundsError(byteLength, 6, 'byteLength'); // at Buffer.writeIntBE (node:internal/buffer:888:3)
+}
+
+// Writes the float `value` of `size` bytes in the host's byte order
+// (`reverse` false) or the other.
+function storeFloat(buf, value, offset, size, reverse) {
+  if (size === 8) float64[0] = value; else float32[0] = value;
+  const scratch = size === 8 ? float64Bytes : float32Bytes;
+  for (let i = 0; i < size; i++) buf[offset + i] = scratch[reverse ? size - 1 - i : i];
+  return offset + size;
+}
+
+function writeFloatForwards(value, offset = 0) {
+  value = +value;
+  if (typeof offset !== 'number' || this[offset] === undefined || this[offset + 3] === undefined) {
+    checkBounds(this, offset, 3); // at Buffer.writeFloatForwards [as writeFloatLE] (node:internal/buffer:934:3)
+  }
+  return storeFloat(this, value, offset, 4, false);
+}
+
+function writeFloatBackwards(value, offset = 0) {
+  value = +value;
+  if (typeof offset !== 'number' || this[offset] === undefined || this[offset + 3] === undefined) {
+    checkBounds(this, offset, 3); // at Buffer.writeFloatBackwards [as writeFloatBE] (node:internal/buffer:946:3)
+  }
+  return storeFloat(this, value, offset, 4, true);
+}
+
+function writeDoubleForwards(value, offset = 0) {
+  value = +value;
+  if (typeof offset !== 'number' || this[offset] === undefined || this[offset + 7] === undefined) {
+    checkBounds(this, offset, 7); // at Buffer.writeDoubleForwards [as writeDoubleLE] (node:internal/buffer:902:3)
+  }
+  return storeFloat(this, value, offset, 8, false);
+}
+
+function writeDoubleBackwards(value, offset = 0) {
+  value = +value;
+  if (typeof offset !== 'number' || this[offset] === undefined || this[offset + 7] === undefined) {
+    checkBounds(this, offset, 7); // at Buffer.writeDoubleBackwards [as writeDoubleBE] (node:internal/buffer:918:3)
+  }
+  return storeFloat(this, value, offset, 8, true);
+}
+
+// A number value passes the range check and fails where Node's writer first
+// mixes it with a BigInt.
+function writeBigU_Int64LE(buf, value, offset, min, max) {
+  checkInt(value, min, max, buf, offset, 7); // at node:internal/buffer:581:3
   if (typeof value !== 'bigint') {
-    // Where Node's writer first mixes the value with a BigInt.
-    const site = bigEndian ? 'node:internal/buffer:609:25' : 'node:internal/buffer:583:25';
-    throw markThrowSite(new TypeError('Cannot mix BigInt and other types, use explicit conversions'), site);
+    throw markThrowSite(new TypeError('Cannot mix BigInt and other types, use explicit conversions'), // at node:internal/buffer:583:25
+                        'node:internal/buffer:583:25');
   }
   let v = BigInt.asUintN(64, value);
   for (let i = 0; i < 8; i++) {
-    buf[offset + (bigEndian ? 7 - i : i)] = Number(v & 0xffn);
+    buf[offset + i] = Number(v & 0xffn);
     v >>= 8n;
   }
   return offset + 8;
 }
 
-// Fast paths for 16- and 32-bit access: a number offset whose first and last
-// bytes exist needs no other check; anything else takes the general path,
-// which validates and throws Node's errors.
-function readUInt16(buf, offset, bigEndian, site) {
-  if (typeof offset === 'number') {
-    const a = buf[offset];
-    const b = buf[offset + 1];
-    if (a !== undefined && b !== undefined) return bigEndian ? (a << 8) | b : a | (b << 8);
+function writeBigU_Int64BE(buf, value, offset, min, max) {
+  checkInt(value, min, max, buf, offset, 7); // at node:internal/buffer:607:3
+  if (typeof value !== 'bigint') {
+    throw markThrowSite(new TypeError('Cannot mix BigInt and other types, use explicit conversions'), // at node:internal/buffer:609:25
+                        'node:internal/buffer:609:25');
   }
-  return bigEndian ? readUIntBEAt(buf, offset, 2, site) : readUIntLEAt(buf, offset, 2, site);
+  let v = BigInt.asUintN(64, value);
+  for (let i = 7; i >= 0; i--) {
+    buf[offset + i] = Number(v & 0xffn);
+    v >>= 8n;
+  }
+  return offset + 8;
 }
 
-function readUInt32(buf, offset, bigEndian, site) {
-  if (typeof offset === 'number') {
-    const a = buf[offset];
-    const d = buf[offset + 3];
-    if (a !== undefined && d !== undefined) {
-      const b = buf[offset + 1];
-      const c = buf[offset + 2];
-      return bigEndian ?
-        a * 0x1000000 + ((b << 16) | (c << 8) | d) :
-        d * 0x1000000 + ((c << 16) | (b << 8) | a);
-    }
-  }
-  return bigEndian ? readUIntBEAt(buf, offset, 4, site) : readUIntLEAt(buf, offset, 4, site);
+function writeBigUInt64LE(value, offset = 0) {
+  return writeBigU_Int64LE(this, value, offset, 0n, 0xffffffffffffffffn); // at Buffer.writeBigUInt64LE (node:internal/buffer:603:10)
 }
 
-function writeInt16(buf, value, offset, bigEndian, min, max) {
-  value = +value;
-  if (value <= max && value >= min && typeof offset === 'number' &&
-      buf[offset] !== undefined && buf[offset + 1] !== undefined) {
-    buf[offset + (bigEndian ? 1 : 0)] = value;
-    buf[offset + (bigEndian ? 0 : 1)] = value >>> 8;
-    return offset + 2;
-  }
-  return (bigEndian ? writeBEAt : writeLEAt)(buf, value, offset, 2, min, max);
+function writeBigUInt64BE(value, offset = 0) {
+  return writeBigU_Int64BE(this, value, offset, 0n, 0xffffffffffffffffn); // at Buffer.writeBigUInt64BE (node:internal/buffer:629:10)
 }
 
-function writeInt32(buf, value, offset, bigEndian, min, max) {
-  value = +value;
-  if (value <= max && value >= min && typeof offset === 'number' &&
-      buf[offset] !== undefined && buf[offset + 3] !== undefined) {
-    if (bigEndian) {
-      buf[offset + 3] = value;
-      buf[offset + 2] = value >>> 8;
-      buf[offset + 1] = value >>> 16;
-      buf[offset] = value >>> 24;
-    } else {
-      buf[offset] = value;
-      buf[offset + 1] = value >>> 8;
-      buf[offset + 2] = value >>> 16;
-      buf[offset + 3] = value >>> 24;
-    }
-    return offset + 4;
-  }
-  return (bigEndian ? writeBEAt : writeLEAt)(buf, value, offset, 4, min, max);
+function writeBigInt64LE(value, offset = 0) {
+  return writeBigU_Int64LE(this, value, offset, -0x8000000000000000n, 0x7fffffffffffffffn); // at Buffer.writeBigInt64LE (node:internal/buffer:633:10)
 }
 
-const kIntRange = [null, [-0x80, 0x7f], [-0x8000, 0x7fff], [-0x800000, 0x7fffff],
-  [-0x80000000, 0x7fffffff], [-0x8000000000, 0x7fffffffff], [-0x800000000000, 0x7fffffffffff]];
+function writeBigInt64BE(value, offset = 0) {
+  return writeBigU_Int64BE(this, value, offset, -0x8000000000000000n, 0x7fffffffffffffffn); // at Buffer.writeBigInt64BE (node:internal/buffer:638:10)
+}
 
-// Node's line validating a reader's offset: each reader has its own (the
-// variable-width ones dispatch on the width; the float ones are picked by the
-// host's byte order).
-const kUInt8Site = 'node:internal/buffer:251:3';
-const kInt8Site = 'node:internal/buffer:423:3';
-const kReadSites = {
-  u16le: 'node:internal/buffer:241:3',
-  u16be: 'node:internal/buffer:330:3',
-  u32le: 'node:internal/buffer:218:3',
-  u32be: 'node:internal/buffer:307:3',
-  i16le: 'node:internal/buffer:412:3',
-  i16be: 'node:internal/buffer:504:3',
-  i32le: 'node:internal/buffer:388:3',
-  i32be: 'node:internal/buffer:480:3',
-  floatle: hostIsBigEndian ? 'node:internal/buffer:516:3' : 'node:internal/buffer:530:3',
-  floatbe: hostIsBigEndian ? 'node:internal/buffer:530:3' : 'node:internal/buffer:516:3',
-  doublele: hostIsBigEndian ? 'node:internal/buffer:544:3' : 'node:internal/buffer:562:3',
-  doublebe: hostIsBigEndian ? 'node:internal/buffer:562:3' : 'node:internal/buffer:544:3',
-};
-kReadSites.uintle = [undefined, kUInt8Site, kReadSites.u16le, 'node:internal/buffer:231:3', kReadSites.u32le,
-  'node:internal/buffer:204:3', 'node:internal/buffer:190:3'];
-kReadSites.uintbe = [undefined, kUInt8Site, kReadSites.u16be, 'node:internal/buffer:320:3', kReadSites.u32be,
-  'node:internal/buffer:293:3', 'node:internal/buffer:279:3'];
-kReadSites.intle = [undefined, kInt8Site, kReadSites.i16le, 'node:internal/buffer:401:3', kReadSites.i32le,
-  'node:internal/buffer:374:3', 'node:internal/buffer:359:3'];
-kReadSites.intbe = [undefined, kInt8Site, kReadSites.i16be, 'node:internal/buffer:493:3', kReadSites.i32be,
-  'node:internal/buffer:466:3', 'node:internal/buffer:451:3'];
-
-// Methods shared by Buffer.prototype (named as Node names them; the
-// `Uint*` spellings are aliases). Plain functions, as Node's are (each has a
-// `prototype`).
+// Buffer.prototype's number methods (the `Uint*` spellings are aliases),
+// each under the name Node gives it: on a big-endian host the BE floats go
+// "forwards".
 const numberMethods = {
-  readUInt8: function(offset = 0) {
-    validateNumber(offset, 'offset'); // at node:internal/buffer:251:3
-    const value = this[offset];
-    if (value === undefined) boundsError(offset, this.length - 1);
-    return value;
-  },
-  readInt8: function(offset = 0) {
-    validateNumber(offset, 'offset'); // at node:internal/buffer:423:3
-    const value = this[offset];
-    if (value === undefined) boundsError(offset, this.length - 1);
-    return value > 0x7f ? value - 0x100 : value;
-  },
-  readUInt16LE: function(offset = 0) { return readUInt16(this, offset, false, kReadSites.u16le); },
-  readUInt16BE: function(offset = 0) { return readUInt16(this, offset, true, kReadSites.u16be); },
-  readUInt32LE: function(offset = 0) { return readUInt32(this, offset, false, kReadSites.u32le); },
-  readUInt32BE: function(offset = 0) { return readUInt32(this, offset, true, kReadSites.u32be); },
-  readInt16LE: function(offset = 0) { return (readUInt16(this, offset, false, kReadSites.i16le) << 16) >> 16; },
-  readInt16BE: function(offset = 0) { return (readUInt16(this, offset, true, kReadSites.i16be) << 16) >> 16; },
-  readInt32LE: function(offset = 0) { return readUInt32(this, offset, false, kReadSites.i32le) | 0; },
-  readInt32BE: function(offset = 0) { return readUInt32(this, offset, true, kReadSites.i32be) | 0; },
-  readUIntLE: function(offset, byteLength) {
-    checkOffsetGiven(offset, 'node:internal/buffer:172:11');
-    checkByteLength(byteLength);
-    return readUIntLEAt(this, offset, byteLength, kReadSites.uintle[byteLength]);
-  },
-  readUIntBE: function(offset, byteLength) {
-    checkOffsetGiven(offset, 'node:internal/buffer:261:11');
-    checkByteLength(byteLength);
-    return readUIntBEAt(this, offset, byteLength, kReadSites.uintbe[byteLength]);
-  },
-  readIntLE: function(offset, byteLength) {
-    checkOffsetGiven(offset, 'node:internal/buffer:341:11');
-    checkByteLength(byteLength);
-    const size = byteLength;
-    return signed(readUIntLEAt(this, offset, size, kReadSites.intle[size]), size);
-  },
-  readIntBE: function(offset, byteLength) {
-    checkOffsetGiven(offset, 'node:internal/buffer:433:11');
-    checkByteLength(byteLength);
-    const size = byteLength;
-    return signed(readUIntBEAt(this, offset, size, kReadSites.intbe[size]), size);
-  },
-  readFloatLE: function(offset = 0) { return readFloatAt(this, offset, false, false, kReadSites.floatle); },
-  readFloatBE: function(offset = 0) { return readFloatAt(this, offset, true, false, kReadSites.floatbe); },
-  readDoubleLE: function(offset = 0) { return readFloatAt(this, offset, false, true, kReadSites.doublele); },
-  readDoubleBE: function(offset = 0) { return readFloatAt(this, offset, true, true, kReadSites.doublebe); },
-  readBigUInt64LE: function(offset = 0) { return readBig64(this, offset, false, false, 'node:internal/buffer:95:3'); },
-  readBigUInt64BE: function(offset = 0) { return readBig64(this, offset, true, false, 'node:internal/buffer:115:3'); },
-  readBigInt64LE: function(offset = 0) { return readBig64(this, offset, false, true, 'node:internal/buffer:135:3'); },
-  readBigInt64BE: function(offset = 0) { return readBig64(this, offset, true, true, 'node:internal/buffer:153:3'); },
-
-  writeUInt8: function(value, offset = 0) { return writeByte(this, value, offset, 0, 0xff); },
-  writeInt8: function(value, offset = 0) { return writeByte(this, value, offset, -0x80, 0x7f); },
-  writeUInt16LE: function(value, offset = 0) { return writeInt16(this, value, offset, false, 0, 0xffff); },
-  writeUInt16BE: function(value, offset = 0) { return writeInt16(this, value, offset, true, 0, 0xffff); },
-  writeUInt32LE: function(value, offset = 0) { return writeInt32(this, value, offset, false, 0, 0xffffffff); },
-  writeUInt32BE: function(value, offset = 0) { return writeInt32(this, value, offset, true, 0, 0xffffffff); },
-  writeInt16LE: function(value, offset = 0) { return writeInt16(this, value, offset, false, -0x8000, 0x7fff); },
-  writeInt16BE: function(value, offset = 0) { return writeInt16(this, value, offset, true, -0x8000, 0x7fff); },
-  writeInt32LE: function(value, offset = 0) { return writeInt32(this, value, offset, false, -0x80000000, 0x7fffffff); },
-  writeInt32BE: function(value, offset = 0) { return writeInt32(this, value, offset, true, -0x80000000, 0x7fffffff); },
-  writeUIntLE: function(value, offset, byteLength) {
-    checkByteLength(byteLength);
-    const size = byteLength;
-    if (size === 1) return writeByte(this, value, offset, 0, 0xff);
-    return writeLEAt(this, value, offset, size, 0, 2 ** (size * 8) - 1);
-  },
-  writeUIntBE: function(value, offset, byteLength) {
-    checkByteLength(byteLength);
-    const size = byteLength;
-    if (size === 1) return writeByte(this, value, offset, 0, 0xff);
-    return writeBEAt(this, value, offset, size, 0, 2 ** (size * 8) - 1);
-  },
-  writeIntLE: function(value, offset, byteLength) {
-    checkByteLength(byteLength);
-    const size = byteLength;
-    const [min, max] = kIntRange[size];
-    if (size === 1) return writeByte(this, value, offset, min, max);
-    return writeLEAt(this, value, offset, size, min, max);
-  },
-  writeIntBE: function(value, offset, byteLength) {
-    checkByteLength(byteLength);
-    const size = byteLength;
-    const [min, max] = kIntRange[size];
-    if (size === 1) return writeByte(this, value, offset, min, max);
-    return writeBEAt(this, value, offset, size, min, max);
-  },
-  writeFloatLE: function(value, offset = 0) { return writeFloatAt(this, value, offset, false, false); },
-  writeFloatBE: function(value, offset = 0) { return writeFloatAt(this, value, offset, true, false); },
-  writeDoubleLE: function(value, offset = 0) { return writeFloatAt(this, value, offset, false, true); },
-  writeDoubleBE: function(value, offset = 0) { return writeFloatAt(this, value, offset, true, true); },
-  writeBigUInt64LE: function(value, offset = 0) { return writeBig64(this, value, offset, false, 0n, 0xffffffffffffffffn); },
-  writeBigUInt64BE: function(value, offset = 0) { return writeBig64(this, value, offset, true, 0n, 0xffffffffffffffffn); },
-  writeBigInt64LE: function(value, offset = 0) {
-    return writeBig64(this, value, offset, false, -0x8000000000000000n, 0x7fffffffffffffffn);
-  },
-  writeBigInt64BE: function(value, offset = 0) {
-    return writeBig64(this, value, offset, true, -0x8000000000000000n, 0x7fffffffffffffffn);
-  },
+  readUInt8, readInt8, readUInt16LE, readUInt16BE, readUInt32LE, readUInt32BE,
+  readInt16LE, readInt16BE, readInt32LE, readInt32BE, readUIntLE, readUIntBE, readIntLE, readIntBE,
+  readFloatLE: hostIsBigEndian ? readFloatBackwards : readFloatForwards,
+  readFloatBE: hostIsBigEndian ? readFloatForwards : readFloatBackwards,
+  readDoubleLE: hostIsBigEndian ? readDoubleBackwards : readDoubleForwards,
+  readDoubleBE: hostIsBigEndian ? readDoubleForwards : readDoubleBackwards,
+  readBigUInt64LE, readBigUInt64BE, readBigInt64LE, readBigInt64BE,
+  writeUInt8, writeInt8, writeUInt16LE, writeUInt16BE, writeUInt32LE, writeUInt32BE,
+  writeInt16LE, writeInt16BE, writeInt32LE, writeInt32BE, writeUIntLE, writeUIntBE, writeIntLE, writeIntBE,
+  writeFloatLE: hostIsBigEndian ? writeFloatBackwards : writeFloatForwards,
+  writeFloatBE: hostIsBigEndian ? writeFloatForwards : writeFloatBackwards,
+  writeDoubleLE: hostIsBigEndian ? writeDoubleBackwards : writeDoubleForwards,
+  writeDoubleBE: hostIsBigEndian ? writeDoubleForwards : writeDoubleBackwards,
+  writeBigUInt64LE, writeBigUInt64BE, writeBigInt64LE, writeBigInt64BE,
 };
 
 // ---- encoding-named slice/write methods (Buffer.prototype.utf8Slice, ...) ------
@@ -789,16 +1083,6 @@ function clippingWriteMethod(name, write) {
     },
   }[name]);
   return method;
-}
-
-// Node names its float methods by the host's byte order: on a little-endian
-// host the LE ones go "forwards".
-{
-  const [le, be] = hostIsBigEndian ? ['Backwards', 'Forwards'] : ['Forwards', 'Backwards'];
-  for (const op of ['readFloat', 'readDouble', 'writeFloat', 'writeDouble']) {
-    Object.defineProperty(numberMethods[`${op}LE`], 'name', { __proto__: null, value: `${op}${le}` });
-    Object.defineProperty(numberMethods[`${op}BE`], 'name', { __proto__: null, value: `${op}${be}` });
-  }
 }
 
 function addBufferPrototypeMethods(proto) {
