@@ -273,6 +273,23 @@ function leaveEmitThrowing(err, depth) {
   emitters[depth] = void 0;
 }
 setEmitterSource(runningEmitters);
+// An EventTarget's dispatchEvent runs its listeners with the target as the
+// running emitter too (V8 names them after it: `AbortSignal.dispatchEvent`).
+function enterEmitter(target) {
+  const depth = emitDepth;
+  emitters[depth] = target;
+  emitDepth = depth + 1;
+  return depth;
+}
+function leaveEmitter(depth) {
+  emitDepth = depth;
+  emitters[depth] = void 0;
+}
+// An error from such a listener, which dispatch catches: one the engine
+// made is given the running emitters now, as emit does.
+function noteRunningEmitters(err) {
+  noteEmitters(err, emitters.slice(0, emitDepth));
+}
 
 // What emit(type) and emit(type, a) do for an emitter whose emit is events'
 // own, given the listener (or listeners) `events[type]` the caller read:
@@ -436,6 +453,9 @@ EventEmitter.prototype.on = EventEmitter.prototype.addListener;
   shared.init = EventEmitter.init;
   shared.kShapeMode = kShapeMode;
   shared.kCapture = kCapture;
+  shared.enterEmitter = enterEmitter;
+  shared.leaveEmitter = leaveEmitter;
+  shared.noteRunningEmitters = noteRunningEmitters;
 }
 
 EventEmitter.prototype.prependListener = function prependListener(type, listener) {

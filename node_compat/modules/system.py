@@ -492,8 +492,10 @@ class ModuleSystem:
                     indent = text[: len(text) - len(text.lstrip())]
                     for frame in replacement:
                         if "{emitter}" in frame:
-                            # (emit's own frame is the last of its emitter's; a listener's above it shares it)
-                            name = (running.pop() if frame.startswith("{emitter}.emit ") else running[-1]) if running else ""
+                            # (emit's or dispatchEvent's own frame is the last of its emitter's; a
+                            # listener's above it shares it)
+                            last = frame.startswith(("{emitter}.emit ", "{emitter}.dispatchEvent "))
+                            name = (running.pop() if last else running[-1]) if running else ""
                             frame = frame.replace("{emitter}.", f"{name}." if name else "")
                         if "{entry}" in frame:
                             frame = frame.replace("{entry}.", f"{entry}." if entry else "")

@@ -22,6 +22,7 @@ const { kMaxEventTargetListeners } = require('events');
 const kAborted = Symbol('kAborted');
 const kReason = Symbol('kReason');
 const kDependants = Symbol('kDependants');
+const kSources = Symbol('kSources');
 const kCreate = Symbol('kCreate');
 
 let DOMExceptionClass;
@@ -58,6 +59,8 @@ class AbortSignal extends EventTarget {
     this[kAborted] = aborted;
     this[kReason] = reason;
     this[kDependants] = undefined;
+    // (A signal AbortSignal.any() made: the signals it follows.)
+    this[kSources] = undefined;
   }
 
   get aborted() {
@@ -114,9 +117,15 @@ class AbortSignal extends EventTarget {
         return result;
       }
     }
+    // A signal any() made stands for its own sources (the DOM follows
+    // them), so a signal's dependants never have dependants of their own.
+    result[kSources] = new Set();
     for (const source of sources) {
-      source[kDependants] ??= new Set();
-      source[kDependants].add(result);
+      for (const original of source[kSources] ?? [source]) {
+        original[kDependants] ??= new Set();
+        original[kDependants].add(result);
+        result[kSources].add(original);
+      }
     }
     return result;
   }
@@ -130,18 +139,30 @@ Object.defineProperty(AbortSignal.prototype, Symbol.toStringTag, {
 });
 defineEventHandler(AbortSignal.prototype, 'abort');
 
-// Mark the signal aborted, tell its listeners (a trusted 'abort' event), then
-// the signals that AbortSignal.any() made from it.
+// Mark the signal aborted, and the signals AbortSignal.any() made from it,
+// then tell its listeners (a trusted 'abort' event), then theirs: the DOM's
+// order, in which a listener of the signal already sees them aborted.
 function abortSignal(signal, reason) {
   if (signal[kAborted]) return;
   signal[kAborted] = true;
   signal[kReason] = reason;
-  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true }));
   const dependants = signal[kDependants];
+  const toAbort = [];
   if (dependants !== undefined) {
     signal[kDependants] = undefined;
-    for (const dependant of dependants) abortSignal(dependant, reason);
+    for (const dependant of dependants) {
+      if (dependant[kAborted]) continue;
+      dependant[kAborted] = true;
+      dependant[kReason] = reason;
+      toAbort.push(dependant);
+    }
   }
+  runAbort(signal); // at node:internal/abort_controller:435:3
+  for (let i = 0; i < toAbort.length; i++) runAbort(toAbort[i]); // at node:internal/abort_controller:440:5
+}
+
+function runAbort(signal) {
+  signal.dispatchEvent(new Event('abort', { [kTrustEvent]: true })); // at node:internal/abort_controller:449:10
 }
 
 class AbortController {
@@ -154,7 +175,7 @@ class AbortController {
 
   abort(reason = domException('This operation was aborted', 'AbortError')) {
     this.#signal ??= new AbortSignal(kCreate); // at node:internal/abort_controller:468:21
-    abortSignal(this.#signal, reason);
+    abortSignal(this.#signal, reason); // at AbortController.abort (node:internal/abort_controller:468:5)
   }
 
   [customInspectSymbol](depth, options) {

@@ -21,6 +21,7 @@ const { validateAbortSignal, validateObject, kValidateObjectAllowFunction, kVali
 const { customInspectSymbol } = require('internal/util');
 const { markThrowSite } = require('internal/node_throw_sites');
 const EventEmitter = require('events');
+const { enterEmitter, leaveEmitter, noteRunningEmitters } = require('internal/events/listeners');
 
 const { kMaxEventTargetListeners, kMaxEventTargetListenersWarned } = EventEmitter;
 const kIsEventTarget = Symbol.for('nodejs.event_target');
@@ -276,9 +277,13 @@ class Listener {
 
   call(target, event) {
     const listener = this.listener;
-    if (typeof listener === 'function') return Reflect.apply(listener, target, [event]);
+    if (typeof listener === 'function') {
+      return Reflect.apply(listener, target, [event]); // at [nodejs.internal.kHybridDispatch] (node:internal/event_target:827:20) calling {emitter}
+    }
     const handleEvent = listener.handleEvent;
-    if (typeof handleEvent === 'function') return Reflect.apply(handleEvent, listener, [event]);
+    if (typeof handleEvent === 'function') {
+      return Reflect.apply(handleEvent, listener, [event]); // at {emitter}.<anonymous> (node:internal/event_target:488:17) | [nodejs.internal.kHybridDispatch] (node:internal/event_target:827:20) calling Object
+    }
     return undefined;
   }
 }
@@ -297,7 +302,7 @@ function isEventTarget(value) {
 // `nodeSite` as for checkEvent.
 function checkTarget(value, nodeSite) {
   if (value == null || value[kEvents] === undefined) {
-    throw markThrowSite(new ERR_INVALID_THIS('EventTarget'), nodeSite);
+    throw markThrowSite(new ERR_INVALID_THIS('EventTarget'), nodeSite); // at -
   }
 }
 
@@ -306,7 +311,7 @@ function listenerOptions(options) {
   if (typeof options === 'boolean') return { capture: options };
   if (options == null) return {};
   const objects = kValidateObjectAllowFunction | kValidateObjectAllowArray;
-  validateObject(options, 'options', objects); // at node:internal/event_target:1064:3
+  validateObject(options, 'options', objects); // at validateEventListenerOptions (node:internal/event_target:1064:3)
   return {
     once: Boolean(options.once),
     capture: Boolean(options.capture),
@@ -322,7 +327,7 @@ function validListener(listener) {
   if (typeof listener === 'function' || typeof listener?.handleEvent === 'function') return true;
   if (listener == null) return false;
   if (typeof listener === 'object') return true;
-  throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener); // at node:internal/event_target:1055:9
+  throw new ERR_INVALID_ARG_TYPE('listener', 'EventListener', listener); // at validateEventListener (node:internal/event_target:1055:9)
 }
 
 // Errors thrown by listeners do not stop the dispatch; they surface as
@@ -356,10 +361,10 @@ class EventTarget {
   [kRemoveListener]() {}
 
   addEventListener(type, listener, options = undefined) {
-    checkTarget(this, 'node:internal/event_target:596:13');
+    checkTarget(this, 'node:internal/event_target:596:13'); // at node:internal/event_target:596:13
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener'); // at node:internal/event_target:598:13
-    const { once, capture, passive, signal, resist } = listenerOptions(options);
-    if (!validListener(listener)) {
+    const { once, capture, passive, signal, resist } = listenerOptions(options); // at node:internal/event_target:610:17
+    if (!validListener(listener)) { // at node:internal/event_target:635:10
       const warning = new Error(`addEventListener called with ${listener} which has no effect.`);
       warning.name = 'AddEventListenerArgumentTypeWarning';
       warning.target = this;
@@ -392,9 +397,9 @@ class EventTarget {
   }
 
   removeEventListener(type, listener, options = undefined) {
-    checkTarget(this, 'node:internal/event_target:698:13');
+    checkTarget(this, 'node:internal/event_target:698:13'); // at node:internal/event_target:698:13
     if (arguments.length < 2) throw new ERR_MISSING_ARGS('type', 'listener'); // at node:internal/event_target:700:13
-    if (!validListener(listener)) return;
+    if (!validListener(listener)) return; // at node:internal/event_target:701:10
     type = typeof type === 'symbol' ? type : `${type}`;
     const capture = typeof options === 'boolean' ? options : Boolean(options?.capture);
     const entry = this[kEvents].get(type);
@@ -408,22 +413,24 @@ class EventTarget {
   }
 
   dispatchEvent(event) {
-    checkTarget(this, 'node:internal/event_target:752:13');
+    checkTarget(this, 'node:internal/event_target:752:13'); // at node:internal/event_target:752:13
     if (arguments.length < 1) throw new ERR_MISSING_ARGS('event'); // at node:internal/event_target:754:13
     if (!(event instanceof Event)) {
       throw new ERR_INVALID_ARG_TYPE('event', 'Event', event); // at node:internal/event_target:757:13
     }
     beginDispatch(event, this);
+    const depth = enterEmitter(this);
     try {
-      dispatch(this, event.type, event);
+      dispatch(this, event.type, event); // at {emitter}.dispatchEvent (node:internal/event_target:762:26)
     } finally {
+      leaveEmitter(depth);
       endDispatch(event);
     }
     return event.defaultPrevented !== true;
   }
 
   [customInspectSymbol](depth, options) {
-    checkTarget(this, 'node:internal/event_target:850:13');
+    checkTarget(this, 'node:internal/event_target:850:13'); // at node:internal/event_target:850:13
     const name = this.constructor.name;
     if (depth < 0) return name;
     return `${name} ${inspect({}, nestedOptions(options))}`;
@@ -453,11 +460,12 @@ function dispatch(target, type, event) {
     if (immediateStopped(event) && !record.resist) continue;
     if (record.once) removeRecord(target, type, entry, record);
     try {
-      const result = record.call(target, event);
+      const result = record.call(target, event); // at -
       if (result != null && typeof result.then === 'function') {
         result.then(undefined, reportListenerError);
       }
     } catch (err) {
+      noteRunningEmitters(err);
       reportListenerError(err);
     }
   }
@@ -498,7 +506,9 @@ function defineEventHandler(prototype, name, type = name) {
         return;
       }
       wrapper = function(event) {
-        if (typeof wrapper.handler === 'function') return Reflect.apply(wrapper.handler, this, [event]);
+        if (typeof wrapper.handler === 'function') {
+          return Reflect.apply(wrapper.handler, this, [event]); // at {emitter}.eventHandler (node:internal/event_target:1111:12)
+        }
       };
       wrapper.handler = value;
       this[kHandlers].set(type, wrapper);

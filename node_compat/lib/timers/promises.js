@@ -35,7 +35,12 @@ function timerPromise(signal, start, clear) {
       onAbort = () => {
         if (!timer._destroyed) {
           clear(timer);
-          reject(new AbortError(undefined, { cause: signal?.reason })); // at node:timers/promises:49:12
+          // (Node's listener is bound to the timer, which names its frame.)
+          if (timer instanceof Timeout) {
+            reject(new AbortError(undefined, { cause: signal?.reason })); // at Timeout.cancelListenerHandler (node:timers/promises:49:12)
+          } else {
+            reject(new AbortError(undefined, { cause: signal?.reason })); // at Immediate.cancelListenerHandler (node:timers/promises:49:12)
+          }
         }
       };
       signal.addEventListener('abort', onAbort, kAbortListenerOptions);

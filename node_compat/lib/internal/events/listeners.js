@@ -26,4 +26,8 @@ module.exports = {
   kShapeMode: void 0,
   kCapture: void 0,
   readableOn: void 0,
+  // (events' own: the running emitters' stack that error stacks name frames after.)
+  enterEmitter: void 0,
+  leaveEmitter: void 0,
+  noteRunningEmitters: void 0,
 };
