@@ -20,7 +20,7 @@ const { validateString } = require('internal/validators');
 
 function urlFormat(urlObject, options) {
   if (typeof urlObject === 'string') {
-    urlObject = urlParse(urlObject);
+    urlObject = urlParse(urlObject); // at node:url:579:17
   } else if (typeof urlObject !== 'object' || urlObject === null) {
     throw new ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject); // at node:url:581:11
   } else if (isURLInstance(urlObject)) {

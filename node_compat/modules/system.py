@@ -400,8 +400,12 @@ class ModuleSystem:
         at = col - 1
         if src.startswith("#", at):
             at += 1
-        end = at + len(name)
-        if not src.startswith(name, at) or (end < len(src) and (src[end].isalnum() or src[end] in "_$")):
+        called = re.match(r"[\w$]+", src[at:])
+        if called is None:
+            return frame
+        # A library function called by another name (`url.parse` is urlParse): V8 adds `[as parse]`.
+        alias = None if called.group(0) == name else called.group(0)
+        if alias is not None and library is None:
             return frame
         head = src[:col - 1].rstrip()
         if not head.endswith("."):
@@ -436,7 +440,7 @@ class ModuleSystem:
             if not required:
                 return frame
             owner = f"Object.{name}"
-        return f"{prefix}{owner} ({location})"
+        return f"{prefix}{owner}{f' [as {alias}]' if alias else ''} ({location})"
 
     def _receiver_class(self, before: str, file: str) -> Optional[str]:
         """The class of a call's receiver when the code says it: `new X()` right there, or a name made so."""

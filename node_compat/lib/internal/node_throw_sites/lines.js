@@ -1222,6 +1222,8 @@ module.exports = {
     337: '          throw new ERR_INVALID_ARG_VALUE(',
     347: '        validateBoolean(multipleOption, `options.${longOption}.multiple`);',
     362: '        validator(defaultValue, `options.${longOption}.default`);',
+    381: '        checkOptionUsage(parseConfig, token);',
+    382: '        checkOptionLikeValue(token);',
     387: '        throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value);',
   },
   'node:internal/validators': {
@@ -1405,12 +1407,15 @@ module.exports = {
     224: "      throw new ERR_INVALID_THIS('Scheduler');",
   },
   'node:url': {
+    142: '  urlObject.parse(url, parseQueryString, slashesDenoteHost);',
     171: "  validateString(url, 'url');",
     398: '          throw new ERR_INVALID_URL(url);',
     417: '          throw new ERR_INVALID_URL(url);',
+    579: '    urlObject = urlParse(urlObject);',
     581: "    throw new ERR_INVALID_ARG_TYPE('urlObject',",
     590: "      validateObject(options, 'options');",
     664: '  if (protocol && protocol.charCodeAt(protocol.length - 1) !== 58/* : */)',
+    719: '  return urlParse(source, false, true).resolve(relative);',
     1018: "  validateString(path, 'path');",
   },
   'node:util': {

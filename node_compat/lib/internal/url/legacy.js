@@ -81,7 +81,7 @@ function urlParse(url, parseQueryString, slashesDenoteHost) {
   }
   if (url instanceof Url) return url;
   const result = new Url();
-  result.parse(url, parseQueryString, slashesDenoteHost);
+  result.parse(url, parseQueryString, slashesDenoteHost); // at node:url:142:13
   return result;
 }
 
@@ -188,7 +188,7 @@ Url.prototype.parse = function parse(url, parseQueryString, slashesDenoteHost) {
   }
 
   if (!hostlessProtocol.has(lowerProto) && (slashes || (proto && !slashedProtocol.has(proto)))) {
-    rest = parseAuthority(this, rest, url);
+    rest = parseAuthority(this, rest, url); // at -
   }
 
   if (!unsafeProtocol.has(lowerProto)) rest = rest.replace(autoEscapePattern, (ch) => AUTO_ESCAPE[ch]);
@@ -272,14 +272,14 @@ function parseAuthority(self, rest, url) {
   self.hostname = self.hostname.length > HOSTNAME_MAX_LENGTH ? '' : self.hostname.toLowerCase();
   if (self.hostname !== '') {
     if (ipv6) {
-      if (forbiddenHostCharsIPv6.test(self.hostname)) throw new ERR_INVALID_URL(url); // at node:url:398:17
+      if (forbiddenHostCharsIPv6.test(self.hostname)) throw new ERR_INVALID_URL(url); // at Url.parse (node:url:398:17)
     } else {
       // IDNA turns international names into "xn--" labels. A name it rejects,
       // or one that gained a forbidden character, could be used to spoof
       // the host: those are errors.
       self.hostname = toASCII(self.hostname) ?? '';
       if (self.hostname === '' || forbiddenHostChars.test(self.hostname)) {
-        throw new ERR_INVALID_URL(url); // at node:url:417:17
+        throw new ERR_INVALID_URL(url); // at Url.parse (node:url:417:17)
       }
     }
   }
@@ -358,7 +358,7 @@ Url.prototype.resolve = function resolve(relative) {
 };
 
 function urlResolve(source, relative) {
-  return urlParse(source, false, true).resolve(relative);
+  return urlParse(source, false, true).resolve(relative); // at node:url:719:10
 }
 
 function urlResolveObject(source, relative) {

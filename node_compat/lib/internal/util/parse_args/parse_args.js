@@ -234,20 +234,20 @@ function storeOption(name, value, options, values) {
 function validateOptionsConfig(options) {
   for (const name of Object.keys(options)) {
     const config = options[name];
-    validateObject(config, `options.${name}`); // at node:internal/util/parse_args/parse_args:327:7
+    validateObject(config, `options.${name}`); // at (node:internal/util/parse_args/parse_args:327:7)
     const type = ownValue(config, 'type');
     validateUnion(type, `options.${name}.type`, ['string', 'boolean']);
     if (hasOwn(config, 'short')) {
       const short = config.short;
-      validateString(short, `options.${name}.short`); // at node:internal/util/parse_args/parse_args:335:9
+      validateString(short, `options.${name}.short`); // at (node:internal/util/parse_args/parse_args:335:9)
       if (short.length !== 1) {
         const reason = 'must be a single character';
-        throw new ERR_INVALID_ARG_VALUE(`options.${name}.short`, short, reason); // at node:internal/util/parse_args/parse_args:337:17
+        throw new ERR_INVALID_ARG_VALUE(`options.${name}.short`, short, reason); // at (node:internal/util/parse_args/parse_args:337:17)
       }
     }
     const multiple = ownValue(config, 'multiple');
     if (hasOwn(config, 'multiple')) {
-      validateBoolean(multiple, `options.${name}.multiple`); // at node:internal/util/parse_args/parse_args:347:9
+      validateBoolean(multiple, `options.${name}.multiple`); // at (node:internal/util/parse_args/parse_args:347:9)
     }
     const defaultValue = ownValue(config, 'default');
     if (defaultValue !== undefined) {
@@ -257,7 +257,7 @@ function validateOptionsConfig(options) {
       } else {
         validator = multiple ? validateBooleanArray : validateBoolean;
       }
-      validator(defaultValue, `options.${name}.default`); // at node:internal/util/parse_args/parse_args:362:9
+      validator(defaultValue, `options.${name}.default`); // at (node:internal/util/parse_args/parse_args:362:9)
     }
   }
 }
@@ -277,7 +277,7 @@ function parseArgs(config = kEmptyObject) {
   validateBoolean(returnTokens, 'tokens'); // at node:internal/util/parse_args/parse_args:321:3
   validateBoolean(allowNegative, 'allowNegative'); // at node:internal/util/parse_args/parse_args:322:3
   validateObject(options, 'options'); // at node:internal/util/parse_args/parse_args:323:3
-  validateOptionsConfig(options);
+  validateOptionsConfig(options); // at Array.forEach (<anonymous>) | parseArgs (node:internal/util/parse_args/parse_args:324:3)
 
   const tokens = argsToTokens(args, options);
   const result = { values: { __proto__: null }, positionals: [] };
@@ -286,8 +286,8 @@ function parseArgs(config = kEmptyObject) {
   for (const token of tokens) {
     if (token.kind === 'option') {
       if (strict) {
-        checkOptionUsage(parseConfig, token);
-        checkOptionLikeValue(token);
+        checkOptionUsage(parseConfig, token); // at (node:internal/util/parse_args/parse_args:381:9) | Array.forEach (<anonymous>) | parseArgs (node:internal/util/parse_args/parse_args:378:3)
+        checkOptionLikeValue(token); // at (node:internal/util/parse_args/parse_args:382:9) | Array.forEach (<anonymous>) | parseArgs (node:internal/util/parse_args/parse_args:378:3)
       }
       if (allowNegative && token.name.startsWith('no-') && token.value === undefined) {
         token.name = token.name.slice(3);
@@ -297,7 +297,7 @@ function parseArgs(config = kEmptyObject) {
       }
     } else if (token.kind === 'positional') {
       if (!allowPositionals) {
-        throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value); // at node:internal/util/parse_args/parse_args:387:15
+        throw new ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL(token.value); // at (node:internal/util/parse_args/parse_args:387:15) | Array.forEach (<anonymous>) | parseArgs (node:internal/util/parse_args/parse_args:378:3)
       }
       result.positionals.push(token.value);
     }
