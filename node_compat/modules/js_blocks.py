@@ -31,7 +31,7 @@ _BEFORE_OBJECT = {"=", "(", ",", ":", "[", "?", "return", "||", "&&", "??", "...
 class Block:
     """One `{ }`: kind is class, object, method, function, arrow or block."""
 
-    __slots__ = ("start", "end", "kind", "name", "parent", "owner")
+    __slots__ = ("start", "end", "kind", "name", "parent", "owner", "inferred")
 
     def __init__(self, start: int, kind: str, name: Optional[str], parent: int, owner: Optional[str]) -> None:
         self.start = start
@@ -40,6 +40,7 @@ class Block:
         self.name = name
         self.parent = parent
         self.owner = owner  # `Owner.name` for a function stored as `Owner.prototype.name = function`
+        self.inferred: Optional[str] = None  # V8's name for an anonymous function stored in a property
 
 
 def _skip_string(src: str, i: int) -> int:
@@ -96,13 +97,18 @@ def scan(src: str, unmatched: Optional[list] = None) -> list:
     """The blocks of `src`, in the order they open; `unmatched` gets the index of each `}` closing nothing."""
     blocks: list = []
     tokens: list = []  # (text, start index) of the code's tokens
-    stack: list = []  # open brackets: ("{", block index), ("(", token index), ("${", -1), ("[", -1)
+    # open brackets: ("{", block index), ("(", token index), ("${", -1), ("[", -1), and the
+    # bodies of arrows without braces: ("=>", block index), which end at the line's end, a `,`
+    # or `;`, or a bracket they are inside closing
+    stack: list = []
     paren_of: dict = {}  # token index of a `)` -> token index of its `(`
     pending_class: list = []  # (name, depth) of `class` keywords whose body is next
     i, n = 0, len(src)
     while i < n:
         c = src[i]
         if c in " \t\r\n":
+            if c == "\n":
+                _end_arrow_bodies(stack, blocks, i)
             i += 1
             continue
         if c == "/" and src.startswith("//", i):
@@ -141,12 +147,16 @@ def scan(src: str, unmatched: Optional[list] = None) -> list:
             continue
         punct = _PUNCT.match(src, i)
         text = punct.group()
+        if text in (",", ";", ")", "]", "}"):
+            _end_arrow_bodies(stack, blocks, i)
         if text == "{":
             kind, name, owner = _classify(tokens, paren_of)
             if pending_class and pending_class[-1][1] == len(stack):
                 kind, name, owner = "class", pending_class.pop()[0], None
             parent = next((b for t, b in reversed(stack) if t == "{"), -1)
             blocks.append(Block(i, kind, name, parent, owner))
+            if kind == "arrow" or (kind == "function" and name is None):
+                blocks[-1].inferred = _inferred_name(src, tokens, paren_of)
             stack.append(("{", len(blocks) - 1))
         elif text == "}":
             if stack and stack[-1][0] == "${":
@@ -172,10 +182,25 @@ def scan(src: str, unmatched: Optional[list] = None) -> list:
                 stack.pop()
         tokens.append((text, i))
         i = punct.end()
+        if text == "=>":
+            body = i
+            while body < n and src[body] in " \t\r\n":
+                body += 1
+            if body < n and src[body] != "{":
+                parent = next((b for t, b in reversed(stack) if t == "{"), -1)
+                blocks.append(Block(i, "arrow", None, parent, None))
+                blocks[-1].inferred = _inferred_name(src, tokens, paren_of)
+                stack.append(("=>", len(blocks) - 1))
     for block in blocks:
         if block.end < 0:
             block.end = n
     return blocks
+
+
+def _end_arrow_bodies(stack: list, blocks: list, at: int) -> None:
+    """End, at `at`, the bodies of arrows without braces open on top of `stack`."""
+    while stack and stack[-1][0] == "=>":
+        blocks[stack.pop()[1]].end = at
 
 
 def _class_name(src: str, after: int, tokens: list) -> Optional[str]:
@@ -202,7 +227,7 @@ def _classify(tokens: list, paren_of: dict) -> tuple:
         head = tokens[opened - 1][0]
         if head in _CONTROL:
             return "block", None, None
-        if head == "function":
+        if head == "function" or (head == "*" and opened >= 2 and tokens[opened - 2][0] == "function"):
             if opened >= 3 and tokens[opened - 2][0] == ":" and _WORD.fullmatch(tokens[opened - 3][0]):
                 return "method", tokens[opened - 3][0], None  # `name: function () {`
             return "function", None, _prototype_owner(tokens, opened - 1)
@@ -225,6 +250,67 @@ def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:
     if len(texts) == 6 and texts[1] == "." and texts[2] == "prototype" and texts[3] == "." and texts[5] == "=":
         return f"{texts[0]}.{texts[4]}"
     return None
+
+
+def _inferred_name(src: str, tokens: list, paren_of: dict) -> Optional[str]:
+    """V8's inferred name of the anonymous function or arrow whose body opens next, or None.
+
+    V8 names a function expression stored in a property after the
+    property's path (`obj.handler`, `exports.run`, `Foo.bar` for
+    `Foo.prototype.bar`, `w.key` for `w['key']`, `arr.<computed>` for
+    `arr[i]`); its stack frames show that name as it is. (A plain variable
+    gives the function its own name, which QuickJS gives too; `this.x` is
+    left alone.)
+    """
+    at = len(tokens) - 1  # the `)` of the parameters, or `=>`
+    if tokens[at][0] == "=>":
+        at -= 1
+        if tokens[at][0] == ")":
+            at = paren_of.get(at, 0)
+        at -= 1
+    else:
+        at = paren_of.get(at, 0) - 1  # `function` (or `*` after it)
+        if at >= 0 and tokens[at][0] == "*":
+            at -= 1
+        at -= 1
+    if at >= 0 and tokens[at][0] == "async":
+        at -= 1
+    paths: list = []
+    while at >= 1 and tokens[at][0] == "=" and tokens[at - 1][0] not in ("=", "!", "<", ">"):
+        segments: list = []
+        at -= 1
+        while at >= 0:
+            text = tokens[at][0]
+            computed = text == "]"
+            if computed:
+                depth, close = 0, at
+                while at >= 0:
+                    depth += {"]": 1, "[": -1}.get(tokens[at][0], 0)
+                    if depth == 0:
+                        break
+                    at -= 1
+                inside = tokens[at + 1:close]
+                if len(inside) == 1 and inside[0][0] == "<string>":
+                    start = inside[0][1]
+                    segments.append(src[start + 1:_skip_string(src, start) - 1])
+                else:
+                    segments.append("<computed>")
+            elif _WORD.fullmatch(text) and not text.startswith("#"):
+                segments.append(text)
+            else:
+                return None
+            at -= 1
+            if computed:
+                continue  # (the object the brackets index comes next)
+            if at >= 0 and tokens[at][0] == ".":
+                at -= 1
+                continue
+            break
+        segments.reverse()
+        if len(segments) < 2 or segments[0] == "this":
+            return None
+        paths.insert(0, ".".join(part for part in segments if part != "prototype"))
+    return ".".join(paths) if paths else None
 
 
 def unmatched_close(src: str) -> Optional[int]:
@@ -273,6 +359,15 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
     if block.kind == "function" and block.name == name:
         return f"{block.owner.split('.')[0]}.{name}" if block.owner else ""
     return None
+
+
+def inferred_name(file: str, src: str, offset: int) -> Optional[str]:
+    """V8's inferred name of the anonymous function running at `offset` (see _inferred_name), or None."""
+    inner = None
+    for block in _blocks_of(file, src):
+        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
+            inner = block
+    return None if inner is None else inner.inferred
 
 
 def method_name(file: str, src: str, offset: int) -> Optional[str]:

@@ -546,6 +546,12 @@ class ModuleSystem:
                 out[-1] = out[-1].replace(f"at {name} (", f"at new {name} (", 1)
             elif out and src is not None and 0 < col <= len(src):
                 out[-1] = self._as_method(out[-1], file, src, col, ours.get(len(out) - 1))
+            if src is not None and m.group(1).strip() == "at":
+                # An anonymous function stored in a property: V8 names it after the property's path.
+                inferred = js_blocks.inferred_name(file, self._source_text(file) or "", self.source_offset(file, line, col))
+                if inferred is not None:
+                    out.append(f"{m.group(1)}{inferred} ({file}:{line}:{col})")
+                    continue
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
         return "\n".join(out)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from node_compat.modules.js_blocks import owner_of
+from node_compat.modules.js_blocks import inferred_name, owner_of
 
 CASES = [
     ("class Foo { m() { /*@*/ } }", "m", "Foo.m"),
@@ -29,9 +29,40 @@ CASES = [
     ("const n = a / b; /* } */ class Foo { m() { return x / 2 / y; /*@*/ } }", "m", "Foo.m"),
     ("const o = { class: 1 }; o.class = { x: 1 }; class Foo { m() { /*@*/ } }", "m", "Foo.m"),
     ("const t = `${ { a: 1 }.a }`; class Foo { async m(a = (1), { b } = {}) { /*@*/ } }", "m", "Foo.m"),
+    ("class Foo { m() { return [1].map((x) => x /*@*/); } }", "m", None),
 ]
 
 
 @pytest.mark.parametrize(("source", "name", "expected"), CASES)
 def test_owner_of_the_function_at_a_position(source: str, name: str, expected: object) -> None:
     assert owner_of(f"case:{source}", source, source.index("/*@*/"), name) == expected
+
+
+# V8's names for anonymous functions stored in properties (the marker is
+# inside the function whose name is looked up).
+INFERRED = [
+    ("obj.handler = function () { /*@*/ };", "obj.handler"),
+    ("Foo.prototype.bar = function () { /*@*/ };", "Foo.bar"),
+    ("module.exports.run = async function () { /*@*/ };", "module.exports.run"),
+    ("a.b.c = (x, y) => { /*@*/ };", "a.b.c"),
+    ("a.b = x => x + /*@*/ 1;", "a.b"),
+    ("a.gen = function* () { /*@*/ };", "a.gen"),
+    ("w['some key'] = function () { /*@*/ };", "w.some key"),
+    ("arr[i + 1] = function () { /*@*/ };", "arr.<computed>"),
+    ("o.one = o.two = function () { /*@*/ };", "o.one.o.two"),
+    # Named by the language, or not by V8: no inferred name.
+    ("const f = function () { /*@*/ };", None),
+    ("x = () => { /*@*/ };", None),
+    ("this.x = function () { /*@*/ };", None),
+    ("o.named = function own() { /*@*/ };", None),
+    ("if (a == function () { /*@*/ }) {}", None),
+    # The function the position is in, not one around it.
+    ("o.outer = function () { [1].map((v) => v /*@*/); };", None),
+    ("o.outer = function () { [1].map((v) => v); /*@*/ };", "o.outer"),
+    ("o.f = () => 1\nconst later = { m() { /*@*/ } };", None),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), INFERRED)
+def test_inferred_name_of_the_function_at_a_position(source: str, expected: object) -> None:
+    assert inferred_name(f"inferred:{source}", source, source.index("/*@*/")) == expected
