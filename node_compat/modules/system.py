@@ -403,10 +403,8 @@ class ModuleSystem:
         called = re.match(r"[\w$]+", src[at:])
         if called is None:
             return frame
-        # A library function called by another name (`url.parse` is urlParse): V8 adds `[as parse]`.
+        # A function called by another name (`url.parse` is urlParse): V8 adds `[as parse]`.
         alias = None if called.group(0) == name else called.group(0)
-        if alias is not None and library is None:
-            return frame
         head = src[:col - 1].rstrip()
         if not head.endswith("."):
             return frame  # not a member call
@@ -455,9 +453,11 @@ class ModuleSystem:
         receiver = re.search(r"(?<![\w$.])([\w$]+)$", before)
         if receiver is None or receiver.group(1) == "this":
             return None
-        declared = rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*new\s+(?:[\w$]+\s*\.\s*)*([\w$]+)\s*\("
+        declared = rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*(?:new\s+(?:[\w$]+\s*\.\s*)*([\w$]+)\s*\(|\{{)"
         made = re.search(declared, self._source_text(file) or "")
-        return made.group(1) if made is not None else None
+        if made is None:
+            return None
+        return made.group(1) or "Object"  # (`= {`: an object literal)
 
     def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them.
