@@ -202,7 +202,7 @@ function makeQuery(method) {
   return query;
 }
 
-class Resolver extends ResolverBase {}
+class Resolver extends ResolverBase {} // at node:internal/dns/utils:294:3
 for (const method of Object.keys(queryNames)) {
   Resolver.prototype[method] = makeQuery(method);
 }
@@ -228,7 +228,7 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype, callback) {
 // rebinds dns.promises once that has been read.
 function defaultResolverSetServers(servers) {
   const resolver = new Resolver();
-  resolver.setServers(servers);
+  resolver.setServers(servers); // at node:dns:311:12
   setDefaultResolverState(resolver._state);
   bindDefaultResolver(module.exports, Resolver.prototype, resolver);
   if (promises !== undefined) bindDefaultResolver(promises, promises.Resolver.prototype, resolver);

@@ -431,7 +431,8 @@ class ModuleSystem:
         if made is not None:
             owner = f"{made}.{name}"
         elif owner == "":
-            receiver = re.search(r"([\w$]+)$", before)
+            # (What require() returned, or an object in it: `dns.promises`.)
+            receiver = re.search(r"(?<![\w$.])([\w$]+)(?:\s*\.\s*[\w$]+)*$", before)
             caller_src = self._source_text(file) or ""
             required = receiver is not None and re.search(
                 rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*require\s*\(", caller_src)

@@ -166,7 +166,7 @@ function makeQuery(method) {
   return query;
 }
 
-class Resolver extends ResolverBase {}
+class Resolver extends ResolverBase {} // at node:internal/dns/utils:294:3
 for (const method of Object.keys(queryNames)) {
   Resolver.prototype[method] = makeQuery(method);
 }
@@ -185,7 +185,7 @@ Resolver.prototype.resolve = function resolve(hostname, rrtype) {
 // makes a new one (see internal/dns/utils).
 function defaultResolverSetServers(servers) {
   const resolver = new Resolver();
-  resolver.setServers(servers);
+  resolver.setServers(servers); // at node:internal/dns/promises:371:12
   setDefaultResolverState(resolver._state);
   bindDefaultResolver(module.exports, Resolver.prototype, resolver);
 }

@@ -149,7 +149,7 @@ function defaultServers() {
 // The state of the default resolver, which dns and dns/promises share.
 // Node's binding rejects the addresses: a plain TypeError with a code.
 function invalidLocalAddress(message) {
-  const err = new TypeError(message); // at node:internal/dns/utils:173:18
+  const err = new TypeError(message); // at Resolver.setLocalAddress (node:internal/dns/utils:173:18)
   err.code = 'ERR_INVALID_ARG_VALUE';
   return err;
 }
@@ -181,8 +181,8 @@ function bindDefaultResolver(target, proto, resolver) {
 class ResolverBase {
   constructor(options = undefined) {
     const { timeout = -1, tries = 4 } = { ...options };
-    validateInt32(timeout, 'options.timeout', -1); // at node:internal/dns/utils:48:3
-    validateInt32(tries, 'options.tries', 1); // at node:internal/dns/utils:54:3
+    validateInt32(timeout, 'options.timeout', -1); // at validateTimeout (node:internal/dns/utils:48:3) | node:internal/dns/utils:68:21
+    validateInt32(tries, 'options.tries', 1); // at validateTries (node:internal/dns/utils:54:3) | node:internal/dns/utils:69:19
     newAsyncId();
     this._state = { servers: defaultServers(), pending: new Set() };
   }
@@ -199,11 +199,11 @@ class ResolverBase {
   }
 
   setServers(servers) {
-    validateArray(servers, 'servers'); // at node:internal/dns/utils:98:5
+    validateArray(servers, 'servers'); // at Resolver.setServers (node:internal/dns/utils:98:5)
     const parsed = [];
     for (let i = 0; i < servers.length; i++) {
       const server = servers[i];
-      validateString(server, `servers[${i}]`); // at node:internal/dns/utils:105:7
+      validateString(server, `servers[${i}]`); // at (node:internal/dns/utils:105:7) | Array.forEach (<anonymous>) | Resolver.setServers (node:internal/dns/utils:104:5)
       let ipVersion = isIP(server);
       if (ipVersion !== 0) {
         parsed.push([server, 53]);
@@ -220,20 +220,20 @@ class ResolverBase {
       }
       const [, address, port] = addrSplitRE.exec(server);
       ipVersion = isIP(address);
-      if (ipVersion === 0) throw new ERR_INVALID_IP_ADDRESS(server); // at node:internal/dns/utils:139:13
+      if (ipVersion === 0) throw new ERR_INVALID_IP_ADDRESS(server); // at (node:internal/dns/utils:139:13) | Array.forEach (<anonymous>) | Resolver.setServers (node:internal/dns/utils:104:5)
       parsed.push([address, Number.parseInt(port) || 53]);
     }
     this._state.servers = parsed;
   }
 
   setLocalAddress(ipv4, ipv6) {
-    validateString(ipv4, 'ipv4'); // at node:internal/dns/utils:167:5
-    if (ipv6 !== undefined) validateString(ipv6, 'ipv6'); // at node:internal/dns/utils:170:7
+    validateString(ipv4, 'ipv4'); // at Resolver.setLocalAddress (node:internal/dns/utils:167:5)
+    if (ipv6 !== undefined) validateString(ipv6, 'ipv6'); // at Resolver.setLocalAddress (node:internal/dns/utils:170:7)
     // Either may be the IPv6 one, but not both of one family.
     const first = isIP(ipv4);
     const second = ipv6 === undefined ? 0 : isIP(ipv6);
-    if (first === 0 || (ipv6 !== undefined && second === 0)) throw invalidLocalAddress('Invalid IP address.');
-    if (first === second) throw invalidLocalAddress(`Cannot specify two IPv${first} addresses.`);
+    if (first === 0 || (ipv6 !== undefined && second === 0)) throw invalidLocalAddress('Invalid IP address.'); // at -
+    if (first === second) throw invalidLocalAddress(`Cannot specify two IPv${first} addresses.`); // at -
   }
 }
 

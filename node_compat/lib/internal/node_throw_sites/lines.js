@@ -231,6 +231,7 @@ module.exports = {
     278: '  validatePort(port);',
     280: "  validateFunction(callback, 'callback');",
     291: "  if (err) throw new DNSException(err, 'getnameinfo', address);",
+    311: '  resolver.setServers(servers);',
   },
   'node:events': {
     229: "    validateBoolean(value, 'EventEmitter.captureRejections');",
@@ -676,6 +677,7 @@ module.exports = {
     321: '      reject(new DNSException(err, bindingName, hostname));',
     337: "    validateString(name, 'name');",
     356: "      throw new ERR_INVALID_ARG_VALUE('rrtype', rrtype);",
+    371: '  resolver.setServers(servers);',
   },
   'node:internal/dns/utils': {
     48: "  validateInt32(timeout, 'options.timeout', -1);",
@@ -688,6 +690,7 @@ module.exports = {
     173: '    this._handle.setLocalAddress(ipv4, ipv6);',
     265: "    throw new ERR_INVALID_ARG_VALUE('hints', hints);",
     283: "  validateOneOf(value, 'dnsOrder', ['verbatim', 'ipv4first', 'ipv6first']);",
+    294: '  class Resolver extends ResolverBase {}',
   },
   'node:internal/encoding': {
     66: "    throw new ERR_INVALID_THIS('TextEncoder');",
