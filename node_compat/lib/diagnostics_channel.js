@@ -162,14 +162,14 @@ class Channel {
 
 function validateChannelName(name) {
   if (typeof name !== 'string' && typeof name !== 'symbol') {
-    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name); // at node:diagnostics_channel:226:11
+    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name); // at Object.channel (node:diagnostics_channel:226:11)
   }
 }
 
 function channel(name) {
   const existing = lookup(name);
   if (existing !== undefined) return existing;
-  validateChannelName(name);
+  validateChannelName(name); // at -
   return new Channel(name);
 }
 

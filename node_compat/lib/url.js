@@ -24,7 +24,7 @@ function urlFormat(urlObject, options) {
   } else if (typeof urlObject !== 'object' || urlObject === null) {
     throw new ERR_INVALID_ARG_TYPE('urlObject', ['Object', 'string'], urlObject); // at node:url:581:11
   } else if (isURLInstance(urlObject)) {
-    return formatURL(urlObject, options);
+    return formatURL(urlObject, options); // at -
   }
   return urlFormatObject(urlObject);
 }

@@ -46,7 +46,7 @@ function customInspect(self, fields, depth, options) {
 
 function checkSignal(value) {
   if (value == null || value[kAborted] === undefined) {
-    throw new ERR_INVALID_THIS('AbortSignal'); // at node:internal/abort_controller:136:11
+    throw new ERR_INVALID_THIS('AbortSignal'); // at validateThisAbortSignal (node:internal/abort_controller:136:11)
   }
 }
 
@@ -64,17 +64,17 @@ class AbortSignal extends EventTarget {
   }
 
   get aborted() {
-    checkSignal(this);
+    checkSignal(this); // at get aborted (node:internal/abort_controller:200:5)
     return this[kAborted];
   }
 
   get reason() {
-    checkSignal(this);
+    checkSignal(this); // at get reason (node:internal/abort_controller:208:5)
     return this[kReason];
   }
 
   throwIfAborted() {
-    checkSignal(this);
+    checkSignal(this); // at Object.throwIfAborted (node:internal/abort_controller:213:5)
     // Node throws the reason from its own line, whoever made it.
     if (this[kAborted]) throw markThrowSite(this[kReason], undefined, 'node:internal/abort_controller:215:7');
   }
@@ -106,7 +106,7 @@ class AbortSignal extends EventTarget {
     const sources = [...signals];
     for (let i = 0; i < sources.length; i++) {
       if (!(sources[i] instanceof AbortSignal)) {
-        throw new ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', sources[i]); // at node:internal/webidl:379:11
+        throw new ERR_INVALID_ARG_TYPE(`signals[${i}]`, 'AbortSignal', sources[i]); // at (node:internal/webidl:379:11) | Object.sequence<AbortSignal> (node:internal/webidl:361:19) | AbortSignal.any (node:internal/abort_controller:253:61)
       }
     }
     const result = new AbortSignal(kCreate);

@@ -171,14 +171,14 @@ class MIMEType {
     const type = slash === -1 ? string : string.slice(0, slash);
     const invalidType = firstInvalid(type, notTokenRegExp);
     if (type.length === 0 || invalidType !== -1 || slash === -1) {
-      throw new ERR_INVALID_MIME_SYNTAX('type', string, invalidType); // at node:internal/mime:51:11
+      throw new ERR_INVALID_MIME_SYNTAX('type', string, invalidType); // at parseTypeAndSubtype (node:internal/mime:51:11) | node:internal/mime:332:18
     }
     let subtypeEnd = string.indexOf(';', slash + 1);
     if (subtypeEnd === -1) subtypeEnd = string.length;
     const subtype = trimTrailingWhitespace(string.slice(slash + 1, subtypeEnd));
     const invalidSubtype = firstInvalid(subtype, notTokenRegExp);
     if (subtype.length === 0 || invalidSubtype !== -1) {
-      throw new ERR_INVALID_MIME_SYNTAX('subtype', string, invalidSubtype); // at node:internal/mime:73:11
+      throw new ERR_INVALID_MIME_SYNTAX('subtype', string, invalidSubtype); // at parseTypeAndSubtype (node:internal/mime:73:11) | node:internal/mime:332:18
     }
     this.#type = type.toLowerCase();
     this.#subtype = subtype.toLowerCase();

@@ -899,7 +899,7 @@ function domainToUnicode(domain) {
 
 // url.format() for WHATWG URL objects.
 function formatURL(urlObject, options) {
-  validateObject(options ?? kEmptyObject, 'options'); // at node:url:590:7
+  validateObject(options ?? kEmptyObject, 'options'); // at Object.urlFormat [as format] (node:url:590:7)
   const { auth = true, fragment = true, search = true, unicode = false } = options ?? kEmptyObject;
   const record = recordOf(urlObject);
   let out = `${record.scheme}:`;

@@ -22,6 +22,7 @@ const {
   getOptions,
   getValidatedPath,
   makeRequest,
+  requestError,
 } = require('internal/fs/utils');
 
 const kDirHandle = Symbol('kDirHandle');
@@ -44,7 +45,7 @@ class Dir {
     this[kDirClosed] = false;
     this[kDirOperationQueue] = null;
     this[kDirOptions] = { bufferSize: 32, ...getOptions(options, { encoding: 'utf8' }) };
-    validateUint32(this[kDirOptions].bufferSize, 'options.bufferSize', true);
+    validateUint32(this[kDirOptions].bufferSize, 'options.bufferSize', true); // at node:internal/fs/dir:58:5
     // With `recursive`, subdirectories met so far wait here: [handle, path].
     this[kDirQueue] = [];
   }
@@ -222,29 +223,31 @@ Object.defineProperty(Dir.prototype, Symbol.asyncIterator, {
   __proto__: null, value: Dir.prototype.entries, enumerable: false, writable: true, configurable: true,
 });
 
-function validateDirOptions(options) {
-  if (options === null || typeof options !== 'object') return;
-  if (options.bufferSize !== undefined) validateUint32(options.bufferSize, 'options.bufferSize', true); // at node:internal/fs/dir:58:5
-}
-
 function opendir(path, options, callback) {
   callback = typeof options === 'function' ? options : callback;
   validateFunction(callback, 'callback');
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
-  validateDirOptions(options);
-  binding.opendir(path, makeRequest((err, handle) => {
-    if (err) return callback(err);
-    callback(null, new Dir(handle, path, options));
-  }, 'opendir', path));
+  // (The options are checked by new Dir, once the directory is open: a bad
+  // one then throws from the completion, as in Node.)
+  // (Its own request, as Node's: the completion is the frame under the callback.)
+  binding.opendir(path, {
+    oncomplete(status, handle) {
+      if (status < 0) {
+        const err = requestError(status, handle, 'opendir', path);
+        return callback(err); // at FSReqCallback.opendirCallback [as oncomplete] (node:internal/fs/dir:295:7)
+      }
+      const dir = new Dir(handle, path, options); // at FSReqCallback.opendirCallback [as oncomplete] (node:internal/fs/dir:297:22)
+      callback(null, dir); // at FSReqCallback.opendirCallback [as oncomplete] (node:internal/fs/dir:297:7)
+    },
+  });
 }
 
 function opendirSync(path, options) {
   path = getValidatedPath(path);
   options = getOptions(options, { encoding: 'utf8' });
-  validateDirOptions(options);
-  const handle = check(binding.opendir(path), 'opendir');
-  return new Dir(handle, path, options);
+  const handle = check(binding.opendir(path), 'opendir'); // at node:internal/fs/dir:315:29
+  return new Dir(handle, path, options); // at node:internal/fs/dir:317:10
 }
 
 const opendirPromise = promisify(opendir);

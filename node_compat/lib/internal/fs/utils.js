@@ -636,6 +636,7 @@ module.exports = {
   markThrowSite,
   maybeCallback,
   parseFileMode,
+  requestError,
   rmDirectoryError,
   statFsFromBinding,
   stringToFlags,

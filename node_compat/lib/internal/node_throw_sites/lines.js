@@ -378,6 +378,9 @@ module.exports = {
   'node:internal/abort_controller': {
     136: "    throw new ERR_INVALID_THIS('AbortSignal');",
     177: '      throw new ERR_ILLEGAL_CONSTRUCTOR();',
+    200: '    validateThisAbortSignal(this);',
+    208: '    validateThisAbortSignal(this);',
+    213: '    validateThisAbortSignal(this);',
     215: '      throw this[kReason];',
     239: "    validateUint32(delay, 'delay', false);",
     435: '  runAbort(signal);',
@@ -784,7 +787,10 @@ module.exports = {
     222: '        return PromiseReject(new ERR_DIR_CLOSED());',
     250: '      throw new ERR_DIR_CLOSED();',
     254: '      throw new ERR_DIR_CONCURRENT_OPERATION();',
+    295: '      callback(error);',
+    297: '      callback(null, new Dir(handle, path, options));',
     315: '  const handle = dirBinding.opendirSync(path);',
+    317: '  return new Dir(handle, path, options);',
   },
   'node:internal/fs/glob': {
     201: "    validateObject(options, 'options');",
