@@ -49,6 +49,7 @@ const {
   isInt32,
   kMaxUserId,
   makeRequest,
+  makeStatsRequest,
   markThrowSite,
   nativeArgumentError,
   maybeCallback,
@@ -505,7 +506,7 @@ function writeFile(path, data, options, callback) {
     process.nextTick(callback, new AbortError(undefined, { cause: signal.reason }));
     return;
   }
-  writeWholeFile(target, bytes, flags, mode, signal, Boolean(options.flush), (err) => callback(err || null));
+  writeWholeFile(target, bytes, flags, mode, signal, Boolean(options.flush), (err) => callback(err || null)); // at -
 }
 
 function appendFileSync(path, data, options) {
@@ -539,7 +540,7 @@ function stat(path, options = { bigint: false }, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
   const bigint = Boolean(statOptions(options).bigint);
-  binding.stat(path, makeRequest(callback, 'stat', path, undefined, (s) => getStatsFromBinding(s, bigint)));
+  binding.stat(path, makeStatsRequest(callback, 'stat', path, bigint));
 }
 
 function lstat(path, options = { bigint: false }, callback) {
@@ -550,7 +551,7 @@ function lstat(path, options = { bigint: false }, callback) {
   callback = maybeCallback(callback);
   path = getValidatedPath(path);
   const bigint = Boolean(statOptions(options).bigint);
-  binding.lstat(path, makeRequest(callback, 'lstat', path, undefined, (s) => getStatsFromBinding(s, bigint)));
+  binding.lstat(path, makeStatsRequest(callback, 'lstat', path, bigint));
 }
 
 function fstat(fd, options = { bigint: false }, callback) {
@@ -561,7 +562,7 @@ function fstat(fd, options = { bigint: false }, callback) {
   callback = maybeCallback(callback);
   fd = getNativeFd(fd, 'node:fs:1610:11');
   const bigint = Boolean(statOptions(options).bigint);
-  binding.fstat(fd, makeRequest(callback, 'fstat', undefined, undefined, (s) => getStatsFromBinding(s, bigint)));
+  binding.fstat(fd, makeStatsRequest(callback, 'fstat', undefined, bigint));
 }
 
 function statSyncImpl(op, syscall, path, options) {

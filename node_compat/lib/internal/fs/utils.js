@@ -144,12 +144,13 @@ function check(result, syscall, path, dest, site = kSiteOfSyscall[syscall] ?? sy
   return result;
 }
 
-// A request object whose completion calls `callback(err, result)`.
+// A request object whose completion calls `callback(err, result)` (as
+// Node's makeCallback wrapper does, whose frame the callback's caller is).
 function makeRequest(callback, syscall, path, dest, transform) {
   return {
     oncomplete(status, result) {
       if (status < 0) {
-        callback(requestError(status, result, syscall, path, dest));
+        callback(requestError(status, result, syscall, path, dest)); // at FSReqCallback.oncomplete (node:fs:189:23)
         return;
       }
       let value = result;
@@ -157,13 +158,28 @@ function makeRequest(callback, syscall, path, dest, transform) {
         try {
           value = transform(result);
         } catch (err) {
-          callback(err);
+          callback(err); // at FSReqCallback.oncomplete (node:fs:189:23)
           return;
         }
       }
       // Calls without a result complete with the error argument alone.
-      if (value === undefined || value === null) callback(null);
-      else callback(null, value);
+      if (value === undefined || value === null) callback(null); // at FSReqCallback.oncomplete (node:fs:189:23)
+      else callback(null, value); // at FSReqCallback.oncomplete (node:fs:189:23)
+    },
+  };
+}
+
+// The same for the stat calls, whose callback Node wraps in makeStatsCallback.
+function makeStatsRequest(callback, syscall, path, bigint) {
+  return {
+    oncomplete(status, result) {
+      if (status < 0) {
+        const err = requestError(status, result, syscall, path);
+        callback(err); // at FSReqCallback.oncomplete (node:fs:199:21)
+        return;
+      }
+      const stats = getStatsFromBinding(result, bigint);
+      callback(null, stats); // at FSReqCallback.oncomplete (node:fs:200:5)
     },
   };
 }
@@ -632,6 +648,7 @@ module.exports = {
   isUint32,
   kMaxUserId,
   makeRequest,
+  makeStatsRequest,
   nativeArgumentError,
   markThrowSite,
   maybeCallback,

@@ -96,7 +96,7 @@ function writeWholeFile(target, data, flags, mode, signal, flush, callback) {
       callback(err);
       return;
     }
-    binding.close(fd, makeRequest((closeErr) => callback(err || closeErr), 'close'));
+    binding.close(fd, makeRequest((closeErr) => callback(err || closeErr), 'close')); // at -
   }
 
   function writeNext() {

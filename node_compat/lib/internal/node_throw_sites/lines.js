@@ -266,6 +266,9 @@ module.exports = {
   },
   'node:fs': {
     187: "  validateFunction(cb, 'cb');",
+    189: '  return (...args) => ReflectApply(cb, this, args);',
+    199: '    if (err) return cb(err);',
+    200: '    cb(err, getStatsFromBinding(stats));',
     234: '  binding.access(path, mode, req);',
     245: '  binding.access(getValidatedPath(path), mode);',
     389: '  binding.open(getValidatedPath(path), flagsNumber, 0o666, req);',
