@@ -15,15 +15,19 @@ const { markThrowSite } = require('internal/node_throw_sites');
 const { describe } = require('internal/v8/describe');
 
 let DOMExceptionCtor;
+// (Made here, and given their stack again by structuredClone.)
+const dataCloneErrors = new WeakSet();
 function dataCloneError(message) {
   DOMExceptionCtor ??= require('internal/per_context/domexception').DOMException;
-  return new DOMExceptionCtor(message, 'DataCloneError'); // at node:internal/worker/js_transferable:126:26
+  const err = new DOMExceptionCtor(message, 'DataCloneError'); // at node:internal/worker/js_transferable:126:26
+  dataCloneErrors.add(err);
+  return err;
 }
 
 // The argument errors Node's WebIDL converters make (no [code] in the
 // stack line), thrown from the converter's line `nodeSite`.
 function optionsError(message, nodeSite, prefix = "Failed to execute 'structuredClone': ") {
-  const err = new TypeError(`${prefix}${message}`);
+  const err = new TypeError(`${prefix}${message}`); // at codedTypeError (node:internal/webidl:217:15) | makeException (node:internal/webidl:226:10)
   err.code = 'ERR_INVALID_ARG_TYPE';
   return markThrowSite(err, 'node:internal/webidl:217:15', nodeSite);
 }
@@ -205,26 +209,26 @@ class Cloner {
 function transferPairs(options) {
   if (options === undefined || options === null) return [];
   if (typeof options !== 'object' && typeof options !== 'function') {
-    throw optionsError('Options cannot be converted to a dictionary', 'node:internal/webidl:294:7');
+    throw optionsError('Options cannot be converted to a dictionary', 'node:internal/webidl:294:7'); // at Object.StructuredSerializeOptions (node:internal/webidl:294:13)
   }
   const transfer = options.transfer;
   if (transfer === undefined) return [];
   if (transfer === null || (typeof transfer !== 'object' && typeof transfer !== 'function')) {
-    throw optionsError('transfer in Options can not be converted to sequence.', 'node:internal/webidl:342:7');
+    throw optionsError('transfer in Options can not be converted to sequence.', 'node:internal/webidl:342:7'); // at (node:internal/webidl:342:13) | Object.StructuredSerializeOptions (node:internal/webidl:314:32)
   }
   const iterate = transfer[Symbol.iterator];
   if (iterate === undefined || iterate === null) {
-    throw optionsError('transfer in Options can not be converted to sequence.', 'node:internal/webidl:348:7');
+    throw optionsError('transfer in Options can not be converted to sequence.', 'node:internal/webidl:348:7'); // at (node:internal/webidl:348:13) | Object.StructuredSerializeOptions (node:internal/webidl:314:32)
   }
   if (typeof iterate !== 'function') {
     // How V8 words Node's failed call of it.
-    throw new TypeError('V?.[SymbolIterator] is not a function'); // at node:internal/webidl:346:39
+    throw new TypeError('V?.[SymbolIterator] is not a function'); // at (node:internal/webidl:346:39) | Object.StructuredSerializeOptions (node:internal/webidl:314:32)
   }
   const pairs = [];
   const seen = new Set();
   for (const item of transfer) {
     if (item === null || (typeof item !== 'object' && typeof item !== 'function')) {
-      throw optionsError('is not an object', 'node:internal/webidl:54:5', 'Value ');
+      throw optionsError('is not an object', 'node:internal/webidl:54:5', 'Value '); // at (node:internal/webidl:54:11) | (node:internal/webidl:361:19) | Object.StructuredSerializeOptions (node:internal/webidl:314:32)
     }
     if (objectToString.call(item) !== '[object ArrayBuffer]' || !hasBrand(item, brands.ArrayBuffer)) {
       throw dataCloneError('Found invalid value in transferList.');
@@ -241,8 +245,17 @@ function structuredClone(value, options) {
   if (arguments.length === 0) {
     throw new ERR_MISSING_ARGS('The value argument must be specified'); // at node:internal/worker/js_transferable:114:11
   }
-  const pairs = transferPairs(options);
-  const result = new Cloner(pairs).clone(value);
+  let pairs;
+  let result;
+  try {
+    pairs = transferPairs(options); // at node:internal/worker/js_transferable:117:40
+    result = new Cloner(pairs).clone(value);
+  } catch (err) {
+    // Node's clone errors come from V8's serializer: their stack starts at
+    // structuredClone's one call of it, whatever value failed.
+    if (dataCloneErrors.has(err)) Error.captureStackTrace(err); // at new DOMException (node:internal/per_context/domexception:53:5) | node:internal/worker/js_transferable:126:26
+    throw err;
+  }
   // Only a successful clone detaches what was transferred.
   for (const [original] of pairs) original.transfer();
   return result;

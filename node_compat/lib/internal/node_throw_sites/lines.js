@@ -1254,6 +1254,7 @@ module.exports = {
   },
   'node:internal/worker/js_transferable': {
     114: "    throw new ERR_MISSING_ARGS('The value argument must be specified');",
+    117: '  const idlOptions = webidl.converters.StructuredSerializeOptions(',
     126: '  const serializedData = nativeStructuredClone(value, idlOptions);',
   },
   'node:net': {
