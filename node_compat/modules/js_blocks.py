@@ -188,7 +188,7 @@ def scan(src: str, unmatched: Optional[list] = None) -> list:
                 body += 1
             if body < n and src[body] != "{":
                 parent = next((b for t, b in reversed(stack) if t == "{"), -1)
-                blocks.append(Block(i, "arrow", None, parent, None))
+                blocks.append(Block(i, "arrow", _arrow_key(tokens, paren_of), parent, None))
                 blocks[-1].inferred = _inferred_name(src, tokens, paren_of)
                 stack.append(("=>", len(blocks) - 1))
     for block in blocks:
@@ -219,7 +219,7 @@ def _classify(tokens: list, paren_of: dict) -> tuple:
         return "block", None, None
     prev = tokens[-1][0]
     if prev == "=>":
-        return "arrow", None, None
+        return "arrow", _arrow_key(tokens, paren_of), None
     if prev == ")":
         opened = paren_of.get(len(tokens) - 1)
         if opened is None or opened == 0:
@@ -249,6 +249,20 @@ def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:
     texts = [t for t, _ in tokens[max(0, function_at - 6):function_at]]
     if len(texts) == 6 and texts[1] == "." and texts[2] == "prototype" and texts[3] == "." and texts[5] == "=":
         return f"{texts[0]}.{texts[4]}"
+    return None
+
+
+def _arrow_key(tokens: list, paren_of: dict) -> Optional[str]:
+    """`key` of `key = (...) =>` or `key: (...) =>` (tokens end at the `=>`): a class field's or a property's name."""
+    at = len(tokens) - 2
+    if at >= 0 and tokens[at][0] == ")":
+        at = paren_of.get(at, 0)
+    at -= 1
+    if at >= 0 and tokens[at][0] == "async":
+        at -= 1
+    if at >= 1 and tokens[at][0] in ("=", ":") and _WORD.fullmatch(tokens[at - 1][0]) and \
+            (at < 2 or tokens[at - 2][0] not in (".", "?.")):
+        return tokens[at - 1][0]
     return None
 
 
@@ -358,7 +372,43 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
         return f"Object.{name}" if parent.kind == "object" else None
     if block.kind == "function" and block.name == name:
         return f"{block.owner.split('.')[0]}.{name}" if block.owner else ""
+    if block.kind == "arrow" and block.name == name and block.parent >= 0:
+        # A class field's arrow runs on the instance; a property's, V8 names after an Object.
+        parent = blocks[block.parent]
+        if parent.kind == "class":
+            return f"{parent.name}.{name}" if parent.name else None
+        return f"Object.{name}" if parent.kind == "object" else None
     return None
+
+
+_CLASS_HEAD = re.compile(r"\bclass\b(?:\s+[\w$]+)?(?:\s+extends\s+([\w$.]+))?[^{]*$")
+
+
+def class_closed_at(file: str, src: str, offset: int) -> Optional[tuple]:
+    """(index of `class`, the name it extends or None) of the class whose body's `}` is at `offset`.
+
+    QuickJS places the frame of a class's implicit constructor there; V8 at `class`.
+    """
+    for block in _blocks_of(file, src):
+        if block.kind == "class" and block.end == offset:
+            head = _CLASS_HEAD.search(src, max(0, block.start - 200), block.start)
+            return None if head is None else (head.start(), head.group(1))
+    return None
+
+
+def class_at(file: str, src: str, offset: int) -> Optional[str]:
+    """The name of the class whose method runs at `offset`, or None."""
+    blocks = _blocks_of(file, src)
+    inner = None
+    for block in blocks:
+        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
+            inner = block
+    while inner is not None and inner.kind in ("arrow", "block") and inner.parent >= 0:
+        inner = blocks[inner.parent]  # (an arrow's `super` is its method's)
+    if inner is None or inner.kind != "method" or inner.parent < 0:
+        return None
+    parent = blocks[inner.parent]
+    return parent.name if parent.kind == "class" else None
 
 
 def inferred_name(file: str, src: str, offset: int) -> Optional[str]:

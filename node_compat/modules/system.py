@@ -366,6 +366,7 @@ class ModuleSystem:
             return None
         return cls._callee_column(name), bool(name.group(1))
 
+    _SUPER_CALL = re.compile(r"super\s*\(|\((?<=super\()|\((?<=super \()")
     _CALLEE_FRAME = re.compile(r"^(\s+at )([\w$]+) \((.+):(\d+):(\d+)\)$")
 
     @staticmethod
@@ -384,7 +385,8 @@ class ModuleSystem:
                 return f"{indent}at {name} ({location})", True
         return (f"{head}{location})" if head.endswith("(") else f"{indent}at {location}"), False
 
-    def _as_method(self, frame: str, file: str, src: str, col: int, library: Optional[tuple] = None) -> str:
+    def _as_method(self, frame: str, file: str, src: str, col: int, library: Optional[tuple] = None,
+                   line: int = 0) -> str:
         """The frame of a function called here as `receiver.name(...)`, named after its owner as V8 names it.
 
         `src` is the caller's line and `col` V8's column of the call there (at
@@ -428,6 +430,9 @@ class ModuleSystem:
         if owner.startswith("#"):
             return f"{prefix}{owner} ({location})"  # a private method: V8 names no receiver
         made = self._receiver_class(before, file)
+        if before.endswith("super") and line:
+            # `super.m()`: called on the instance, of the class whose method calls it.
+            made = js_blocks.class_at(file, self._source_text(file) or "", self.source_offset(file, line, col))
         if made is not None:
             owner = f"{made}.{name}"
         elif owner == "":
@@ -519,7 +524,25 @@ class ModuleSystem:
             src = self.source_line(file, line) if not file.startswith("node:") else None
             new_before = re.search(r"\bnew\s+$", src[: col - 1]) if src is not None and 0 < col <= len(src) else None
             constructed = None  # the class a `new` at this position constructs: the frame above runs it
-            if new_before is not None:
+            # A base class's constructor run by `super(...)`, or by a derived class's implicit
+            # constructor (QuickJS at its body's `{`, V8 at `class`): V8 names it `new X` too.
+            implicit = None
+            if src is not None and 0 < col <= len(src) and src[col - 1] == "}":
+                text = self._source_text(file) or ""
+                implicit = js_blocks.class_closed_at(file, text, self.source_offset(file, line, col))
+                # A class's implicit constructor: the base class's constructor it runs is `new Base`.
+                if implicit is not None and implicit[1] is not None and out:
+                    base = re.escape(implicit[1].split(".")[-1])
+                    out[-1] = re.sub(rf"^(\s+at )(?={base} \()", r"\1new ", out[-1])
+            if implicit is None and out and src is not None and self._SUPER_CALL.match(src, max(col - 1, 0)):
+                # A base class's constructor run by `super(...)`: V8 names it `new X` too.
+                out[-1] = re.sub(r"^(\s+at )(?=[\w$]+ \()", r"\1new ", out[-1])
+            if implicit is not None:
+                # (QuickJS places an implicit constructor at its class body's end, V8 at `class`.)
+                text = self._source_text(file) or ""
+                line = text.count("\n", 0, implicit[0]) + 1
+                col = implicit[0] - text.rfind("\n", 0, implicit[0])
+            elif new_before is not None:
                 col = new_before.start() + 1  # V8 points at `new` of a failing `new X()`
                 constructed = self._CONSTRUCTED.match(src, col - 1)
             elif src is not None and 0 < col < len(src) and src[col - 1] == "." and (src[col].isalnum() or src[col] in "_$#"):
@@ -546,7 +569,7 @@ class ModuleSystem:
                 name = re.split(r"\.\s*", constructed.group(1))[-1]
                 out[-1] = out[-1].replace(f"at {name} (", f"at new {name} (", 1)
             elif out and src is not None and 0 < col <= len(src):
-                out[-1] = self._as_method(out[-1], file, src, col, ours.get(len(out) - 1))
+                out[-1] = self._as_method(out[-1], file, src, col, ours.get(len(out) - 1), line)
             if src is not None and m.group(1).strip() == "at":
                 # An anonymous function stored in a property: V8 names it after the property's path.
                 inferred = js_blocks.inferred_name(file, self._source_text(file) or "", self.source_offset(file, line, col))

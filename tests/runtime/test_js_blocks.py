@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from node_compat.modules.js_blocks import inferred_name, owner_of
+from node_compat.modules.js_blocks import class_at, class_closed_at, inferred_name, owner_of
 
 CASES = [
     ("class Foo { m() { /*@*/ } }", "m", "Foo.m"),
@@ -30,6 +30,10 @@ CASES = [
     ("const o = { class: 1 }; o.class = { x: 1 }; class Foo { m() { /*@*/ } }", "m", "Foo.m"),
     ("const t = `${ { a: 1 }.a }`; class Foo { async m(a = (1), { b } = {}) { /*@*/ } }", "m", "Foo.m"),
     ("class Foo { m() { return [1].map((x) => x /*@*/); } }", "m", None),
+    ("class Foo { field = () => { /*@*/ }; }", "field", "Foo.field"),
+    ("class Foo { static s = async (x) => x /*@*/; }", "s", "Foo.s"),
+    ("const o = { ar: () => 1 /*@*/ };", "ar", "Object.ar"),
+    ("class Foo { m() { const local = () => { /*@*/ }; } }", "local", None),
 ]
 
 
@@ -66,3 +70,17 @@ INFERRED = [
 @pytest.mark.parametrize(("source", "expected"), INFERRED)
 def test_inferred_name_of_the_function_at_a_position(source: str, expected: object) -> None:
     assert inferred_name(f"inferred:{source}", source, source.index("/*@*/")) == expected
+
+
+def test_class_at_a_position_is_that_of_the_method_around_it() -> None:
+    source = "class B extends A { m() { if (x) { [1].map(() => super.m() /*@*/); } } }"
+    assert class_at("class_at", source, source.index("/*@*/")) == "B"
+    plain = "function f() { /*@*/ }"
+    assert class_at("class_at plain", plain, plain.index("/*@*/")) is None
+
+
+def test_the_end_of_a_class_body_is_its_implicit_constructor() -> None:
+    source = "const x = 1;\nclass B extends mixin.A {\n  m() {}\n}\nclass C {}"
+    assert class_closed_at("closed", source, source.index("}\nclass C")) == (source.index("class B"), "mixin.A")
+    assert class_closed_at("closed", source, source.rindex("}")) == (source.index("class C"), None)
+    assert class_closed_at("closed", source, source.index("{}")) is None
