@@ -366,7 +366,8 @@ class ModuleSystem:
             return None
         return cls._callee_column(name), bool(name.group(1))
 
-    _SUPER_CALL = re.compile(r"super\s*\(|\((?<=super\()|\((?<=super \()")
+    # A `super(...)` call, at `super` or at its parenthesis.
+    _SUPER_CALL = re.compile(r"\bsuper\s*\(|(?<=\bsuper)\s*\(")
     _CALLEE_FRAME = re.compile(r"^(\s+at )([\w$]+) \((.+):(\d+):(\d+)\)$")
 
     @staticmethod
@@ -524,21 +525,19 @@ class ModuleSystem:
             src = self.source_line(file, line) if not file.startswith("node:") else None
             new_before = re.search(r"\bnew\s+$", src[: col - 1]) if src is not None and 0 < col <= len(src) else None
             constructed = None  # the class a `new` at this position constructs: the frame above runs it
-            # A base class's constructor run by `super(...)`, or by a derived class's implicit
-            # constructor (QuickJS at its body's `{`, V8 at `class`): V8 names it `new X` too.
+            # A class's implicit constructor: QuickJS places it at the class body's
+            # end, V8 at `class`. The base class's constructor it runs, or one an
+            # explicit `super(...)` runs, is `new Base` in V8's frames too.
             implicit = None
             if src is not None and 0 < col <= len(src) and src[col - 1] == "}":
                 text = self._source_text(file) or ""
                 implicit = js_blocks.class_closed_at(file, text, self.source_offset(file, line, col))
-                # A class's implicit constructor: the base class's constructor it runs is `new Base`.
                 if implicit is not None and implicit[1] is not None and out:
                     base = re.escape(implicit[1].split(".")[-1])
                     out[-1] = re.sub(rf"^(\s+at )(?={base} \()", r"\1new ", out[-1])
             if implicit is None and out and src is not None and self._SUPER_CALL.match(src, max(col - 1, 0)):
-                # A base class's constructor run by `super(...)`: V8 names it `new X` too.
                 out[-1] = re.sub(r"^(\s+at )(?=[\w$]+ \()", r"\1new ", out[-1])
             if implicit is not None:
-                # (QuickJS places an implicit constructor at its class body's end, V8 at `class`.)
                 text = self._source_text(file) or ""
                 line = text.count("\n", 0, implicit[0]) + 1
                 col = implicit[0] - text.rfind("\n", 0, implicit[0])
