@@ -345,6 +345,15 @@ def _blocks_of(file: str, src: str) -> list:
     return cached[1]
 
 
+def _function_at(blocks: list, offset: int) -> Optional[Block]:
+    """The innermost method, function or arrow whose body holds `offset`, or None."""
+    inner = None
+    for block in blocks:
+        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
+            inner = block
+    return inner
+
+
 def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
     """How V8 would name the function `name` running at `offset` when called as a method.
 
@@ -354,13 +363,9 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
     `offset` is not one called `name`.
     """
     blocks = _blocks_of(file, src)
-    inner = None
-    for index, block in enumerate(blocks):
-        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
-            inner = index
-    if inner is None:
+    block = _function_at(blocks, offset)
+    if block is None:
         return None
-    block = blocks[inner]
     if block.kind == "method":
         if block.name == f"#{name}":
             return block.name
@@ -399,10 +404,7 @@ def class_closed_at(file: str, src: str, offset: int) -> Optional[tuple]:
 def class_at(file: str, src: str, offset: int) -> Optional[str]:
     """The name of the class whose method runs at `offset`, or None."""
     blocks = _blocks_of(file, src)
-    inner = None
-    for block in blocks:
-        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
-            inner = block
+    inner = _function_at(blocks, offset)
     while inner is not None and inner.kind in ("arrow", "block") and inner.parent >= 0:
         inner = blocks[inner.parent]  # (an arrow's `super` is its method's)
     if inner is None or inner.kind != "method" or inner.parent < 0:
@@ -413,10 +415,7 @@ def class_at(file: str, src: str, offset: int) -> Optional[str]:
 
 def inferred_name(file: str, src: str, offset: int) -> Optional[str]:
     """V8's inferred name of the anonymous function running at `offset` (see _inferred_name), or None."""
-    inner = None
-    for block in _blocks_of(file, src):
-        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
-            inner = block
+    inner = _function_at(_blocks_of(file, src), offset)
     return None if inner is None else inner.inferred
 
 
@@ -428,10 +427,7 @@ def method_name(file: str, src: str, offset: int) -> Optional[str]:
     for any other function.
     """
     blocks = _blocks_of(file, src)
-    inner = None
-    for block in blocks:
-        if block.start < offset < block.end and block.kind in ("method", "function", "arrow"):
-            inner = block
+    inner = _function_at(blocks, offset)
     if inner is None:
         return None
     if inner.kind == "function":
