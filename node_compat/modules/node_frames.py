@@ -143,8 +143,8 @@ def with_receiver(frame: str, type_name: str, library: bool = False) -> str:
         return frame
     if name is None:
         return f"{prefix}{type_name}.<anonymous> ({where})"
-    if name.startswith(f"{type_name}."):
-        return frame
+    if name.startswith(f"{type_name}.") or (not library and "." in name):
+        return frame  # (a user's dotted name is V8's inferred one, which it shows as it is)
     return f"{prefix}{type_name}.{name} ({where})"
 
 
