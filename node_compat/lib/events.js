@@ -268,9 +268,8 @@ function runningEmitters() {
 // An error leaving a listener: one the engine made is given the emitters
 // of its frames now (an error made in JS has them already).
 function leaveEmitThrowing(err, depth) {
-  noteEmitters(err, emitters.slice(0, emitDepth));
-  emitDepth = depth;
-  emitters[depth] = void 0;
+  noteRunningEmitters(err);
+  leaveEmitter(depth);
 }
 setEmitterSource(runningEmitters);
 // An EventTarget's dispatchEvent runs its listeners with the target as the
