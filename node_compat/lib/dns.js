@@ -36,6 +36,7 @@ const {
   queryNames,
   ResolverBase,
   rrtypes,
+  setBuiltinLookup,
   setDefaultResolverState,
   setDefaultResultOrder,
   toAddressList,
@@ -144,6 +145,8 @@ function lookup(hostname, options, callback) {
   }
   return req;
 }
+setBuiltinLookup(lookup);
+
 Object.defineProperty(lookup, customPromisifyArgs, {
   __proto__: null, value: ['address', 'family'], enumerable: false,
 });

@@ -4,6 +4,7 @@
 // creation of UDP handles, each with the lookup function of its family.
 
 const { codes: { ERR_SOCKET_BAD_TYPE } } = require('internal/errors');
+const { isBuiltinLookup } = require('internal/dns/utils');
 const { isIP } = require('internal/net');
 const { isInt32, validateFunction } = require('internal/validators');
 
@@ -12,15 +13,9 @@ const { UDP } = internalBinding('udp_wrap');
 const kStateSymbol = Symbol('state symbol');
 const { owner_symbol } = require('internal/async_hooks');
 
-let dns;
-function defaultLookup(...args) {
-  dns ??= require('dns');
-  return Reflect.apply(dns.lookup, dns, args);
-}
-
 // dns.lookup() answers an IP literal on the next tick without the resolver;
-// sockets using the default lookup do the same without the trip through it
-// (every send() resolves its address), remembering the last address seen.
+// sockets using it do the same without the trip through it (every send()
+// resolves its address), remembering the last address seen.
 let lastAddress = '';
 let lastFamily = 0;
 function literalFamily(address) {
@@ -33,7 +28,7 @@ function literalFamily(address) {
 
 function lookup4(lookup, address, callback) {
   address ||= '127.0.0.1';
-  if (lookup === defaultLookup && typeof address === 'string') {
+  if (typeof address === 'string' && isBuiltinLookup(lookup)) {
     const family = literalFamily(address);
     if (family !== 0) {
       process.nextTick(callback, null, address, family);
@@ -45,7 +40,7 @@ function lookup4(lookup, address, callback) {
 
 function lookup6(lookup, address, callback) {
   address ||= '::1';
-  if (lookup === defaultLookup && typeof address === 'string') {
+  if (typeof address === 'string' && isBuiltinLookup(lookup)) {
     const family = literalFamily(address);
     if (family !== 0) {
       process.nextTick(callback, null, address, family);
@@ -60,22 +55,26 @@ function lookup6(lookup, address, callback) {
 const defaultLookups = new WeakSet();
 
 // A UDP handle for `type`; udp6 handles use the binding's IPv6 entry points.
+// Without a lookup of the user's it is dns.lookup as it is now, and dns is
+// loaded now (its default resolver takes an async id), as in Node.
+let dns;
 function newHandle(type, lookup) {
   if (lookup === undefined) {
-    lookup = defaultLookup;
+    dns ??= require('dns');
+    lookup = dns.lookup;
   } else {
     validateFunction(lookup, 'lookup'); // at node:internal/dgram:39:5
   }
   if (type === 'udp4') {
     const handle = new UDP();
     handle.lookup = lookup4.bind(handle, lookup);
-    if (lookup === defaultLookup) defaultLookups.add(handle.lookup);
+    if (isBuiltinLookup(lookup)) defaultLookups.add(handle.lookup);
     return handle;
   }
   if (type === 'udp6') {
     const handle = new UDP();
     handle.lookup = lookup6.bind(handle, lookup);
-    if (lookup === defaultLookup) defaultLookups.add(handle.lookup);
+    if (isBuiltinLookup(lookup)) defaultLookups.add(handle.lookup);
     handle.bind = handle.bind6;
     handle.connect = handle.connect6;
     handle.send = handle.send6;

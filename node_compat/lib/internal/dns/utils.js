@@ -237,18 +237,30 @@ class ResolverBase {
   }
 }
 
+// dns.lookup as node:dns defines it (registered when dns loads): it answers
+// an IP literal on the next tick, which dgram's sends then do themselves.
+let builtinLookup;
+function setBuiltinLookup(lookup) {
+  builtinLookup = lookup;
+}
+function isBuiltinLookup(lookup) {
+  return lookup === builtinLookup;
+}
+
 module.exports = {
   bindDefaultResolver,
   defaultResolverState,
   emitInvalidHostnameWarning,
   errorCodes,
   getDefaultResultOrder,
+  isBuiltinLookup,
   lookupOrders,
   orderCode,
   queryNames,
   resolveMethods,
   ResolverBase,
   rrtypes,
+  setBuiltinLookup,
   setDefaultResolverState,
   setDefaultResultOrder,
   toAddressList,
