@@ -46,6 +46,34 @@ def unquote(text: str) -> str:
     return out.decode("utf-8", "surrogateescape")
 
 
+# What a URL's query and fragment percent-encode (WHATWG URL, special schemes).
+_QUERY_ENCODED = frozenset(b' "#<>\'')
+_FRAGMENT_ENCODED = frozenset(b' "<>`')
+
+
+def _encode_part(text: str, encoded: frozenset) -> str:
+    data = text.encode("utf-8", "surrogateescape")
+    return "".join(f"%{b:02X}" if b < 0x21 or b > 0x7E or b in encoded else chr(b) for b in data)
+
+
+def split_url_suffix(specifier: str) -> tuple:
+    """(specifier, "?query#fragment") of a relative, absolute or file: specifier, the suffix as a URL keeps it.
+
+    The suffix makes a module of its own in Node (`./a.mjs?x` is not
+    `./a.mjs`), though both load the same file; an empty one is none.
+    """
+    if not (specifier.startswith(("./", "../", "/", "file:")) or specifier in (".", "..")):
+        return specifier, ""
+    base, hash_mark, fragment = specifier.partition("#")
+    base, question_mark, query = base.partition("?")
+    suffix = ""
+    if query:
+        suffix += "?" + _encode_part(query, _QUERY_ENCODED)
+    if fragment:
+        suffix += "#" + _encode_part(fragment, _FRAGMENT_ENCODED)
+    return base, suffix
+
+
 def url_to_path(url: str) -> str:
     if not url.startswith("file:"):
         raise ModuleError("ERR_INVALID_URL_SCHEME", "The URL must be of scheme file")

@@ -87,8 +87,14 @@ class ModuleSystem:
             return "node:" + builtin
         if referrer.startswith("node:") and specifier.startswith("file:"):
             return specifier
-        path = resolve.resolve_esm(specifier, self._referrer_path(referrer))
-        return resolve.path_to_url(path)
+        specifier, suffix = resolve.split_url_suffix(specifier)
+        try:
+            path = resolve.resolve_esm(specifier, self._referrer_path(referrer))
+        except ModuleError as exc:
+            if suffix and "url" in exc.fields:
+                exc.fields["url"] += suffix
+            raise
+        return resolve.path_to_url(path) + suffix
 
     def load(self, name: str, attributes: Optional[dict] = None) -> str:
         attributes = attributes or {}
