@@ -53,7 +53,12 @@ def create(realm: Any) -> dict:
     def resolve_import(specifier: str, referrer: str) -> str:
         return system.resolve_import(specifier, referrer)
 
+    def load_later(req: Any) -> None:
+        """`req.oncomplete()` in the next poll phase, as an fs completion runs (see run_main's ESM entry)."""
+        realm.loop.post(lambda: realm.make_callback(req, "oncomplete"))
+
     return {
+        "loadLater": load_later,
         "resolveCJS": resolve_cjs,
         "readSource": lambda path: system.read_source(path),
         "readModuleFile": read_module_file,

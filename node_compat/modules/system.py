@@ -43,6 +43,7 @@ class ModuleSystem:
         self.throw_files: list[str] = []  # id -> file name, for the throw sites recorded in user code
         self.shifts: dict[str, dict] = {}  # file name -> columns moved by throw-site instrumentation
         self._require_roots = 0
+        self._requiring = 0  # require(esm) loads in progress: they read files synchronously
         self._eval_count = 0
 
     def install(self, host: Any) -> None:
@@ -128,6 +129,8 @@ class ModuleSystem:
             names = self.host["builtinExportNames"](name[5:]).to_python()
             return self._facade(names, live=True)
         path = resolve.url_to_path(name)
+        if kind in ("module", "json") and not self._requiring:
+            self._take_read_ids(path)
         if kind == "module":
             source = self.read_source(path)
             self.realm.remember_source(name, source)
@@ -143,6 +146,20 @@ class ModuleSystem:
             return self._facade(names, commonjs=True)
         ext = os.path.splitext(path)[1]
         raise ModuleError("ERR_UNKNOWN_FILE_EXTENSION", f'Unknown file extension "{ext}" for {path}')
+
+    def _take_read_ids(self, path: str) -> None:
+        """The async ids Node's loader spends reading an ES module or JSON file.
+
+        Its import reads with fs/promises' readFile: open, the FileHandle,
+        fstat, one read a 512 KiB chunk (at least one) and close each take
+        an id, so resources made after the load have Node's ids.
+        """
+        try:
+            size = os.stat(path).st_size
+        except OSError:
+            return  # (reported when the file is read)
+        for _ in range(4 + max(1, -(-size // _READ_FILE_CHUNK))):
+            self.realm.new_async_id()
 
     @staticmethod
     def _facade(names: list, commonjs: bool = False, live: bool = False) -> str:
@@ -247,7 +264,11 @@ class ModuleSystem:
         url = resolve.path_to_url(filename)
         self._require_roots += 1
         root = f"pynode:require/{self._require_roots}"
-        state, value = self.engine.evaluate_module_now(root, f"import * as ns from {json.dumps(url)};\nexport {{ ns }};")
+        self._requiring += 1
+        try:
+            state, value = self.engine.evaluate_module_now(root, f"import * as ns from {json.dumps(url)};\nexport {{ ns }};")
+        finally:
+            self._requiring -= 1
         if state == "ok":
             return ["ok", value["ns"]]
         return [state, value]
@@ -585,6 +606,7 @@ class ModuleSystem:
         return "\n".join(out)
 
 
+_READ_FILE_CHUNK = 512 * 1024  # fs/promises readFile's read size (kReadFileBufferLength)
 _MODULE_JOB_RUN = "ModuleJob.run (node:internal/modules/esm/module_job:272:25)"
 _LOAD = "__pynodeLoad"
 _SYNC = "__pynodeSync"

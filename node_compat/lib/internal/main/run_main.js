@@ -65,7 +65,12 @@ function runFile(file) {
   const format = modulesBinding.mainFormat(resolved);
   if (format === 'module') {
     process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
-    return handleMainPromise(import(modulesBinding.pathToURL(process.argv[1])));
+    // Node's loader reads the files of the module graph with fs/promises, so
+    // the entry runs from a completion in the poll phase: after the loop's
+    // first timers phase, before setImmediate's callbacks, with no execution id.
+    const url = modulesBinding.pathToURL(process.argv[1]);
+    modulesBinding.loadLater({ oncomplete() { handleMainPromise(import(url)); } });
+    return;
   }
   process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
   return wrapModuleLoad(Module, resolved); // at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:151:5)
