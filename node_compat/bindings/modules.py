@@ -77,6 +77,7 @@ def create(realm: Any) -> dict:
         "sourceLine": system.source_line,
         "sourceOffset": system.source_offset,
         "v8Positions": system.v8_positions,
+        "engineMessage": system.engine_message,
         "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],
     }

@@ -13,7 +13,7 @@ import re
 
 from jsbridge import JSException, ModuleError
 
-from . import js_blocks, node_frames, resolve, syntax_errors, throw_sites
+from . import engine_messages, js_blocks, node_frames, resolve, syntax_errors, throw_sites
 from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -492,6 +492,22 @@ class ModuleSystem:
         if made is None:
             return None
         return made.group(1) or "Object"  # (`= {`: an object literal)
+
+    def engine_message(self, message: str, frames: str) -> Optional[str]:
+        """V8's wording of an error the engine made at its first frame in user code, or None (engine_messages)."""
+        m = self._FRAME.match(frames.split("\n", 1)[0])
+        if m is None:
+            return None
+        file, line, col = m.group(2), int(m.group(3)), int(m.group(4))
+        if file.startswith("node:"):
+            return None
+        if line == 1 and file in self.cjs_files:
+            col = max(1, col - len(CJS_PREFIX))
+        if file in self.shifts:
+            col = throw_sites.original_column(self.shifts[file], line, col)
+        src = self.source_line(file, line)
+        function = m.group(1).strip()[3:].rstrip(" (")
+        return None if src is None else engine_messages.v8_message(message, src, col, function)
 
     def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:
         """Move QuickJS columns (the call's parenthesis) to where V8 puts them.

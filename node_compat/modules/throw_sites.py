@@ -7,6 +7,11 @@ elsewhere) the user's source is rewritten, on the same line, to
 `throw __pynodeThrow(file, line, column, err);`, which records the site and
 returns the value. Columns after the insertion move; `shifts` lets stack
 positions be mapped back.
+
+A `catch (e) {` gets `__pynodeCaught(e);` after its brace: an error the
+engine made (QuickJS's message, a stack of frames only) takes V8's message
+and `stack` before the handler sees it, as it would on its way to a fatal
+report.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ from __future__ import annotations
 import re
 
 HOOK = "__pynodeThrow"
+CAUGHT_HOOK = "__pynodeCaught"
 
 _TOKEN = re.compile(
-    r"""//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|(?P<tpl>`)|(?P<throw>(?<![\w$.])throw[ \t]+)""",
+    r"""//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|(?P<tpl>`)|(?P<throw>(?<![\w$.])throw[ \t]+)"""
+    r"""|(?P<catch>(?<![\w$.])catch\s*\(\s*(?P<param>[A-Za-z_$][\w$]*)\s*\)\s*\{)""",
     re.S,
 )
 _OPERAND = re.compile(r"(?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$#][\w$]*)*|\d[\w.]*|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")")
@@ -114,7 +121,7 @@ def _operand(source: str, at: int):
 
 def instrument(source: str, file_id: int) -> tuple[str, dict]:
     """(rewritten source, {line: [(column, inserted length), ...]}) with 1-based lines/columns."""
-    if "throw" not in source:
+    if "throw" not in source and "catch" not in source:
         return source, {}
     out = []
     shifts: dict = {}
@@ -127,6 +134,10 @@ def instrument(source: str, file_id: int) -> tuple[str, dict]:
             break
         if m.group("tpl"):
             i = _skip_template(source, m.end())
+            continue
+        if m.group("catch"):
+            _insert(source, m.end(), f"{CAUGHT_HOOK}({m.group('param')});", out, shifts, pos)
+            pos = i = m.end()
             continue
         if not m.group("throw"):
             i = m.end()
@@ -154,6 +165,17 @@ def instrument(source: str, file_id: int) -> tuple[str, dict]:
         return source, {}
     out.append(source[pos:])
     return "".join(out), shifts
+
+
+def _insert(source: str, at: int, text: str, out: list, shifts: dict, pos: int) -> None:
+    """Put `text` at `at` (the source up to it from `pos` first), noting the shift of its line."""
+    line = source.count("\n", 0, at) + 1
+    line_start = source.rfind("\n", 0, at) + 1
+    line_shifts = shifts.setdefault(line, [])
+    added = sum(length for _, length in line_shifts)
+    out.append(source[pos:at])
+    out.append(text)
+    line_shifts.append((at - line_start + 1 + added, len(text)))
 
 
 def original_column(shifts: dict, line: int, column: int) -> int:

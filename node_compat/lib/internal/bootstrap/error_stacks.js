@@ -20,6 +20,7 @@ const kJobsAfterTicks = 2;
 const kTicksFrame = '    at process.processTicksAndRejections (node:internal/process/task_queues:105:5)';
 const NativeError = globalThis.Error;
 let positions = null;
+let engineMessage = null;
 
 // V8's header line: what Error.prototype.toString would print at first access.
 function stackHeader(err) {
@@ -256,11 +257,32 @@ const engineMessages = [
   [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
   [/^invalid array length$/, 'Invalid array length'],
   [/^stack overflow$/, 'Maximum call stack size exceeded', 'RangeError'],
+  [/^empty array$/, 'Reduce of empty array with no initial value'],
+  [/^this is not initialized$/,
+   'Must call super constructor in derived class before accessing \'this\' or returning from derived constructor'],
+  [/^bad normalization form$/, 'The normalization form should be one of NFC, NFD, NFKC, NFKD.'],
+  [/^invalid value used as WeakMap key$/, 'Invalid value used as weak map key'],
+  [/^invalid value used as WeakSet key$/, 'Invalid value used in weak set'],
+  [/^radix must be between 2 and 36$/, 'toString() radix argument must be between 2 and 36'],
 ];
 
-function v8Message(err) {
+// QuickJS's messages whose V8 wording names an expression of the source
+// (see modules/engine_messages.py), found through `frames`, QuickJS's.
+const kNamingMessages = /^(?:not a function|not a constructor|value is not iterable|class constructors must be invoked with 'new'|cannot read property 'Symbol\.iterator' of (?:null|undefined)|'.+' is read-only)$/;
+function v8Message(err, frames) {
   const desc = Object.getOwnPropertyDescriptor(err, 'message');
   if (desc === undefined || typeof desc.value !== 'string') return;
+  if (err instanceof URIError) {
+    err.message = 'URI malformed';  // (V8's one message for them all)
+    return;
+  }
+  if (engineMessage !== null && frames !== '' && kNamingMessages.test(desc.value)) {
+    const named = engineMessage(desc.value, frames);
+    if (typeof named === 'string') {
+      err.message = named;
+      return;
+    }
+  }
   for (const [pattern, replacement, className] of engineMessages) {
     if (pattern.test(desc.value)) {
       err.message = desc.value.replace(pattern, replacement);
@@ -276,7 +298,7 @@ function normalizeStack(err) {
   const desc = Object.getOwnPropertyDescriptor(err, 'stack');
   if (desc !== undefined && 'value' in desc && typeof desc.value === 'string' &&
       (desc.value === '' || desc.value.startsWith('    at '))) {
-    v8Message(err);
+    v8Message(err, desc.value);
     defineStack(err, desc.value, 0, engineErrorEmitters.get(err) ?? runningReceivers());
   }
   return err;
@@ -334,10 +356,13 @@ function captureStackTrace(obj, constructorOpt) {
   defineStack(obj, raw, skip, runningReceivers());
 }
 
-// `fixPositions(framesText)` maps QuickJS columns to V8's (it needs the sources).
-// `sourceOffset(file, line, column)` is a position's character offset.
-function installErrorStacks(fixPositions, sourceOffset) {
-  positions = fixPositions;
+// From the modules binding, which has the sources: `v8Positions(framesText)`
+// maps QuickJS columns to V8's, `sourceOffset(file, line, column)` is a
+// position's character offset, `engineMessage(message, frames)` V8's words
+// for an engine error that names an expression.
+function installErrorStacks({ v8Positions, sourceOffset, engineMessage: namedMessage }) {
+  positions = v8Positions;
+  engineMessage = namedMessage;
   setSourceOffset(sourceOffset);
   const Base = wrapErrorClass(NativeError, undefined);
   Base.stackTraceLimit = 10;

@@ -13,9 +13,9 @@ for (const name of ['dispose', 'asyncDispose']) {
   }
 }
 
-const { installErrorStacks, setEntrySource } = require('internal/bootstrap/error_stacks');
+const { installErrorStacks, normalizeStack, setEntrySource } = require('internal/bootstrap/error_stacks');
 
-installErrorStacks(internalBinding('modules').v8Positions, internalBinding('modules').sourceOffset);
+installErrorStacks(internalBinding('modules'));
 // V8's --stack-trace-limit=N.
 const stackTraceLimit = require('internal/options').getOptionValue('--stack-trace-limit');
 if (stackTraceLimit !== undefined) Error.stackTraceLimit = stackTraceLimit;
@@ -41,6 +41,13 @@ process.nextTick = nextTick;
 process._tickCallback = runNextTicks;
 Object.defineProperty(globalThis, '__pynodeThrow', {
   __proto__: null, value: recordThrow, writable: false, enumerable: false, configurable: false,
+});
+// (A user's catch clause calls it with what it caught: see modules/throw_sites.py.)
+function noteCaught(err) {
+  normalizeStack(err);
+}
+Object.defineProperty(globalThis, '__pynodeCaught', {
+  __proto__: null, value: noteCaught, writable: false, enumerable: false, configurable: false,
 });
 
 // (asyncIdFields[0]: the execution id, see internal/async_hooks.)
