@@ -134,6 +134,8 @@ def _path_before(text: str, end: int) -> Optional[tuple]:
 
 
 _READ_ONLY = re.compile(r"^'(.+)' is read-only$")
+_COMPOUND = re.compile(r"(?:\*\*|<<|>>>?|&&|\|\||\?\?|[-+*/%&|^])=|\+\+|--")
+_ASSIGNED = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
 _NOT_ITERABLE = re.compile(r"^(?:value is not iterable|cannot read property 'Symbol\.iterator' of (?:null|undefined))$")
 
 
@@ -176,8 +178,16 @@ def v8_message(message: str, line_text: str, column: int, function: str = "") ->
     if read_only is not None:
         # A const binding assigned (QuickJS is at its name); a read-only
         # property is worded otherwise by V8 and left as it is.
-        name = _NAME.match(line_text, at)
-        if name is not None and name.group() == read_only.group(1) and (at == 0 or line_text[at - 1] not in ".$"):
+        # (at a compound assignment's operator, QuickJS is past the name)
+        name, start = None, at
+        if _COMPOUND.match(line_text, at):
+            before = _ASSIGNED.search(line_text[:at])
+            if before is not None:
+                name, start = before.group(1), before.start(1)
+        else:
+            here = _NAME.match(line_text, at)
+            name = here.group() if here is not None else None
+        if name == read_only.group(1) and (start == 0 or line_text[start - 1] not in ".$"):
             return "Assignment to constant variable."
     return None
 

@@ -49,6 +49,8 @@ def test_new_without_arguments_names_the_constructor():
         ("cannot read property 'Symbol.iterator' of null", "for (const x of nul) {}", 17, "nul is not iterable"),
         ("'c' is read-only", "c = 2;", 1, "Assignment to constant variable."),
         ("'c' is read-only", "o.c = 2;", 3, None),  # a read-only property: V8 words it otherwise
+        ("'c' is read-only", "c += 2;", 3, "Assignment to constant variable."),
+        ("'c' is read-only", "c++;", 2, "Assignment to constant variable."),
     ],
 )
 def test_other_messages(message, line, column, expected):

@@ -14,6 +14,7 @@ for (const name of ['dispose', 'asyncDispose']) {
 }
 
 const { installErrorStacks, normalizeStack, setEntrySource } = require('internal/bootstrap/error_stacks');
+const { markNative } = require('internal/bootstrap/function_text');
 
 installErrorStacks(internalBinding('modules'));
 // V8's --stack-trace-limit=N.
@@ -48,6 +49,21 @@ function noteCaught(err) {
 }
 Object.defineProperty(globalThis, '__pynodeCaught', {
   __proto__: null, value: noteCaught, writable: false, enumerable: false, configurable: false,
+});
+// A rejection handler sees an error the engine made as a catch clause does.
+const promiseThen = Promise.prototype.then;
+function then(onFulfilled, onRejected) {
+  if (typeof onRejected === 'function') {
+    const handler = onRejected;
+    onRejected = (reason) => {
+      normalizeStack(reason);
+      return handler(reason); // at -
+    };
+  }
+  return Reflect.apply(promiseThen, this, [onFulfilled, onRejected]); // at -
+}
+Object.defineProperty(Promise.prototype, 'then', {
+  __proto__: null, value: markNative(then), writable: true, enumerable: false, configurable: true,
 });
 
 // (asyncIdFields[0]: the execution id, see internal/async_hooks.)
