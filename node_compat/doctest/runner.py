@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..testing.compare import normalize
-from . import fragments
+from . import fragments, shell_clients
 from .extract import Example, Expectation, Variant, parse_doc
 
 EPHEMERAL_PORT = re.compile(r"(?:(?<=:)|(?<=port: )|(?<=port=))(3[2-9]\d{3}|[4-5]\d{4}|6[0-5]\d{3})\b")
@@ -167,9 +167,10 @@ def endpoint_ready(endpoint, kind: str) -> bool:
     return os.path.exists(endpoint)
 
 
-def wait_ready(endpoint, kind: str, timeout: float = 8.0) -> bool:
+def wait_ready(endpoint, kind: str, timeout: float = 8.0, server: Optional[subprocess.Popen] = None) -> bool:
+    """Whether the endpoint comes to be served in time (and before the server, if given, exits)."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (server is None or server.poll() is None):
         if endpoint_ready(endpoint, kind):
             return True
         time.sleep(0.02)
@@ -282,8 +283,12 @@ class DocRunner:
         lang_label = {"esm": "ESM", "cjs": "CJS"}.get(variant.lang, variant.lang)
         base = VariantResult(example.number, example.section, lang_label, "verbatim", [], "skip")
         if variant.lang not in ("esm", "cjs"):
-            base.reason = f"not JavaScript ({variant.lang})"
-            return base
+            client = shell_clients.parse(variant.code)
+            server = self._peer_for({client.endpoint}, variant, examples, module) if client else None
+            if server is None:
+                base.reason = f"not JavaScript ({variant.lang})"
+                return base
+            return self._run_shell_client(base, client, server)
         prep = fragments.prepare(variant.code, variant.lang, module)
         base.bindings = prep.bindings
         base.kind = "reflowed" if variant.reflowed else ("fragment" if prep.bindings else "verbatim")
@@ -326,6 +331,50 @@ class DocRunner:
                 break
         base.status = "pass" if all(c.ok for c in base.checks) else "fail"
         return base
+
+    def _run_shell_client(self, base: VariantResult, client: shell_clients.ShellClient, server) -> VariantResult:
+        """A shell command that talks to the doc's server: the server runs under each
+        runtime, the runner plays the command, and the server's output with the
+        client's transcript is what is compared."""
+        base.peer = f"{client.tool} played by the runner, to {server[0]}"
+        base.fixed_ports = frozenset(int(p) for p in re.findall(r"\b(\d{2,5})\b", server[1]))
+        node_runs: list[Outcome] = []
+        for attempt in range(1, self.attempts + 1):
+            base.ours = self._serve_session(self.pynode, server, client)
+            if self.node:
+                node_runs.append(self._serve_session([self.node], server, client))
+            base.checks = self._checks(base, [], node_runs)
+            connected = "] received " in base.ours.stdout
+            base.checks.insert(0, Check(f"{client.tool} session", connected,
+                                        "" if connected else base.ours.stdout.rsplit("\n[", 1)[-1].strip()))
+            if all(c.ok for c in base.checks):
+                if attempt > 1:
+                    base.checks.append(Check(f"matched on attempt {attempt} of {self.attempts}", True))
+                break
+        base.status = "pass" if all(c.ok for c in base.checks) else "fail"
+        return base
+
+    @staticmethod
+    def _serve_session(command: list[str], server, client: shell_clients.ShellClient) -> Outcome:
+        """Run the doc's server, play the client's session with it, then stop it."""
+        workdir = tempfile.mkdtemp(prefix="pynode-doctest-")
+        try:
+            if isinstance(client.endpoint, str):
+                remove_stale_socket(client.endpoint)
+            wait_free(client.endpoint, "tcp")
+            script = _script_name(server[2])
+            with open(os.path.join(workdir, script), "w") as fh:
+                fh.write(server[1])
+            proc = _launch(command, script, workdir)
+            if wait_ready(client.endpoint, "tcp", server=proc):
+                transcript = shell_clients.session(client)
+            else:
+                transcript = f"[{client.tool}] could not connect: the server never listened\n"
+            outcome = _finish(proc, 0.3)  # (the server's last words, then it is stopped)
+            outcome.stdout += transcript
+            return outcome
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
 
     def _peer_for(self, endpoints: set, variant: Variant, examples: list[Example], module: Optional[str]):
         if not endpoints:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from node_compat.doctest import fragments
+from node_compat.doctest import fragments, shell_clients
 from node_compat.doctest.extract import parse_doc, reflow
 from node_compat.doctest.runner import DocRunner
 
@@ -122,3 +122,65 @@ def test_a_client_gets_the_docs_server_as_its_peer_under_node_when_there_is_one(
     assert client.peer == "example 1 (CJS) under node"
     assert client.ours.stdout == client.node.stdout == "hello from node\n"
     assert client.status == "pass"
+
+
+def test_shell_clients_the_runner_can_play():
+    parse = shell_clients.parse
+    assert parse("telnet localhost 8124") == shell_clients.ShellClient("telnet", "localhost", 8124)
+    assert parse("$ nc -U /tmp/echo.sock\n") == shell_clients.ShellClient("nc", "", "/tmp/echo.sock")
+    assert parse("nc 127.0.0.1 7000") == shell_clients.ShellClient("nc", "127.0.0.1", 7000)
+    for other in ("node example.js", "nc -l 8124", "telnet localhost", "telnet a 1\ntelnet b 2", "nc -U"):
+        assert parse(other) is None, other
+
+
+def _shell_doc(tmp_path: Path, port: int) -> Path:
+    """A doc whose servers are tested with telnet and nc, as the net doc's are."""
+    path = tmp_path / "echo.sock"
+    doc = tmp_path / "shell.md"
+    doc.write_text(
+        "# Shell clients\n\n## A server\n\n```js\n"
+        "const net = require('node:net');\n"
+        "const server = net.createServer((c) => {\n"
+        "  console.log('client connected');\n"
+        "  c.on('data', (d) => console.log('got', JSON.stringify(String(d))));\n"
+        "  c.on('end', () => console.log('client disconnected'));\n"
+        "  c.write('hello\\r\\n');\n"
+        "  c.pipe(c);\n"
+        "});\n"
+        f"server.listen({port}, () => console.log('server bound'));\n"
+        "```\n\nTest it with `telnet`:\n\n```bash\n"
+        f"telnet localhost {port}\n"
+        "```\n\n## A Unix socket server\n\n```js\n"
+        "const net = require('node:net');\n"
+        "net.createServer((c) => c.end('bye\\n'))\n"
+        f"  .listen({str(path)!r}, () => console.log('listening'));\n"
+        "```\n\n```bash\n"
+        f"nc -U {path}\n"
+        "```\n\n```bash\n"
+        "npm install\n"
+        "```\n")
+    return doc
+
+
+def test_the_docs_shell_clients_talk_to_the_docs_server_under_each_runtime(refnode, tmp_path):
+    report = DocRunner(PYNODE, node=refnode, budget=2.0).run_doc(str(_shell_doc(tmp_path, 47933)))
+    telnet, nc, npm = (r for r in report.results if r.lang == "bash")
+    assert (telnet.status, telnet.peer) == ("pass", "telnet played by the runner, to example 1 (CJS)")
+    assert [c.name for c in telnet.checks] == ["telnet session", "same as node"]
+    assert telnet.ours.stdout == telnet.node.stdout == (
+        "server bound\nclient connected\ngot \"hello from telnet\\r\\n\"\nclient disconnected\n"
+        "[telnet] received b'hello\\r\\nhello from telnet\\r\\n', then the server closed\n")
+    assert nc.status == "pass"
+    assert nc.ours.stdout == nc.node.stdout == "listening\n[nc] received b'bye\\n', then the server closed\n"
+    assert (npm.status, npm.reason) == ("skip", "not JavaScript (bash)")
+
+
+def test_a_shell_client_whose_server_never_listens_fails(tmp_path):
+    doc = _shell_doc(tmp_path, 47934)
+    doc.write_text(doc.read_text().replace("const server =", "throw new Error('broken');\nconst server ="))
+    report = DocRunner(PYNODE, budget=1.0, attempts=1).run_doc(str(doc))
+    telnet = next(r for r in report.results if r.lang == "bash")
+    assert telnet.status == "fail"
+    assert telnet.checks[0].name == "telnet session" and not telnet.checks[0].ok
+    assert telnet.checks[0].detail == "[telnet] could not connect: the server never listened"
+    assert telnet.ours.code == 1 and "Error: broken" in telnet.ours.stderr
