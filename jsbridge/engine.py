@@ -296,6 +296,17 @@ class Engine:
         while ctx.execute_pending_job():
             pass
 
+    def job_runner(self, flags: Any, index: int) -> Callable[[], None]:
+        """A `run_jobs` that clears `flags[index]` after each job: a mark a job sets for its own length."""
+        ctx = self._ctx
+
+        def run_jobs() -> None:
+            while ctx.execute_pending_job():
+                if flags[index]:
+                    flags[index] = 0
+
+        return run_jobs
+
     # Whether promise jobs are queued (a C getter, not a Python function).
     has_pending_jobs = property(attrgetter("_ctx.has_pending_job"))
 

@@ -16,6 +16,7 @@ from jsbridge import ENGINE_VERSION, Engine, JSValue
 
 from . import bindings, launcher
 from .bindings.async_wrap import K_ASYNC_ID_COUNTER
+from .bindings.task_queue import K_IMPORT_JOB
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
 from .modules.node_builtins import NODE_BUILTINS
@@ -96,13 +97,15 @@ class Realm:
         self._bytecode = BytecodeCache(ENGINE_VERSION)
         self.modules = ModuleSystem(self)
         self.engine.set_interrupt_handler(self._interrupt)
-        # Runs queued promise jobs (JS's runMicrotasks, called after every batch
-        # of ticks, so it is the engine's own method with no call in between).
-        self.run_microtasks = self.engine.run_jobs
         # Whether promise jobs wait, read after every callback into JS.
         self._jobs = self.engine.job_queue
-        # [tick scheduled, rejection to warn, microtasks left by the ticks' drain] (see task_queues)
-        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 3)
+        # [tick scheduled, rejection to warn, microtasks left by the ticks' drain,
+        # the import whose module graph the running job loads] (see task_queues,
+        # ModuleSystem.resolve_import)
+        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 4)
+        # Runs queued promise jobs (JS's runMicrotasks, called after every batch
+        # of ticks); an import's mark lasts as long as its job.
+        self.run_microtasks = self.engine.job_runner(self.tick_info, K_IMPORT_JOB)
         # Ids as Node numbers them: 1 is the main script's, every handle,
         # request, tick, timer and immediate then takes the next one.
         # (Used through a memoryview: cheaper to index than the ctypes array.)
@@ -306,7 +309,7 @@ class Realm:
         if not info[0] and not info[1]:
             engine = self.engine
             if engine.has_pending_jobs:
-                engine.run_jobs()
+                self.run_microtasks()
         if info[0] or info[1]:
             self._tick()
 

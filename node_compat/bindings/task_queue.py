@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 K_HAS_TICK_SCHEDULED, K_HAS_REJECTION_TO_WARN = 0, 1
+# The import whose module graph the running promise job loads (and so
+# evaluates): none, the main entry point's, a dynamic import(), or (not in a
+# job) the module code of -e or stdin.
+K_IMPORT_JOB = 3
+IMPORT_NONE, IMPORT_ENTRY, IMPORT_DYNAMIC, IMPORT_EVAL = 0, 1, 2, 3
 
 
 def create(realm: Any) -> dict:

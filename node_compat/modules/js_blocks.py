@@ -93,8 +93,9 @@ def _template_part(src: str, i: int) -> tuple:
     return i, False
 
 
-def scan(src: str, unmatched: Optional[list] = None) -> list:
-    """The blocks of `src`, in the order they open; `unmatched` gets the index of each `}` closing nothing."""
+def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = None) -> list:
+    """The blocks of `src`, in the order they open; `unmatched` gets the index of each `}` closing
+    nothing, `awaits` that of each `await` keyword."""
     blocks: list = []
     tokens: list = []  # (text, start index) of the code's tokens
     # open brackets: ("{", block index), ("(", token index), ("${", -1), ("[", -1), and the
@@ -142,6 +143,8 @@ def scan(src: str, unmatched: Optional[list] = None) -> list:
             if text == "class" and not (tokens and tokens[-1][0] in (".", "?.")) \
                     and not _KEY_COLON.match(src, word.end()):  # (not `o.class`, `{ class: 1 }`)
                 pending_class.append((_class_name(src, word.end(), tokens), len(stack)))
+            elif text == "await" and awaits is not None and not (tokens and tokens[-1][0] in (".", "?.")):
+                awaits.append(i)
             tokens.append((text, i))
             i = word.end()
             continue
@@ -245,10 +248,14 @@ def _classify(tokens: list, paren_of: dict) -> tuple:
 
 
 def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:
-    """`Owner.prototype.name = function` before the `function` token: `Owner.name`."""
+    """`Owner.prototype.name = function` before the `function` token: `Owner.name`;
+    `Owner.name = function`: `static Owner.name` (a function of the object Owner)."""
     texts = [t for t, _ in tokens[max(0, function_at - 6):function_at]]
     if len(texts) == 6 and texts[1] == "." and texts[2] == "prototype" and texts[3] == "." and texts[5] == "=":
         return f"{texts[0]}.{texts[4]}"
+    if len(texts) >= 4 and texts[-3] == "." and texts[-1] == "=" and _WORD.fullmatch(texts[-4]) \
+            and (len(texts) < 5 or texts[-5] not in (".", "?.")):
+        return f"static {texts[-4]}.{texts[-2]}"
     return None
 
 
@@ -337,12 +344,37 @@ def unmatched_close(src: str) -> Optional[int]:
 _scans: dict = {}
 
 
-def _blocks_of(file: str, src: str) -> list:
-    """The blocks of `src` (the text of `file`), scanned once per text."""
+def _scan_of(file: str, src: str) -> tuple:
+    """(src, its blocks, its `await`s) for the text of `file`, scanned once per text."""
     cached = _scans.get(file)
     if cached is None or (cached[0] is not src and cached[0] != src):
-        cached = _scans[file] = (src, scan(src))
-    return cached[1]
+        awaits: list = []
+        cached = _scans[file] = (src, scan(src, awaits=awaits), awaits)
+    return cached
+
+
+def _blocks_of(file: str, src: str) -> list:
+    """The blocks of `src` (the text of `file`), scanned once per text."""
+    return _scan_of(file, src)[1]
+
+
+def _at_top_level(blocks: list, offset: int) -> bool:
+    return not any(b.start < offset < b.end and b.kind in ("method", "function", "arrow", "class") for b in blocks)
+
+
+def top_level_awaits(file: str, src: str) -> list:
+    """The offsets of the `await`s of module `file` outside its functions (its top-level awaits)."""
+    _, blocks, awaits = _scan_of(file, src)
+    return [at for at in awaits if _at_top_level(blocks, at)]
+
+
+def before_top_level_await(file: str, src: str, offset: int) -> bool:
+    """Whether `offset` is in the top-level code of module `file` that runs as the module is
+    evaluated, before it first awaits (by the text alone: the later turns of a loop that
+    awaits count as before too)."""
+    if not _at_top_level(_scan_of(file, src)[1], offset):
+        return False
+    return not any(at < offset for at in top_level_awaits(file, src))
 
 
 def _function_at(blocks: list, offset: int) -> Optional[Block]:
@@ -376,7 +408,8 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
             return f"{parent.name}.{name}" if parent.name else None
         return f"Object.{name}" if parent.kind == "object" else None
     if block.kind == "function" and block.name == name:
-        return f"{block.owner.split('.')[0]}.{name}" if block.owner else ""
+        owner = _stored_as(block, src)
+        return f"{owner.split('.')[0]}.{name}" if owner else ""
     if block.kind == "arrow" and block.name == name and block.parent >= 0:
         # A class field's arrow runs on the instance; a property's, V8 names after an Object.
         parent = blocks[block.parent]
@@ -384,6 +417,20 @@ def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
             return f"{parent.name}.{name}" if parent.name else None
         return f"Object.{name}" if parent.kind == "object" else None
     return None
+
+
+def _stored_as(block: Block, src: str) -> Optional[str]:
+    """V8's `Type.name` for a function stored as a property (its block's owner), or None.
+
+    Stored on a constructor declared in `src` (`Buffer.alloc = function`),
+    the receiver is a function: V8 names its class Function.
+    """
+    owner = block.owner
+    if owner is None or not owner.startswith("static "):
+        return owner
+    target, _, key = owner[7:].partition(".")
+    declared = re.search(rf"\b(?:function|class)\s+{re.escape(target)}\b", src)
+    return f"Function.{key}" if declared is not None else None
 
 
 _CLASS_HEAD = re.compile(r"\bclass\b(?:\s+[\w$]+)?(?:\s+extends\s+([\w$.]+))?[^{]*$")
@@ -431,7 +478,7 @@ def method_name(file: str, src: str, offset: int) -> Optional[str]:
     if inner is None:
         return None
     if inner.kind == "function":
-        return inner.owner
+        return _stored_as(inner, src)
     if inner.kind == "method" and inner.parent >= 0 and not inner.name.startswith("#"):
         parent = blocks[inner.parent]
         if parent.kind == "class" and parent.name:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from typing import Optional
 
 _NOTE = re.compile(r"// at (.+?)(?: calling ([\w$.]+|\{emitter\}|-|new))?\s*$")
-_FRAME = re.compile(r"^(?:[^()]+ )?\((?:node:[\w/.-]+:\d+:\d+|<anonymous>)\)$")
+_FRAME = re.compile(r"^(?:[^()]+ )?\((?:node:[\w/.-]+:\d+:\d+|<anonymous>|\[(?:eval|stdin)\]-wrapper:\d+:\d+)\)$")
 _LOCATION = re.compile(r"^node:[\w/.-]+:\d+:\d+$")
 # (In a note's frames: the name the frame already has.)
 KEEP_NAME = "{frame}"

@@ -14,6 +14,7 @@ import re
 from jsbridge import JSException, ModuleError
 
 from . import engine_messages, js_blocks, node_frames, resolve, syntax_errors, throw_sites
+from ..bindings.task_queue import IMPORT_DYNAMIC, IMPORT_ENTRY, IMPORT_EVAL, K_IMPORT_JOB
 from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -45,6 +46,10 @@ class ModuleSystem:
         self._require_roots = 0
         self._requiring = 0  # require(esm) loads in progress: they read files synchronously
         self._eval_count = 0
+        # ES module name -> the import that loaded it (IMPORT_ENTRY, IMPORT_DYNAMIC or
+        # IMPORT_EVAL): the frames below its top level as it first runs are Node's loader's.
+        self.loaded_by: dict[str, int] = {}
+        self.imports_of: dict[str, list] = {}  # ES module name -> the modules it imports statically
 
     def install(self, host: Any) -> None:
         self.host = host
@@ -83,6 +88,16 @@ class ModuleSystem:
         return os.path.join(os.getcwd(), referrer or "[eval]")
 
     def resolve_import(self, specifier: str, referrer: str) -> str:
+        info = self.realm.tick_info
+        if not info[K_IMPORT_JOB]:
+            # The job's first resolution is its import's: the rest of the graph follows.
+            info[K_IMPORT_JOB] = IMPORT_ENTRY if referrer == _ENTRY_IMPORTER else IMPORT_DYNAMIC
+            return self._resolve(specifier, referrer)
+        name = self._resolve(specifier, referrer)
+        self.imports_of.setdefault(referrer, []).append(name)
+        return name
+
+    def _resolve(self, specifier: str, referrer: str) -> str:
         builtin = self._builtin_id(specifier)
         if builtin is not None:
             return "node:" + builtin
@@ -132,6 +147,8 @@ class ModuleSystem:
         if kind in ("module", "json") and not self._requiring:
             self._take_read_ids(path)
         if kind == "module":
+            if not self._requiring:
+                self.loaded_by[name] = self.realm.tick_info[K_IMPORT_JOB]
             source = self.read_source(path)
             self.realm.remember_source(name, source)
             return self._instrument(source, name, path)
@@ -276,14 +293,19 @@ class ModuleSystem:
     def eval_module(self, code: str, name: str) -> Any:
         self._eval_count += 1
         # Node names it by resolving "[eval1]" against the cwd's URL: brackets stay as they are.
-        url = resolve.path_to_url(os.getcwd().rstrip("/") + "/") + f"{name[:-1]}{self._eval_count}]"
+        url = resolve.path_to_url(os.getcwd().rstrip("/") + "/") + f"[eval{self._eval_count}]"
         self.realm.remember_source(url, code)
+        self.loaded_by[url] = IMPORT_EVAL
+        info = self.realm.tick_info
+        info[K_IMPORT_JOB] = IMPORT_EVAL
         # A failure to compile or link is reported, not raised: a binding's
         # Python exception would reach JS as an InternalError.
         try:
             return [True, self.engine.eval_module(code, url)]
         except JSException as exc:
             return [False, exc.value]
+        finally:
+            info[K_IMPORT_JOB] = 0
 
     def eval_script(self, code: str, name: str) -> list:
         self.realm.remember_source(name, code)
@@ -619,11 +641,59 @@ class ModuleSystem:
                     out.append(f"{m.group(1)}{inferred} ({file}:{line}:{col})")
                     continue
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
+        if out:
+            out.extend(self._importer_frames(out[-1]))
         return "\n".join(out)
+
+    def _importer_frames(self, bottom: str) -> list:
+        """Node's frames below a stack's bottom one when that is a module's top level as it first runs."""
+        m = self._FRAME.match(bottom)
+        kind = None if m is None else self.loaded_by.get(m.group(2))
+        source = None if kind is None else self._source_text(m.group(2))
+        if source is None:
+            return []
+        file = m.group(2)
+        offset = self.source_offset(file, int(m.group(3)), int(m.group(4)))
+        if not js_blocks.before_top_level_await(file, source, offset) or self._after_awaited_imports(file):
+            return []
+        frames = list(_IMPORT_FRAMES[kind])
+        if kind == IMPORT_EVAL and js_blocks.top_level_awaits(file, source):
+            frames.insert(1, _TICKS_FRAME)  # (Node evaluates such code from a tick)
+        indent = bottom[: len(bottom) - len(bottom.lstrip())]
+        return [f"{indent}at {frame}" for frame in frames]
+
+    def _after_awaited_imports(self, file: str) -> bool:
+        """Whether module `file` imports, at any depth, a module with top-level awaits: it then
+        runs after them, from a job of its own."""
+        seen = {file}
+        todo = list(self.imports_of.get(file, ()))
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            source = self._source_text(name) if name in self.loaded_by else None
+            if source is not None and js_blocks.top_level_awaits(name, source):
+                return True
+            todo.extend(self.imports_of.get(name, ()))
+        return False
 
 
 _READ_FILE_CHUNK = 512 * 1024  # fs/promises readFile's read size (kReadFileBufferLength)
 _MODULE_JOB_RUN = "ModuleJob.run (node:internal/modules/esm/module_job:272:25)"
+_IMPORT_FRAMES = {
+    # Below a module's top level as it first runs: Node's loader, and for the
+    # main entry point its runner. (Below a module an awaited import() loads,
+    # V8 also shows the awaiting function: pynode does not know it.)
+    IMPORT_ENTRY: (_MODULE_JOB_RUN, "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)",
+                   "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)"),
+    IMPORT_DYNAMIC: (_MODULE_JOB_RUN, "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)"),
+    IMPORT_EVAL: (_MODULE_JOB_RUN, "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:223:26)",
+                  "async ModuleLoader.eval (node:internal/modules/esm/loader:219:20)",
+                  "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)"),
+}
+_TICKS_FRAME = "process.processTicksAndRejections (node:internal/process/task_queues:105:5)"
+_ENTRY_IMPORTER = "node:internal/main/run_main"
 _LOAD = "__pynodeLoad"
 _SYNC = "__pynodeSync"
 

@@ -38,6 +38,13 @@ CASES = [
     (["-p", "typeof path.join"], None),
     (["--input-type=module", "-e", "console.log(typeof util.inspect, typeof require, typeof __filename)"], None),
     (["-"], b"console.log(typeof fs, typeof os)"),
+    # Stacks of -e, -p and stdin code: the frames of Node's runners below it.
+    (["-e", "function f() { return new Error('f').stack } console.log(f())"], None),
+    (["-p", "new Error('p').stack"], None),
+    (["-"], b"console.log(new Error('x').stack)"),
+    (["-e", "null.x"], None),
+    (["--input-type=module", "-e", "import './dep.mjs'; console.log(new Error('x').stack)"], None),
+    (["--input-type=module"], b"console.log(new Error('y').stack); await 1; null.x"),
 ]
 
 
@@ -47,6 +54,7 @@ def _program_name(text: str) -> str:
 
 @pytest.mark.parametrize("args,stdin", CASES, ids=[" ".join(a) or "<stdin>" for a, _ in CASES])
 def test_same_as_node(args, stdin, refnode, tmp_path):
+    (tmp_path / "dep.mjs").write_text("console.log(new Error('dep').stack);\n")
     ref, ours = run_both(refnode, args, cwd=str(tmp_path), stdin=stdin)
     assert normalize(ours.stdout) == normalize(ref.stdout)
     assert _program_name(normalize(ours.stderr)) == _program_name(normalize(ref.stderr))

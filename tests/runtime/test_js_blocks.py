@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from node_compat.modules.js_blocks import class_at, class_closed_at, inferred_name, owner_of
+from node_compat.modules.js_blocks import (before_top_level_await, class_at, class_closed_at, inferred_name,
+                                           owner_of, top_level_awaits)
 
 CASES = [
     ("class Foo { m() { /*@*/ } }", "m", "Foo.m"),
@@ -22,6 +23,10 @@ CASES = [
     ("f({ old: function () { /*@*/ } });", "old", "Object.old"),
     ("Foo.prototype.om = function om() { /*@*/ };", "om", "Foo.om"),
     ("function plain() { /*@*/ }", "plain", ""),
+    ("function Foo() {}\nFoo.make = function make() { /*@*/ };", "make", "Function.make"),
+    ("class Foo {}\nFoo.make = function make() { /*@*/ };", "make", "Function.make"),
+    ("const Foo = {};\nFoo.make = function make() { /*@*/ };", "make", ""),  # (an object: unknown here)
+    ("a.Foo.make = function make() { /*@*/ }; function Foo() {}", "make", ""),
     ("class Foo { m() { [1].map(() => { /*@*/ }); } }", "m", None),
     ("class Foo { m() { /*@*/ } }", "other", None),
     ("class Foo { m() { if (x) { /*@*/ } } }", "m", "Foo.m"),
@@ -84,3 +89,17 @@ def test_the_end_of_a_class_body_is_its_implicit_constructor() -> None:
     assert class_closed_at("closed", source, source.index("}\nclass C")) == (source.index("class B"), "mixin.A")
     assert class_closed_at("closed", source, source.rindex("}")) == (source.index("class C"), None)
     assert class_closed_at("closed", source, source.index("{}")) is None
+
+
+def test_top_level_awaits_and_the_code_before_them() -> None:
+    src = ("const a = 1; // await here is a comment\n"
+           "async function f() { await g(); }\n"
+           "const s = 'await';\n"
+           "/*A*/ o.await; await null; /*B*/\n"
+           "for await (const x of y) {}\n")
+    awaits = top_level_awaits("t.mjs", src)
+    assert [src[at:at + 11] for at in awaits] == ["await null;", "await (cons"]
+    assert before_top_level_await("t.mjs", src, src.index("/*A*/"))
+    assert not before_top_level_await("t.mjs", src, src.index("/*B*/"))
+    assert not before_top_level_await("t.mjs", src, src.index("g()"))  # (in a function: not the top level)
+    assert top_level_awaits("u.mjs", "const f = async () => { await 1; };") == []

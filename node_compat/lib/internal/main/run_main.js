@@ -20,10 +20,10 @@ function runMain(kind, ...args) {
     case 'file': return runFile(args[0]); // at (node:internal/main/run_main_module:33:47)
     case 'eval':
       defineBuiltinGlobals();
-      return runEval(args[0], args[1], args[2], '[eval]');
+      return runEval(args[0], args[1], args[2], '[eval]'); // at -
     case 'stdin':
       process._eval = args[0];
-      return runEval(args[0], args[1], false, '[stdin]');
+      return runEval(args[0], args[1], false, '[stdin]'); // at -
     case 'preload': {
       const Module = require('internal/modules/cjs/loader');
       const parent = new Module('internal/preload', null);
@@ -50,7 +50,7 @@ function setupChildProcessIpcChannel() {
 // The entry module's evaluation, or its compile/link error as a rejection
 // (Node reports both asynchronously).
 function evalModuleMain(code, name) {
-  const result = modulesBinding.evalModule(code, name);
+  const result = modulesBinding.evalModule(code, name); // at -
   return handleMainPromise(result[0] === true ? result[1] : Promise.reject(result[1]));
 }
 
@@ -113,6 +113,15 @@ function defineBuiltinGlobals() {
   }
 }
 
+// Node runs the code of -e and of stdin as a script through vm, from the
+// main scripts eval_string and eval_stdin (the latter once stdin has ended).
+function evalStringScript(code, name) {
+  return modulesBinding.evalScript(code, name); // at runScriptInThisContext (node:internal/vm:209:10) | (node:internal/process/execution:118:14) | ([eval]-wrapper:6:24) | runScript (node:internal/process/execution:101:62) | evalScript (node:internal/process/execution:136:3) | (node:internal/main/eval_string:52:3)
+}
+function evalStdinScript(code, name) {
+  return modulesBinding.evalScript(code, name); // at runScriptInThisContext (node:internal/vm:209:10) | (node:internal/process/execution:118:14) | ([stdin]-wrapper:6:24) | runScript (node:internal/process/execution:101:62) | evalScript (node:internal/process/execution:136:3) | (node:internal/main/eval_stdin:31:5) | Socket.<anonymous> (node:internal/process/execution:237:5) | Socket.emit (node:events:525:35) | endReadableNT (node:internal/streams/readable:1696:12) | process.processTicksAndRejections (node:internal/process/task_queues:90:21)
+}
+
 function runEval(code, inputType, print, name) {
   const Module = require('internal/modules/cjs/loader');
   if (inputType === 'module') {
@@ -120,7 +129,7 @@ function runEval(code, inputType, print, name) {
       const { codes: { ERR_EVAL_ESM_CANNOT_PRINT } } = require('internal/errors');
       throw new ERR_EVAL_ESM_CANNOT_PRINT();
     }
-    return evalModuleMain(code, name);
+    return evalModuleMain(code, name); // at -
   }
   const module = new Module(name);
   module.filename = path.join(process.cwd(), name);
@@ -130,13 +139,13 @@ function runEval(code, inputType, print, name) {
   globalThis.exports = module.exports;
   globalThis.__dirname = '.';
   globalThis.require = Module.makeRequireFunction(module);
-  const result = modulesBinding.evalScript(code, name);
+  const result = name === '[stdin]' ? evalStdinScript(code, name) : evalStringScript(code, name); // at -
   if (result[0] !== true) {
     // With no --input-type, code whose syntax only a module allows runs as one (Node 22.7+).
     if (inputType == null && result[1] instanceof SyntaxError && !print &&
         modulesBinding.looksLikeESM(code, name)) {
       for (const key of ['__filename', 'module', 'exports', '__dirname', 'require']) delete globalThis[key];
-      return evalModuleMain(code, name);
+      return evalModuleMain(code, name); // at -
     }
     throw result[1];
   }
