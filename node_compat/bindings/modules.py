@@ -78,6 +78,8 @@ def create(realm: Any) -> dict:
         "sourceOffset": system.source_offset,
         "v8Positions": system.v8_positions,
         "engineMessage": system.engine_message,
+        "moduleSyntaxError": system.module_syntax_error,
+        "moduleLinkError": system.module_link_error,
         "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],
     }

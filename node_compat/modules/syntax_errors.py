@@ -29,9 +29,11 @@ _LEXICAL = ("unexpected end of string", "invalid number literal", "unexpected ch
 # QuickJS's messages when the source ends inside a construct.
 _AT_END = ("expecting ','", "expecting ')'", "expecting '}'", "expecting ']'", "unexpected end of string",
            "unexpected end of input")
-_EXPECTING = re.compile(r"^(?:expecting |unexpected token|class statement requires a name$)")
+_EXPECTING = re.compile(r"^(?:expecting |unexpected token|class statement requires a name$|variable name expected$)")
 # QuickJS messages V8 words otherwise, at the same token.
-_RENAMED = {"'let' is not a valid lexical identifier": "let is disallowed as a lexically bound name"}
+_RENAMED = {"'let' is not a valid lexical identifier": "let is disallowed as a lexically bound name",
+            # (only in a module: in a script QuickJS takes `await` for a name)
+            "unexpected 'await' keyword": "Unexpected reserved word"}
 
 
 def _token(source: str, at: int) -> tuple:
@@ -143,11 +145,12 @@ def v8_syntax_error(source: str, line: int, column: int, message: str) -> Option
     kind, text = _token(source, at)
     if message in _RENAMED:
         return {"message": _RENAMED[message], "line": line, "column": column, "length": len(text)}
-    if message == "invalid redefinition of lexical identifier":
+    if message in ("invalid redefinition of lexical identifier", "invalid redefinition of global identifier"):
         previous = _previous_token(source, at)
         if previous is None:
             return None
-        return _at(source, previous[0], f"Identifier '{previous[1]}' has already been declared", len(previous[1]))
+        # (V8 marks the name's first character only)
+        return _at(source, previous[0], f"Identifier '{previous[1]}' has already been declared", 1)
     if not _EXPECTING.match(message):
         return None
     if message in ("expecting ','", "expecting ')'") and _in_call_arguments(source, at):

@@ -258,6 +258,58 @@ class ModuleSystem:
             col = throw_sites.original_column(self.shifts[filename], line, col)
         return syntax_errors.v8_syntax_error(strip_shebang(source), line, col, message)
 
+    def module_syntax_error(self, file: str, line: int, column: int, message: str) -> Optional[list]:
+        """[V8's message, Node's arrow, Node's frames] for the syntax error QuickJS found compiling
+        ES module `file` at `line`:`column`, or None."""
+        kind = self.loaded_by.get(file)
+        source = None if kind is None or kind == IMPORT_EVAL else self._source_text(file)
+        if source is None:
+            return None
+        if file in self.shifts:
+            column = throw_sites.original_column(self.shifts[file], line, column)
+        source = strip_shebang(source)
+        # (A message not followed keeps QuickJS's wording, at its place.)
+        account = syntax_errors.v8_syntax_error(source, line, column, message) or {
+            "message": message, "line": line, "column": column, "length": 1}
+        line, column, length = account["line"], account["column"], account["length"]
+        text = source.split("\n")[line - 1] if line <= source.count("\n") + 1 else ""
+        carets = f"{' ' * (column - 1)}{'^' * length}" if length else ""
+        # (A module another imports fails in its importer's link, which Node's last frame is.)
+        imported = any(file in names for names in self.imports_of.values())
+        frames = _COMPILE_FRAMES[:-1] if imported else _COMPILE_FRAMES
+        return [account["message"], f"{file}:{line}\n{text}\n{carets}\n", "\n".join(f"    at {f}" for f in frames)]
+
+    _IMPORT_CLAUSE = re.compile(r"\b(?:import|export)\s*([^;'\"]*?)\s*\bfrom\s*(['\"])([^'\"\n]+)\2", re.S)
+
+    def module_link_error(self, name: str, module: str) -> Optional[list]:
+        """[V8's message, its stack] for an import of `name` that ES module `module` does not
+        export, found in the source of a module that imports it; or None."""
+        for importer, imported in self.imports_of.items():
+            source = self._source_text(importer) if module in imported and importer in self.loaded_by else None
+            for m in self._IMPORT_CLAUSE.finditer(source or ""):
+                try:
+                    if self._resolve(m.group(3), importer) != module:
+                        continue
+                except ModuleError:
+                    continue
+                clause = m.group(1)
+                if name == "default" and not re.match(r"\s*[{*]", clause):
+                    found = re.search(r"[\w$]+", clause)  # (the default's local name)
+                else:
+                    found = re.search(rf"(?<![\w$])(?<!\bas\s){re.escape(name)}(?![\w$])", clause)
+                if found is None:
+                    continue
+                at = m.start(1) + found.start()
+                line = source.count("\n", 0, at) + 1
+                column = at - (source.rfind("\n", 0, at) + 1) + 1
+                text = source.split("\n")[line - 1]
+                message = f"The requested module '{m.group(3)}' does not provide an export named '{name}'"
+                frames = _LINK_FRAMES if self.loaded_by[importer] == IMPORT_ENTRY else _LINK_FRAMES[:-1]
+                stack = "\n".join([f"{importer}:{line}", text, " " * (column - 1) + "^" * len(found.group()),
+                                   f"SyntaxError: {message}", *(f"    at {f}" for f in frames)])
+                return [message, stack]
+        return None
+
     _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b|^[ \t]*(?:const|let|var)?[^\n(]*?\bawait\b", re.M)
     _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
@@ -692,6 +744,19 @@ _IMPORT_FRAMES = {
                   "async ModuleLoader.eval (node:internal/modules/esm/loader:219:20)",
                   "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)"),
 }
+_COMPILE_FRAMES = (
+    "compileSourceTextModule (node:internal/modules/esm/utils:338:16)",
+    "ModuleLoader.moduleStrategy (node:internal/modules/esm/translators:106:18)",
+    "#translate (node:internal/modules/esm/loader:442:12)",
+    "ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:489:27)",
+    "async ModuleJob._link (node:internal/modules/esm/module_job:115:19)",
+)
+_LINK_FRAMES = (
+    "ModuleJob._instantiate (node:internal/modules/esm/module_job:181:21)",
+    "async ModuleJob.run (node:internal/modules/esm/module_job:264:5)",
+    "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)",
+    "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)",
+)
 _TICKS_FRAME = "process.processTicksAndRejections (node:internal/process/task_queues:105:5)"
 _ENTRY_IMPORTER = "node:internal/main/run_main"
 _LOAD = "__pynodeLoad"

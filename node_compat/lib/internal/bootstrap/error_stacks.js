@@ -63,6 +63,12 @@ function setEmitterSource(running) {
 function setEntrySource(current) {
   entrySource = current;
 }
+// What makes a syntax error QuickJS found in an ES module's source Node's
+// loader's (see internal/modules/esm): true when it was one.
+let moduleSyntaxError = () => false;
+function setModuleSyntaxError(decorate) {
+  moduleSyntaxError = decorate;
+}
 class Receivers {
   constructor(emitters, entry) {
     this.emitters = emitters;
@@ -298,6 +304,7 @@ function normalizeStack(err) {
   const desc = Object.getOwnPropertyDescriptor(err, 'stack');
   if (desc !== undefined && 'value' in desc && typeof desc.value === 'string' &&
       (desc.value === '' || desc.value.startsWith('    at '))) {
+    if (err instanceof SyntaxError && moduleSyntaxError(err, desc.value)) return err;
     v8Message(err, desc.value);
     defineStack(err, desc.value, 0, engineErrorEmitters.get(err) ?? runningReceivers());
   }
@@ -390,5 +397,6 @@ module.exports = {
   noteEmitters,
   setEmitterSource,
   setEntrySource,
+  setModuleSyntaxError,
   stackHeader,
 };

@@ -98,4 +98,38 @@ function moduleError(code, message, fields) {
 }
 
 
+// QuickJS's syntax error in an ES module's source (its stack the one place
+// it found it) -> V8's message, Node's loader's frames, and the source line
+// with carets the fatal report shows above it.
+// (A module's top-level lexical names declared twice QuickJS finds as it
+// instantiates the module: the frame is then the module's.)
+const kCompileSite = /^ {4}at (?:<anonymous> \()?(file:[^\s()]+):(\d+):(\d+)\)?\n?$/;
+// A name imported that the module does not export: QuickJS's error has no frames.
+const kMissingExport = /^Could not find export '(.+)' in module '(.+)'$/s;
+function moduleSyntaxError(err, frames) {
+  if (frames === '') {
+    const missing = kMissingExport.exec(err.message);
+    const link = missing === null ? null : modulesBinding.moduleLinkError(missing[1], missing[2]);
+    if (link === null || link === undefined) return false;
+    err.message = link[0];
+    Object.defineProperty(err, 'stack', {
+      __proto__: null, value: link[1], writable: true, enumerable: false, configurable: true,
+    });
+    // (Node puts the source line into the stack itself: the fatal report adds none.)
+    Object.defineProperty(err, kNodeArrow, { __proto__: null, value: '', configurable: true });
+    return true;
+  }
+  const at = kCompileSite.exec(frames);
+  const account = at === null ? null : modulesBinding.moduleSyntaxError(at[1], +at[2], +at[3], err.message);
+  if (account === null || account === undefined) return false;
+  const { 0: message, 1: arrow, 2: nodeFrames } = account;
+  err.message = message;
+  Object.defineProperty(err, 'stack', {
+    __proto__: null, value: `SyntaxError: ${message}\n${nodeFrames}`, writable: true, enumerable: false, configurable: true,
+  });
+  Object.defineProperty(err, kNodeArrow, { __proto__: null, value: arrow, configurable: true });
+  return true;
+}
+require('internal/bootstrap/error_stacks').setModuleSyntaxError(moduleSyntaxError);
+
 module.exports = { builtinExportNames, initImportMeta, moduleError, syncBuiltinESMExports };
