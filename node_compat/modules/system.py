@@ -353,7 +353,7 @@ class ModuleSystem:
         # A failure to compile or link is reported, not raised: a binding's
         # Python exception would reach JS as an InternalError.
         try:
-            return [True, self.engine.eval_module(code, url)]
+            return [True, self.engine.eval_module(self._instrument(code, url, url), url)]
         except JSException as exc:
             return [False, exc.value]
         finally:
@@ -362,7 +362,7 @@ class ModuleSystem:
     def eval_script(self, code: str, name: str) -> list:
         self.realm.remember_source(name, code)
         try:
-            return [True, self.engine.eval(code, name)]
+            return [True, self.engine.eval(self._instrument(code, name, name), name)]
         except JSException as exc:
             return [False, exc.value]
 

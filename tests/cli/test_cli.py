@@ -43,6 +43,10 @@ CASES = [
     (["-p", "new Error('p').stack"], None),
     (["-"], b"console.log(new Error('x').stack)"),
     (["-e", "null.x"], None),
+    # Errors the engine makes in -e code, caught there: V8's message and stack.
+    (["-e", "try { JSON.stringify({ a: 1n }); } catch (e) { console.log(e.stack); }"], None),
+    (["-p", "try { null.x } catch (e) {}"], None),
+    (["--input-type=module", "-e", "try { null.x; } catch (e) { console.log(e.stack); }"], None),
     (["--input-type=module", "-e", "import './dep.mjs'; console.log(new Error('x').stack)"], None),
     (["--input-type=module"], b"console.log(new Error('y').stack); await 1; null.x"),
 ]

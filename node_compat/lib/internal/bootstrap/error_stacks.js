@@ -270,6 +270,24 @@ const engineMessages = [
   [/^invalid value used as WeakMap key$/, 'Invalid value used as weak map key'],
   [/^invalid value used as WeakSet key$/, 'Invalid value used in weak set'],
   [/^radix must be between 2 and 36$/, 'toString() radix argument must be between 2 and 36'],
+  [/^(.+) is not initialized$/, 'Cannot access \'$1\' before initialization'],
+  [/^Date value is NaN$/, 'Invalid time value'],
+  [/^invalid string length$/, 'Invalid string length'],
+  [/^cannot convert to object$/, 'Cannot convert undefined or null to object'],
+  // QuickJS's words for several builtins: V8's depend on the builtin, the top frame.
+  [/^not an object$/, 'Object.defineProperty called on non-object', undefined, /^ {4}at defineProperty \(native\)/],
+  [/^not an object$/, 'Reflect.ownKeys called on non-object', undefined, /^ {4}at ownKeys \(native\)/],
+  [/^not an object$/, 'Cannot create proxy with a non-object as target or handler', undefined, /^ {4}at Proxy \(native\)/],
+  [/^not an object$/, 'PromiseResolve called on non-object', undefined, /^ {4}at resolve \(native\)/],
+  [/^invalid number of digits$/, 'toFixed() digits argument must be between 0 and 100', undefined,
+   /^ {4}at toFixed \(native\)/],
+  [/^invalid number of digits$/, 'toPrecision() argument must be between 1 and 100', undefined,
+   /^ {4}at toPrecision \(native\)/],
+  [/^invalid number of digits$/, 'toExponential() argument must be between 0 and 100', undefined,
+   /^ {4}at toExponential \(native\)/],
+  [/^not a number$/, 'Number.prototype.$<method> requires that \'this\' be a Number', undefined,
+   /^ {4}at (?<method>toString|toFixed|toPrecision|toExponential|toLocaleString|valueOf) \(native\)/],
+  [/^invalid array index$/, 'Invalid array buffer length', undefined, /^ {4}at ArrayBuffer \(native\)/],
 ];
 
 // QuickJS's messages whose V8 wording names an expression of the source
@@ -289,9 +307,15 @@ function v8Message(err, frames) {
       return;
     }
   }
-  for (const [pattern, replacement, className] of engineMessages) {
+  for (const [pattern, replacement, className, topFrame] of engineMessages) {
     if (pattern.test(desc.value)) {
-      err.message = desc.value.replace(pattern, replacement);
+      let text = replacement;
+      if (topFrame !== undefined) {
+        const frame = topFrame.exec(frames);
+        if (frame === null) continue;
+        text = text.replace(/\$<(\w+)>/g, (_, name) => frame.groups[name]);
+      }
+      err.message = desc.value.replace(pattern, text);
       if (className !== undefined) Object.setPrototypeOf(err, globalThis[className].prototype);
       return;
     }

@@ -1559,6 +1559,7 @@ function hasBuiltInToString(value) {
 }
 
 let CIRCULAR_ERROR_MESSAGE;
+const firstLine = (text) => String(text).split('\n', 1)[0];
 function tryStringify(arg) {
   try {
     return JSON.stringify(arg);
@@ -1569,10 +1570,11 @@ function tryStringify(arg) {
         a.a = a;
         JSON.stringify(a);
       } catch (circularError) {
-        CIRCULAR_ERROR_MESSAGE = circularError.message;
+        CIRCULAR_ERROR_MESSAGE = firstLine(circularError.message);
       }
     }
-    if (err.name === 'TypeError' && err.message === CIRCULAR_ERROR_MESSAGE) return '[Circular]';
+    // (The message goes on with the path around the circle: its first line says what it is.)
+    if (err.name === 'TypeError' && firstLine(err.message) === CIRCULAR_ERROR_MESSAGE) return '[Circular]';
     throw err;
   }
 }
