@@ -316,15 +316,25 @@ class DocRunner:
         # mismatch is run again, up to `attempts` times in all, and our run
         # passes when it matches any run of Node seen so far. The report says
         # which attempt matched.
-        node_runs: list[Outcome] = []
         ours_command = isolated_command(interfaces) + self.pynode if isolated else self.pynode
         node_command = isolated_command(interfaces) + [self.node] if isolated else [self.node]
+
+        def run(command: list[str]) -> Outcome:
+            return self._execute(command, program, variant.lang, peer_endpoints, peer_source, peer_command, kind)
+
+        return self._until_matched(base, lambda: run(ours_command), lambda: run(node_command), variant.expectations)
+
+    def _until_matched(self, base: VariantResult, ours, node, expectations: list[Expectation],
+                       first_check=None) -> VariantResult:
+        """Run ours (and Node's) until every check passes, `attempts` times at most; the result."""
+        node_runs: list[Outcome] = []
         for attempt in range(1, self.attempts + 1):
-            base.ours = self._execute(ours_command, program, variant.lang, peer_endpoints, peer_source, peer_command, kind)
+            base.ours = ours()
             if self.node:
-                node_runs.append(self._execute(node_command, program, variant.lang, peer_endpoints, peer_source,
-                                               peer_command, kind))
-            base.checks = self._checks(base, variant.expectations, node_runs)
+                node_runs.append(node())
+            base.checks = self._checks(base, expectations, node_runs)
+            if first_check is not None:
+                base.checks.insert(0, first_check(base.ours))
             if all(c.ok for c in base.checks):
                 if attempt > 1:
                     base.checks.append(Check(f"matched on attempt {attempt} of {self.attempts}", True))
@@ -338,21 +348,14 @@ class DocRunner:
         client's transcript is what is compared."""
         base.peer = f"{client.tool} played by the runner, to {server[0]}"
         base.fixed_ports = frozenset(int(p) for p in re.findall(r"\b(\d{2,5})\b", server[1]))
-        node_runs: list[Outcome] = []
-        for attempt in range(1, self.attempts + 1):
-            base.ours = self._serve_session(self.pynode, server, client)
-            if self.node:
-                node_runs.append(self._serve_session([self.node], server, client))
-            base.checks = self._checks(base, [], node_runs)
-            connected = "] received " in base.ours.stdout
-            base.checks.insert(0, Check(f"{client.tool} session", connected,
-                                        "" if connected else base.ours.stdout.rsplit("\n[", 1)[-1].strip()))
-            if all(c.ok for c in base.checks):
-                if attempt > 1:
-                    base.checks.append(Check(f"matched on attempt {attempt} of {self.attempts}", True))
-                break
-        base.status = "pass" if all(c.ok for c in base.checks) else "fail"
-        return base
+
+        def session_check(ours: Outcome) -> Check:
+            connected = "] received " in ours.stdout
+            return Check(f"{client.tool} session", connected,
+                         "" if connected else ours.stdout.rsplit("\n[", 1)[-1].strip())
+
+        return self._until_matched(base, lambda: self._serve_session(self.pynode, server, client),
+                                   lambda: self._serve_session([self.node], server, client), [], session_check)
 
     @staticmethod
     def _serve_session(command: list[str], server, client: shell_clients.ShellClient) -> Outcome:
