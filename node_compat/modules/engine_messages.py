@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .js_blocks import bracket_end, opening_bracket
+
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
     from typing import Optional
@@ -25,29 +27,8 @@ _NOT_NAMES = {"new", "typeof", "void", "delete", "await", "return", "yield", "ca
 
 def _close_of(text: str, at: int) -> int:
     """Index of the bracket closing the one at `at`, strings skipped; -1 if none."""
-    pairs = {"(": ")", "[": "]", "{": "}"}
-    stack = []
-    i = at
-    while i < len(text):
-        c = text[i]
-        if c in "'\"`":
-            end = text.find(c, i + 1)
-            while end != -1 and text[end - 1] == "\\":
-                end = text.find(c, end + 1)
-            if end == -1:
-                return -1
-            i = end + 1
-            continue
-        if c in pairs:
-            stack.append(pairs[c])
-        elif stack and c == stack[-1]:
-            stack.pop()
-            if not stack:
-                return i
-        elif c in ")]}":
-            return -1
-        i += 1
-    return -1
+    end = bracket_end(text, at)
+    return end - 1 if end != -1 else -1
 
 
 def _print_path(text: str, at: int, end: int = -1) -> Optional[tuple]:
@@ -194,13 +175,5 @@ def v8_message(message: str, line_text: str, column: int, function: str = "") ->
 
 def _opened_by(text: str, at: int) -> str:
     """The bracket that encloses position `at` on its line ('' at the top level)."""
-    depth = 0
-    for i in range(at - 1, -1, -1):
-        c = text[i]
-        if c in ")]}":
-            depth += 1
-        elif c in "([{":
-            if depth == 0:
-                return c
-            depth -= 1
-    return ""
+    i = opening_bracket(text, at)
+    return text[i] if i != -1 else ""

@@ -200,6 +200,52 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
     return blocks
 
 
+def opening_bracket(text: str, at: int) -> int:
+    """Index of the bracket that encloses position `at` (brackets only, strings not followed); -1 at the top level."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        c = text[i]
+        if c in ")]}":
+            depth += 1
+        elif c in "([{":
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
+
+
+_CLOSERS = {"{": "}", "[": "]", "(": ")"}
+
+
+def bracket_end(source: str, start: int) -> int:
+    """Index just past the bracket closing the one at `start`, strings skipped, on the same line; -1 if none."""
+    stack = []
+    i = start
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\n":
+            return -1
+        if ch in "'\"`":
+            j = i + 1
+            while j < n and source[j] != ch:
+                if source[j] == "\n":
+                    return -1
+                j += 2 if source[j] == "\\" else 1
+            i = j + 1
+            continue
+        if ch in _CLOSERS:
+            stack.append(_CLOSERS[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                return i + 1
+        elif ch in ")]}":
+            return -1
+        i += 1
+    return -1
+
+
 def _end_arrow_bodies(stack: list, blocks: list, at: int) -> None:
     """End, at `at`, the bodies of arrows without braces open on top of `stack`."""
     while stack and stack[-1][0] == "=>":

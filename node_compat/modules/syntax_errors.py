@@ -77,22 +77,14 @@ def _previous_token(source: str, at: int) -> Optional[tuple]:
 
 def _in_call_arguments(source: str, at: int) -> bool:
     """Whether `at` is inside the parentheses of a call (`f(a, b`), not of a declaration or group."""
-    depth = 0
-    for i in range(at - 1, -1, -1):
-        c = source[i]
-        if c in ")]}":
-            depth += 1
-        elif c in "([{":
-            if depth == 0:
-                if c != "(":
-                    return False
-                head = source[:i].rstrip()
-                callee = re.search(r"([\w$]+)$", head)
-                if callee is not None and re.search(r"\bfunction\s*\*?\s*[\w$]*$", head):
-                    return False
-                return callee is not None and callee.group(1) not in _RESERVED or head.endswith((")", "]"))
-            depth -= 1
-    return False
+    i = js_blocks.opening_bracket(source, at)
+    if i == -1 or source[i] != "(":
+        return False
+    head = source[:i].rstrip()
+    callee = re.search(r"([\w$]+)$", head)
+    if callee is not None and re.search(r"\bfunction\s*\*?\s*[\w$]*$", head):
+        return False
+    return callee is not None and callee.group(1) not in _RESERVED or head.endswith((")", "]"))
 
 
 def _at(source: str, index: int, message: str, length: int) -> dict:

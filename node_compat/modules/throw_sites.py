@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from .js_blocks import bracket_end
+
 HOOK = "__pynodeThrow"
 CAUGHT_HOOK = "__pynodeCaught"
 
@@ -65,35 +67,6 @@ def _skip_template(source: str, i: int) -> int:
 _PAIRS = {"{": "}", "[": "]", "(": ")"}
 
 
-def _bracketed(source: str, start: int) -> int:
-    """End index of the bracketed operand starting at `start`, on the same line; -1 if none."""
-    stack = []
-    i = start
-    n = len(source)
-    while i < n:
-        ch = source[i]
-        if ch == "\n":
-            return -1
-        if ch in "'\"`":
-            j = i + 1
-            while j < n and source[j] != ch:
-                if source[j] == "\n":
-                    return -1
-                j += 2 if source[j] == "\\" else 1
-            i = j + 1
-            continue
-        if ch in _PAIRS:
-            stack.append(_PAIRS[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-            if not stack:
-                return i + 1
-        elif ch in ")]}":
-            return -1
-        i += 1
-    return -1
-
-
 class _Span:
     """A matched operand: the same interface as a regex match."""
 
@@ -114,7 +87,7 @@ class _Span:
 
 def _operand(source: str, at: int):
     if at < len(source) and source[at] in _PAIRS:
-        end = _bracketed(source, at)
+        end = bracket_end(source, at)
         return _Span(source, at, end) if end != -1 else None
     return _OPERAND.match(source, at)
 
