@@ -80,6 +80,7 @@ def create(realm: Any) -> dict:
         "engineMessage": system.engine_message,
         "moduleSyntaxError": system.module_syntax_error,
         "moduleLinkError": system.module_link_error,
+        "noteAsyncReceiver": system.note_async_receiver,
         "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],
     }

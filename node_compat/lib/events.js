@@ -21,7 +21,7 @@ const {
   validateNumber,
 } = require('internal/validators');
 const { markRethrow, markThrowSite } = require('internal/node_throw_sites');
-const { noteEmitters, setEmitterSource } = require('internal/bootstrap/error_stacks');
+const { noteAsyncListener, noteEmitters, setEmitterSource } = require('internal/bootstrap/error_stacks');
 const { kEnhanceStackBeforeInspector } = require('internal/util');
 
 const kCapture = Symbol('kCapture');
@@ -238,13 +238,19 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   try {
     if (typeof handler === 'function') {
       const result = handler.apply(this, args); // at {emitter}.emit (node:events:513:28) calling {emitter}
-      if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
+      if (result !== void 0 && result !== null) {
+        if (this[kCapture]) addCatch(this, result, type, args);
+        returned(handler, this, result);
+      }
     } else {
       const len = handler.length;
       const listeners = arrayClone(handler);
       for (let i = 0; i < len; ++i) {
         const result = listeners[i].apply(this, args); // at {emitter}.emit (node:events:525:35) calling {emitter}
-        if (result !== void 0 && result !== null && this[kCapture]) addCatch(this, result, type, args);
+        if (result !== void 0 && result !== null) {
+          if (this[kCapture]) addCatch(this, result, type, args);
+          returned(listeners[i], this, result);
+        }
       }
     }
   } catch (err) {
@@ -255,6 +261,12 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   emitters[depth] = void 0;
   return true;
 };
+
+// A listener that returned a promise (an async function): its emitter is
+// noted for the stacks of its code after an await (see bootstrap/error_stacks).
+function returned(listener, emitter, result) {
+  if (typeof result === 'object' && typeof result.then === 'function') noteAsyncListener(listener, emitter);
+}
 
 // The emitters whose listeners are running, outermost first. V8 names
 // the frames of emit and of the listener it calls after the emitter
@@ -307,23 +319,35 @@ const emitListened0 = function emit(target, type, handler) {
   try {
     if (typeof handler === 'function') {
       const result = handler.apply === functionApply ? callListener(handler, target) : handler.apply(target, []); // at {emitter}.emit (node:events:513:28) calling {emitter}
-      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+      if (result !== void 0 && result !== null) {
+        if (target[kCapture]) addCatch(target, result, type, []);
+        returned(handler, target, result);
+      }
     } else if (handler.length === 2) {
       // (Two listeners, the usual array: emit's copy of it, so that one
       // removed by the other still runs, is two locals.)
       const first = handler[0];
       const second = handler[1];
       let result = first.apply === functionApply ? callListener(first, target) : first.apply(target, []); // at {emitter}.emit (node:events:525:35) calling {emitter}
-      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+      if (result !== void 0 && result !== null) {
+        if (target[kCapture]) addCatch(target, result, type, []);
+        returned(first, target, result);
+      }
       result = second.apply === functionApply ? callListener(second, target) : second.apply(target, []); // at {emitter}.emit (node:events:525:35) calling {emitter}
-      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+      if (result !== void 0 && result !== null) {
+        if (target[kCapture]) addCatch(target, result, type, []);
+        returned(second, target, result);
+      }
     } else {
       const len = handler.length;
       const listeners = arrayClone(handler);
       for (let i = 0; i < len; ++i) {
         const listener = listeners[i];
         const result = listener.apply === functionApply ? callListener(listener, target) : listener.apply(target, []); // at {emitter}.emit (node:events:525:35) calling {emitter}
-        if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, []);
+        if (result !== void 0 && result !== null) {
+          if (target[kCapture]) addCatch(target, result, type, []);
+          returned(listener, target, result);
+        }
       }
     }
   } catch (err) {
@@ -342,21 +366,33 @@ const emitListened1 = function emit(target, type, handler, a) {
   try {
     if (typeof handler === 'function') {
       var result = handler.apply === functionApply ? callListener(handler, target, a) : handler.apply(target, [a]); // at {emitter}.emit (node:events:513:28) calling {emitter}
-      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+      if (result !== void 0 && result !== null) {
+        if (target[kCapture]) addCatch(target, result, type, [a]);
+        returned(handler, target, result);
+      }
     } else if (handler.length === 2) {
       var first = handler[0];
       var second = handler[1];
       var result = first.apply === functionApply ? callListener(first, target, a) : first.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
-      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+      if (result !== void 0 && result !== null) {
+        if (target[kCapture]) addCatch(target, result, type, [a]);
+        returned(first, target, result);
+      }
       result = second.apply === functionApply ? callListener(second, target, a) : second.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
-      if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+      if (result !== void 0 && result !== null) {
+        if (target[kCapture]) addCatch(target, result, type, [a]);
+        returned(second, target, result);
+      }
     } else {
       var len = handler.length;
       var listeners = arrayClone(handler);
       for (var i = 0; i < len; ++i) {
         var listener = listeners[i];
         var result = listener.apply === functionApply ? callListener(listener, target, a) : listener.apply(target, [a]); // at {emitter}.emit (node:events:525:35) calling {emitter}
-        if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a]);
+        if (result !== void 0 && result !== null) {
+          if (target[kCapture]) addCatch(target, result, type, [a]);
+          returned(listener, target, result);
+        }
       }
     }
   } catch (err) {
@@ -376,7 +412,10 @@ const emitListened2 = function emit(target, type, handler, a, b) {
   emitDepth = depth + 1;
   try {
     var result = handler.apply === functionApply ? callListener(handler, target, a, b) : handler.apply(target, [a, b]); // at {emitter}.emit (node:events:513:28) calling {emitter}
-    if (result !== void 0 && result !== null && target[kCapture]) addCatch(target, result, type, [a, b]);
+    if (result !== void 0 && result !== null) {
+      if (target[kCapture]) addCatch(target, result, type, [a, b]);
+      returned(handler, target, result);
+    }
   } catch (err) {
     leaveEmitThrowing(err, depth);
     throw err;

@@ -432,6 +432,20 @@ def _function_at(blocks: list, offset: int) -> Optional[Block]:
     return inner
 
 
+def function_body_at(file: str, src: str, offset: int) -> int:
+    """Where the body of the innermost function holding `offset` starts; -1 at the top level."""
+    block = _function_at(_blocks_of(file, src), offset)
+    return -1 if block is None else block.start
+
+
+def next_function_body(file: str, src: str, offset: int) -> int:
+    """Where the body of the first function written after `offset` starts; -1 if none."""
+    for block in _blocks_of(file, src):
+        if block.start > offset and block.kind in ("method", "function", "arrow"):
+            return block.start
+    return -1
+
+
 def owner_of(file: str, src: str, offset: int, name: str) -> Optional[str]:
     """How V8 would name the function `name` running at `offset` when called as a method.
 

@@ -50,6 +50,8 @@ class ModuleSystem:
         # IMPORT_EVAL): the frames below its top level as it first runs are Node's loader's.
         self.loaded_by: dict[str, int] = {}
         self.imports_of: dict[str, list] = {}  # ES module name -> the modules it imports statically
+        # file -> {offset where an async listener is written: the class of its emitter}
+        self.async_receivers: dict[str, dict] = {}
 
     def install(self, host: Any) -> None:
         self.host = host
@@ -694,8 +696,35 @@ class ModuleSystem:
                     continue
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
         if out:
+            out[-1] = self._async_receiver(out[-1])
             out.extend(self._importer_frames(out[-1]))
         return "\n".join(out)
+
+    def note_async_receiver(self, file: str, line: int, column: int, class_name: str) -> None:
+        """An async function written at `file`:`line`:`column` runs as a listener of a `class_name`."""
+        if line == 1 and file in self.cjs_files:
+            column = max(1, column - len(CJS_PREFIX))
+        if file in self.shifts:
+            column = throw_sites.original_column(self.shifts[file], line, column)
+        self.async_receivers.setdefault(file, {})[self.source_offset(file, line, column)] = class_name
+
+    def _async_receiver(self, bottom: str) -> str:
+        """The bottom frame named after its receiver when it is an async listener's, resumed
+        after an await (V8 keeps the receiver; QuickJS's frames do not)."""
+        m = self._FRAME.match(bottom)
+        written = None if m is None else self.async_receivers.get(m.group(2))
+        source = None if not written else self._source_text(m.group(2))
+        if source is None:
+            return bottom
+        file = m.group(2)
+        body = js_blocks.function_body_at(file, source, self.source_offset(file, int(m.group(3)), int(m.group(4))))
+        starts = [at for at in written if at < body]
+        if body < 0 or not starts:
+            return bottom
+        start = max(starts)
+        if js_blocks.next_function_body(file, source, start) != body:
+            return bottom  # (the listener is another function, written before this one)
+        return node_frames.with_receiver(bottom, written[start])
 
     def _importer_frames(self, bottom: str) -> list:
         """Node's frames below a stack's bottom one when that is a module's top level as it first runs."""

@@ -43,8 +43,17 @@ for (const [key, value] of [['name', 'RangeError'], ['constructor', RangeError]]
   });
 }
 
+// Where a function is written ([file, line, column]), which QuickJS's
+// Function.prototype accessors tell (error stacks name resumed async
+// listeners by it): kept before they go.
+const positionGetters = ['fileName', 'lineNumber', 'columnNumber'].map(
+  (key) => Object.getOwnPropertyDescriptor(Function.prototype, key).get);
+function functionPosition(fn) {
+  return positionGetters.map((get) => Reflect.apply(get, fn, []));
+}
+
 for (const [holder, keys] of kNotInV8) {
   for (const key of keys) delete holder[key];
 }
 
-module.exports = { engineCodecs };
+module.exports = { engineCodecs, functionPosition };

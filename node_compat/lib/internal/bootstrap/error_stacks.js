@@ -63,6 +63,20 @@ function setEmitterSource(running) {
 function setEntrySource(current) {
   entrySource = current;
 }
+// An async function resumed after an await has no frame below its own;
+// V8 still names it after the object it was called on (`Server.<anonymous>`).
+// For listeners, emit tells (once per listener) the class of the emitter and
+// where the function is written, for stacks to find (modules/system.py).
+let noteAsyncReceiver = null;
+const asyncListeners = new WeakSet();
+function noteAsyncListener(listener, emitter) {
+  const fn = typeof listener.listener === 'function' ? listener.listener : listener;
+  if (asyncListeners.has(fn) || noteAsyncReceiver === null) return;
+  asyncListeners.add(fn);
+  const { 0: file, 1: line, 2: column } = require('internal/bootstrap/builtins').functionPosition(fn);
+  if (typeof file === 'string' && !file.startsWith('node:')) noteAsyncReceiver(file, line, column, receiverName(emitter));
+}
+
 // What makes a syntax error QuickJS found in an ES module's source Node's
 // loader's (see internal/modules/esm): true when it was one.
 let moduleSyntaxError = () => false;
@@ -391,8 +405,9 @@ function captureStackTrace(obj, constructorOpt) {
 // maps QuickJS columns to V8's, `sourceOffset(file, line, column)` is a
 // position's character offset, `engineMessage(message, frames)` V8's words
 // for an engine error that names an expression.
-function installErrorStacks({ v8Positions, sourceOffset, engineMessage: namedMessage }) {
+function installErrorStacks({ v8Positions, sourceOffset, engineMessage: namedMessage, noteAsyncReceiver: note }) {
   positions = v8Positions;
+  noteAsyncReceiver = note;
   engineMessage = namedMessage;
   setSourceOffset(sourceOffset);
   const Base = wrapErrorClass(NativeError, undefined);
@@ -418,6 +433,7 @@ module.exports = {
   isStackFormatted,
   kIsNodeError,
   normalizeStack,
+  noteAsyncListener,
   noteEmitters,
   setEmitterSource,
   setEntrySource,
