@@ -14,7 +14,7 @@ import re
 from jsbridge import JSException, ModuleError
 
 from . import engine_messages, js_blocks, node_frames, resolve, syntax_errors, throw_sites
-from ..bindings.task_queue import IMPORT_DYNAMIC, IMPORT_ENTRY, IMPORT_EVAL, K_IMPORT_JOB
+from ..bindings.task_queue import IMPORT_DYNAMIC, IMPORT_ENTRY, IMPORT_EVAL, IMPORT_NONE, K_IMPORT_JOB
 from .node_builtins import NODE_BUILTINS
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
@@ -359,7 +359,7 @@ class ModuleSystem:
         except JSException as exc:
             return [False, exc.value]
         finally:
-            info[K_IMPORT_JOB] = 0
+            info[K_IMPORT_JOB] = IMPORT_NONE
 
     def eval_script(self, code: str, name: str) -> list:
         self.realm.remember_source(name, code)
