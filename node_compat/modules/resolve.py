@@ -328,9 +328,9 @@ def resolve_esm(specifier: str, parent_path: str) -> str:
     if _is_dir(path.rstrip("/")):
         raise ModuleError(
             "ERR_UNSUPPORTED_DIR_IMPORT",
-            f"Directory import '{path.rstrip('/')}' is not supported resolving ES modules imported from {base_desc}",
+            f"Directory import '{path}' is not supported resolving ES modules imported from {base_desc}",
             site="dir",
-            url=path_to_url(path.rstrip("/")),
+            url=path_to_url(path),
         )
     if not _is_file(path):
         raise ModuleError(

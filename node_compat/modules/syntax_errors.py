@@ -29,11 +29,13 @@ _LEXICAL = ("unexpected end of string", "invalid number literal", "unexpected ch
 # QuickJS's messages when the source ends inside a construct.
 _AT_END = ("expecting ','", "expecting ')'", "expecting '}'", "expecting ']'", "unexpected end of string",
            "unexpected end of input")
-_EXPECTING = re.compile(r"^(?:expecting |unexpected token|class statement requires a name$|variable name expected$)")
+_EXPECTING = re.compile(
+    r"^(?:expecting |unexpected token|class statement requires a name$|variable name expected$|invalid property name$)")
 # QuickJS messages V8 words otherwise, at the same token.
 _RENAMED = {"'let' is not a valid lexical identifier": "let is disallowed as a lexically bound name",
             # (only in a module: in a script QuickJS takes `await` for a name)
-            "unexpected 'await' keyword": "Unexpected reserved word"}
+            "unexpected 'await' keyword": "Unexpected reserved word",
+            "invalid keyword: with": "Strict mode code may not include a with statement"}
 
 
 def _token(source: str, at: int) -> tuple:
@@ -137,6 +139,12 @@ def v8_syntax_error(source: str, line: int, column: int, message: str) -> Option
     kind, text = _token(source, at)
     if message in _RENAMED:
         return {"message": _RENAMED[message], "line": line, "column": column, "length": len(text)}
+    if message == "property constructor appears more than once":
+        # (QuickJS is past the second constructor's name, which V8 underlines)
+        previous = _previous_token(source, at)
+        if previous is None or previous[1] != "constructor":
+            return None
+        return _at(source, previous[0], "A class may only have one constructor", len(previous[1]))
     if message in ("invalid redefinition of lexical identifier", "invalid redefinition of global identifier"):
         previous = _previous_token(source, at)
         if previous is None:

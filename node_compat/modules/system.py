@@ -93,8 +93,12 @@ class ModuleSystem:
         info = self.realm.tick_info
         if not info[K_IMPORT_JOB]:
             # The job's first resolution is its import's: the rest of the graph follows.
-            info[K_IMPORT_JOB] = IMPORT_ENTRY if referrer == _ENTRY_IMPORTER else IMPORT_DYNAMIC
-            return self._resolve(specifier, referrer)
+            info[K_IMPORT_JOB] = kind = IMPORT_ENTRY if referrer == _ENTRY_IMPORTER else IMPORT_DYNAMIC
+            try:
+                return self._resolve(specifier, referrer)
+            except ModuleError as exc:
+                exc.fields["dynamic"] = kind == IMPORT_DYNAMIC  # (Node's frames of the failure differ)
+                raise
         name = self._resolve(specifier, referrer)
         self.imports_of.setdefault(referrer, []).append(name)
         return name

@@ -88,11 +88,52 @@ const arrows = {
     '    throw new ERR_UNSUPPORTED_DIR_IMPORT(path, basePath, String(resolved));\n          ^\n',
 };
 
+// Node's frames of such a failure: its resolver's or loader's, then those of
+// a static import's link or of the import() call (whose caller's frames,
+// below, pynode does not have: the import runs from a job of its own).
+const resolving = ['defaultResolve (node:internal/modules/esm/resolve:984:11)',
+  'ModuleLoader.defaultResolve (node:internal/modules/esm/loader:688:12)',
+  '#cachedDefaultResolve (node:internal/modules/esm/loader:612:25)',
+  'ModuleLoader.resolve (node:internal/modules/esm/loader:595:38)',
+  'ModuleLoader.getModuleJobForImport (node:internal/modules/esm/loader:248:38)'];
+const siteFrames = {
+  finalize: ['finalizeResolution (node:internal/modules/esm/resolve:275:11)',
+    'moduleResolve (node:internal/modules/esm/resolve:860:10)', ...resolving],
+  dir: ['finalizeResolution (node:internal/modules/esm/resolve:263:11)',
+    'moduleResolve (node:internal/modules/esm/resolve:860:10)', ...resolving],
+  package: ['Object.getPackageJSONURL (node:internal/modules/package_json_reader:267:9)',
+    'packageResolve (node:internal/modules/esm/resolve:768:81)',
+    'moduleResolve (node:internal/modules/esm/resolve:854:18)', ...resolving],
+  builtin: ['ModuleLoader.builtinStrategy (node:internal/modules/esm/translators:363:11)',
+    '#translate (node:internal/modules/esm/loader:442:12)',
+    'ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:489:27)'],
+};
+const importCall = ['onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:551:36)',
+  'TracingChannel.tracePromise (node:diagnostics_channel:344:14)',
+  'ModuleLoader.import (node:internal/modules/esm/loader:550:21)',
+  'defaultImportModuleDynamicallyForModule (node:internal/modules/esm/utils:215:31)',
+  'importModuleDynamicallyCallback (node:internal/modules/esm/utils:254:12)'];
+function nodeFrames(site, dynamic) {
+  const frames = siteFrames[site];
+  if (site === 'builtin') return dynamic ? [...frames, 'async ModuleJob._link (node:internal/modules/esm/module_job:115:19)'] : frames;
+  if (dynamic) return [...frames, ...importCall];
+  return [...frames, 'ModuleJob._link (node:internal/modules/esm/module_job:136:49)'];
+}
+
 function moduleError(code, message, fields) {
-  const { site, ...extra } = fields || {};
+  const { site, dynamic, ...extra } = fields || {};
   const err = errors.moduleError(code, message, extra);
   if (site !== undefined && arrows[site] !== undefined) {
     Object.defineProperty(err, kNodeArrow, { __proto__: null, value: arrows[site], configurable: true });
+    const limit = Error.stackTraceLimit;
+    const frames = nodeFrames(site, dynamic === true).slice(0, typeof limit === 'number' ? Math.max(limit, 0) : 10);
+    Object.defineProperty(err, 'stack', {
+      __proto__: null,
+      value: [`${err.name} [${err.code}]: ${err.message}`, ...frames.map((f) => `    at ${f}`)].join('\n'),
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
   }
   return err;
 }
