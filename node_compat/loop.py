@@ -309,8 +309,10 @@ class Loop:
                 pass
         except BlockingIOError:
             pass
+        # As libuv's uv__work_done: the completions there now; those that
+        # arrive meanwhile wake the next poll phase.
         inbox = self._inbox
-        while inbox:
+        for _ in range(len(inbox)):
             done, result, error = inbox.popleft()
             self.active_reqs -= 1
             done(result, error)

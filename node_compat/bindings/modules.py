@@ -53,12 +53,34 @@ def create(realm: Any) -> dict:
     def resolve_import(specifier: str, referrer: str) -> str:
         return system.resolve_import(specifier, referrer)
 
+    def import_later(file_id: Any, specifier: Any, req: Any) -> bool:
+        """Whether an import() must first read its module's file; if so `req.oncomplete()` once
+        read, as Node's loader reads it: open, stat, a read per 512 KiB, close, each a
+        thread-pool round trip."""
+        path = system.unread_import(int(file_id), str(specifier))
+        if path is None:
+            return False
+        try:
+            steps = 3 + max(1, -(-os.stat(path).st_size // (512 * 1024)))
+        except OSError:
+            return False  # (the import reports it)
+
+        def step(left: int) -> None:
+            if left == 0:
+                realm.make_callback(req, "oncomplete")
+            else:
+                realm.loop.run_in_thread(lambda: None, lambda _result, _error: step(left - 1))
+
+        step(steps)
+        return True
+
     def load_later(req: Any) -> None:
         """`req.oncomplete()` in the next poll phase, as an fs completion runs (see run_main's ESM entry)."""
         realm.loop.post(lambda: realm.make_callback(req, "oncomplete"))
 
     return {
         "loadLater": load_later,
+        "importLater": import_later,
         "resolveCJS": resolve_cjs,
         "readSource": lambda path: system.read_source(path),
         "readModuleFile": read_module_file,

@@ -170,6 +170,17 @@ class ModuleSystem:
         ext = os.path.splitext(path)[1]
         raise ModuleError("ERR_UNKNOWN_FILE_EXTENSION", f'Unknown file extension "{ext}" for {path}')
 
+    def unread_import(self, file_id: int, specifier: str) -> Optional[str]:
+        """The path of the file an import() of `specifier` from user file `file_id` would
+        read first (one not loaded yet), or None: a builtin, a module loaded, or no module."""
+        try:
+            name = resolve.split_url_suffix(self._resolve(specifier, self.throw_files[file_id]))[0]
+        except (ModuleError, IndexError):
+            return None
+        if not name.startswith("file:") or name in self.loaded_by or name in self.synthetic:
+            return None
+        return resolve.url_to_path(name)
+
     def _take_read_ids(self, path: str) -> None:
         """The async ids Node's loader spends reading an ES module or JSON file.
 

@@ -12,6 +12,11 @@ A `catch (e) {` gets `__pynodeCaught(e);` after its brace: an error the
 engine made (QuickJS's message, a stack of frames only) takes V8's message
 and `stack` before the handler sees it, as it would on its way to a fatal
 report.
+
+A dynamic `import(` becomes `__pynodeImport(file, (s, o) => import(s, o), `:
+Node reads a module's file (fs/promises) before it runs it, so an import of
+a file not loaded yet completes some loop turns later, not within the
+microtasks of the job that asked for it.
 """
 
 from __future__ import annotations
@@ -22,10 +27,12 @@ from .js_blocks import bracket_end
 
 HOOK = "__pynodeThrow"
 CAUGHT_HOOK = "__pynodeCaught"
+IMPORT_HOOK = "__pynodeImport"
 
 _TOKEN = re.compile(
     r"""//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"|(?P<tpl>`)|(?P<throw>(?<![\w$.])throw[ \t]+)"""
-    r"""|(?P<catch>(?<![\w$.])catch\s*\(\s*(?P<param>[A-Za-z_$][\w$]*)\s*\)\s*\{)""",
+    r"""|(?P<catch>(?<![\w$.])catch\s*\(\s*(?P<param>[A-Za-z_$][\w$]*)\s*\)\s*\{)"""
+    r"""|(?P<import>(?<![\w$.])import\s*\()""",
     re.S,
 )
 _OPERAND = re.compile(r"(?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$#][\w$]*)*|\d[\w.]*|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")")
@@ -94,7 +101,7 @@ def _operand(source: str, at: int):
 
 def instrument(source: str, file_id: int) -> tuple[str, dict]:
     """(rewritten source, {line: [(column, inserted length), ...]}) with 1-based lines/columns."""
-    if "throw" not in source and "catch" not in source:
+    if "throw" not in source and "catch" not in source and "import" not in source:
         return source, {}
     out = []
     shifts: dict = {}
@@ -110,6 +117,15 @@ def instrument(source: str, file_id: int) -> tuple[str, dict]:
             continue
         if m.group("catch"):
             _insert(source, m.end(), f"{CAUGHT_HOOK}({m.group('param')});", out, shifts, pos)
+            pos = i = m.end()
+            continue
+        if m.group("import"):
+            close = bracket_end(source, m.end() - 1)
+            if close != -1 and source[close:].lstrip(" \t").startswith("{"):
+                i = m.end()  # (a method named import)
+                continue
+            _insert(source, m.start(), f"{IMPORT_HOOK}({file_id}, (s, o) => ", out, shifts, pos)
+            _insert(source, m.end(), "s, o), ", out, shifts, m.start())
             pos = i = m.end()
             continue
         if not m.group("throw"):

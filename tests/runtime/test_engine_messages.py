@@ -70,3 +70,15 @@ def test_catch_clauses_get_the_hook_and_columns_map_back():
     assert code.splitlines()[1:] == source.splitlines()[1:]  # strings and bindingless catches are left alone
     rewritten_g = code.splitlines()[0].index("g(err)") + 1
     assert throw_sites.original_column(shifts, 1, rewritten_g) == source.index("g(err)") + 1
+
+
+def test_dynamic_imports_go_through_the_hook_and_methods_named_import_do_not():
+    source = "class A { import(d) { return d; } }\nconst m = await import('./x.mjs'); // import('y')\nimport.meta.url;\n"
+    code, shifts = throw_sites.instrument(source, 4)
+    lines = code.split("\n")
+    assert lines[0] == "class A { import(d) { return d; } }"
+    assert lines[1] == "const m = await __pynodeImport(4, (s, o) => import(s, o), './x.mjs'); // import('y')"
+    assert lines[2] == "import.meta.url;"
+    # The specifier's column maps back to the user's.
+    assert throw_sites.original_column(shifts, 2, lines[1].index("'./x.mjs'") + 1) == source.index("'./x.mjs'") - \
+        source.index("\n") - 1 + 1

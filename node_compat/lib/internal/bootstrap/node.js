@@ -50,6 +50,23 @@ function noteCaught(err) {
 Object.defineProperty(globalThis, '__pynodeCaught', {
   __proto__: null, value: noteCaught, writable: false, enumerable: false, configurable: false,
 });
+// A user's import(): one of a file not loaded yet waits until Node would have
+// read it (see modules/throw_sites.py); `load` is the import itself.
+function importAfterRead(fileId, load, specifier, options) {
+  let text;
+  try {
+    text = typeof specifier === 'string' ? specifier : `${specifier}`;
+  } catch {
+    return load(specifier, options);  // (the import reports it)
+  }
+  let read;
+  const done = new Promise((resolve) => { read = resolve; });
+  if (!internalBinding('modules').importLater(fileId, text, { oncomplete() { read(); } })) return load(specifier, options);
+  return promiseThen.call(done, () => load(specifier, options));
+}
+Object.defineProperty(globalThis, '__pynodeImport', {
+  __proto__: null, value: importAfterRead, writable: false, enumerable: false, configurable: false,
+});
 // A rejection handler sees an error the engine made as a catch clause does.
 const promiseThen = Promise.prototype.then;
 function then(onFulfilled, onRejected) {
