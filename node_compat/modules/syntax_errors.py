@@ -29,6 +29,7 @@ _LEXICAL = ("unexpected end of string", "invalid number literal", "unexpected ch
 # QuickJS's messages when the source ends inside a construct.
 _AT_END = ("expecting ','", "expecting ')'", "expecting '}'", "expecting ']'", "unexpected end of string",
            "unexpected end of input")
+_DUPLICATE_EXPORT = re.compile(r"^duplicate exported name '(.+)'$")
 _EXPECTING = re.compile(
     r"^(?:expecting |unexpected token|class statement requires a name$|variable name expected$|invalid property name$)")
 # QuickJS messages V8 words otherwise, at the same token.
@@ -145,7 +146,20 @@ def v8_syntax_error(source: str, line: int, column: int, message: str) -> Option
         if previous is None or previous[1] != "constructor":
             return None
         return _at(source, previous[0], "A class may only have one constructor", len(previous[1]))
+    exported = _DUPLICATE_EXPORT.match(message)
+    if exported is not None:
+        # V8 underlines the export's specifier (`b as a`), QuickJS is past it.
+        previous = _previous_token(source, at)
+        if previous is None or previous[1] != exported.group(1):
+            return None
+        local = re.search(r"([\w$]+)\s+as\s+$", source[:previous[0]])
+        start = local.start(1) if local is not None else previous[0]
+        return _at(source, start, f"Duplicate export of '{exported.group(1)}'", previous[0] + len(previous[1]) - start)
     if message in ("invalid redefinition of lexical identifier", "invalid redefinition of global identifier"):
+        default = re.search(r"(?:^|[;{}]\s*)export\s+(default\b[^;\n]*?)\s*$", source[:at], re.M)
+        if default is not None:  # (a second `export default`: V8 names the binding `.default`)
+            return _at(source, default.start(1), "Identifier '.default' has already been declared",
+                       len(default.group(1)))
         previous = _previous_token(source, at)
         if previous is None:
             return None
