@@ -57,13 +57,9 @@ def create(realm: Any) -> dict:
         """Whether an import() must first read its module's file; if so `req.oncomplete()` once
         read, as Node's loader reads it: open, stat, a read per 512 KiB, close, each a
         thread-pool round trip."""
-        path = system.unread_import(int(file_id), str(specifier))
-        if path is None:
+        steps = system.import_reads(int(file_id), str(specifier))
+        if steps == 0:
             return False
-        try:
-            steps = 3 + max(1, -(-os.stat(path).st_size // (512 * 1024)))
-        except OSError:
-            return False  # (the import reports it)
 
         def step(left: int) -> None:
             if left == 0:

@@ -170,16 +170,18 @@ class ModuleSystem:
         ext = os.path.splitext(path)[1]
         raise ModuleError("ERR_UNKNOWN_FILE_EXTENSION", f'Unknown file extension "{ext}" for {path}')
 
-    def unread_import(self, file_id: int, specifier: str) -> Optional[str]:
-        """The path of the file an import() of `specifier` from user file `file_id` would
-        read first (one not loaded yet), or None: a builtin, a module loaded, or no module."""
+    def import_reads(self, file_id: int, specifier: str) -> int:
+        """The file requests (open, stat, a read per chunk, close) Node's loader makes before
+        an import() of `specifier` from user file `file_id` runs: 0 for a builtin, a module
+        loaded, or no module (the import reports it)."""
         try:
             name = resolve.split_url_suffix(self._resolve(specifier, self.throw_files[file_id]))[0]
         except (ModuleError, IndexError):
-            return None
+            return 0
         if not name.startswith("file:") or name in self.loaded_by or name in self.synthetic:
-            return None
-        return resolve.url_to_path(name)
+            return 0
+        chunks = _read_chunks(resolve.url_to_path(name))
+        return 0 if chunks is None else 3 + chunks
 
     def _take_read_ids(self, path: str) -> None:
         """The async ids Node's loader spends reading an ES module or JSON file.
@@ -188,11 +190,8 @@ class ModuleSystem:
         fstat, one read a 512 KiB chunk (at least one) and close each take
         an id, so resources made after the load have Node's ids.
         """
-        try:
-            size = os.stat(path).st_size
-        except OSError:
-            return  # (reported when the file is read)
-        for _ in range(4 + max(1, -(-size // _READ_FILE_CHUNK))):
+        chunks = _read_chunks(path)
+        for _ in range(0 if chunks is None else 4 + chunks):  # (a missing file is reported when read)
             self.realm.new_async_id()
 
     @staticmethod
@@ -255,6 +254,15 @@ class ModuleSystem:
         fn.define_property("name", "Object.<anonymous>", writable=False, enumerable=False, configurable=True)
         return [True, fn]
 
+    def _user_column(self, file: str, line: int, column: int) -> int:
+        """A column of the code the engine ran -> the user's: past the CommonJS wrapper's
+        start on line 1, and before what throw-site instrumentation inserted."""
+        if line == 1 and file in self.cjs_files:
+            column = max(1, column - len(CJS_PREFIX))
+        if file in self.shifts:
+            column = throw_sites.original_column(self.shifts[file], line, column)
+        return column
+
     def _v8_syntax_error(self, error: Any, source: str, filename: str) -> Optional[dict]:
         """V8's message and position of a CommonJS file's syntax error, from QuickJS's (its top frame)."""
         try:
@@ -268,11 +276,8 @@ class ModuleSystem:
         at = re.search(rf"{re.escape(filename)}:(\d+):(\d+)", stack)
         if at is None:
             return None
-        line, col = int(at.group(1)), int(at.group(2))
-        if line == 1:
-            col = max(1, col - len(CJS_PREFIX))
-        if filename in self.shifts:
-            col = throw_sites.original_column(self.shifts[filename], line, col)
+        line = int(at.group(1))
+        col = self._user_column(filename, line, int(at.group(2)))
         return syntax_errors.v8_syntax_error(strip_shebang(source), line, col, message)
 
     def module_syntax_error(self, file: str, line: int, column: int, message: str) -> Optional[list]:
@@ -282,8 +287,7 @@ class ModuleSystem:
         source = None if kind is None or kind == IMPORT_EVAL else self._source_text(file)
         if source is None:
             return None
-        if file in self.shifts:
-            column = throw_sites.original_column(self.shifts[file], line, column)
+        column = self._user_column(file, line, column)
         source = strip_shebang(source)
         # (A message not followed keeps QuickJS's wording, at its place.)
         account = syntax_errors.v8_syntax_error(source, line, column, message) or {
@@ -592,10 +596,7 @@ class ModuleSystem:
         file, line, col = m.group(2), int(m.group(3)), int(m.group(4))
         if file.startswith("node:"):
             return None
-        if line == 1 and file in self.cjs_files:
-            col = max(1, col - len(CJS_PREFIX))
-        if file in self.shifts:
-            col = throw_sites.original_column(self.shifts[file], line, col)
+        col = self._user_column(file, line, col)
         src = self.source_line(file, line)
         function = m.group(1).strip()[3:].rstrip(" (")
         return None if src is None else engine_messages.v8_message(message, src, col, function)
@@ -652,10 +653,7 @@ class ModuleSystem:
                             continue
                         out.append(f"{indent}at {frame}")
                     continue
-            if line == 1 and file in self.cjs_files:
-                col = max(1, col - len(CJS_PREFIX))
-            if file in self.shifts:
-                col = throw_sites.original_column(self.shifts[file], line, col)
+            col = self._user_column(file, line, col)
             src = self.source_line(file, line) if not file.startswith("node:") else None
             new_before = re.search(r"\bnew\s+$", src[: col - 1]) if src is not None and 0 < col <= len(src) else None
             constructed = None  # the class a `new` at this position constructs: the frame above runs it
@@ -710,29 +708,27 @@ class ModuleSystem:
                     out.append(f"{m.group(1)}{inferred} ({file}:{line}:{col})")
                     continue
             out.append(f"{m.group(1)}{file}:{line}:{col}{m.group(5)}")
-        if out:
-            out[-1] = self._async_receiver(out[-1])
-            out.extend(self._importer_frames(out[-1]))
+        bottom = self._FRAME.match(out[-1]) if out else None
+        file = None if bottom is None else bottom.group(2)
+        if file in self.async_receivers or file in self.loaded_by:
+            offset = self.source_offset(file, int(bottom.group(3)), int(bottom.group(4)))
+            out[-1] = self._async_receiver(out[-1], file, offset)
+            out.extend(self._importer_frames(out[-1], file, offset))
         return "\n".join(out)
 
     def note_async_receiver(self, file: str, line: int, column: int, class_name: str) -> None:
         """An async function written at `file`:`line`:`column` runs as a listener of a `class_name`."""
-        if line == 1 and file in self.cjs_files:
-            column = max(1, column - len(CJS_PREFIX))
-        if file in self.shifts:
-            column = throw_sites.original_column(self.shifts[file], line, column)
+        column = self._user_column(file, line, column)
         self.async_receivers.setdefault(file, {})[self.source_offset(file, line, column)] = class_name
 
-    def _async_receiver(self, bottom: str) -> str:
-        """The bottom frame named after its receiver when it is an async listener's, resumed
-        after an await (V8 keeps the receiver; QuickJS's frames do not)."""
-        m = self._FRAME.match(bottom)
-        written = None if m is None else self.async_receivers.get(m.group(2))
-        source = None if not written else self._source_text(m.group(2))
+    def _async_receiver(self, bottom: str, file: str, offset: int) -> str:
+        """The bottom frame (at `offset` of `file`) named after its receiver when it is an async
+        listener's, resumed after an await (V8 keeps the receiver; QuickJS's frames do not)."""
+        written = self.async_receivers.get(file)
+        source = None if not written else self._source_text(file)
         if source is None:
             return bottom
-        file = m.group(2)
-        body = js_blocks.function_body_at(file, source, self.source_offset(file, int(m.group(3)), int(m.group(4))))
+        body = js_blocks.function_body_at(file, source, offset)
         starts = [at for at in written if at < body]
         if body < 0 or not starts:
             return bottom
@@ -741,15 +737,13 @@ class ModuleSystem:
             return bottom  # (the listener is another function, written before this one)
         return node_frames.with_receiver(bottom, written[start])
 
-    def _importer_frames(self, bottom: str) -> list:
-        """Node's frames below a stack's bottom one when that is a module's top level as it first runs."""
-        m = self._FRAME.match(bottom)
-        kind = None if m is None else self.loaded_by.get(m.group(2))
-        source = None if kind is None else self._source_text(m.group(2))
+    def _importer_frames(self, bottom: str, file: str, offset: int) -> list:
+        """Node's frames below a stack's bottom one (at `offset` of `file`) when that is a
+        module's top level as it first runs."""
+        kind = self.loaded_by.get(file)
+        source = None if kind is None else self._source_text(file)
         if source is None:
             return []
-        file = m.group(2)
-        offset = self.source_offset(file, int(m.group(3)), int(m.group(4)))
         if not js_blocks.before_top_level_await(file, source, offset) or self._after_awaited_imports(file):
             return []
         frames = list(_IMPORT_FRAMES[kind])
@@ -776,17 +770,26 @@ class ModuleSystem:
 
 
 _READ_FILE_CHUNK = 512 * 1024  # fs/promises readFile's read size (kReadFileBufferLength)
+
+
+def _read_chunks(path: str) -> Optional[int]:
+    """The reads fs/promises' readFile makes of the file (at least one); None if it is missing."""
+    try:
+        return max(1, -(-os.stat(path).st_size // _READ_FILE_CHUNK))
+    except OSError:
+        return None
+
 _MODULE_JOB_RUN = "ModuleJob.run (node:internal/modules/esm/module_job:272:25)"
+_ON_IMPORT = "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)"
+_RUN_ENTRY = "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)"
 _IMPORT_FRAMES = {
     # Below a module's top level as it first runs: Node's loader, and for the
     # main entry point its runner. (Below a module an awaited import() loads,
     # V8 also shows the awaiting function: pynode does not know it.)
-    IMPORT_ENTRY: (_MODULE_JOB_RUN, "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)",
-                   "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)"),
-    IMPORT_DYNAMIC: (_MODULE_JOB_RUN, "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)"),
+    IMPORT_ENTRY: (_MODULE_JOB_RUN, _ON_IMPORT, _RUN_ENTRY),
+    IMPORT_DYNAMIC: (_MODULE_JOB_RUN, _ON_IMPORT),
     IMPORT_EVAL: (_MODULE_JOB_RUN, "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:223:26)",
-                  "async ModuleLoader.eval (node:internal/modules/esm/loader:219:20)",
-                  "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)"),
+                  "async ModuleLoader.eval (node:internal/modules/esm/loader:219:20)", _RUN_ENTRY),
 }
 _COMPILE_FRAMES = (
     "compileSourceTextModule (node:internal/modules/esm/utils:338:16)",
@@ -798,8 +801,8 @@ _COMPILE_FRAMES = (
 _LINK_FRAMES = (
     "ModuleJob._instantiate (node:internal/modules/esm/module_job:181:21)",
     "async ModuleJob.run (node:internal/modules/esm/module_job:264:5)",
-    "async onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:552:26)",
-    "async asyncRunEntryPointWithESMLoader (node:internal/modules/run_main:98:5)",
+    _ON_IMPORT,
+    _RUN_ENTRY,
 )
 _TICKS_FRAME = "process.processTicksAndRejections (node:internal/process/task_queues:105:5)"
 _ENTRY_IMPORTER = "node:internal/main/run_main"

@@ -120,20 +120,20 @@ function nodeFrames(site, dynamic) {
   return [...frames, 'ModuleJob._link (node:internal/modules/esm/module_job:136:49)'];
 }
 
+// A loader error's stack as Node's is, and the arrow its fatal report shows.
+function setNodeStack(err, stack, arrow) {
+  Object.defineProperty(err, 'stack', { __proto__: null, value: stack, writable: true, enumerable: false, configurable: true });
+  Object.defineProperty(err, kNodeArrow, { __proto__: null, value: arrow, configurable: true });
+}
+
 function moduleError(code, message, fields) {
   const { site, dynamic, ...extra } = fields || {};
   const err = errors.moduleError(code, message, extra);
   if (site !== undefined && arrows[site] !== undefined) {
-    Object.defineProperty(err, kNodeArrow, { __proto__: null, value: arrows[site], configurable: true });
     const limit = Error.stackTraceLimit;
     const frames = nodeFrames(site, dynamic === true).slice(0, typeof limit === 'number' ? Math.max(limit, 0) : 10);
-    Object.defineProperty(err, 'stack', {
-      __proto__: null,
-      value: [`${err.name} [${err.code}]: ${err.message}`, ...frames.map((f) => `    at ${f}`)].join('\n'),
-      writable: true,
-      enumerable: false,
-      configurable: true,
-    });
+    setNodeStack(err, [`${err.name} [${err.code}]: ${err.message}`, ...frames.map((f) => `    at ${f}`)].join('\n'),
+                 arrows[site]);
   }
   return err;
 }
@@ -153,22 +153,15 @@ function moduleSyntaxError(err, frames) {
     const link = missing === null ? null : modulesBinding.moduleLinkError(missing[1], missing[2]);
     if (link === null || link === undefined) return false;
     err.message = link[0];
-    Object.defineProperty(err, 'stack', {
-      __proto__: null, value: link[1], writable: true, enumerable: false, configurable: true,
-    });
-    // (Node puts the source line into the stack itself: the fatal report adds none.)
-    Object.defineProperty(err, kNodeArrow, { __proto__: null, value: '', configurable: true });
+    setNodeStack(err, link[1], '');  // (Node puts the source line into the stack itself: no arrow)
     return true;
   }
   const at = kCompileSite.exec(frames);
   const account = at === null ? null : modulesBinding.moduleSyntaxError(at[1], +at[2], +at[3], err.message);
   if (account === null || account === undefined) return false;
-  const { 0: message, 1: arrow, 2: nodeFrames } = account;
+  const { 0: message, 1: arrow, 2: loaderFrames } = account;
   err.message = message;
-  Object.defineProperty(err, 'stack', {
-    __proto__: null, value: `SyntaxError: ${message}\n${nodeFrames}`, writable: true, enumerable: false, configurable: true,
-  });
-  Object.defineProperty(err, kNodeArrow, { __proto__: null, value: arrow, configurable: true });
+  setNodeStack(err, `SyntaxError: ${message}\n${loaderFrames}`, arrow);
   return true;
 }
 require('internal/bootstrap/error_stacks').setModuleSyntaxError(moduleSyntaxError);
