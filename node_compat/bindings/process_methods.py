@@ -19,11 +19,22 @@ if TYPE_CHECKING:
 _START = time.monotonic()
 
 
-def _memory_usage() -> list:
+def _rss() -> int:
     with open("/proc/self/statm") as fh:
         pages = fh.read().split()
-    rss = int(pages[1]) * os.sysconf("SC_PAGE_SIZE")
-    return [rss, rss // 2, rss // 4, 0, 0]
+    return int(pages[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _memory_usage(engine: Any) -> list:
+    """process.memoryUsage()'s figures: the heap ones are QuickJS's own.
+
+    heapTotal is what the engine holds from the allocator, heapUsed what its
+    values take of that (a walk of the heap, ArrayBuffer contents included:
+    QuickJS keeps them there). external and arrayBuffers, memory V8 keeps
+    outside its heap, have no such place in QuickJS: 0.
+    """
+    usage = engine.memory_usage()
+    return [_rss(), usage["malloc_size"], usage["memory_used_size"], 0, 0]
 
 
 def _cpu_usage() -> list:
@@ -212,8 +223,8 @@ def create(realm: Any) -> dict:
         "cwd": os.getcwd,
         "chdir": _chdir,
         "umask": _umask,
-        "memoryUsage": _memory_usage,
-        "rss": lambda: _memory_usage()[0],
+        "memoryUsage": lambda: _memory_usage(realm.engine),
+        "rss": _rss,
         "cpuUsage": _cpu_usage,
         "kill": _kill,
         "reallyExit": really_exit,
