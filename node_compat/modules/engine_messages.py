@@ -131,6 +131,10 @@ def v8_message(message: str, line_text: str, column: int, function: str = "") ->
     at = column - 1
     if not 0 <= at < len(line_text):
         return None
+    if message.endswith(" is not a constructor"):
+        # (QuickJS's words for a function that cannot construct: it names the
+        # function, where V8 prints the expression as written)
+        message = "not a constructor"
     if message in ("not a function", "not a constructor"):
         if line_text[at] != "(":
             # `new X;`: QuickJS is just past the path
@@ -140,7 +144,7 @@ def v8_message(message: str, line_text: str, column: int, function: str = "") ->
             return f"{made[0]} is not a constructor"
         callee = _path_before(line_text, at)
         if callee is None:
-            return None
+            return _intermediate_value(line_text, at)
         printed, start = callee
         constructed = re.search(r"\bnew\s+$", line_text[:start]) is not None
         return f"{printed} is not a {'constructor' if constructed else 'function'}"
@@ -171,6 +175,21 @@ def v8_message(message: str, line_text: str, column: int, function: str = "") ->
         if name == read_only.group(1) and (start == 0 or line_text[start - 1] not in ".$"):
             return "Assignment to constant variable."
     return None
+
+
+_FUNCTION_LITERAL = re.compile(r"\(\s*(?:async\b|function\b|class\b|\([^()]*\)\s*=>|[\w$]+\s*=>)")
+
+
+def _intermediate_value(text: str, at: int) -> Optional[str]:
+    """`new (() => {})()`, `(function () {})()`: V8 prints a parenthesized
+    function or class literal called at `at` as `(intermediate value)`."""
+    if not text[:at].rstrip().endswith(")"):
+        return None
+    start = opening_bracket(text, len(text[:at].rstrip()) - 1)
+    if start == -1 or _FUNCTION_LITERAL.match(text, start) is None:
+        return None
+    constructed = re.search(r"\bnew\s+$", text[:start]) is not None
+    return f"(intermediate value) is not a {'constructor' if constructed else 'function'}"
 
 
 def _opened_by(text: str, at: int) -> str:

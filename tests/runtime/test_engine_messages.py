@@ -35,6 +35,20 @@ def test_callee_is_named(line, column, expected):
     assert v8_message("not a function", line, column) == expected
 
 
+@pytest.mark.parametrize(
+    ("line", "column", "expected"),
+    [
+        ("new o.m();", 8, "o.m is not a constructor"),
+        ("new (() => {})();", 15, "(intermediate value) is not a constructor"),
+        ("x = new (async function () {})();", 31, "(intermediate value) is not a constructor"),
+        ("new (a || b)();", 13, None),  # (V8 prints the expression: left as it is)
+    ],
+)
+def test_function_that_cannot_construct_is_named_as_written(line, column, expected):
+    # QuickJS names the function itself (`m is not a constructor`).
+    assert v8_message("m is not a constructor", line, column) == expected
+
+
 def test_new_without_arguments_names_the_constructor():
     assert v8_message("not a function", "new u;", 6) == "u is not a constructor"
 

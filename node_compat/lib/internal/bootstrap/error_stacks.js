@@ -306,7 +306,7 @@ const engineMessages = [
 
 // QuickJS's messages whose V8 wording names an expression of the source
 // (see modules/engine_messages.py), found through `frames`, QuickJS's.
-const kNamingMessages = /^(?:not a function|not a constructor|value is not iterable|class constructors must be invoked with 'new'|cannot read property 'Symbol\.iterator' of (?:null|undefined)|'.+' is read-only)$/;
+const kNamingMessages = /^(?:not a function|not a constructor|.* is not a constructor|value is not iterable|class constructors must be invoked with 'new'|cannot read property 'Symbol\.iterator' of (?:null|undefined)|'.+' is read-only)$/;
 function v8Message(err, frames) {
   const desc = Object.getOwnPropertyDescriptor(err, 'message');
   if (desc === undefined || typeof desc.value !== 'string') return;
