@@ -177,19 +177,18 @@ def v8_message(message: str, line_text: str, column: int, function: str = "") ->
     return None
 
 
-_FUNCTION_LITERAL = re.compile(r"\(\s*(?:async\b|function\b|class\b|\([^()]*\)\s*=>|[\w$]+\s*=>)")
+_FUNCTION_LITERAL = re.compile(r"\(\s*(?:async\b|function\b|\([^()]*\)\s*=>|[\w$]+\s*=>)")
 
 
 def _intermediate_value(text: str, at: int) -> Optional[str]:
-    """`new (() => {})()`, `(function () {})()`: V8 prints a parenthesized
-    function or class literal called at `at` as `(intermediate value)`."""
+    """`new (() => {})()`: V8 prints a parenthesized function literal
+    constructed at `at` as `(intermediate value)`."""
     if not text[:at].rstrip().endswith(")"):
         return None
     start = opening_bracket(text, len(text[:at].rstrip()) - 1)
-    if start == -1 or _FUNCTION_LITERAL.match(text, start) is None:
+    if start == -1 or _FUNCTION_LITERAL.match(text, start) is None or not re.search(r"\bnew\s+$", text[:start]):
         return None
-    constructed = re.search(r"\bnew\s+$", text[:start]) is not None
-    return f"(intermediate value) is not a {'constructor' if constructed else 'function'}"
+    return "(intermediate value) is not a constructor"
 
 
 def _opened_by(text: str, at: int) -> str:
