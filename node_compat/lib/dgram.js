@@ -56,6 +56,8 @@ const SEND_BUFFER = false;
 const { async_id_symbol } = require('internal/async_hooks');
 const { kOneOfThree, nextTick2 } = require('internal/process/task_queues');
 const kBufferTypes = ['Buffer', 'TypedArray', 'DataView', 'string'];
+// The diagnostics channel Node's dgram publishes each new socket to.
+const udpSocketChannel = require('diagnostics_channel').channel('udp.socket');
 
 function Socket(type, listener) {
   Reflect.apply(EventEmitter, this, []);
@@ -123,6 +125,7 @@ function Socket(type, listener) {
       this.once('close', disposable[Symbol.dispose]);
     }
   }
+  if (udpSocketChannel.hasSubscribers) udpSocketChannel.publish({ socket: this });
 }
 Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Socket, EventEmitter);

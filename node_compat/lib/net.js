@@ -66,6 +66,14 @@ const { getDefaultHighWaterMark } = require('internal/streams/state');
 const { plainReads, syncDestroys, socketFinals, socketCloses } = require('internal/streams/utils');
 const { nextTick2 } = require('internal/process/task_queues');
 
+// The diagnostics channels Node's net publishes to: a socket net.connect()
+// made, a connection a server accepted, and each listen() as a trace
+// (asyncStart when called, asyncEnd once listening, error when it fails).
+const dc = require('diagnostics_channel');
+const netClientSocketChannel = dc.channel('net.client.socket');
+const netServerSocketChannel = dc.channel('net.server.socket');
+const netServerListen = dc.tracingChannel('net.server.listen');
+
 const { TCP, TCPConnectWrap, constants: TCPConstants } = internalBinding('tcp_wrap');
 const { Pipe, PipeConnectWrap, constants: PipeConstants } = internalBinding('pipe_wrap');
 const {
@@ -211,6 +219,7 @@ function connect(...args) {
     ownStreamOptions = kDefaultStreamOptions;
   }
   const socket = new Socket(options); // at Object.connect (node:net:239:18) calling new
+  if (netClientSocketChannel.hasSubscribers) netClientSocketChannel.publish({ socket });
   if (options.timeout) socket.setTimeout(options.timeout);
   // Our own connect() is given the parsed arguments directly: no
   // normalized array, which only a replaced connect() can see. The socket
@@ -1571,6 +1580,7 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     if (rval === null) rval = createServerHandle(address, port, addressType, fd, flags);
     if (typeof rval === 'number') {
       const error = uvExceptionWithHostPort(rval, 'listen', address, port); // at Server.setupListenHandle [as _listen2] (node:net:1915:21)
+      if (netServerListen.hasSubscribers) netServerListen.error.publish({ server: this, error });
       process.nextTick(emitErrorNT, this, error);
       return;
     }
@@ -1588,10 +1598,12 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
     const ex = uvExceptionWithHostPort(err, 'listen', address, port); // at Server.setupListenHandle [as _listen2] (node:net:1937:16)
     this._handle.close();
     this._handle = null;
+    if (netServerListen.hasSubscribers) netServerListen.error.publish({ server: this, error: ex });
     process.nextTick(emitErrorNT, this, ex);
     return;
   }
 
+  if (netServerListen.hasSubscribers) netServerListen.asyncEnd.publish({ server: this });
   this._connectionKey = `${addressType}:${address}:${port}`;
   if (this._unref) this.unref();
   process.nextTick(emitListeningNT, this);
@@ -1664,6 +1676,7 @@ Server.prototype.listen = function(...args) {
   const cb = normalized[1];
 
   if (this._handle) throw new ERR_SERVER_ALREADY_LISTEN(); // at node:net:2041:11
+  if (netServerListen.hasSubscribers) netServerListen.asyncStart.publish({ server: this, options });
   if (cb !== null) this.once('listening', cb);
 
   // (handle, backlog), (path, backlog), (port, backlog) or (port, host, backlog)
@@ -1862,6 +1875,7 @@ function onconnection(err, clientHandle) {
   socket._server = self;
   if (self.emit !== eeEmit) self.emit('connection', socket); // at {entry}.onconnection (node:net:2299:8)
   else if (self._events?.connection !== undefined) emitListened1(self, 'connection', self._events.connection, socket); // at {entry}.onconnection (node:net:2299:8)
+  if (netServerSocketChannel.hasSubscribers) netServerSocketChannel.publish({ socket });
 }
 
 // With connections handed to child processes, each child adds its count.

@@ -294,6 +294,9 @@ function onErrorNT(child, err) {
 
 // A function with methods assigned to its prototype, as Node's is: the methods
 // are enumerable and anonymous, and the constructor may be called without new.
+// The diagnostics channel Node publishes each new child process to.
+const childProcessChannel = require('diagnostics_channel').channel('child_process');
+
 function ChildProcess() {
   EventEmitter.call(this);
   this._closesNeeded = 1;
@@ -328,6 +331,7 @@ function ChildProcess() {
     process.nextTick(flushStdio, this);
     maybeClose(this);
   };
+  if (childProcessChannel.hasSubscribers) childProcessChannel.publish({ process: this });
 }
 Object.setPrototypeOf(ChildProcess.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(ChildProcess, EventEmitter);
