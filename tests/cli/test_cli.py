@@ -94,3 +94,40 @@ def test_main_script_named_by_a_redirected_file(refnode, tmp_path):
                                           cwd=str(tmp_path)))
     assert outputs[0].stdout == outputs[1].stdout == "ran script.js\n"
     assert outputs[0].returncode == outputs[1].returncode == 0
+
+
+# A preload that subscribes to the module.require and module.import traces
+# sees the loads Node traces: the main module, other preloads, -e's own
+# require('module'), import() calls and ES module entry points.
+TRACING_PRELOAD = """
+const dc = require('diagnostics_channel');
+const show = (event) => (message) => console.log(event, message);
+dc.tracingChannel('module.require').subscribe({
+  start: show('require start'), end: (m) => console.log('require end', Object.keys(m)),
+  asyncStart() {}, asyncEnd() {}, error: (m) => console.log('require error', m.error.code),
+});
+dc.tracingChannel('module.import').subscribe({
+  start: show('import start'), end: (m) => console.log('import end', Object.keys(m)),
+  asyncStart: (m) => console.log('import asyncStart', Object.keys(m)), asyncEnd: () => console.log('import asyncEnd'),
+  error: (m) => console.log('import error', m.error.code),
+});
+"""
+
+
+@pytest.mark.parametrize("args,stdin", [
+    (["-r", "./trace.js", "main.js"], None),
+    (["-r", "./trace.js", "-r", "./sub.js", "-e", "import('./sub.js')"], None),
+    (["-r", "./trace.js", "-p", "require('./nope')"], None),
+    (["-r", "./trace.js", "main.mjs"], None),
+    (["-r", "./trace.js", "--input-type=module", "-e", "console.log('module code')"], None),
+    (["-r", "./trace.js", "--input-type=module"], b"await import('./sub.js').catch(() => {}); await import('./nope.mjs')"),
+], ids=["main", "preload-eval-import", "missing", "esm-main", "eval-module", "stdin-module"])
+def test_module_traces_seen_from_a_preload(args, stdin, refnode, tmp_path):
+    (tmp_path / "trace.js").write_text(TRACING_PRELOAD)
+    (tmp_path / "sub.js").write_text("console.log('sub runs');\n")
+    (tmp_path / "main.js").write_text("console.log('main runs'); require('./sub.js');\n")
+    (tmp_path / "main.mjs").write_text("console.log('esm main'); await import('./sub.js');\n")
+    ref, ours = run_both(refnode, args, cwd=str(tmp_path), stdin=stdin)
+    assert "start" in ref.stdout
+    assert normalize(ours.stdout) == normalize(ref.stdout)
+    assert ours.code == ref.code

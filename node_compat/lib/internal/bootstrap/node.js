@@ -51,8 +51,33 @@ Object.defineProperty(globalThis, '__pynodeCaught', {
   __proto__: null, value: noteCaught, writable: false, enumerable: false, configurable: false,
 });
 // A user's import(): one of a file not loaded yet waits until Node would have
-// read it (see modules/throw_sites.py); `load` is the import itself.
+// read it (see modules/throw_sites.py); `load` is the import itself. Node
+// traces each on the module.import channel ({ parentURL, url }: start and
+// end around the call, asyncStart and asyncEnd once settled, error if it
+// fails) while that has subscribers.
 function importAfterRead(fileId, load, specifier, options) {
+  const trace = importTrace();
+  if (!trace.hasSubscribers) return importOnceRead(fileId, load, specifier, options);
+  const message = { __proto__: null, parentURL: importerURL(fileId), url: specifier };
+  return trace.tracePromise(importOnceRead, message, undefined, fileId, load, specifier, options);
+}
+
+let importTraceChannel = null;
+function importTrace() {
+  importTraceChannel ??= require('diagnostics_channel').tracingChannel('module.import');
+  return importTraceChannel;
+}
+
+// The URL Node's loader knows a file of user code by: a CommonJS file's (or
+// -e code's, as if a file `[eval]` of the working directory) as a file URL.
+function importerURL(fileId) {
+  const modules = internalBinding('modules');
+  const name = modules.throwSiteFile(fileId);
+  if (name.startsWith('file:')) return name;
+  return modules.pathToURL(name.startsWith('/') ? name : `${process.cwd()}/${name}`);
+}
+
+function importOnceRead(fileId, load, specifier, options) {
   let text;
   try {
     text = typeof specifier === 'string' ? specifier : `${specifier}`;
@@ -457,6 +482,7 @@ function runMain(kind, ...args) {
 const esm = require('internal/modules/esm');
 
 module.exports = {
+  importTrace,
   apiCall,
   apiConstruct,
   callback,

@@ -29,6 +29,8 @@ function runMain(kind, ...args) {
       const parent = new Module('internal/preload', null);
       parent.paths = Module._nodeModulePaths(process.cwd());
       parent.filename = path.join(process.cwd(), '[preload]');
+      // (Node's preload parent has no file name: none in its trace.)
+      if (Module._tracing.requireTrace().hasSubscribers) return Module._tracing.tracedLoad(args[0], parent, false, null);
       return Module._load(args[0], parent, false);
     }
   }
@@ -50,8 +52,37 @@ function setupChildProcessIpcChannel() {
 // The entry module's evaluation, or its compile/link error as a rejection
 // (Node reports both asynchronously).
 function evalModuleMain(code, name) {
+  // Node's loader traces the code as an import of `[eval1]` by `<eval>`,
+  // whose start and end come before the code runs (later, in Node).
+  const trace = require('internal/bootstrap/node').importTrace();
+  let message = null;
+  if (trace.hasSubscribers) {
+    message = { __proto__: null, parentURL: '<eval>', url: `file://${process.cwd()}/[eval1]` };
+    trace.start.publish(message);
+    trace.end.publish(message);
+  }
   const result = modulesBinding.evalModule(code, name); // at -
-  return handleMainPromise(result[0] === true ? result[1] : Promise.reject(result[1]));
+  const promise = result[0] === true ? result[1] : Promise.reject(result[1]);
+  return handleMainPromise(message === null ? promise : traceSettling(trace, message, promise));
+}
+
+// A traced promise's settling: its result or error in the message, then
+// asyncStart and asyncEnd (after error, for a rejection).
+function traceSettling(trace, message, promise) {
+  const settled = () => {
+    trace.asyncStart.publish(message);
+    trace.asyncEnd.publish(message);
+  };
+  return promise.then((result) => {
+    message.result = result;
+    settled();
+    return result;
+  }, (err) => {
+    message.error = err;
+    trace.error.publish(message);
+    settled();
+    throw err;
+  });
 }
 
 function handleMainPromise(promise) {
@@ -69,17 +100,27 @@ function runFile(file) {
     // the entry runs from a completion in the poll phase: after the loop's
     // first timers phase, before setImmediate's callbacks, with no execution id.
     const url = modulesBinding.pathToURL(process.argv[1]);
-    modulesBinding.loadLater({ oncomplete() { handleMainPromise(import(url)); } });
+    modulesBinding.loadLater({ oncomplete() { handleMainPromise(importMain(url)); } });
     return;
   }
   process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;
   return wrapModuleLoad(Module, resolved); // at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:151:5)
 }
 
+// The entry module's import, traced as Node's loader traces it (no parent,
+// the URL as a URL object) while module.import has subscribers.
+function importMain(url) {
+  const trace = require('internal/bootstrap/node').importTrace();
+  if (!trace.hasSubscribers) return import(url);
+  const message = { __proto__: null, parentURL: undefined, url: new URL(url) };
+  return trace.tracePromise(() => import(url), message);
+}
+
 // Node loads the main module through wrapModuleLoad (the step that traces
 // module loads): a frame of its own in the stacks of errors made while the
 // main module runs, so as many frames follow the user's as in Node.
 function wrapModuleLoad(Module, request) {
+  if (Module._tracing.requireTrace().hasSubscribers) return Module._tracing.tracedLoad(request, null, true, undefined);
   return Module._load(request, null, true); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
 }
 
@@ -139,6 +180,10 @@ function runEval(code, inputType, print, name) {
   globalThis.exports = module.exports;
   globalThis.__dirname = '.';
   globalThis.require = Module.makeRequireFunction(module);
+  // (Node's -e/-p runner requires 'module' as a user would: seen by a trace.)
+  if (name !== '[stdin]' && Module._tracing.requireTrace().hasSubscribers) {
+    Module._tracing.tracedLoad('module', null, false, null);
+  }
   const result = name === '[stdin]' ? evalStdinScript(code, name) : evalStringScript(code, name); // at -
   if (result[0] !== true) {
     // With no --input-type, code whose syntax only a module allows runs as one (Node 22.7+).

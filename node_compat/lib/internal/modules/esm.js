@@ -61,6 +61,10 @@ function loadSynthetic(kind, name) {
     case 'commonjs': {
       const Module = require('internal/modules/cjs/loader');
       const filename = modulesBinding.urlToPath(name);
+      // (A module required already is taken as it is: no load to trace.)
+      if (Module._tracing.requireTrace().hasSubscribers && !Module._cache[filename]?.loaded) {
+        return Module._tracing.tracedLoad(filename, null, false, undefined);
+      }
       return Module._load(filename, null, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | cjsLoader (node:internal/modules/esm/translators:271:5) | ModuleWrap.<anonymous> (node:internal/modules/esm/translators:204:7)
     }
     case 'json':
