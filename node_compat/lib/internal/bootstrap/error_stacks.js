@@ -140,6 +140,15 @@ for (const name of ['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some',
 }
 Object.assign(kNativeReceivers, {
   from: 'Function', parse: 'JSON', stringify: 'JSON', replace: 'String', replaceAll: 'String',
+  // Those that throw on bad arguments: Object's own functions (V8 names
+  // their receiver, Object, a Function), and methods of strings, numbers,
+  // dates and Reflect.
+  keys: 'Function', values: 'Function', entries: 'Function', create: 'Function', assign: 'Function',
+  setPrototypeOf: 'Function', defineProperty: 'Function', defineProperties: 'Function',
+  getOwnPropertyNames: 'Function', getOwnPropertyDescriptors: 'Function', fromEntries: 'Function',
+  repeat: 'String', padStart: 'String', padEnd: 'String', normalize: 'String',
+  toFixed: 'Number', toPrecision: 'Number', toExponential: 'Number', toString: 'Number',
+  toISOString: 'Date', ownKeys: 'Reflect',
 });
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
@@ -168,6 +177,8 @@ function v8Frames(frames, skip, receivers, limit, inTicks) {
       // frame. A template literal is a call of concat to QuickJS: none.
       if (name.startsWith('[Symbol.') && lines[i + 1] === `    at ${name.slice(8, -1)} (native)`) continue;
       if (name === 'concat') continue;
+      // (V8 shows no frame for the Array constructor.)
+      if (name === 'Array') continue;
       const receiver = kNativeReceivers[name];
       line = `    at ${receiver === undefined ? name : `${receiver}.${name}`} (<anonymous>)`;
     }
@@ -302,6 +313,9 @@ const engineMessages = [
   [/^not a number$/, 'Number.prototype.$<method> requires that \'this\' be a Number', undefined,
    /^ {4}at (?<method>toString|toFixed|toPrecision|toExponential|toLocaleString|valueOf) \(native\)/],
   [/^invalid array index$/, 'Invalid array buffer length', undefined, /^ {4}at ArrayBuffer \(native\)/],
+  [/^invalid target$/, 'WeakRef: invalid target', undefined, /^ {4}at WeakRef \(native\)/],
+  [/^not a symbol$/, 'Symbol.prototype.$<method> requires that \'this\' be a Symbol', undefined,
+   /^ {4}at (?<method>toString|valueOf) \(native\)/],
 ];
 
 // QuickJS's messages whose V8 wording names an expression of the source
