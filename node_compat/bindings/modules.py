@@ -101,4 +101,5 @@ def create(realm: Any) -> dict:
         "noteAsyncReceiver": system.note_async_receiver,
         "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],
+        "originalFunctionText": system.original_function_text,
     }

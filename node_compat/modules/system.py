@@ -344,6 +344,24 @@ class ModuleSystem:
             self.shifts[name] = shifts
         return code
 
+    def original_function_text(self, file: str, text: str) -> Optional[str]:
+        """A user function's source as written, for Function.prototype.toString.
+
+        QuickJS gives the text it compiled, which has the throw-site hooks in
+        it (throw_sites): the same span is taken from the user's source. None
+        where `text` is no function of `file` as compiled.
+        """
+        shifts = self.shifts.get(file)
+        source = self.realm.source_of(file)
+        if shifts is None or source is None:
+            return None
+        code = throw_sites.instrument(strip_shebang(source), self.throw_files.index(file))[0]
+        start = code.find(text)
+        if start < 0:
+            return None
+        begin = _original_offset(source, code, shifts, start)
+        return source[begin:_original_offset(source, code, shifts, start + len(text))]
+
     def looks_like_esm(self, source: str) -> bool:
         """Whether source that failed to compile as CommonJS uses ES module syntax."""
         return self._ESM_SYNTAX.search(self._COMMENTS.sub("", source)) is not None
@@ -808,6 +826,16 @@ _TICKS_FRAME = "process.processTicksAndRejections (node:internal/process/task_qu
 _ENTRY_IMPORTER = "node:internal/main/run_main"
 _LOAD = "__pynodeLoad"
 _SYNC = "__pynodeSync"
+
+
+def _original_offset(source: str, code: str, shifts: dict, offset: int) -> int:
+    """Where an offset of instrumented `code` falls in the user's `source`."""
+    line = code.count("\n", 0, offset) + 1
+    column = offset - code.rfind("\n", 0, offset)
+    line_start = 0
+    for _ in range(line - 1):
+        line_start = source.index("\n", line_start) + 1
+    return line_start + throw_sites.original_column(shifts, line, column) - 1
 
 
 def strip_shebang(source: str) -> str:

@@ -23,9 +23,17 @@ function toString() {
   const name = shims.get(this);
   if (name !== undefined) return `function ${name}() { [native code] }`;
   const text = Reflect.apply(nativeToString, this, []);
-  if (!text.endsWith(kNativeBody)) return text;
+  if (!text.endsWith(kNativeBody)) return text.includes('__pynode') ? asWritten(this, text) : text;
   if (text.startsWith('function bound ')) return 'function () { [native code] }';
   return `${text.slice(0, -kNativeBody.length)}{ [native code] }`;
+}
+
+// A user function's text as its file has it: QuickJS's has the hooks pynode
+// puts in user code (see modules/throw_sites.py).
+function asWritten(fn, text) {
+  const file = require('internal/bootstrap/builtins').functionPosition(fn)[0];
+  if (typeof file !== 'string') return text;
+  return internalBinding('modules').originalFunctionText(file, text) ?? text;
 }
 
 Object.defineProperty(Function.prototype, 'toString', {
