@@ -56,16 +56,10 @@ Object.defineProperty(globalThis, '__pynodeCaught', {
 // end around the call, asyncStart and asyncEnd once settled, error if it
 // fails) while that has subscribers.
 function importAfterRead(fileId, load, specifier, options) {
-  const trace = importTrace();
+  const trace = require('internal/modules/traces').importTrace();
   if (!trace.hasSubscribers) return importOnceRead(fileId, load, specifier, options);
   const message = { __proto__: null, parentURL: importerURL(fileId), url: specifier };
   return trace.tracePromise(importOnceRead, message, undefined, fileId, load, specifier, options);
-}
-
-let importTraceChannel = null;
-function importTrace() {
-  importTraceChannel ??= require('diagnostics_channel').tracingChannel('module.import');
-  return importTraceChannel;
 }
 
 // The URL Node's loader knows a file of user code by: a CommonJS file's (or
@@ -482,7 +476,6 @@ function runMain(kind, ...args) {
 const esm = require('internal/modules/esm');
 
 module.exports = {
-  importTrace,
   apiCall,
   apiConstruct,
   callback,

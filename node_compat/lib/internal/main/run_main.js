@@ -4,6 +4,7 @@
 
 const path = require('path');
 const modulesBinding = internalBinding('modules');
+const { importTrace, requireTrace, traceSettling, tracedLoad } = require('internal/modules/traces');
 
 let prepared = false;
 function runMain(kind, ...args) {
@@ -30,7 +31,7 @@ function runMain(kind, ...args) {
       parent.paths = Module._nodeModulePaths(process.cwd());
       parent.filename = path.join(process.cwd(), '[preload]');
       // (Node's preload parent has no file name: none in its trace.)
-      if (Module._tracing.requireTrace().hasSubscribers) return Module._tracing.tracedLoad(args[0], parent, false, null);
+      if (requireTrace().hasSubscribers) return tracedLoad(Module, args[0], parent, false, null);
       return Module._load(args[0], parent, false);
     }
   }
@@ -54,7 +55,7 @@ function setupChildProcessIpcChannel() {
 function evalModuleMain(code, name) {
   // Node's loader traces the code as an import of `[eval1]` by `<eval>`,
   // whose start and end come before the code runs (later, in Node).
-  const trace = require('internal/bootstrap/node').importTrace();
+  const trace = importTrace();
   let message = null;
   if (trace.hasSubscribers) {
     message = { __proto__: null, parentURL: '<eval>', url: `file://${process.cwd()}/[eval1]` };
@@ -64,25 +65,6 @@ function evalModuleMain(code, name) {
   const result = modulesBinding.evalModule(code, name); // at -
   const promise = result[0] === true ? result[1] : Promise.reject(result[1]);
   return handleMainPromise(message === null ? promise : traceSettling(trace, message, promise));
-}
-
-// A traced promise's settling: its result or error in the message, then
-// asyncStart and asyncEnd (after error, for a rejection).
-function traceSettling(trace, message, promise) {
-  const settled = () => {
-    trace.asyncStart.publish(message);
-    trace.asyncEnd.publish(message);
-  };
-  return promise.then((result) => {
-    message.result = result;
-    settled();
-    return result;
-  }, (err) => {
-    message.error = err;
-    trace.error.publish(message);
-    settled();
-    throw err;
-  });
 }
 
 function handleMainPromise(promise) {
@@ -110,7 +92,7 @@ function runFile(file) {
 // The entry module's import, traced as Node's loader traces it (no parent,
 // the URL as a URL object) while module.import has subscribers.
 function importMain(url) {
-  const trace = require('internal/bootstrap/node').importTrace();
+  const trace = importTrace();
   if (!trace.hasSubscribers) return import(url);
   const message = { __proto__: null, parentURL: undefined, url: new URL(url) };
   return trace.tracePromise(() => import(url), message);
@@ -120,7 +102,7 @@ function importMain(url) {
 // module loads): a frame of its own in the stacks of errors made while the
 // main module runs, so as many frames follow the user's as in Node.
 function wrapModuleLoad(Module, request) {
-  if (Module._tracing.requireTrace().hasSubscribers) return Module._tracing.tracedLoad(request, null, true, undefined);
+  if (requireTrace().hasSubscribers) return tracedLoad(Module, request, null, true, undefined);
   return Module._load(request, null, true); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
 }
 
@@ -181,8 +163,8 @@ function runEval(code, inputType, print, name) {
   globalThis.__dirname = '.';
   globalThis.require = Module.makeRequireFunction(module);
   // (Node's -e/-p runner requires 'module' as a user would: seen by a trace.)
-  if (name !== '[stdin]' && Module._tracing.requireTrace().hasSubscribers) {
-    Module._tracing.tracedLoad('module', null, false, null);
+  if (name !== '[stdin]' && requireTrace().hasSubscribers) {
+    tracedLoad(Module, 'module', null, false, null);
   }
   const result = name === '[stdin]' ? evalStdinScript(code, name) : evalStringScript(code, name); // at -
   if (result[0] !== true) {

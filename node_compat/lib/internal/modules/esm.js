@@ -62,8 +62,9 @@ function loadSynthetic(kind, name) {
       const Module = require('internal/modules/cjs/loader');
       const filename = modulesBinding.urlToPath(name);
       // (A module required already is taken as it is: no load to trace.)
-      if (Module._tracing.requireTrace().hasSubscribers && !Module._cache[filename]?.loaded) {
-        return Module._tracing.tracedLoad(filename, null, false, undefined);
+      const { requireTrace, tracedLoad } = require('internal/modules/traces');
+      if (requireTrace().hasSubscribers && !Module._cache[filename]?.loaded) {
+        return tracedLoad(Module, filename, null, false, undefined);
       }
       return Module._load(filename, null, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | cjsLoader (node:internal/modules/esm/translators:271:5) | ModuleWrap.<anonymous> (node:internal/modules/esm/translators:204:7)
     }

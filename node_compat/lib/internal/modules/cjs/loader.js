@@ -5,6 +5,7 @@
 // internalBinding('modules')), and require() of ES modules.
 
 const path = require('path');
+const { requireTrace, tracedLoad } = require('internal/modules/traces');
 const { BuiltinModule } = require;
 const modulesBinding = internalBinding('modules');
 const {
@@ -190,25 +191,10 @@ Module.prototype.load = function(filename) {
 Module.prototype.require = function(id) {
   validateString(id, 'id');
   if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
-  if (requireTrace().hasSubscribers) return tracedLoad(id, this, false, this.filename);
+  if (requireTrace().hasSubscribers) return tracedLoad(Module, id, this, false, this.filename);
   return Module._load(id, this, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12)
 };
 
-// Node traces each load it starts for a require() (and for the main module,
-// a preload, a CommonJS module an ES module imports) on the module.require
-// channel: start and end around it, error when it throws; the message is
-// { parentFilename, id }, and gets the load's result or error.
-let requireTraceChannel = null;
-function requireTrace() {
-  requireTraceChannel ??= require('diagnostics_channel').tracingChannel('module.require');
-  return requireTraceChannel;
-}
-
-function tracedLoad(request, parent, isMain, parentFilename) {
-  const message = { __proto__: null, parentFilename, id: request };
-  return requireTraceChannel.traceSync(Module._load, message, Module, request, parent, isMain);
-}
-Module._tracing = { requireTrace, tracedLoad };
 
 // A syntax error as V8 reports it: its message, and the line and carets
 // (none at the end of the input) its stack starts with.
