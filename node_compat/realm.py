@@ -131,6 +131,13 @@ class Realm:
         self._require_builtin = setup(natives)
         host = self._require_builtin("internal/bootstrap/node")
         self.host = host
+        # The hooks of instrumented user code (modules/throw_sites) are a
+        # script's top-level constants: every script and module sees them,
+        # yet they are no properties of the global object, as in Node.
+        global_object = eng.eval("globalThis")
+        global_object["__pynodeHooks"] = host["userCodeHooks"]
+        eng.eval("const [__pynodeThrow, __pynodeCaught, __pynodeImport] = globalThis.__pynodeHooks;\n"
+                 "delete globalThis.__pynodeHooks;", "node:internal/bootstrap/hooks")
         self._callback = host["callback"]
         # By argument count (make_callback), then the entries of the stream
         # events (_ON_READ...): these also drain the ticks the call queued.

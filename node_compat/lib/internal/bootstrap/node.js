@@ -40,16 +40,10 @@ const { processTimers, processImmediate } = require('internal/timers');
 
 process.nextTick = nextTick;
 process._tickCallback = runNextTicks;
-Object.defineProperty(globalThis, '__pynodeThrow', {
-  __proto__: null, value: recordThrow, writable: false, enumerable: false, configurable: false,
-});
 // (A user's catch clause calls it with what it caught: see modules/throw_sites.py.)
 function noteCaught(err) {
   normalizeStack(err);
 }
-Object.defineProperty(globalThis, '__pynodeCaught', {
-  __proto__: null, value: noteCaught, writable: false, enumerable: false, configurable: false,
-});
 // A user's import(): one of a file not loaded yet waits until Node would have
 // read it (see modules/throw_sites.py); `load` is the import itself. Node
 // traces each on the module.import channel ({ parentURL, url }: start and
@@ -83,9 +77,6 @@ function importOnceRead(fileId, load, specifier, options) {
   if (!internalBinding('modules').importLater(fileId, text, { oncomplete() { read(); } })) return load(specifier, options);
   return promiseThen.call(done, () => load(specifier, options));
 }
-Object.defineProperty(globalThis, '__pynodeImport', {
-  __proto__: null, value: importAfterRead, writable: false, enumerable: false, configurable: false,
-});
 // A rejection handler sees an error the engine made as a catch clause does.
 const promiseThen = Promise.prototype.then;
 function then(onFulfilled, onRejected) {
@@ -475,7 +466,12 @@ function runMain(kind, ...args) {
 
 const esm = require('internal/modules/esm');
 
+// The hooks user code is instrumented with (modules/throw_sites.py), which
+// the realm makes global bindings of their own (see Realm._boot).
+const userCodeHooks = [recordThrow, noteCaught, importAfterRead];
+
 module.exports = {
+  userCodeHooks,
   apiCall,
   apiConstruct,
   callback,
