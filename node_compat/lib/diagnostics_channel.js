@@ -11,6 +11,7 @@
 
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 const { validateFunction } = require('internal/validators');
+const { markRethrow } = require('internal/node_throw_sites');
 
 // Node's internal Map subclass; its name shows when a channel is inspected.
 class SafeMap extends Map {}
@@ -47,7 +48,7 @@ function markInactive(channel) {
 function deliver(subscribers, message, name) {
   for (let i = 0; i < subscribers.length; i++) {
     try {
-      subscribers[i](message, name);
+      subscribers[i](message, name); // at Channel.publish (node:diagnostics_channel:150:9)
     } catch (err) {
       process.nextTick(() => {
         throw err;
@@ -86,15 +87,15 @@ class ActiveChannel {
   }
 
   publish(data) {
-    deliver(this._subscribers, data, this.name);
+    deliver(this._subscribers, data, this.name); // at -
   }
 
   // Publish `data`, then run fn inside every bound store's context (the
   // last bound store outermost). A throwing transform skips its store.
   runStores(data, fn, thisArg, ...args) {
     let run = () => {
-      this.publish(data);
-      return Reflect.apply(fn, thisArg, args);
+      this.publish(data); // at run (node:diagnostics_channel:161:12)
+      return Reflect.apply(fn, thisArg, args); // at run (node:diagnostics_channel:162:14)
     };
     for (const [store, transform] of this._stores.entries()) {
       const next = run;
@@ -113,7 +114,7 @@ class ActiveChannel {
         return store.run(context, next);
       };
     }
-    return run();
+    return run(); // at Channel.runStores (node:diagnostics_channel:171:12)
   }
 }
 
@@ -156,7 +157,7 @@ class Channel {
   publish() {}
 
   runStores(data, fn, thisArg, ...args) {
-    return Reflect.apply(fn, thisArg, args);
+    return Reflect.apply(fn, thisArg, args); // at Channel.runStores (node:diagnostics_channel:215:12)
   }
 }
 
@@ -226,17 +227,17 @@ class TracingChannel {
   }
 
   traceSync(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args); // at TracingChannel.traceSync (node:diagnostics_channel:322:14)
     const { start, end, error } = this;
-    return start.runStores(context, () => {
+    return start.runStores(context, () => { // at TracingChannel.traceSync (node:diagnostics_channel:327:18)
       try {
-        const result = Reflect.apply(fn, thisArg, args);
+        const result = Reflect.apply(fn, thisArg, args); // at (node:diagnostics_channel:329:24)
         context.result = result;
         return result;
       } catch (err) {
         context.error = err;
         error.publish(context);
-        throw err;
+        throw markRethrow(err, 'node:diagnostics_channel:335:9');
       } finally {
         end.publish(context);
       }
@@ -244,7 +245,7 @@ class TracingChannel {
   }
 
   tracePromise(fn, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args); // at TracingChannel.tracePromise (node:diagnostics_channel:344:14)
     const { start, end, asyncStart, asyncEnd, error } = this;
     const settled = () => {
       asyncStart.publish(context);
@@ -261,15 +262,15 @@ class TracingChannel {
       settled();
       return Promise.reject(err);
     };
-    return start.runStores(context, () => {
+    return start.runStores(context, () => { // at TracingChannel.tracePromise (node:diagnostics_channel:366:18)
       try {
-        let promise = Reflect.apply(fn, thisArg, args);
+        let promise = Reflect.apply(fn, thisArg, args); // at (node:diagnostics_channel:368:23)
         if (!(promise instanceof Promise)) promise = Promise.resolve(promise);
         return promise.then(resolve, reject);
       } catch (err) {
         context.error = err;
         error.publish(context);
-        throw err;
+        throw markRethrow(err, 'node:diagnostics_channel:377:9');
       } finally {
         end.publish(context);
       }
@@ -277,7 +278,7 @@ class TracingChannel {
   }
 
   traceCallback(fn, position = -1, context = {}, thisArg, ...args) {
-    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args);
+    if (!this.hasSubscribers) return Reflect.apply(fn, thisArg, args); // at TracingChannel.traceCallback (node:diagnostics_channel:386:14)
     const { start, end, asyncStart, asyncEnd, error } = this;
     const callback = args.at(position);
     validateFunction(callback, 'callback');
@@ -288,22 +289,22 @@ class TracingChannel {
       } else {
         context.result = result;
       }
-      return asyncStart.runStores(context, () => {
+      return asyncStart.runStores(context, () => { // at wrappedCallback (node:diagnostics_channel:400:18)
         try {
-          return Reflect.apply(callback, this, arguments);
+          return Reflect.apply(callback, this, arguments); // at (node:diagnostics_channel:402:18)
         } finally {
           asyncEnd.publish(context);
         }
       });
     }
     args.splice(position, 1, wrappedCallback);
-    return start.runStores(context, () => {
+    return start.runStores(context, () => { // at TracingChannel.traceCallback (node:diagnostics_channel:413:18)
       try {
-        return Reflect.apply(fn, thisArg, args);
+        return Reflect.apply(fn, thisArg, args); // at (node:diagnostics_channel:415:16)
       } catch (err) {
         context.error = err;
         error.publish(context);
-        throw err;
+        throw markRethrow(err, 'node:diagnostics_channel:419:9');
       } finally {
         end.publish(context);
       }

@@ -31,8 +31,8 @@ function runMain(kind, ...args) {
       parent.paths = Module._nodeModulePaths(process.cwd());
       parent.filename = path.join(process.cwd(), '[preload]');
       // (Node's preload parent has no file name: none in its trace.)
-      if (requireTrace().hasSubscribers) return tracedLoad(Module, args[0], parent, false, null);
-      return Module._load(args[0], parent, false);
+      if (requireTrace().hasSubscribers) return tracedLoad(Module, args[0], parent, false, null); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12) | (node:internal/modules/cjs/loader:2040:12) | loadPreloadModules (node:internal/process/pre_execution:636:5) | setupUserModules (node:internal/process/pre_execution:170:5) | prepareExecution (node:internal/process/pre_execution:148:5) | prepareMainThreadExecution (node:internal/process/pre_execution:47:10) | (node:internal/main/run_main_module:15:19)
+      return Module._load(args[0], parent, false); // at TracingChannel.traceSync (node:diagnostics_channel:322:14) | wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12) | (node:internal/modules/cjs/loader:2040:12) | loadPreloadModules (node:internal/process/pre_execution:636:5) | setupUserModules (node:internal/process/pre_execution:170:5) | prepareExecution (node:internal/process/pre_execution:148:5) | prepareMainThreadExecution (node:internal/process/pre_execution:47:10) | (node:internal/main/run_main_module:15:19)
     }
   }
   throw new Error(`unknown entry kind ${kind}`);
@@ -102,8 +102,8 @@ function importMain(url) {
 // module loads): a frame of its own in the stacks of errors made while the
 // main module runs, so as many frames follow the user's as in Node.
 function wrapModuleLoad(Module, request) {
-  if (requireTrace().hasSubscribers) return tracedLoad(Module, request, null, true, undefined);
-  return Module._load(request, null, true); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
+  if (requireTrace().hasSubscribers) return tracedLoad(Module, request, null, true, undefined); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
+  return Module._load(request, null, true); // at TracingChannel.traceSync (node:diagnostics_channel:322:14) | wrapModuleLoad (node:internal/modules/cjs/loader:234:24)
 }
 
 // Code given with -e/-p finds every builtin module under its name as a

@@ -64,9 +64,9 @@ function loadSynthetic(kind, name) {
       // (A module required already is taken as it is: no load to trace.)
       const { requireTrace, tracedLoad } = require('internal/modules/traces');
       if (requireTrace().hasSubscribers && !Module._cache[filename]?.loaded) {
-        return tracedLoad(Module, filename, null, false, undefined);
+        return tracedLoad(Module, filename, null, false, undefined); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | cjsLoader (node:internal/modules/esm/translators:271:5) | ModuleWrap.<anonymous> (node:internal/modules/esm/translators:204:7)
       }
-      return Module._load(filename, null, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | cjsLoader (node:internal/modules/esm/translators:271:5) | ModuleWrap.<anonymous> (node:internal/modules/esm/translators:204:7)
+      return Module._load(filename, null, false); // at TracingChannel.traceSync (node:diagnostics_channel:322:14) | wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | cjsLoader (node:internal/modules/esm/translators:271:5) | ModuleWrap.<anonymous> (node:internal/modules/esm/translators:204:7)
     }
     case 'json':
       return JSON.parse(modulesBinding.readSource(modulesBinding.urlToPath(name)));

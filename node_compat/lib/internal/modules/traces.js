@@ -25,7 +25,7 @@ function importTrace() {
 // Module._load(request, parent, isMain) as a traced load.
 function tracedLoad(Module, request, parent, isMain, parentFilename) {
   const message = { __proto__: null, parentFilename, id: request };
-  return requireTrace().traceSync(Module._load, message, Module, request, parent, isMain);
+  return requireTrace().traceSync(Module._load, message, Module, request, parent, isMain); // at -
 }
 
 // The settling of a promise whose start and end were published already.

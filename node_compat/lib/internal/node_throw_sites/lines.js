@@ -207,8 +207,27 @@ module.exports = {
     1040: '  return this[kStateSymbol].handle.getSendQueueSize();',
   },
   'node:diagnostics_channel': {
+    150: '        onMessage(data, this.name);',
+    161: '      this.publish(data);',
+    162: '      return ReflectApply(fn, thisArg, args);',
+    171: '    return run();',
+    215: '    return ReflectApply(fn, thisArg, args);',
     226: "    throw new ERR_INVALID_ARG_TYPE('channel', ['string', 'symbol'], name);",
     272: "  throw new ERR_INVALID_ARG_TYPE('nameOrChannels',",
+    322: '      return ReflectApply(fn, thisArg, args);',
+    327: '    return start.runStores(context, () => {',
+    329: '        const result = ReflectApply(fn, thisArg, args);',
+    335: '        throw err;',
+    344: '      return ReflectApply(fn, thisArg, args);',
+    366: '    return start.runStores(context, () => {',
+    368: '        let promise = ReflectApply(fn, thisArg, args);',
+    377: '        throw err;',
+    386: '      return ReflectApply(fn, thisArg, args);',
+    400: '      asyncStart.runStores(context, () => {',
+    402: '          return ReflectApply(callback, this, arguments);',
+    413: '    return start.runStores(context, () => {',
+    415: '        return ReflectApply(fn, thisArg, args);',
+    419: '        throw err;',
   },
   'node:dns': {
     109: "    return this.callback(new DNSException(err, 'getaddrinfo', this.hostname));",
@@ -905,7 +924,10 @@ module.exports = {
   },
   'node:internal/modules/cjs/loader': {
     234: '    return onRequire().traceSync(Module._load, {',
+    1055: '        throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);',
+    1061: '    return Module._resolveFilename(specifier, parent, isMain, options).toString();',
     1286: '    module.load(filename);',
+    1410: '  const err = new Error(message);',
     1474: '  Module._extensions[extension](this, filename);',
     1671: '  const result = compileFunctionForCJSLoader(content, filename, false /* is_sea_main */, shouldDetectModule);',
     1740: '    result = ReflectApply(compiledWrapper, thisValue,',
@@ -913,6 +935,7 @@ module.exports = {
   },
   'node:internal/modules/helpers': {
     135: '    return mod.require(path);',
+    145: '    return Module._resolveFilename(request, mod, false, options);',
   },
   'node:internal/modules/run_main': {
     151: '    wrapModuleLoad(main, null, true);',
@@ -1242,6 +1265,9 @@ module.exports = {
     74: '      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc);',
     79: '  validateUint32(value, name);',
     498: "    throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value);",
+  },
+  'node:internal/vm': {
+    209: '  return ReflectApply(',
   },
   'node:internal/webidl': {
     54: '    throw makeException(',

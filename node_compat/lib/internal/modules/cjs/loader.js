@@ -109,11 +109,11 @@ Module._resolveFilename = function(request, parent, isMain, options) {
   const requireStack = requireStackOf(parent);
   let message = `Cannot find module '${request}'`;
   if (requireStack.length > 0) message += '\nRequire stack:\n- ' + requireStack.join('\n- ');
-  const err = new Error(message);
+  const err = new Error(message); // at Function._resolveFilename (node:internal/modules/cjs/loader:1410:15)
   err.code = 'MODULE_NOT_FOUND';
   err.requireStack = requireStack;
   Object.defineProperty(err, kNodeArrow, {
-    __proto__: null, value: 'node:internal/modules/cjs/loader:1244\n  throw err;\n  ^\n', configurable: true,
+    __proto__: null, value: 'node:internal/modules/cjs/loader:1413\n  throw err;\n  ^\n', configurable: true,
   });
   throw err;
 };
@@ -122,7 +122,7 @@ Module._load = function(request, parent, isMain) {
   if (request.startsWith('node:') || BuiltinModule.isMissing(request)) {
     const id = request.startsWith('node:') ? request.slice(5) : request;
     if (!BuiltinModule.canBeRequiredByUsers(id) && !BuiltinModule.getSchemeOnlyIds().includes(id)) {
-      const err = new ERR_UNKNOWN_BUILTIN_MODULE(request);
+      const err = new ERR_UNKNOWN_BUILTIN_MODULE(request); // at defaultResolveImpl (node:internal/modules/cjs/loader:1055:15) | resolveForCJSWithHooks (node:internal/modules/cjs/loader:1066:22) | Function._load (node:internal/modules/cjs/loader:1215:37)
       Object.defineProperty(err, kNodeArrow, {
         __proto__: null,
         value: 'node:internal/modules/cjs/loader:1055\n        throw new ERR_UNKNOWN_BUILTIN_MODULE(specifier);\n        ^\n',
@@ -132,7 +132,7 @@ Module._load = function(request, parent, isMain) {
     }
     return loadBuiltin(id);
   }
-  const filename = Module._resolveFilename(request, parent, isMain);
+  const filename = Module._resolveFilename(request, parent, isMain); // at defaultResolveImpl (node:internal/modules/cjs/loader:1061:19) | resolveForCJSWithHooks (node:internal/modules/cjs/loader:1066:22) | Function._load (node:internal/modules/cjs/loader:1215:37)
   if (filename.startsWith('node:')) return loadBuiltin(filename.slice(5));
   if (BuiltinModule.canBeRequiredWithoutScheme(filename)) return loadBuiltin(filename);
 
@@ -152,7 +152,7 @@ Module._load = function(request, parent, isMain) {
   Module._cache[filename] = module;
   let threw = true;
   try {
-    module.load(filename); // at Function._load (node:internal/modules/cjs/loader:1286:12) | TracingChannel.traceSync (node:diagnostics_channel:322:14)
+    module.load(filename); // at Function._load (node:internal/modules/cjs/loader:1286:12)
     threw = false;
   } finally {
     if (threw) {
@@ -191,8 +191,8 @@ Module.prototype.load = function(filename) {
 Module.prototype.require = function(id) {
   validateString(id, 'id');
   if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
-  if (requireTrace().hasSubscribers) return tracedLoad(Module, id, this, false, this.filename);
-  return Module._load(id, this, false); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12)
+  if (requireTrace().hasSubscribers) return tracedLoad(Module, id, this, false, this.filename); // at wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12)
+  return Module._load(id, this, false); // at TracingChannel.traceSync (node:diagnostics_channel:322:14) | wrapModuleLoad (node:internal/modules/cjs/loader:234:24) | Module.require (node:internal/modules/cjs/loader:1496:12)
 };
 
 
@@ -285,7 +285,7 @@ function makeRequireFunction(mod) {
   };
   function resolve(request, options) {
     validateString(request, 'request');
-    return Module._resolveFilename(request, mod, false, options);
+    return Module._resolveFilename(request, mod, false, options); // at Function.resolve (node:internal/modules/helpers:145:19)
   }
   require.resolve = resolve;
   function paths(request) {
