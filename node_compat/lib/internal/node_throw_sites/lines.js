@@ -980,6 +980,10 @@ module.exports = {
     214: '        throw new ERR_UNKNOWN_SIGNAL(sig);',
     219: "      throw new ErrnoException(err, 'kill');",
   },
+  'node:internal/process/promises': {
+    392: '      new UnhandledPromiseRejection(reason);',
+    475: '      needPop = unhandledRejectionsMode(promise, promiseInfo, promiseAsyncId);',
+  },
   'node:internal/process/signal': {
     36: "      throw new ErrnoException(err, 'uv_signal_start');",
   },
@@ -993,6 +997,7 @@ module.exports = {
     92: '            case 4: callback(args[0], args[1], args[2], args[3]); break;',
     93: '            default: callback(...args);',
     105: '    runMicrotasks();',
+    106: '  } while (!queue.isEmpty() || processPromiseRejections());',
     114: "  validateFunction(callback, 'callback');",
     151: '      callback();',
     161: "  validateFunction(callback, 'callback');",

@@ -17,7 +17,7 @@ function setHasRejectionToWarn(value) { tickInfo[kHasRejectionToWarn] = value ? 
 
 class UnhandledPromiseRejection extends Error {
   constructor(reason) {
-    super('This error originated either by throwing inside of an async ' +
+    super('This error originated either by throwing inside of an async ' + // at -
           'function without a catch block, or by rejecting a promise which ' +
           'was not handled with .catch(). The promise rejected with the' +
           ` reason "${noSideEffectsText(reason)}".`);
@@ -127,7 +127,7 @@ function raiseUncaught(reason) {
   } catch {
     isError = false;  // (A proxy's trap threw.)
   }
-  const err = isError ? reason : new UnhandledPromiseRejection(reason);
+  const err = isError ? reason : new UnhandledPromiseRejection(reason); // at throwUnhandledRejectionsMode (node:internal/process/promises:392:7)
   triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
   triggerUncaughtException(err, true);
 }
@@ -153,7 +153,7 @@ function unhandledRejection(promise, reason, uid) {
       process.emit('unhandledRejection', reason, promise);
       break;
     default:
-      if (!process.emit('unhandledRejection', reason, promise)) raiseUncaught(reason);
+      if (!process.emit('unhandledRejection', reason, promise)) raiseUncaught(reason); // at -
   }
 }
 
@@ -173,7 +173,7 @@ function processPromiseRejections() {
     const info = maybeUnhandledPromises.get(promise);
     if (info === undefined) continue;
     info.warned = true;
-    unhandledRejection(promise, info.reason, info.uid);
+    unhandledRejection(promise, info.reason, info.uid); // at processPromiseRejections (node:internal/process/promises:475:17)
     maybeScheduledTicksOrMicrotasks = true;
   }
   return maybeScheduledTicksOrMicrotasks || pendingUnhandledRejections.length !== 0;

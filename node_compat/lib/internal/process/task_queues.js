@@ -93,7 +93,7 @@ function processTicksAndRejections(leaveJobs) {
     runMicrotasks(); // at process.processTicksAndRejections (node:internal/process/task_queues:105:5)
     // A rejection to report always raises the flag, so a lowered one means
     // there is nothing for processPromiseRejections to do.
-  } while (head !== tail || (tickInfo[kHasRejectionToWarn] !== 0 && processPromiseRejections()));
+  } while (head !== tail || (tickInfo[kHasRejectionToWarn] !== 0 && processPromiseRejections())); // at process.processTicksAndRejections (node:internal/process/task_queues:106:32)
   tickInfo[kHasTickScheduled] = 0;
   tickInfo[kHasRejectionToWarn] = 0;
 }
