@@ -577,15 +577,31 @@ class ModuleSystem:
         if made is not None:
             owner = f"{made}.{name}"
         elif owner == "":
-            # (What require() returned, or an object in it: `dns.promises`.)
-            receiver = re.search(r"(?<![\w$.])([\w$]+)(?:\s*\.\s*[\w$]+)*$", before)
-            caller_src = self._source_text(file) or ""
-            required = receiver is not None and re.search(
-                rf"\b(?:const|let|var)\s+{re.escape(receiver.group(1))}\s*=\s*require\s*\(", caller_src)
-            if not required:
+            made = self._module_receiver(before, file)
+            if made is None:
                 return frame
-            owner = f"Object.{name}"
+            owner = f"{made}.{name}"
         return f"{prefix}{owner}{f' [as {alias}]' if alias else ''} ({location})"
+
+    def _module_receiver(self, before: str, file: str) -> Optional[str]:
+        """The class V8 names a module's function after when the call's receiver is the module.
+
+        What require() returned, or an object in it (`dns.promises`), and a
+        default import, are Objects; an `import * as` namespace is a Module.
+        """
+        if re.search(r"\brequire\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*\)$", before):
+            return "Object"
+        receiver = re.search(r"(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+)*)$", before)
+        if receiver is None:
+            return None
+        name = re.escape(receiver.group(1))
+        caller_src = self._source_text(file) or ""
+        if re.search(rf"\b(?:const|let|var)\s+{name}\s*=\s*require\s*\(", caller_src) or \
+                re.search(rf"\bimport\s+{name}\s*(?:,\s*\{{[^}}]*\}}\s*)?from\s*['\"]", caller_src):
+            return "Object"
+        if re.search(rf"\bimport\s*\*\s*as\s+{name}\s+from\s*['\"]", caller_src):
+            return "Object" if receiver.group(2) else "Module"
+        return None
 
     def _receiver_class(self, before: str, file: str) -> Optional[str]:
         """The class of a call's receiver when the code says it: `new X()` right there, or a name made so."""
