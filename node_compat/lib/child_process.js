@@ -283,7 +283,8 @@ function checkExecSyncError(result, args, cmd, thrownAt) {
   if (result.status === 0) return undefined;
   let message = `Command failed: ${cmd || args.join(' ')}`;
   if (result.stderr && result.stderr.length > 0) message += `\n${result.stderr.toString()}`;
-  return markThrowSite(errorWith(message, result), 'node:internal/errors:983:15', thrownAt);
+  const err = new Error(message); // at genericNodeError (node:internal/errors:983:15) | wrappedFn (node:internal/errors:537:14) | checkExecSyncError (node:child_process:882:11)
+  return markThrowSite(Object.assign(err, result), 'node:internal/errors:983:15', thrownAt);
 }
 
 function execFileSync(file, args, options) {
@@ -291,7 +292,7 @@ function execFileSync(file, args, options) {
   const inheritStderr = !options.stdio;
   const result = spawnSync(file, args, options);
   if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
-  const err = checkExecSyncError(result, [options.argv0 || file, ...args], undefined, 'node:child_process:921:5');
+  const err = checkExecSyncError(result, [options.argv0 || file, ...args], undefined, 'node:child_process:921:5'); // at node:child_process:918:15
   if (err) throw err;
   return result.stdout;
 }
@@ -301,7 +302,7 @@ function execSync(command, options) {
   const inheritStderr = !opts.stdio;
   const result = spawnSync(file, opts);
   if (inheritStderr && result.stderr) process.stderr.write(result.stderr);
-  const err = checkExecSyncError(result, undefined, command, 'node:child_process:957:5');
+  const err = checkExecSyncError(result, undefined, command, 'node:child_process:957:5'); // at node:child_process:954:15
   if (err) throw err;
   return result.stdout;
 }

@@ -224,7 +224,10 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     } catch {
       stringifiedEr = er;
     }
-    const err = new ERR_UNHANDLED_ERROR(stringifiedEr);
+    // (Made while this emitter runs, for its frame's name.)
+    const depth = enterEmitter(this);
+    const err = new ERR_UNHANDLED_ERROR(stringifiedEr); // at {emitter}.emit (node:events:502:17)
+    leaveEmitter(depth);
     err.context = er;
     throw markThrowSite(err, 'node:events:502:17', 'node:events:504:5'); // Unhandled 'error' event
   }

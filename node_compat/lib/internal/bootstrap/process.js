@@ -403,7 +403,7 @@ function setupProcessObject() {
     if (err < 0) {
       const { uvException } = require('internal/errors');
       const ctx = { errno: err, code: undefined, syscall: 'chdir', path: binding.cwd(), dest: directory };
-      throw uvException(ctx); // at node:internal/bootstrap/switches/does_own_process_state:128:14
+      throw uvException(ctx); // at process.wrappedChdir [as chdir] (node:internal/bootstrap/switches/does_own_process_state:128:14)
     }
   };
   proc.cwd = function wrappedCwd() { return binding.cwd(); };
