@@ -724,7 +724,8 @@ function stopReceiving(socket) {
 function onMessage(nread, handle, buf, rinfo) {
   var self = handle[owner_symbol];
   if (nread < 0) {
-    self.emit('error', errnoException(nread, 'recvmsg')); // at node:dgram:983:31
+    const err = errnoException(nread, 'recvmsg'); // at UDP.onMessage [as onmessage] (node:dgram:983:31)
+    self.emit('error', err); // at UDP.onMessage [as onmessage] (node:dgram:983:17)
     return;
   }
   var blockList = self[kStateSymbol].receiveBlockList;
