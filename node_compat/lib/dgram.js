@@ -277,11 +277,11 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
 
   if (!address) address = this.type === 'udp4' ? '0.0.0.0' : '::';
 
-  state.handle.lookup(address, (err, ip) => {
+  state.handle.lookup(address, (err, ip) => { // at Socket.bind (node:dgram:361:16)
     if (!state.handle) return; // closed while the address was resolved
     if (err) {
       state.bindState = BIND_STATE_UNBOUND;
-      this.emit('error', err);
+      this.emit('error', err); // at node:dgram:367:12
       return;
     }
     if (!exclusive && inClusterWorker()) {
@@ -319,7 +319,7 @@ Socket.prototype.connect = function(port, address, callback) {
   }
 
   state.connectState = CONNECT_STATE_CONNECTING;
-  if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
+  if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null); // at Socket.connect (node:dgram:431:10)
 
   if (state.bindState !== BIND_STATE_BOUND) {
     enqueue(this, connectResolved.bind(this, port, address, callback));
@@ -475,7 +475,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
 
   if (!state.handle) healthCheck(this); // at Socket.send (node:dgram:684:3)
 
-  if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null);
+  if (state.bindState === BIND_STATE_UNBOUND) this.bind({ port: 0, exclusive: true }, null); // at Socket.send (node:dgram:687:10)
 
   if (list.length === 0) list.push(Buffer.alloc(0));
 

@@ -61,7 +61,7 @@ function onlookupall(err, addresses) {
     this.callback(dnsException(err, 'getaddrinfo', this.hostname)); // at node:dns:120:26
     return;
   }
-  this.callback(null, toAddressList(addresses, this.family));
+  this.callback(null, toAddressList(addresses, this.family)); // at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:132:8) calling GetAddrInfoReqWrap.callback
 }
 
 function lookup(hostname, options, callback) {

@@ -1143,7 +1143,7 @@ function lookupAndConnect(self, options) {
                        new ERR_INVALID_ADDRESS_FAMILY(family, options.host, options.port)); // at node:net:1423:15
     } else {
       self._unrefTimer();
-      internalConnect(self, ip, port, family, localAddress, localPort);
+      internalConnect(self, ip, port, family, localAddress, localPort); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | {frame} (node:net:1429:9)
     }
   });
 }
@@ -1198,7 +1198,7 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
     if (toAttempt.length === 1) {
       const { address: ip, family } = toAttempt[0];
       self._unrefTimer();
-      internalConnect(self, ip, port, family, localAddress, localPort);
+      internalConnect(self, ip, port, family, localAddress, localPort); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | {frame} (node:net:1520:9)
       return;
     }
 
