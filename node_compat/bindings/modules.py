@@ -37,6 +37,13 @@ def create(realm: Any) -> dict:
     def format_of(path: str) -> str:
         return resolve.module_format(path)
 
+    def module_package_json(path: str) -> Any:
+        """The package.json that makes `path` an ES module ("type": "module"), or None."""
+        directory, data = resolve.package_scope(path)
+        if directory is None or not isinstance(data, dict) or data.get("type") != "module":
+            return None
+        return os.path.join(directory, "package.json")
+
     def realpath(path: str) -> Any:
         try:
             return os.path.realpath(path, strict=True)
@@ -88,6 +95,7 @@ def create(realm: Any) -> dict:
         "evalModule": system.eval_module,
         "evalScript": system.eval_script,
         "realpath": realpath,
+        "modulePackageJSON": module_package_json,
         "pathToURL": resolve.path_to_url,
         "urlToPath": resolve.url_to_path,
         "syntheticKind": lambda name: system.synthetic.get(name),

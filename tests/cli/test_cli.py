@@ -49,6 +49,8 @@ CASES = [
     (["--input-type=module", "-e", "try { null.x; } catch (e) { console.log(e.stack); }"], None),
     (["--input-type=module", "-e", "import './dep.mjs'; console.log(new Error('x').stack)"], None),
     (["--input-type=module"], b"console.log(new Error('y').stack); await 1; null.x"),
+    # A CommonJS name in module code: Node's loader explains it.
+    (["--input-type=module", "-e", "console.log(__dirname)"], None),
 ]
 
 

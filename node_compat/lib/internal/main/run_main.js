@@ -64,12 +64,17 @@ function evalModuleMain(code, name) {
   }
   const result = modulesBinding.evalModule(code, name); // at -
   const promise = result[0] === true ? result[1] : Promise.reject(result[1]);
-  return handleMainPromise(message === null ? promise : traceSettling(trace, message, promise));
+  return handleMainPromise(message === null ? promise : traceSettling(trace, message, promise),
+                           `file://${process.cwd()}/[eval1]`);
 }
 
-function handleMainPromise(promise) {
+// (`url`: the ES module the promise evaluates.)
+function handleMainPromise(promise, url) {
   const { triggerUncaughtException } = require('internal/process/execution');
-  promise.then(undefined, (err) => triggerUncaughtException(err, false, true));
+  promise.then(undefined, (err) => {
+    require('internal/modules/esm').explainCommonJSName(err, url);
+    triggerUncaughtException(err, false, true);
+  });
 }
 
 function runFile(file) {
@@ -82,7 +87,7 @@ function runFile(file) {
     // the entry runs from a completion in the poll phase: after the loop's
     // first timers phase, before setImmediate's callbacks, with no execution id.
     const url = modulesBinding.pathToURL(process.argv[1]);
-    modulesBinding.loadLater({ oncomplete() { handleMainPromise(importMain(url)); } });
+    modulesBinding.loadLater({ oncomplete() { handleMainPromise(importMain(url), url); } });
     return;
   }
   process.argv[1] = modulesBinding.realpath(resolved) ?? resolved;

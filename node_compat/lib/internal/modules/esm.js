@@ -171,4 +171,32 @@ function moduleSyntaxError(err, frames) {
 }
 require('internal/bootstrap/error_stacks').setModuleSyntaxError(moduleSyntaxError);
 
-module.exports = { builtinExportNames, initImportMeta, moduleError, syncBuiltinESMExports };
+// An ES module whose evaluation fails on a name of CommonJS's (`require`,
+// `__dirname`...) says so, as Node's loader does for the module it ran: the
+// message gets " in ES module scope" (and for `require`, the way out), and
+// for a .js file made a module by its package.json, why it is one.
+const kCommonJSName = /^(?:require|module|exports|__filename|__dirname) is not defined$/;
+function explainCommonJSName(err, url) {
+  if (err === null || typeof err !== 'object' || err.name !== 'ReferenceError') return;
+  const { message } = err;
+  if (typeof message !== 'string' || !kCommonJSName.test(message)) return;
+  let added = ' in ES module scope';
+  if (message.startsWith('require ')) added += ', you can use import instead';
+  if (url.startsWith('file://') && /\.js(\?[^#]*)?(#.*)?$/.test(url)) {
+    const packageJSON = modulesBinding.modulePackageJSON(modulesBinding.urlToPath(url.replace(/[?#].*$/, '')));
+    if (packageJSON !== null) {
+      added += '\nThis file is being treated as an ES module because it has a \'.js\' file extension and ' +
+        `'${packageJSON}' contains "type": "module". To treat it as a CommonJS script, rename it to use the ` +
+        '\'.cjs\' file extension.';
+    }
+  }
+  err.message = message + added;
+  // (A stack already made keeps the message it was made with: its head changes too.)
+  if (require('internal/bootstrap/error_stacks').isStackFormatted(err)) {
+    const head = `${err.name}: ${message}`;
+    const stack = err.stack;
+    if (typeof stack === 'string' && stack.startsWith(head)) err.stack = `${err.name}: ${err.message}${stack.slice(head.length)}`;
+  }
+}
+
+module.exports = { builtinExportNames, explainCommonJSName, initImportMeta, moduleError, syncBuiltinESMExports };
