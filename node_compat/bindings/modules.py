@@ -110,4 +110,5 @@ def create(realm: Any) -> dict:
         "isNodeLocation": node_frames.is_node_location,
         "throwSiteFile": lambda ident: system.throw_files[ident],
         "originalFunctionText": system.original_function_text,
+        "unsettledAwaitWarning": system.unsettled_await_warning,
     }

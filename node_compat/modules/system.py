@@ -344,6 +344,38 @@ class ModuleSystem:
             self.shifts[name] = shifts
         return code
 
+    def unsettled_await_warning(self, entry: str) -> Optional[str]:
+        """Node's warning for an entry module whose evaluation never settled, naming the
+        top-level await it waits at.
+
+        QuickJS does not say where a module is suspended: the first module of
+        the entry's static graph (dependencies first) that awaits at its top
+        level is taken, at its first such await.
+        """
+        seen: set = set()
+
+        def stalled(name: str) -> Optional[tuple]:
+            if name in seen:
+                return None
+            seen.add(name)
+            for dependency in self.imports_of.get(name, ()):
+                found = stalled(dependency)
+                if found is not None:
+                    return found
+            source = self._source_text(name)
+            awaits = js_blocks.top_level_awaits(name, source) if source is not None else []
+            return (name, source, awaits[0]) if awaits else None
+
+        found = stalled(entry)
+        if found is None:
+            return None
+        name, source, offset = found
+        line = source.count("\n", 0, offset) + 1
+        line_start = source.rfind("\n", 0, offset) + 1
+        text = source[line_start:].split("\n", 1)[0].rstrip("\r")
+        caret = " " * (offset - line_start) + "^"
+        return f"Warning: Detected unsettled top-level await at {name}:{line}\n{text}\n{caret}\n\n\n\n"
+
     def original_function_text(self, file: str, text: str) -> Optional[str]:
         """A user function's source as written, for Function.prototype.toString.
 

@@ -453,10 +453,22 @@ function emitBeforeExit() {
   process.emit('beforeExit', code);
 }
 
+// An ES entry module still waiting at a top-level await when the loop has
+// nothing left: after 'exit', Node warns where and, unless an exit code
+// was set, exits with 13.
+const kUnsettledTopLevelAwait = 13;
 function emitExit() {
   process._exiting = true;
   process.emit('exit', process.exitCode || 0);
   const code = process.exitCode;
+  if (code === undefined) {
+    const entry = require('internal/main/run_main').unsettledEntry();
+    if (entry !== null) {
+      const warning = internalBinding('modules').unsettledAwaitWarning(entry);
+      if (warning !== null) internalBinding('process_methods').writeSync(2, warning);
+      return kUnsettledTopLevelAwait;
+    }
+  }
   return typeof code === 'number' ? code : (code ? +code || 0 : 0);
 }
 

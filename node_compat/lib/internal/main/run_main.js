@@ -68,13 +68,26 @@ function evalModuleMain(code, name) {
                            `file://${process.cwd()}/[eval1]`);
 }
 
-// (`url`: the ES module the promise evaluates.)
+// (`url`: the ES module the promise evaluates.) Until it settles, the entry
+// module is unsettled: a process that ends meanwhile ends as Node's does
+// (see unsettledEntry).
+let unsettled = null;
 function handleMainPromise(promise, url) {
   const { triggerUncaughtException } = require('internal/process/execution');
-  promise.then(undefined, (err) => {
+  unsettled = url;
+  promise.then(() => {
+    unsettled = null;
+  }, (err) => {
+    unsettled = null;
     require('internal/modules/esm').explainCommonJSName(err, url);
     triggerUncaughtException(err, false, true);
   });
+}
+
+// The URL of an ES entry module whose evaluation has not settled (its
+// top-level await waits on what nothing will settle), or null.
+function unsettledEntry() {
+  return unsettled;
 }
 
 function runFile(file) {
@@ -188,4 +201,4 @@ function runEval(code, inputType, print, name) {
   return undefined;
 }
 
-module.exports = { runMain };
+module.exports = { runMain, unsettledEntry };
