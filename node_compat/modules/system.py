@@ -119,20 +119,32 @@ class ModuleSystem:
         return resolve.path_to_url(path) + suffix
 
     def load(self, name: str, attributes: Optional[dict] = None) -> str:
-        attributes = attributes or {}
+        try:
+            return self._checked_load(name, attributes or {})
+        except ModuleError as exc:
+            if "site" in exc.fields:
+                exc.fields["dynamic"] = self.realm.tick_info[K_IMPORT_JOB] == IMPORT_DYNAMIC
+            raise
+
+    def _checked_load(self, name: str, attributes: dict) -> str:
+        """load() once the import attributes are as Node's loader wants them."""
+        # (`site`: the check of Node's loader that fails, for its frames.)
         for key, value in attributes.items():
             if key != "type":
                 raise ModuleError("ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
-                                  f'Import attribute "{key}" with value "{value}" is not supported')
+                                  f'Import attribute "{key}" with value "{value}" is not supported',
+                                  site="attribute_key")
         wanted = attributes.get("type")
         if wanted is not None and wanted != "json":
             raise ModuleError("ERR_IMPORT_ATTRIBUTE_UNSUPPORTED",
-                              f'Import attribute "type" with value "{wanted}" is not supported')
+                              f'Import attribute "type" with value "{wanted}" is not supported', site="attribute_type")
         kind = self._kind(name)
         if kind == "json" and wanted != "json":
-            raise ModuleError("ERR_IMPORT_ATTRIBUTE_MISSING", f'Module "{name}" needs an import attribute of "type: json"')
+            raise ModuleError("ERR_IMPORT_ATTRIBUTE_MISSING", f'Module "{name}" needs an import attribute of "type: json"',
+                              site="attribute_missing")
         if kind != "json" and wanted == "json":
-            raise ModuleError("ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE", f'Module "{name}" is not of type "json"')
+            raise ModuleError("ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE", f'Module "{name}" is not of type "json"',
+                              site="attribute_incompatible")
         return self._load(name, kind)
 
     def _kind(self, name: str) -> str:

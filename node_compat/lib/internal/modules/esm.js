@@ -91,6 +91,14 @@ const arrows = {
   builtin: 'node:internal/modules/esm/translators:363\n    throw new ERR_UNKNOWN_BUILTIN_MODULE(url);\n          ^\n',
   dir: 'node:internal/modules/esm/resolve:263\n' +
     '    throw new ERR_UNSUPPORTED_DIR_IMPORT(path, basePath, String(resolved));\n          ^\n',
+  attribute_key: 'node:internal/modules/esm/assert:60\n' +
+    '      throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED(keys[i], importAttributes[keys[i]]);\n            ^\n',
+  attribute_type: 'node:internal/modules/esm/assert:105\n' +
+    "    throw new ERR_IMPORT_ATTRIBUTE_UNSUPPORTED('type', type);\n          ^\n",
+  attribute_missing: 'node:internal/modules/esm/assert:88\n' +
+    "        throw new ERR_IMPORT_ATTRIBUTE_MISSING(url, 'type', validType);\n              ^\n",
+  attribute_incompatible: 'node:internal/modules/esm/assert:109\n' +
+    '  throw new ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE(url, type);\n        ^\n',
 };
 
 // Node's frames of such a failure: its resolver's or loader's, then those of
@@ -101,6 +109,8 @@ const resolving = ['defaultResolve (node:internal/modules/esm/resolve:984:11)',
   '#cachedDefaultResolve (node:internal/modules/esm/loader:612:25)',
   'ModuleLoader.resolve (node:internal/modules/esm/loader:595:38)',
   'ModuleLoader.getModuleJobForImport (node:internal/modules/esm/loader:248:38)'];
+const loading = ['defaultLoad (node:internal/modules/esm/load:126:3)',
+  'async ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:488:32)'];
 const siteFrames = {
   finalize: ['finalizeResolution (node:internal/modules/esm/resolve:275:11)',
     'moduleResolve (node:internal/modules/esm/resolve:860:10)', ...resolving],
@@ -112,6 +122,13 @@ const siteFrames = {
   builtin: ['ModuleLoader.builtinStrategy (node:internal/modules/esm/translators:363:11)',
     '#translate (node:internal/modules/esm/loader:442:12)',
     'ModuleLoader.loadAndTranslate (node:internal/modules/esm/loader:489:27)'],
+  // (The import attributes' checks, as the module is loaded.)
+  attribute_key: ['validateAttributes (node:internal/modules/esm/assert:60:13)', ...loading],
+  attribute_type: ['handleInvalidType (node:internal/modules/esm/assert:105:11)',
+    'validateAttributes (node:internal/modules/esm/assert:90:14)', ...loading],
+  attribute_missing: ['validateAttributes (node:internal/modules/esm/assert:88:15)', ...loading],
+  attribute_incompatible: ['handleInvalidType (node:internal/modules/esm/assert:109:9)',
+    'validateAttributes (node:internal/modules/esm/assert:77:14)', ...loading],
 };
 const importCall = ['onImport.tracePromise.__proto__ (node:internal/modules/esm/loader:551:36)',
   'TracingChannel.tracePromise (node:diagnostics_channel:344:14)',
@@ -120,7 +137,9 @@ const importCall = ['onImport.tracePromise.__proto__ (node:internal/modules/esm/
   'importModuleDynamicallyCallback (node:internal/modules/esm/utils:254:12)'];
 function nodeFrames(site, dynamic) {
   const frames = siteFrames[site];
-  if (site === 'builtin') return dynamic ? [...frames, 'async ModuleJob._link (node:internal/modules/esm/module_job:115:19)'] : frames;
+  if (site === 'builtin' || site.startsWith('attribute_')) {
+    return dynamic ? [...frames, 'async ModuleJob._link (node:internal/modules/esm/module_job:115:19)'] : frames;
+  }
   if (dynamic) return [...frames, ...importCall];
   return [...frames, 'ModuleJob._link (node:internal/modules/esm/module_job:136:49)'];
 }
