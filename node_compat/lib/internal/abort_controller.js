@@ -28,7 +28,7 @@ const kCreate = Symbol('kCreate');
 let DOMExceptionClass;
 function domException(message, name) {
   DOMExceptionClass ??= require('internal/per_context/domexception').DOMException;
-  return new DOMExceptionClass(message, name);
+  return new DOMExceptionClass(message, name); // at -
 }
 
 let inspectFn;
@@ -83,7 +83,7 @@ class AbortSignal extends EventTarget {
     return customInspect(this, { aborted: this.aborted }, depth, options);
   }
 
-  static abort(reason = domException('This operation was aborted', 'AbortError')) {
+  static abort(reason = domException('This operation was aborted', 'AbortError')) { // at AbortSignal.abort (node:internal/abort_controller:230:14)
     return new AbortSignal(kCreate, true, reason);
   }
 
@@ -91,7 +91,8 @@ class AbortSignal extends EventTarget {
     validateUint32(delay, 'delay', false); // at node:internal/abort_controller:239:5
     const signal = new AbortSignal(kCreate);
     const timer = setTimeout(() => {
-      abortSignal(signal, domException('The operation was aborted due to timeout', 'TimeoutError'));
+      const reason = domException('The operation was aborted due to timeout', 'TimeoutError'); // at Timeout._onTimeout (node:internal/abort_controller:154:9)
+      abortSignal(signal, reason); // at Timeout._onTimeout (node:internal/abort_controller:152:7)
     }, delay);
     timer.unref();
     return signal;
@@ -173,7 +174,7 @@ class AbortController {
     return this.#signal;
   }
 
-  abort(reason = domException('This operation was aborted', 'AbortError')) {
+  abort(reason = domException('This operation was aborted', 'AbortError')) { // at AbortController.abort (node:internal/abort_controller:467:18)
     this.#signal ??= new AbortSignal(kCreate); // at node:internal/abort_controller:468:21
     abortSignal(this.#signal, reason); // at AbortController.abort (node:internal/abort_controller:468:5)
   }
