@@ -53,19 +53,20 @@ function setupChildProcessIpcChannel() {
 // The entry module's evaluation, or its compile/link error as a rejection
 // (Node reports both asynchronously).
 function evalModuleMain(code, name) {
-  // Node's loader traces the code as an import of `[eval1]` by `<eval>`,
-  // whose start and end come before the code runs (later, in Node).
+  // Node's loader knows the code as `[eval1]` of the working directory, and
+  // traces it as an import of that by `<eval>`, whose start and end come
+  // before the code runs (later, in Node).
+  const url = `file://${process.cwd()}/[eval1]`;
   const trace = importTrace();
   let message = null;
   if (trace.hasSubscribers) {
-    message = { __proto__: null, parentURL: '<eval>', url: `file://${process.cwd()}/[eval1]` };
+    message = { __proto__: null, parentURL: '<eval>', url };
     trace.start.publish(message);
     trace.end.publish(message);
   }
   const result = modulesBinding.evalModule(code, name); // at -
   const promise = result[0] === true ? result[1] : Promise.reject(result[1]);
-  return handleMainPromise(message === null ? promise : traceSettling(trace, message, promise),
-                           `file://${process.cwd()}/[eval1]`);
+  return handleMainPromise(message === null ? promise : traceSettling(trace, message, promise), url);
 }
 
 // (`url`: the ES module the promise evaluates.) Until it settles, the entry
