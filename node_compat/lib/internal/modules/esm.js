@@ -135,9 +135,13 @@ const importCall = ['onImport.tracePromise.__proto__ (node:internal/modules/esm/
   'ModuleLoader.import (node:internal/modules/esm/loader:550:21)',
   'defaultImportModuleDynamicallyForModule (node:internal/modules/esm/utils:215:31)',
   'importModuleDynamicallyCallback (node:internal/modules/esm/utils:254:12)'];
+// The failures of loading a module (not of resolving its specifier): below
+// them, a static import's link shows no frame of its own.
+const loadingSites = new Set(['builtin', 'attribute_key', 'attribute_type', 'attribute_missing',
+  'attribute_incompatible']);
 function nodeFrames(site, dynamic) {
   const frames = siteFrames[site];
-  if (site === 'builtin' || site.startsWith('attribute_')) {
+  if (loadingSites.has(site)) {
     return dynamic ? [...frames, 'async ModuleJob._link (node:internal/modules/esm/module_job:115:19)'] : frames;
   }
   if (dynamic) return [...frames, ...importCall];
