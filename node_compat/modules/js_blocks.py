@@ -31,7 +31,7 @@ _BEFORE_OBJECT = {"=", "(", ",", ":", "[", "?", "return", "||", "&&", "??", "...
 class Block:
     """One `{ }`: kind is class, object, method, function, arrow or block."""
 
-    __slots__ = ("start", "end", "kind", "name", "parent", "owner", "inferred")
+    __slots__ = ("start", "end", "kind", "name", "parent", "owner", "inferred", "is_async")
 
     def __init__(self, start: int, kind: str, name: Optional[str], parent: int, owner: Optional[str]) -> None:
         self.start = start
@@ -41,6 +41,7 @@ class Block:
         self.parent = parent
         self.owner = owner  # `Owner.name` for a function stored as `Owner.prototype.name = function`
         self.inferred: Optional[str] = None  # V8's name for an anonymous function stored in a property
+        self.is_async = False  # an async function's body (not an async generator's)
 
 
 def _skip_string(src: str, i: int) -> int:
@@ -103,6 +104,7 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
     # or `;`, or a bracket they are inside closing
     stack: list = []
     paren_of: dict = {}  # token index of a `)` -> token index of its `(`
+    bracket_of: dict = {}  # token index of a `]` -> token index of its `[`
     pending_class: list = []  # (name, depth) of `class` keywords whose body is next
     i, n = 0, len(src)
     while i < n:
@@ -153,11 +155,13 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
         if text in (",", ";", ")", "]", "}"):
             _end_arrow_bodies(stack, blocks, i)
         if text == "{":
-            kind, name, owner = _classify(tokens, paren_of)
+            kind, name, owner = _classify(tokens, paren_of, bracket_of)
             if pending_class and pending_class[-1][1] == len(stack):
                 kind, name, owner = "class", pending_class.pop()[0], None
             parent = next((b for t, b in reversed(stack) if t == "{"), -1)
             blocks.append(Block(i, kind, name, parent, owner))
+            if kind in ("method", "function", "arrow"):
+                blocks[-1].is_async = _declared_async(tokens, paren_of, bracket_of)
             if kind == "arrow" or (kind == "function" and name is None):
                 blocks[-1].inferred = _inferred_name(src, tokens, paren_of)
             stack.append(("{", len(blocks) - 1))
@@ -179,10 +183,10 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
             if stack and stack[-1][0] == "(":
                 paren_of[len(tokens)] = stack.pop()[1]
         elif text == "[":
-            stack.append(("[", -1))
+            stack.append(("[", len(tokens)))
         elif text == "]":
             if stack and stack[-1][0] == "[":
-                stack.pop()
+                bracket_of[len(tokens)] = stack.pop()[1]
         tokens.append((text, i))
         i = punct.end()
         if text == "=>":
@@ -193,6 +197,7 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
                 parent = next((b for t, b in reversed(stack) if t == "{"), -1)
                 blocks.append(Block(i, "arrow", _arrow_key(tokens, paren_of), parent, None))
                 blocks[-1].inferred = _inferred_name(src, tokens, paren_of)
+                blocks[-1].is_async = _declared_async(tokens, paren_of, bracket_of)
                 stack.append(("=>", len(blocks) - 1))
     for block in blocks:
         if block.end < 0:
@@ -262,7 +267,7 @@ def _class_name(src: str, after: int, tokens: list) -> Optional[str]:
     return None
 
 
-def _classify(tokens: list, paren_of: dict) -> tuple:
+def _classify(tokens: list, paren_of: dict, bracket_of: dict) -> tuple:
     """(kind, name, owner) of a `{` from the tokens before it."""
     if not tokens:
         return "block", None, None
@@ -274,7 +279,7 @@ def _classify(tokens: list, paren_of: dict) -> tuple:
         if opened is None or opened == 0:
             return "block", None, None
         head = tokens[opened - 1][0]
-        if head in _CONTROL:
+        if head in _CONTROL or (head == "await" and opened >= 2 and tokens[opened - 2][0] == "for"):
             return "block", None, None
         if head == "function" or (head == "*" and opened >= 2 and tokens[opened - 2][0] == "function"):
             if opened >= 3 and tokens[opened - 2][0] == ":" and _WORD.fullmatch(tokens[opened - 3][0]):
@@ -287,10 +292,42 @@ def _classify(tokens: list, paren_of: dict) -> tuple:
             return "function", head, _prototype_owner(tokens, before)
         if _WORD.fullmatch(head):
             return "method", head, None
+        if head == "]" and _computed_key(tokens, bracket_of.get(opened - 1)):
+            return "method", None, None  # `[key]() {`, `async [key]() {`
         return "block", None, None
     if prev in _BEFORE_OBJECT:
         return "object", None, None
     return "block", None, None
+
+
+def _computed_key(tokens: list, opened: Optional[int]) -> bool:
+    """Whether the `[` at token `opened` starts a method's computed name (not an index or an array)."""
+    if opened is None:
+        return False
+    before = tokens[opened - 1][0] if opened > 0 else "{"
+    return before in ("{", ",", ";", "}", "*", "async", "static", "get", "set")
+
+
+def _declared_async(tokens: list, paren_of: dict, bracket_of: dict) -> bool:
+    """Whether the function whose body opens next (tokens end at the `)` of its parameters,
+    or at `=>`) is declared `async` and is no generator."""
+    at = len(tokens) - 1
+    if tokens[at][0] == "=>":
+        at -= 1
+        if at >= 0 and tokens[at][0] == ")":
+            at = paren_of.get(at, 0)
+        return at >= 1 and tokens[at - 1][0] == "async"
+    opened = paren_of.get(at)
+    if not opened:
+        return False
+    head = opened - 1
+    if tokens[head][0] == "]":
+        head = bracket_of.get(head, 0)
+    elif tokens[head][0] != "function" and head >= 1 and tokens[head - 1][0] == "function":
+        head -= 1  # a named function: `function name(`
+    if head >= 1 and tokens[head - 1][0] == "*" or tokens[head][0] == "*":
+        return False  # a generator
+    return head >= 1 and tokens[head - 1][0] == "async" and (head < 2 or tokens[head - 2][0] not in (".", "?."))
 
 
 def _prototype_owner(tokens: list, function_at: int) -> Optional[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from node_compat.modules.js_blocks import (before_top_level_await, class_at, class_closed_at, inferred_name,
-                                           owner_of, top_level_awaits)
+                                           owner_of, scan, top_level_awaits)
 
 CASES = [
     ("class Foo { m() { /*@*/ } }", "m", "Foo.m"),
@@ -103,3 +103,25 @@ def test_top_level_awaits_and_the_code_before_them() -> None:
     assert not before_top_level_await("t.mjs", src, src.index("/*B*/"))
     assert not before_top_level_await("t.mjs", src, src.index("g()"))  # (in a function: not the top level)
     assert top_level_awaits("u.mjs", "const f = async () => { await 1; };") == []
+
+
+@pytest.mark.parametrize(("source", "kind", "is_async"), [
+    ("async function f() { /*@*/ }", "function", True),
+    ("const f = async function () { /*@*/ };", "function", True),
+    ("async function* g() { /*@*/ }", "function", False),
+    ("class K { async m() { /*@*/ } }", "method", True),
+    ("class K { static async s() { /*@*/ } }", "method", True),
+    ("class K { async *m() { /*@*/ } }", "method", False),
+    ("const o = { async [k]() { /*@*/ } };", "method", True),
+    ("const o = { [k]() { /*@*/ } };", "method", False),
+    ("const f = async (a) => { /*@*/ };", "arrow", True),
+    ("const f = async a => { /*@*/ };", "arrow", True),
+    ("const f = (async) => { /*@*/ };", "arrow", False),
+    ("function f() { /*@*/ }", "function", False),
+    ("async function f() { for await (const x of y) { /*@*/ } }", "block", False),
+    ("x[0]() { /*@*/ }", "block", False),
+])
+def test_which_bodies_are_async_functions(source: str, kind: str, is_async: bool) -> None:
+    at = source.index("/*@*/")
+    inner = [b for b in scan(source) if b.start < at < b.end][-1]
+    assert (inner.kind, inner.is_async) == (kind, is_async)
