@@ -136,7 +136,8 @@ class Realm:
         # yet they are no properties of the global object, as in Node.
         global_object = eng.eval("globalThis")
         global_object["__pynodeHooks"] = host["userCodeHooks"]
-        eng.eval("const [__pynodeThrow, __pynodeCaught, __pynodeImport] = globalThis.__pynodeHooks;\n"
+        eng.eval("const [__pynodeThrow, __pynodeCaught, __pynodeImport, __pynodeAsync, __pynodeAwaitFrom,"
+                 " __pynodeAwait, __pynodeResume] = globalThis.__pynodeHooks;\n"
                  "delete globalThis.__pynodeHooks;", "node:internal/bootstrap/hooks")
         self._callback = host["callback"]
         # By argument count (make_callback), then the entries of the stream

@@ -43,6 +43,7 @@ class ModuleSystem:
         self.cjs_files: set[str] = set()  # files compiled with the CommonJS wrapper (line 1 is shifted)
         self.throw_files: list[str] = []  # id -> file name, for the throw sites recorded in user code
         self.shifts: dict[str, dict] = {}  # file name -> columns moved by throw-site instrumentation
+        self.module_files: set = set()  # the instrumented files that are ES modules
         self._require_roots = 0
         self._requiring = 0  # require(esm) loads in progress: they read files synchronously
         self._eval_count = 0
@@ -169,7 +170,7 @@ class ModuleSystem:
                 self.loaded_by[name] = self.realm.tick_info[K_IMPORT_JOB]
             source = self.read_source(path)
             self.realm.remember_source(name, source)
-            return self._instrument(source, name, path)
+            return self._instrument(source, name, path, module=True)
         if kind == "json":
             self.synthetic[name] = "json"
             return f"export default import.meta.{_LOAD}();"
@@ -346,14 +347,17 @@ class ModuleSystem:
     _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b|^[ \t]*(?:const|let|var)?[^\n(]*?\bawait\b", re.M)
     _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
 
-    def _instrument(self, source: str, name: str, path: str) -> str:
-        """Record `throw` sites of user code (not of installed packages) for fatal reports."""
+    def _instrument(self, source: str, name: str, path: str, module: bool = False) -> str:
+        """Record `throw` sites and awaits of user code (not of installed packages) for
+        fatal reports and `async` frames."""
         if "/node_modules/" in path:
             return source
-        code, shifts = throw_sites.instrument(source, len(self.throw_files))
+        code, shifts = throw_sites.instrument(source, len(self.throw_files), name, module)
         if shifts:
             self.throw_files.append(name)
             self.shifts[name] = shifts
+            if module:
+                self.module_files.add(name)
         return code
 
     def unsettled_await_warning(self, entry: str) -> Optional[str]:
@@ -399,7 +403,8 @@ class ModuleSystem:
         source = self.realm.source_of(file)
         if shifts is None or source is None:
             return None
-        code = throw_sites.instrument(strip_shebang(source), self.throw_files.index(file))[0]
+        code = throw_sites.instrument(strip_shebang(source), self.throw_files.index(file), file,
+                                      file in self.module_files)[0]
         start = code.find(text)
         if start < 0:
             return None
@@ -436,7 +441,7 @@ class ModuleSystem:
         # A failure to compile or link is reported, not raised: a binding's
         # Python exception would reach JS as an InternalError.
         try:
-            return [True, self.engine.eval_module(self._instrument(code, url, url), url)]
+            return [True, self.engine.eval_module(self._instrument(code, url, url, module=True), url)]
         except JSException as exc:
             return [False, exc.value]
         finally:

@@ -17,12 +17,16 @@ A dynamic `import(` becomes `__pynodeImport(file, (s, o) => import(s, o), `:
 Node reads a module's file (fs/promises) before it runs it, so an import of
 a file not loaded yet completes some loop turns later, not within the
 microtasks of the job that asked for it.
+
+The awaits of async functions are rewritten too, for V8's `async` frames
+(see await_sites): all insertions go in one pass, so one `shifts` maps them all.
 """
 
 from __future__ import annotations
 
 import re
 
+from . import await_sites
 from .js_blocks import bracket_end
 
 HOOK = "__pynodeThrow"
@@ -99,13 +103,15 @@ def _operand(source: str, at: int):
     return _OPERAND.match(source, at)
 
 
-def instrument(source: str, file_id: int) -> tuple[str, dict]:
-    """(rewritten source, {line: [(column, inserted length), ...]}) with 1-based lines/columns."""
-    if "throw" not in source and "catch" not in source and "import" not in source:
+def instrument(source: str, file_id: int, file: str = "", module: bool = False) -> tuple[str, dict]:
+    """(rewritten source, {line: [(column, inserted length), ...]}) with 1-based lines/columns.
+
+    `file` is the name the code's frames give (its awaits are noted for
+    `async` frames, see await_sites, when given); `module`: ES module code.
+    """
+    edits = await_sites.insertions(source, file, module) if file else []
+    if not edits and "throw" not in source and "catch" not in source and "import" not in source:
         return source, {}
-    out = []
-    shifts: dict = {}
-    pos = 0
     i = 0
     n = len(source)
     while i < n:
@@ -116,17 +122,17 @@ def instrument(source: str, file_id: int) -> tuple[str, dict]:
             i = _skip_template(source, m.end())
             continue
         if m.group("catch"):
-            _insert(source, m.end(), f"{CAUGHT_HOOK}({m.group('param')});", out, shifts, pos)
-            pos = i = m.end()
+            edits.append((m.end(), f"{CAUGHT_HOOK}({m.group('param')});"))
+            i = m.end()
             continue
         if m.group("import"):
             close = bracket_end(source, m.end() - 1)
             if close != -1 and source[close:].lstrip(" \t").startswith("{"):
                 i = m.end()  # (a method named import)
                 continue
-            _insert(source, m.start(), f"{IMPORT_HOOK}({file_id}, (s, o) => ", out, shifts, pos)
-            _insert(source, m.end(), "s, o), ", out, shifts, m.start())
-            pos = i = m.end()
+            edits.append((m.start(), f"{IMPORT_HOOK}({file_id}, (s, o) => "))
+            edits.append((m.end(), "s, o), "))
+            i = m.end()
             continue
         if not m.group("throw"):
             i = m.end()
@@ -136,35 +142,29 @@ def instrument(source: str, file_id: int) -> tuple[str, dict]:
             i = m.end()
             continue
         line = source.count("\n", 0, m.start()) + 1
-        line_start = source.rfind("\n", 0, m.start()) + 1
-        column = m.start() - line_start + 1
-        prefix = f"{HOOK}({file_id},{line},{column},"
-        out.append(source[pos:operand.start()])
-        out.append(prefix)
-        out.append(operand.group(0))
-        out.append(")")
-        pos = operand.end()
+        column = m.start() - source.rfind("\n", 0, m.start())
+        edits.append((operand.start(), f"{HOOK}({file_id},{line},{column},"))
+        edits.append((operand.end(), ")"))
+        i = operand.end()
+    if not edits:
+        return source, {}
+    # (Stable: at one offset, what await_sites opens comes before what the loop above does.)
+    edits.sort(key=lambda edit: edit[0])
+    out = []
+    shifts: dict = {}
+    pos = 0
+    line = 1
+    for at, text in edits:
+        line += source.count("\n", pos, at)
+        line_start = source.rfind("\n", 0, at) + 1
+        out.append(source[pos:at])
+        out.append(text)
         line_shifts = shifts.setdefault(line, [])
         added = sum(length for _, length in line_shifts)
-        op_col = operand.start() - line_start + 1 + added  # in the rewritten line
-        line_shifts.append((op_col, len(prefix)))
-        line_shifts.append((op_col + len(prefix) + len(operand.group(0)), 1))
-        i = operand.end()
-    if not shifts:
-        return source, {}
+        line_shifts.append((at - line_start + 1 + added, len(text)))
+        pos = at
     out.append(source[pos:])
     return "".join(out), shifts
-
-
-def _insert(source: str, at: int, text: str, out: list, shifts: dict, pos: int) -> None:
-    """Put `text` at `at` (the source up to it from `pos` first), noting the shift of its line."""
-    line = source.count("\n", 0, at) + 1
-    line_start = source.rfind("\n", 0, at) + 1
-    line_shifts = shifts.setdefault(line, [])
-    added = sum(length for _, length in line_shifts)
-    out.append(source[pos:at])
-    out.append(text)
-    line_shifts.append((at - line_start + 1 + added, len(text)))
 
 
 def original_column(shifts: dict, line: int, column: int) -> int:

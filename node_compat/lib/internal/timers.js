@@ -10,6 +10,7 @@ const { scheduleTimer, toggleTimerRef, getLibuvNow, toggleImmediateRef } = bindi
 const immediateInfo = new Uint32Array(binding.immediateInfo);
 const { validateFunction, validateNumber } = require('internal/validators');
 const { runNextTicks } = require('internal/process/task_queues');
+const { noteAsyncCall } = require('internal/bootstrap/async_frames');
 const {
   asyncIdFields, executionAsyncId, kExecutionAsyncId, newAsyncId,
 } = require('internal/async_hooks');
@@ -333,8 +334,10 @@ function listOnTimeout(list, now) {
     asyncIdFields[kExecutionAsyncId] = timer[asyncIdSymbol];
     try {
       const args = timer._timerArgs;
+      const callback = timer._onTimeout;
       if (args === undefined) timer._onTimeout(); // at listOnTimeout (node:internal/timers:614:17) calling Timeout._onTimeout
       else Reflect.apply(timer._onTimeout, timer, args); // at listOnTimeout (node:internal/timers:616:11) calling Timeout._onTimeout
+      noteAsyncCall(callback, timer);
     } finally {
       asyncIdFields[kExecutionAsyncId] = 0;
       if (timer._repeat && timer._idleTimeout !== -1) {
@@ -440,8 +443,10 @@ function processImmediate() {
     asyncIdFields[kExecutionAsyncId] = immediate[asyncIdSymbol];
     try {
       const argv = immediate._argv;
+      const callback = immediate._onImmediate;
       if (!argv) immediate._onImmediate(); // at process.processImmediate (node:internal/timers:511:21) calling Immediate._onImmediate
       else immediate._onImmediate(...argv); // at process.processImmediate (node:internal/timers:513:21) calling Immediate._onImmediate
+      noteAsyncCall(callback, immediate);
     } finally {
       asyncIdFields[kExecutionAsyncId] = 0;
       immediate._onImmediate = null;

@@ -9,6 +9,8 @@
 
 const { markNative } = require('internal/bootstrap/function_text');
 const { callSitesOf, setSourceOffset } = require('internal/bootstrap/call_sites');
+const { asyncStack, noteAsyncCall } = require('internal/bootstrap/async_frames');
+const { functionPosition } = require('internal/bootstrap/builtins');
 
 const kIsNodeError = Symbol('kIsNodeError');
 // tickInfo[2]: the microtasks the realm runs are those Node would run at the
@@ -71,10 +73,15 @@ let noteAsyncReceiver = null;
 const asyncListeners = new WeakSet();
 function noteAsyncListener(listener, emitter) {
   const fn = typeof listener.listener === 'function' ? listener.listener : listener;
-  if (asyncListeners.has(fn) || noteAsyncReceiver === null) return;
+  if (noteAsyncReceiver === null) return;
+  const known = asyncListeners.has(fn);
+  const position = functionPosition(fn);
+  const { 0: file, 1: line, 2: column } = position;
+  if (typeof file !== 'string' || file.startsWith('node:')) return;
+  noteAsyncCall(fn, emitter, position);
+  if (known) return;
   asyncListeners.add(fn);
-  const { 0: file, 1: line, 2: column } = require('internal/bootstrap/builtins').functionPosition(fn);
-  if (typeof file === 'string' && !file.startsWith('node:')) noteAsyncReceiver(file, line, column, receiverName(emitter));
+  noteAsyncReceiver(file, line, column, receiverName(emitter));
 }
 
 // What makes a syntax error QuickJS found in an ES module's source Node's
@@ -153,7 +160,7 @@ Object.assign(kNativeReceivers, {
 
 // QuickJS frames -> V8 frames: anonymous frames show their bare location,
 // native frames show "<anonymous>", columns point where V8 points.
-function v8Frames(frames, skip, receivers, limit, inTicks) {
+function v8Frames(frames, skip, receivers, limit, inTicks, awaiting) {
   const lines = frames.split('\n');
   const out = [];
   // Node hides the frames of its error constructors and argument validators
@@ -191,7 +198,14 @@ function v8Frames(frames, skip, receivers, limit, inTicks) {
       : positions(text, receivers.emitters === null ? '' : receivers.emitters.map(receiverName).join('\n'),
                   receivers.entry === void 0 ? '' : receiverName(receivers.entry));
   }
+  if (awaiting !== null && awaiting.bottom !== '' && awaiting.name !== '') {
+    // The resumed call's frame, named after its receiver as V8 does (`D.b`).
+    const at = text.lastIndexOf('\n') + 1;
+    const plain = `    at ${awaiting.name} (`;
+    if (text.startsWith(plain, at)) text = `${text.slice(0, at)}    at ${awaiting.bottom}${text.slice(at + 7)}`;
+  }
   if (inTicks) text = text === '' ? kTicksFrame : `${text}\n${kTicksFrame}`;
+  if (awaiting !== null && awaiting.frames !== '') text = text === '' ? awaiting.frames : `${text}\n${awaiting.frames}`;
   const shown = text.split('\n');
   return shown.length > limit ? shown.slice(0, Math.max(limit, 0)).join('\n') : text;
 }
@@ -238,11 +252,12 @@ function inJobAfterTicks(frames) {
 // As V8, the frames are kept when the error is made and formatted on the
 // first read of `stack`, by the program's Error.prepareStackTrace if it has
 // one then (its result, of any type, is the value).
-function defineStack(err, frames, skip, receivers, limit = stackTraceLimit(), inTicks = inJobAfterTicks(frames)) {
+function defineStack(err, frames, skip, receivers, limit = stackTraceLimit(), inTicks = inJobAfterTicks(frames),
+                     awaiting = asyncStack(frames, receiverName)) {
   let value;
   let computed = false;
   let body;
-  const framesText = () => (body ??= v8Frames(frames, skip, receivers, limit, inTicks));
+  const framesText = () => (body ??= v8Frames(frames, skip, receivers, limit, inTicks, awaiting));
   formattedStacks.delete(err);
   stackFrames.set(err, framesText);
   Object.defineProperty(err, 'stack', {

@@ -480,7 +480,9 @@ const esm = require('internal/modules/esm');
 
 // The hooks user code is instrumented with (modules/throw_sites.py), which
 // the realm makes global bindings of their own (see Realm._boot).
-const userCodeHooks = [recordThrow, noteCaught, importAfterRead];
+const asyncFrames = require('internal/bootstrap/async_frames');
+const userCodeHooks = [recordThrow, noteCaught, importAfterRead, asyncFrames.enterAsync, asyncFrames.awaitFrom,
+                       asyncFrames.awaitAt, asyncFrames.resume];
 
 module.exports = {
   userCodeHooks,

@@ -1,0 +1,185 @@
+'use strict';
+
+const { functionPosition } = require('internal/bootstrap/builtins');
+
+// V8's `at async` frames: below the frames of an error made in an async
+// function resumed after an await, the async functions awaiting it, each at
+// its `await` (`at async outer (file:2:26)`). QuickJS keeps no such chain;
+// user code is rewritten (modules/await_sites.py) so that each call of an
+// async function makes a record that notes where the call waits, which call
+// it waits for, and when it runs again.
+//
+// A record is an array (made and filled at a fraction of an object's cost,
+// once per call of every async function), with these slots:
+const kFile = 0;
+const kName = 1;  // V8's name of the function
+const kLink = 2;  // the name calls call it by
+const kQName = 3;  // the name QuickJS's frames give it
+const kFirst = 4;  // the lines of the function's body
+const kLast = 5;
+const kReceiver = 6;
+const kAt = 7;  // where the call waits: "line:column"
+const kAwaiter = 8;  // the call awaiting this one's promise
+const kVia = 9;  // what that goes through: `Promise.all (index 0)`
+const kFn = 10;  // the function, when the library called it (noteAsyncCall)
+const kAnnounced = 11;  // its number among the announced calls; 0 before its first await
+
+// The call that ran again last (through an await or a catch of its own).
+let current = null;
+// The calls that have awaited for the first time (announced), numbered from
+// 1: the call they return their promises to may await those next. The last
+// kAnnouncedKept are kept, call number n at n % kAnnouncedKept.
+const kAnnouncedKept = 64;
+const announced = new Array(kAnnouncedKept).fill(null);
+let announcements = 0;
+
+// A call of an async function starts.
+function enterAsync(file, name, link, qname, first, last, receiver) {
+  return [file, name, link, qname, first, last, receiver, '', null, '', null, 0];
+}
+
+// Where an `await` starts to evaluate its operand: the count of calls
+// announced so far, for `awaitAt` to take those made by the operand.
+function awaitFrom() {
+  return announcements;
+}
+
+// Whether the last announced call is the only one after number `from` that
+// nothing awaits yet (a function called by another name: `const f = g; f()`).
+function onlyOne(from) {
+  for (let n = from + 1; n < announcements; n++) {
+    if (announced[n % kAnnouncedKept][kAwaiter] === null) return false;
+  }
+  return true;
+}
+
+// Before `call` awaits, at `at` ("line:column"), `value`, which calls a
+// function named `callee` ("" for a function in parentheses, `(async () =>
+// {})()`; "?" for a name no async function of the file has; null: no call of
+// a name): of the calls the operand made that awaited (those announced after
+// number `from`), the last, if it is that function's, or for "?" the only
+// one nothing awaits yet, is awaited by this one. For `Promise.all([...])`
+// (allSettled, any, race), `callee` is [the combinator, the callee of each
+// element]: the calls of the elements are.
+function awaitAt(call, at, callee, from, value) {
+  if (callee !== null && announcements !== from) {
+    if (announcements - from > kAnnouncedKept) from = announcements - kAnnouncedKept;
+    if (typeof callee === 'string') {
+      const last = announced[announcements % kAnnouncedKept];
+      if (last[kAwaiter] === null && last !== call &&
+          (last[kLink] === callee || callee === '' || (callee === '?' && onlyOne(from)))) {
+        last[kAwaiter] = call;
+      }
+    } else {
+      // (The elements' calls were made in order; others may come between.)
+      let index = 1;
+      for (let n = from + 1; n <= announcements; n++) {
+        const other = announced[n % kAnnouncedKept];
+        let found = callee.indexOf(other[kLink], index);
+        if (found < 0) found = callee.indexOf('?', index);
+        if (found < 0 || other[kAwaiter] !== null || other === call) continue;
+        other[kAwaiter] = call;
+        // (V8 shows no index for a race: its promise follows the first to settle.)
+        if (callee[0] !== 'race') other[kVia] = `    at async Promise.${callee[0]} (index ${found - 1})`;
+        index = found + 1;
+      }
+    }
+  }
+  call[kAt] = at;
+  if (call[kAnnounced] === 0) {
+    call[kAnnounced] = ++announcements;
+    announced[announcements % kAnnouncedKept] = call;
+  }
+  return value;
+}
+
+// After an `await` (or in a `catch` of the call's own, where an await that
+// rejected resumes): the call runs again.
+function resume(call, value) {
+  current = call;
+  return value;
+}
+
+// The library has just called `fn` on `receiver` (an emitter its listener,
+// a Timeout its callback), which V8 names the frames of its call after
+// (`Timeout._onTimeout`, `Server.<anonymous>`) even when it is an arrow. If
+// `fn` is an async function of user code that has just awaited, its call
+// learns both. `position`: what functionPosition(fn) gives, when known.
+function noteAsyncCall(fn, receiver, position) {
+  const call = announced[announcements % kAnnouncedKept];
+  if (call === null || call[kFn] !== null || typeof fn !== 'function') return;
+  const { 0: file, 1: line } = position ?? functionPosition(fn);
+  if (call[kFile] !== file || line > call[kFirst]) return;
+  call[kFn] = fn;
+  if (call[kReceiver] === undefined) call[kReceiver] = receiver;
+}
+
+// The class V8 names a call's receiver after in its frame (`K.run`), or ''
+// for a call of no receiver (a plain call: undefined, or the global object
+// for sloppy code). A class's own static functions are named after it.
+function receiverPrefix(receiver, receiverName) {
+  if (receiver === undefined || receiver === null || receiver === globalThis) return '';
+  if (typeof receiver === 'function') {
+    const desc = Object.getOwnPropertyDescriptor(receiver, 'prototype');
+    if (desc !== undefined && desc.writable === false && typeof receiver.name === 'string' && receiver.name !== '') {
+      return `${receiver.name}.`;
+    }
+  }
+  return `${receiverName(receiver)}.`;
+}
+
+// The key of `receiver` (or of an object it inherits from) that holds `fn`,
+// as V8 finds it for a frame (`[as _onTimeout]`), or ''.
+function methodName(receiver, fn, name) {
+  try {
+    if (name !== '' && receiver[name] === fn) return name;
+    for (let o = Object(receiver); o !== null; o = Object.getPrototypeOf(o)) {
+      for (const key of Object.getOwnPropertyNames(o)) {
+        const desc = Object.getOwnPropertyDescriptor(o, key);
+        if (desc !== undefined && desc.value === fn) return key;
+      }
+    }
+  } catch {
+    // (A proxy or an accessor that throws: no name.)
+  }
+  return '';
+}
+
+function frameOf(call, receiverName) {
+  const where = `${call[kFile]}:${call[kAt]}`;
+  const name = call[kName];
+  // (A name V8 made of where the function is stored, `o.n`, is shown as it is.)
+  const prefix = name.includes('.') ? '' : receiverPrefix(call[kReceiver], receiverName);
+  if (prefix === '') return name === '' ? `    at async ${where}` : `    at async ${name} (${where})`;
+  const method = call[kFn] === null ? '' : methodName(call[kReceiver], call[kFn], name);
+  if (name === '') return `    at async ${prefix}${method || '<anonymous>'} (${where})`;
+  const alias = method !== '' && method !== name ? ` [as ${method}]` : '';
+  return `    at async ${prefix}${name}${alias} (${where})`;
+}
+
+const kBottomFrame = /\n {4}at (.*?) \((.*):(\d+):\d+\)\n?$/;
+
+// What an error made now shows of the async calls below its frames:
+// { bottom: the receiver's prefix of its bottom frame, name: that frame's
+// function, frames: the `at async` lines }, or null. `frames` is QuickJS's
+// frames of the error: the bottom one must be the running call's own.
+function asyncStack(frames, receiverName) {
+  const call = current;
+  if (call === null) return null;
+  const m = kBottomFrame.exec(`\n${frames}`);
+  if (m === null || m[2] !== call[kFile]) return null;
+  const line = +m[3];
+  if (line < call[kFirst] || line > call[kLast]) return null;
+  const name = m[1];
+  const qname = call[kQName];
+  if (qname === '' ? name !== '<anonymous>' && name !== '<eval>' : name !== qname) return null;
+  const lines = [];
+  // (A chain longer than any stack shows is cut; it cannot loop either.)
+  for (let c = call; c[kAwaiter] !== null && lines.length < 200; c = c[kAwaiter]) {
+    if (c[kVia] !== '') lines.push(c[kVia]);
+    lines.push(frameOf(c[kAwaiter], receiverName));
+  }
+  return { bottom: receiverPrefix(call[kReceiver], receiverName), name: qname, frames: lines.join('\n') };
+}
+
+module.exports = { asyncStack, awaitAt, awaitFrom, enterAsync, noteAsyncCall, resume };
