@@ -14,6 +14,8 @@ const kFrameLine = /^ {4}at (?:(.+?) \((.+)\)|(.+))$/;
 const kLocation = /^(.*):(\d+):(\d+)$/;
 const kEvalLocation = /^(eval at .*), (.*)$/;
 const kAlias = / \[as (.*)\]$/;
+// `at async Promise.all (index 0)`: the element an async frame's promise is of.
+const kPromiseIndex = /^index (\d+)$/;
 
 let sourceOffset = () => 0;
 
@@ -38,8 +40,8 @@ class CallSite {
   isNative() { return false; }
   isConstructor() { return this.#site.constructor; }
   isAsync() { return this.#site.async; }
-  isPromiseAll() { return false; }
-  getPromiseIndex() { return null; }
+  isPromiseAll() { return this.#site.promiseAll; }
+  getPromiseIndex() { return this.#site.promiseIndex; }
   getScriptNameOrSourceURL() { return this.#site.evalOrigin === undefined ? this.#site.fileName : null; }
   getScriptHash() { return ''; }
   getEnclosingColumnNumber() { return null; }
@@ -84,6 +86,14 @@ function readName(site, name) {
 }
 
 function readLocation(site, location) {
+  const element = site.async ? kPromiseIndex.exec(location) : null;
+  if (element !== null) {
+    // (V8 names the receiver, the Promise constructor, a Function.)
+    site.typeName = 'Function';
+    site.promiseAll = site.functionName === 'all';
+    site.promiseIndex = +element[1];
+    return;
+  }
   const inEval = kEvalLocation.exec(location);
   if (inEval !== null) {
     site.evalOrigin = inEval[1];
@@ -116,9 +126,17 @@ function callSitesOf(text) {
       toplevel: true,
       constructor: false,
       async: false,
+      promiseAll: false,
+      promiseIndex: null,
     };
-    if (frame[1] !== undefined) readName(site, frame[1]);
-    readLocation(site, frame[1] !== undefined ? frame[2] : frame[3]);
+    let location = frame[1] !== undefined ? frame[2] : frame[3];
+    if (frame[1] !== undefined) {
+      readName(site, frame[1]);
+    } else if (location.startsWith('async ')) {
+      site.async = true;  // (an anonymous async function's frame: `at async file:1:2`)
+      location = location.slice(6);
+    }
+    readLocation(site, location);
     sites.push(new CallSite(site));
   }
   return sites;
