@@ -53,7 +53,8 @@ _CATCH_BEFORE = re.compile(r"(?<![\w$.])catch\s*(?:\([^()]*\)\s*)?$")
 _NAMED_EXPRESSION = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*[=:]\s*async\s+$")
 # Words after which an operand is not one this can end (or not an operand at all).
 _NOT_OPERAND = {"function", "class", "async", "yield", "await", "let", "in", "of", "instanceof"}
-_KEYWORDS_BEFORE_REGEX = js_blocks._BEFORE_REGEX
+# After these (the last punctuation or word) a `/` starts a regular expression.
+_BEFORE_REGEX = set("(,=:[!&|?{};+-*%<>~^") | js_blocks.BEFORE_REGEX
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
 _NAME_AT_END = re.compile(r"#?[\w$]+$")
 
@@ -88,8 +89,8 @@ def _matching(src: str, i: int) -> int:
                 return -1
             prev = "a"
             continue
-        if c == "/" and (prev in "(,=:[!&|?{};+-*%<>~^" or prev in _KEYWORDS_BEFORE_REGEX):
-            i = js_blocks._skip_regex(src, i)
+        if c == "/" and prev in _BEFORE_REGEX:
+            i = js_blocks.skip_regex(src, i)
             prev = "a"
             continue
         if c in _OPENERS:
@@ -113,7 +114,7 @@ def _template_end(src: str, i: int) -> int:
     """Index just past the template literal whose backtick is at `i`; -1 if it does not end."""
     i += 1
     while True:
-        i, nested = js_blocks._template_part(src, i)
+        i, nested = js_blocks.template_part(src, i)
         if not nested:
             return i if i <= len(src) and src[i - 1] == "`" else -1
         end = _matching(src, i - 1)
@@ -135,7 +136,7 @@ def _primary_end(src: str, i: int) -> int:
     if c == "`":
         return _template_end(src, i)
     if c == "/" and not src.startswith(("//", "/*"), i):
-        return js_blocks._skip_regex(src, i)
+        return js_blocks.skip_regex(src, i)
     m = _NUMBER.match(src, i)
     if m is not None and (c.isdigit() or c == "."):
         return m.end()
@@ -151,7 +152,7 @@ def _primary_end(src: str, i: int) -> int:
 def _postfix_end(src: str, i: int) -> tuple:
     """(end, callee) of the member accesses and calls after position `i`; callee is the
     name the last call calls when the expression ends with a call: "" for `(...)()`,
-    None when it is no call of a name."""
+    "?" for `o[k]()`, None when it is no call."""
     callee: Optional[str] = None
     chained: Optional[str] = None  # the callee of a call `.then(`, `.catch(` or `.finally(` follows
     while True:
@@ -193,7 +194,10 @@ def _postfix_end(src: str, i: int) -> tuple:
             else:
                 before = src[max(0, i - 256):i]
                 tail = _NAME_AT_END.search(before)
-                callee = tail.group() if tail is not None else ("" if before.endswith(")") else None)
+                if tail is not None:
+                    callee = tail.group()
+                else:  # `(...)()`, and a function found by a computed key, `o[k]()`
+                    callee = "" if before.endswith(")") else "?" if before.endswith("]") else None
             i = end
             continue
         if c == "[":
@@ -358,8 +362,8 @@ def _concise_end(src: str, start: int) -> int:
             i = -1 if m is None else m.end()
         elif c == "`":
             i = _template_end(src, i)
-        elif c == "/" and (prev in "(,=:[!&|?{};+-*%<>~^" or prev in _KEYWORDS_BEFORE_REGEX):
-            i = js_blocks._skip_regex(src, i)
+        elif c == "/" and prev in _BEFORE_REGEX:
+            i = js_blocks.skip_regex(src, i)
         else:
             word = _WORD.match(src, i)
             if word is not None:

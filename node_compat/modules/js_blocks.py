@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"#?[\w$]+")
 _PUNCT = re.compile(r"=>|\.\.\.|\?\?|\|\||&&|\?\.|[^\s\w$]")
 # After these a `/` starts a regular expression, not a division.
-_BEFORE_REGEX = {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do",
+BEFORE_REGEX = {"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do",
                  "else", "yield", "await"}
 _NAME_AFTER = re.compile(r"\s+([\w$]+)")
 _KEY_COLON = re.compile(r"\s*:")
@@ -58,7 +58,7 @@ def _skip_string(src: str, i: int) -> int:
     return i
 
 
-def _skip_regex(src: str, i: int) -> int:
+def skip_regex(src: str, i: int) -> int:
     i += 1
     in_class = False
     while i < len(src):
@@ -79,7 +79,7 @@ def _skip_regex(src: str, i: int) -> int:
     return i
 
 
-def _template_part(src: str, i: int) -> tuple:
+def template_part(src: str, i: int) -> tuple:
     """From inside a template literal at `i`: (index after its end or its `${`, whether at `${`)."""
     while i < len(src):
         c = src[i]
@@ -128,16 +128,16 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
             continue
         if c == "`":
             tokens.append(("<string>", i))
-            i, nested = _template_part(src, i + 1)
+            i, nested = template_part(src, i + 1)
             if nested:
                 stack.append(("${", -1))
             continue
         if c == "/":
             prev = tokens[-1][0] if tokens else None
             ends_operand = prev is not None and (_WORD.fullmatch(prev) is not None or prev in (")", "]", "}", "<string>"))
-            if not ends_operand or prev in _BEFORE_REGEX:
+            if not ends_operand or prev in BEFORE_REGEX:
                 tokens.append(("<regex>", i))
-                i = _skip_regex(src, i)
+                i = skip_regex(src, i)
                 continue
         word = _WORD.match(src, i)
         if word is not None:
@@ -168,7 +168,7 @@ def scan(src: str, unmatched: Optional[list] = None, awaits: Optional[list] = No
         elif text == "}":
             if stack and stack[-1][0] == "${":
                 stack.pop()
-                i, nested = _template_part(src, i + 1)
+                i, nested = template_part(src, i + 1)
                 if nested:
                     stack.append(("${", -1))
                 tokens.append(("<string>", i))
