@@ -8,7 +8,8 @@ to keep it:
 
 - an async function's body starts with `const __pynodeR=__pynodeAsync(file,
   name, name called by, name in QuickJS's frames, first line, last line, this);`,
-  a record of the call (`void 0` for an arrow, which has no receiver); an ES
+  a record of the call (for an arrow, which has no receiver, `void 0` and the
+  class V8 names it after when it is called as a method); an ES
   module that awaits at its top level starts with one for its top level;
 - `await X` becomes `__pynodeResume(__pynodeR, await __pynodeAwait(__pynodeR,
   "line:column", callee, __pynodeAwaitFrom(), X))`: the await notes where the
@@ -196,6 +197,8 @@ def _postfix_end(src: str, i: int) -> tuple:
                 tail = _NAME_AT_END.search(before)
                 if tail is not None:
                     callee = tail.group()
+                    if before[:tail.start()].rstrip().endswith("."):
+                        callee = "." + callee  # a method call: the function gets a receiver
                 else:  # `(...)()`, and a function found by a computed key, `o[k]()`
                     callee = "" if before.endswith(")") else "?" if before.endswith("]") else None
             i = end
@@ -317,11 +320,17 @@ def _callee_of(src: str, operand: int, end: int, callee: Optional[str], async_na
     close = _matching(src, m.end() - 1)
     if close < 0 or _space(src, close) >= end or src[_space(src, close)] != ")":
         return _loose(callee, async_names)
-    return [m.group(1)] + [_loose(name, async_names) for name in _elements(src, m.end() - 1, close - 1)]
+    elements = [_loose(name, async_names) for name in _elements(src, m.end() - 1, close - 1)]
+    return [m.group(1)] + [name if name is None else name.lstrip(".") for name in elements]
 
 
 def _loose(callee: Optional[str], async_names: set) -> Optional[str]:
-    return "?" if callee and callee not in async_names else callee
+    """`callee` as noted (a method call's with a dot before it), "?" for a name no async
+    function of the file has."""
+    if not callee:
+        return callee
+    dot = "." if callee.startswith(".") else ""
+    return callee if callee[len(dot):] in async_names else dot + "?"
 
 
 _CONTINUES = re.compile(r"(?:\+(?!\+)|-(?!-)|[.?:*/%<>=&|^,(\[`]|(?:in|instanceof)(?![\w$]))")
@@ -458,6 +467,18 @@ def _names(src: str, block: js_blocks.Block) -> tuple:
     return "", "", ""
 
 
+def _arrow_owner(blocks: list, block: js_blocks.Block) -> str:
+    """The class V8 names an arrow's frames after when it is called as a method of the
+    object it is written in: "Object" for an object literal's property, the class for a
+    class field's; "" where that is not known."""
+    if block.name is None or block.parent < 0:
+        return ""
+    parent = blocks[block.parent]
+    if parent.kind == "object":
+        return "Object"
+    return (parent.name or "") if parent.kind == "class" else ""
+
+
 def insertions(src: str, file: str, module: bool) -> list:
     """[(offset, text)] that give the async functions of `src` (the code of `file`, an ES
     module or not) their records and their awaits their notes; in the order to insert."""
@@ -500,7 +521,7 @@ def insertions(src: str, file: str, module: bool) -> list:
                 return False
             first = places.line_col(block.start)[0]
             last = places.line_col(block.end)[0]
-            receiver = "void 0" if block.kind == "arrow" else "this"
+            receiver = f"void 0,{json.dumps(_arrow_owner(blocks, block))}" if block.kind == "arrow" else "this"
             names = ",".join(json.dumps(name) for name in _names(src, block))
             enter = f"const {RECORD}={ENTER_HOOK}({quoted_file},{names},{first},{last},{receiver});"
             if src[block.start] == "{":

@@ -51,8 +51,8 @@ def waits(source: str, module: bool = False) -> list:
 
 @pytest.mark.parametrize(("source", "expected"), [
     ("async function f() { await g(1); }", [("g(1)", '"?"')]),
-    ("async function f() { const v = await a.b.c(x) + 1; }", [("a.b.c(x)", '"?"')]),
-    ("async function f() { await new K().run(); }", [("new K().run()", '"?"')]),
+    ("async function f() { const v = await a.b.c(x) + 1; }", [("a.b.c(x)", '".?"')]),
+    ("async function f() { await new K().run(); }", [("new K().run()", '".?"')]),
     ("async function f() { await new Promise((r) => r()); }", [("new Promise((r) => r())", "null")]),
     ("async function f() { await (async () => 1)(); }", [("(async () => 1)()", '""')]),
     ("async function f() { await x ? a() : b(); }", [("x", "null")]),
@@ -60,11 +60,13 @@ def waits(source: str, module: bool = False) -> list:
     ("async function f() { await g.call(null, 1); }", [("g.call(null, 1)", '"?"')]),
     ("async function f() { await Promise.all([a(), b, c.d()]); }",
      [('Promise.all([a(), b, c.d()])', '["all","?",null,"?"]')]),
-    ("async function f() { await o?.m?.(); }", [("o?.m?.()", '"?"')]),
+    ("async function f() { await Promise.race([(async () => 1)(), o.m()]); }",
+     [('Promise.race([(async () => 1)(), o.m()])', '["race","","?"]')]),
+    ("async function f() { await o?.m?.(); }", [("o?.m?.()", '".?"')]),
     ("async function f() { await -x; }", [("-x", "null")]),
     ("async function f() { await typeof x; }", [("typeof x", "null")]),
     ("async function f() { await `a${b}c`.length; }", [("`a${b}c`.length", "null")]),
-    ("async function f() { await /re/.test(s); }", [("/re/.test(s)", '"?"')]),
+    ("async function f() { await /re/.test(s); }", [("/re/.test(s)", '".?"')]),
     ("async function f() { await g\n  (1); }", [("g\n  (1)", '"?"')]),
     ("async function f() { await g()\n  .then(h); }", [("g()\n  .then(h)", '"?"')]),
     ("async function f() { await x; y++; }", [("x", "null")]),
@@ -106,10 +108,12 @@ def test_an_async_function_records_its_call_after_its_directives() -> None:
 
 @pytest.mark.parametrize(("source", "names", "receiver"), [
     ("class K { async run() { await x; } }", '"run","run","run"', "this"),
-    ("const h = async () => { await x; };", '"h","h","h"', "void 0"),
+    ("const h = async () => { await x; };", '"h","h","h"', 'void 0,""'),
+    ("const o = { h: async () => { await x; } };", '"h","h","h"', 'void 0,"Object"'),
+    ("class K { h = async () => { await x; }; }", '"h","h","h"', 'void 0,"K"'),
     ("const e = async function () { await x; };", '"e","e","e"', "this"),
     ("o.n = async function () { await x; };", '"o.n","n",""', "this"),
-    ("[1].map(async () => { await x; });", '"","",""', "void 0"),
+    ("[1].map(async () => { await x; });", '"","",""', 'void 0,""'),
     ("const o = { async [k]() { await x; } };", '"","",""', "this"),
 ])
 def test_the_names_a_call_is_recorded_with(source: str, names: str, receiver: str) -> None:
@@ -118,7 +122,7 @@ def test_the_names_a_call_is_recorded_with(source: str, names: str, receiver: st
 
 def test_an_arrow_without_braces_gets_a_body() -> None:
     assert rewritten("const f = async (x) => await g(x), y = 1;") == (
-        'const f = async (x) =>{const __pynodeR=__pynodeAsync("f.js","f","f","f",1,1,void 0);return ('
+        'const f = async (x) =>{const __pynodeR=__pynodeAsync("f.js","f","f","f",1,1,void 0,"");return ('
         ' __pynodeResume(__pynodeR,await __pynodeAwait(__pynodeR,"1:24","?",__pynodeAwaitFrom(),g(x))))}, y = 1;')
     two_lines = "const f = async (x) =>\n  x\n    ? await a()\n    : b;\nnext();"
     assert rewritten(two_lines).endswith("    : b)};\nnext();")

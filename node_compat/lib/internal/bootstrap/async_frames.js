@@ -23,6 +23,8 @@ const kAwaiter = 8;  // the call awaiting this one's promise
 const kVia = 9;  // what that goes through: `Promise.all (index 0)`
 const kFn = 10;  // the function, when the library called it (noteAsyncCall)
 const kAnnounced = 11;  // its number among the announced calls; 0 before its first await
+const kOwner = 12;  // an arrow's: the class V8 names it after when called as a method
+const kMethodCall = 13;  // whether the call that awaits it called it as a method
 
 // The call that ran again last (through an await or a catch of its own).
 let current = null;
@@ -34,8 +36,8 @@ const announced = new Array(kAnnouncedKept).fill(null);
 let announcements = 0;
 
 // A call of an async function starts.
-function enterAsync(file, name, link, qname, first, last, receiver) {
-  return [file, name, link, qname, first, last, receiver, '', null, '', null, 0];
+function enterAsync(file, name, link, qname, first, last, receiver, owner = '') {
+  return [file, name, link, qname, first, last, receiver, '', null, '', null, 0, owner, false];
 }
 
 // Where an `await` starts to evaluate its operand: the count of calls
@@ -65,10 +67,14 @@ function awaitAt(call, at, callee, from, value) {
   if (callee !== null && announcements !== from) {
     if (announcements - from > kAnnouncedKept) from = announcements - kAnnouncedKept;
     if (typeof callee === 'string') {
+      // (".name": called as a method, which gives an arrow a receiver too)
+      const method = callee.charCodeAt(0) === 46;
+      const name = method ? callee.slice(1) : callee;
       const last = announced[announcements % kAnnouncedKept];
       if (last[kAwaiter] === null && last !== call &&
-          (last[kLink] === callee || callee === '' || (callee === '?' && onlyOne(from)))) {
+          (last[kLink] === name || name === '' || (name === '?' && onlyOne(from)))) {
         last[kAwaiter] = call;
+        last[kMethodCall] = method;
       }
     } else {
       // (The elements' calls were made in order; others may come between.)
@@ -145,11 +151,18 @@ function methodName(receiver, fn, name) {
   return '';
 }
 
+// The receiver's prefix of a call's frames: of its receiver, or for an
+// arrow called as a method, of where it is written (`Object.get`).
+function prefixOf(call, receiverName) {
+  if (call[kReceiver] === undefined && call[kMethodCall] && call[kOwner] !== '') return `${call[kOwner]}.`;
+  return receiverPrefix(call[kReceiver], receiverName);
+}
+
 function frameOf(call, receiverName) {
   const where = `${call[kFile]}:${call[kAt]}`;
   const name = call[kName];
   // (A name V8 made of where the function is stored, `o.n`, is shown as it is.)
-  const prefix = name.includes('.') ? '' : receiverPrefix(call[kReceiver], receiverName);
+  const prefix = name.includes('.') ? '' : prefixOf(call, receiverName);
   if (prefix === '') return name === '' ? `    at async ${where}` : `    at async ${name} (${where})`;
   const method = call[kFn] === null ? '' : methodName(call[kReceiver], call[kFn], name);
   if (name === '') return `    at async ${prefix}${method || '<anonymous>'} (${where})`;
@@ -179,7 +192,7 @@ function asyncStack(frames, receiverName) {
     if (c[kVia] !== '') lines.push(c[kVia]);
     lines.push(frameOf(c[kAwaiter], receiverName));
   }
-  return { bottom: receiverPrefix(call[kReceiver], receiverName), name: qname, frames: lines.join('\n') };
+  return { bottom: prefixOf(call, receiverName), name: qname, frames: lines.join('\n') };
 }
 
 module.exports = { asyncStack, awaitAt, awaitFrom, enterAsync, noteAsyncCall, resume };
