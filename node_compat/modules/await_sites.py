@@ -309,10 +309,10 @@ def _callee_of(src: str, operand: int, end: int, callee: Optional[str], async_na
     """What an await's `w` gets as the callee of its operand: a name (see _postfix_end), or
     for `Promise.all([...])` (allSettled, any, race) [the combinator, the callee of each element].
 
-    A name no async function of the file has is "?": the function may be one by
-    another name (a parameter, a variable) or a function returning an async call's
-    promise, which V8 follows too. (An async function of the file that returns
-    another's promise is not followed: its own promise is another.)
+    A name no async function of the file has gets "?" before it: the function may
+    be one by another name (a parameter, a variable), or a function returning an
+    async call's promise, which V8 follows too. (An async function of the file
+    that returns another's promise is not followed: its own promise is another.)
     """
     m = _COMBINATOR.match(src, operand)
     if m is None:
@@ -320,17 +320,17 @@ def _callee_of(src: str, operand: int, end: int, callee: Optional[str], async_na
     close = _matching(src, m.end() - 1)
     if close < 0 or _space(src, close) >= end or src[_space(src, close)] != ")":
         return _loose(callee, async_names)
-    elements = [_loose(name, async_names) for name in _elements(src, m.end() - 1, close - 1)]
-    return [m.group(1)] + [name if name is None else name.lstrip(".") for name in elements]
+    elements = [(name or "").lstrip(".") if name is not None else None for name in _elements(src, m.end() - 1, close - 1)]
+    return [m.group(1)] + [name if name is None or name in async_names or name == "" else "?" for name in elements]
 
 
 def _loose(callee: Optional[str], async_names: set) -> Optional[str]:
-    """`callee` as noted (a method call's with a dot before it), "?" for a name no async
-    function of the file has."""
-    if not callee:
+    """`callee` as noted: a method call's with a dot before it, and a name no async
+    function of the file has with "?" before it."""
+    if not callee or callee == "?":
         return callee
     dot = "." if callee.startswith(".") else ""
-    return callee if callee[len(dot):] in async_names else dot + "?"
+    return callee if callee[len(dot):] in async_names else f"{dot}?{callee[len(dot):]}"
 
 
 _CONTINUES = re.compile(r"(?:\+(?!\+)|-(?!-)|[.?:*/%<>=&|^,(\[`]|(?:in|instanceof)(?![\w$]))")

@@ -24,7 +24,8 @@ const kVia = 9;  // what that goes through: `Promise.all (index 0)`
 const kFn = 10;  // the function, when the library called it (noteAsyncCall)
 const kAnnounced = 11;  // its number among the announced calls; 0 before its first await
 const kOwner = 12;  // an arrow's: the class V8 names it after when called as a method
-const kMethodCall = 13;  // whether the call that awaits it called it as a method
+const kMethodCall = 13;  // whether the call awaiting it called it as a method (null: not known)
+const kLibraryFrames = 14;  // a library call's: Node's frames of its functions (libraryCall)
 
 // The call that ran again last (through an await or a catch of its own).
 let current = null;
@@ -37,7 +38,7 @@ let announcements = 0;
 
 // A call of an async function starts.
 function enterAsync(file, name, link, qname, first, last, receiver, owner = '') {
-  return [file, name, link, qname, first, last, receiver, '', null, '', null, 0, owner, false];
+  return [file, name, link, qname, first, last, receiver, '', null, '', null, 0, owner, null];
 }
 
 // Where an `await` starts to evaluate its operand: the count of calls
@@ -57,8 +58,8 @@ function onlyOne(from) {
 
 // Before `call` awaits, at `at` ("line:column"), `value`, which calls a
 // function named `callee` ("" for a function in parentheses, `(async () =>
-// {})()`; "?" for a name no async function of the file has; null: no call of
-// a name): of the calls the operand made that awaited (those announced after
+// {})()`; "?" before a name no async function of the file has; null: no
+// call): of the calls the operand made that awaited (those announced after
 // number `from`), the last, if it is that function's, or for "?" the only
 // one nothing awaits yet, is awaited by this one. For `Promise.all([...])`
 // (allSettled, any, race), `callee` is [the combinator, the callee of each
@@ -67,14 +68,17 @@ function awaitAt(call, at, callee, from, value) {
   if (callee !== null && announcements !== from) {
     if (announcements - from > kAnnouncedKept) from = announcements - kAnnouncedKept;
     if (typeof callee === 'string') {
-      // (".name": called as a method, which gives an arrow a receiver too)
+      // (".name": called as a method, which gives an arrow a receiver too;
+      // "?name": a name no async function of the file has)
       const method = callee.charCodeAt(0) === 46;
-      const name = method ? callee.slice(1) : callee;
+      const loose = callee.charCodeAt(method ? 1 : 0) === 63;
+      const name = callee.slice((method ? 1 : 0) + (loose ? 1 : 0));
       const last = announced[announcements % kAnnouncedKept];
-      if (last[kAwaiter] === null && last !== call &&
-          (last[kLink] === name || name === '' || (name === '?' && onlyOne(from)))) {
+      const named = last[kLink] === name;
+      if (last[kAwaiter] === null && last !== call && (named || callee === '' || (loose && onlyOne(from)))) {
         last[kAwaiter] = call;
-        last[kMethodCall] = method;
+        // (How it was called is known when the await calls it by its name.)
+        last[kMethodCall] = named ? method : null;
       }
     } else {
       // (The elements' calls were made in order; others may come between.)
@@ -120,6 +124,49 @@ function noteAsyncCall(fn, receiver, position) {
   if (call[kReceiver] === undefined) call[kReceiver] = receiver;
 }
 
+// A call of one of the library's functions that are async in Node (named
+// `link` for the calls that await it), whose errors have Node's `frames`
+// (`Object.stat (node:...)`): announced like a user call that has awaited,
+// so that the user's call awaiting its promise is known.
+function libraryCall(link, frames) {
+  const call = enterAsync('node:', link, link, '', 0, 0, undefined);
+  call[kLibraryFrames] = frames;
+  call[kAnnounced] = ++announcements;
+  announced[announcements % kAnnouncedKept] = call;
+  return call;
+}
+
+// The library call announced last, if the last announced call is one.
+function lastLibraryCall() {
+  const call = announced[announcements % kAnnouncedKept];
+  return call !== null && call[kFile] === 'node:' ? call : null;
+}
+
+function setLibraryFrames(call, frames) {
+  call[kLibraryFrames] = frames;
+}
+
+// A library call's frames: Node's (`open (node:...)`), then the `at async`
+// frames of the calls awaiting it. The function the user called is a
+// method of the module object (`Object.stat`) unless the call awaiting it
+// called it plainly (`stat()` of a named import).
+function libraryFrames(call, receiverName) {
+  const plain = call[kMethodCall] === false;
+  return call[kLibraryFrames].map((frame) => `    at async ${plain && frame.startsWith('Object.') ? frame.slice(7) : frame}`)
+    .concat(awaiters(call, receiverName));
+}
+
+// The `at async` frames of the calls awaiting `call`.
+function awaiters(call, receiverName) {
+  const lines = [];
+  // (A chain longer than any stack shows is cut; it cannot loop either.)
+  for (let c = call; c[kAwaiter] !== null && lines.length < 200; c = c[kAwaiter]) {
+    if (c[kVia] !== '') lines.push(c[kVia]);
+    lines.push(frameOf(c[kAwaiter], receiverName));
+  }
+  return lines;
+}
+
 // The class V8 names a call's receiver after in its frame (`K.run`), or ''
 // for a call of no receiver (a plain call: undefined, or the global object
 // for sloppy code). A class's own static functions are named after it.
@@ -154,7 +201,7 @@ function methodName(receiver, fn, name) {
 // The receiver's prefix of a call's frames: of its receiver, or for an
 // arrow called as a method, of where it is written (`Object.get`).
 function prefixOf(call, receiverName) {
-  if (call[kReceiver] === undefined && call[kMethodCall] && call[kOwner] !== '') return `${call[kOwner]}.`;
+  if (call[kReceiver] === undefined && call[kMethodCall] === true && call[kOwner] !== '') return `${call[kOwner]}.`;
   return receiverPrefix(call[kReceiver], receiverName);
 }
 
@@ -186,13 +233,18 @@ function asyncStack(frames, receiverName) {
   const name = m[1];
   const qname = call[kQName];
   if (qname === '' ? name !== '<anonymous>' && name !== '<eval>' : name !== qname) return null;
-  const lines = [];
-  // (A chain longer than any stack shows is cut; it cannot loop either.)
-  for (let c = call; c[kAwaiter] !== null && lines.length < 200; c = c[kAwaiter]) {
-    if (c[kVia] !== '') lines.push(c[kVia]);
-    lines.push(frameOf(c[kAwaiter], receiverName));
-  }
-  return { bottom: prefixOf(call, receiverName), name: qname, frames: lines.join('\n') };
+  return { bottom: prefixOf(call, receiverName), name: qname, frames: awaiters(call, receiverName).join('\n') };
 }
 
-module.exports = { asyncStack, awaitAt, awaitFrom, enterAsync, noteAsyncCall, resume };
+module.exports = {
+  asyncStack,
+  awaitAt,
+  awaitFrom,
+  enterAsync,
+  lastLibraryCall,
+  libraryCall,
+  libraryFrames,
+  noteAsyncCall,
+  resume,
+  setLibraryFrames,
+};

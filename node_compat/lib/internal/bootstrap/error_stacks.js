@@ -9,7 +9,7 @@
 
 const { markNative } = require('internal/bootstrap/function_text');
 const { callSitesOf, setSourceOffset } = require('internal/bootstrap/call_sites');
-const { asyncStack, noteAsyncCall } = require('internal/bootstrap/async_frames');
+const { asyncStack, libraryFrames, noteAsyncCall } = require('internal/bootstrap/async_frames');
 const { functionPosition } = require('internal/bootstrap/builtins');
 
 const kIsNodeError = Symbol('kIsNodeError');
@@ -254,10 +254,21 @@ function inJobAfterTicks(frames) {
 // one then (its result, of any type, is the value).
 function defineStack(err, frames, skip, receivers, limit = stackTraceLimit(), inTicks = inJobAfterTicks(frames),
                      awaiting = asyncStack(frames, receiverName)) {
+  let body;
+  defineFramesText(err, () => (body ??= v8Frames(frames, skip, receivers, limit, inTicks, awaiting)));
+}
+
+// An error that Node makes in a promise's rejection handler, which has
+// `async` frames only: those of the library call `call` (async_frames'
+// libraryCall) and of the calls awaiting it.
+function defineAsyncFrames(err, call) {
+  const text = libraryFrames(call, receiverName).slice(0, Math.max(stackTraceLimit(), 0)).join('\n');
+  defineFramesText(err, () => text);
+}
+
+function defineFramesText(err, framesText) {
   let value;
   let computed = false;
-  let body;
-  const framesText = () => (body ??= v8Frames(frames, skip, receivers, limit, inTicks, awaiting));
   formattedStacks.delete(err);
   stackFrames.set(err, framesText);
   Object.defineProperty(err, 'stack', {
@@ -457,6 +468,7 @@ function installErrorStacks({ v8Positions, sourceOffset, engineMessage: namedMes
 }
 
 module.exports = {
+  defineAsyncFrames,
   framesOf,
   installErrorStacks,
   isStackFormatted,

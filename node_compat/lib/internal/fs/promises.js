@@ -55,6 +55,8 @@ const {
 } = require('internal/fs/utils');
 
 const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
+const { lastLibraryCall, libraryCall, setLibraryFrames } = require('internal/bootstrap/async_frames');
+const { defineAsyncFrames } = require('internal/bootstrap/error_stacks');
 
 const { F_OK } = constants;
 const kHandle = Symbol('kHandle');
@@ -105,28 +107,56 @@ const kAwait = {
   writev: 'node:internal/fs/promises:773:25',
 };
 
+// The functions of the module whose failing binding call Node awaits in
+// the function itself: their errors' frames are `at async Object.name`, then
+// those of the calls awaiting them (async_frames' libraryCall).
+const kAsyncFrames = { __proto__: null };
+for (const name of ['access', 'chmod', 'chown', 'copyFile', 'lchown', 'link', 'lstat', 'lutimes', 'mkdir',
+  'mkdtemp', 'open', 'readdir', 'readlink', 'realpath', 'rename', 'rmdir', 'stat', 'statfs', 'symlink',
+  'unlink', 'utimes']) {
+  kAsyncFrames[kAwait[name]] = [name, [`Object.${name} (${kAwait[name]})`]];
+}
+kAsyncFrames[kAwait.readdirRecursive] = ['readdir', [`readdirRecursive (${kAwait.readdirRecursive})`]];
+// A file opened for another function: Node's open, then that function.
+const kOpenedFor = {
+  __proto__: null,
+  readFile: [`open (${kAwait.open})`, 'Object.readFile (node:internal/fs/promises:1243:14)'],
+  writeFile: [`open (${kAwait.open})`, 'Object.writeFile (node:internal/fs/promises:1213:14)'],
+  appendFile: [`open (${kAwait.open})`, 'writeFile (node:internal/fs/promises:1213:14)'],
+  truncate: [`open (${kAwait.open})`, 'Object.truncate (node:internal/fs/promises:792:14)'],
+};
+
 // Run binding[op](...args) on the thread pool; resolves with the (transformed)
 // result, or rejects as Node's `await` at `site` does (see kAwait).
 function call(site, op, args, syscall, path, dest, transform) {
+  const frames = kAsyncFrames[site];
+  const caller = frames === undefined ? null : libraryCall(frames[0], frames[1]);
   return new Promise((resolve, reject) => {
-    binding[op](...args, makeRequest((err, result) => (err ? reject(rejection(err, site)) : resolve(result)),
+    binding[op](...args, makeRequest((err, result) => (err ? reject(rejection(err, site, caller)) : resolve(result)),
                                      syscall, path, dest, transform));
   });
 }
 
-function rejection(err, site) {
-  return site === undefined ? err : withFrames(err, site);
+function rejection(err, site, caller) {
+  if (site === undefined) return err;
+  withFrames(err, site);
+  if (caller !== null) defineAsyncFrames(err, caller);
+  return err;
 }
 
 // readFile and writeFile run in one piece here; in Node they open a
 // FileHandle, stat it, then read (or write) and close it: a failure is made
-// at that step's `await` (`transfer`: the read or write).
-function wholeFileRejection(err, transfer) {
+// at that step's `await` (`transfer`: the read or write). An open's failure
+// has the frames of Node's open for `caller`.
+function wholeFileRejection(err, transfer, caller) {
   if (typeof err.syscall !== 'string') return err;
   switch (err.syscall) {
-    case 'open': return withFrames(err, kAwait.open);
+    case 'open': return rejection(err, kAwait.open, caller);
     case 'fstat': return withFrames(err, kAwait.readFileFstat);
     case 'read':
+      // (Node's readFile returns readFileHandle's promise: its frame only.)
+      setLibraryFrames(caller, [`readFileHandle (${transfer})`]);
+      return rejection(err, transfer, caller);
     case 'write': return withFrames(err, transfer);
     default: return err;
   }
@@ -498,7 +528,9 @@ async function rename(oldPath, newPath) {
 }
 
 async function truncate(path, len = 0) {
-  const fd = await open(path, 'r+');
+  const opening = open(path, 'r+');
+  openedFor('truncate');
+  const fd = await opening;
   return handleFdClose(fd.truncate(len), fd.close);
 }
 
@@ -676,17 +708,34 @@ async function writeFile(path, data, options) {
     path = getValidatedPath(path); // at node:internal/fs/promises:636:10
     const mode = parseFileMode(options.mode, 'mode', 0o666);
     const bytes = chunkBytes(data, options.encoding);
+    const caller = libraryCall('writeFile', kOpenedFor[appending ? 'appendFile' : 'writeFile']);
     return new Promise((resolve, reject) => {
       writeWholeFile(path, bytes, stringToFlags(flag), mode, options.signal, flush,
-                     (err) => (err ? reject(wholeFileRejection(err, kAwait.writeBuffer)) : resolve()));
+                     (err) => (err ? reject(wholeFileRejection(err, kAwait.writeBuffer, caller)) : resolve()));
     });
   }
-  const fd = await open(path, flag, options.mode);
+  const opening = open(path, flag, options.mode);
+  openedFor(appending ? 'appendFile' : 'writeFile');
+  const fd = await opening;
   return handleFdClose(writeFileHandle(fd, data, options), fd.close);
 }
 
+// (Node's appendFile returns writeFile's promise: its frames are writeFile's.)
+let appending = false;
 async function appendFile(path, data, options) {
-  return writeFile(path, data, appendOptions(options));
+  appending = true;
+  try {
+    return writeFile(path, data, appendOptions(options));
+  } finally {
+    appending = false;
+  }
+}
+
+// The call of open() just made opens the file for `name`: its failure has
+// Node's frames of that (the open's, then the function's).
+function openedFor(name) {
+  const caller = lastLibraryCall();
+  if (caller !== null) setLibraryFrames(caller, kOpenedFor[name]);
 }
 
 async function readFile(path, options) {
@@ -696,9 +745,10 @@ async function readFile(path, options) {
   checkAborted(options.signal);
   path = getValidatedPath(path); // at node:internal/fs/promises:636:10
   const flags = stringToFlags(flag);
+  const caller = libraryCall('readFile', kOpenedFor.readFile);
   const buffer = await new Promise((resolve, reject) => {
     readWholeFile(path, flags, options.signal,
-                  (err, result) => (err ? reject(wholeFileRejection(err, kAwait.readFileRead)) : resolve(result)));
+                  (err, result) => (err ? reject(wholeFileRejection(err, kAwait.readFileRead, caller)) : resolve(result)));
   });
   return options.encoding ? buffer.toString(options.encoding) : buffer;
 }
