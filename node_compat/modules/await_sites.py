@@ -203,14 +203,8 @@ def _postfix_end(src: str, i: int) -> tuple:
                     callee = "" if before.endswith(")") else "?" if before.endswith("]") else None
             i = end
             continue
-        if c == "[":
-            end = _matching(src, j)
-            if end < 0:
-                return -1, None
-            i, callee, chained = end, None, None
-            continue
-        if c == "`":
-            end = _template_end(src, j)
+        if c in "[`":  # an index, or a template the expression is the tag of
+            end = _matching(src, j) if c == "[" else _template_end(src, j)
             if end < 0:
                 return -1, None
             i, callee, chained = end, None, None
@@ -276,33 +270,43 @@ def _elements(src: str, open_at: int, close_at: int) -> list:
         j = _space(src, end) if end >= 0 else -1
         if j < 0 or (j < close_at and src[j] != ","):
             callee = None
-            j = _element_end(src, i, close_at)
+            j = _top_level(src, i, close_at, ",")
             if j < 0:
                 return callees + [None]
         callees.append(callee)
         i = j + 1
 
 
-def _element_end(src: str, i: int, close_at: int) -> int:
-    """The index of the `,` ending the array element at `i` (or `close_at`); -1 if not found."""
-    while i < close_at:
-        c = src[i]
-        if c == ",":
+def _next_unit(src: str, i: int) -> tuple:
+    """(index after, text) of the unit of code at `i`: a bracketed group, a string,
+    template or comment (text ""), a word, or one character; index -1 where it does not end."""
+    c = src[i]
+    if c in _OPENERS:
+        return _matching(src, i), ""
+    if c in "'\"":
+        m = _STRING.match(src, i)
+        return (-1 if m is None else m.end()), ""
+    if c == "`":
+        return _template_end(src, i), ""
+    if src.startswith(("//", "/*"), i):
+        return _space(src, i), ""
+    word = _WORD.match(src, i)
+    if word is not None:
+        return word.end(), word.group()
+    return i + 1, c
+
+
+def _top_level(src: str, i: int, end: int, wanted: str) -> int:
+    """The index of the first `wanted` (a word or character) between `i` and `end`
+    outside brackets, strings and comments; `end` if none, -1 where that is not clear."""
+    while i < end:
+        after, text = _next_unit(src, i)
+        if text == wanted:
             return i
-        if c in _OPENERS:
-            i = _matching(src, i)
-        elif c in "'\"":
-            m = _STRING.match(src, i)
-            i = -1 if m is None else m.end()
-        elif c == "`":
-            i = _template_end(src, i)
-        elif src.startswith(("//", "/*"), i):
-            i = _space(src, i)
-        else:
-            i += 1
-        if i < 0:
+        if after < 0:
             return -1
-    return close_at
+        i = after
+    return end
 
 
 def _callee_of(src: str, operand: int, end: int, callee: Optional[str], async_names: set) -> Optional[object]:
@@ -364,29 +368,13 @@ def _concise_end(src: str, start: int) -> int:
             continue
         if c in ",;)]}":
             return last_end if seen else -1
-        if c in _OPENERS:
-            i = _matching(src, i)
-        elif c in "'\"":
-            m = _STRING.match(src, i)
-            i = -1 if m is None else m.end()
-        elif c == "`":
-            i = _template_end(src, i)
-        elif c == "/" and prev in _BEFORE_REGEX:
-            i = js_blocks.skip_regex(src, i)
+        if c == "/" and prev in _BEFORE_REGEX:
+            i, text = js_blocks.skip_regex(src, i), ""
         else:
-            word = _WORD.match(src, i)
-            if word is not None:
-                prev = word.group()
-                i = word.end()
-            else:
-                prev = c
-                i += 1
-            seen = True
-            last_end = i
-            continue
+            i, text = _next_unit(src, i)
         if i < 0:
             return -1
-        prev = "a"
+        prev = text or "a"  # (a group, string or regex ends an operand)
         seen = True
         last_end = i
     return last_end if seen else -1
@@ -394,25 +382,8 @@ def _concise_end(src: str, start: int) -> int:
 
 def _loop_of(src: str, i: int, end: int) -> int:
     """The index of the `of` of a `for (... of ...)` head between `i` and `end`; -1 if none."""
-    while i < end:
-        c = src[i]
-        if c in _OPENERS:
-            i = _matching(src, i)
-        elif c in "'\"":
-            m = _STRING.match(src, i)
-            i = -1 if m is None else m.end()
-        elif c == "`":
-            i = _template_end(src, i)
-        elif src.startswith(("//", "/*"), i):
-            i = _space(src, i)
-        else:
-            word = _WORD.match(src, i)
-            if word is not None and word.group() == "of":
-                return i
-            i = word.end() if word is not None else i + 1
-        if i < 0:
-            return -1
-    return -1
+    at = _top_level(src, i, end, "of")
+    return -1 if at == end else at
 
 
 class _Places:
