@@ -114,11 +114,11 @@ function resume(call, value) {
 // a Timeout its callback), which V8 names the frames of its call after
 // (`Timeout._onTimeout`, `Server.<anonymous>`) even when it is an arrow. If
 // `fn` is an async function of user code that has just awaited, its call
-// learns both. `position`: what functionPosition(fn) gives, when known.
-function noteAsyncCall(fn, receiver, position) {
+// learns both.
+function noteAsyncCall(fn, receiver) {
   const call = announced[announcements % kAnnouncedKept];
-  if (call === null || call[kFn] !== null || typeof fn !== 'function') return;
-  const { 0: file, 1: line } = position ?? functionPosition(fn);
+  if (call === null || call[kFn] !== null || call[kFile] === 'node:' || typeof fn !== 'function') return;
+  const { 0: file, 1: line } = functionPosition(fn);
   if (call[kFile] !== file || line > call[kFirst]) return;
   call[kFn] = fn;
   if (call[kReceiver] === undefined) call[kReceiver] = receiver;

@@ -74,14 +74,11 @@ const asyncListeners = new WeakSet();
 function noteAsyncListener(listener, emitter) {
   const fn = typeof listener.listener === 'function' ? listener.listener : listener;
   if (noteAsyncReceiver === null) return;
-  const known = asyncListeners.has(fn);
-  const position = functionPosition(fn);
-  const { 0: file, 1: line, 2: column } = position;
-  if (typeof file !== 'string' || file.startsWith('node:')) return;
-  noteAsyncCall(fn, emitter, position);
-  if (known) return;
+  noteAsyncCall(fn, emitter);
+  if (asyncListeners.has(fn)) return;
   asyncListeners.add(fn);
-  noteAsyncReceiver(file, line, column, receiverName(emitter));
+  const { 0: file, 1: line, 2: column } = functionPosition(fn);
+  if (typeof file === 'string' && !file.startsWith('node:')) noteAsyncReceiver(file, line, column, receiverName(emitter));
 }
 
 // What makes a syntax error QuickJS found in an ES module's source Node's
