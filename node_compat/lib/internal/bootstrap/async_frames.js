@@ -136,10 +136,11 @@ function libraryCall(link, frames) {
   return call;
 }
 
-// The library call announced last, if the last announced call is one.
-function lastLibraryCall() {
+// The library call announced last, if the last announced call is one and
+// came after the calls counted `from` (awaitFrom).
+function lastLibraryCall(from) {
   const call = announced[announcements % kAnnouncedKept];
-  return call !== null && call[kFile] === 'node:' ? call : null;
+  return announcements > from && call[kFile] === 'node:' ? call : null;
 }
 
 function setLibraryFrames(call, frames) {

@@ -55,7 +55,7 @@ const {
 } = require('internal/fs/utils');
 
 const { readWholeFile, writeWholeFile } = require('internal/fs/whole_file');
-const { lastLibraryCall, libraryCall, setLibraryFrames } = require('internal/bootstrap/async_frames');
+const { awaitFrom, lastLibraryCall, libraryCall, setLibraryFrames } = require('internal/bootstrap/async_frames');
 const { defineAsyncFrames } = require('internal/bootstrap/error_stacks');
 
 const { F_OK } = constants;
@@ -528,8 +528,9 @@ async function rename(oldPath, newPath) {
 }
 
 async function truncate(path, len = 0) {
+  const from = awaitFrom();
   const opening = open(path, 'r+');
-  openedFor('truncate');
+  openedFor('truncate', from);
   const fd = await opening;
   return handleFdClose(fd.truncate(len), fd.close);
 }
@@ -714,13 +715,15 @@ async function writeFile(path, data, options) {
                      (err) => (err ? reject(wholeFileRejection(err, kAwait.writeBuffer, caller)) : resolve()));
     });
   }
+  const from = awaitFrom();
   const opening = open(path, flag, options.mode);
-  openedFor(appending ? 'appendFile' : 'writeFile');
+  openedFor(appending ? 'appendFile' : 'writeFile', from);
   const fd = await opening;
   return handleFdClose(writeFileHandle(fd, data, options), fd.close);
 }
 
-// (Node's appendFile returns writeFile's promise: its frames are writeFile's.)
+// (Node's appendFile returns writeFile's promise: its frames are writeFile's.
+// The flag is read in writeFile's first, synchronous part.)
 let appending = false;
 async function appendFile(path, data, options) {
   appending = true;
@@ -731,10 +734,11 @@ async function appendFile(path, data, options) {
   }
 }
 
-// The call of open() just made opens the file for `name`: its failure has
-// Node's frames of that (the open's, then the function's).
-function openedFor(name) {
-  const caller = lastLibraryCall();
+// The call of open() just made (after the announced calls counted `from`)
+// opens the file for `name`: its failure has Node's frames of that (the
+// open's, then the function's).
+function openedFor(name, from) {
+  const caller = lastLibraryCall(from);
   if (caller !== null) setLibraryFrames(caller, kOpenedFor[name]);
 }
 
