@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 
-from . import await_sites
 from .js_blocks import bracket_end
 
 HOOK = "__pynodeThrow"
@@ -109,7 +108,11 @@ def instrument(source: str, file_id: int, file: str = "", module: bool = False) 
     `file` is the name the code's frames give (its awaits are noted for
     `async` frames, see await_sites, when given); `module`: ES module code.
     """
-    edits = await_sites.insertions(source, file, module) if file else []
+    edits: list = []
+    if file and "await" in source:
+        from . import await_sites  # (only for code that awaits: a program that does not, pays nothing)
+
+        edits = await_sites.insertions(source, file, module)
     if not edits and "throw" not in source and "catch" not in source and "import" not in source:
         return source, {}
     i = 0
