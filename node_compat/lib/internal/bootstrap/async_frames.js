@@ -37,7 +37,7 @@ const announced = new Array(kAnnouncedKept).fill(null);
 let announcements = 0;
 
 // A call of an async function starts.
-function enterAsync(file, name, link, qname, first, last, receiver, owner = '') {
+function enterAsync(file, name, link, qname, first, last, receiver, owner) {
   return [file, name, link, qname, first, last, receiver, '', null, '', null, 0, owner, null];
 }
 
@@ -72,7 +72,7 @@ function awaitAt(call, at, callee, from, value) {
       // "?name": a name no async function of the file has)
       const method = callee.charCodeAt(0) === 46;
       const loose = callee.charCodeAt(method ? 1 : 0) === 63;
-      const name = callee.slice((method ? 1 : 0) + (loose ? 1 : 0));
+      const name = method || loose ? callee.slice((method ? 1 : 0) + (loose ? 1 : 0)) : callee;
       const last = announced[announcements % kAnnouncedKept];
       const named = last[kLink] === name;
       if (last[kAwaiter] === null && last !== call && (named || callee === '' || (loose && onlyOne(from)))) {
@@ -202,7 +202,7 @@ function methodName(receiver, fn, name) {
 // The receiver's prefix of a call's frames: of its receiver, or for an
 // arrow called as a method, of where it is written (`Object.get`).
 function prefixOf(call, receiverName) {
-  if (call[kReceiver] === undefined && call[kMethodCall] === true && call[kOwner] !== '') return `${call[kOwner]}.`;
+  if (call[kReceiver] === undefined && call[kMethodCall] === true && call[kOwner]) return `${call[kOwner]}.`;
   return receiverPrefix(call[kReceiver], receiverName);
 }
 
