@@ -296,14 +296,17 @@ class Engine:
         while ctx.execute_pending_job():
             pass
 
-    def job_runner(self, flags: Any, index: int) -> Callable[[], None]:
-        """A `run_jobs` that clears `flags[index]` after each job: a mark a job sets for its own length."""
+    def job_runner(self, flags: Any, first: int, second: int) -> Callable[[], None]:
+        """A `run_jobs` that clears `flags[first]` and `flags[second]` after each job:
+        marks a job sets for its own length."""
         ctx = self._ctx
 
         def run_jobs() -> None:
             while ctx.execute_pending_job():
-                if flags[index]:
-                    flags[index] = 0
+                if flags[first]:
+                    flags[first] = 0
+                if flags[second]:
+                    flags[second] = 0
 
         return run_jobs
 

@@ -16,7 +16,7 @@ from jsbridge import ENGINE_VERSION, Engine, JSValue
 
 from . import bindings, launcher
 from .bindings.async_wrap import K_ASYNC_ID_COUNTER
-from .bindings.task_queue import K_IMPORT_JOB
+from .bindings.task_queue import K_ASYNC_RESUMED, K_IMPORT_JOB
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
 from .modules.node_builtins import NODE_BUILTINS
@@ -100,12 +100,13 @@ class Realm:
         # Whether promise jobs wait, read after every callback into JS.
         self._jobs = self.engine.job_queue
         # [tick scheduled, rejection to warn, microtasks left by the ticks' drain,
-        # the import whose module graph the running job loads] (see task_queues,
-        # ModuleSystem.resolve_import)
-        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 4)
+        # the import whose module graph the running job loads, whether the job
+        # resumed an async call] (see task_queues, ModuleSystem.resolve_import,
+        # async_frames)
+        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 5)
         # Runs queued promise jobs (JS's runMicrotasks, called after every batch
-        # of ticks); an import's mark lasts as long as its job.
-        self.run_microtasks = self.engine.job_runner(self.tick_info, K_IMPORT_JOB)
+        # of ticks); an import's mark and a resumption's last as long as their job.
+        self.run_microtasks = self.engine.job_runner(self.tick_info, K_IMPORT_JOB, K_ASYNC_RESUMED)
         # Ids as Node numbers them: 1 is the main script's, every handle,
         # request, tick, timer and immediate then takes the next one.
         # (Used through a memoryview: cheaper to index than the ctypes array.)

@@ -20,6 +20,9 @@ K_HAS_TICK_SCHEDULED, K_HAS_REJECTION_TO_WARN = 0, 1
 # job) the module code of -e or stdin.
 K_IMPORT_JOB = 3
 IMPORT_NONE, IMPORT_ENTRY, IMPORT_DYNAMIC, IMPORT_EVAL = 0, 1, 2, 3
+# Set while the running promise job is an async call of user code that runs
+# again (see bootstrap/async_frames): its errors take the calls awaiting it.
+K_ASYNC_RESUMED = 4
 
 
 def create(realm: Any) -> dict:

@@ -29,6 +29,11 @@ const kLibraryFrames = 14;  // a library call's: Node's frames of its functions 
 
 // The call that ran again last (through an await or a catch of its own).
 let current = null;
+// tickInfo[4]: set as a promise job resumes a call, cleared by the realm as
+// the job ends. An error made later in another job (a then() callback the
+// call queued) is no longer the call's.
+const tickInfo = new Int32Array(internalBinding('task_queue').tickInfo);
+const kAsyncResumed = 4;
 // The calls that have awaited for the first time (announced), numbered from
 // 1: the call they return their promises to may await those next. The last
 // kAnnouncedKept are kept, call number n at n % kAnnouncedKept.
@@ -107,6 +112,7 @@ function awaitAt(call, at, callee, from, value) {
 // rejected resumes): the call runs again.
 function resume(call, value) {
   current = call;
+  tickInfo[kAsyncResumed] = 1;
   return value;
 }
 
@@ -224,9 +230,10 @@ const kBottomFrame = /\n {4}at (.*?) \((.*):(\d+):\d+\)\n?$/;
 // { bottom: the receiver's prefix of its bottom frame, name: that frame's
 // function, frames: the `at async` lines }, or null. `frames` is QuickJS's
 // frames of the error: the bottom one must be the running call's own.
-function asyncStack(frames, receiverName) {
+// `earlier`: the error was made by the engine, maybe in a job now ended.
+function asyncStack(frames, receiverName, earlier = false) {
   const call = current;
-  if (call === null) return null;
+  if (call === null || (tickInfo[kAsyncResumed] === 0 && !earlier)) return null;
   const m = kBottomFrame.exec(`\n${frames}`);
   if (m === null || m[2] !== call[kFile]) return null;
   const line = +m[3];

@@ -381,7 +381,10 @@ function normalizeStack(err) {
       (desc.value === '' || desc.value.startsWith('    at '))) {
     if (err instanceof SyntaxError && moduleSyntaxError(err, desc.value)) return err;
     v8Message(err, desc.value);
-    defineStack(err, desc.value, 0, engineErrorEmitters.get(err) ?? runningReceivers());
+    // (Made by the engine before now, maybe in a job that has ended: the
+    // call it was made in is the last that ran, if its frame says so.)
+    defineStack(err, desc.value, 0, engineErrorEmitters.get(err) ?? runningReceivers(), undefined, undefined,
+                asyncStack(desc.value, receiverName, true));
   }
   return err;
 }
