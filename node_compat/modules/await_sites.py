@@ -254,7 +254,7 @@ def _unary_end(src: str, i: int) -> tuple:
     return _postfix_end(src, end)
 
 
-_COMBINATOR = re.compile(r"Promise\s*\.\s*(all|allSettled|any|race)\s*\(\s*\[")
+_COMBINATOR = re.compile(r"Promise\s*\.\s*(all|allSettled|any|race)\s*\((\s*\[)?")
 
 
 def _elements(src: str, open_at: int, close_at: int) -> list:
@@ -311,7 +311,8 @@ def _top_level(src: str, i: int, end: int, wanted: str) -> int:
 
 def _callee_of(src: str, operand: int, end: int, callee: Optional[str], async_names: set) -> Optional[object]:
     """What an await's `w` gets as the callee of its operand: a name (see _postfix_end), or
-    for `Promise.all([...])` (allSettled, any, race) [the combinator, the callee of each element].
+    for `Promise.all([...])` (allSettled, any, race) [the combinator, the callee of each element],
+    for `Promise.all(items.map(f))` [the combinator, "*"].
 
     A name no async function of the file has gets "?" before it: the function may
     be one by another name (a parameter, a variable), or a function returning an
@@ -321,9 +322,13 @@ def _callee_of(src: str, operand: int, end: int, callee: Optional[str], async_na
     m = _COMBINATOR.match(src, operand)
     if m is None:
         return _loose(callee, async_names)
+    if m.group(2) is None:
+        return [m.group(1), "*"]  # (elements made otherwise: `items.map(f)`)
     close = _matching(src, m.end() - 1)
-    if close < 0 or _space(src, close) >= end or src[_space(src, close)] != ")":
+    if close < 0:
         return _loose(callee, async_names)
+    if _space(src, close) >= end or src[_space(src, close)] != ")":
+        return [m.group(1), "*"]  # (`Promise.all([...].map(f))`)
     elements = [(name or "").lstrip(".") if name is not None else None for name in _elements(src, m.end() - 1, close - 1)]
     return [m.group(1)] + [name if name is None or name in async_names or name == "" else "?" for name in elements]
 

@@ -62,6 +62,8 @@ def waits(source: str, module: bool = False) -> list:
      [('Promise.all([a(), b, c.d()])', '["all","?",null,"?"]')]),
     ("async function f() { await Promise.race([(async () => 1)(), o.m()]); }",
      [('Promise.race([(async () => 1)(), o.m()])', '["race","","?"]')]),
+    ("async function f() { await Promise.all(items.map(g)); }", [('Promise.all(items.map(g))', '["all","*"]')]),
+    ("async function f() { await Promise.all([1, 2].map(g)); }", [('Promise.all([1, 2].map(g))', '["all","*"]')]),
     ("async function f() { await o?.m?.(); }", [("o?.m?.()", '".?m"')]),
     ("async function f() { await -x; }", [("-x", "null")]),
     ("async function f() { await typeof x; }", [("typeof x", "null")]),

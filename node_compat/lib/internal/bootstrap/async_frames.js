@@ -68,10 +68,17 @@ function onlyOne(from) {
 // number `from`), the last, if it is that function's, or for "?" the only
 // one nothing awaits yet, is awaited by this one. For `Promise.all([...])`
 // (allSettled, any, race), `callee` is [the combinator, the callee of each
-// element]: the calls of the elements are.
+// element] (or "*" for elements made by a call: `items.map(f)`): the calls
+// of the elements are.
 function awaitAt(call, at, callee, from, value) {
   if (callee !== null && announcements !== from) {
-    if (announcements - from > kAnnouncedKept) from = announcements - kAnnouncedKept;
+    if (announcements - from > kAnnouncedKept) {
+      // (More calls than are kept: the elements' numbers are not known.)
+      if (typeof callee !== 'string' && callee[1] === '*') callee = null;
+      from = announcements - kAnnouncedKept;
+    }
+  }
+  if (callee !== null && announcements !== from) {
     if (typeof callee === 'string') {
       // (".name": called as a method, which gives an arrow a receiver too;
       // "?name": a name no async function of the file has)
@@ -86,13 +93,16 @@ function awaitAt(call, at, callee, from, value) {
         last[kMethodCall] = named ? method : null;
       }
     } else {
-      // (The elements' calls were made in order; others may come between.)
+      // (The elements' calls were made in order; others may come between.
+      // "*": elements made otherwise, `items.map(f)`, each call one of them.)
+      const any = callee[1] === '*';
       let index = 1;
       for (let n = from + 1; n <= announcements; n++) {
         const other = announced[n % kAnnouncedKept];
-        let found = callee.indexOf(other[kLink], index);
+        if (other[kAwaiter] !== null || other === call) continue;
+        let found = any ? index : callee.indexOf(other[kLink], index);
         if (found < 0) found = callee.indexOf('?', index);
-        if (found < 0 || other[kAwaiter] !== null || other === call) continue;
+        if (found < 0) continue;
         other[kAwaiter] = call;
         // (V8 shows no index for a race: its promise follows the first to settle.)
         if (callee[0] !== 'race') other[kVia] = `    at async Promise.${callee[0]} (index ${found - 1})`;
