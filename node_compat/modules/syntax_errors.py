@@ -169,7 +169,9 @@ def v8_syntax_error(source: str, line: int, column: int, message: str) -> Option
         return None
     if message in ("expecting ','", "expecting ')'") and _in_call_arguments(source, at):
         return _missing_paren(source, at)
-    if kind == "identifier":
+    if kind == "identifier" and text == "await":
+        found = "Unexpected reserved word"  # (V8's word for an await where it cannot be)
+    elif kind == "identifier":
         found = f"Unexpected token '{text}'" if text in _RESERVED else f"Unexpected identifier '{text}'"
     elif kind == "number":
         found = "Unexpected number"

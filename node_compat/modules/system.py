@@ -344,8 +344,9 @@ class ModuleSystem:
                 return [message, stack]
         return None
 
-    _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b|^[ \t]*(?:const|let|var)?[^\n(]*?\bawait\b", re.M)
+    _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b", re.M)
     _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+    _FOR_BEFORE = re.compile(r"(?<![\w$.])for\s*$")
 
     def _instrument(self, source: str, name: str, path: str, module: bool = False) -> str:
         """Record `throw` sites and awaits of user code (not of installed packages) for
@@ -412,8 +413,15 @@ class ModuleSystem:
         return source[begin:_original_offset(source, code, shifts, start + len(text))]
 
     def looks_like_esm(self, source: str) -> bool:
-        """Whether source that failed to compile as CommonJS uses ES module syntax."""
-        return self._ESM_SYNTAX.search(self._COMMENTS.sub("", source)) is not None
+        """Whether source that failed to compile as CommonJS uses ES module syntax: import,
+        export, import.meta, or an await outside functions (not one of an async function)."""
+        if self._ESM_SYNTAX.search(self._COMMENTS.sub("", source)) is not None:
+            return True
+        if "await" not in source:
+            return False
+        # (A `for await` outside functions is not one: V8's error for it is no module's.)
+        return any(not self._FOR_BEFORE.search(source, max(0, at - 32), at)
+                   for at in js_blocks.top_level_awaits("<detected source>", source))
 
     def require_esm(self, filename: str) -> list:
         import json
