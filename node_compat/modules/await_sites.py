@@ -49,7 +49,6 @@ _WORD = re.compile(r"#?[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")
 _NUMBER = re.compile(r"(?:0[xXoObB][\da-fA-F_]+|\d[\d_]*(?:\.[\d_]*)?(?:[eE][+-]?\d+)?|\.\d[\d_]*(?:[eE][+-]?\d+)?)n?")
 _STRING = re.compile(r"'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"", re.S)
 _DIRECTIVES = re.compile(r"(?:\s*(?:'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")[ \t]*(?:;|(?=\r?\n)|(?=\})))*")
-_FOR_BEFORE = re.compile(r"(?<![\w$.])for\s*$")
 _CATCH_BEFORE = re.compile(r"(?<![\w$.])catch\s*(?:\([^()]*\)\s*)?$")
 _NAMED_EXPRESSION = re.compile(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*[=:]\s*async\s+$")
 # Words after which an operand is not one this can end (or not an operand at all).
@@ -533,7 +532,7 @@ def insertions(src: str, file: str, module: bool) -> list:
         after = at + 5
         if after < len(src) and (src[after].isalnum() or src[after] in "_$"):
             continue
-        if _FOR_BEFORE.search(src, max(0, at - 64), at):
+        if js_blocks.is_for_await(src, at):
             for_await(at, after)
             continue
         block, in_class = places.function_of(at)

@@ -445,6 +445,14 @@ def _at_top_level(blocks: list, offset: int) -> bool:
     return not any(b.start < offset < b.end and b.kind in ("method", "function", "arrow", "class") for b in blocks)
 
 
+_FOR_BEFORE = re.compile(r"(?<![\w$.])for\s*$")
+
+
+def is_for_await(src: str, at: int) -> bool:
+    """Whether the `await` at `at` is a `for await` loop's (no await expression)."""
+    return _FOR_BEFORE.search(src, max(0, at - 64), at) is not None
+
+
 def top_level_awaits(file: str, src: str) -> list:
     """The offsets of the `await`s of module `file` outside its functions (its top-level awaits)."""
     _, blocks, awaits = _scan_of(file, src)

@@ -346,7 +346,6 @@ class ModuleSystem:
 
     _ESM_SYNTAX = re.compile(r"^[ \t]*(?:import\s*[\w${*'\"]|export\s)|\bimport\s*\.\s*meta\b", re.M)
     _COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
-    _FOR_BEFORE = re.compile(r"(?<![\w$.])for\s*$")
 
     def _instrument(self, source: str, name: str, path: str, module: bool = False) -> str:
         """Record `throw` sites and awaits of user code (not of installed packages) for
@@ -420,7 +419,7 @@ class ModuleSystem:
         if "await" not in source:
             return False
         # (A `for await` outside functions is not one: V8's error for it is no module's.)
-        return any(not self._FOR_BEFORE.search(source, max(0, at - 32), at)
+        return any(not js_blocks.is_for_await(source, at)
                    for at in js_blocks.top_level_awaits("<detected source>", source))
 
     def require_esm(self, filename: str) -> list:
