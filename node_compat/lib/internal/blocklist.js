@@ -11,10 +11,16 @@ const {
 } = require('internal/errors');
 const { validateInt32, validateString } = require('internal/validators');
 const { customInspectSymbol: kInspect } = require('internal/util');
-const { SocketAddress, addressBytes } = require('internal/socketaddress');
+const {
+  SocketAddress,
+  addressBytes,
+  formatIPv4,
+  formatIPv6,
+  kSocketAddressHandle,
+} = require('internal/socketaddress');
+const { owner_symbol } = require('internal/async_hooks');
 const { kClone, kDeserialize, markTransferMode } = require('internal/worker/js_transferable');
 
-// The list of rules (where Node keeps its native handle).
 const kHandle = Symbol('kHandle');
 
 let inspect;
@@ -60,14 +66,83 @@ function inSubnet(bytes, net, prefix) {
   return true;
 }
 
-function familyLabel(address) {
-  return address.family === 'ipv4' ? 'IPv4' : 'IPv6';
+function familyLabel(bytes) {
+  return bytes.length === 4 ? 'IPv4' : 'IPv6';
+}
+
+function addressText(bytes) {
+  return bytes.length === 4 ? formatIPv4(bytes) : formatIPv6(bytes);
+}
+
+// What Node keeps under kHandle: its native list, whose rules no inspection
+// shows (here in a private field: a copy's handle shares them), with the
+// native object's methods, which take SocketAddress handles.
+class BlockListHandle {
+  #rules;
+
+  constructor(rules = []) {
+    this.#rules = rules;
+  }
+
+  static rules(handle) { return handle.#rules; }
+
+  addAddress(address) {
+    const bytes = addressBytes(address);
+    this.#rules.unshift({
+      text: `Address: ${familyLabel(bytes)} ${addressText(bytes)}`,
+      match: (candidate) => compare(candidate, bytes) === 0,
+    });
+    return true;
+  }
+
+  addRange(start, end) {
+    const low = addressBytes(start);
+    const high = addressBytes(end);
+    if (compare(low, high) === 1) return false;
+    this.#rules.unshift({
+      text: `Range: ${familyLabel(low)} ${addressText(low)}-${addressText(high)}`,
+      match: (candidate) => {
+        const above = compare(candidate, low);
+        const below = compare(candidate, high);
+        return above !== undefined && below !== undefined && above >= 0 && below <= 0;
+      },
+    });
+    return true;
+  }
+
+  addSubnet(network, prefix) {
+    const bytes = addressBytes(network);
+    this.#rules.unshift({
+      text: `Subnet: ${familyLabel(bytes)} ${addressText(bytes)}/${prefix}`,
+      match: (candidate) => inSubnet(candidate, bytes, prefix),
+    });
+    return true;
+  }
+
+  check(address) {
+    const bytes = addressBytes(address);
+    return this.#rules.some((rule) => rule.match(bytes));
+  }
+
+  getRules() {
+    return this.#rules.map((rule) => rule.text);
+  }
+}
+Object.defineProperty(BlockListHandle, 'name', { value: 'BlockList' });
+// (A native prototype lists its constructor last.)
+delete BlockListHandle.prototype.constructor;
+Object.defineProperty(BlockListHandle.prototype, 'constructor', { value: BlockListHandle, writable: true, configurable: true });
+
+function newHandle(owner, rules) {
+  const handle = new BlockListHandle(rules);
+  handle[owner_symbol] = owner;
+  return handle;
 }
 
 class BlockList {
   constructor() {
     markTransferMode(this, true);
-    this[kHandle] = [];
+    this[kHandle] = newHandle(this);
   }
 
   static isBlockList(value) {
@@ -85,57 +160,39 @@ class BlockList {
     if (!SocketAddress.isSocketAddress(address)) {
       validateString(address, 'address'); // at BlockList.addAddress (node:internal/blocklist:71:7)
       validateString(family, 'family'); // at node:internal/blocklist:72:7
-      address = new SocketAddress({ address, family });
+      address = new SocketAddress({ address, family }); // at BlockList.addAddress (node:internal/blocklist:73:17)
     }
-    const bytes = addressBytes(address);
-    this[kHandle].unshift({
-      text: `Address: ${familyLabel(address)} ${address.address}`,
-      match: (candidate) => compare(candidate, bytes) === 0,
-    });
+    this[kHandle].addAddress(address[kSocketAddressHandle]);
   }
 
   addRange(start, end, family = 'ipv4') {
     if (!SocketAddress.isSocketAddress(start)) {
       validateString(start, 'start'); // at node:internal/blocklist:83:7
       validateString(family, 'family'); // at node:internal/blocklist:84:7
-      start = new SocketAddress({ address: start, family });
+      start = new SocketAddress({ address: start, family }); // at BlockList.addRange (node:internal/blocklist:85:15)
     }
     if (!SocketAddress.isSocketAddress(end)) {
       validateString(end, 'end'); // at node:internal/blocklist:91:7
       validateString(family, 'family'); // at node:internal/blocklist:92:7
-      end = new SocketAddress({ address: end, family });
+      end = new SocketAddress({ address: end, family }); // at BlockList.addRange (node:internal/blocklist:93:13)
     }
-    const low = addressBytes(start);
-    const high = addressBytes(end);
-    if (compare(low, high) === 1) {
+    if (!this[kHandle].addRange(start[kSocketAddressHandle], end[kSocketAddressHandle])) {
       throw new ERR_INVALID_ARG_VALUE('start', start, 'must come before end'); // at node:internal/blocklist:102:13
     }
-    this[kHandle].unshift({
-      text: `Range: ${familyLabel(start)} ${start.address}-${end.address}`,
-      match: (candidate) => {
-        const above = compare(candidate, low);
-        const below = compare(candidate, high);
-        return above !== undefined && below !== undefined && above >= 0 && below <= 0;
-      },
-    });
   }
 
   addSubnet(network, prefix, family = 'ipv4') {
     if (!SocketAddress.isSocketAddress(network)) {
       validateString(network, 'network'); // at node:internal/blocklist:107:7
       validateString(family, 'family'); // at node:internal/blocklist:108:7
-      network = new SocketAddress({ address: network, family });
+      network = new SocketAddress({ address: network, family }); // at BlockList.addSubnet (node:internal/blocklist:109:17)
     }
     if (network.family === 'ipv4') {
       validateInt32(prefix, 'prefix', 0, 32); // at node:internal/blocklist:116:9
     } else {
       validateInt32(prefix, 'prefix', 0, 128); // at node:internal/blocklist:119:9
     }
-    const bytes = addressBytes(network);
-    this[kHandle].unshift({
-      text: `Subnet: ${familyLabel(network)} ${network.address}/${prefix}`,
-      match: (candidate) => inSubnet(candidate, bytes, prefix),
-    });
+    this[kHandle].addSubnet(network[kSocketAddressHandle], prefix);
   }
 
   check(address, family = 'ipv4') {
@@ -148,22 +205,24 @@ class BlockList {
         return false;  // not an address of that family: nothing to block
       }
     }
-    const bytes = addressBytes(address);
-    return this[kHandle].some((rule) => rule.match(bytes));
+    return this[kHandle].check(address[kSocketAddressHandle]);
   }
 
   get rules() {
-    return this[kHandle].map((rule) => rule.text);
+    return this[kHandle].getRules();
   }
 
   // A copy shares the rules: a rule added to either is in both, as when
   // Node's copy in the same thread shares the native list.
   [kClone]() {
-    return { data: { handle: this[kHandle] }, deserializeInfo: 'internal/blocklist:InternalBlockList' };
+    return {
+      data: { rules: BlockListHandle.rules(this[kHandle]) },
+      deserializeInfo: 'internal/blocklist:InternalBlockList',
+    };
   }
 
-  [kDeserialize]({ handle }) {
-    this[kHandle] = handle;
+  [kDeserialize]({ rules }) {
+    this[kHandle] = newHandle(this, rules);
   }
 }
 

@@ -15,9 +15,9 @@ const {
 } = require('internal/validators');
 const { customInspectSymbol: kInspect, kEmptyObject } = require('internal/util');
 const { kClone, kDeserialize, markTransferMode } = require('internal/worker/js_transferable');
+const { AF_INET, AF_INET6 } = internalBinding('block_list');
 
 const kDetail = Symbol('kDetail');
-// The address's bytes (where Node keeps its native handle).
 const kHandle = Symbol('kHandle');
 
 let inspect;
@@ -130,6 +130,41 @@ function formatIPv6(bytes) {
 
 // ---- SocketAddress ----------------------------------------------------------------
 
+// What Node keeps under kHandle: its native address, whose state no
+// inspection shows (here the bytes, in a private field), with the native
+// object's methods.
+class SocketAddressHandle {
+  #bytes;
+  #detail;
+
+  constructor(bytes, detail) {
+    this.#bytes = bytes;
+    this.#detail = detail;
+  }
+
+  static bytes(handle) { return handle.#bytes; }
+
+  detail(target) {
+    const { address, port, family, flowlabel } = this.#detail;
+    target.address = address;
+    target.port = port;
+    target.family = family;
+    target.flowlabel = flowlabel;
+    return target;
+  }
+
+  legacyDetail() {
+    const { address, port, family } = this.#detail;
+    return { address, family: family === AF_INET6 ? 'IPv6' : 'IPv4', port };
+  }
+
+  flowlabel() { return this.#detail.flowlabel; }
+}
+Object.defineProperty(SocketAddressHandle, 'name', { value: 'SocketAddress' });
+// (A native prototype lists its constructor last.)
+delete SocketAddressHandle.prototype.constructor;
+Object.defineProperty(SocketAddressHandle.prototype, 'constructor', { value: SocketAddressHandle, writable: true, configurable: true });
+
 class SocketAddress {
   static isSocketAddress(value) {
     return value?.[kDetail] !== undefined;
@@ -176,20 +211,21 @@ class SocketAddress {
       err.code = 'ERR_INVALID_ADDRESS';
       throw err;
     }
-    this[kHandle] = bytes;
-    this[kDetail] = {
+    const detail = {
       address: family === 'ipv4' ? formatIPv4(bytes) : formatIPv6(bytes),
       port: port | 0,
-      family,
+      family: family === 'ipv4' ? AF_INET : AF_INET6,
       flowlabel: family === 'ipv6' ? flowlabel | 0 : 0,
     };
+    this[kHandle] = new SocketAddressHandle(bytes, detail);
+    this[kDetail] = this[kHandle].detail({});
   }
 
   get address() { return this[kDetail].address; }
 
   get port() { return this[kDetail].port; }
 
-  get family() { return this[kDetail].family; }
+  get family() { return this[kDetail].family === AF_INET ? 'ipv4' : 'ipv6'; }
 
   get flowlabel() { return this[kDetail].flowlabel; }
 
@@ -209,7 +245,7 @@ class SocketAddress {
   }
 
   [kDeserialize]({ handle, detail }) {
-    this[kHandle] = handle.slice();
+    this[kHandle] = handle;
     this[kDetail] = { ...detail };
   }
 
@@ -233,13 +269,14 @@ class InternalSocketAddress {
 Object.setPrototypeOf(InternalSocketAddress.prototype, SocketAddress.prototype);
 InternalSocketAddress.prototype.constructor = SocketAddress;
 
-// The 16-byte (IPv6) or 4-byte (IPv4) form of a SocketAddress.
-function addressBytes(socketAddress) {
-  return socketAddress[kHandle];
+// The 16-byte (IPv6) or 4-byte (IPv4) form of a SocketAddress's handle.
+function addressBytes(handle) {
+  return SocketAddressHandle.bytes(handle);
 }
 
 module.exports = {
   SocketAddress,
+  kSocketAddressHandle: kHandle,
   InternalSocketAddress,
   addressBytes,
   formatIPv4,
