@@ -86,7 +86,7 @@ function lookup(hostname, options, callback) {
     if (options?.hints != null) {
       validateNumber(options.hints, 'options.hints'); // at node:dns:168:7
       hints = options.hints >>> 0;
-      validateHints(hints);
+      validateHints(hints); // at node:dns:170:7
     }
     if (options?.family != null) {
       if (options.family === 'IPv4') {

@@ -120,13 +120,16 @@ _ASSIGNED = re.compile(r"([A-Za-z_$][\w$]*)\s*$")
 _NOT_ITERABLE = re.compile(r"^(?:value is not iterable|cannot read property 'Symbol\.iterator' of (?:null|undefined))$")
 
 
+CLASS_CALLED = "class constructors must be invoked with 'new'"
+
+
 def v8_message(message: str, line_text: str, column: int, function: str = "") -> Optional[str]:
     """V8's message for QuickJS's `message` at 1-based `column` of a source line, or None.
 
     `function` is the name of the function the error was made in (QuickJS
     makes a class constructor's error in the constructor itself).
     """
-    if message == "class constructors must be invoked with 'new'":
+    if message == CLASS_CALLED:
         return f"Class constructor {function} cannot be invoked without 'new'" if _NAME.fullmatch(function) else None
     at = column - 1
     if not 0 <= at < len(line_text):

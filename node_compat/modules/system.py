@@ -684,11 +684,12 @@ class ModuleSystem:
         if m is None:
             return None
         file, line, col = m.group(2), int(m.group(3)), int(m.group(4))
+        function = m.group(1).strip()[3:].rstrip(" (")
         if file.startswith("node:"):
-            return None
+            # (A library class called without `new`: its constructor is the frame.)
+            return engine_messages.v8_message(message, "", 0, function) if message == engine_messages.CLASS_CALLED else None
         col = self._user_column(file, line, col)
         src = self.source_line(file, line)
-        function = m.group(1).strip()[3:].rstrip(" (")
         return None if src is None else engine_messages.v8_message(message, src, col, function)
 
     def v8_positions(self, frames: str, emitters: str = "", entry: str = "") -> str:

@@ -322,6 +322,7 @@ const engineMessages = [
   [/^Date value is NaN$/, 'Invalid time value'],
   [/^invalid string length$/, 'Invalid string length'],
   [/^cannot convert to object$/, 'Cannot convert undefined or null to object'],
+  [/^toPrimitive$/, 'Cannot convert object to primitive value'],
   // QuickJS's words for several builtins: V8's depend on the builtin, the top frame.
   [/^not an object$/, 'Object.defineProperty called on non-object', undefined, /^ {4}at defineProperty \(native\)/],
   [/^not an object$/, 'Reflect.ownKeys called on non-object', undefined, /^ {4}at ownKeys \(native\)/],

@@ -75,7 +75,7 @@ function lookup(hostname, options) {
     if (options?.hints != null) {
       validateNumber(options.hints, 'options.hints'); // at node:internal/dns/promises:213:7
       hints = options.hints >>> 0;
-      validateHints(hints);
+      validateHints(hints); // at node:internal/dns/promises:215:7
     }
     if (options?.family != null) {
       validateOneOf(options.family, 'options.family', validFamilies); // at node:internal/dns/promises:218:7
