@@ -296,13 +296,13 @@ class Engine:
         while ctx.execute_pending_job():
             pass
 
-    def job_runner(self, flags: Any, first: int, second: int) -> Callable[[], None]:
-        """A `run_jobs` that clears `flags[first]` and `flags[second]` after each job:
-        marks a job sets for its own length."""
+    def job_runner(self, flags: Any, first: int, second: int, stop: int) -> Callable[[], None]:
+        """A `run_jobs` that clears `flags[first]` and `flags[second]` after each job
+        (marks a job sets for its own length) and runs none once `flags[stop]` is set."""
         ctx = self._ctx
 
         def run_jobs() -> None:
-            while ctx.execute_pending_job():
+            while not flags[stop] and ctx.execute_pending_job():
                 if flags[first]:
                     flags[first] = 0
                 if flags[second]:

@@ -16,7 +16,7 @@ from jsbridge import ENGINE_VERSION, Engine, JSValue
 
 from . import bindings, launcher
 from .bindings.async_wrap import K_ASYNC_ID_COUNTER
-from .bindings.task_queue import K_ASYNC_RESUMED, K_IMPORT_JOB
+from .bindings.task_queue import K_ASYNC_RESUMED, K_EXITING, K_IMPORT_JOB
 from .bytecode_cache import BytecodeCache
 from .loop import Loop
 from .modules.node_builtins import NODE_BUILTINS
@@ -101,12 +101,12 @@ class Realm:
         self._jobs = self.engine.job_queue
         # [tick scheduled, rejection to warn, microtasks left by the ticks' drain,
         # the import whose module graph the running job loads, whether the job
-        # resumed an async call] (see task_queues, ModuleSystem.resolve_import,
-        # async_frames)
-        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 5)
+        # resumed an async call, whether the process is exiting] (see
+        # task_queues, ModuleSystem.resolve_import, async_frames)
+        self.tick_info_buffer, self.tick_info = self.engine.shared_array(ctypes.c_int32, 6)
         # Runs queued promise jobs (JS's runMicrotasks, called after every batch
         # of ticks); an import's mark and a resumption's last as long as their job.
-        self.run_microtasks = self.engine.job_runner(self.tick_info, K_IMPORT_JOB, K_ASYNC_RESUMED)
+        self.run_microtasks = self.engine.job_runner(self.tick_info, K_IMPORT_JOB, K_ASYNC_RESUMED, K_EXITING)
         # Ids as Node numbers them: 1 is the main script's, every handle,
         # request, tick, timer and immediate then takes the next one.
         # (Used through a memoryview: cheaper to index than the ctypes array.)
@@ -319,7 +319,7 @@ class Realm:
             engine = self.engine
             if engine.has_pending_jobs:
                 self.run_microtasks()
-        if info[0] or info[1]:
+        if (info[0] or info[1]) and not info[K_EXITING]:
             self._tick()
 
     def drain(self) -> None:
@@ -347,8 +347,16 @@ class Realm:
         return self.exiting
 
     def request_exit(self, code: int) -> None:
-        """`process.reallyExit`: stop JS at once; I/O bindings refuse work from now on."""
+        """`process.reallyExit`: stop JS at once; I/O bindings refuse work from now on.
+
+        The first call's code stands: JS that runs on until the engine
+        interrupts it (an exit in a promise job rejects that job's promise)
+        may not exit again with another.
+        """
+        if self.exiting:
+            return
         self.exiting = True
+        self.tick_info[K_EXITING] = 1
         self.exit_code = code
         self.loop.stop()
 

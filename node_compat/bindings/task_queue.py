@@ -23,6 +23,8 @@ IMPORT_NONE, IMPORT_ENTRY, IMPORT_DYNAMIC, IMPORT_EVAL = 0, 1, 2, 3
 # Set while the running promise job is an async call of user code that runs
 # again (see bootstrap/async_frames): its errors take the calls awaiting it.
 K_ASYNC_RESUMED = 4
+# Set by process.reallyExit: no promise job runs after it (Node ends there).
+K_EXITING = 5
 
 
 def create(realm: Any) -> dict:
