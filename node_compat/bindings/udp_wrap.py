@@ -110,6 +110,7 @@ class UDP(HandleWrap):
         self.family = 0
         self.watcher: Optional[IOWatcher] = None
         self.receiving = False
+        self.connected = False  # libuv's UV_HANDLE_UDP_CONNECTED
         self.queue: deque = deque()  # [req, chunks, address, has_callback, size] waiting for writability
         self.completed: deque = deque()  # (req, err, size, has_callback) due in the pending phase
         self.queue_size = 0
@@ -200,6 +201,11 @@ class UDP(HandleWrap):
             sock.detach()
             return uv.code_of(exc)
         self._adopt(sock)
+        try:
+            sock.getpeername()
+            self.connected = True  # a connected socket stays one (libuv's uv__udp_is_connected)
+        except OSError:
+            pass
         return 0
 
     def bind(self, ip: Any, port: Any, flags: Any = 0) -> int:
@@ -212,6 +218,8 @@ class UDP(HandleWrap):
         addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
         if addr is None:
             return UV_EINVAL
+        if self.connected:
+            return -errno.EISCONN
         err = self._deferred_bind(family)
         if err:
             return err
@@ -219,6 +227,7 @@ class UDP(HandleWrap):
             self.sock.connect(addr)
         except OSError as exc:
             return uv.code_of(exc)
+        self.connected = True
         return 0
 
     def connect(self, ip: Any, port: Any) -> int:
@@ -228,14 +237,15 @@ class UDP(HandleWrap):
         return self._connect(socket.AF_INET6, ip, port)
 
     def disconnect(self) -> int:
-        if self.sock is None:
-            return UV_EBADF
+        if not self.connected:
+            return -errno.ENOTCONN
         # connect() to an AF_UNSPEC address dissolves the association
         addr = _SockaddrUnspec(socket.AF_UNSPEC)
         if _libc.connect(self.sock.fileno(), ctypes.byref(addr), ctypes.sizeof(addr)) != 0:
             code = ctypes.get_errno()
             if code != errno.EAFNOSUPPORT:
                 return -code
+        self.connected = False
         return 0
 
     # -- receiving ------------------------------------------------------------------
@@ -317,7 +327,12 @@ class UDP(HandleWrap):
                 if addr is None:
                     return UV_EINVAL
                 self.last_target = (ip, port, addr)
+            # (libuv's uv__udp_check_before_send: an address goes with an unconnected socket only)
+            if self.connected:
+                return -errno.EISCONN
         else:
+            if not self.connected:
+                return -errno.EDESTADDRREQ
             addr = None
             has_callback = a is True
         if count == 1:
@@ -327,8 +342,6 @@ class UDP(HandleWrap):
             data = [chunks[i].to_bytes() for i in range(int(count))]
             size = sum(map(len, data))
         if self.sock is None:
-            if addr is None:
-                return -errno.EDESTADDRREQ
             err = self._deferred_bind(family)
             if err:
                 return err
@@ -589,6 +602,7 @@ class UDP(HandleWrap):
                 pass  # another handle opened on the same fd closed it first, as libuv tolerates
             self.sock = None
             self.poller = None
+            self.connected = False
         # queued datagrams are cancelled, their callbacks still run (libuv: UV_ECANCELED)
         while self.queue:
             req, _data, _addr, has_callback, size, async_id = self.queue.popleft()

@@ -109,6 +109,39 @@ def test_connected_send_and_disconnect(realm):
     assert seen == [["msg", 3]]
 
 
+def test_connected_state_decides_which_sends_go(realm):
+    """As libuv: an address on a connected socket is EISCONN, none on an unconnected one
+    EDESTADDRREQ (before any implicit bind); connecting twice is EISCONN, disconnecting
+    an unconnected socket ENOTCONN; an opened connected descriptor counts as connected."""
+    peer = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    peer.bind(("127.0.0.1", 0))
+    raw = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    raw.connect(peer.getsockname())
+    try:
+        result, _ = run_js(realm, """
+            const [port, fd] = args;
+            const h = new b.UDP();
+            const r = [h.send(new b.SendWrap(), [new Uint8Array(1)], 1, false), h.getsockname({}), h.disconnect()];
+            r.push(h.connect('127.0.0.1', port), h.connect('127.0.0.1', port));
+            r.push(h.send(new b.SendWrap(), [new Uint8Array(1)], 1, port, '127.0.0.1', false));
+            r.push(h.send(new b.SendWrap(), [new Uint8Array(1)], 1, port, 'nope', false));
+            r.push(h.send(new b.SendWrap(), [new Uint8Array(1)], 1, false));
+            r.push(h.disconnect(), h.disconnect());
+            const opened = new b.UDP();
+            r.push(opened.open(fd), opened.send(new b.SendWrap(), [new Uint8Array(3)], 1, false));
+            h.close(); opened.close();
+            return r;
+        """, peer.getsockname()[1], raw.detach())
+        assert result.to_python() == [
+            -errno.EDESTADDRREQ, -errno.EBADF, -errno.ENOTCONN, 0, -errno.EISCONN, -errno.EISCONN,
+            -errno.EINVAL, 2, 0, -errno.ENOTCONN, 0, 4,
+        ]
+        assert peer.recv(10) == b"\0" and peer.recv(10) == b"\0\0\0"
+    finally:
+        peer.close()
+        realm.loop.run()
+
+
 def test_options_need_a_socket_and_validate(realm):
     result, _ = run_js(realm, """
         const h = new b.UDP();
