@@ -435,8 +435,6 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
       if (typeof port === 'function') {
         callback = port;
         port = null;
-      } else {
-        callback = address;
       }
     } else {
       callback = offset;
