@@ -339,6 +339,7 @@ function doConnect(ex, self, ip, address, port, callback) {
   const state = self[kStateSymbol];
   if (!state.handle) return;
 
+  if (!ex && state.sendBlockList?.check(ip, `ipv${isIP(ip)}`)) ex = new ERR_IP_BLOCKED(ip);
   if (!ex) {
     const err = state.handle.connect(ip, port);
     if (err) ex = exceptionWithHostPort(err, 'connect', address, port);
