@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import math
 import select
 import socket
 import struct
@@ -86,6 +87,17 @@ def _sockaddr(family: int, ip: str, port: int) -> Optional[tuple]:
     if parsed is None:
         return None
     return (parsed[0], port, 0, parsed[2])
+
+
+def _int32(value: Any) -> int:
+    """A number argument as Node's binding reads it (V8's Int32Value): NaN and the
+    infinities are 0, fractions are truncated and the rest wraps modulo 2**32."""
+    if type(value) is float:
+        if not math.isfinite(value):
+            return 0
+        value = int(value)
+    value = int(value) & 0xFFFFFFFF
+    return value - 0x100000000 if value & 0x80000000 else value
 
 
 class _SockaddrUnspec(ctypes.Structure):
@@ -452,22 +464,25 @@ class UDP(HandleWrap):
         return self._setsockopt(socket.IPPROTO_IP, v4, value)
 
     def setTTL(self, ttl: Any) -> int:
-        ttl = int(ttl)
+        ttl = _int32(ttl)
         if ttl < 1 or ttl > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_TTL, socket.IPV6_UNICAST_HOPS, ttl)
 
     def setMulticastTTL(self, ttl: Any) -> int:
-        ttl = int(ttl)
+        ttl = _int32(ttl)
         if ttl < 0 or ttl > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_MULTICAST_TTL, socket.IPV6_MULTICAST_HOPS, ttl)
 
     def setMulticastLoopback(self, flag: Any) -> int:
-        return self._ip_option(socket.IP_MULTICAST_LOOP, socket.IPV6_MULTICAST_LOOP, 1 if flag else 0)
+        flag = _int32(flag)
+        if flag < 0 or flag > 255:
+            return UV_EINVAL
+        return self._ip_option(socket.IP_MULTICAST_LOOP, socket.IPV6_MULTICAST_LOOP, flag)
 
     def setBroadcast(self, flag: Any) -> int:
-        return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1 if flag else 0)
+        return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, _int32(flag))
 
     def setMulticastInterface(self, iface: Any) -> int:
         if self.sock is None:

@@ -165,6 +165,20 @@ def test_options_need_a_socket_and_validate(realm):
     ]
 
 
+def test_number_options_are_read_as_int32(realm):
+    """As V8's Int32Value: NaN and infinities are 0, fractions truncate, the rest wraps."""
+    result, _ = run_js(realm, """
+        const h = new b.UDP();
+        h.bind('127.0.0.1', 0, 0);
+        const r = [h.setTTL(NaN), h.setTTL(2 ** 32 + 64), h.setTTL(64.9), h.setTTL(-(2 ** 32) + 7),
+                   h.setMulticastTTL(NaN), h.setMulticastTTL(Infinity), h.setMulticastTTL(2 ** 32 + 256),
+                   h.setMulticastLoopback(256), h.setMulticastLoopback(2 ** 32 + 1), h.setBroadcast(0.5)];
+        h.close();
+        return r;
+    """)
+    assert result.to_python() == [-errno.EINVAL, 0, 0, 0, 0, 0, -errno.EINVAL, -errno.EINVAL, 0, 0]
+
+
 def test_multicast_on_loopback_delivers(realm):
     _, seen = run_js(realm, """
         const rx = new b.UDP(), tx = new b.UDP();
