@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import math
+import os
 import select
 import socket
 import struct
@@ -194,20 +195,20 @@ class UDP(HandleWrap):
         return self._bind(family, any_ip, 0, UV_UDP_REUSEADDR)
 
     def open(self, fd: Any) -> int:
+        """Adopt descriptor `fd`, in libuv's order of checks (uv_udp_open)."""
         if self.closing:
             return UV_EBADF
         if self.sock is not None:
             return -errno.EBUSY
+        fd = int(fd)
+        if self.loop.selector.watches(fd):
+            return -errno.EEXIST  # another handle of this loop has it (libuv's uv__fd_exists)
         try:
-            fd = int(fd)
+            os.set_blocking(fd, False)
             sock = socket.socket(fileno=fd)
-        except (OSError, ValueError) as exc:
-            return uv.code_of(exc) if isinstance(exc, OSError) else UV_EINVAL
-        if sock.type != socket.SOCK_DGRAM:
-            sock.detach()
-            return UV_EINVAL
+        except OSError as exc:
+            return uv.code_of(exc)
         try:
-            sock.setblocking(False)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         except OSError as exc:
             sock.detach()

@@ -303,6 +303,34 @@ def test_open_existing_fd(realm):
         os.fstat(fd)
 
 
+def test_open_checks_as_libuv(realm, tmp_path):
+    """uv_udp_open's answers: EBUSY for a handle with a socket, EEXIST for a descriptor
+    another handle of the loop watches, the system's errno for a bad descriptor or a
+    file; a stream socket is taken (Node's JS checks the kind before)."""
+    path = tmp_path / "file"
+    path.write_text("x")
+    file_fd = os.open(path, os.O_RDONLY)
+    tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        result, _ = run_js(realm, """
+            const [fileFd, tcpFd] = args;
+            const rx = new b.UDP();
+            rx.bind('127.0.0.1', 0, 0);
+            rx.recvStart();
+            const h = new b.UDP();
+            const r = [h.open(rx.fd), h.open(99999), h.open(-1), h.open(fileFd), rx.open(tcpFd)];
+            const t = new b.UDP();
+            r.push(t.open(tcpFd));
+            rx.close(); h.close(); t.close();
+            return r;
+        """, file_fd, tcp.fileno())
+        assert result.to_python() == [-errno.EEXIST, -errno.EBADF, -errno.EBADF, -errno.ENOTSOCK, -errno.EBUSY, 0]
+        realm.loop.run()
+        tcp.detach()  # the handle closed it
+    finally:
+        os.close(file_fd)
+
+
 def test_close_inside_onmessage_and_no_fd_leak():
     before = open_fds()
     r = Realm(["node"])
