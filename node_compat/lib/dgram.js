@@ -674,10 +674,33 @@ Socket.prototype.setMulticastInterface = function(interfaceAddress) {
   if (err) throw errnoException(err, 'setMulticastInterface'); // at node:dgram:890:11
 };
 
+// Node's binding reads a membership's addresses as strings (V8's ToString):
+// a group that does not convert reads as '' (EINVAL), an interface that does
+// not throws.
+function groupText(group) {
+  if (typeof group === 'string') return group;
+  try {
+    return addressText(group);
+  } catch {
+    return '';
+  }
+}
+
+function interfaceText(iface) {
+  return iface == null || typeof iface === 'string' ? iface : addressText(iface); // at -
+}
+
+function addressText(value) {
+  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string'); // at -
+  return `${value}`; // at -
+}
+
 Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this); // at Socket.addMembership (node:dgram:896:3)
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at Socket.addMembership (node:dgram:899:11)
 
+  multicastAddress = groupText(multicastAddress);
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.addMembership (node:dgram:903:22)
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'addMembership'); // at Socket.addMembership (node:dgram:905:11)
 };
@@ -686,6 +709,8 @@ Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this); // at Socket.dropMembership (node:dgram:912:3)
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:915:11
 
+  multicastAddress = groupText(multicastAddress);
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.dropMembership (node:dgram:919:22)
   const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'dropMembership'); // at node:dgram:921:11
 };
@@ -694,6 +719,7 @@ Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddr
   healthCheck(this); // at Socket.addSourceSpecificMembership (node:dgram:928:3)
   validateString(sourceAddress, 'sourceAddress'); // at node:dgram:930:3
   validateString(groupAddress, 'groupAddress'); // at node:dgram:931:3
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.addSourceSpecificMembership (node:dgram:934:31)
 
   const err = this[kStateSymbol].handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
   if (err) throw errnoException(err, 'addSourceSpecificMembership'); // at node:dgram:938:11
@@ -703,6 +729,7 @@ Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAdd
   healthCheck(this); // at Socket.dropSourceSpecificMembership (node:dgram:946:3)
   validateString(sourceAddress, 'sourceAddress'); // at node:dgram:948:3
   validateString(groupAddress, 'groupAddress'); // at node:dgram:949:3
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.dropSourceSpecificMembership (node:dgram:952:31)
 
   const err = this[kStateSymbol].handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
   if (err) throw errnoException(err, 'dropSourceSpecificMembership'); // at node:dgram:956:11
