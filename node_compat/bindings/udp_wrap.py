@@ -486,8 +486,7 @@ class UDP(HandleWrap):
         return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, _int32(flag))
 
     def setMulticastInterface(self, iface: Any) -> int:
-        if self.sock is None:
-            return UV_EBADF
+        # (libuv parses the address first: a bad one is EINVAL even without a socket)
         text = as_text(iface)
         packed4 = parse_ip4(text)
         if packed4 is not None:
