@@ -157,9 +157,11 @@ function startListening(socket) {
 function replaceHandle(self, newHandle) {
   const state = self[kStateSymbol];
   const oldHandle = state.handle;
+  // An unref'd socket stays unref'd on its new handle.
+  if (!oldHandle.hasRef() && typeof newHandle.unref === 'function') newHandle.unref();
+  // (Node carries these three over; `connect` stays the new handle's.)
   newHandle.lookup = oldHandle.lookup;
   newHandle.bind = oldHandle.bind;
-  newHandle.connect = oldHandle.connect;
   newHandle.send = oldHandle.send;
   newHandle[owner_symbol] = self;
   oldHandle.close();
