@@ -29,7 +29,6 @@ const {
   exceptionWithHostPort,
 } = require('internal/errors');
 const { deprecate } = require('internal/util');
-const { markThrowSite } = require('internal/node_throw_sites');
 const {
   isInt32,
   validateAbortSignal,
@@ -64,19 +63,34 @@ function Socket(type, listener) {
   let lookup;
   let recvBufferSize;
   let sendBufferSize;
+  let receiveBlockList;
+  let sendBlockList;
   let options;
 
+  // (Node's order of checks: buffer sizes, block lists, then lookup and type.)
   if (type !== null && typeof type === 'object') {
     options = type;
     type = options.type;
     lookup = options.lookup;
     if (options.recvBufferSize) {
       validateUint32(options.recvBufferSize, 'options.recvBufferSize'); // at node:dgram:123:7
-      recvBufferSize = options.recvBufferSize;
     }
     if (options.sendBufferSize) {
       validateUint32(options.sendBufferSize, 'options.sendBufferSize'); // at node:dgram:126:7
-      sendBufferSize = options.sendBufferSize;
+    }
+    recvBufferSize = options.recvBufferSize;
+    sendBufferSize = options.sendBufferSize;
+    if (options.receiveBlockList) {
+      if (!isBlockList(options.receiveBlockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.receiveBlockList', 'net.BlockList', options.receiveBlockList); // at new Socket (node:dgram:132:15)
+      }
+      receiveBlockList = options.receiveBlockList;
+    }
+    if (options.sendBlockList) {
+      if (!isBlockList(options.sendBlockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.sendBlockList', 'net.BlockList', options.sendBlockList); // at new Socket (node:dgram:138:15)
+      }
+      sendBlockList = options.sendBlockList;
     }
   }
 
@@ -99,18 +113,9 @@ function Socket(type, listener) {
     ipv6Only: options?.ipv6Only,
     recvBufferSize,
     sendBufferSize,
-    receiveBlockList: undefined,
-    sendBlockList: undefined,
+    receiveBlockList,
+    sendBlockList,
   };
-
-  if (options?.receiveBlockList) {
-    validateBlockList(options.receiveBlockList, 'options.receiveBlockList', 'node:dgram:132:15');
-    this[kStateSymbol].receiveBlockList = options.receiveBlockList;
-  }
-  if (options?.sendBlockList) {
-    validateBlockList(options.sendBlockList, 'options.sendBlockList', 'node:dgram:138:15');
-    this[kStateSymbol].sendBlockList = options.sendBlockList;
-  }
 
   if (options?.signal !== undefined) {
     const { signal } = options;
@@ -130,12 +135,10 @@ function Socket(type, listener) {
 Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Socket, EventEmitter);
 
-// `nodeSite`: the line of Node's that checks this option (see internal/node_throw_sites).
-function validateBlockList(value, name, nodeSite) {
-  const { BlockList } = require('internal/blocklist');
-  if (!BlockList.isBlockList(value)) {
-    throw markThrowSite(new ERR_INVALID_ARG_TYPE(name, 'net.BlockList', value), nodeSite);
-  }
+let BlockList;
+function isBlockList(value) {
+  BlockList ??= require('internal/blocklist').BlockList;
+  return BlockList.isBlockList(value);
 }
 
 function createSocket(type, listener) {
