@@ -51,6 +51,8 @@ _MCAST_JOIN_SOURCE_GROUP = 46
 _MCAST_LEAVE_SOURCE_GROUP = 47
 
 _libc = ctypes.CDLL(None, use_errno=True)
+_libc.sendto.restype = ctypes.c_ssize_t
+_libc.sendto.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
 
 
 def parse_ip4(ip: str) -> Optional[bytes]:
@@ -90,6 +92,35 @@ def _sockaddr(family: int, ip: str, port: int) -> Optional[tuple]:
     return (parsed[0], port, 0, parsed[2])
 
 
+def _c_sockaddr(addr: tuple) -> bytes:
+    """The C sockaddr of a Python socket address: (ip, port) for IPv4, (ip, port, flow, scope) for IPv6."""
+    if len(addr) == 2:
+        return struct.pack("=H", socket.AF_INET) + struct.pack("!H", addr[1]) + parse_ip4(addr[0]) + bytes(8)
+    return (struct.pack("=H", socket.AF_INET6) + struct.pack("!HI", addr[1], addr[2])
+            + socket.inet_pton(socket.AF_INET6, addr[0]) + struct.pack("=I", addr[3]))
+
+
+# A socket opened on a descriptor of the other family than the handle's
+# calls (a udp6 handle over an IPv4 socket): Python's socket methods take
+# only addresses of their socket's family, so the address goes to the
+# system call as it is, as libuv passes it, and the kernel answers.
+
+def _call_c(function: Any, sock: socket.socket, c_addr: bytes) -> None:
+    """bind(2) or connect(2) with a C sockaddr; OSError as the socket methods raise."""
+    if function(sock.fileno(), c_addr, len(c_addr)) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+
+
+def _sendto_c(sock: socket.socket, data: bytes, c_addr: bytes) -> int:
+    """sendto(2) with a C sockaddr; OSError as the socket methods raise."""
+    sent = _libc.sendto(sock.fileno(), data, len(data), 0, c_addr, len(c_addr))
+    if sent < 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+    return sent
+
+
 def _int32(value: Any) -> int:
     """A number argument as Node's binding reads it (V8's Int32Value): NaN and the
     infinities are 0, fractions are truncated and the rest wraps modulo 2**32."""
@@ -124,7 +155,7 @@ class UDP(HandleWrap):
         self.watcher: Optional[IOWatcher] = None
         self.receiving = False
         self.connected = False  # libuv's UV_HANDLE_UDP_CONNECTED
-        self.queue: deque = deque()  # [req, chunks, address, has_callback, size] waiting for writability
+        self.queue: deque = deque()  # [req, chunks, address (C sockaddr: see _send_c), has_callback, size, async id] waiting for writability
         self.completed: deque = deque()  # (req, err, size, has_callback) due in the pending phase
         self.queue_size = 0
         self.queue_count = 0
@@ -133,7 +164,7 @@ class UDP(HandleWrap):
         self.recv_buffer = bytearray(MAX_DATAGRAM)
         self.recv_view = memoryview(self.recv_buffer)
         self.poller: Any = None  # a poll(2) set of the socket alone, asked in _read
-        self.last_target: tuple = (None, None, None)  # (ip, port, sockaddr) of the last send
+        self.last_target: tuple = (None, None, 0, None)  # (ip, port, family, sockaddr) of the last send
 
     # -- the socket ---------------------------------------------------------------
 
@@ -178,9 +209,12 @@ class UDP(HandleWrap):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             if flags & UV_UDP_REUSEPORT:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-            if family == socket.AF_INET6:
-                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1 if flags & UV_UDP_IPV6ONLY else 0)
-            sock.bind(addr)
+            if flags & UV_UDP_IPV6ONLY:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            if self.family == family:
+                sock.bind(addr)
+            else:
+                _call_c(_libc.bind, sock, _c_sockaddr(addr))
         except OSError as exc:
             if exc.errno == errno.EAFNOSUPPORT:
                 return UV_EINVAL
@@ -201,6 +235,7 @@ class UDP(HandleWrap):
         if self.sock is not None:
             return -errno.EBUSY
         fd = int(fd)
+        self.last_target = (None, None, 0, None)  # (parsed for a socket of the family of a send's)
         if self.loop.selector.watches(fd):
             return -errno.EEXIST  # another handle of this loop has it (libuv's uv__fd_exists)
         try:
@@ -237,7 +272,10 @@ class UDP(HandleWrap):
         if err:
             return err
         try:
-            self.sock.connect(addr)
+            if self.family == family:
+                self.sock.connect(addr)
+            else:
+                _call_c(_libc.connect, self.sock, _c_sockaddr(addr))
         except OSError as exc:
             return uv.code_of(exc)
         self.connected = True
@@ -327,21 +365,25 @@ class UDP(HandleWrap):
              c: Any = Undefined, *, family: int = socket.AF_INET) -> int:
         """`(req, chunks, count, port, ip, hasCallback)`, or `(req, chunks, count, hasCallback)` when connected.
 
-        `family`: the one of an address given to a socket not bound yet.
+        `family`: the address family of the entry point (send: IPv4, send6: IPv6), as
+        Node's binding parses the address with it.
         """
-        family = self.family or family
         if self.closing:
             return UV_EBADF
         if c is not Undefined:
             port, ip, has_callback = a, b, bool(c)
-            last_ip, last_port, addr = self.last_target
-            if ip != last_ip or port != last_port or type(ip) is not str:
+            last_ip, last_port, last_family, addr = self.last_target
+            if ip != last_ip or port != last_port or family != last_family or type(ip) is not str:
                 addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
                 if addr is None:
                     return UV_EINVAL
-                self.last_target = (ip, port, addr)
-            # (libuv's uv__udp_check_before_send: an address goes with an unconnected socket only)
-            if self.connected:
+                # (libuv's uv__udp_check_before_send: an address goes with an unconnected socket only)
+                if self.connected:
+                    return -errno.EISCONN
+                if self.sock is not None and self.family != family:
+                    return self._send_c(req, chunks, count, _c_sockaddr(addr), has_callback)
+                self.last_target = (ip, port, family, addr)
+            elif self.connected:
                 return -errno.EISCONN
         else:
             if not self.connected:
@@ -382,6 +424,24 @@ class UDP(HandleWrap):
         self.set_active(True)
         return 0
 
+    def _send_c(self, req: Any, chunks: Any, count: Any, c_addr: bytes, has_callback: bool) -> int:
+        """send() to an address of the other family than the socket's (see _call_c)."""
+        data = b"".join([chunks[i].to_bytes() for i in range(int(count))])
+        if not self.queue:
+            try:
+                return _sendto_c(self.sock, data, c_addr) + 1
+            except (BlockingIOError, InterruptedError):
+                pass
+            except OSError as exc:
+                return uv.code_of(exc)
+        self.queue.append([req, [data], c_addr, has_callback, len(data), self.realm.new_async_id()])
+        self.queue_size += len(data)
+        self.queue_count += 1
+        self.loop.active_reqs += 1
+        self.watcher.start(EVENT_WRITE)
+        self.set_active(True)
+        return 0
+
     def send6(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
               c: Any = Undefined) -> int:
         return self.send(req, chunks, count, a, b, c, family=socket.AF_INET6)
@@ -392,10 +452,12 @@ class UDP(HandleWrap):
         while queue:
             req, data, addr, has_callback, size, async_id = queue[0]
             try:
-                if addr is not None:
-                    sock.sendmsg(data, (), 0, addr)
-                else:
+                if addr is None:
                     sock.sendmsg(data)
+                elif type(addr) is bytes:
+                    _sendto_c(sock, data[0], addr)
+                else:
+                    sock.sendmsg(data, (), 0, addr)
                 err = 0
             except (BlockingIOError, InterruptedError):
                 return

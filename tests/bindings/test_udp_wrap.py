@@ -274,6 +274,52 @@ def test_queued_sends_complete_in_pending_phase(realm):
     assert received == [["msg", 1], ["msg", 2], ["msg", 3]]
 
 
+def test_send_to_the_other_family_goes_to_the_kernel_and_queues(realm, monkeypatch):
+    """A udp4 handle over an IPv6 socket sends IPv4 addresses with the C sockaddr
+    (Python's socket would refuse them); such a send queues and completes like any."""
+    from node_compat.bindings import udp_wrap
+
+    rx = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    rx.bind(("127.0.0.1", 0))
+    v6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
+    v6.bind(("::", 0))
+    real = udp_wrap._sendto_c
+    full = [False]
+
+    def sendto_c(sock, data, c_addr):
+        if full[0]:
+            raise BlockingIOError(errno.EAGAIN, "full")
+        return real(sock, data, c_addr)
+
+    monkeypatch.setattr(udp_wrap, "_sendto_c", sendto_c)
+    try:
+        result, _ = run_js(realm, """
+            const [fd, port] = args;
+            const h = new b.UDP();
+            globalThis.udpOther = [h, port];
+            return [h.open(fd), h.send(new b.SendWrap(), [enc('ab'), enc('c')], 2, port, '127.0.0.1', false),
+                    h.send(new b.SendWrap(), [enc('x')], 1, port, '::1', false)];
+        """, v6.detach(), rx.getsockname()[1])
+        assert result.to_python() == [0, 4, -errno.EINVAL]
+        assert rx.recv(10) == b"abc"
+        full[0] = True
+        result, seen = run_js(realm, """
+            const [h, port] = globalThis.udpOther;
+            const req = new b.SendWrap();
+            req.oncomplete = (err, sent) => { log([err, sent, h.getSendQueueCount()]); h.close(); };
+            return h.send(req, [enc('queued')], 1, port, '127.0.0.1', true);
+        """)
+        assert result == 0
+        realm.loop.run_once(block=False)
+        assert seen == []
+        full[0] = False
+        realm.loop.run()
+        assert seen == [[0, 6, 0]]
+        assert rx.recv(10) == b"queued"
+    finally:
+        rx.close()
+
+
 def test_oversized_datagram_is_emsgsize(realm):
     result, _ = run_js(realm, """
         const h = new b.UDP();
