@@ -9,6 +9,8 @@ const { isIP } = require('internal/net');
 const { isInt32, validateFunction } = require('internal/validators');
 
 const { UDP } = internalBinding('udp_wrap');
+const { guessHandleType } = internalBinding('tty_wrap');
+const { UV_EINVAL } = internalBinding('uv').codes;
 
 const kStateSymbol = Symbol('state symbol');
 const { owner_symbol } = require('internal/async_hooks');
@@ -89,7 +91,8 @@ function _createSocketHandle(address, port, addressType, fd, flags) {
   const handle = newHandle(addressType);
   let err;
   if (isInt32(fd) && fd > 0) {
-    err = handle.open(fd);
+    // (Node refuses any other kind of descriptor with EINVAL before opening it.)
+    err = guessHandleType(fd) === 'UDP' ? handle.open(fd) : UV_EINVAL;
   } else if (port || address) {
     err = handle.bind(address, port || 0, flags);
   }
