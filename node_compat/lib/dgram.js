@@ -152,8 +152,8 @@ function startListening(socket) {
   state.handle.recvStart();
   state.receiving = true;
   state.bindState = BIND_STATE_BOUND;
-  if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER);
-  if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER);
+  if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER); // at node:dgram:206:5
+  if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER); // at node:dgram:209:5
   socket.emit('listening'); // at startListening (node:dgram:211:10)
 }
 
@@ -213,7 +213,7 @@ function onListenSuccess() {
   const state = this[kStateSymbol];
   const queue = state.queue;
   state.queue = undefined;
-  for (const work of queue) work();
+  for (const work of queue) work(); // at Socket.clearQueue (node:dgram:596:5) | Socket.onListenSuccess (node:dgram:579:3)
 }
 
 function onListenError() {
@@ -297,7 +297,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     if (bindErr) {
       const ex = exceptionWithHostPort(bindErr, 'bind', ip, port); // at (node:dgram:399:20)
       state.bindState = BIND_STATE_UNBOUND;
-      this.emit('error', ex);
+      this.emit('error', ex); // at (node:dgram:401:14)
       return;
     }
     startListening(this); // at (node:dgram:406:7)
@@ -331,23 +331,26 @@ Socket.prototype.connect = function(port, address, callback) {
     return;
   }
 
-  Reflect.apply(connectResolved, this, [port, address, callback]);
+  Reflect.apply(connectResolved, this, [port, address, callback]); // at Socket.connect (node:dgram:439:3)
 };
 
 function connectResolved(port, address, callback) {
   const state = this[kStateSymbol];
   if (callback) this.once('connect', callback);
-  state.handle.lookup(address, (ex, ip) => doConnect(ex, this, ip, address, port, callback));
+  const afterDns = (ex, ip) => {
+    doConnect(ex, this, ip, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:449:5)
+  };
+  state.handle.lookup(address, afterDns); // at Socket._connect (node:dgram:456:16)
 }
 
 function doConnect(ex, self, ip, address, port, callback) {
   const state = self[kStateSymbol];
   if (!state.handle) return;
 
-  if (!ex && state.sendBlockList?.check(ip, `ipv${isIP(ip)}`)) ex = new ERR_IP_BLOCKED(ip);
+  if (!ex && state.sendBlockList?.check(ip, `ipv${isIP(ip)}`)) ex = new ERR_IP_BLOCKED(ip); // at node:dgram:465:10
   if (!ex) {
     const err = state.handle.connect(ip, port);
-    if (err) ex = exceptionWithHostPort(err, 'connect', address, port);
+    if (err) ex = exceptionWithHostPort(err, 'connect', address, port); // at node:dgram:470:12
   }
 
   if (ex) {
@@ -355,9 +358,9 @@ function doConnect(ex, self, ip, address, port, callback) {
     process.nextTick(() => {
       if (callback) {
         self.removeListener('connect', callback);
-        callback(ex);
+        callback(ex); // at (node:dgram:479:9)
       } else {
-        self.emit('error', ex);
+        self.emit('error', ex); // at (node:dgram:481:14)
       }
     });
     return;
@@ -373,7 +376,7 @@ Socket.prototype.disconnect = function() {
     throw new ERR_SOCKET_DGRAM_NOT_CONNECTED(); // at node:dgram:494:11
   }
 
-  const err = state.handle.disconnect();
+  const err = state.handle.disconnect(); // at Socket.disconnect (node:dgram:496:28)
   if (err) throw errnoException(err, 'connect'); // at node:dgram:498:11
   state.connectState = CONNECT_STATE_DISCONNECTED;
 };
@@ -429,7 +432,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
   // Sort out which optional arguments were given.
   if (!connected) {
     if (address || (port && typeof port !== 'function')) {
-      buffer = sliceBuffer(buffer, offset, length);
+      buffer = sliceBuffer(buffer, offset, length); // at Socket.send (node:dgram:626:16)
     } else {
       callback = port;
       port = offset;
@@ -437,7 +440,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     }
   } else {
     if (typeof length === 'number') {
-      buffer = sliceBuffer(buffer, offset, length);
+      buffer = sliceBuffer(buffer, offset, length); // at Socket.send (node:dgram:634:16)
       if (typeof port === 'function') {
         callback = port;
         port = null;
