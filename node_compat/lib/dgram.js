@@ -289,7 +289,8 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       this.emit('error', err); // at node:dgram:367:12
       return;
     }
-    if (!exclusive && inClusterWorker()) {
+    // (A socket with reusePort binds for itself, as an exclusive one does.)
+    if (!exclusive && !state.reusePort && inClusterWorker()) {
       bindInCluster(this, { address: ip, port, addressType: this.type, fd: -1, flags: bindFlags(state) });
       return;
     }
