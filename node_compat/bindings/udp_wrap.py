@@ -170,7 +170,8 @@ class UDP(HandleWrap):
 
     @property
     def fd(self) -> int:
-        return self.sock.fileno() if self.sock is not None else -1
+        """The descriptor, or EBADF without a socket (libuv's uv_fileno)."""
+        return self.sock.fileno() if self.sock is not None else UV_EBADF
 
     def _create(self, family: int) -> int:
         if self.closing:

@@ -56,9 +56,23 @@ def test_bind_getsockname_and_errors(realm):
         return r;
     """)
     assert result.to_python() == [
-        -errno.EBADF, -1, 0, 0, "127.0.0.1", "IPv4", "number", True, -errno.ENOTCONN,
+        -errno.EBADF, -errno.EBADF, 0, 0, "127.0.0.1", "IPv4", "number", True, -errno.ENOTCONN,
         -errno.EINVAL, -errno.EADDRINUSE,
     ]
+
+
+def test_fd_is_ebadf_without_a_socket(realm):
+    """As libuv's uv_fileno: EBADF before the socket exists and once closed."""
+    result, _ = run_js(realm, """
+        const h = new b.UDP();
+        const r = [h.fd];
+        h.bind('127.0.0.1', 0, 0);
+        r.push(h.fd > 2);
+        h.close();
+        r.push(h.fd);
+        return r;
+    """)
+    assert result.to_python() == [-errno.EBADF, True, -errno.EBADF]
 
 
 def test_send_and_receive_with_rinfo(realm):
