@@ -222,12 +222,13 @@ class UDP(HandleWrap):
             return uv.code_of(exc)
         return 0
 
-    def _deferred_bind(self, family: int) -> int:
-        """Bind to the any-address when no socket exists yet (libuv's implicit bind)."""
+    def _deferred_bind(self, family: int, flags: int = 0) -> int:
+        """Bind to the any-address when no socket exists yet (libuv's implicit bind;
+        a membership's asks for UV_UDP_REUSEADDR)."""
         if self.sock is not None:
             return 0
         any_ip = "0.0.0.0" if family == socket.AF_INET else "::"
-        return self._bind(family, any_ip, 0, UV_UDP_REUSEADDR)
+        return self._bind(family, any_ip, 0, flags)
 
     def open(self, fd: Any) -> int:
         """Adopt descriptor `fd`, in libuv's order of checks (uv_udp_open)."""
@@ -564,7 +565,7 @@ class UDP(HandleWrap):
         iface = None if iface is None or iface is Undefined else as_text(iface)
         packed = parse_ip4(group)
         if packed is not None:
-            err = self._deferred_bind(socket.AF_INET)
+            err = self._deferred_bind(socket.AF_INET, UV_UDP_REUSEADDR)
             if err:
                 return err
             if iface is None:
@@ -578,7 +579,7 @@ class UDP(HandleWrap):
         parsed = parse_ip6(group)
         if parsed is None:
             return UV_EINVAL
-        err = self._deferred_bind(socket.AF_INET6)
+        err = self._deferred_bind(socket.AF_INET6, UV_UDP_REUSEADDR)
         if err:
             return err
         scope = 0
@@ -607,7 +608,7 @@ class UDP(HandleWrap):
             source6 = parse_ip6(source)
             if source6 is None:
                 return UV_EINVAL
-            err = self._deferred_bind(socket.AF_INET6)
+            err = self._deferred_bind(socket.AF_INET6, UV_UDP_REUSEADDR)
             if err:
                 return err
             scope = 0
@@ -626,7 +627,7 @@ class UDP(HandleWrap):
         source4 = parse_ip4(source)
         if source4 is None:
             return UV_EINVAL
-        err = self._deferred_bind(socket.AF_INET)
+        err = self._deferred_bind(socket.AF_INET, UV_UDP_REUSEADDR)
         if err:
             return err
         if iface is None:
