@@ -304,16 +304,21 @@ class UDP(HandleWrap):
     # -- receiving ------------------------------------------------------------------
 
     def recvStart(self) -> int:
-        if self.sock is None:
+        if self.closing:
             return UV_EBADF
         if self.receiving:
-            return -errno.EALREADY
+            return 0  # (libuv's EALREADY, which Node's binding takes for success)
+        err = self._deferred_bind(socket.AF_INET)
+        if err:
+            return err
         self.receiving = True
         self.watcher.start(EVENT_READ)
         self.set_active(True)
         return 0
 
     def recvStop(self) -> int:
+        if self.closing:
+            return UV_EBADF
         if self.receiving:
             self.receiving = False
             self.watcher.stop(EVENT_READ)

@@ -75,6 +75,21 @@ def test_fd_is_ebadf_without_a_socket(realm):
     assert result.to_python() == [-errno.EBADF, True, -errno.EBADF]
 
 
+def test_recv_start_binds_implicitly_and_repeats_quietly(realm):
+    """As Node's binding over libuv: recvStart binds an unbound handle (IPv4 any-address),
+    a second one is 0 (libuv's EALREADY taken for success); both are EBADF once closed."""
+    result, _ = run_js(realm, """
+        const h = new b.UDP();
+        const out = {};
+        const r = [h.recvStop(), h.recvStart(), h.getsockname(out), out.address, out.family, h.recvStart()];
+        r.push(h.recvStop(), h.recvStop(), h.recvStart());
+        h.close();
+        r.push(h.recvStart(), h.recvStop());
+        return r;
+    """)
+    assert result.to_python() == [0, 0, 0, "0.0.0.0", "IPv4", 0, 0, 0, 0, -errno.EBADF, -errno.EBADF]
+
+
 def test_send_and_receive_with_rinfo(realm):
     _, seen = run_js(realm, """
         const rx = new b.UDP(), tx = new b.UDP();
