@@ -90,6 +90,21 @@ def test_recv_start_binds_implicitly_and_repeats_quietly(realm):
     assert result.to_python() == [0, 0, 0, "0.0.0.0", "IPv4", 0, 0, 0, 0, -errno.EBADF, -errno.EBADF]
 
 
+def test_implicit_binds_take_libuvs_flags(realm):
+    """SO_REUSEADDR for the implicit bind of a membership, none for a send's."""
+    run_js(realm, """
+        const sender = new b.UDP(), member = new b.UDP();
+        sender.send(new b.SendWrap(), [new Uint8Array(1)], 1, 9, '127.0.0.1', false);
+        member.addMembership('239.7.7.7', '127.0.0.1');
+        globalThis.udpPair = [sender, member];
+    """)
+    sender, member = (realm.engine.eval(f"globalThis.udpPair[{i}]") for i in (0, 1))  # (the Python handles)
+    reuse = [h.sock.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) for h in (sender, member)]
+    assert reuse == [0, 1]
+    run_js(realm, "globalThis.udpPair.forEach((h) => h.close());")
+    realm.loop.run()
+
+
 def test_send_and_receive_with_rinfo(realm):
     _, seen = run_js(realm, """
         const rx = new b.UDP(), tx = new b.UDP();
