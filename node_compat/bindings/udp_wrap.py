@@ -139,9 +139,11 @@ class _SockaddrUnspec(ctypes.Structure):
 class UDP(HandleWrap):
     """A UDP socket handle (Node's UDPWrap over libuv's uv_udp_t)."""
 
-    JS_METHODS = HandleWrap.JS_METHODS + (
-        "open", "bind", "bind6", "connect", "connect6", "disconnect", "send", "send6",
-        "recvStart", "recvStop", "getsockname", "getpeername",
+    # (In Node's order; lib/internal/dgram moves the HandleWrap and AsyncWrap
+    # methods to the prototypes Node has them on.)
+    JS_METHODS = HandleWrap.JS_METHODS + ("asyncReset",) + (
+        "recvStart", "recvStop", "open", "bind", "connect", "send", "bind6", "connect6", "send6",
+        "disconnect", "getpeername", "getsockname",
         "addMembership", "dropMembership", "addSourceSpecificMembership", "dropSourceSpecificMembership",
         "setMulticastInterface", "setMulticastTTL", "setMulticastLoopback", "setBroadcast", "setTTL",
         "bufferSize", "getSendQueueSize", "getSendQueueCount",
@@ -165,6 +167,11 @@ class UDP(HandleWrap):
         self.recv_view = memoryview(self.recv_buffer)
         self.poller: Any = None  # a poll(2) set of the socket alone, asked in _read
         self.last_target: tuple = (None, None, 0, None)  # (ip, port, family, sockaddr) of the last send
+
+    def asyncReset(self, _resource: Any = None, _execution_async_id: Any = None) -> Any:
+        """A new async id, as AsyncWrap's asyncReset gives (pynode has no async hooks to tell)."""
+        self.async_id = self.realm.new_async_id()
+        return Undefined
 
     # -- the socket ---------------------------------------------------------------
 

@@ -39,7 +39,7 @@ const {
 } = require('internal/validators');
 const { _createSocketHandle, defaultLookups, kStateSymbol, literalFamily, newHandle, owner_symbol } = require('internal/dgram');
 
-const { SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
+const { SendWrap, UDP, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
 
 const BIND_STATE_UNBOUND = 0;
 const BIND_STATE_BINDING = 1;
@@ -849,6 +849,13 @@ Socket.prototype._healthCheck = deprecate(function() {
 Socket.prototype._stopReceiving = deprecate(function() {
   stopReceiving(this);
 }, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
+
+// A handle's `owner` is its socket: an old alias of the owner symbol's entry.
+Object.defineProperty(UDP.prototype, 'owner', {
+  __proto__: null,
+  get() { return this[owner_symbol]; },
+  set(value) { return this[owner_symbol] = value; },
+});
 
 module.exports = {
   _createSocketHandle: deprecate(
