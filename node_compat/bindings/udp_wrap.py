@@ -157,7 +157,9 @@ class UDP(HandleWrap):
         self.watcher: Optional[IOWatcher] = None
         self.receiving = False
         self.connected = False  # libuv's UV_HANDLE_UDP_CONNECTED
-        self.queue: deque = deque()  # [req, chunks, address (C sockaddr: see _send_c), has_callback, size, async id] waiting for writability
+        # [req, chunks, address, has_callback, size, async id] waiting for writability
+        # (the address a C sockaddr when of the other family: see _send_c)
+        self.queue: deque = deque()
         self.completed: deque = deque()  # (req, err, size, has_callback) due in the pending phase
         self.queue_size = 0
         self.queue_count = 0
