@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 
 def guess_handle_type(fd: Any) -> str:
+    if type(fd) is float and fd.is_integer():
+        fd = int(fd)  # (the engine passes integers it computed as doubles, 2 ** 31 - 1, as floats)
     if not isinstance(fd, int) or fd < 0:
         return "INVALID"
     try:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import math
+import os
+import select
 import socket
 import struct
 from collections import deque
@@ -35,8 +38,6 @@ UV_UDP_REUSEADDR = 4
 UV_UDP_REUSEPORT = 64
 
 RECV_BATCH = 32  # most datagrams per readiness event, libuv's count in uv__udp_recvmsg
-GROW_AFTER = 4  # full wake-ups in a row before a read budget doubles, at first
-GROW_AFTER_MAX = 256
 MAX_DATAGRAM = 64 * 1024  # Node allocates 64 KiB for each read
 
 UV_EBADF = -errno.EBADF
@@ -50,6 +51,8 @@ _MCAST_JOIN_SOURCE_GROUP = 46
 _MCAST_LEAVE_SOURCE_GROUP = 47
 
 _libc = ctypes.CDLL(None, use_errno=True)
+_libc.sendto.restype = ctypes.c_ssize_t
+_libc.sendto.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
 
 
 def parse_ip4(ip: str) -> Optional[bytes]:
@@ -89,6 +92,46 @@ def _sockaddr(family: int, ip: str, port: int) -> Optional[tuple]:
     return (parsed[0], port, 0, parsed[2])
 
 
+def _c_sockaddr(addr: tuple) -> bytes:
+    """The C sockaddr of a Python socket address: (ip, port) for IPv4, (ip, port, flow, scope) for IPv6."""
+    if len(addr) == 2:
+        return struct.pack("=H", socket.AF_INET) + struct.pack("!H", addr[1]) + parse_ip4(addr[0]) + bytes(8)
+    return (struct.pack("=H", socket.AF_INET6) + struct.pack("!HI", addr[1], addr[2])
+            + socket.inet_pton(socket.AF_INET6, addr[0]) + struct.pack("=I", addr[3]))
+
+
+# A socket opened on a descriptor of the other family than the handle's
+# calls (a udp6 handle over an IPv4 socket): Python's socket methods take
+# only addresses of their socket's family, so the address goes to the
+# system call as it is, as libuv passes it, and the kernel answers.
+
+def _call_c(function: Any, sock: socket.socket, c_addr: bytes) -> None:
+    """bind(2) or connect(2) with a C sockaddr; OSError as the socket methods raise."""
+    if function(sock.fileno(), c_addr, len(c_addr)) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+
+
+def _sendto_c(sock: socket.socket, data: bytes, c_addr: bytes) -> int:
+    """sendto(2) with a C sockaddr; OSError as the socket methods raise."""
+    sent = _libc.sendto(sock.fileno(), data, len(data), 0, c_addr, len(c_addr))
+    if sent < 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+    return sent
+
+
+def _int32(value: Any) -> int:
+    """A number argument as Node's binding reads it (V8's Int32Value): NaN and the
+    infinities are 0, fractions are truncated and the rest wraps modulo 2**32."""
+    if type(value) is float:
+        if not math.isfinite(value):
+            return 0
+        value = int(value)
+    value = int(value) & 0xFFFFFFFF
+    return value - 0x100000000 if value & 0x80000000 else value
+
+
 class _SockaddrUnspec(ctypes.Structure):
     _fields_ = [("family", ctypes.c_ushort), ("data", ctypes.c_char * 14)]
 
@@ -96,9 +139,11 @@ class _SockaddrUnspec(ctypes.Structure):
 class UDP(HandleWrap):
     """A UDP socket handle (Node's UDPWrap over libuv's uv_udp_t)."""
 
-    JS_METHODS = HandleWrap.JS_METHODS + (
-        "open", "bind", "bind6", "connect", "connect6", "disconnect", "send", "send6",
-        "recvStart", "recvStop", "getsockname", "getpeername",
+    # (In Node's order; lib/internal/dgram moves the HandleWrap and AsyncWrap
+    # methods to the prototypes Node has them on.)
+    JS_METHODS = HandleWrap.JS_METHODS + ("asyncReset",) + (
+        "recvStart", "recvStop", "open", "bind", "connect", "send", "bind6", "connect6", "send6",
+        "disconnect", "getpeername", "getsockname",
         "addMembership", "dropMembership", "addSourceSpecificMembership", "dropSourceSpecificMembership",
         "setMulticastInterface", "setMulticastTTL", "setMulticastLoopback", "setBroadcast", "setTTL",
         "bufferSize", "getSendQueueSize", "getSendQueueCount",
@@ -111,7 +156,10 @@ class UDP(HandleWrap):
         self.family = 0
         self.watcher: Optional[IOWatcher] = None
         self.receiving = False
-        self.queue: deque = deque()  # [req, chunks, address, has_callback, size] waiting for writability
+        self.connected = False  # libuv's UV_HANDLE_UDP_CONNECTED
+        # [req, chunks, address, has_callback, size, async id] waiting for writability
+        # (the address a C sockaddr when of the other family: see _send_c)
+        self.queue: deque = deque()
         self.completed: deque = deque()  # (req, err, size, has_callback) due in the pending phase
         self.queue_size = 0
         self.queue_count = 0
@@ -119,16 +167,20 @@ class UDP(HandleWrap):
         self.make_callback = realm.make_callback
         self.recv_buffer = bytearray(MAX_DATAGRAM)
         self.recv_view = memoryview(self.recv_buffer)
-        self.read_budget = 1  # datagrams per wake-up, adapted in _read
-        self.full_reads = 0
-        self.grow_after = GROW_AFTER  # full wake-ups before the budget doubles
-        self.last_target: tuple = (None, None, None)  # (ip, port, sockaddr) of the last send
+        self.poller: Any = None  # a poll(2) set of the socket alone, asked in _read
+        self.last_target: tuple = (None, None, 0, None)  # (ip, port, family, sockaddr) of the last send
+
+    def asyncReset(self, _resource: Any = None, _execution_async_id: Any = None) -> Any:
+        """A new async id, as AsyncWrap's asyncReset gives (pynode has no async hooks to tell)."""
+        self.async_id = self.realm.new_async_id()
+        return Undefined
 
     # -- the socket ---------------------------------------------------------------
 
     @property
     def fd(self) -> int:
-        return self.sock.fileno() if self.sock is not None else -1
+        """The descriptor, or EBADF without a socket (libuv's uv_fileno)."""
+        return self.sock.fileno() if self.sock is not None else UV_EBADF
 
     def _create(self, family: int) -> int:
         if self.closing:
@@ -145,6 +197,8 @@ class UDP(HandleWrap):
         self.sock = sock
         self.family = sock.family
         self.watcher = IOWatcher(self.loop, sock.fileno(), self._on_ready)
+        self.poller = select.poll()
+        self.poller.register(sock.fileno(), select.POLLIN)
 
     def _bind(self, family: int, ip: Any, port: Any, flags: Any) -> int:
         if self.closing:
@@ -165,42 +219,52 @@ class UDP(HandleWrap):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             if flags & UV_UDP_REUSEPORT:
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-            if family == socket.AF_INET6:
-                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1 if flags & UV_UDP_IPV6ONLY else 0)
-            sock.bind(addr)
+            if flags & UV_UDP_IPV6ONLY:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            if self.family == family:
+                sock.bind(addr)
+            else:
+                _call_c(_libc.bind, sock, _c_sockaddr(addr))
         except OSError as exc:
             if exc.errno == errno.EAFNOSUPPORT:
                 return UV_EINVAL
             return uv.code_of(exc)
         return 0
 
-    def _deferred_bind(self, family: int) -> int:
-        """Bind to the any-address when no socket exists yet (libuv's implicit bind)."""
+    def _deferred_bind(self, family: int, flags: int = 0) -> int:
+        """Bind to the any-address when no socket exists yet (libuv's implicit bind;
+        a membership's asks for UV_UDP_REUSEADDR)."""
         if self.sock is not None:
             return 0
         any_ip = "0.0.0.0" if family == socket.AF_INET else "::"
-        return self._bind(family, any_ip, 0, UV_UDP_REUSEADDR)
+        return self._bind(family, any_ip, 0, flags)
 
     def open(self, fd: Any) -> int:
+        """Adopt descriptor `fd`, in libuv's order of checks (uv_udp_open)."""
         if self.closing:
             return UV_EBADF
         if self.sock is not None:
             return -errno.EBUSY
+        fd = int(fd)
+        self.last_target = (None, None, 0, None)  # (parsed for a socket of the family of a send's)
+        if self.loop.selector.watches(fd):
+            return -errno.EEXIST  # another handle of this loop has it (libuv's uv__fd_exists)
         try:
-            fd = int(fd)
+            os.set_blocking(fd, False)
             sock = socket.socket(fileno=fd)
-        except (OSError, ValueError) as exc:
-            return uv.code_of(exc) if isinstance(exc, OSError) else UV_EINVAL
-        if sock.type != socket.SOCK_DGRAM:
-            sock.detach()
-            return UV_EINVAL
+        except OSError as exc:
+            return uv.code_of(exc)
         try:
-            sock.setblocking(False)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         except OSError as exc:
             sock.detach()
             return uv.code_of(exc)
         self._adopt(sock)
+        try:
+            sock.getpeername()
+            self.connected = True  # a connected socket stays one (libuv's uv__udp_is_connected)
+        except OSError:
+            pass
         return 0
 
     def bind(self, ip: Any, port: Any, flags: Any = 0) -> int:
@@ -213,13 +277,19 @@ class UDP(HandleWrap):
         addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
         if addr is None:
             return UV_EINVAL
+        if self.connected:
+            return -errno.EISCONN
         err = self._deferred_bind(family)
         if err:
             return err
         try:
-            self.sock.connect(addr)
+            if self.family == family:
+                self.sock.connect(addr)
+            else:
+                _call_c(_libc.connect, self.sock, _c_sockaddr(addr))
         except OSError as exc:
             return uv.code_of(exc)
+        self.connected = True
         return 0
 
     def connect(self, ip: Any, port: Any) -> int:
@@ -229,29 +299,35 @@ class UDP(HandleWrap):
         return self._connect(socket.AF_INET6, ip, port)
 
     def disconnect(self) -> int:
-        if self.sock is None:
-            return UV_EBADF
+        if not self.connected:
+            return -errno.ENOTCONN
         # connect() to an AF_UNSPEC address dissolves the association
         addr = _SockaddrUnspec(socket.AF_UNSPEC)
         if _libc.connect(self.sock.fileno(), ctypes.byref(addr), ctypes.sizeof(addr)) != 0:
             code = ctypes.get_errno()
             if code != errno.EAFNOSUPPORT:
                 return -code
+        self.connected = False
         return 0
 
     # -- receiving ------------------------------------------------------------------
 
     def recvStart(self) -> int:
-        if self.sock is None:
+        if self.closing:
             return UV_EBADF
         if self.receiving:
-            return -errno.EALREADY
+            return 0  # (libuv's EALREADY, which Node's binding takes for success)
+        err = self._deferred_bind(socket.AF_INET)
+        if err:
+            return err
         self.receiving = True
         self.watcher.start(EVENT_READ)
         self.set_active(True)
         return 0
 
     def recvStop(self) -> int:
+        if self.closing:
+            return UV_EBADF
         if self.receiving:
             self.receiving = False
             self.watcher.stop(EVENT_READ)
@@ -266,15 +342,14 @@ class UDP(HandleWrap):
             self._read()
 
     def _read(self) -> None:
-        """Deliver the waiting datagrams, at most `read_budget` of them.
+        """Deliver the waiting datagrams: until the socket would block, at most RECV_BATCH.
 
-        Finding the socket drained costs a failed recvfrom (an exception in
-        Python), so the budget adapts: a wake-up that drains the socket sets it
-        back to one datagram (the level-triggered poll reports any rest), and
-        wake-ups that keep finding a full budget double it up to RECV_BATCH.
-        A doubled budget the next wake-up does not fill (one datagram at a
-        time, as in a request/response exchange) makes the next doubling
-        wait twice as many full wake-ups; one it fills brings the wait back.
+        As libuv's uv__udp_recvmsg, so that datagrams already queued reach JS
+        before this turn's immediates. Finding the socket drained costs a
+        failed recvfrom, an exception in Python (~1 us); after the first
+        datagram a poll(2) of the socket with no wait (a third of that) tells
+        whether another one waits, so a wake-up for one datagram, the
+        request/response case, ends without the exception.
         """
         realm = self.realm
         sock = self.sock
@@ -285,15 +360,10 @@ class UDP(HandleWrap):
         onmessage = realm.make_onmessage
         async_id = self.async_id
         ipv6 = self.family != socket.AF_INET
-        budget = self.read_budget
-        for _ in range(budget):
+        for count in range(RECV_BATCH):
             try:
                 nread, address = sock.recvfrom_into(buffer)
             except (BlockingIOError, InterruptedError):
-                if budget > 1:
-                    self.read_budget = 1
-                    self.grow_after = min(self.grow_after * 2, GROW_AFTER_MAX)
-                self.full_reads = 0
                 return
             except OSError as exc:
                 onmessage(async_id, js, uv.code_of(exc), Undefined, Undefined, Undefined, ipv6)
@@ -302,12 +372,8 @@ class UDP(HandleWrap):
             # the 'message' listener may have closed the socket or stopped reading
             if not self.receiving or self.sock is not sock or realm.exiting:
                 return
-        if budget > 1:
-            self.grow_after = GROW_AFTER
-        self.full_reads += 1
-        if self.full_reads >= self.grow_after and budget < RECV_BATCH:
-            self.read_budget = budget * 2
-            self.full_reads = 0
+            if count == 0 and not self.poller.poll(0):
+                return
 
     # -- sending --------------------------------------------------------------------
 
@@ -315,20 +381,29 @@ class UDP(HandleWrap):
              c: Any = Undefined, *, family: int = socket.AF_INET) -> int:
         """`(req, chunks, count, port, ip, hasCallback)`, or `(req, chunks, count, hasCallback)` when connected.
 
-        `family`: the one of an address given to a socket not bound yet.
+        `family`: the address family of the entry point (send: IPv4, send6: IPv6), as
+        Node's binding parses the address with it.
         """
-        family = self.family or family
         if self.closing:
             return UV_EBADF
         if c is not Undefined:
             port, ip, has_callback = a, b, bool(c)
-            last_ip, last_port, addr = self.last_target
-            if ip != last_ip or port != last_port or type(ip) is not str:
+            last_ip, last_port, last_family, addr = self.last_target
+            if ip != last_ip or port != last_port or family != last_family or type(ip) is not str:
                 addr = _sockaddr(family, as_text(ip), int(port) & 0xFFFF)
                 if addr is None:
                     return UV_EINVAL
-                self.last_target = (ip, port, addr)
+                # (libuv's uv__udp_check_before_send: an address goes with an unconnected socket only)
+                if self.connected:
+                    return -errno.EISCONN
+                if self.sock is not None and self.family != family:
+                    return self._send_c(req, chunks, count, _c_sockaddr(addr), has_callback)
+                self.last_target = (ip, port, family, addr)
+            elif self.connected:
+                return -errno.EISCONN
         else:
+            if not self.connected:
+                return -errno.EDESTADDRREQ
             addr = None
             has_callback = a is True
         if count == 1:
@@ -338,8 +413,6 @@ class UDP(HandleWrap):
             data = [chunks[i].to_bytes() for i in range(int(count))]
             size = sum(map(len, data))
         if self.sock is None:
-            if addr is None:
-                return -errno.EDESTADDRREQ
             err = self._deferred_bind(family)
             if err:
                 return err
@@ -367,6 +440,24 @@ class UDP(HandleWrap):
         self.set_active(True)
         return 0
 
+    def _send_c(self, req: Any, chunks: Any, count: Any, c_addr: bytes, has_callback: bool) -> int:
+        """send() to an address of the other family than the socket's (see _call_c)."""
+        data = b"".join([chunks[i].to_bytes() for i in range(int(count))])
+        if not self.queue:
+            try:
+                return _sendto_c(self.sock, data, c_addr) + 1
+            except (BlockingIOError, InterruptedError):
+                pass
+            except OSError as exc:
+                return uv.code_of(exc)
+        self.queue.append([req, [data], c_addr, has_callback, len(data), self.realm.new_async_id()])
+        self.queue_size += len(data)
+        self.queue_count += 1
+        self.loop.active_reqs += 1
+        self.watcher.start(EVENT_WRITE)
+        self.set_active(True)
+        return 0
+
     def send6(self, req: Any, chunks: Any, count: Any, a: Any = Undefined, b: Any = Undefined,
               c: Any = Undefined) -> int:
         return self.send(req, chunks, count, a, b, c, family=socket.AF_INET6)
@@ -377,10 +468,12 @@ class UDP(HandleWrap):
         while queue:
             req, data, addr, has_callback, size, async_id = queue[0]
             try:
-                if addr is not None:
-                    sock.sendmsg(data, (), 0, addr)
-                else:
+                if addr is None:
                     sock.sendmsg(data)
+                elif type(addr) is bytes:
+                    _sendto_c(sock, data[0], addr)
+                else:
+                    sock.sendmsg(data, (), 0, addr)
                 err = 0
             except (BlockingIOError, InterruptedError):
                 return
@@ -450,26 +543,28 @@ class UDP(HandleWrap):
         return self._setsockopt(socket.IPPROTO_IP, v4, value)
 
     def setTTL(self, ttl: Any) -> int:
-        ttl = int(ttl)
+        ttl = _int32(ttl)
         if ttl < 1 or ttl > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_TTL, socket.IPV6_UNICAST_HOPS, ttl)
 
     def setMulticastTTL(self, ttl: Any) -> int:
-        ttl = int(ttl)
+        ttl = _int32(ttl)
         if ttl < 0 or ttl > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_MULTICAST_TTL, socket.IPV6_MULTICAST_HOPS, ttl)
 
     def setMulticastLoopback(self, flag: Any) -> int:
-        return self._ip_option(socket.IP_MULTICAST_LOOP, socket.IPV6_MULTICAST_LOOP, 1 if flag else 0)
+        flag = _int32(flag)
+        if flag < 0 or flag > 255:
+            return UV_EINVAL
+        return self._ip_option(socket.IP_MULTICAST_LOOP, socket.IPV6_MULTICAST_LOOP, flag)
 
     def setBroadcast(self, flag: Any) -> int:
-        return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1 if flag else 0)
+        return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, _int32(flag))
 
     def setMulticastInterface(self, iface: Any) -> int:
-        if self.sock is None:
-            return UV_EBADF
+        # (libuv parses the address first: a bad one is EINVAL even without a socket)
         text = as_text(iface)
         packed4 = parse_ip4(text)
         if packed4 is not None:
@@ -484,7 +579,7 @@ class UDP(HandleWrap):
         iface = None if iface is None or iface is Undefined else as_text(iface)
         packed = parse_ip4(group)
         if packed is not None:
-            err = self._deferred_bind(socket.AF_INET)
+            err = self._deferred_bind(socket.AF_INET, UV_UDP_REUSEADDR)
             if err:
                 return err
             if iface is None:
@@ -498,7 +593,7 @@ class UDP(HandleWrap):
         parsed = parse_ip6(group)
         if parsed is None:
             return UV_EINVAL
-        err = self._deferred_bind(socket.AF_INET6)
+        err = self._deferred_bind(socket.AF_INET6, UV_UDP_REUSEADDR)
         if err:
             return err
         scope = 0
@@ -527,7 +622,7 @@ class UDP(HandleWrap):
             source6 = parse_ip6(source)
             if source6 is None:
                 return UV_EINVAL
-            err = self._deferred_bind(socket.AF_INET6)
+            err = self._deferred_bind(socket.AF_INET6, UV_UDP_REUSEADDR)
             if err:
                 return err
             scope = 0
@@ -546,7 +641,7 @@ class UDP(HandleWrap):
         source4 = parse_ip4(source)
         if source4 is None:
             return UV_EINVAL
-        err = self._deferred_bind(socket.AF_INET)
+        err = self._deferred_bind(socket.AF_INET, UV_UDP_REUSEADDR)
         if err:
             return err
         if iface is None:
@@ -599,6 +694,8 @@ class UDP(HandleWrap):
             except OSError:
                 pass  # another handle opened on the same fd closed it first, as libuv tolerates
             self.sock = None
+            self.poller = None
+            self.connected = False
         # queued datagrams are cancelled, their callbacks still run (libuv: UV_ECANCELED)
         while self.queue:
             req, _data, _addr, has_callback, size, async_id = self.queue.popleft()

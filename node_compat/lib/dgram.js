@@ -29,7 +29,6 @@ const {
   exceptionWithHostPort,
 } = require('internal/errors');
 const { deprecate } = require('internal/util');
-const { markThrowSite } = require('internal/node_throw_sites');
 const {
   isInt32,
   validateAbortSignal,
@@ -40,7 +39,7 @@ const {
 } = require('internal/validators');
 const { _createSocketHandle, defaultLookups, kStateSymbol, literalFamily, newHandle, owner_symbol } = require('internal/dgram');
 
-const { SendWrap, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
+const { SendWrap, UDP, constants: { UV_UDP_IPV6ONLY, UV_UDP_REUSEADDR, UV_UDP_REUSEPORT } } = internalBinding('udp_wrap');
 
 const BIND_STATE_UNBOUND = 0;
 const BIND_STATE_BINDING = 1;
@@ -64,19 +63,34 @@ function Socket(type, listener) {
   let lookup;
   let recvBufferSize;
   let sendBufferSize;
+  let receiveBlockList;
+  let sendBlockList;
   let options;
 
+  // (Node's order of checks: buffer sizes, block lists, then lookup and type.)
   if (type !== null && typeof type === 'object') {
     options = type;
     type = options.type;
     lookup = options.lookup;
     if (options.recvBufferSize) {
       validateUint32(options.recvBufferSize, 'options.recvBufferSize'); // at node:dgram:123:7
-      recvBufferSize = options.recvBufferSize;
     }
     if (options.sendBufferSize) {
       validateUint32(options.sendBufferSize, 'options.sendBufferSize'); // at node:dgram:126:7
-      sendBufferSize = options.sendBufferSize;
+    }
+    recvBufferSize = options.recvBufferSize;
+    sendBufferSize = options.sendBufferSize;
+    if (options.receiveBlockList) {
+      if (!isBlockList(options.receiveBlockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.receiveBlockList', 'net.BlockList', options.receiveBlockList); // at new Socket (node:dgram:132:15)
+      }
+      receiveBlockList = options.receiveBlockList;
+    }
+    if (options.sendBlockList) {
+      if (!isBlockList(options.sendBlockList)) {
+        throw new ERR_INVALID_ARG_TYPE('options.sendBlockList', 'net.BlockList', options.sendBlockList); // at new Socket (node:dgram:138:15)
+      }
+      sendBlockList = options.sendBlockList;
     }
   }
 
@@ -99,18 +113,9 @@ function Socket(type, listener) {
     ipv6Only: options?.ipv6Only,
     recvBufferSize,
     sendBufferSize,
-    receiveBlockList: undefined,
-    sendBlockList: undefined,
+    receiveBlockList,
+    sendBlockList,
   };
-
-  if (options?.receiveBlockList) {
-    validateBlockList(options.receiveBlockList, 'options.receiveBlockList', 'node:dgram:132:15');
-    this[kStateSymbol].receiveBlockList = options.receiveBlockList;
-  }
-  if (options?.sendBlockList) {
-    validateBlockList(options.sendBlockList, 'options.sendBlockList', 'node:dgram:138:15');
-    this[kStateSymbol].sendBlockList = options.sendBlockList;
-  }
 
   if (options?.signal !== undefined) {
     const { signal } = options;
@@ -130,12 +135,10 @@ function Socket(type, listener) {
 Object.setPrototypeOf(Socket.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Socket, EventEmitter);
 
-// `nodeSite`: the line of Node's that checks this option (see internal/node_throw_sites).
-function validateBlockList(value, name, nodeSite) {
-  const { BlockList } = require('internal/blocklist');
-  if (!BlockList.isBlockList(value)) {
-    throw markThrowSite(new ERR_INVALID_ARG_TYPE(name, 'net.BlockList', value), nodeSite);
-  }
+let BlockList;
+function isBlockList(value) {
+  BlockList ??= require('internal/blocklist').BlockList;
+  return BlockList.isBlockList(value);
 }
 
 function createSocket(type, listener) {
@@ -149,17 +152,19 @@ function startListening(socket) {
   state.handle.recvStart();
   state.receiving = true;
   state.bindState = BIND_STATE_BOUND;
-  if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER);
-  if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER);
+  if (state.recvBufferSize) bufferSize(socket, state.recvBufferSize, RECV_BUFFER); // at node:dgram:206:5
+  if (state.sendBufferSize) bufferSize(socket, state.sendBufferSize, SEND_BUFFER); // at node:dgram:209:5
   socket.emit('listening'); // at startListening (node:dgram:211:10)
 }
 
 function replaceHandle(self, newHandle) {
   const state = self[kStateSymbol];
   const oldHandle = state.handle;
+  // An unref'd socket stays unref'd on its new handle.
+  if (!oldHandle.hasRef() && typeof newHandle.unref === 'function') newHandle.unref();
+  // (Node carries these three over; `connect` stays the new handle's.)
   newHandle.lookup = oldHandle.lookup;
   newHandle.bind = oldHandle.bind;
-  newHandle.connect = oldHandle.connect;
   newHandle.send = oldHandle.send;
   newHandle[owner_symbol] = self;
   oldHandle.close();
@@ -208,7 +213,7 @@ function onListenSuccess() {
   const state = this[kStateSymbol];
   const queue = state.queue;
   state.queue = undefined;
-  for (const work of queue) work();
+  for (const work of queue) work(); // at Socket.clearQueue (node:dgram:596:5) | Socket.onListenSuccess (node:dgram:579:3)
 }
 
 function onListenError() {
@@ -284,7 +289,8 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
       this.emit('error', err); // at node:dgram:367:12
       return;
     }
-    if (!exclusive && inClusterWorker()) {
+    // (A socket with reusePort binds for itself, as an exclusive one does.)
+    if (!exclusive && !state.reusePort && inClusterWorker()) {
       bindInCluster(this, { address: ip, port, addressType: this.type, fd: -1, flags: bindFlags(state) });
       return;
     }
@@ -292,7 +298,7 @@ Socket.prototype.bind = function(port_, address_ /* , callback */) {
     if (bindErr) {
       const ex = exceptionWithHostPort(bindErr, 'bind', ip, port); // at (node:dgram:399:20)
       state.bindState = BIND_STATE_UNBOUND;
-      this.emit('error', ex);
+      this.emit('error', ex); // at (node:dgram:401:14)
       return;
     }
     startListening(this); // at (node:dgram:406:7)
@@ -326,22 +332,26 @@ Socket.prototype.connect = function(port, address, callback) {
     return;
   }
 
-  Reflect.apply(connectResolved, this, [port, address, callback]);
+  Reflect.apply(connectResolved, this, [port, address, callback]); // at Socket.connect (node:dgram:439:3)
 };
 
 function connectResolved(port, address, callback) {
   const state = this[kStateSymbol];
   if (callback) this.once('connect', callback);
-  state.handle.lookup(address, (ex, ip) => doConnect(ex, this, ip, address, port, callback));
+  const afterDns = (ex, ip) => {
+    doConnect(ex, this, ip, address, port, callback); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | afterDns (node:dgram:449:5)
+  };
+  state.handle.lookup(address, afterDns); // at Socket._connect (node:dgram:456:16)
 }
 
 function doConnect(ex, self, ip, address, port, callback) {
   const state = self[kStateSymbol];
   if (!state.handle) return;
 
+  if (!ex && state.sendBlockList?.check(ip, `ipv${isIP(ip)}`)) ex = new ERR_IP_BLOCKED(ip); // at node:dgram:465:10
   if (!ex) {
     const err = state.handle.connect(ip, port);
-    if (err) ex = exceptionWithHostPort(err, 'connect', address, port);
+    if (err) ex = exceptionWithHostPort(err, 'connect', address, port); // at node:dgram:470:12
   }
 
   if (ex) {
@@ -349,9 +359,9 @@ function doConnect(ex, self, ip, address, port, callback) {
     process.nextTick(() => {
       if (callback) {
         self.removeListener('connect', callback);
-        callback(ex);
+        callback(ex); // at (node:dgram:479:9)
       } else {
-        self.emit('error', ex);
+        self.emit('error', ex); // at (node:dgram:481:14)
       }
     });
     return;
@@ -367,7 +377,7 @@ Socket.prototype.disconnect = function() {
     throw new ERR_SOCKET_DGRAM_NOT_CONNECTED(); // at node:dgram:494:11
   }
 
-  const err = state.handle.disconnect();
+  const err = state.handle.disconnect(); // at Socket.disconnect (node:dgram:496:28)
   if (err) throw errnoException(err, 'connect'); // at node:dgram:498:11
   state.connectState = CONNECT_STATE_DISCONNECTED;
 };
@@ -423,7 +433,7 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
   // Sort out which optional arguments were given.
   if (!connected) {
     if (address || (port && typeof port !== 'function')) {
-      buffer = sliceBuffer(buffer, offset, length);
+      buffer = sliceBuffer(buffer, offset, length); // at Socket.send (node:dgram:626:16)
     } else {
       callback = port;
       port = offset;
@@ -431,12 +441,10 @@ Socket.prototype.send = function(buffer, offset, length, port, address, callback
     }
   } else {
     if (typeof length === 'number') {
-      buffer = sliceBuffer(buffer, offset, length);
+      buffer = sliceBuffer(buffer, offset, length); // at Socket.send (node:dgram:634:16)
       if (typeof port === 'function') {
         callback = port;
         port = null;
-      } else {
-        callback = address;
       }
     } else {
       callback = offset;
@@ -675,10 +683,33 @@ Socket.prototype.setMulticastInterface = function(interfaceAddress) {
   if (err) throw errnoException(err, 'setMulticastInterface'); // at node:dgram:890:11
 };
 
+// Node's binding reads a membership's addresses as strings (V8's ToString):
+// a group that does not convert reads as '' (EINVAL), an interface that does
+// not throws.
+function groupText(group) {
+  if (typeof group === 'string') return group;
+  try {
+    return addressText(group);
+  } catch {
+    return '';
+  }
+}
+
+function interfaceText(iface) {
+  return iface == null || typeof iface === 'string' ? iface : addressText(iface); // at -
+}
+
+function addressText(value) {
+  if (typeof value === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string'); // at -
+  return `${value}`; // at -
+}
+
 Socket.prototype.addMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this); // at Socket.addMembership (node:dgram:896:3)
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at Socket.addMembership (node:dgram:899:11)
 
+  multicastAddress = groupText(multicastAddress);
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.addMembership (node:dgram:903:22)
   const err = this[kStateSymbol].handle.addMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'addMembership'); // at Socket.addMembership (node:dgram:905:11)
 };
@@ -687,6 +718,8 @@ Socket.prototype.dropMembership = function(multicastAddress, interfaceAddress) {
   healthCheck(this); // at Socket.dropMembership (node:dgram:912:3)
   if (!multicastAddress) throw new ERR_MISSING_ARGS('multicastAddress'); // at node:dgram:915:11
 
+  multicastAddress = groupText(multicastAddress);
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.dropMembership (node:dgram:919:22)
   const err = this[kStateSymbol].handle.dropMembership(multicastAddress, interfaceAddress);
   if (err) throw errnoException(err, 'dropMembership'); // at node:dgram:921:11
 };
@@ -695,6 +728,7 @@ Socket.prototype.addSourceSpecificMembership = function(sourceAddress, groupAddr
   healthCheck(this); // at Socket.addSourceSpecificMembership (node:dgram:928:3)
   validateString(sourceAddress, 'sourceAddress'); // at node:dgram:930:3
   validateString(groupAddress, 'groupAddress'); // at node:dgram:931:3
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.addSourceSpecificMembership (node:dgram:934:31)
 
   const err = this[kStateSymbol].handle.addSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
   if (err) throw errnoException(err, 'addSourceSpecificMembership'); // at node:dgram:938:11
@@ -704,6 +738,7 @@ Socket.prototype.dropSourceSpecificMembership = function(sourceAddress, groupAdd
   healthCheck(this); // at Socket.dropSourceSpecificMembership (node:dgram:946:3)
   validateString(sourceAddress, 'sourceAddress'); // at node:dgram:948:3
   validateString(groupAddress, 'groupAddress'); // at node:dgram:949:3
+  interfaceAddress = interfaceText(interfaceAddress); // at Socket.dropSourceSpecificMembership (node:dgram:952:31)
 
   const err = this[kStateSymbol].handle.dropSourceSpecificMembership(sourceAddress, groupAddress, interfaceAddress);
   if (err) throw errnoException(err, 'dropSourceSpecificMembership'); // at node:dgram:956:11
@@ -814,6 +849,13 @@ Socket.prototype._healthCheck = deprecate(function() {
 Socket.prototype._stopReceiving = deprecate(function() {
   stopReceiving(this);
 }, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
+
+// A handle's `owner` is its socket: an old alias of the owner symbol's entry.
+Object.defineProperty(UDP.prototype, 'owner', {
+  __proto__: null,
+  get() { return this[owner_symbol]; },
+  set(value) { return this[owner_symbol] = value; },
+});
 
 module.exports = {
   _createSocketHandle: deprecate(
