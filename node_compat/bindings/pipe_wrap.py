@@ -25,7 +25,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int
+from .stream_wrap import StreamBase, as_int, to_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -120,6 +120,7 @@ class Pipe(StreamBase):
         return 0
 
     def listen(self, backlog: Any) -> int:
+        backlog = to_int32(self.realm, backlog)
         if self.sock is None:
             return UV_EINVAL
         return self.start_listening(backlog)

@@ -84,6 +84,21 @@ def _libc_accept4() -> Any:
 _accept4 = _libc_accept4()
 
 
+def _libc_listen() -> Any:
+    """libc's listen: socket.listen() turns a negative backlog into 0, where
+    the kernel (as Node passes it) reads it as unsigned, the largest queue."""
+    try:
+        listen = ctypes.CDLL(None, use_errno=True).listen
+    except (OSError, AttributeError):
+        return None
+    listen.restype = ctypes.c_int
+    listen.argtypes = (ctypes.c_int, ctypes.c_int)
+    return listen
+
+
+_listen = _libc_listen()
+
+
 def _unpaired_surrogate(exc: UnicodeError) -> tuple[bytes, int]:
     return b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end
 
@@ -95,6 +110,31 @@ codecs.register_error("pynode.lone_surrogate", _unpaired_surrogate)
 def as_int(value: Any) -> int:
     """A JS number argument as the C++ bindings read it (anything else is 0)."""
     return int(value) if isinstance(value, (int, float)) and value == value else 0
+
+
+def wrap_int32(number: Any) -> int:
+    """A number as ECMAScript's ToInt32 makes it: truncated, modulo 2**32, signed."""
+    if type(number) is float:
+        if number != number or number in (_INFINITY, -_INFINITY):
+            return 0
+        number = int(number)
+    number &= 0xFFFFFFFF
+    return number - 0x100000000 if number & 0x80000000 else number
+
+
+_INFINITY = float("inf")
+
+
+def to_int32(realm: Any, value: Any) -> int:
+    """An argument as V8's Int32Value reads it: any value through ToNumber, then ToInt32.
+
+    What is not a number is converted by the engine itself (a string's
+    number syntax, an object's valueOf). net converts the backlog before
+    the call, so that what cannot be converted throws from its own line.
+    """
+    if type(value) is not int and type(value) is not float:
+        value = realm_state(realm).to_number(value)
+    return wrap_int32(value)
 
 
 def encode_string(text: str, encoding: str) -> bytes:
@@ -129,6 +169,7 @@ class _RealmState:
         to_array = realm.engine.eval("(ab) => new Float64Array(ab)", "node:internal/stream_wrap")
         self.destroyed_counts_array = to_array(buffer)
         self.destroyed_onread: Any = Undefined
+        self.to_number = realm.engine.eval("(value) => +value", "node:internal/stream_wrap")
 
 
 def realm_state(realm: Any) -> _RealmState:
@@ -350,11 +391,15 @@ class StreamBase(HandleWrap):
 
     # -- listening -----------------------------------------------------------------
 
-    def start_listening(self, backlog: Any) -> int:
-        try:
-            self.sock.listen(int(backlog) if isinstance(backlog, (int, float)) else 511)
-        except OSError as exc:
-            return uv.code_of(exc)
+    def start_listening(self, backlog: int) -> int:
+        """Listen with a backlog already made an int32 (the kernel caps it; a negative one is the cap)."""
+        if _listen is None:
+            try:
+                self.sock.listen(backlog)
+            except OSError as exc:
+                return uv.code_of(exc)
+        elif _listen(self._fd, backlog) < 0:
+            return -ctypes.get_errno()
         self._listening = True
         err = self._update_watcher()
         if err:

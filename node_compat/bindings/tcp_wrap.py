@@ -18,7 +18,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int
+from .stream_wrap import StreamBase, as_int, to_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -196,6 +196,7 @@ class TCP(StreamBase):
         return 0
 
     def listen(self, backlog: Any) -> int:
+        backlog = to_int32(self.realm, backlog)  # (first, as Node converts it before anything else)
         if self._delayed_error:
             return self._delayed_error
         if self.sock is None:

@@ -8,6 +8,7 @@ import socket
 
 import pytest
 
+from node_compat.bindings.stream_wrap import wrap_int32
 from node_compat.realm import Realm
 
 PRELUDE = r"""
@@ -255,3 +256,23 @@ def test_unref_server_lets_the_loop_end(realm):
     """)
     assert seen == [["hasRef", False]]
     assert not realm.loop.alive()
+
+
+def test_listen_takes_the_backlog_as_an_int32(realm):
+    seen = run(realm, r"""
+      for (const backlog of [2 ** 31, 1e20, -1, Infinity, NaN, '7', 'x', null, { valueOf() { return 3; } }]) {
+        const server = new TCP(constants.SERVER);
+        server.bind('127.0.0.1', 0);
+        log(server.listen(backlog));
+        server.close();
+      }
+    """)
+    assert seen == [0] * 9
+
+
+@pytest.mark.parametrize("number, int32", [
+    (0, 0), (511, 511), (1.9, 1), (-1.9, -1), (2 ** 31, -(2 ** 31)), (2 ** 32 + 5, 5), (-(2 ** 31) - 1, 2 ** 31 - 1),
+    (1e20, 1661992960), (float("inf"), 0), (float("-inf"), 0), (float("nan"), 0), (-0.0, 0),
+])
+def test_wrap_int32_is_ecmascript_to_int32(number, int32):
+    assert wrap_int32(number) == int32
