@@ -84,19 +84,11 @@ def _libc_accept4() -> Any:
 _accept4 = _libc_accept4()
 
 
-def _libc_listen() -> Any:
-    """libc's listen: socket.listen() turns a negative backlog into 0, where
-    the kernel (as Node passes it) reads it as unsigned, the largest queue."""
-    try:
-        listen = ctypes.CDLL(None, use_errno=True).listen
-    except (OSError, AttributeError):
-        return None
-    listen.restype = ctypes.c_int
-    listen.argtypes = (ctypes.c_int, ctypes.c_int)
-    return listen
-
-
-_listen = _libc_listen()
+# libc's listen: socket.listen() turns a negative backlog into 0, where
+# the kernel (as Node passes it) reads it as unsigned, the largest queue.
+_listen = ctypes.CDLL(None, use_errno=True).listen
+_listen.restype = ctypes.c_int
+_listen.argtypes = (ctypes.c_int, ctypes.c_int)
 
 
 def _unpaired_surrogate(exc: UnicodeError) -> tuple[bytes, int]:
@@ -393,12 +385,7 @@ class StreamBase(HandleWrap):
 
     def start_listening(self, backlog: int) -> int:
         """Listen with a backlog already made an int32 (the kernel caps it; a negative one is the cap)."""
-        if _listen is None:
-            try:
-                self.sock.listen(backlog)
-            except OSError as exc:
-                return uv.code_of(exc)
-        elif _listen(self._fd, backlog) < 0:
+        if _listen(self._fd, backlog) < 0:
             return -ctypes.get_errno()
         self._listening = True
         err = self._update_watcher()
@@ -458,7 +445,10 @@ class StreamBase(HandleWrap):
         ids[K_ASYNC_ID_COUNTER] = async_id = ids[K_ASYNC_ID_COUNTER] + 1
         if self._connect_req is not None:
             return UV_EALREADY
-        status = self.sock.connect_ex(address)
+        return self.connect_begun(req, async_id, self.sock.connect_ex(address))
+
+    def connect_begun(self, req: Any, async_id: float, status: int) -> int:
+        """After connect(2) (`status`, an errno): an error libuv returns, or the request waits."""
         if status not in (0, errno.EINPROGRESS) and not self.connect_error_is_delayed(status):
             return -status
         self._connect_req = req
