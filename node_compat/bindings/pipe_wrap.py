@@ -4,7 +4,8 @@ A `Pipe` is a Unix domain stream socket, bound and listened on or connected
 to by path (a name starting with NUL is in the abstract namespace and leaves
 no file), or any descriptor opened with `open(fd)`, such as the end of an
 `os.pipe()` a child process's stdio uses. A server's socket file is removed
-when the server closes, as libuv does.
+when the server closes, as libuv does (and so at a natural exit, which
+closes every handle), and stays after process.exit().
 
 `new Pipe(IPC)` is the end of a parent/child IPC channel: a write may carry
 a handle's descriptor (SCM_RIGHTS, with the write's first byte, as libuv's
@@ -207,6 +208,15 @@ class Pipe(StreamBase):
 
     def connect_error_is_delayed(self, err: int) -> bool:
         return True  # libuv reports every failure to connect a pipe through the request
+
+    def force_close(self) -> None:
+        """The realm is going away. Node's process.exit() (and so a fatal
+        error) ends the process without closing handles, which leaves the
+        socket file; when the loop ran out of work, Node's cleanup closes
+        them, which removes it. A stopped loop is the former."""
+        if self.loop.stop_flag:
+            self._path = None
+        StreamBase.force_close(self)
 
     def release(self) -> None:
         StreamBase.release(self)
