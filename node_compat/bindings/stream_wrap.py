@@ -64,6 +64,8 @@ _SHUT_WR = socket.SHUT_WR
 _NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)
 _ACCEPT4_FLAGS = _NONBLOCK | getattr(socket, "SOCK_CLOEXEC", 0)
 _ACCEPT_LATER = (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR)
+_OUT_OF_DESCRIPTORS = (errno.EMFILE, errno.ENFILE)
+_O_RESERVE = os.O_RDONLY | os.O_CLOEXEC
 
 
 def _libc_accept4() -> Any:
@@ -144,6 +146,40 @@ def encode_string(text: str, encoding: str) -> bytes:
     return text.encode("utf-16-le", "surrogatepass")
 
 
+def _reserve_descriptor(loop: Any, path: str) -> None:
+    """Hold a descriptor for the loop to give up when descriptors run out (see _drop_waiting)."""
+    try:
+        loop.emfile_fd = os.open(path, _O_RESERVE)
+    except OSError:
+        pass  # none to spare now: the next stream handle tries again
+
+
+def _drop_waiting(loop: Any, sock: socket.SocketType) -> int:
+    """Out of descriptors, accept and close the connections waiting, as libuv does.
+
+    A waiting connection, left in the queue, would make the listening
+    socket readable at every turn with no way to take it: the descriptor
+    held in reserve is closed to make room for each connection in turn,
+    then taken again. Returns the errno that ended the accepts (EAGAIN:
+    none left), or EMFILE when there was no descriptor in reserve.
+    """
+    if loop.emfile_fd < 0:
+        return errno.EMFILE
+    os.close(loop.emfile_fd)
+    loop.emfile_fd = -1
+    while True:
+        try:
+            fd, _addr = sock._accept()
+        except OSError as exc:
+            if exc.errno != errno.EINTR:
+                err = exc.errno
+                break
+        else:
+            os.close(fd)
+    _reserve_descriptor(loop, "/")
+    return err
+
+
 class _RealmState:
     """Per-realm stream state: the array JS reads write results from, one read buffer."""
 
@@ -213,7 +249,9 @@ class StreamBase(HandleWrap):
     def __init__(self, realm: Any) -> None:
         # HandleWrap.__init__, inline: a call less per handle (a connection makes two)
         self.realm = realm
-        self.loop = realm.loop
+        self.loop = loop = realm.loop
+        if loop.emfile_fd < 0:  # (libuv's stream handles reserve a descriptor for the loop)
+            _reserve_descriptor(loop, "/dev/null")
         self.active = False
         self.refed = True
         self.closing = False
@@ -427,6 +465,10 @@ class StreamBase(HandleWrap):
                     return
                 if err == errno.ECONNABORTED:
                     continue
+                if err in _OUT_OF_DESCRIPTORS:
+                    err = _drop_waiting(self.loop, sock)
+                    if err in _ACCEPT_LATER:
+                        return
                 realm.make_callback(self.js, "onconnection", -err, Undefined, async_id=self.async_id)
                 return
             client = cls(realm)
