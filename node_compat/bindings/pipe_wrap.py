@@ -151,7 +151,7 @@ class Pipe(StreamBase):
 
     def bind(self, name: Any) -> int:
         named = socket_address(name)
-        if named is None:
+        if named is None or self.closing:
             return UV_EINVAL
         err = self._ensure_socket()
         if err:
@@ -168,7 +168,7 @@ class Pipe(StreamBase):
 
     def listen(self, backlog: Any) -> int:
         backlog = to_int32(self.realm, backlog)
-        if self.sock is None:
+        if self.closing or self.sock is None:
             return UV_EINVAL
         return self.start_listening(backlog)
 

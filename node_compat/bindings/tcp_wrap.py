@@ -171,7 +171,7 @@ class TCP(StreamBase):
 
     def _bind(self, family: int, address: Any, port: Any, flags: Any) -> int:
         host = parse_address(family, address)
-        if host is None:
+        if host is None or self.closing:
             return UV_EINVAL
         flags = as_int(flags)
         err = self._ensure_socket(family)
@@ -197,6 +197,8 @@ class TCP(StreamBase):
 
     def listen(self, backlog: Any) -> int:
         backlog = to_int32(self.realm, backlog)  # (first, as Node converts it before anything else)
+        if self.closing:
+            return UV_EINVAL  # (libuv's uv_listen refuses a closing handle first of all)
         if self._delayed_error:
             return self._delayed_error
         if self.sock is None:
