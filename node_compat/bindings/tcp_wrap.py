@@ -54,6 +54,22 @@ def parse_address(family: int, address: Any) -> Optional[str]:
     return address
 
 
+def ipv6_sockaddr(host: str, port: int) -> tuple:
+    """The socket address of an IPv6 literal, its zone (`%name`) made a scope id as libuv's uv_ip6_addr does.
+
+    The zone is an interface's name: one the machine lacks, or a number,
+    is scope 0 (libuv looks the name up and ignores what it cannot find).
+    """
+    literal, _, zone = host.partition("%")
+    scope = 0
+    if zone:
+        try:
+            scope = socket.if_nametoindex(zone)
+        except (OSError, ValueError):
+            pass
+    return (literal, port, 0, scope)
+
+
 def fill_address(out: Any, sockaddr: Any, family: int) -> None:
     """Fill a JS object with `address`, `family` and `port` as Node's AddressToJS does."""
     if family == socket.AF_INET6:
@@ -184,7 +200,8 @@ class TCP(StreamBase):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, int(bool(flags & UV_TCP_IPV6ONLY)))
-            sock.bind((host, as_int(port) & 0xFFFF))
+            port = as_int(port) & 0xFFFF
+            sock.bind(ipv6_sockaddr(host, port) if family == socket.AF_INET6 else (host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 # libuv reports an address in use from listen() or connect(), not bind()
@@ -224,7 +241,7 @@ class TCP(StreamBase):
             return err
         self._delayed_error = 0
         port = port & 0xFFFF if type(port) is int else as_int(port) & 0xFFFF  # (as_int, inline for an int)
-        return self.start_connect(req, (host, port))
+        return self.start_connect(req, ipv6_sockaddr(host, port) if family == socket.AF_INET6 else (host, port))
 
     def connect_error_is_delayed(self, err: int) -> bool:
         return err == errno.ECONNREFUSED
