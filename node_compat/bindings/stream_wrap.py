@@ -104,6 +104,9 @@ def as_int(value: Any) -> int:
     return int(value) if isinstance(value, (int, float)) and value == value else 0
 
 
+_INFINITY = float("inf")
+
+
 def wrap_int32(number: Any) -> int:
     """A number as ECMAScript's ToInt32 makes it: truncated, modulo 2**32, signed."""
     if type(number) is float:
@@ -112,9 +115,6 @@ def wrap_int32(number: Any) -> int:
         number = int(number)
     number &= 0xFFFFFFFF
     return number - 0x100000000 if number & 0x80000000 else number
-
-
-_INFINITY = float("inf")
 
 
 def to_int32(realm: Any, value: Any) -> int:
