@@ -247,6 +247,10 @@ class Loop:
         self._wake_watcher = IOWatcher(self, self._wake_r, self._drain_inbox)
         self._wake_watcher.start(EVENT_READ)
         self._pool: Optional[Any] = None
+        # A descriptor held in reserve, given up to accept and drop the
+        # connections waiting when descriptors run out (libuv's emfile_fd;
+        # the first stream handle opens it: bindings/stream_wrap.py).
+        self.emfile_fd = -1
         self.closed = False
         # For performance.eventLoopUtilization() and nodeTiming.loopStart.
         self.idle_time = 0.0  # seconds spent blocked in the poll phase
@@ -548,5 +552,8 @@ class Loop:
         self.selector.close()
         os.close(self._wake_r)
         os.close(self._wake_w)
+        if self.emfile_fd >= 0:
+            os.close(self.emfile_fd)
+            self.emfile_fd = -1
         if self._pool is not None:
             self._pool.shutdown()

@@ -4,7 +4,8 @@ A `Pipe` is a Unix domain stream socket, bound and listened on or connected
 to by path (a name starting with NUL is in the abstract namespace and leaves
 no file), or any descriptor opened with `open(fd)`, such as the end of an
 `os.pipe()` a child process's stdio uses. A server's socket file is removed
-when the server closes, as libuv does.
+when the server closes, as libuv does (and so at a natural exit, which
+closes every handle), and stays after process.exit().
 
 `new Pipe(IPC)` is the end of a parent/child IPC channel: a write may carry
 a handle's descriptor (SCM_RIGHTS, with the write's first byte, as libuv's
@@ -15,17 +16,20 @@ JS as the pipe's `pendingFds` just before its `onread`.
 from __future__ import annotations
 
 import array
+import ctypes
 import errno
 import os
 import socket
 import stat
+import struct
 from collections import deque
 
 from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int
+from .async_wrap import K_ASYNC_ID_COUNTER
+from .stream_wrap import StreamBase, as_int, encode_string, to_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -36,6 +40,47 @@ UV_READABLE, UV_WRITABLE = 1, 2
 
 UV_EINVAL = -errno.EINVAL
 UV_EBADF = -errno.EBADF
+UV_EALREADY = -errno.EALREADY
+
+# Linux's sockaddr_un: the family, then 108 bytes of path, which a path may
+# fill entirely (no NUL needed). Python's socket methods insist on room for
+# a NUL, so names are bound and connected to through libc, as libuv does.
+_SUN_PATH_SIZE = 108
+_SOCKADDR_UN = struct.Struct(f"=H{_SUN_PATH_SIZE}s")
+_PATH_OFFSET = 2  # offsetof(struct sockaddr_un, sun_path)
+_libc = ctypes.CDLL(None, use_errno=True)
+_bind = _libc.bind
+_connect = _libc.connect
+for _fn in (_bind, _connect):
+    _fn.restype = ctypes.c_int
+    _fn.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+
+
+def socket_address(name: Any) -> Optional[tuple[bytes, bytes]]:
+    """(path, sockaddr_un) for a pipe name as libuv takes it, or None when it rejects it (EINVAL).
+
+    The name is UTF-8, a lone surrogate as U+FFFD (Node's conversion). A
+    NUL is refused inside a name (past the first byte, which makes a name
+    abstract) and so is a name longer than sun_path: Node asks libuv not to
+    truncate. A path is passed with the whole structure's length, an
+    abstract name with exactly its own.
+    """
+    path = encode_string(as_text(name), "utf8")
+    if len(path) > _SUN_PATH_SIZE or b"\0" in path[1:]:
+        return None
+    address = _SOCKADDR_UN.pack(socket.AF_UNIX, path)
+    if path[:1] == b"\0":
+        address = address[:_PATH_OFFSET + len(path)]
+    return path, address
+
+
+def _call(fn: Any, fd: int, address: bytes) -> int:
+    """bind(2) or connect(2) on `fd`, retried when a signal interrupts it: 0 or the errno."""
+    while fn(fd, address, len(address)) < 0:
+        err = ctypes.get_errno()
+        if err != errno.EINTR:
+            return err
+    return 0
 
 
 class Pipe(StreamBase):
@@ -45,7 +90,7 @@ class Pipe(StreamBase):
         "open", "bind", "listen", "connect", "fchmod", "setPendingInstances",
     )
 
-    _path: Optional[str] = None  # a bound socket file, removed on close
+    _path: Optional[bytes] = None  # a bound socket file, removed on close
 
     def __new__(cls, realm: Any, kind: Any = SOCKET) -> Any:
         return object.__new__(IpcPipe if kind == IPC and cls is Pipe else cls)
@@ -105,22 +150,25 @@ class Pipe(StreamBase):
     # -- server --------------------------------------------------------------------
 
     def bind(self, name: Any) -> int:
-        path = as_text(name)
+        named = socket_address(name)
+        if named is None or self.closing:
+            return UV_EINVAL
         err = self._ensure_socket()
         if err:
             return err
-        try:
-            self.sock.bind(path)
-        except OSError as exc:
-            if exc.errno == errno.ENOENT:
+        path, address = named
+        err = _call(_bind, self._fd, address)
+        if err:
+            if err == errno.ENOENT:
                 return -errno.EACCES  # libuv reports a missing directory as Windows does
-            return uv.code_of(exc)
-        if not path.startswith("\0"):
+            return -err
+        if path[:1] != b"\0":
             self._path = path
         return 0
 
     def listen(self, backlog: Any) -> int:
-        if self.sock is None:
+        backlog = to_int32(self.realm, backlog)
+        if self.closing or self.sock is None:
             return UV_EINVAL
         return self.start_listening(backlog)
 
@@ -145,13 +193,30 @@ class Pipe(StreamBase):
     # -- connect -----------------------------------------------------------------------
 
     def connect(self, req: Any, name: Any) -> int:
+        # The request's async id, as Node's ConnectWrap takes one (new_async_id, inline).
+        ids = self.realm.async_ids
+        ids[K_ASYNC_ID_COUNTER] = async_id = ids[K_ASYNC_ID_COUNTER] + 1
+        if self._connect_req is not None:
+            return UV_EALREADY
+        named = socket_address(name)
+        if named is None or not named[0]:
+            return UV_EINVAL
         err = self._ensure_socket()
         if err:
             return err
-        return self.start_connect(req, as_text(name))
+        return self.connect_begun(req, async_id, _call(_connect, self._fd, named[1]))
 
     def connect_error_is_delayed(self, err: int) -> bool:
         return True  # libuv reports every failure to connect a pipe through the request
+
+    def force_close(self) -> None:
+        """The realm is going away. Node's process.exit() (and so a fatal
+        error) ends the process without closing handles, which leaves the
+        socket file; when the loop ran out of work, Node's cleanup closes
+        them, which removes it. A stopped loop is the former."""
+        if self.loop.stop_flag:
+            self._path = None
+        StreamBase.force_close(self)
 
     def release(self) -> None:
         StreamBase.release(self)

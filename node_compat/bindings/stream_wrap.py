@@ -53,10 +53,8 @@ UV_EALREADY = -errno.EALREADY
 
 READ_SIZE = 65536  # libuv's suggested size for stream reads
 READS_PER_TURN = 32  # reads of one stream per readiness event, as libuv caps them
-ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one server cannot starve the loop
-# The loops over those, made once (a range() per event cost ~500 instructions).
+# The loop over those, made once (a range() per event cost ~500 instructions).
 _READ_TURNS = range(READS_PER_TURN)
-_ACCEPT_TURNS = range(ACCEPTS_PER_TURN)
 # (Called as they are: no Python frame between a stream and its descriptor.)
 _fd_read = os.read
 _fd_write = os.write
@@ -64,6 +62,8 @@ _SHUT_WR = socket.SHUT_WR
 _NONBLOCK = getattr(socket, "SOCK_NONBLOCK", 0)
 _ACCEPT4_FLAGS = _NONBLOCK | getattr(socket, "SOCK_CLOEXEC", 0)
 _ACCEPT_LATER = (errno.EAGAIN, errno.EWOULDBLOCK, errno.EINTR)
+_OUT_OF_DESCRIPTORS = (errno.EMFILE, errno.ENFILE)
+_O_RESERVE = os.O_RDONLY | os.O_CLOEXEC
 
 
 def _libc_accept4() -> Any:
@@ -84,6 +84,13 @@ def _libc_accept4() -> Any:
 _accept4 = _libc_accept4()
 
 
+# libc's listen: socket.listen() turns a negative backlog into 0, where
+# the kernel (as Node passes it) reads it as unsigned, the largest queue.
+_listen = ctypes.CDLL(None, use_errno=True).listen
+_listen.restype = ctypes.c_int
+_listen.argtypes = (ctypes.c_int, ctypes.c_int)
+
+
 def _unpaired_surrogate(exc: UnicodeError) -> tuple[bytes, int]:
     return b"\xef\xbf\xbd" * (exc.end - exc.start), exc.end
 
@@ -95,6 +102,31 @@ codecs.register_error("pynode.lone_surrogate", _unpaired_surrogate)
 def as_int(value: Any) -> int:
     """A JS number argument as the C++ bindings read it (anything else is 0)."""
     return int(value) if isinstance(value, (int, float)) and value == value else 0
+
+
+_INFINITY = float("inf")
+
+
+def wrap_int32(number: Any) -> int:
+    """A number as ECMAScript's ToInt32 makes it: truncated, modulo 2**32, signed."""
+    if type(number) is float:
+        if number != number or number in (_INFINITY, -_INFINITY):
+            return 0
+        number = int(number)
+    number &= 0xFFFFFFFF
+    return number - 0x100000000 if number & 0x80000000 else number
+
+
+def to_int32(realm: Any, value: Any) -> int:
+    """An argument as V8's Int32Value reads it: any value through ToNumber, then ToInt32.
+
+    What is not a number is converted by the engine itself (a string's
+    number syntax, an object's valueOf). net converts the backlog before
+    the call, so that what cannot be converted throws from its own line.
+    """
+    if type(value) is not int and type(value) is not float:
+        value = realm_state(realm).to_number(value)
+    return wrap_int32(value)
 
 
 def encode_string(text: str, encoding: str) -> bytes:
@@ -110,6 +142,40 @@ def encode_string(text: str, encoding: str) -> bytes:
         except UnicodeEncodeError:  # Node keeps the low byte of each UTF-16 code unit
             return text.encode("utf-16-le", "surrogatepass")[::2]
     return text.encode("utf-16-le", "surrogatepass")
+
+
+def _reserve_descriptor(loop: Any, path: str) -> None:
+    """Hold a descriptor for the loop to give up when descriptors run out (see _drop_waiting)."""
+    try:
+        loop.emfile_fd = os.open(path, _O_RESERVE)
+    except OSError:
+        pass  # none to spare now: the next stream handle tries again
+
+
+def _drop_waiting(loop: Any, sock: socket.SocketType) -> int:
+    """Out of descriptors, accept and close the connections waiting, as libuv does.
+
+    A waiting connection, left in the queue, would make the listening
+    socket readable at every turn with no way to take it: the descriptor
+    held in reserve is closed to make room for each connection in turn,
+    then taken again. Returns the errno that ended the accepts (EAGAIN:
+    none left), or EMFILE when there was no descriptor in reserve.
+    """
+    if loop.emfile_fd < 0:
+        return errno.EMFILE
+    os.close(loop.emfile_fd)
+    loop.emfile_fd = -1
+    while True:
+        try:
+            fd, _addr = sock._accept()
+        except OSError as exc:
+            if exc.errno != errno.EINTR:
+                err = exc.errno
+                break
+        else:
+            os.close(fd)
+    _reserve_descriptor(loop, "/")
+    return err
 
 
 class _RealmState:
@@ -129,6 +195,7 @@ class _RealmState:
         to_array = realm.engine.eval("(ab) => new Float64Array(ab)", "node:internal/stream_wrap")
         self.destroyed_counts_array = to_array(buffer)
         self.destroyed_onread: Any = Undefined
+        self.to_number = realm.engine.eval("(value) => +value", "node:internal/stream_wrap")
 
 
 def realm_state(realm: Any) -> _RealmState:
@@ -180,7 +247,9 @@ class StreamBase(HandleWrap):
     def __init__(self, realm: Any) -> None:
         # HandleWrap.__init__, inline: a call less per handle (a connection makes two)
         self.realm = realm
-        self.loop = realm.loop
+        self.loop = loop = realm.loop
+        if loop.emfile_fd < 0:  # (libuv's stream handles reserve a descriptor for the loop)
+            _reserve_descriptor(loop, "/dev/null")
         self.active = False
         self.refed = True
         self.closing = False
@@ -350,11 +419,10 @@ class StreamBase(HandleWrap):
 
     # -- listening -----------------------------------------------------------------
 
-    def start_listening(self, backlog: Any) -> int:
-        try:
-            self.sock.listen(int(backlog) if isinstance(backlog, (int, float)) else 511)
-        except OSError as exc:
-            return uv.code_of(exc)
+    def start_listening(self, backlog: int) -> int:
+        """Listen with a backlog already made an int32 (the kernel caps it; a negative one is the cap)."""
+        if _listen(self._fd, backlog) < 0:
+            return -ctypes.get_errno()
         self._listening = True
         err = self._update_watcher()
         if err:
@@ -364,45 +432,45 @@ class StreamBase(HandleWrap):
         return 0
 
     def _accept(self) -> None:
+        """Accept one connection: one per readiness event, as Node's libuv does.
+
+        The listening socket stays readable while connections wait, so
+        each later turn takes the next, with the turn's other work (timers,
+        immediates, reads) in between.
+        """
+        sock = self.sock
+        while True:
+            if _accept4 is not None:
+                # As libuv does: born non-blocking, which spares a system call.
+                fd = _accept4(sock.fileno(), None, None, _ACCEPT4_FLAGS)
+                err = ctypes.get_errno() if fd < 0 else 0
+            else:
+                # The descriptor, wrapped in the plain socket type below:
+                # socket.socket's accept() adds Python-level layers each
+                # connection pays for.
+                try:
+                    fd, _addr = sock._accept()
+                    err = 0
+                except OSError as exc:
+                    err = exc.errno
+            if err != errno.ECONNABORTED:  # (one reset while it waited: take the next)
+                break
         realm = self.realm
+        if err:
+            if err in _OUT_OF_DESCRIPTORS:
+                err = _drop_waiting(self.loop, sock)
+            if err not in _ACCEPT_LATER:
+                realm.make_callback(self.js, "onconnection", -err, Undefined, async_id=self.async_id)
+            return
         # The client handle is made here, of the server's class, without
         # a constructor call from JS: the realm's accept entry gives its
         # host object the class's prototype.
         cls = type(self)
-        tcp_fields = cls.JS_TCP_FIELDS
-        host_object = realm.engine.host_object
-        sock = self.sock
-        family, kind, proto = sock.family, sock.type, sock.proto
-        if _accept4 is not None:
-            # As libuv does: born non-blocking, which spares a system call.
-            listen_fd, kind = sock.fileno(), kind | _NONBLOCK
-        else:
-            # The descriptor, wrapped in the plain socket type: socket.socket's
-            # accept() adds Python-level layers each connection pays for.
-            accept = sock._accept
-        for _ in _ACCEPT_TURNS:
-            if _accept4 is not None:
-                fd = _accept4(listen_fd, None, None, _ACCEPT4_FLAGS)
-                err = ctypes.get_errno() if fd < 0 else 0
-            else:
-                try:
-                    fd, _addr = accept()
-                    err = 0
-                except OSError as exc:
-                    err = exc.errno
-            if err:
-                if err in _ACCEPT_LATER:
-                    return
-                if err == errno.ECONNABORTED:
-                    continue
-                realm.make_callback(self.js, "onconnection", -err, Undefined, async_id=self.async_id)
-                return
-            client = cls(realm)
-            client.attach_accepted(socket.SocketType(family, kind, proto, fd))
-            client.js = host = host_object(client)
-            realm.make_accept_callback(self.async_id, self.js, host, tcp_fields)
-            if self.closing:
-                return
+        client = cls(realm)
+        kind = sock.type | _NONBLOCK if _accept4 is not None else sock.type
+        client.attach_accepted(socket.SocketType(sock.family, kind, sock.proto, fd))
+        client.js = host = realm.engine.host_object(client)
+        realm.make_accept_callback(self.async_id, self.js, host, cls.JS_TCP_FIELDS)
 
     # -- connecting -------------------------------------------------------------------
 
@@ -413,7 +481,10 @@ class StreamBase(HandleWrap):
         ids[K_ASYNC_ID_COUNTER] = async_id = ids[K_ASYNC_ID_COUNTER] + 1
         if self._connect_req is not None:
             return UV_EALREADY
-        status = self.sock.connect_ex(address)
+        return self.connect_begun(req, async_id, self.sock.connect_ex(address))
+
+    def connect_begun(self, req: Any, async_id: float, status: int) -> int:
+        """After connect(2) (`status`, an errno): an error libuv returns, or the request waits."""
         if status not in (0, errno.EINPROGRESS) and not self.connect_error_is_delayed(status):
             return -status
         self._connect_req = req

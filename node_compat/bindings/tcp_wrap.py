@@ -1,8 +1,8 @@
 """Node's `tcp_wrap` binding: the `TCP` handle behind net.Socket and net.Server.
 
 A `TCP` handle creates its socket lazily, when the address family is known
-(bind, connect) as libuv does. Servers accept in a loop with a per-turn cap
-and hand each connection to JS as a new `TCP` handle through
+(bind, connect) as libuv does. Servers accept one connection per loop turn
+and hand each to JS as a new `TCP` handle through
 `onconnection(status, clientHandle)`; a non-blocking connect completes on
 writability, reading `SO_ERROR`, through the request's
 `oncomplete(status, handle, req, readable, writable)`.
@@ -18,7 +18,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int
+from .stream_wrap import StreamBase, as_int, to_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -52,6 +52,22 @@ def parse_address(family: int, address: Any) -> Optional[str]:
         return None
     _last_literal[family] = address
     return address
+
+
+def ipv6_sockaddr(host: str, port: int) -> tuple:
+    """The socket address of an IPv6 literal, its zone (`%name`) made a scope id as libuv's uv_ip6_addr does.
+
+    The zone is an interface's name: one the machine lacks, or a number,
+    is scope 0 (libuv looks the name up and ignores what it cannot find).
+    """
+    literal, _, zone = host.partition("%")
+    scope = 0
+    if zone:
+        try:
+            scope = socket.if_nametoindex(zone)
+        except (OSError, ValueError):
+            pass
+    return (literal, port, 0, scope)
 
 
 def fill_address(out: Any, sockaddr: Any, family: int) -> None:
@@ -171,7 +187,7 @@ class TCP(StreamBase):
 
     def _bind(self, family: int, address: Any, port: Any, flags: Any) -> int:
         host = parse_address(family, address)
-        if host is None:
+        if host is None or self.closing:
             return UV_EINVAL
         flags = as_int(flags)
         err = self._ensure_socket(family)
@@ -184,7 +200,8 @@ class TCP(StreamBase):
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, int(bool(flags & UV_TCP_IPV6ONLY)))
-            sock.bind((host, as_int(port) & 0xFFFF))
+            port = as_int(port) & 0xFFFF
+            sock.bind(ipv6_sockaddr(host, port) if family == socket.AF_INET6 else (host, port))
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 # libuv reports an address in use from listen() or connect(), not bind()
@@ -196,6 +213,9 @@ class TCP(StreamBase):
         return 0
 
     def listen(self, backlog: Any) -> int:
+        backlog = to_int32(self.realm, backlog)  # (first, as Node converts it before anything else)
+        if self.closing:
+            return UV_EINVAL  # (libuv's uv_listen refuses a closing handle first of all)
         if self._delayed_error:
             return self._delayed_error
         if self.sock is None:
@@ -221,7 +241,7 @@ class TCP(StreamBase):
             return err
         self._delayed_error = 0
         port = port & 0xFFFF if type(port) is int else as_int(port) & 0xFFFF  # (as_int, inline for an int)
-        return self.start_connect(req, (host, port))
+        return self.start_connect(req, ipv6_sockaddr(host, port) if family == socket.AF_INET6 else (host, port))
 
     def connect_error_is_delayed(self, err: int) -> bool:
         return err == errno.ECONNREFUSED

@@ -1593,7 +1593,9 @@ function setupListenHandle(address, port, addressType, backlog, fd, flags) {
   this._handle[owner_symbol] = this;
 
   // 511, not 512: the kernel rounds backlog + 1 up to a power of two.
-  const err = this._handle.listen(backlog || 511);
+  // The handle takes the backlog as an int32 (a string, an object with
+  // valueOf, converted first; what cannot be, a symbol, throws from here).
+  const err = this._handle.listen(+(backlog || 511)); // at Server.setupListenHandle [as _listen2] (node:net:1934:28)
   if (err) {
     const ex = uvExceptionWithHostPort(err, 'listen', address, port); // at Server.setupListenHandle [as _listen2] (node:net:1937:16)
     this._handle.close();

@@ -36,6 +36,21 @@ PRELUDE = r"""
 """
 
 
+def open_fds(realm=None) -> set:
+    """The process's descriptors, but the listing's own and the loop's reserve (libuv's emfile_fd)."""
+    listing = f"/proc/{os.getpid()}/fd"
+    fds = set()
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{name}") != listing:
+                fds.add(name)
+        except OSError:
+            pass  # the listing's own, closed since
+    if realm is not None:
+        fds.discard(str(realm.loop.emfile_fd))
+    return fds
+
+
 @pytest.fixture()
 def realm():
     r = Realm(["node"])
@@ -107,6 +122,30 @@ def test_connect_failure_is_asynchronous(realm, tmp_path):
       log(['connect', err]);
     """, path=str(tmp_path / "missing.sock"))
     assert seen == [["connect", 0], ["done", -errno.ENOENT, False, False]]
+
+
+def test_names_libuv_refuses_are_einval_before_any_socket(realm, tmp_path):
+    before = open_fds()
+    long_path = str(tmp_path / ("x" * (109 - len(str(tmp_path)) - 1)))
+    seen = run(realm, r"""
+      for (const name of [long, '\0' + 'a'.repeat(108), dir + '/a\0b', '\0a\0b', '\0\0']) {
+        const server = new Pipe(constants.SERVER);
+        log(['bind', server.bind(name)]);
+        const [client, err] = connect(name, () => log('never'));
+        log(['connect', err]);
+        server.close(); client.close();
+      }
+      log(['connect empty', connect('', () => log('never'))[1]]);
+    """, long=long_path, dir=str(tmp_path))
+    assert seen == [["bind", -errno.EINVAL], ["connect", -errno.EINVAL]] * 5 + [["connect empty", -errno.EINVAL]]
+    assert open_fds(realm) == before
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_path_may_fill_sun_path(realm, tmp_path):
+    path = str(tmp_path / ("x" * (108 - len(str(tmp_path)) - 1)))
+    seen = run(realm, echo_body(), path=path)
+    assert ["client read", "PING"] in seen and not os.path.exists(path)
 
 
 def test_bind_in_use_and_fchmod(realm, tmp_path):

@@ -8,6 +8,7 @@ import socket
 
 import pytest
 
+from node_compat.bindings.stream_wrap import wrap_int32
 from node_compat.realm import Realm
 
 PRELUDE = r"""
@@ -70,8 +71,19 @@ def run(realm, body):
     return seen
 
 
-def open_fds() -> set:
-    return set(os.listdir("/proc/self/fd"))
+def open_fds(realm=None) -> set:
+    """The process's descriptors, but the listing's own and the loop's reserve (libuv's emfile_fd)."""
+    fds = set()
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{name}")
+        except OSError:
+            continue  # the listing's own, closed since
+        if target != f"/proc/{os.getpid()}/fd":
+            fds.add(name)
+    if realm is not None:
+        fds.discard(str(realm.loop.emfile_fd))
+    return fds
 
 
 def test_connect_accept_echo_and_eof(realm):
@@ -117,7 +129,7 @@ def test_connect_accept_echo_and_eof(realm):
     assert ["client eof", -4095] in seen
     realm.engine.eval("client.close()")
     realm.loop.run()
-    assert open_fds() == before
+    assert open_fds(realm) == before
 
 
 def test_connect_refused_is_reported_through_the_request(realm):
@@ -255,3 +267,23 @@ def test_unref_server_lets_the_loop_end(realm):
     """)
     assert seen == [["hasRef", False]]
     assert not realm.loop.alive()
+
+
+def test_listen_takes_the_backlog_as_an_int32(realm):
+    seen = run(realm, r"""
+      for (const backlog of [2 ** 31, 1e20, -1, Infinity, NaN, '7', 'x', null, { valueOf() { return 3; } }]) {
+        const server = new TCP(constants.SERVER);
+        server.bind('127.0.0.1', 0);
+        log(server.listen(backlog));
+        server.close();
+      }
+    """)
+    assert seen == [0] * 9
+
+
+@pytest.mark.parametrize("number, int32", [
+    (0, 0), (511, 511), (1.9, 1), (-1.9, -1), (2 ** 31, -(2 ** 31)), (2 ** 32 + 5, 5), (-(2 ** 31) - 1, 2 ** 31 - 1),
+    (1e20, 1661992960), (float("inf"), 0), (float("-inf"), 0), (float("nan"), 0), (-0.0, 0),
+])
+def test_wrap_int32_is_ecmascript_to_int32(number, int32):
+    assert wrap_int32(number) == int32

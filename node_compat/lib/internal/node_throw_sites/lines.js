@@ -1392,6 +1392,7 @@ module.exports = {
     1789: '    validateNumber(',
     1815: "      throw new ERR_INVALID_ARG_TYPE('options.blockList', 'net.BlockList', options.blockList);",
     1915: "      const error = new UVExceptionWithHostPort(rval, 'listen', address, port);",
+    1934: '  const err = this._handle.listen(backlog || 511);',
     1937: "    const ex = new UVExceptionWithHostPort(err, 'listen', address, port);",
     1973: "  self.emit('error', err);",
     1980: "    self.emit('listening');",
