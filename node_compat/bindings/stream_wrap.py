@@ -53,8 +53,10 @@ UV_EALREADY = -errno.EALREADY
 
 READ_SIZE = 65536  # libuv's suggested size for stream reads
 READS_PER_TURN = 32  # reads of one stream per readiness event, as libuv caps them
-# The loop over those, made once (a range() per event cost ~500 instructions).
+ACCEPTS_PER_TURN = 128  # connections accepted per readiness event, so one server cannot starve the loop
+# The loops over those, made once (a range() per event cost ~500 instructions).
 _READ_TURNS = range(READS_PER_TURN)
+_ACCEPT_TURNS = range(ACCEPTS_PER_TURN)
 # (Called as they are: no Python frame between a stream and its descriptor.)
 _fd_read = os.read
 _fd_write = os.write
@@ -432,45 +434,49 @@ class StreamBase(HandleWrap):
         return 0
 
     def _accept(self) -> None:
-        """Accept one connection: one per readiness event, as Node's libuv does.
-
-        The listening socket stays readable while connections wait, so
-        each later turn takes the next, with the turn's other work (timers,
-        immediates, reads) in between.
-        """
-        sock = self.sock
-        while True:
-            if _accept4 is not None:
-                # As libuv does: born non-blocking, which spares a system call.
-                fd = _accept4(sock.fileno(), None, None, _ACCEPT4_FLAGS)
-                err = ctypes.get_errno() if fd < 0 else 0
-            else:
-                # The descriptor, wrapped in the plain socket type below:
-                # socket.socket's accept() adds Python-level layers each
-                # connection pays for.
-                try:
-                    fd, _addr = sock._accept()
-                    err = 0
-                except OSError as exc:
-                    err = exc.errno
-            if err != errno.ECONNABORTED:  # (one reset while it waited: take the next)
-                break
         realm = self.realm
-        if err:
-            if err in _OUT_OF_DESCRIPTORS:
-                err = _drop_waiting(self.loop, sock)
-            if err not in _ACCEPT_LATER:
-                realm.make_callback(self.js, "onconnection", -err, Undefined, async_id=self.async_id)
-            return
         # The client handle is made here, of the server's class, without
         # a constructor call from JS: the realm's accept entry gives its
         # host object the class's prototype.
         cls = type(self)
-        client = cls(realm)
-        kind = sock.type | _NONBLOCK if _accept4 is not None else sock.type
-        client.attach_accepted(socket.SocketType(sock.family, kind, sock.proto, fd))
-        client.js = host = realm.engine.host_object(client)
-        realm.make_accept_callback(self.async_id, self.js, host, cls.JS_TCP_FIELDS)
+        tcp_fields = cls.JS_TCP_FIELDS
+        host_object = realm.engine.host_object
+        sock = self.sock
+        family, kind, proto = sock.family, sock.type, sock.proto
+        if _accept4 is not None:
+            # As libuv does: born non-blocking, which spares a system call.
+            listen_fd, kind = sock.fileno(), kind | _NONBLOCK
+        else:
+            # The descriptor, wrapped in the plain socket type: socket.socket's
+            # accept() adds Python-level layers each connection pays for.
+            accept = sock._accept
+        for _ in _ACCEPT_TURNS:
+            if _accept4 is not None:
+                fd = _accept4(listen_fd, None, None, _ACCEPT4_FLAGS)
+                err = ctypes.get_errno() if fd < 0 else 0
+            else:
+                try:
+                    fd, _addr = accept()
+                    err = 0
+                except OSError as exc:
+                    err = exc.errno
+            if err:
+                if err in _ACCEPT_LATER:
+                    return
+                if err == errno.ECONNABORTED:
+                    continue
+                if err in _OUT_OF_DESCRIPTORS:
+                    err = _drop_waiting(self.loop, sock)
+                    if err in _ACCEPT_LATER:
+                        return
+                realm.make_callback(self.js, "onconnection", -err, Undefined, async_id=self.async_id)
+                return
+            client = cls(realm)
+            client.attach_accepted(socket.SocketType(family, kind, proto, fd))
+            client.js = host = host_object(client)
+            realm.make_accept_callback(self.async_id, self.js, host, tcp_fields)
+            if self.closing:
+                return
 
     # -- connecting -------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 """Node's `tcp_wrap` binding: the `TCP` handle behind net.Socket and net.Server.
 
 A `TCP` handle creates its socket lazily, when the address family is known
-(bind, connect) as libuv does. Servers accept one connection per loop turn
-and hand each to JS as a new `TCP` handle through
+(bind, connect) as libuv does. Servers accept in a loop with a per-turn cap
+and hand each connection to JS as a new `TCP` handle through
 `onconnection(status, clientHandle)`; a non-blocking connect completes on
 writability, reading `SO_ERROR`, through the request's
 `oncomplete(status, handle, req, readable, writable)`.
