@@ -309,6 +309,7 @@ const engineMessages = [
   [/^private class field '(#.*)' does not exist$/, 'Cannot read private member $1 from an object whose class did not declare it'],
   [/^cannot convert bigint to number$/, 'Cannot mix BigInt and other types, use explicit conversions'],
   [/^cannot convert symbol to string$/, 'Cannot convert a Symbol value to a string'],
+  [/^cannot convert symbol to number$/, 'Cannot convert a Symbol value to a number'],
   [/^invalid array length$/, 'Invalid array length'],
   [/^stack overflow$/, 'Maximum call stack size exceeded', 'RangeError'],
   [/^empty array$/, 'Reduce of empty array with no initial value'],
