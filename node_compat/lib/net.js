@@ -353,7 +353,9 @@ function Socket(options) {
     this.on('end', onReadableStreamEnd);
   }
 
-  initSocketHandle(this, true);
+  // (An aborted `signal` has destroyed the stream already: _undestroy()
+  // makes it live again, though its AbortError is still emitted.)
+  initSocketHandle(this, own || !options.signal);
 
   this._pendingData = null;
   this._pendingEncoding = '';
