@@ -482,10 +482,10 @@ Socket.prototype[kAfterAsyncWrite] = function() {
 // The writable side ends with a shutdown (FIN) once queued writes are out.
 Socket.prototype._final = function(cb) {
   // (The handle is read past the _handle accessor: a call each time in QuickJS.)
+  // Connecting: after 'connect'. Never connected (or closed): nothing to shut down.
+  if (this.connecting) return this.once('connect', () => this._final(cb));
   const handle = this[kHandle];
-  if (!handle || this.connecting) {
-    return this.once('connect', () => this._final(cb));
-  }
+  if (!handle) return cb();
   const req = new ShutdownWrap();
   req.oncomplete = afterShutdown;
   req.handle = handle;
