@@ -44,6 +44,7 @@ K_LAST_WRITE_WAS_ASYNC = 1
 K_NUM_FIELDS = 2
 
 UV_EOF = uv.UV_EOF
+UV_ENOBUFS = -errno.ENOBUFS
 UV_EBADF = -errno.EBADF
 UV_EPIPE = -errno.EPIPE
 UV_ENOTCONN = -errno.ENOTCONN
@@ -404,7 +405,13 @@ class StreamBase(HandleWrap):
                         self._read_failed(uv.code_of(exc))
                         break
                     if nread == 0:
-                        self._read_failed(UV_EOF)
+                        if size == 0:
+                            # A user's empty buffer (useUserBuffer): as libuv
+                            # does when the allocation gives no room, ENOBUFS,
+                            # the stream still reading.
+                            realm.make_onread(self.async_id, self._onread, js, UV_ENOBUFS, Undefined)
+                        else:
+                            self._read_failed(UV_EOF)
                         break
                     self.bytesRead += nread
                     realm.make_onread(self.async_id, self._onread, js, nread, array_buffer(data))
@@ -414,6 +421,8 @@ class StreamBase(HandleWrap):
                         break
                     if not self.reading or self.closing:
                         break
+                    # (The callback may have given a user's buffer of another size.)
+                    size = self._read_limit
                 if self.closing:
                     return
         if events & EVENT_WRITE:
@@ -560,8 +569,10 @@ class StreamBase(HandleWrap):
         """Reads go to a buffer of the user's (net's `onread` option): no read exceeds its size.
 
         JS copies each chunk into that buffer, so only its size matters here.
+        An empty one makes each read report UV_ENOBUFS, as libuv's reads do
+        when the allocation callback gives no room.
         """
-        self._read_limit = max(1, min(READ_SIZE, int(buffer["byteLength"])))
+        self._read_limit = min(READ_SIZE, int(buffer["byteLength"]))
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
