@@ -345,18 +345,30 @@ class StreamBase(HandleWrap):
                 if epoll is None:
                     loop.selector.set(fd, current, events, self)
                 elif current == 0:
-                    epoll.register(fd, events)
+                    try:
+                        epoll.register(fd, events)
+                    except FileExistsError:
+                        if loop.selector.watcher_of(fd) is None:
+                            raise
+                        # Another handle of this loop watches the descriptor
+                        # (one opened over it from the connect callback, see
+                        # fd_exists). As in libuv, this one's interest becomes
+                        # the descriptor's, and its events still go to the other.
+                        epoll.modify(fd, events)
+                        self.events = events
+                        return 0
                     try:
                         loop.watchers[fd] = self
                     except IndexError:
                         grow_watchers(loop.watchers, fd)
                         loop.watchers[fd] = self
                 elif events == 0:
-                    loop.watchers[fd] = None
-                    try:
-                        epoll.unregister(fd)
-                    except (OSError, ValueError):
-                        pass  # the descriptor was closed already: epoll forgot it
+                    if loop.watchers[fd] is self:  # (else another handle's watch: left as it is)
+                        loop.watchers[fd] = None
+                        try:
+                            epoll.unregister(fd)
+                        except (OSError, ValueError):
+                            pass  # the descriptor was closed already: epoll forgot it
                 else:
                     epoll.modify(fd, events)
             except OSError as exc:
@@ -787,6 +799,24 @@ class StreamBase(HandleWrap):
                 return
             if _has_callback(req):
                 realm.make_oncomplete(async_id, req, UV_ECANCELED)
+
+
+def fd_exists(loop: Any, fd: int) -> bool:
+    """Whether a watcher of `loop` has `fd` (libuv's uv__fd_exists), for a handle about to open it.
+
+    A stream whose connect just completed still watches its writability
+    while the connect callback runs (StreamBase._connected changes the
+    interest once, after it); libuv stops that watch before calling back,
+    so from the callback the descriptor is free until the stream reads or
+    writes. Such a stream's interest is brought up to date first.
+    """
+    watcher = loop.selector.watcher_of(fd)
+    if watcher is None:
+        return False
+    if isinstance(watcher, StreamBase):
+        watcher._update_watcher()
+        return loop.selector.watches(fd)
+    return True
 
 
 def attach_onread(handle: Any, onread: Any) -> float:
