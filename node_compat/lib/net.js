@@ -1969,8 +1969,14 @@ Server.prototype.unref = function() {
   return this;
 };
 
-// A Windows-only setting before: nothing to do (deprecated, DEP0121).
-function _setSimultaneousAccepts() {}
+// A Windows-only setting: nothing to do here but warn, once (DEP0121).
+let warnSimultaneousAccepts = true;
+function _setSimultaneousAccepts() {
+  if (!warnSimultaneousAccepts) return;
+  warnSimultaneousAccepts = false;
+  const msg = 'net._setSimultaneousAccepts() is deprecated and will be removed.';
+  process.emitWarning(msg, 'DeprecationWarning', 'DEP0121'); // at Object._setSimultaneousAccepts (node:net:2504:15)
+}
 
 // A rejected async 'connection' listener (captureRejections) destroys that socket.
 Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
