@@ -258,7 +258,7 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 
 function Socket(options) {
   // (`new Socket` needs no instanceof, a call in QuickJS.)
-  if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options);
+  if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options); // at Object.Socket (node:net:368:41) calling new
   // Options net made itself (a port and a host or path, an accepted
   // handle's) have none of the options checked or read only here.
   const own = options === ownOptions && options !== null;
@@ -1477,7 +1477,7 @@ function afterConnect(status, handle, req, readable, writable) {
 // ---- Server --------------------------------------------------------------------------
 
 function Server(options, connectionListener) {
-  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  if (!(this instanceof Server)) return new Server(options, connectionListener); // at Object.Server (node:net:1762:12) calling new
   Reflect.apply(EventEmitter, this, []);
 
   if (typeof options === 'function') {
@@ -1988,7 +1988,7 @@ Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, soc
 };
 
 function createServer(options, connectionListener) {
-  return new Server(options, connectionListener); // at Object.createServer (node:net:219:10)
+  return new Server(options, connectionListener); // at Object.createServer (node:net:219:10) calling new
 }
 
 // ---- module ----------------------------------------------------------------------------
