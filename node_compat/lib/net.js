@@ -220,7 +220,7 @@ function connect(...args) {
   }
   const socket = new Socket(options); // at Object.connect (node:net:239:18) calling new
   if (netClientSocketChannel.hasSubscribers) netClientSocketChannel.publish({ socket });
-  if (options.timeout) socket.setTimeout(options.timeout);
+  if (options.timeout) socket.setTimeout(options.timeout); // at Object.connect (node:net:247:12)
   // Our own connect() is given the parsed arguments directly: no
   // normalized array, which only a replaced connect() can see. The socket
   // is still as constructed (`fresh`, see initSocketHandle).
