@@ -124,6 +124,11 @@ class EpollSelector:
         watchers = self.watchers
         return 0 <= fd < len(watchers) and watchers[fd] is not None
 
+    def watcher_of(self, fd: int) -> Any:
+        """The watcher that has `fd`, or None."""
+        watchers = self.watchers
+        return watchers[fd] if 0 <= fd < len(watchers) else None
+
     def fileno(self) -> int:
         return self.epoll.fileno()
 
@@ -163,6 +168,10 @@ class _GenericSelector:
 
     def watches(self, fd: int) -> bool:
         return fd in self._sel.get_map()
+
+    def watcher_of(self, fd: int) -> Any:
+        key = self._sel.get_map().get(fd)
+        return None if key is None else key.data
 
     def fileno(self) -> int:
         return self._sel.fileno()

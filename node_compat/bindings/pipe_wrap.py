@@ -29,7 +29,7 @@ from jsbridge import Undefined, as_text
 from . import uv
 from .native import export_class
 from .async_wrap import K_ASYNC_ID_COUNTER
-from .stream_wrap import StreamBase, as_int, encode_string, to_int32
+from .stream_wrap import StreamBase, as_int, encode_string, fd_exists, to_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -114,7 +114,7 @@ class Pipe(StreamBase):
     def open(self, fd: Any) -> int:
         """Adopt a descriptor: a socket is used as one, anything else through read/write."""
         fd = as_int(fd)
-        if self.sock is not None or self._fd >= 0 or self.loop.selector.watches(fd):
+        if self.sock is not None or self._fd >= 0 or fd_exists(self.loop, fd):
             return -errno.EEXIST
         try:
             mode = os.fstat(fd).st_mode

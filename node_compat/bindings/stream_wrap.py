@@ -44,6 +44,7 @@ K_LAST_WRITE_WAS_ASYNC = 1
 K_NUM_FIELDS = 2
 
 UV_EOF = uv.UV_EOF
+UV_ENOBUFS = -errno.ENOBUFS
 UV_EBADF = -errno.EBADF
 UV_EPIPE = -errno.EPIPE
 UV_ENOTCONN = -errno.ENOTCONN
@@ -344,18 +345,30 @@ class StreamBase(HandleWrap):
                 if epoll is None:
                     loop.selector.set(fd, current, events, self)
                 elif current == 0:
-                    epoll.register(fd, events)
+                    try:
+                        epoll.register(fd, events)
+                    except FileExistsError:
+                        if loop.selector.watcher_of(fd) is None:
+                            raise
+                        # Another handle of this loop watches the descriptor
+                        # (one opened over it from the connect callback, see
+                        # fd_exists). As in libuv, this one's interest becomes
+                        # the descriptor's, and its events still go to the other.
+                        epoll.modify(fd, events)
+                        self.events = events
+                        return 0
                     try:
                         loop.watchers[fd] = self
                     except IndexError:
                         grow_watchers(loop.watchers, fd)
                         loop.watchers[fd] = self
                 elif events == 0:
-                    loop.watchers[fd] = None
-                    try:
-                        epoll.unregister(fd)
-                    except (OSError, ValueError):
-                        pass  # the descriptor was closed already: epoll forgot it
+                    if loop.watchers[fd] is self:  # (else another handle's watch: left as it is)
+                        loop.watchers[fd] = None
+                        try:
+                            epoll.unregister(fd)
+                        except (OSError, ValueError):
+                            pass  # the descriptor was closed already: epoll forgot it
                 else:
                     epoll.modify(fd, events)
             except OSError as exc:
@@ -404,7 +417,13 @@ class StreamBase(HandleWrap):
                         self._read_failed(uv.code_of(exc))
                         break
                     if nread == 0:
-                        self._read_failed(UV_EOF)
+                        if size == 0:
+                            # A user's empty buffer (useUserBuffer): as libuv
+                            # does when the allocation gives no room, ENOBUFS,
+                            # the stream still reading.
+                            realm.make_onread(self.async_id, self._onread, js, UV_ENOBUFS, Undefined)
+                        else:
+                            self._read_failed(UV_EOF)
                         break
                     self.bytesRead += nread
                     realm.make_onread(self.async_id, self._onread, js, nread, array_buffer(data))
@@ -414,6 +433,8 @@ class StreamBase(HandleWrap):
                         break
                     if not self.reading or self.closing:
                         break
+                    # (The callback may have given a user's buffer of another size.)
+                    size = self._read_limit
                 if self.closing:
                     return
         if events & EVENT_WRITE:
@@ -560,8 +581,10 @@ class StreamBase(HandleWrap):
         """Reads go to a buffer of the user's (net's `onread` option): no read exceeds its size.
 
         JS copies each chunk into that buffer, so only its size matters here.
+        An empty one makes each read report UV_ENOBUFS, as libuv's reads do
+        when the allocation callback gives no room.
         """
-        self._read_limit = max(1, min(READ_SIZE, int(buffer["byteLength"])))
+        self._read_limit = min(READ_SIZE, int(buffer["byteLength"]))
 
     def _read_failed(self, code: int) -> None:
         self.readable = False
@@ -776,6 +799,24 @@ class StreamBase(HandleWrap):
                 return
             if _has_callback(req):
                 realm.make_oncomplete(async_id, req, UV_ECANCELED)
+
+
+def fd_exists(loop: Any, fd: int) -> bool:
+    """Whether a watcher of `loop` has `fd` (libuv's uv__fd_exists), for a handle about to open it.
+
+    A stream whose connect just completed still watches its writability
+    while the connect callback runs (StreamBase._connected changes the
+    interest once, after it); libuv stops that watch before calling back,
+    so from the callback the descriptor is free until the stream reads or
+    writes. Such a stream's interest is brought up to date first.
+    """
+    watcher = loop.selector.watcher_of(fd)
+    if watcher is None:
+        return False
+    if isinstance(watcher, StreamBase):
+        watcher._update_watcher()
+        return loop.selector.watches(fd)
+    return True
 
 
 def attach_onread(handle: Any, onread: Any) -> float:

@@ -18,7 +18,7 @@ from jsbridge import Undefined, as_text
 
 from . import uv
 from .native import export_class
-from .stream_wrap import StreamBase, as_int, to_int32
+from .stream_wrap import StreamBase, as_int, fd_exists, to_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class TCP(StreamBase):
         return 0
 
     def open(self, fd: Any) -> int:
-        if self.sock is not None or self.loop.selector.watches(as_int(fd)):
+        if self.sock is not None or fd_exists(self.loop, as_int(fd)):
             return -errno.EEXIST
         try:
             sock = socket.socket(fileno=as_int(fd))

@@ -220,7 +220,7 @@ function connect(...args) {
   }
   const socket = new Socket(options); // at Object.connect (node:net:239:18) calling new
   if (netClientSocketChannel.hasSubscribers) netClientSocketChannel.publish({ socket });
-  if (options.timeout) socket.setTimeout(options.timeout);
+  if (options.timeout) socket.setTimeout(options.timeout); // at Object.connect (node:net:247:12)
   // Our own connect() is given the parsed arguments directly: no
   // normalized array, which only a replaced connect() can see. The socket
   // is still as constructed (`fresh`, see initSocketHandle).
@@ -258,7 +258,7 @@ function setDefaultAutoSelectFamilyAttemptTimeout(value) {
 
 function Socket(options) {
   // (`new Socket` needs no instanceof, a call in QuickJS.)
-  if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options);
+  if (new.target !== Socket && !(this instanceof Socket)) return new Socket(options); // at Object.Socket (node:net:368:41) calling new
   // Options net made itself (a port and a host or path, an accepted
   // handle's) have none of the options checked or read only here.
   const own = options === ownOptions && options !== null;
@@ -353,7 +353,9 @@ function Socket(options) {
     this.on('end', onReadableStreamEnd);
   }
 
-  initSocketHandle(this, true);
+  // (An aborted `signal` has destroyed the stream already: _undestroy()
+  // makes it live again, though its AbortError is still emitted.)
+  initSocketHandle(this, own || !options.signal);
 
   this._pendingData = null;
   this._pendingEncoding = '';
@@ -480,10 +482,10 @@ Socket.prototype[kAfterAsyncWrite] = function() {
 // The writable side ends with a shutdown (FIN) once queued writes are out.
 Socket.prototype._final = function(cb) {
   // (The handle is read past the _handle accessor: a call each time in QuickJS.)
+  // Connecting: after 'connect'. Never connected (or closed): nothing to shut down.
+  if (this.connecting) return this.once('connect', () => this._final(cb));
   const handle = this[kHandle];
-  if (!handle || this.connecting) {
-    return this.once('connect', () => this._final(cb));
-  }
+  if (!handle) return cb();
   const req = new ShutdownWrap();
   req.oncomplete = afterShutdown;
   req.handle = handle;
@@ -1475,7 +1477,7 @@ function afterConnect(status, handle, req, readable, writable) {
 // ---- Server --------------------------------------------------------------------------
 
 function Server(options, connectionListener) {
-  if (!(this instanceof Server)) return new Server(options, connectionListener);
+  if (!(this instanceof Server)) return new Server(options, connectionListener); // at Object.Server (node:net:1762:12) calling new
   Reflect.apply(EventEmitter, this, []);
 
   if (typeof options === 'function') {
@@ -1967,8 +1969,14 @@ Server.prototype.unref = function() {
   return this;
 };
 
-// A Windows-only setting before: nothing to do (deprecated, DEP0121).
-function _setSimultaneousAccepts() {}
+// A Windows-only setting: nothing to do here but warn, once (DEP0121).
+let warnSimultaneousAccepts = true;
+function _setSimultaneousAccepts() {
+  if (!warnSimultaneousAccepts) return;
+  warnSimultaneousAccepts = false;
+  const msg = 'net._setSimultaneousAccepts() is deprecated and will be removed.';
+  process.emitWarning(msg, 'DeprecationWarning', 'DEP0121'); // at Object._setSimultaneousAccepts (node:net:2504:15)
+}
 
 // A rejected async 'connection' listener (captureRejections) destroys that socket.
 Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
@@ -1980,7 +1988,7 @@ Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, soc
 };
 
 function createServer(options, connectionListener) {
-  return new Server(options, connectionListener); // at Object.createServer (node:net:219:10)
+  return new Server(options, connectionListener); // at Object.createServer (node:net:219:10) calling new
 }
 
 // ---- module ----------------------------------------------------------------------------

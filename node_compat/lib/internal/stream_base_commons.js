@@ -225,7 +225,9 @@ function onStreamRead(nread, arrayBuffer, handle) {
     var keepReading;
     var userBuf = streamsUsed.userBuffers ? stream[kBuffer] : null;
     if (userBuf) {
-      userBuf.set(new Uint8Array(arrayBuffer, 0, nread));
+      // (`true`: the buffer function has not yet returned a Uint8Array;
+      // the handle read into its own, and the callback gets `true`.)
+      if (userBuf !== true) userBuf.set(new Uint8Array(arrayBuffer, 0, nread));
       keepReading = stream[kBufferCb](nread, userBuf) !== false; // at {entry}.onStreamRead (node:internal/stream_base_commons:179:38)
       var bufGen = stream[kBufferGen];
       if (bufGen !== null) {

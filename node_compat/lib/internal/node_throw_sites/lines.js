@@ -1085,6 +1085,7 @@ module.exports = {
   'node:internal/streams/duplex': {
     86: '  this._readableState = new Readable.ReadableState(options, this, true);',
     87: '  this._writableState = new Writable.WritableState(options, this, true);',
+    124: '      addAbortSignal(options.signal, this);',
   },
   'node:internal/streams/duplexify': {
     139: '    throw new ERR_INVALID_RETURN_VALUE(',
@@ -1327,10 +1328,12 @@ module.exports = {
     194: '  throw new ERR_INVALID_FD_TYPE(type);',
     219: '  return new Server(options, connectionListener);',
     239: '  const socket = new Socket(options);',
+    247: '    socket.setTimeout(options.timeout);',
     250: '  return socket.connect(normalized);',
     258: "  validateBoolean(value, 'value');",
     267: "  validateInt32(value, 'value', 1);",
     351: "      self.emit('close', isException);",
+    368: '  if (!(this instanceof Socket)) return new Socket(options);',
     370: '    throw new ERR_INVALID_ARG_VALUE(',
     376: '    throw new ERR_INVALID_ARG_VALUE(',
     385: '    validateNumber(',
@@ -1387,6 +1390,7 @@ module.exports = {
     1705: '    const ex = createConnectionError(req, status);',
     1712: '      internalConnectMultiple(context, status === UV_ECANCELED);',
     1747: "  validateAbortSignal(options.signal, 'options.signal');",
+    1762: '    return new Server(options, connectionListener);',
     1777: "    throw new ERR_INVALID_ARG_TYPE('options', 'Object', options);",
     1780: '    validateNumber(',
     1789: '    validateNumber(',
@@ -1414,6 +1418,7 @@ module.exports = {
     2299: "  self.emit('connection', socket);",
     2356: '        cb(new ERR_SERVER_NOT_RUNNING());',
     2416: "  self.emit('close');",
+    2504: '      process.emitWarning(',
   },
   'node:os': {
     311: "  validateInt32(pid, 'pid');",

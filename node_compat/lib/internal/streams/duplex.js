@@ -15,6 +15,7 @@ const EE = require('events');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
+const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
 const { keepShapes, kOnConstructed, kState, kDestroyed } = require('internal/streams/utils');
 
 module.exports = Duplex;
@@ -77,7 +78,7 @@ function Duplex(options) {
     if (typeof options.destroy === 'function') this._destroy = options.destroy;
     if (typeof options.final === 'function') this._final = options.final;
     if (typeof options.construct === 'function') this._construct = options.construct;
-    if (options.signal) addAbortSignal(options.signal, this);
+    if (options.signal) addAbortSignal(options.signal, this); // at node:internal/streams/duplex:124:7
   } else {
     this.allowHalfOpen = true;
   }
@@ -105,8 +106,13 @@ keepShapes(new Duplex()._events);
 
 let addAbortSignalImpl;
 function addAbortSignal(signal, stream) {
+  // (The signal is checked here, where Node's frames can be noted: the
+  // vendored module's lines cannot carry notes.)
+  if (typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal); // at validateAbortSignal (node:internal/streams/add-abort-signal:29:11) | addAbortSignal (node:internal/streams/add-abort-signal:34:3)
+  }
   addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
-  addAbortSignalImpl.addAbortSignal(signal, stream);
+  addAbortSignalImpl.addAbortSignalNoValidate(signal, stream);
 }
 
 // The Writable's accessors; `destroyed` is true once both sides are.
