@@ -142,10 +142,11 @@ def test_greenlets_wait_on_promises(rt):
         order.append(f"got {value}")
         return value * 10
 
-    first, second = rt.spawn(worker, 3), rt.spawn(worker, 1)
+    # (100 ms against 1: the second greenlet starts well before the first's timer is due)
+    first, second = rt.spawn(worker, 100), rt.spawn(worker, 1)
     rt.run_until_complete()
-    assert order == ["start 3", "start 1", "got 1", "got 3"]
-    assert (first.result(), second.result()) == (30, 10)
+    assert order == ["start 100", "start 1", "got 1", "got 100"]
+    assert (first.result(), second.result()) == (1000, 10)
 
 
 def test_wait_with_js_frames_on_stack_is_refused(rt):
