@@ -72,6 +72,7 @@ def event_type(mask: int) -> str:
 
 
 class FSEvent(HandleWrap):
+    PROVIDER = 7  # FSEVENTWRAP
     JS_METHODS = HandleWrap.JS_METHODS + ("start",)
     JS_GETTERS = ("initialized",)
 

@@ -21,6 +21,10 @@ class HandleWrap(NativeObject):
 
     # (`_onclose` is set by close() only: the callback Node keeps under a
     # symbol of the JS object, which here gets no property for it.)
+    # Node's AsyncWrap provider number of the handle's kind (its
+    # async_wrap binding's `Providers` table).
+    PROVIDER = 0
+
     __slots__ = ("loop", "async_id", "active", "refed", "closing", "_onclose")
 
     # (StreamBase.__init__ sets these fields itself.)
@@ -62,7 +66,7 @@ class HandleWrap(NativeObject):
         return self.async_id
 
     def getProviderType(self) -> int:
-        return 0
+        return self.PROVIDER
 
     # -- closing -------------------------------------------------------------
 

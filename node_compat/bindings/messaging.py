@@ -27,6 +27,7 @@ class MessagePortHandle(HandleWrap):
     microtasks run between messages).
     """
 
+    PROVIDER = 21  # MESSAGEPORT
     JS_METHODS = HandleWrap.JS_METHODS + ("start", "stop", "signal")
 
     def __init__(self, realm: Any) -> None:

@@ -90,6 +90,7 @@ class Pipe(StreamBase):
         "open", "bind", "listen", "connect", "fchmod", "setPendingInstances",
     )
 
+    PROVIDER = 24  # PIPEWRAP (a server's: PIPESERVERWRAP)
     _path: Optional[bytes] = None  # a bound socket file, removed on close
 
     def __new__(cls, realm: Any, kind: Any = SOCKET) -> Any:
@@ -98,6 +99,8 @@ class Pipe(StreamBase):
     def __init__(self, realm: Any, _kind: Any = SOCKET) -> None:
         """`new Pipe(type)` from JS; for an accepted connection, StreamBase._accept makes it."""
         super().__init__(realm)
+        if _kind == SERVER:
+            self.PROVIDER = 23  # PIPESERVERWRAP
 
     def _ensure_socket(self) -> int:
         if self.sock is not None or self._fd >= 0:

@@ -139,6 +139,7 @@ def exit_status(returncode: int) -> tuple[int, int]:
 
 
 class Process(HandleWrap):
+    PROVIDER = 25  # PROCESSWRAP
     JS_METHODS = HandleWrap.JS_METHODS + ("spawn", "kill")
 
     def __init__(self, realm: Any) -> None:

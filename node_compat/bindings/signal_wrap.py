@@ -125,6 +125,7 @@ def default_after_stop() -> None:
 
 
 class Signal(HandleWrap):
+    PROVIDER = 35  # SIGNALWRAP
     JS_METHODS = HandleWrap.JS_METHODS + ("start", "stop")
 
     def __init__(self, realm: Any) -> None:

@@ -97,7 +97,9 @@ class TCP(StreamBase):
     )
     JS_TCP_FIELDS = True
 
-    __slots__ = ("_delayed_error", "_nodelay", "_keepalive")
+    PROVIDER = 40  # TCPWRAP; a server's is TCPSERVERWRAP
+
+    __slots__ = ("_delayed_error", "_nodelay", "_keepalive", "_server")
 
     def __init__(self, realm: Any, _kind: Any = SOCKET) -> None:
         """`new TCP(type)` from JS; for an accepted connection, StreamBase._accept makes it."""
@@ -105,6 +107,10 @@ class TCP(StreamBase):
         self._delayed_error = 0  # an address in use, reported by listen() or connect()
         self._nodelay = False
         self._keepalive: Optional[int] = None
+        self._server = _kind == SERVER
+
+    def getProviderType(self) -> int:
+        return 39 if self._server else 40
 
     # -- the socket --------------------------------------------------------------
 

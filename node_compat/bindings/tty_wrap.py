@@ -58,6 +58,8 @@ def guess_handle_type(fd: Any) -> str:
 class TTY(StreamBase):
     """A terminal opened for reading or writing through the loop."""
 
+    PROVIDER = 41  # TTYWRAP
+
     JS_METHODS = StreamBase.JS_METHODS + ("getWindowSize", "setRawMode")
 
     def __init__(self, realm: Any, fd: Any, ctx: Any = None) -> None:

@@ -139,6 +139,8 @@ class _SockaddrUnspec(ctypes.Structure):
 class UDP(HandleWrap):
     """A UDP socket handle (Node's UDPWrap over libuv's uv_udp_t)."""
 
+    PROVIDER = 43  # UDPWRAP
+
     # (In Node's order; lib/internal/dgram moves the HandleWrap and AsyncWrap
     # methods to the prototypes Node has them on.)
     JS_METHODS = HandleWrap.JS_METHODS + ("asyncReset",) + (
