@@ -55,19 +55,9 @@ def parse_address(family: int, address: Any) -> Optional[str]:
 
 
 def ipv6_sockaddr(host: str, port: int) -> tuple:
-    """The socket address of an IPv6 literal, its zone (`%name`) made a scope id as libuv's uv_ip6_addr does.
-
-    The zone is an interface's name: one the machine lacks, or a number,
-    is scope 0 (libuv looks the name up and ignores what it cannot find).
-    """
+    """The socket address of an IPv6 literal, its zone (`%name`) made a scope id (uv.ip6_scope_id)."""
     literal, _, zone = host.partition("%")
-    scope = 0
-    if zone:
-        try:
-            scope = socket.if_nametoindex(zone)
-        except (OSError, ValueError):
-            pass
-    return (literal, port, 0, scope)
+    return (literal, port, 0, uv.ip6_scope_id(zone))
 
 
 def fill_address(out: Any, sockaddr: Any, family: int) -> None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import errno
-import math
 import os
 import select
 import socket
@@ -27,6 +26,7 @@ from ..loop import EVENT_READ, EVENT_WRITE, IOWatcher
 from . import uv
 from .handle_wrap import HandleWrap
 from .native import export_class
+from .stream_wrap import wrap_int32
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -68,18 +68,12 @@ def parse_ip6(ip: str) -> Optional[tuple[str, bytes, int]]:
 
     As libuv's uv_ip6_addr, an unknown `%zone` interface is silently scope 0.
     """
-    addr, sep, zone = ip.partition("%")
+    addr, _, zone = ip.partition("%")
     try:
         packed = socket.inet_pton(socket.AF_INET6, addr)
     except (OSError, ValueError):
         return None
-    scope = 0
-    if sep and zone:
-        try:
-            scope = socket.if_nametoindex(zone)
-        except OSError:
-            scope = 0
-    return addr, packed, scope
+    return addr, packed, uv.ip6_scope_id(zone)
 
 
 def _sockaddr(family: int, ip: str, port: int) -> Optional[tuple]:
@@ -120,16 +114,6 @@ def _sendto_c(sock: socket.socket, data: bytes, c_addr: bytes) -> int:
         raise OSError(code, os.strerror(code))
     return sent
 
-
-def _int32(value: Any) -> int:
-    """A number argument as Node's binding reads it (V8's Int32Value): NaN and the
-    infinities are 0, fractions are truncated and the rest wraps modulo 2**32."""
-    if type(value) is float:
-        if not math.isfinite(value):
-            return 0
-        value = int(value)
-    value = int(value) & 0xFFFFFFFF
-    return value - 0x100000000 if value & 0x80000000 else value
 
 
 class _SockaddrUnspec(ctypes.Structure):
@@ -545,25 +529,25 @@ class UDP(HandleWrap):
         return self._setsockopt(socket.IPPROTO_IP, v4, value)
 
     def setTTL(self, ttl: Any) -> int:
-        ttl = _int32(ttl)
+        ttl = wrap_int32(ttl)
         if ttl < 1 or ttl > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_TTL, socket.IPV6_UNICAST_HOPS, ttl)
 
     def setMulticastTTL(self, ttl: Any) -> int:
-        ttl = _int32(ttl)
+        ttl = wrap_int32(ttl)
         if ttl < 0 or ttl > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_MULTICAST_TTL, socket.IPV6_MULTICAST_HOPS, ttl)
 
     def setMulticastLoopback(self, flag: Any) -> int:
-        flag = _int32(flag)
+        flag = wrap_int32(flag)
         if flag < 0 or flag > 255:
             return UV_EINVAL
         return self._ip_option(socket.IP_MULTICAST_LOOP, socket.IPV6_MULTICAST_LOOP, flag)
 
     def setBroadcast(self, flag: Any) -> int:
-        return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, _int32(flag))
+        return self._setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, wrap_int32(flag))
 
     def setMulticastInterface(self, iface: Any) -> int:
         # (libuv parses the address first: a bad one is EINVAL even without a socket)

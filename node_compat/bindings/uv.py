@@ -8,6 +8,7 @@ use"); they differ from `os.strerror`'s, so they are listed here.
 from __future__ import annotations
 
 import errno as _errno
+import socket as _socket
 
 TYPE_CHECKING = False  # True for type checkers; pynode never imports typing (README: Memory)
 if TYPE_CHECKING:
@@ -154,3 +155,17 @@ def create(realm: Any) -> dict:
         "getErrorMessage": message_of,
         "codes": dict(CODES, **{"UV_" + k: v for k, v in CODES.items()}),
     }
+
+
+def ip6_scope_id(zone: str) -> int:
+    """The scope id of an IPv6 address's `%zone`, as libuv's uv_ip6_addr makes it.
+
+    The zone is an interface's name: one the machine lacks, or a number,
+    is scope 0 (libuv looks the name up and ignores what it cannot find).
+    """
+    if not zone:
+        return 0
+    try:
+        return _socket.if_nametoindex(zone)
+    except (OSError, ValueError):
+        return 0
