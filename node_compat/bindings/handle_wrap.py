@@ -7,7 +7,7 @@ JS object's method in the loop's close phase, as libuv's uv_close does.
 
 from __future__ import annotations
 
-from jsbridge import JSValue
+from jsbridge import JSValue, Undefined
 
 from .native import NativeObject
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 class HandleWrap(NativeObject):
-    JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "getProviderType")
+    JS_METHODS = ("close", "ref", "unref", "hasRef", "getAsyncId", "asyncReset", "getProviderType")
 
     # (`_onclose` is set by close() only: the callback Node keeps under a
     # symbol of the JS object, which here gets no property for it.)
@@ -64,6 +64,11 @@ class HandleWrap(NativeObject):
 
     def getAsyncId(self) -> float:
         return self.async_id
+
+    def asyncReset(self, _resource: Any = None, _execution_async_id: Any = None) -> Any:
+        """A new async id, as AsyncWrap's asyncReset gives (pynode has no async hooks to tell)."""
+        self.async_id = self.realm.new_async_id()
+        return Undefined
 
     def getProviderType(self) -> int:
         return self.PROVIDER

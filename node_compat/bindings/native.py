@@ -28,6 +28,14 @@ class NativeObject:
     # Properties with a getter and a setter on the prototype, not enumerable
     # (`name`: the class's get_<name> and set_<name>).
     JS_ACCESSORS: tuple[str, ...] = ()
+    # Data properties of the prototype, from the class's attributes.
+    JS_CONSTANTS: tuple[str, ...] = ()
+    # The prototypes below the class's own, top first, that hold the members
+    # Node keeps there (LibuvStreamWrap, HandleWrap, AsyncWrap; see
+    # bootstrap/realm). Empty: all members on the class's own prototype.
+    JS_LAYERS: tuple[str, ...] = ()
+    # Whether the prototype has Node's `owner` accessor (the owner symbol's entry).
+    JS_OWNER = False
     # Whether instances have a TCP handle's own properties from birth
     # (`reading`, `onconnection`, owner_symbol; see bootstrap/realm).
     JS_TCP_FIELDS = False
@@ -57,7 +65,9 @@ def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, st
         native.js = js = host_object(native)
         return js
 
-    methods = {m: [getattr(cls, m), _arity(getattr(cls, m))] for m in cls.JS_METHODS}
+    # (Each method with its Python name: classes sharing a base class's
+    # prototype must share the functions behind it.)
+    methods = {m: [getattr(cls, m), _arity(getattr(cls, m)), getattr(cls, m).__qualname__] for m in cls.JS_METHODS}
     getters = {g: attrgetter(g) for g in cls.JS_GETTERS}
     return {
         "__nativeClass": True,
@@ -66,6 +76,9 @@ def export_class(realm: Any, cls: Optional[type], name: Optional[str] = None, st
         "methods": methods,
         "getters": getters,
         "accessors": {a: [getattr(cls, f"get_{a}"), getattr(cls, f"set_{a}")] for a in cls.JS_ACCESSORS},
+        "constants": {c: getattr(cls, c) for c in cls.JS_CONSTANTS},
         "statics": statics or {},
         "tcpFields": cls.JS_TCP_FIELDS,
+        "layers": list(cls.JS_LAYERS),
+        "owner": cls.JS_OWNER,
     }

@@ -87,7 +87,7 @@ class Pipe(StreamBase):
     """A Unix domain socket (connection or server) or a pipe descriptor."""
 
     JS_METHODS = StreamBase.JS_METHODS + (
-        "open", "bind", "listen", "connect", "fchmod", "setPendingInstances",
+        "bind", "listen", "connect", "open", "fchmod",
     )
 
     PROVIDER = 24  # PIPEWRAP (a server's: PIPESERVERWRAP)
@@ -132,23 +132,6 @@ class Pipe(StreamBase):
             return uv.code_of(exc)
         self.readable = self.writable = True
         return 0
-
-    def writeUtf8String(self, req: Any, text: Any, send_handle: Any = None) -> int:
-        if send_handle is None or send_handle is Undefined:
-            return StreamBase.writeUtf8String(self, req, text)
-        return self.write_with_handle(StreamBase.writeUtf8String, req, text, send_handle)
-
-    def writeBuffer(self, req: Any, data: Any, send_handle: Any = None) -> int:
-        if send_handle is None or send_handle is Undefined:
-            return StreamBase.writeBuffer(self, req, data)
-        return self.write_with_handle(StreamBase.writeBuffer, req, data, send_handle)
-
-    def write_with_handle(self, write: Any, req: Any, data: Any, send_handle: Any) -> int:
-        """A message with a handle's descriptor: only an IPC pipe can send one."""
-        return UV_EINVAL
-
-    def setPendingInstances(self, _count: Any) -> None:
-        """A Windows-only knob."""
 
     # -- server --------------------------------------------------------------------
 

@@ -232,7 +232,9 @@ class StreamBase(HandleWrap):
         "writeBuffer", "writev", "writeUtf8String", "writeAsciiString",
         "writeLatin1String", "writeUcs2String",
     )
-    JS_GETTERS = ("bytesRead", "bytesWritten", "fd", "writeQueueSize", "isStreamBase")
+    JS_GETTERS = ("bytesRead", "bytesWritten", "fd", "writeQueueSize")
+    JS_CONSTANTS = ("isStreamBase",)
+    JS_LAYERS = ("LibuvStreamWrap", "HandleWrap", "AsyncWrap")
     # Node keeps a stream's read callback in its C++ object, behind an
     # accessor: here the Python object keeps it, and gives it to the JS
     # read entry with each read.
@@ -599,7 +601,13 @@ class StreamBase(HandleWrap):
 
     # -- writing ---------------------------------------------------------------
 
-    def writeUtf8String(self, req: Any, text: Any, _send_handle: Any = None) -> int:
+    def write_with_handle(self, write: Any, req: Any, data: Any, send_handle: Any) -> int:
+        """A message with a handle's descriptor: only an IPC pipe can send one (libuv's EINVAL)."""
+        return UV_EINVAL
+
+    def writeUtf8String(self, req: Any, text: Any, send_handle: Any = None) -> int:
+        if send_handle is not None and send_handle is not Undefined:
+            return self.write_with_handle(StreamBase.writeUtf8String, req, text, send_handle)
         if type(text) is not str:
             text = as_text(text)
         try:
@@ -631,8 +639,10 @@ class StreamBase(HandleWrap):
                     parts.append(encode_string(as_text(chunk), _WRITEV_ENCODINGS.get(chunks[i + 1], "utf8")))
         return self._write(req, b"".join(parts))
 
-    def writeBuffer(self, req: Any, data: Any, _send_handle: Any = None) -> int:
+    def writeBuffer(self, req: Any, data: Any, send_handle: Any = None) -> int:
         """Write JS bytes (or bytes a string writer encoded): at once, or what is left queued for the loop."""
+        if send_handle is not None and send_handle is not Undefined:
+            return self.write_with_handle(StreamBase.writeBuffer, req, data, send_handle)
         if type(data) is not bytes:
             data = data.to_bytes()
         fields = self._state.fields

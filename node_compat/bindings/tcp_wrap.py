@@ -82,12 +82,12 @@ class TCP(StreamBase):
     """A TCP socket: a connection, or a server accepting them."""
 
     JS_METHODS = StreamBase.JS_METHODS + (
-        "open", "bind", "bind6", "listen", "connect", "connect6", "getsockname", "getpeername",
-        "setNoDelay", "setKeepAlive", "reset", "setSimultaneousAccepts",
+        "open", "bind", "listen", "connect", "bind6", "connect6", "getsockname", "getpeername",
+        "setNoDelay", "setKeepAlive", "reset",
     )
     JS_TCP_FIELDS = True
+    JS_OWNER = True
 
-    PROVIDER = 40  # TCPWRAP; a server's is TCPSERVERWRAP
 
     __slots__ = ("_delayed_error", "_nodelay", "_keepalive", "_server")
 
@@ -99,7 +99,9 @@ class TCP(StreamBase):
         self._keepalive: Optional[int] = None
         self._server = _kind == SERVER
 
-    def getProviderType(self) -> int:
+    @property
+    def PROVIDER(self) -> int:
+        """TCPWRAP, or TCPSERVERWRAP for a server (see getProviderType)."""
         return 39 if self._server else 40
 
     # -- the socket --------------------------------------------------------------
@@ -169,9 +171,6 @@ class TCP(StreamBase):
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE, delay)
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL, 1)
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT, 10)
-
-    def setSimultaneousAccepts(self, _enable: Any) -> int:
-        return 0  # a Windows-only knob
 
     # -- bind and listen -------------------------------------------------------------
 

@@ -125,9 +125,9 @@ class UDP(HandleWrap):
 
     PROVIDER = 43  # UDPWRAP
 
-    # (In Node's order; lib/internal/dgram moves the HandleWrap and AsyncWrap
-    # methods to the prototypes Node has them on.)
-    JS_METHODS = HandleWrap.JS_METHODS + ("asyncReset",) + (
+    # (In Node's order; the HandleWrap and AsyncWrap methods go to the
+    # prototypes Node has them on, see makeNativeClass in bootstrap/realm.)
+    JS_METHODS = HandleWrap.JS_METHODS + (
         "recvStart", "recvStop", "open", "bind", "connect", "send", "bind6", "connect6", "send6",
         "disconnect", "getpeername", "getsockname",
         "addMembership", "dropMembership", "addSourceSpecificMembership", "dropSourceSpecificMembership",
@@ -135,6 +135,8 @@ class UDP(HandleWrap):
         "bufferSize", "getSendQueueSize", "getSendQueueCount",
     )
     JS_GETTERS = ("fd",)
+    JS_LAYERS = ("HandleWrap", "AsyncWrap")
+    JS_OWNER = True
 
     def __init__(self, realm: Any) -> None:
         super().__init__(realm)
@@ -155,11 +157,6 @@ class UDP(HandleWrap):
         self.recv_view = memoryview(self.recv_buffer)
         self.poller: Any = None  # a poll(2) set of the socket alone, asked in _read
         self.last_target: tuple = (None, None, 0, None)  # (ip, port, family, sockaddr) of the last send
-
-    def asyncReset(self, _resource: Any = None, _execution_async_id: Any = None) -> Any:
-        """A new async id, as AsyncWrap's asyncReset gives (pynode has no async hooks to tell)."""
-        self.async_id = self.realm.new_async_id()
-        return Undefined
 
     # -- the socket ---------------------------------------------------------------
 

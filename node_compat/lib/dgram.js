@@ -850,13 +850,6 @@ Socket.prototype._stopReceiving = deprecate(function() {
   stopReceiving(this);
 }, 'Socket.prototype._stopReceiving() is deprecated', 'DEP0112');
 
-// A handle's `owner` is its socket: an old alias of the owner symbol's entry.
-Object.defineProperty(UDP.prototype, 'owner', {
-  __proto__: null,
-  get() { return this[owner_symbol]; },
-  set(value) { return this[owner_symbol] = value; },
-});
-
 module.exports = {
   _createSocketHandle: deprecate(
     _createSocketHandle,

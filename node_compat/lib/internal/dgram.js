@@ -15,38 +15,6 @@ const { UV_EINVAL } = internalBinding('uv').codes;
 const kStateSymbol = Symbol('state symbol');
 const { owner_symbol } = require('internal/async_hooks');
 
-// In Node, UDP.prototype holds the UDP methods only (its `fd` first, its
-// `constructor` last): close, hasRef, ref and unref come from
-// HandleWrap.prototype, and getAsyncId, asyncReset and getProviderType from
-// AsyncWrap.prototype below it; the methods are enumerable and `fd` is not
-// configurable. The binding's class has them all on its prototype: they
-// move to the layout Node has.
-function layerPrototypes(C) {
-  const proto = C.prototype;
-  const moveLast = (target, key, from = target, changes) => {
-    const descriptor = { ...Object.getOwnPropertyDescriptor(from, key), ...changes };
-    delete from[key];
-    Object.defineProperty(target, key, descriptor);
-  };
-  const method = { enumerable: true };
-  let below = Object.getPrototypeOf(proto);
-  for (const [name, methods] of [['AsyncWrap', ['getAsyncId', 'asyncReset', 'getProviderType']],
-    ['HandleWrap', ['close', 'hasRef', 'ref', 'unref']]]) {
-    const layer = { [name]: function() {} }[name].prototype;
-    Object.setPrototypeOf(layer, below);
-    for (const key of methods) moveLast(layer, key, proto, method);
-    moveLast(layer, 'constructor');
-    below = layer;
-  }
-  Object.setPrototypeOf(proto, below);
-  moveLast(proto, 'fd', proto, { configurable: false });
-  for (const key of Reflect.ownKeys(proto)) {
-    if (key !== 'fd' && key !== 'constructor') moveLast(proto, key, proto, method);
-  }
-  moveLast(proto, 'constructor');
-}
-layerPrototypes(UDP);
-
 // dns.lookup() answers an IP literal on the next tick without the resolver;
 // sockets using it do the same without the trip through it (every send()
 // resolves its address), remembering the last address seen.

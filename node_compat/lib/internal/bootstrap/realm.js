@@ -25,14 +25,15 @@
   // A native-class instance is the JS side of its Python object (see
   // bindings/native.py): a host object, which jsbridge turns back into the
   // Python object when it is passed to Python, so methods pass `this`.
+  // (Methods, as V8's native functions: no `prototype`, not constructors.)
   const forwarders = [
-    (fn) => function() { return fn(this); },
-    (fn) => function(a) { return fn(this, a); },
-    (fn) => function(a, b) { return fn(this, a, b); },
-    (fn) => function(a, b, c) { return fn(this, a, b, c); },
-    (fn) => function(a, b, c, d) { return fn(this, a, b, c, d); },
-    (fn) => function(a, b, c, d, e) { return fn(this, a, b, c, d, e); },
-    (fn) => function(a, b, c, d, e, f) { return fn(this, a, b, c, d, e, f); },
+    (fn) => ({ m() { return fn(this); } }).m,
+    (fn) => ({ m(a) { return fn(this, a); } }).m,
+    (fn) => ({ m(a, b) { return fn(this, a, b); } }).m,
+    (fn) => ({ m(a, b, c) { return fn(this, a, b, c); } }).m,
+    (fn) => ({ m(a, b, c, d) { return fn(this, a, b, c, d); } }).m,
+    (fn) => ({ m(a, b, c, d, e) { return fn(this, a, b, c, d, e); } }).m,
+    (fn) => ({ m(a, b, c, d, e, f) { return fn(this, a, b, c, d, e, f); } }).m,
   ];
 
   const ObjectSetPrototypeOf = Object.setPrototypeOf;
@@ -51,6 +52,11 @@
     handle.onconnection = null;
     handle[ownerSymbol] = null;
   }
+
+  // The Python function behind each method of a class laid out as Node's
+  // handle classes are (see internal/handle_layout), by name.
+  const methodOrigins = new WeakMap();
+  let layOut;
 
   // A JS class over a Python class: `new C(...args)` creates the Python
   // object, whose host object, given C's prototype (or a subclass's), is
@@ -78,13 +84,15 @@
       };
     Object.defineProperty(C, 'length', { __proto__: null, value: 0 });
     Object.defineProperty(C, 'name', { __proto__: null, value: spec.name });
+    const layered = spec.layers !== undefined && spec.layers.length !== 0;
     for (const name of Object.keys(spec.methods || {})) {
-      const [fn, arity] = spec.methods[name];
+      const [fn, arity, origin] = spec.methods[name];
       const method = arity >= 0 && arity < forwarders.length ?
         forwarders[arity](fn) :
-        function(...args) { return fn(this, ...args); };
+        ({ m(...args) { return fn(this, ...args); } }).m;
       Object.defineProperty(method, 'name', { __proto__: null, value: name });
       pythonMethods.set(method, fn);
+      if (layered) methodOrigins.set(method, origin);
       Object.defineProperty(C.prototype, name, {
         __proto__: null, value: method, writable: true, enumerable: false, configurable: true,
       });
@@ -98,7 +106,8 @@
         configurable: true,
       });
     }
-    // Accessors Node has on the prototype (a stream handle's `onread`).
+    // Accessors Node has on the prototype (a stream handle's `onread`);
+    // layOut moves them, then fixes them.
     for (const name of Object.keys(spec.accessors || {})) {
       const [get, set] = spec.accessors[name];
       Object.defineProperty(C.prototype, name, {
@@ -106,8 +115,17 @@
         get() { return get(this); },
         set(value) { set(this, value); },
         enumerable: false,
-        configurable: false,
+        configurable: layered,
       });
+    }
+    for (const name of Object.keys(spec.constants || {})) {
+      Object.defineProperty(C.prototype, name, {
+        __proto__: null, value: spec.constants[name], writable: true, enumerable: true, configurable: true,
+      });
+    }
+    if (layered) {
+      layOut ??= requireBuiltin('internal/handle_layout').layOut;
+      layOut(C, spec, methodOrigins);
     }
     for (const name of Object.keys(spec.statics || {})) C[name] = spec.statics[name];
     // `new C` makes an object of C.prototype before the constructor runs,
