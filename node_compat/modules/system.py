@@ -582,6 +582,29 @@ class ModuleSystem:
                 return f"{indent}at {name} ({location})", True
         return (f"{head}{location})" if head.endswith("(") else f"{indent}at {location}"), False
 
+    _EXPORT_FRAME = re.compile(r"^(\s+at )Object\.([\w$]+ \(node:[\w/.-]+:\d+:\d+\))$")
+
+    def _export_call(self, frame: str, file: str, src: str, col: int) -> str:
+        """The frame of a module's exported function (`Object.connect` in its note) as this call shows it.
+
+        V8 names it after its receiver: none for a plain call (`connect(...)`
+        of a named import or a destructured require), `Module` for an ES
+        module namespace (`import * as net`), the exports object otherwise.
+        """
+        m = self._EXPORT_FRAME.match(frame)
+        if m is None:
+            return frame
+        head = src[:col - 1].rstrip()
+        if not head.endswith("."):
+            return f"{m.group(1)}{m.group(2)}"
+        receiver = re.search(r"(?<![\w$.])([\w$]+)\s*\??\.$", head)
+        if receiver is None:
+            return frame
+        namespace = rf"\bimport\s*(?:[\w$]+\s*,\s*)?\*\s*as\s+{re.escape(receiver.group(1))}\s+from\b"
+        if re.search(namespace, self._source_text(file) or "") is None:
+            return frame
+        return f"{m.group(1)}Module.{m.group(2)}"
+
     def _as_method(self, frame: str, file: str, src: str, col: int, library: Optional[tuple] = None,
                    line: int = 0) -> str:
         """The frame of a function called here as `receiver.name(...)`, named after its owner as V8 names it.
@@ -791,7 +814,8 @@ class ModuleSystem:
                 name = re.split(r"\.\s*", constructed.group(1))[-1]
                 out[-1] = out[-1].replace(f"at {name} (", f"at new {name} (", 1)
             elif out and src is not None and 0 < col <= len(src):
-                out[-1] = self._as_method(out[-1], file, src, col, ours.get(len(out) - 1), line)
+                out[-1] = self._as_method(self._export_call(out[-1], file, src, col), file, src, col,
+                                          ours.get(len(out) - 1), line)
             if src is not None and m.group(1).strip() == "at":
                 # An anonymous function stored in a property: V8 names it after the property's path.
                 inferred = js_blocks.inferred_name(file, self._source_text(file) or "", self.source_offset(file, line, col))
