@@ -8,6 +8,11 @@ import pytest
 
 from node_compat.testing.refnode import reference_node
 
+# The pynode processes the tests start run the code under test (this
+# checkout's, also when another checkout is the one installed).
+_CHECKOUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (_CHECKOUT, os.environ.get("PYTHONPATH")) if p)
+
 
 @pytest.fixture(scope="session")
 def refnode() -> str:
