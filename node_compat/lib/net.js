@@ -64,7 +64,7 @@ const {
 } = require('internal/stream_base_commons');
 const { getDefaultHighWaterMark } = require('internal/streams/state');
 const { plainReads, syncDestroys, socketFinals, socketCloses } = require('internal/streams/utils');
-const { nextTick2 } = require('internal/process/task_queues');
+const { nextTick0 } = require('internal/process/task_queues');
 
 // The diagnostics channels Node's net publishes to: a socket net.connect()
 // made, a connection a server accepted, and each listen() as a trace
@@ -1104,9 +1104,11 @@ function lookupAndConnect(self, options) {
     }
   }
   if (addressType) {
-    // The connect request, made now, carries the tick's arguments (less
-    // than a closure over them or an array of them).
-    nextTick2(connectToLiteral, self, tcpConnectWrap(host, port, addressType, localAddress, localPort));
+    nextTick0(() => {
+      if (self.connecting) {
+        internalConnect(self, host, port, addressType, localAddress, localPort); // at defaultTriggerAsyncIdScope (node:internal/async_hooks:464:18) | (node:net:1353:9)
+      }
+    });
     return;
   }
 
@@ -1220,14 +1222,6 @@ function lookupAndConnectMultiple(self, lookup, host, options, dnsopts, port, lo
   });
 }
 
-function connectToLiteral(self, req) {
-  if (self.connecting) {
-    internalConnect(self, req.address, req.port, req.addressType, req.localAddress, req.localPort, undefined, req);
-  }
-}
-// (Node's is an arrow function: a replaced process.nextTick sees no name.)
-Object.defineProperty(connectToLiteral, 'name', { __proto__: null, value: '' });
-
 function connectErrorNT(self, err) {
   self.destroy(err);
 }
@@ -1260,9 +1254,9 @@ function tcpConnectWrap(address, port, addressType, localAddress, localPort) {
   return req;
 }
 
-// `req`, when given, is the request for these arguments (an IP literal's).
-function internalConnect(self, address, port, addressType, localAddress, localPort, flags, req) {
+function internalConnect(self, address, port, addressType, localAddress, localPort, flags) {
   let err;
+  let req;
   if (localAddress || localPort) {
     if (addressType === 4) {
       localAddress ||= DEFAULT_IPV4_ADDR;
@@ -1280,14 +1274,13 @@ function internalConnect(self, address, port, addressType, localAddress, localPo
 
   if (addressType === 6 || addressType === 4) {
     if (self._events?.connectionAttempt !== undefined || self.emit !== eeEmit) {
-      self.emit('connectionAttempt', address, port, addressType);
+      self.emit('connectionAttempt', address, port, addressType); // at node:net:1080:8
     }
     if (self.blockList?.check(address, `ipv${addressType}`)) {
       self.destroy(new ERR_IP_BLOCKED(address)); // at node:net:1084:20
       return;
     }
-    if (req === undefined) req = tcpConnectWrap(address, port, addressType, localAddress, localPort);
-    else req.localAddress = localAddress;  // (a bind above may have set its default)
+    req = tcpConnectWrap(address, port, addressType, localAddress, localPort);
     err = addressType === 4 ?
       self[kHandle].connect(req, address, port) :
       self[kHandle].connect6(req, address, port);

@@ -1358,6 +1358,7 @@ module.exports = {
     978: "  this._writeGeneric(true, chunks, '', cb);",
     983: '  this._writeGeneric(false, data, encoding, cb);',
     1073: "      const ex = new ExceptionWithHostPort(err, 'bind', localAddress, localPort);",
+    1080: "  self.emit('connectionAttempt', address, port, addressType);",
     1084: '      self.destroy(new ERR_IP_BLOCKED(address));',
     1115: "    const ex = new ExceptionWithHostPort(err, 'connect', address, port, details);",
     1135: '      self.destroy(new ERR_SOCKET_CONNECTION_TIMEOUT());',

@@ -133,6 +133,23 @@ function nextTick2(callback, a, b) {
   if (tail === head) grow();
 }
 
+// process.nextTick(callback) for the library's own closures: no arguments
+// array.
+function nextTick0(callback) {
+  var proc = processObject ??= process;
+  if (proc.nextTick !== nextTick) {
+    proc.nextTick(callback);
+    return;
+  }
+  if (exitState.exiting) return;
+  tickInfo[kHasTickScheduled] = 1;
+  ring[tail] = void 0;
+  ring[tail + 1] = callback;
+  ring[tail + 3] = ++asyncIdFields[1];  // (newAsyncId, inline)
+  tail = (tail + 4) & mask;
+  if (tail === head) grow();
+}
+
 // What Node runs between timers and between immediates.
 function runNextTicks() {
   if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks(); // at runNextTicks (node:internal/process/task_queues:65:5)
@@ -165,6 +182,7 @@ module.exports = {
   kOneArgument,
   kOneOfThree,
   nextTick,
+  nextTick0,
   nextTick2,
   processTicksAndRejections,
   queueMicrotask,
