@@ -589,12 +589,15 @@ class ModuleSystem:
 
         V8 names it after its receiver: none for a plain call (`connect(...)`
         of a named import or a destructured require), `Module` for an ES
-        module namespace (`import * as net`), the exports object otherwise.
+        module namespace (`import * as net`), the exports object otherwise
+        (`net.connect(...)`, `net[name](...)`).
         """
         m = self._EXPORT_FRAME.match(frame)
         if m is None:
             return frame
         head = src[:col - 1].rstrip()
+        if head.endswith("]"):
+            return frame  # (`net[name](...)`)
         if not head.endswith("."):
             return f"{m.group(1)}{m.group(2)}"
         receiver = re.search(r"(?<![\w$.])([\w$]+)\s*\??\.$", head)

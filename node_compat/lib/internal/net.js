@@ -27,21 +27,21 @@ let lastIPv6 = NaN;
 
 function isIPv4(s) {
   if (s === lastIPv4) return true;
-  if (!IPv4Reg.test(`${s}`)) return false; // at node:internal/net:37:10
+  if (!IPv4Reg.test(s)) return false; // at Object.isIPv4 (node:internal/net:37:10)
   if (typeof s === 'string') lastIPv4 = s;
   return true;
 }
 
 function isIPv6(s) {
   if (s === lastIPv6) return true;
-  if (!IPv6Reg.test(`${s}`)) return false; // at node:internal/net:44:10
+  if (!IPv6Reg.test(s)) return false; // at Object.isIPv6 (node:internal/net:44:10)
   if (typeof s === 'string') lastIPv6 = s;
   return true;
 }
 
 function isIP(s) {
-  if (isIPv4(s)) return 4;
-  if (isIPv6(s)) return 6;
+  if (isIPv4(s)) return 4; // at Object.isIP (node:internal/net:48:7) calling -
+  if (isIPv6(s)) return 6; // at Object.isIP (node:internal/net:49:7) calling -
   return 0;
 }
 

@@ -143,7 +143,7 @@ for (const name of ['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some',
   kNativeReceivers[name] = 'Array';
 }
 Object.assign(kNativeReceivers, {
-  from: 'Function', parse: 'JSON', stringify: 'JSON', replace: 'String', replaceAll: 'String',
+  from: 'Function', test: 'RegExp', parse: 'JSON', stringify: 'JSON', replace: 'String', replaceAll: 'String',
   // Those that throw on bad arguments: Object's own functions (V8 names
   // their receiver, Object, a Function), and methods of strings, numbers,
   // dates and Reflect.
@@ -180,6 +180,8 @@ function v8Frames(frames, skip, receivers, limit, inTicks, awaiting) {
       // String.prototype.replace calls RegExp's [Symbol.replace]: V8 shows one
       // frame. A template literal is a call of concat to QuickJS: none.
       if (name.startsWith('[Symbol.') && lines[i + 1] === `    at ${name.slice(8, -1)} (native)`) continue;
+      // RegExp's test calls its exec: V8 shows test alone.
+      if (name === 'exec' && lines[i + 1] === '    at test (native)') continue;
       if (name === 'concat') continue;
       // (V8 shows no frame for the Array constructor.)
       if (name === 'Array') continue;

@@ -977,6 +977,8 @@ module.exports = {
   'node:internal/net': {
     37: '  return RegExpPrototypeTest(IPv4Reg, s);',
     44: '  return RegExpPrototypeTest(IPv6Reg, s);',
+    48: '  if (isIPv4(s)) return 4;',
+    49: '  if (isIPv6(s)) return 6;',
   },
   'node:internal/per_context/domexception': {
     53: '    ErrorCaptureStackTrace(this);',
