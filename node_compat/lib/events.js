@@ -865,17 +865,24 @@ function on(emitter, event, options = { __proto__: null }) {
     [Symbol.asyncIterator]() { return this; },
   }, AsyncIteratorPrototype);
 
+  // The listeners this iterator added, and only those, go when it ends:
+  // others on the same events (a socket's own 'end' one) stay.
+  const added = [];
+  const listen = (name, listener) => {
+    eventTargetAgnosticAddListener(emitter, name, listener);
+    added.push([name, listener]);
+  };
   const abortListenerDisposable = signal ? addAbortListener(signal, abortListener) : null;
-  eventTargetAgnosticAddListener(emitter, event, options[kFirstEventParam] ? eventHandler : function(...args) {
+  listen(event, options[kFirstEventParam] ? eventHandler : function(...args) {
     return eventHandler(args);
   });
   if (event !== 'error' && typeof emitter.on === 'function') {
-    emitter.on('error', errorHandler);
+    listen('error', errorHandler);
   }
   const closeEvents = options?.close;
   if (closeEvents?.length) {
     for (let i = 0; i < closeEvents.length; i++) {
-      eventTargetAgnosticAddListener(emitter, closeEvents[i], closeHandler);
+      listen(closeEvents[i], closeHandler);
     }
   }
 
@@ -907,8 +914,10 @@ function on(emitter, event, options = { __proto__: null }) {
 
   function closeHandler() {
     abortListenerDisposable?.[Symbol.dispose]();
-    emitter.removeAllListeners?.(event);
-    if (typeof emitter.removeListener === 'function') emitter.removeListener('error', errorHandler);
+    while (added.length) {
+      const [name, listener] = added.pop();
+      eventTargetAgnosticRemoveListener(emitter, name, listener);
+    }
     finished = true;
     const doneResult = createIterResult(void 0, true);
     while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(doneResult);
