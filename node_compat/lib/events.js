@@ -781,7 +781,7 @@ async function once(emitter, name, options = { __proto__: null }) {
     function abortListener() {
       eventTargetAgnosticRemoveListener(emitter, name, resolver);
       eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
-      reject(new AbortError(void 0, { cause: signal?.reason }));
+      reject(new AbortError(void 0, { cause: signal?.reason })); // at AbortSignal.abortListener (node:events:994:14)
     }
     if (signal != null) {
       eventTargetAgnosticAddListener(signal, 'abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
@@ -887,7 +887,7 @@ function on(emitter, event, options = { __proto__: null }) {
   }
 
   function abortListener() {
-    errorHandler(new AbortError(void 0, { cause: signal?.reason }));
+    errorHandler(new AbortError(void 0, { cause: signal?.reason })); // at AbortSignal.abortListener (node:events:1164:18)
   }
 
   function eventHandler(value) {

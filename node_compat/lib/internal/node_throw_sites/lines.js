@@ -298,6 +298,7 @@ module.exports = {
     960: "  validateObject(options, 'options');",
     962: "  validateAbortSignal(signal, 'options.signal');",
     964: '    throw new AbortError(undefined, { cause: signal.reason });',
+    994: '      reject(new AbortError(undefined, { cause: signal?.reason }));',
     1016: "    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);",
     1021: "  if (typeof emitter.on === 'function') {",
     1030: "    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);",
@@ -307,6 +308,7 @@ module.exports = {
     1055: "  validateInteger(highWatermark, 'options.highWaterMark', 1);",
     1058: "  validateInteger(lowWatermark, 'options.lowWaterMark', 1);",
     1107: "        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator',",
+    1164: '    errorHandler(new AbortError(undefined, { cause: signal?.reason }));',
   },
   'node:fs': {
     187: "  validateFunction(cb, 'cb');",
