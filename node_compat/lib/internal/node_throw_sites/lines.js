@@ -1495,6 +1495,7 @@ module.exports = {
     140: "    validateAbortSignal(options.signal, 'options.signal');",
     144: "    validateBoolean(options.ref, 'options.ref');",
     150: '    throw new AbortError(undefined, { cause: signal.reason });',
+    172: '              new AbortError(undefined, { cause: signal.reason })));',
     188: '    throw new AbortError(undefined, { cause: signal?.reason });',
     204: '    throw new ERR_ILLEGAL_CONSTRUCTOR();',
     211: '    if (!this[kScheduler])',
