@@ -315,7 +315,8 @@ class Realm:
 
     def _drain_ticks(self) -> None:
         info = self.tick_info
-        if not info[0] and not info[1]:
+        # As Node's InternalCallbackScope: microtasks first unless a tick is queued.
+        if not info[0]:
             engine = self.engine
             if engine.has_pending_jobs:
                 self.run_microtasks()

@@ -781,7 +781,7 @@ async function once(emitter, name, options = { __proto__: null }) {
     function abortListener() {
       eventTargetAgnosticRemoveListener(emitter, name, resolver);
       eventTargetAgnosticRemoveListener(emitter, 'error', errorListener);
-      reject(new AbortError(void 0, { cause: signal?.reason }));
+      reject(new AbortError(void 0, { cause: signal?.reason })); // at AbortSignal.abortListener (node:events:994:14)
     }
     if (signal != null) {
       eventTargetAgnosticAddListener(signal, 'abort', abortListener, { __proto__: null, once: true, [kResistStopPropagation]: true });
@@ -865,22 +865,29 @@ function on(emitter, event, options = { __proto__: null }) {
     [Symbol.asyncIterator]() { return this; },
   }, AsyncIteratorPrototype);
 
+  // The listeners this iterator added, and only those, go when it ends:
+  // others on the same events (a socket's own 'end' one) stay.
+  const added = [];
+  const listen = (name, listener) => {
+    eventTargetAgnosticAddListener(emitter, name, listener);
+    added.push([name, listener]);
+  };
   const abortListenerDisposable = signal ? addAbortListener(signal, abortListener) : null;
-  eventTargetAgnosticAddListener(emitter, event, options[kFirstEventParam] ? eventHandler : function(...args) {
+  listen(event, options[kFirstEventParam] ? eventHandler : function(...args) {
     return eventHandler(args);
   });
   if (event !== 'error' && typeof emitter.on === 'function') {
-    emitter.on('error', errorHandler);
+    listen('error', errorHandler);
   }
   const closeEvents = options?.close;
   if (closeEvents?.length) {
     for (let i = 0; i < closeEvents.length; i++) {
-      eventTargetAgnosticAddListener(emitter, closeEvents[i], closeHandler);
+      listen(closeEvents[i], closeHandler);
     }
   }
 
   function abortListener() {
-    errorHandler(new AbortError(void 0, { cause: signal?.reason }));
+    errorHandler(new AbortError(void 0, { cause: signal?.reason })); // at AbortSignal.abortListener (node:events:1164:18)
   }
 
   function eventHandler(value) {
@@ -907,8 +914,10 @@ function on(emitter, event, options = { __proto__: null }) {
 
   function closeHandler() {
     abortListenerDisposable?.[Symbol.dispose]();
-    emitter.removeAllListeners?.(event);
-    if (typeof emitter.removeListener === 'function') emitter.removeListener('error', errorHandler);
+    while (added.length) {
+      const [name, listener] = added.pop();
+      eventTargetAgnosticRemoveListener(emitter, name, listener);
+    }
     finished = true;
     const doneResult = createIterResult(void 0, true);
     while (unconsumedPromises.length > 0) unconsumedPromises.shift().resolve(doneResult);

@@ -3,8 +3,8 @@
 // node:stream — Node 23.5's streams: our own core (Readable, Writable,
 // Duplex, Transform, PassThrough, finished, pipeline, under
 // internal/streams/) and, from the vendored readable-stream package (see
-// internal/streams/vendored.js), compose, the operators on
-// Readable.prototype and addAbortSignal; with Node 23.5's exports:
+// internal/streams/vendored.js), compose and the operators on
+// Readable.prototype; with Node 23.5's exports:
 // duplexPair, the default high-water marks and the promise forms.
 
 const { vendored } = require('internal/streams/vendored');
@@ -18,7 +18,7 @@ const compose = vendored('internal/streams/compose');
 const { pipeline } = require('internal/streams/pipeline');
 const { destroyer } = require('internal/streams/destroy');
 const eos = require('internal/streams/end-of-stream');
-const { addAbortSignal } = vendored('internal/streams/add-abort-signal');
+const { addAbortSignal } = require('internal/streams/add-abort-signal');
 const { getDefaultHighWaterMark, setDefaultHighWaterMark } = require('internal/streams/state');
 
 const Stream = module.exports = require('internal/streams/legacy').Stream;

@@ -123,7 +123,8 @@ async function* setInterval(after, value, options = kEmptyObject) {
       onAbort = () => {
         clearInterval(interval);
         if (wake !== undefined) {
-          wake();
+          // A consumer waiting for the next tick gets the error made here, as in Node.
+          wake(Promise.reject(new AbortError(undefined, { cause: signal.reason }))); // at AbortSignal.onCancel (node:timers/promises:172:15)
           wake = undefined;
         }
       };

@@ -49,7 +49,7 @@ function stackHeader(err) {
 // call Node's own entry functions (onStreamRead, processTicksAndRejections,
 // processTimers, ...), which Node calls from native code: their frames are
 // not shown.
-const kNativeEntry = /^ {4}at (?:(?:callback\w*|processTicks|runTimers|runImmediates) \(node:internal\/bootstrap\/node:|run \(node:internal\/timers_runner:)/;
+const kNativeEntry = /^ {4}at (?:(?:callback\w*|processTicks(?:AfterJobs)?|runTimers|runImmediates) \(node:internal\/bootstrap\/node:|run \(node:internal\/timers_runner:)/;
 
 // The receivers of frames V8 names after them, which QuickJS's frames do
 // not keep: the emitters whose listeners were running when an error was

@@ -111,7 +111,7 @@ require('internal/bootstrap/stdio');
 function afterCallback() {
   for (;;) {
     try {
-      if (!hasTickScheduled() && !hasRejectionToWarn()) runMicrotasks();
+      if (!hasTickScheduled()) runMicrotasks();
       if (!hasTickScheduled() && !hasRejectionToWarn()) return;
       processTicksAndRejections();
       return;
@@ -164,7 +164,8 @@ function callback0(asyncId, target, method) {
   try {
     result = target[method]();
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -181,7 +182,8 @@ function callback1(asyncId, target, method, a) {
   try {
     result = target[method](a);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -198,7 +200,8 @@ function callback2(asyncId, target, method, a, b) {
   try {
     result = target[method](a, b);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -215,7 +218,8 @@ function callback3(asyncId, target, method, a, b, c) {
   try {
     result = target[method](a, b, c);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -232,7 +236,8 @@ function callback4(asyncId, target, method, a, b, c, d) {
   try {
     result = target[method](a, b, c, d);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -249,7 +254,8 @@ function callback5(asyncId, target, method, a, b, c, d, e) {
   try {
     result = target[method](a, b, c, d, e);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -282,7 +288,8 @@ function callbackRead(asyncId, onread, handle, nread, buffer) {
     if (onread === directCalls.onread) onread(nread, buffer, handle);
     else callFunction(onread, handle, nread, buffer);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -297,7 +304,8 @@ function callbackComplete(asyncId, req, status) {
   try {
     req.oncomplete(status);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -312,7 +320,8 @@ function callbackConnect(asyncId, req, status, handle, readable, writable) {
   try {
     req.oncomplete(status, handle, req, readable, writable);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -332,7 +341,8 @@ function callbackClose(asyncId, handle, fn) {
     if (fn === directCalls.close || fn === directCalls.closeAfterError) fn(handle);
     else callFunction(fn, handle);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -356,7 +366,8 @@ function callbackAccept(asyncId, server, handle, tcpFields) {
     if (tcpFields) initTCPHandle(handle);
     server.onconnection(0, handle);
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
@@ -375,12 +386,21 @@ function callbackMessage(asyncId, handle, nread, buffer, address, port, ipv6) {
   try {
     handle.onmessage(nread, handle, buffer, nread < 0 ? undefined : { address, family: ipv6 ? 'IPv6' : 'IPv4', port });
     asyncIdFields[0] = outer;
-    if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicksAndRejections(true);
+    if (tickFlags[0] !== 0) processTicksAndRejections(true);
+    else if (tickFlags[1] !== 0) processTicksAfterJobs();
   } catch (err) {
     triggerUncaughtException(err, false);
     asyncIdFields[0] = outer;
     if (tickFlags[0] !== 0 || tickFlags[1] !== 0) processTicks(true);
   }
+}
+
+// A rejection to report after a call, and no tick: the microtasks run
+// first, as Node's InternalCallbackScope runs them when no tick is queued
+// (no processTicksAndRejections frame under them), then the rejections.
+function processTicksAfterJobs() {
+  runMicrotasks();
+  processTicksAndRejections(true);
 }
 
 // `leaveJobs` (from callbackN): see processTicksAndRejections.

@@ -298,6 +298,7 @@ module.exports = {
     960: "  validateObject(options, 'options');",
     962: "  validateAbortSignal(signal, 'options.signal');",
     964: '    throw new AbortError(undefined, { cause: signal.reason });',
+    994: '      reject(new AbortError(undefined, { cause: signal?.reason }));',
     1016: "    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);",
     1021: "  if (typeof emitter.on === 'function') {",
     1030: "    throw new ERR_INVALID_ARG_TYPE('emitter', 'EventEmitter', emitter);",
@@ -307,6 +308,7 @@ module.exports = {
     1055: "  validateInteger(highWatermark, 'options.highWaterMark', 1);",
     1058: "  validateInteger(lowWatermark, 'options.lowWaterMark', 1);",
     1107: "        throw new ERR_INVALID_ARG_TYPE('EventEmitter.AsyncIterator',",
+    1164: '    errorHandler(new AbortError(undefined, { cause: signal?.reason }));',
   },
   'node:fs': {
     187: "  validateFunction(cb, 'cb');",
@@ -1072,6 +1074,10 @@ module.exports = {
   'node:internal/streams/add-abort-signal': {
     29: "    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal);",
     36: "    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream);",
+    38: '  return module.exports.addAbortSignalNoValidate(signal, stream);',
+    47: '      stream.destroy(new AbortError(undefined, { cause: signal.reason }));',
+    50: '      stream[kControllerErrorFunction](new AbortError(undefined, { cause: signal.reason }));',
+    53: '    onAbort();',
   },
   'node:internal/streams/compose': {
     30: "    throw new ERR_MISSING_ARGS('streams');",
@@ -1128,6 +1134,9 @@ module.exports = {
     369: "    validateObject(options, 'options');",
     396: "    validateAbortSignal(options.signal, 'options.signal');",
   },
+  'node:internal/streams/passthrough': {
+    42: '  Transform.call(this, options);',
+  },
   'node:internal/streams/pipeline': {
     65: "      destroyImpl.destroyer(stream, err || new ERR_STREAM_DESTROYED('pipe'));",
     75: "  validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]');",
@@ -1147,6 +1156,7 @@ module.exports = {
     276: "    getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex) :",
     299: '    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);',
     337: '  this._readableState = new ReadableState(options, this, false);',
+    350: '      addAbortSignal(options.signal, this);',
     375: '    error = this.readableEnded ? null : new AbortError();',
     390: '    readableAddChunkPushByteMode(this, state, chunk, encoding) :',
     391: '    readableAddChunkPushObjectMode(this, state, chunk, encoding);',
@@ -1175,12 +1185,14 @@ module.exports = {
     38: '      throw new ERR_INVALID_ARG_VALUE(name, hwm);',
   },
   'node:internal/streams/transform': {
+    102: '  Duplex.call(this, options);',
     163: "  throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()');",
   },
   'node:internal/streams/writable': {
     317: "    getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex) :",
     338: '    throw new ERR_UNKNOWN_ENCODING(defaultEncoding);',
     405: '  this._writableState = new WritableState(options, this, false);',
+    424: '      addAbortSignal(options.signal, this);',
     448: '  errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE());',
     459: '    throw new ERR_STREAM_NULL_VALUES();',
     466: '      throw new ERR_UNKNOWN_ENCODING(encoding);',
@@ -1486,6 +1498,7 @@ module.exports = {
     140: "    validateAbortSignal(options.signal, 'options.signal');",
     144: "    validateBoolean(options.ref, 'options.ref');",
     150: '    throw new AbortError(undefined, { cause: signal.reason });',
+    172: '              new AbortError(undefined, { cause: signal.reason })));',
     188: '    throw new AbortError(undefined, { cause: signal?.reason });',
     204: '    throw new ERR_ILLEGAL_CONSTRUCTOR();',
     211: '    if (!this[kScheduler])',

@@ -7,10 +7,6 @@
 
 module.exports = {
   __proto__: null,
-  'node:vendor/readable-stream/lib/internal/streams/add-abort-signal': {
-    15: 'node:internal/streams/add-abort-signal:29:11',
-    21: 'node:internal/streams/add-abort-signal:36:11',
-  },
   'node:vendor/readable-stream/lib/internal/streams/compose': {
     22: 'node:internal/streams/compose:30:11',
     44: 'node:internal/streams/compose:61:13',

@@ -15,7 +15,6 @@ const EE = require('events');
 const Readable = require('internal/streams/readable');
 const Writable = require('internal/streams/writable');
 const destroyImpl = require('internal/streams/destroy');
-const { ERR_INVALID_ARG_TYPE } = require('internal/errors').codes;
 const { keepShapes, kOnConstructed, kState, kDestroyed } = require('internal/streams/utils');
 
 module.exports = Duplex;
@@ -106,13 +105,8 @@ keepShapes(new Duplex()._events);
 
 let addAbortSignalImpl;
 function addAbortSignal(signal, stream) {
-  // (The signal is checked here, where Node's frames can be noted: the
-  // vendored module's lines cannot carry notes.)
-  if (typeof signal !== 'object' || !('aborted' in signal)) {
-    throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal); // at validateAbortSignal (node:internal/streams/add-abort-signal:29:11) | addAbortSignal (node:internal/streams/add-abort-signal:34:3)
-  }
-  addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
-  addAbortSignalImpl.addAbortSignalNoValidate(signal, stream);
+  addAbortSignalImpl ??= require('internal/streams/add-abort-signal');
+  addAbortSignalImpl.addAbortSignal(signal, stream); // at -
 }
 
 // The Writable's accessors; `destroyed` is true once both sides are.

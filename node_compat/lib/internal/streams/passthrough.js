@@ -11,7 +11,7 @@ Object.setPrototypeOf(PassThrough, Transform);
 
 function PassThrough(options) {
   if (!(this instanceof PassThrough)) return new PassThrough(options);
-  Transform.call(this, options);
+  Transform.call(this, options); // at node:internal/streams/passthrough:42:13
 }
 
 PassThrough.prototype._transform = function(chunk, encoding, cb) {

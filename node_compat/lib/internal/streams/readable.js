@@ -256,7 +256,7 @@ function Readable(options) {
     if (typeof options.read === 'function') this._read = options.read;
     if (typeof options.destroy === 'function') this._destroy = options.destroy;
     if (typeof options.construct === 'function') this._construct = options.construct;
-    if (options.signal) addAbortSignal(options.signal, this);
+    if (options.signal) addAbortSignal(options.signal, this); // at node:internal/streams/readable:350:7
   }
 
   // What Stream(options) does (EventEmitter's init), two calls shorter.
@@ -271,8 +271,8 @@ function Readable(options) {
 
 let addAbortSignalImpl;
 function addAbortSignal(signal, stream) {
-  addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
-  addAbortSignalImpl.addAbortSignal(signal, stream);
+  addAbortSignalImpl ??= require('internal/streams/add-abort-signal');
+  addAbortSignalImpl.addAbortSignal(signal, stream); // at -
 }
 
 let eosImpl;

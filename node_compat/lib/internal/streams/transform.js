@@ -34,7 +34,7 @@ function Transform(options) {
     };
   }
 
-  Duplex.call(this, options);
+  Duplex.call(this, options); // at node:internal/streams/transform:102:10
 
   // _read does nothing a synchronous push could upset.
   this._readableState.sync = false;

@@ -4,8 +4,8 @@
 // `readable-stream` package (the streams team's port of Node's
 // lib/internal/streams, vendored at build time under
 // vendor/readable-stream/; see node_compat/build/): compose, duplexify
-// (Duplex.from), the operators (map, filter, ...), Readable.from and
-// addAbortSignal. None of them is on a hot path.
+// (Duplex.from), the operators (map, filter, ...) and Readable.from. None
+// of them is on a hot path.
 //
 // The package's files are used as they are; what they require is mapped
 // here: its npm dependencies go to our builtins, the compatibility shims it
@@ -28,7 +28,7 @@ const aliases = {
   [`${PKG}/stream/promises`]: 'stream/promises',
 };
 for (const name of [
-  'destroy', 'duplex', 'end-of-stream', 'legacy', 'passthrough', 'pipeline',
+  'add-abort-signal', 'destroy', 'duplex', 'end-of-stream', 'legacy', 'passthrough', 'pipeline',
   'readable', 'state', 'transform', 'utils', 'writable',
 ]) {
   aliases[`${PKG}/internal/streams/${name}`] = `internal/streams/${name}`;

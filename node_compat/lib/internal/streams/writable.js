@@ -291,7 +291,7 @@ function Writable(options) {
     if (typeof options.destroy === 'function') this._destroy = options.destroy;
     if (typeof options.final === 'function') this._final = options.final;
     if (typeof options.construct === 'function') this._construct = options.construct;
-    if (options.signal) addAbortSignal(options.signal, this);
+    if (options.signal) addAbortSignal(options.signal, this); // at node:internal/streams/writable:424:7
   }
 
   // What Stream(options) does (EventEmitter's init), two calls shorter.
@@ -316,8 +316,8 @@ Object.defineProperty(Writable, Symbol.hasInstance, {
 
 let addAbortSignalImpl;
 function addAbortSignal(signal, stream) {
-  addAbortSignalImpl ??= require('internal/streams/vendored').vendored('internal/streams/add-abort-signal');
-  addAbortSignalImpl.addAbortSignal(signal, stream);
+  addAbortSignalImpl ??= require('internal/streams/add-abort-signal');
+  addAbortSignalImpl.addAbortSignal(signal, stream); // at -
 }
 
 Writable.prototype.pipe = function() {
