@@ -557,7 +557,7 @@ function writeAfterFIN(chunk, encoding, cb) {
     cb = encoding;
     encoding = null;
   }
-  const err = genericNodeError('This socket has been ended by the other party', { code: 'EPIPE' }); // at node:net:580:14
+  const err = genericNodeError('This socket has been ended by the other party', { code: 'EPIPE' }); // at genericNodeError (node:internal/errors:983:15) | wrappedFn (node:internal/errors:537:14) | Socket.writeAfterFIN [as write] (node:net:580:14)
   if (typeof cb === 'function') process.nextTick(cb, err);
   this.destroy(err);
   return false;
@@ -768,7 +768,7 @@ Socket.prototype._destroy = function(exception, cb) {
       this[kBytesWritten] = handle.bytesWritten;
       if (this.resetAndClosing) {
         this.resetAndClosing = false;
-        const err = handle.reset(() => this.emit('close', hadError));
+        const err = handle.reset(() => this.emit('close', hadError)); // at {entry}.<anonymous> (node:net:835:14)
         if (err) this.emit('error', errnoException(err, 'reset')); // at node:net:838:28
       } else if (this._closeAfterHandlingError) {
         // Closed from a microtask so an 'error' listener still sees the handle.
@@ -900,7 +900,7 @@ Socket.prototype._writeGeneric = function(writev, data, encoding, cb) {
     this._pendingEncoding = encoding;
     this.once('connect', function connect() {
       this.off('close', onClose);
-      this._writeGeneric(writev, data, encoding, cb);
+      this._writeGeneric(writev, data, encoding, cb); // at node:net:949:12
     });
     function onClose() {
       cb(new ERR_SOCKET_CLOSED_BEFORE_CONNECTION()); // at node:net:952:10

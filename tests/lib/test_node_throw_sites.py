@@ -73,7 +73,7 @@ def test_markers_end_their_line():
         if rel == Path("internal/node_throw_sites.js"):
             continue  # (its documentation shows the form)
         for number, line in enumerate(text.split("\n"), 1):
-            if "// at node:" in line and not re.search(r"// at node:[\w/.-]+:\d+:\d+(?: calling [\w$.]+)?$", line):
+            if "// at node:" in line and not re.search(r"// at node:[\w/.-]+:\d+:\d+(?: calling (?:[\w$.]+|\{emitter\}|-|new))?$", line):
                 misplaced.append(f"{rel}:{number}")
     assert misplaced == []
 

@@ -136,14 +136,14 @@ function writeGeneric(self, data, encoding, cb) {
       err = handle.writeBuffer(req, bufferFrom(data, encoding)); // at handleWriteReq (node:internal/stream_base_commons:73:26) | writeGeneric (node:internal/stream_base_commons:148:15)
   }
   if (err !== 0 || streamBaseState[kLastWriteWasAsync] !== 0) {
-    afterWriteDispatched(req, err, cb);
+    afterWriteDispatched(req, err, cb); // at writeGeneric (node:internal/stream_base_commons:150:3)
     return req;
   }
   // Written at once: afterWriteDispatched's usual case, inline (the request
   // is not async and its callback is `cb`, as it was made above).
   req.bytes = streamBaseState[kBytesWritten];
   req.callback = null;
-  if (typeof cb === 'function') cb();
+  if (typeof cb === 'function') cb(); // at afterWriteDispatched (node:internal/stream_base_commons:162:9) | writeGeneric (node:internal/stream_base_commons:150:3)
   req.handle = null;
   if (spareCount < spareWriteWraps.length) spareWriteWraps[spareCount++] = req;
   return req;
@@ -178,11 +178,14 @@ function writevGeneric(self, data, cb) {
 function afterWriteDispatched(req, err, cb) {
   req.bytes = streamBaseState[kBytesWritten];
   req.async = streamBaseState[kLastWriteWasAsync] !== 0;
-  if (err !== 0) return cb(errnoException(err, 'write', req.error));
+  if (err !== 0) {
+    const ex = errnoException(err, 'write', req.error); // at node:internal/stream_base_commons:159:15
+    return cb(ex); // at node:internal/stream_base_commons:159:12
+  }
   if (!req.async) {
     const callback = req.callback;
     req.callback = null;
-    if (typeof callback === 'function') callback();
+    if (typeof callback === 'function') callback(); // at node:internal/stream_base_commons:162:9
     req.handle = null;
     if (spareCount < spareWriteWraps.length) spareWriteWraps[spareCount++] = req;
   } else {

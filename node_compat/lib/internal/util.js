@@ -161,7 +161,7 @@ function once(callback, { preserveReturnValue = false } = kEmptyObject) {
   return function(...args) {
     if (called) return returnValue;
     called = true;
-    const result = Reflect.apply(callback, this, args);
+    const result = Reflect.apply(callback, this, args); // at node:internal/util:544:20 calling {emitter}
     returnValue = preserveReturnValue ? result : undefined;
     return result;
   };

@@ -177,7 +177,7 @@ Object.defineProperties(Console.prototype, {
     // listener removed right after the write costs less than a `once` one.)
     try {
       if (stream.listenerCount('error') === 0) stream.on('error', noop);
-      stream.write(string, errorHandler);
+      stream.write(string, errorHandler); // at console.value (node:internal/console/constructor:291:16)
     } catch (e) {
       if (isStackOverflowError(e)) throw e;
     } finally {
@@ -270,11 +270,11 @@ const indexKey = '(index)';
 
 const consoleMethods = {
   log(...args) {
-    this[kWriteToConsole](kUseStdout, this[kFormatForStdout](args));
+    this[kWriteToConsole](kUseStdout, this[kFormatForStdout](args)); // at console.log (node:internal/console/constructor:374:26)
   },
 
   warn(...args) {
-    this[kWriteToConsole](kUseStderr, this[kFormatForStderr](args));
+    this[kWriteToConsole](kUseStderr, this[kFormatForStderr](args)); // at console.warn (node:internal/console/constructor:379:26)
   },
 
   dir(object, options) {

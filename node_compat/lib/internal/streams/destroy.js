@@ -134,7 +134,7 @@ function callDestroy(stream, err, cb) {
     destroyed(stream, cb, destroyError);
   };
   try {
-    stream._destroy(err || null, onDestroy);
+    stream._destroy(err || null, onDestroy); // at _destroy (node:internal/streams/destroy:122:10)
   } catch (destroyError) {
     onDestroy(destroyError);
   }
@@ -165,7 +165,7 @@ function emitCloseNT(stream) {
   let flags = 0;
   if (w) flags = w[kState] |= kCloseEmitted;
   if (r) flags |= r[kState] |= kCloseEmitted;
-  if ((flags & kEmitClose) !== 0) stream.emit('close');
+  if ((flags & kEmitClose) !== 0) stream.emit('close'); // at node:internal/streams/destroy:148:10
 }
 
 // 'error' at most once per stream, whichever side reports it.

@@ -13,6 +13,7 @@ const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE },
 } = require('internal/errors');
 const { kEmptyObject, once } = require('internal/util');
+const listeners = require('internal/events/listeners');
 const {
   validateAbortSignal,
   validateBoolean,
@@ -88,7 +89,7 @@ function eos(stream, options, callback) {
     // on, so 'close' may not come.
     if (stream.destroyed) willEmitClose = false;
     if (willEmitClose && (!stream.readable || readable)) return;
-    if (!readable || readableFinished) callback.call(stream);
+    if (!readable || readableFinished) callback.call(stream); // at node:internal/streams/end-of-stream:112:16 calling {emitter}
   };
 
   let readableFinished = isReadableFinished(stream, false);
@@ -96,11 +97,11 @@ function eos(stream, options, callback) {
     readableFinished = true;
     if (stream.destroyed) willEmitClose = false;
     if (willEmitClose && (!stream.writable || writable)) return;
-    if (!writable || writableFinished) callback.call(stream);
+    if (!writable || writableFinished) callback.call(stream); // at node:internal/streams/end-of-stream:131:16 calling {emitter}
   };
 
   const onerror = (err) => {
-    callback.call(stream, err);
+    callback.call(stream, err); // at node:internal/streams/end-of-stream:136:14 calling {emitter}
   };
 
   let closed = isClosed(stream);
@@ -108,28 +109,32 @@ function eos(stream, options, callback) {
   const onclose = () => {
     closed = true;
     const errored = isWritableErrored(stream) || isReadableErrored(stream);
-    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
+    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored); // at node:internal/streams/end-of-stream:147:23 calling {emitter}
 
     if (readable && !readableFinished && isReadableNodeStream(stream, true)) {
       if (!isReadableFinished(stream, false)) {
-        return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE()); // at node:internal/streams/end-of-stream:153:30
+        const err = new ERR_STREAM_PREMATURE_CLOSE(); // at node:internal/streams/end-of-stream:153:30
+        return callback.call(stream, err); // at node:internal/streams/end-of-stream:152:25 calling {emitter}
       }
     }
     if (writable && !writableFinished) {
       if (!isWritableFinished(stream, false)) {
-        return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE()); // at node:internal/streams/end-of-stream:158:30
+        const err = new ERR_STREAM_PREMATURE_CLOSE(); // at node:internal/streams/end-of-stream:158:30
+        return callback.call(stream, err); // at node:internal/streams/end-of-stream:157:25 calling {emitter}
       }
     }
-    callback.call(stream);
+    callback.call(stream); // at node:internal/streams/end-of-stream:161:14 calling {emitter}
   };
 
   // Already over when we were called: only an error is left to report.
   const onclosed = () => {
     closed = true;
     const errored = isWritableErrored(stream) || isReadableErrored(stream);
-    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored);
-    callback.call(stream);
+    if (errored && typeof errored !== 'boolean') return callback.call(stream, errored); // at node:internal/streams/end-of-stream:170:23 calling {emitter}
+    callback.call(stream); // at node:internal/streams/end-of-stream:173:14 calling {emitter}
   };
+  // onclose/onclosed on the next tick: run on the stream (see onStream).
+  const onStreamSoon = (fn) => () => onStream(stream, fn); // at -
 
   const onrequest = () => {
     stream.req.on('finish', onfinish);
@@ -154,24 +159,24 @@ function eos(stream, options, callback) {
   stream.on('close', onclose);
 
   if (closed) {
-    process.nextTick(onclose);
+    process.nextTick(onStreamSoon(onclose));
   } else if (wState?.errorEmitted || rState?.errorEmitted) {
-    if (!willEmitClose) process.nextTick(onclosed);
+    if (!willEmitClose) process.nextTick(onStreamSoon(onclosed));
   } else if (
     !readable &&
     (!willEmitClose || isReadable(stream)) &&
     (writableFinished || isWritable(stream) === false) &&
     (wState == null || wState.pendingcb === undefined || wState.pendingcb === 0)
   ) {
-    process.nextTick(onclosed);
+    process.nextTick(onStreamSoon(onclosed));
   } else if (
     !writable &&
     (!willEmitClose || isWritable(stream)) &&
     (readableFinished || isReadable(stream) === false)
   ) {
-    process.nextTick(onclosed);
+    process.nextTick(onStreamSoon(onclosed));
   } else if (rState && stream.req && stream.aborted) {
-    process.nextTick(onclosed);
+    process.nextTick(onStreamSoon(onclosed));
   }
 
   const cleanup = () => {
@@ -200,6 +205,18 @@ function eos(stream, options, callback) {
   }
 
   return cleanup;
+}
+
+// Runs `fn`, a listener of eos's called on the next tick, as the stream's
+// event would run it: stacks name the frames of the user's callback after
+// the stream (V8's `Socket.<anonymous>`), which is its `this`.
+function onStream(stream, fn) {
+  const depth = listeners.enterEmitter(stream);
+  try {
+    fn(); // at -
+  } finally {
+    listeners.leaveEmitter(depth);
+  }
 }
 
 // Runs `abort` when the signal aborts (on the next tick if it has already);

@@ -581,7 +581,7 @@ Readable.prototype.read = function(n) {
       if (length === 0) flags |= kNeedReadable;
       state[kState] = flags;
       try {
-        this._read(hwm);
+        this._read(hwm); // at Readable.read (node:internal/streams/readable:737:12) calling Readable._read
       } catch (err) {
         errorOrDestroy(this, err);
       }
@@ -650,7 +650,7 @@ Readable.prototype.read = function(n) {
     if (state.length === 0) flags |= kNeedReadable;
     state[kState] = flags;
     try {
-      this._read(state.highWaterMark);
+      this._read(state.highWaterMark); // at Readable.read (node:internal/streams/readable:737:12) calling Readable._read
     } catch (err) {
       errorOrDestroy(this, err);
     }
@@ -795,7 +795,7 @@ function emitReadable_(stream) {
   // data), ended, or over the mark.
   if ((flags & (kFlowing | kEnded)) === 0 && state.length <= state.highWaterMark) flags |= kNeedReadable;
   state[kState] = flags;
-  if ((flags & kFlowing) !== 0) flow(stream, state, flags);
+  if ((flags & kFlowing) !== 0) flow(stream, state, flags); // at node:internal/streams/readable:845:3
 }
 
 // Keeps the buffer filled to the mark: a tick after data came, read(0)
@@ -821,7 +821,7 @@ function maybeReadMore_(stream, state) {
       flags |= kReading | kNeedReadable;
       break;
     }
-    stream.read(0);
+    stream.read(0); // at node:internal/streams/readable:891:12
     flags = state[kState];
     if (len === state.length) break;
   }
@@ -856,7 +856,7 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   }
 
   function onend() {
-    dest.end();
+    dest.end(); // at node:internal/streams/readable:946:10
   }
 
   let ondrain;
@@ -1069,7 +1069,7 @@ Readable.prototype.resume = function() {
 };
 
 function resume_(stream, state) {
-  if ((state[kState] & kReading) === 0) stream.read(0);
+  if ((state[kState] & kReading) === 0) stream.read(0); // at node:internal/streams/readable:1255:12
   let flags = state[kState] & ~kResumeScheduled;
   state[kState] = flags;
   if (stream.emit !== eeEmit) {
@@ -1473,7 +1473,7 @@ function endReadableNT(state, stream) {
       (wFlags & kAutoDestroy) !== 0 && ((wFlags & kWritableFinished) !== 0 ||
         (wFlags & (kWritableHasWritable | kWritableWritable)) === kWritableHasWritable) :
       wState.autoDestroy && (wState.finished || wState.writable === false))) {
-      stream.destroy();
+      stream.destroy(); // at node:internal/streams/readable:1712:16
     }
   }
 }

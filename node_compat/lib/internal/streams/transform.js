@@ -53,7 +53,7 @@ function Transform(options) {
 
 function final(cb) {
   if (typeof this._flush === 'function' && !this.destroyed) {
-    this._flush((er, data) => {
+    this._flush((er, data) => { // at Transform.final [as _final] (node:internal/streams/transform:128:10) calling Transform._flush
       if (er) {
         if (cb) cb(er);
         else this.destroy(er);
@@ -84,7 +84,7 @@ Transform.prototype._write = function(chunk, encoding, callback) {
   const wState = this._writableState;
   const length = rState.length;
 
-  this._transform(chunk, encoding, (err, val) => {
+  this._transform(chunk, encoding, (err, val) => { // at Transform._write (node:internal/streams/transform:171:8) calling Transform._transform
     if (err) {
       callback(err);
       return;

@@ -452,18 +452,18 @@ function doWrite(stream, state, writev, len, chunk, encoding, cb) {
   } else if (writev) {
     stream._writev(chunk, state.onwrite); // at doWrite (node:internal/streams/writable:594:12)
   } else {
-    stream._write(chunk, encoding, state.onwrite);
+    stream._write(chunk, encoding, state.onwrite); // at doWrite (node:internal/streams/writable:596:12) calling Writable._write
   }
   state[kState] &= ~kSync;
 }
 
 function onwriteError(stream, state, er, cb) {
   --state.pendingcb;
-  cb(er);
+  cb(er); // at node:internal/streams/writable:603:3
   // The queued writes fail too (also without autoDestroy); 'error' comes
   // after the callback.
-  errorBuffer(state);
-  errorOrDestroy(stream, er);
+  errorBuffer(state); // at node:internal/streams/writable:608:3
+  errorOrDestroy(stream, er); // at node:internal/streams/writable:610:3
 }
 
 // Once a socket has closed, its state's write callback no longer refers to
@@ -510,17 +510,17 @@ function onwrite(stream, er) {
       stream._readableState.errored = er;
     }
     if (sync) process.nextTick(onwriteError, stream, state, er, cb);
-    else onwriteError(stream, state, er, cb);
+    else onwriteError(stream, state, er, cb); // at node:internal/streams/writable:647:7
     return;
   }
 
   if ((flags & kBuffered) !== 0) {
-    clearBuffer(stream, state);
+    clearBuffer(stream, state); // at node:internal/streams/writable:651:7
     flags = state[kState];
   }
 
   if (!sync) {
-    afterWrite(stream, state, 1, cb);
+    afterWrite(stream, state, 1, cb); // at node:internal/streams/writable:686:7
     return;
   }
 
@@ -572,7 +572,7 @@ function afterWrite(stream, state, count, cb) {
 
   if ((state[kState] & kDestroyed) !== 0) errorBuffer(state);
   const flags = state[kState];
-  if ((flags & kEnding) !== 0) finishMaybe(stream, state, true, flags);
+  if ((flags & kEnding) !== 0) finishMaybe(stream, state, true, flags); // at node:internal/streams/writable:716:5
 }
 
 // Fails every queued write and end() callback (the stream was destroyed or
@@ -613,7 +613,7 @@ function clearBuffer(stream, state) {
     const allNoop = (state[kState] & kAllNoop) !== 0;
     const start = i;
     const callback = allNoop ? nop : (err) => {
-      for (let n = start; n < buffered.length; ++n) buffered[n].callback(err);
+      for (let n = start; n < buffered.length; ++n) buffered[n].callback(err); // at callback (node:internal/streams/writable:764:21) calling Object.callback
     };
     // doWrite() may queue more: `callback` needs the entries as they are now.
     const chunks = allNoop && i === 0 ? buffered : buffered.slice(i);
@@ -625,7 +625,7 @@ function clearBuffer(stream, state) {
       const { chunk, encoding, callback } = buffered[i];
       buffered[i++] = null;
       const len = objectMode ? 1 : chunk.length;
-      doWrite(stream, state, false, len, chunk, encoding, callback);
+      doWrite(stream, state, false, len, chunk, encoding, callback); // at node:internal/streams/writable:781:7
     } while (i < buffered.length && (state[kState] & kWriting) === 0);
 
     if (i === buffered.length) {
@@ -682,7 +682,7 @@ Writable.prototype.end = function(chunk, encoding, cb) {
     // A second end() is forgiven, as are ends after an error.
     flags |= kEnding;
     state[kState] = flags;
-    finishMaybe(this, state, true, flags);
+    finishMaybe(this, state, true, flags); // at Writable.end (node:internal/streams/writable:843:5)
     state[kState] |= kEnded;
   } else if ((flags & kFinished) !== 0) {
     err = new ERR_STREAM_ALREADY_FINISHED('end'); // at node:internal/streams/writable:846:11
@@ -753,7 +753,7 @@ function prefinish(stream, state, flags) {
         // function a prototype, as a property, and each variable a closure
         // captures costs an allocation.)
         const onFinish = (err) => finalDone(stream, stream._writableState, err);
-        stream._final(onFinish);
+        stream._final(onFinish); // at prefinish (node:internal/streams/writable:914:14) calling Writable._final
       }
     } catch (err) {
       finalDone(stream, state, err);
@@ -770,7 +770,7 @@ function prefinish(stream, state, flags) {
 // every call.)
 function finishMaybe(stream, state, sync, flags) {
   if ((flags & kFinishGate) !== kFinishDue || state.length !== 0) return;
-  prefinish(stream, state, flags);
+  prefinish(stream, state, flags); // at node:internal/streams/writable:928:5
   if (state.pendingcb !== 0) return;
   if (sync) {
     state.pendingcb++;
@@ -942,7 +942,7 @@ Writable.prototype.destroy = function(err, cb) {
   if ((flags & (kBuffered | kOnFinished)) !== 0 && (flags & kDestroyed) === 0) {
     process.nextTick(errorBuffer, state);
   }
-  return destroyImpl.destroyStream(this, err, cb);
+  return destroyImpl.destroyStream(this, err, cb); // at Writable.destroy (node:internal/streams/writable:1120:11)
 };
 
 Writable.prototype._undestroy = destroyImpl.undestroy;
