@@ -41,27 +41,56 @@ function getMessage(key, args, self) {
   return Reflect.apply(lazyInspect().format, null, args);
 }
 
+// Node's ERR_* errors are instances of a class per code whose prototype holds
+// `toString` and a kIsNodeError getter and answers `constructor` with the
+// base class (so they print as a plain TypeError, ...). A fixed message is
+// passed to the base constructor (own keys: stack, message, code); a message
+// built by a function is set after `code`, which the function may read.
+const nodeErrorClasses = new WeakMap();
 function makeNodeErrorWithCode(Base, key) {
-  NodeError.Base = Base;
-  return NodeError;
-  function NodeError(...args) {
-    const error = new Base();
-    // Node sets `code` first: extra fields a message adds (input, reason, ...) come after it.
-    error.code = key;
-    const message = getMessage(key, args, error);
-    Object.defineProperties(error, {
-      [kIsNodeError]: { __proto__: null, value: true, enumerable: false, writable: false, configurable: true },
-      message: { __proto__: null, value: message, enumerable: false, writable: true, configurable: true },
-      toString: {
-        __proto__: null,
-        value() { return `${this.name} [${key}]: ${this.message}`; },
-        enumerable: false,
-        writable: true,
-        configurable: true,
-      },
-    });
-    return error;
+  const fixedMessage = typeof messages.get(key) !== 'function';
+  class NodeError extends Base {
+    constructor(...args) {
+      if (fixedMessage) {
+        super(getMessage(key, args, undefined));
+        this.code = key;
+      } else {
+        super();
+        this.code = key;
+        Object.defineProperty(this, 'message', {
+          __proto__: null, value: getMessage(key, args, this), enumerable: false, writable: true, configurable: true,
+        });
+      }
+    }
+
+    get ['constructor']() { return Base; }
+
+    toString() { return `${this.name} [${key}]: ${this.message}`; }
+
+    get [kIsNodeError]() { return true; }
   }
+  NodeError.Base = Base;
+  nodeErrorClasses.set(NodeError.prototype, NodeError);
+  return NodeError;
+}
+
+// Node's validators (wrapped in hideStackFrames) throw an instance of a
+// subclass of the code's class: one more prototype, with only `constructor`.
+const hideStackFramesClasses = new WeakMap();
+function asHideStackFramesError(err) {
+  const proto = Object.getPrototypeOf(err);
+  const NodeError = nodeErrorClasses.get(proto);
+  if (NodeError === undefined) return err;
+  let hidden = hideStackFramesClasses.get(proto);
+  if (hidden === undefined) {
+    const Base = NodeError.Base;
+    hidden = class HideStackFramesError extends NodeError {
+      get ['constructor']() { return Base; }
+    };
+    hideStackFramesClasses.set(proto, hidden);
+  }
+  Object.setPrototypeOf(err, hidden.prototype);
+  return err;
 }
 
 function E(sym, val, def, ...otherClasses) {
@@ -448,15 +477,11 @@ class SystemError extends Error {
                   `${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
     if (context.dest !== undefined) message += ` => ${context.dest}`;
-    Object.defineProperty(this, 'message', {
-      __proto__: null, value: message, enumerable: false, writable: true, configurable: true,
-    });
     this.code = key;
-    Object.defineProperty(this, kIsNodeError, {
-      __proto__: null, value: true, enumerable: false, writable: false, configurable: true,
-    });
-    Object.defineProperty(this, 'info', {
-      __proto__: null, value: context, enumerable: true, configurable: true, writable: false,
+    Object.defineProperties(this, {
+      name: { __proto__: null, value: 'SystemError', enumerable: false, writable: true, configurable: true },
+      message: { __proto__: null, value: message, enumerable: false, writable: true, configurable: true },
+      info: { __proto__: null, value: context, enumerable: true, configurable: true, writable: false },
     });
     for (const [name, field] of [['errno', 'errno'], ['syscall', 'syscall'], ['path', 'path'], ['dest', 'dest']]) {
       if (name !== 'errno' && context[field] === undefined) continue;
@@ -468,9 +493,10 @@ class SystemError extends Error {
         set(value) { context[field] = value; },
       });
     }
+    Object.defineProperty(this, kIsNodeError, {
+      __proto__: null, value: true, enumerable: false, writable: false, configurable: true,
+    });
   }
-
-  get name() { return 'SystemError'; }
 
   toString() { return `${this.name} [${this.code}]: ${this.message}`; }
 
@@ -480,10 +506,9 @@ class SystemError extends Error {
   }
 }
 
-// Node shows these as SystemError (constructor name and stack header).
+// One subclass per code, which Node names NodeError (its `name` is SystemError).
 function makeSystemErrorWithCode(key) {
-  const Base = SystemError;
-  return class SystemError extends Base {
+  return class NodeError extends SystemError {
     constructor(ctx) { super(key, ctx); }
   };
 }
@@ -711,6 +736,7 @@ function moduleError(code, message, fields) {
 
 module.exports = {
   AbortError,
+  asHideStackFramesError,
   codes,
   determineSpecificType,
   dnsException,

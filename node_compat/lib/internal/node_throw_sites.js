@@ -117,10 +117,13 @@ function markArrow(err, arrow) {
 
 // Node's validators are wrapped in hideStackFrames, which rethrows their
 // errors from here; their stacks start at the caller (or at `at`, when that
-// caller is not one of our lines).
+// caller is not one of our lines). The errors they throw have a class of
+// their own (see asHideStackFramesError).
 const kHideStackFramesRethrow = 'node:internal/errors:540:7';
+let asHideStackFramesError;
 function markHiddenValidatorError(err, at = undefined) {
-  return markThrowSite(err, at, kHideStackFramesRethrow);
+  asHideStackFramesError ??= require('internal/errors').asHideStackFramesError;
+  return markThrowSite(asHideStackFramesError(err), at, kHideStackFramesRethrow);
 }
 
 module.exports = { arrowAt, markArrow, markHiddenValidatorError, markRethrow, markThrowSite, nodeFrameOf, trackUserThrows };

@@ -270,9 +270,10 @@ function defineFramesText(err, framesText) {
   let computed = false;
   formattedStacks.delete(err);
   stackFrames.set(err, framesText);
+  // (V8's accessor functions are anonymous: the comma keeps them unnamed.)
   Object.defineProperty(err, 'stack', {
     __proto__: null,
-    get() {
+    get: (0, function() {
       if (!computed) {
         computed = true;
         formattedStacks.add(err);
@@ -286,12 +287,12 @@ function defineFramesText(err, framesText) {
         }
       }
       return value;
-    },
-    set(v) {
+    }),
+    set: (0, function(v) {
       computed = true;
       formattedStacks.add(err);
       value = v;
-    },
+    }),
     enumerable: false,
     configurable: true,
   });
@@ -455,13 +456,14 @@ function installErrorStacks({ v8Positions, sourceOffset, engineMessage: namedMes
   engineMessage = namedMessage;
   setSourceOffset(sourceOffset);
   const Base = wrapErrorClass(NativeError, undefined);
-  Base.stackTraceLimit = 10;
-  Object.defineProperty(Base, 'prepareStackTrace', {
-    __proto__: null, value: ErrorPrepareStackTrace, writable: true, enumerable: false, configurable: true,
-  });
+  // (In V8's order of Error's own keys.)
   Object.defineProperty(Base, 'captureStackTrace', {
     __proto__: null, value: markNative(captureStackTrace), writable: true, enumerable: false, configurable: true,
   });
+  Object.defineProperty(Base, 'prepareStackTrace', {
+    __proto__: null, value: ErrorPrepareStackTrace, writable: true, enumerable: false, configurable: true,
+  });
+  Base.stackTraceLimit = 10;
   globalThis.Error = Base;
   for (const name of ['TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError']) {
     globalThis[name] = wrapErrorClass(globalThis[name], Base);
