@@ -506,7 +506,7 @@ const spareConnectWraps = new Array(16).fill(null);
 let spareConnectCount = 0;
 
 function afterShutdown() {
-  this.callback();
+  this.callback(); // at ShutdownWrap.afterShutdown [as oncomplete] (node:net:564:8) calling ShutdownWrap.callback
   if (this.callback === shutdownDone && spareShutdownCount < spareShutdownWraps.length) {
     this.handle = null;
     spareShutdownWraps[spareShutdownCount++] = this;
@@ -533,14 +533,18 @@ socketFinals.run = function(socket) {
     req.callback = shutdownDone;
   }
   const err = handle.shutdown(req);
-  if (err === 1 || err === UV_ENOTCONN) socketFinals.done(socket);
-  else if (err !== 0) socketFinals.done(socket, errnoException(err, 'shutdown')); // at Socket._final (node:net:556:15)
+  if (err === 1 || err === UV_ENOTCONN) {
+    socketFinals.done(socket); // at (node:internal/streams/writable:914:30) | Socket._final (node:net:554:12)
+  } else if (err !== 0) {
+    const ex = errnoException(err, 'shutdown'); // at Socket._final (node:net:556:15)
+    socketFinals.done(socket, ex); // at (node:internal/streams/writable:914:30) | Socket._final (node:net:556:12)
+  }
   return true;
 };
 
 // (Called as the request's method.)
 function shutdownDone() {
-  socketFinals.done(this.handle[owner_symbol]);
+  socketFinals.done(this.handle[owner_symbol]); // at ShutdownWrap.callback (node:internal/streams/writable:914:30)
 }
 
 // After the peer's FIN, a socket that does not allow half-open connections

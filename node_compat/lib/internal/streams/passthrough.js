@@ -15,5 +15,5 @@ function PassThrough(options) {
 }
 
 PassThrough.prototype._transform = function(chunk, encoding, cb) {
-  cb(null, chunk);
+  cb(null, chunk); // at PassThrough._transform (node:internal/streams/passthrough:46:3)
 };

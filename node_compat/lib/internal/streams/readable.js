@@ -909,9 +909,9 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
       const s = dest._writableState || dest._readableState;
       if (s && !s.errorEmitted) {
         // Emitted by hand, not through destroy: report it the stream's way.
-        errorOrDestroy(dest, er);
+        errorOrDestroy(dest, er); // at node:internal/streams/readable:1024:9
       } else {
-        dest.emit('error', er);
+        dest.emit('error', er); // at node:internal/streams/readable:1026:14
       }
     }
   }

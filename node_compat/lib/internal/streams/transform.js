@@ -55,17 +55,17 @@ function final(cb) {
   if (typeof this._flush === 'function' && !this.destroyed) {
     this._flush((er, data) => { // at Transform.final [as _final] (node:internal/streams/transform:128:10) calling Transform._flush
       if (er) {
-        if (cb) cb(er);
-        else this.destroy(er);
+        if (cb) cb(er); // at node:internal/streams/transform:131:11
+        else this.destroy(er); // at node:internal/streams/transform:133:16
         return;
       }
-      if (data != null) this.push(data);
-      this.push(null);
-      if (cb) cb();
+      if (data != null) this.push(data); // at node:internal/streams/transform:139:14
+      this.push(null); // at node:internal/streams/transform:141:12
+      if (cb) cb(); // at node:internal/streams/transform:143:9
     });
   } else {
-    this.push(null);
-    if (cb) cb();
+    this.push(null); // at Transform.final [as _final] (node:internal/streams/transform:147:10)
+    if (cb) cb(); // at Transform.final [as _final] (node:internal/streams/transform:149:7)
   }
 }
 
@@ -86,16 +86,16 @@ Transform.prototype._write = function(chunk, encoding, callback) {
 
   this._transform(chunk, encoding, (err, val) => { // at Transform._write (node:internal/streams/transform:171:8) calling Transform._transform
     if (err) {
-      callback(err);
+      callback(err); // at node:internal/streams/transform:173:7
       return;
     }
-    if (val != null) this.push(val);
+    if (val != null) this.push(val); // at node:internal/streams/transform:178:12
 
     if (rState.ended) {
       // The transform pushed null itself: let that settle first.
       process.nextTick(callback);
     } else if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
-      callback();
+      callback(); // at node:internal/streams/transform:191:7
     } else {
       this[kCallback] = callback;
     }
@@ -106,6 +106,6 @@ Transform.prototype._read = function() {
   const callback = this[kCallback];
   if (callback) {
     this[kCallback] = null;
-    callback();
+    callback(); // at Transform._read (node:internal/streams/transform:202:5)
   }
 };

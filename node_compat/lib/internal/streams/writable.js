@@ -721,12 +721,12 @@ function finalDone(stream, state, err) {
   }
   state.pendingcb--;
   if (err) {
-    callFinishedCallbacks(state, err);
-    errorOrDestroy(stream, err, (state[kState] & kSync) !== 0);
+    callFinishedCallbacks(state, err); // at onFinish (node:internal/streams/writable:891:5)
+    errorOrDestroy(stream, err, (state[kState] & kSync) !== 0); // at onFinish (node:internal/streams/writable:892:5)
   } else if ((flags & kFinishGate) === kFinishDue && state.length === 0) {
     state[kState] = flags | kPrefinished;
-    if (stream.emit !== eeEmit) stream.emit('prefinish');
-    else if (stream._events?.prefinish !== void 0) emitListened0(stream, 'prefinish', stream._events.prefinish);
+    if (stream.emit !== eeEmit) stream.emit('prefinish'); // at onFinish (node:internal/streams/writable:895:12)
+    else if (stream._events?.prefinish !== void 0) emitListened0(stream, 'prefinish', stream._events.prefinish); // at onFinish (node:internal/streams/writable:895:12)
     // 'finish' always comes a tick after _final's callback (streams rely on it).
     state.pendingcb++;
     nextTick2(finish, stream, state);
@@ -734,7 +734,7 @@ function finalDone(stream, state, err) {
 }
 
 socketFinals.done = function(stream, err) {
-  finalDone(stream, stream._writableState, err);
+  finalDone(stream, stream._writableState, err); // at -
 };
 
 // Runs _final (once), or emits 'prefinish' when there is none; `flags`
@@ -748,21 +748,21 @@ function prefinish(stream, state, flags) {
     state.pendingcb++;
     try {
       // (net.Socket's: no callback to make, see socketFinals.)
-      if (final !== socketFinals.final || !socketFinals.run(stream)) {
+      if (final !== socketFinals.final || !socketFinals.run(stream)) { // at prefinish (node:internal/streams/writable:914:14)
         // (An arrow function over the stream alone: QuickJS gives a plain
         // function a prototype, as a property, and each variable a closure
         // captures costs an allocation.)
-        const onFinish = (err) => finalDone(stream, stream._writableState, err);
+        const onFinish = (err) => finalDone(stream, stream._writableState, err); // at (node:internal/streams/writable:914:30)
         stream._final(onFinish); // at prefinish (node:internal/streams/writable:914:14) calling Writable._final
       }
     } catch (err) {
-      finalDone(stream, state, err);
+      finalDone(stream, state, err); // at prefinish (node:internal/streams/writable:916:7)
     }
     state[kState] &= ~kSync;
   } else {
     state[kState] = flags | kFinalCalled | kPrefinished;
-    if (stream.emit !== eeEmit) stream.emit('prefinish');
-    else if (stream._events?.prefinish !== void 0) emitListened0(stream, 'prefinish', stream._events.prefinish);
+    if (stream.emit !== eeEmit) stream.emit('prefinish'); // at prefinish (node:internal/streams/writable:922:12)
+    else if (stream._events?.prefinish !== void 0) emitListened0(stream, 'prefinish', stream._events.prefinish); // at prefinish (node:internal/streams/writable:922:12)
   }
 }
 
