@@ -1298,6 +1298,8 @@ module.exports = {
     352: '  throw new ERR_UNKNOWN_SIGNAL(signal);',
     423: "  validateFunction(original, 'original');",
     428: "    validateFunction(fn, 'util.promisify.custom');",
+    441: '    return new Promise((resolve, reject) => {',
+    455: '      if (isPromise(ReflectApply(original, this, args))) {',
   },
   'node:internal/util/debuglog': {
     89: '    set = StringPrototypeToUpperCase(set);',
