@@ -50,7 +50,8 @@ const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 function onlookup(err, addresses) {
   if (err) {
-    this.callback(dnsException(err, 'getaddrinfo', this.hostname)); // at node:dns:109:26
+    const error = dnsException(err, 'getaddrinfo', this.hostname); // at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:109:26)
+    this.callback(error); // at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:109:17) calling GetAddrInfoReqWrap.callback
     return;
   }
   this.callback(null, addresses[0], this.family || isIP(addresses[0])); // at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:dns:111:8) calling GetAddrInfoReqWrap.callback
@@ -58,7 +59,8 @@ function onlookup(err, addresses) {
 
 function onlookupall(err, addresses) {
   if (err) {
-    this.callback(dnsException(err, 'getaddrinfo', this.hostname)); // at node:dns:120:26
+    const error = dnsException(err, 'getaddrinfo', this.hostname); // at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:26)
+    this.callback(error); // at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:120:17) calling GetAddrInfoReqWrap.callback
     return;
   }
   this.callback(null, toAddressList(addresses, this.family)); // at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:dns:132:8) calling GetAddrInfoReqWrap.callback

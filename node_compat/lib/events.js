@@ -814,6 +814,7 @@ function eventTargetAgnosticAddListener(emitter, name, listener, flags) {
 }
 
 const AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
+const kWatermarkData = Symbol.for('nodejs.watermarkData');
 
 function createIterResult(value, done) { return { value, done }; }
 
@@ -863,6 +864,13 @@ function on(emitter, event, options = { __proto__: null }) {
       errorHandler(err);
     },
     [Symbol.asyncIterator]() { return this; },
+    // (What Node shows of the queue's state, for those who look.)
+    [kWatermarkData]: {
+      get size() { return size; },
+      get low() { return lowWatermark; },
+      get high() { return highWatermark; },
+      get isPaused() { return paused; },
+    },
   }, AsyncIteratorPrototype);
 
   // The listeners this iterator added, and only those, go when it ends:

@@ -669,21 +669,33 @@ class ModuleSystem:
         """The class V8 names a module's function after when the call's receiver is the module.
 
         What require() returned, or an object in it (`dns.promises`), and a
-        default import, are Objects; an `import * as` namespace is a Module.
+        default import, are Objects, or Functions for the builtins whose
+        export is a function (`events`); an `import * as` namespace is a Module.
         """
-        if re.search(r"\brequire\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*\)$", before):
-            return "Object"
+        required = re.search(r"\brequire\s*\(\s*(?:'([^'\n]*)'|\"([^\"\n]*)\")\s*\)$", before)
+        if required:
+            return self._export_class(required.group(1) or required.group(2))
         receiver = re.search(r"(?<![\w$.])([\w$]+)((?:\s*\.\s*[\w$]+)*)$", before)
         if receiver is None:
             return None
         name = re.escape(receiver.group(1))
         caller_src = self._source_text(file) or ""
-        if re.search(rf"\b(?:const|let|var)\s+{name}\s*=\s*require\s*\(", caller_src) or \
-                re.search(rf"\bimport\s+{name}\s*(?:,\s*\{{[^}}]*\}}\s*)?from\s*['\"]", caller_src):
-            return "Object"
+        made = re.search(rf"\b(?:const|let|var)\s+{name}\s*=\s*require\s*\(\s*(?:'([^'\n]*)'|\"([^\"\n]*)\")?", caller_src) or \
+            re.search(rf"\bimport\s+{name}\s*(?:,\s*\{{[^}}]*\}}\s*)?from\s*(?:'([^'\n]*)'|\"([^\"\n]*)\")?", caller_src)
+        if made:
+            return "Object" if receiver.group(2) else self._export_class(made.group(1) or made.group(2))
         if re.search(rf"\bimport\s*\*\s*as\s+{name}\s+from\s*['\"]", caller_src):
             return "Object" if receiver.group(2) else "Module"
         return None
+
+    # The builtins whose export (and default import) is a function.
+    _FUNCTION_EXPORTS = frozenset(("assert", "assert/strict", "events", "module", "stream"))
+
+    def _export_class(self, specifier: Optional[str]) -> str:
+        """The class of what require(`specifier`) returns, as V8 names a receiver."""
+        if specifier and specifier.removeprefix("node:") in self._FUNCTION_EXPORTS:
+            return "Function"
+        return "Object"
 
     def _receiver_class(self, before: str, file: str) -> Optional[str]:
         """The class of a call's receiver when the code says it: `new X()` right there, or a name made so."""

@@ -85,7 +85,7 @@ function promisify(original) {
   }
   const argumentNames = original[customPromisifyArgs];
   function fn(...args) {
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve, reject) => { // at node:internal/util:441:12 calling new
       args.push((err, ...values) => {
         if (err) return reject(err);
         if (argumentNames !== undefined && values.length > 1) {
@@ -96,7 +96,7 @@ function promisify(original) {
           resolve(values[0]);
         }
       });
-      Reflect.apply(original, this, args);
+      Reflect.apply(original, this, args); // at node:internal/util:455:21
     });
   }
   Object.setPrototypeOf(fn, Object.getPrototypeOf(original));

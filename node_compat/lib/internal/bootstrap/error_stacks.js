@@ -137,6 +137,9 @@ function receiverName(obj) {
 // its receiver (`Array.map`), which QuickJS's frames do not keep. By name,
 // the class it most often has: an array's forEach, not a Map's.
 const kNativeFrame = /^ {4}at (.+) \(native\)$/;
+const kResumes = new Set(['next', 'return', 'throw']);
+// (The frame of a named function, whose name V8 gives the generator's native frames.)
+const kGeneratorFrame = /^ {4}at ([\w$]+) \(/;
 const kNativeReceivers = { __proto__: null };
 for (const name of ['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex',
   'findLast', 'findLastIndex', 'flatMap', 'sort', 'toSorted']) {
@@ -186,7 +189,14 @@ function v8Frames(frames, skip, receivers, limit, inTicks, awaiting) {
       // (V8 shows no frame for the Array constructor.)
       if (name === 'Array') continue;
       const receiver = kNativeReceivers[name];
-      line = `    at ${receiver === undefined ? name : `${receiver}.${name}`} (<anonymous>)`;
+      const generator = kResumes.has(name) && out.length > 0 ? kGeneratorFrame.exec(out[out.length - 1]) : null;
+      if (generator !== null) {
+        // A generator's body resumed by next(), return() or throw(): V8
+        // names that frame after the generator function (`gen.next`).
+        line = `    at ${generator[1]}.${name} (<anonymous>)`;
+      } else {
+        line = `    at ${receiver === undefined ? name : `${receiver}.${name}`} (<anonymous>)`;
+      }
     }
     out.push(line);
   }

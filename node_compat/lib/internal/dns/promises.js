@@ -44,7 +44,7 @@ const { GetAddrInfoReqWrap, GetNameInfoReqWrap } = cares;
 
 function onlookup(err, addresses) {
   if (err) {
-    this.reject(dnsException(err, 'getaddrinfo', this.hostname)); // at node:internal/dns/promises:86:17
+    this.reject(dnsException(err, 'getaddrinfo', this.hostname)); // at GetAddrInfoReqWrap.onlookup [as oncomplete] (node:internal/dns/promises:86:17)
     return;
   }
   const family = this.family || isIP(addresses[0]);
@@ -53,7 +53,7 @@ function onlookup(err, addresses) {
 
 function onlookupall(err, addresses) {
   if (err) {
-    this.reject(dnsException(err, 'getaddrinfo', this.hostname)); // at node:internal/dns/promises:99:17
+    this.reject(dnsException(err, 'getaddrinfo', this.hostname)); // at GetAddrInfoReqWrap.onlookupall [as oncomplete] (node:internal/dns/promises:99:17)
     return;
   }
   this.resolve(toAddressList(addresses, this.family));

@@ -1008,6 +1008,9 @@ module.exports = {
   },
   'node:internal/process/execution': {
     152: "    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'null'], fn);",
+    188: "    process.emit('uncaughtExceptionMonitor', er, type);",
+    190: '      exceptionHandlerState.captureFn(er);',
+    191: "    } else if (!process.emit('uncaughtException', er, type)) {",
   },
   'node:internal/process/per_thread': {
     70: "    validateArray(time, 'time');",
@@ -1022,7 +1025,17 @@ module.exports = {
     219: "      throw new ErrnoException(err, 'kill');",
   },
   'node:internal/process/promises': {
+    252: "    process.emit('unhandledRejection', promiseInfo.reason, promise);",
+    301: '      process.emitWarning(reason.stack, unhandledRejectionErrName);',
+    303: '      process.emitWarning(',
+    308: '      process.emitWarning(',
+    343: '    reason : new UnhandledPromiseRejection(reason);',
+    345: '  triggerUncaughtException(err, true /* fromPromise */);',
+    354: '  if (!handled) emitUnhandledRejectionWarning(promiseInfo);',
+    375: '  emitUnhandledRejectionWarning(promiseInfo);',
     392: '      new UnhandledPromiseRejection(reason);',
+    394: '    triggerUncaughtException(err, true /* fromPromise */);',
+    409: '    emitUnhandledRejectionWarning(promiseInfo);',
     475: '      needPop = unhandledRejectionsMode(promise, promiseInfo, promiseAsyncId);',
   },
   'node:internal/process/signal': {
@@ -1044,6 +1057,7 @@ module.exports = {
     161: "  validateFunction(callback, 'callback');",
   },
   'node:internal/process/warning': {
+    85: "  process.emit('warning', warning);",
     157: "    validateString(type, 'type');",
     162: "    validateString(code, 'code');",
     167: "    throw new ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);",
@@ -1344,6 +1358,8 @@ module.exports = {
     352: '  throw new ERR_UNKNOWN_SIGNAL(signal);',
     423: "  validateFunction(original, 'original');",
     428: "    validateFunction(fn, 'util.promisify.custom');",
+    441: '    return new Promise((resolve, reject) => {',
+    455: '      if (isPromise(ReflectApply(original, this, args))) {',
     544: '    const result = ReflectApply(callback, this, args);',
   },
   'node:internal/util/debuglog': {

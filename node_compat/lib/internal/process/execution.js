@@ -90,12 +90,12 @@ function hasUncaughtExceptionCaptureCallback() {
 // The monitor, then the capture callback or the 'uncaughtException'
 // listeners: whether the error was taken care of.
 function emitUncaught(err, type) {
-  process.emit('uncaughtExceptionMonitor', err, type);
+  process.emit('uncaughtExceptionMonitor', err, type); // at process._fatalException (node:internal/process/execution:188:13)
   if (captureCallback !== null) {
-    captureCallback(err);
+    captureCallback(err); // at process._fatalException (node:internal/process/execution:190:29)
     return true;
   }
-  return process.emit('uncaughtException', err, type);
+  return process.emit('uncaughtException', err, type); // at process._fatalException (node:internal/process/execution:191:25)
 }
 
 // The process starts exiting with code 1 ('exit' is emitted).
@@ -111,7 +111,7 @@ function beginFatalExit() {
 // whether one took it. When none did, the process starts exiting (the
 // caller reports the error and ends it).
 function fatalException(err, fromPromise) {
-  const handled = emitUncaught(err, fromPromise ? 'unhandledRejection' : 'uncaughtException');
+  const handled = emitUncaught(err, fromPromise ? 'unhandledRejection' : 'uncaughtException'); // at -
   if (!handled) beginFatalExit();
   return handled;
 }
@@ -122,7 +122,7 @@ function triggerUncaughtException(err, fromPromise, fromMainModule = false, from
   if (!fatalInProgress) {
     let handled;
     try {
-      handled = emitUncaught(err, type);
+      handled = emitUncaught(err, type); // at -
     } catch (handlerError) {
       // A handler that throws ends the process at once: its error is
       // reported and the exit code is 7, with no 'exit' event.

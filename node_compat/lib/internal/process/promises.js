@@ -103,57 +103,85 @@ function noSideEffectsText(value) {
 }
 
 function emitUnhandledRejectionWarning(uid, reason) {
-  const stack = reason === null || reason === undefined ? undefined : reason.stack;
-  const warning = new Error(typeof stack === 'string' ? stack : noSideEffectsText(reason));
-  warning.name = 'UnhandledPromiseRejectionWarning';
-  process.emitWarning(warning);
+  const type = 'UnhandledPromiseRejectionWarning';
+  let stack;
+  try {
+    if (isErrorLike(reason)) {
+      stack = reason.stack;
+      process.emitWarning(stack, type); // at emitUnhandledRejectionWarning (node:internal/process/promises:301:15)
+    } else {
+      process.emitWarning(noSideEffectsText(reason), type); // at emitUnhandledRejectionWarning (node:internal/process/promises:303:15)
+    }
+  } catch {
+    try {
+      process.emitWarning(noSideEffectsText(reason), type); // at emitUnhandledRejectionWarning (node:internal/process/promises:308:15)
+    } catch {
+      // (Nothing to warn with.)
+    }
+  }
+  // The explanation has no frames of its own (Node makes it with a stack
+  // trace limit of 0): it shows the reason's when that is an error.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   const explanation = new Error(
     'Unhandled promise rejection. This error originated either by throwing inside of an async ' +
     'function without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
     'To terminate the node process on unhandled promise rejection, use the CLI flag ' +
     '`--unhandled-rejections=strict` (see https://nodejs.org/api/cli.html#cli_unhandled_rejections_mode). ' +
     `(rejection id: ${uid})`);
-  explanation.name = 'UnhandledPromiseRejectionWarning';
-  // (Shown with the reason's stack under --trace-warnings.)
-  if (stack) explanation.stack = stack;
+  Error.stackTraceLimit = limit;
+  explanation.name = type;
+  if (stack !== undefined) explanation.stack = stack;
   process.emitWarning(explanation);
 }
 
-let triggerUncaughtException;
-function raiseUncaught(reason) {
+// What an unhandled rejection is raised as: the reason when it looks like
+// an error, else an UnhandledPromiseRejection that names it.
+function uncaughtError(reason) {
   let isError;
   try {
     isError = isErrorLike(reason) || reason instanceof Error;
   } catch {
     isError = false;  // (A proxy's trap threw.)
   }
-  const err = isError ? reason : new UnhandledPromiseRejection(reason); // at throwUnhandledRejectionsMode (node:internal/process/promises:392:7)
-  triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
-  triggerUncaughtException(err, true);
+  return isError ? reason : new UnhandledPromiseRejection(reason); // at -
 }
 
+let triggerUncaughtException;
+function uncaught() {
+  return triggerUncaughtException ??= require('internal/process/execution').triggerUncaughtException;
+}
+
+// Each mode's lines stand for the frames of Node's function for that mode.
 function unhandledRejection(promise, reason, uid) {
   mode ??= require('internal/options').getOptionValue('--unhandled-rejections');
   switch (mode) {
-    case 'strict':
-      raiseUncaught(reason);
-      if (!process.emit('unhandledRejection', reason, promise)) emitUnhandledRejectionWarning(uid, reason);
+    case 'strict': {
+      const err = uncaughtError(reason); // at strictUnhandledRejectionsMode (node:internal/process/promises:343:14)
+      uncaught()(err, true); // at strictUnhandledRejectionsMode (node:internal/process/promises:345:3)
+      if (!process.emit('unhandledRejection', reason, promise)) { // at emitUnhandledRejection (node:internal/process/promises:252:13) | strictUnhandledRejectionsMode (node:internal/process/promises:353:19)
+        emitUnhandledRejectionWarning(uid, reason); // at strictUnhandledRejectionsMode (node:internal/process/promises:354:17)
+      }
       break;
+    }
     case 'warn':
-      process.emit('unhandledRejection', reason, promise);
-      emitUnhandledRejectionWarning(uid, reason);
+      process.emit('unhandledRejection', reason, promise); // at emitUnhandledRejection (node:internal/process/promises:252:13) | alwaysWarnUnhandledRejectionsMode (node:internal/process/promises:374:3)
+      emitUnhandledRejectionWarning(uid, reason); // at alwaysWarnUnhandledRejectionsMode (node:internal/process/promises:375:3)
       break;
     case 'warn-with-error-code':
-      if (!process.emit('unhandledRejection', reason, promise)) {
-        emitUnhandledRejectionWarning(uid, reason);
+      if (!process.emit('unhandledRejection', reason, promise)) { // at emitUnhandledRejection (node:internal/process/promises:252:13) | warnWithErrorCodeUnhandledRejectionsMode (node:internal/process/promises:407:19)
+        emitUnhandledRejectionWarning(uid, reason); // at warnWithErrorCodeUnhandledRejectionsMode (node:internal/process/promises:409:5)
         process.exitCode = 1;
       }
       break;
     case 'none':
-      process.emit('unhandledRejection', reason, promise);
+      process.emit('unhandledRejection', reason, promise); // at emitUnhandledRejection (node:internal/process/promises:252:13) | ignoreUnhandledRejectionsMode (node:internal/process/promises:364:3)
       break;
     default:
-      if (!process.emit('unhandledRejection', reason, promise)) raiseUncaught(reason); // at -
+      if (!process.emit('unhandledRejection', reason, promise)) { // at emitUnhandledRejection (node:internal/process/promises:252:13) | throwUnhandledRejectionsMode (node:internal/process/promises:388:19)
+        const err = uncaughtError(reason); // at throwUnhandledRejectionsMode (node:internal/process/promises:392:7)
+        uncaught()(err, true); // at throwUnhandledRejectionsMode (node:internal/process/promises:394:5)
+      }
   }
 }
 

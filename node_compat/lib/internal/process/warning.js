@@ -85,7 +85,7 @@ function emitWarning(warning, type, code, ctor) {
 }
 
 function doEmitWarning(warning) {
-  process.emit('warning', warning);
+  process.emit('warning', warning); // at node:internal/process/warning:85:11
 }
 
 module.exports = { emitWarning, onWarning };
