@@ -261,9 +261,16 @@ function thrownAt(err) {
   }
   let frames = '';
   if (typeof stack === 'string') {
+    let framesSeen = false;
     for (const line of stack.split('\n')) {
       const m = /^ {4}at (?:(?:async )?(?:new )?(.*?)(?: \[as [^\]]*\])? \((.*)\)|(.*))$/.exec(line);
-      if (m === null) continue;
+      // (The frames end where text added to the stack begins, as events'
+      // "Emitted 'error' event on ... at:" and its frames.)
+      if (m === null) {
+        if (framesSeen) break;
+        continue;
+      }
+      framesSeen = true;
       let [, name, location] = m;
       if (location === undefined) location = m[3];
       if (location === '<anonymous>' || location === 'native') continue;
