@@ -39,6 +39,7 @@ _TOKEN = re.compile(
     re.S,
 )
 _OPERAND = re.compile(r"(?:[A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$#][\w$]*)*|\d[\w.]*|'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\")")
+_NOT_OPERANDS = ("new", "await", "typeof", "void")
 _END = re.compile(r"[ \t]*(?:;|(?=\n)|(?=\})|$)")
 
 
@@ -95,11 +96,30 @@ class _Span:
         return self._end
 
 
+_SUFFIX = re.compile(r"\??\.[A-Za-z_$#][\w$]*|\?\.(?=[(\[])|[ \t]*(?=\()|(?=\[)")
+
+
 def _operand(source: str, at: int):
     if at < len(source) and source[at] in _PAIRS:
         end = bracket_end(source, at)
         return _Span(source, at, end) if end != -1 else None
-    return _OPERAND.match(source, at)
+    m = _OPERAND.match(source, at)
+    if m is None or not (m.group(0)[0].isalpha() or m.group(0)[0] in "_$") or m.group(0) in _NOT_OPERANDS:
+        return m
+    # A call or property of it (`throw makeError(...)`, `throw Object.assign(new Error(), {...})`),
+    # on one line: the value is made before the throw, elsewhere or further on.
+    end = m.end()
+    while True:
+        suffix = _SUFFIX.match(source, end)
+        if suffix is None:
+            break
+        end = suffix.end()
+        if end < len(source) and source[end] in "([":
+            close = bracket_end(source, end)
+            if close == -1:
+                return m
+            end = close
+    return m if end == m.end() else _Span(source, at, end)
 
 
 def instrument(source: str, file_id: int, file: str = "", module: bool = False) -> tuple[str, dict]:
@@ -141,7 +161,7 @@ def instrument(source: str, file_id: int, file: str = "", module: bool = False) 
             i = m.end()
             continue
         operand = _operand(source, m.end())
-        if operand is None or _END.match(source, operand.end()) is None or operand.group(0) in ("new", "await", "typeof", "void"):
+        if operand is None or _END.match(source, operand.end()) is None or operand.group(0) in _NOT_OPERANDS:
             i = m.end()
             continue
         line = source.count("\n", 0, m.start()) + 1

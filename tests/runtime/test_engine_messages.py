@@ -96,3 +96,15 @@ def test_dynamic_imports_go_through_the_hook_and_methods_named_import_do_not():
     # The specifier's column maps back to the user's.
     assert throw_sites.original_column(shifts, 2, lines[1].index("'./x.mjs'") + 1) == source.index("'./x.mjs'") - \
         source.index("\n") - 1 + 1
+
+
+def test_throws_of_a_call_go_through_the_hook_on_one_line_only():
+    source = ("throw Object.assign(new Error('x'), {a: 1});\nthrow make('y')[0].err\nthrow new Error('z');\n"
+              "throw f(\n1);\nthrow f() + 1;\nthrow await g();\n")
+    code, shifts = throw_sites.instrument(source, 2)
+    lines = code.split("\n")
+    assert lines[0] == "throw __pynodeThrow(2,1,1,Object.assign(new Error('x'), {a: 1}));"
+    assert lines[1] == "throw __pynodeThrow(2,2,1,make('y')[0].err)"
+    assert lines[2:] == source.split("\n")[2:]  # made by the throw, cut by a line end, or more than a call
+    # The error's own column maps back to the user's.
+    assert throw_sites.original_column(shifts, 1, lines[0].index("new Error") + 1) == source.index("new Error") + 1
