@@ -401,7 +401,7 @@ keepLayout(Socket.prototype, [
   kBufferCb, kBufferGen, '_closeAfterHandlingError',
 ]);
 keepLayout(TCPConnectWrap.prototype, ['oncomplete', 'address', 'port', 'localAddress', 'localPort', 'addressType']);
-keepLayout(ShutdownWrap.prototype, ['oncomplete', 'handle', 'callback']);
+keepLayout(ShutdownWrap.prototype, ['oncomplete', 'callback', 'handle']);
 
 // Bind the socket and its (possibly new) handle to each other. A socket
 // being constructed, or just constructed by net.connect() (`fresh`), is
@@ -488,8 +488,8 @@ Socket.prototype._final = function(cb) {
   if (!handle) return cb();
   const req = new ShutdownWrap();
   req.oncomplete = afterShutdown;
-  req.handle = handle;
   req.callback = cb;
+  req.handle = handle;
   const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) return cb();
   if (err !== 0) return cb(errnoException(err, 'shutdown')); // at node:net:556:15
@@ -529,8 +529,8 @@ socketFinals.run = function(socket) {
   } else {
     req = new ShutdownWrap();
     req.oncomplete = afterShutdown;
-    req.handle = handle;
     req.callback = shutdownDone;
+    req.handle = handle;
   }
   const err = handle.shutdown(req);
   if (err === 1 || err === UV_ENOTCONN) {
