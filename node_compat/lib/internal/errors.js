@@ -6,7 +6,29 @@
 const { kIsNodeError } = require('internal/bootstrap/error_stacks');
 const kNoOverride = Symbol('kNoOverride');
 const messages = new Map();
-const codes = {};
+// The classes of the codes, each made when first asked for: most programs
+// use few of them (a class per code is about 250 bytes of heap).
+const codeClasses = {};
+const pendingCodes = new Map();  // code -> [base class, other base classes]
+const codes = new Proxy(codeClasses, {
+  __proto__: null,
+  get(target, key) {
+    const pending = pendingCodes.get(key);
+    if (pending !== undefined) {
+      pendingCodes.delete(key);
+      const main = makeNodeErrorWithCode(pending[0], key);
+      for (const clazz of pending[1]) main[clazz.name] = makeNodeErrorWithCode(clazz, key);
+      target[key] = main;
+    }
+    return target[key];
+  },
+  set(target, key, value) {
+    pendingCodes.delete(key);
+    target[key] = value;
+    return true;
+  },
+  has(target, key) { return pendingCodes.has(key) || key in target; },
+});
 
 let inspectModule;
 function lazyInspect() {
@@ -46,7 +68,29 @@ function getMessage(key, args, self) {
 // base class (so they print as a plain TypeError, ...). A fixed message is
 // passed to the base constructor (own keys: stack, message, code); a message
 // built by a function is set after `code`, which the function may read.
+// (The prototypes' functions are shared, one `constructor` getter per base
+// class: a set of them per code took ~70 KB of every process's heap.)
 const nodeErrorClasses = new WeakMap();
+const nodeErrorKeys = new WeakMap();
+const constructorGetters = new Map();
+function constructorGetter(Base) {
+  let getter = constructorGetters.get(Base);
+  if (getter === undefined) {
+    getter = Object.getOwnPropertyDescriptor({ get ['constructor']() { return Base; } }, 'constructor').get;
+    constructorGetters.set(Base, getter);
+  }
+  return getter;
+}
+const nodeErrorMembers = {
+  toString() {
+    let proto = Object.getPrototypeOf(this);
+    while (proto !== null && !nodeErrorKeys.has(proto)) proto = Object.getPrototypeOf(proto);
+    return `${this.name} [${proto === null ? this.code : nodeErrorKeys.get(proto)}]: ${this.message}`;
+  },
+  get [kIsNodeError]() { return true; },
+};
+const isNodeErrorGetter = Object.getOwnPropertyDescriptor(nodeErrorMembers, kIsNodeError).get;
+
 function makeNodeErrorWithCode(Base, key) {
   const fixedMessage = typeof messages.get(key) !== 'function';
   class NodeError extends Base {
@@ -62,14 +106,14 @@ function makeNodeErrorWithCode(Base, key) {
         });
       }
     }
-
-    get ['constructor']() { return Base; }
-
-    toString() { return `${this.name} [${key}]: ${this.message}`; }
-
-    get [kIsNodeError]() { return true; }
   }
+  Object.defineProperties(NodeError.prototype, {
+    constructor: { __proto__: null, get: constructorGetter(Base), enumerable: false, configurable: true },
+    toString: { __proto__: null, value: nodeErrorMembers.toString, writable: true, enumerable: false, configurable: true },
+    [kIsNodeError]: { __proto__: null, get: isNodeErrorGetter, enumerable: false, configurable: true },
+  });
   NodeError.Base = Base;
+  nodeErrorKeys.set(NodeError.prototype, key);
   nodeErrorClasses.set(NodeError.prototype, NodeError);
   return NodeError;
 }
@@ -83,10 +127,10 @@ function asHideStackFramesError(err) {
   if (NodeError === undefined) return err;
   let hidden = hideStackFramesClasses.get(proto);
   if (hidden === undefined) {
-    const Base = NodeError.Base;
-    hidden = class HideStackFramesError extends NodeError {
-      get ['constructor']() { return Base; }
-    };
+    hidden = class HideStackFramesError extends NodeError {};
+    Object.defineProperty(hidden.prototype, 'constructor', {
+      __proto__: null, get: constructorGetter(NodeError.Base), enumerable: false, configurable: true,
+    });
     hideStackFramesClasses.set(proto, hidden);
   }
   Object.setPrototypeOf(err, hidden.prototype);
@@ -95,13 +139,7 @@ function asHideStackFramesError(err) {
 
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
-  const main = makeNodeErrorWithCode(def, sym);
-  if (otherClasses.length !== 0) {
-    for (const clazz of otherClasses) {
-      main[clazz.name] = makeNodeErrorWithCode(clazz, sym);
-    }
-  }
-  codes[sym] = main;
+  pendingCodes.set(sym, [def, otherClasses]);
 }
 
 const classRegExp = /^([A-Z][a-z0-9]*)+$/;
