@@ -80,12 +80,14 @@ JS_GetModuleNamespace = _fn("JS_GetModuleNamespace", RawValue, _vp, _vp)
 JS_PromiseState = _fn("JS_PromiseState", ctypes.c_int, _vp, RawValue)
 JS_PromiseResult = _fn("JS_PromiseResult", RawValue, _vp, RawValue)
 JS_UpdateStackTop = _fn("JS_UpdateStackTop", None, _vp)
+JS_SetStripInfo = _fn("JS_SetStripInfo", None, _vp, ctypes.c_int)
 js_strdup = _fn("js_strdup", _vp, _vp, ctypes.c_char_p)
 _free_value = _fn("__JS_FreeValue", None, _vp, RawValue)
 
 EVAL_MODULE = _qjs.JS_EVAL_TYPE_MODULE
 EVAL_COMPILE_ONLY = _qjs.JS_EVAL_FLAG_COMPILE_ONLY
 EVAL_MODULE_COMPILE_ONLY = EVAL_MODULE | EVAL_COMPILE_ONLY
+STRIP_SOURCE = 1  # JS_STRIP_SOURCE: functions compiled keep their positions but not their text
 PROMISE_PENDING, PROMISE_FULFILLED, PROMISE_REJECTED = 0, 1, 2
 
 

@@ -109,12 +109,23 @@ class Engine:
             raise self._exception_from(self._raw_to_py(capi.JS_GetException(self._ctx_p)))
         return self._raw_to_py(raw)
 
-    def compile_script(self, source: str, filename: str) -> bytes:
-        """Compile a script to bytecode (with its positions), for `eval_bytecode` later."""
+    def compile_script(self, source: str, filename: str, keep_text: bool = True) -> bytes:
+        """Compile a script to bytecode (with its positions), for `eval_bytecode` later.
+
+        Without `keep_text`, its functions do not keep their source text
+        (QuickJS keeps each function's own copy, for toString: most of a
+        module's memory); their toString is then a native function's.
+        """
+        runtime = capi.JS_GetRuntime(self._ctx_p)
+        if not keep_text:
+            capi.JS_SetStripInfo(runtime, capi.STRIP_SOURCE)
         try:
             return self._ctx.compile(source, filename=filename).write_object()
         except quickjs.JSError as exc:
             raise JSException(str(exc), getattr(exc, "js_stack", None)) from None
+        finally:
+            if not keep_text:
+                capi.JS_SetStripInfo(runtime, 0)
 
     def eval_bytecode(self, blob: bytes) -> Any:
         """Run a script compiled by `compile_script`; returns its completion value."""

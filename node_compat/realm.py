@@ -166,12 +166,15 @@ class Realm:
         vendored = ident.startswith("vendor/")
         header = VENDOR_WRAPPER if vendored else WRAPPER
 
+        # Builtins keep no function text: that is most of their memory, and
+        # Node's text is not ours to show (function_text prints them as V8
+        # prints natives). The variant's `t` marks entries compiled so.
         def compile_source() -> bytes:
             with open(path, encoding="utf-8") as fh:
                 source = fh.read()
-            return self.engine.compile_script(header + source + "\n})", f"node:{ident}")
+            return self.engine.compile_script(header + source + "\n})", f"node:{ident}", keep_text=False)
 
-        return self.engine.eval_bytecode(self._bytecode.load(ident, path, compile_source, "g" if vendored else ""))
+        return self.engine.eval_bytecode(self._bytecode.load(ident, path, compile_source, "gt" if vendored else "t"))
 
     def remember_source(self, filename: str, source: str) -> None:
         """Keep a user file's text, for error positions and source lines in fatal errors."""

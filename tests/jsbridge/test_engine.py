@@ -26,6 +26,21 @@ def test_eval_values_and_filenames(engine):
     assert info.value.value.is_error
 
 
+def test_compiled_scripts_keep_or_drop_function_text(engine):
+    source = "function add(a, b) {\n  return a + b;\n}\nfunction boom() { throw new Error('x'); }\n[add, boom]"
+    kept = engine.eval_bytecode(engine.compile_script(source, "/virtual/kept.js"))
+    assert engine.call(engine.eval("(f) => f.toString()"), kept[0]) == "function add(a, b) {\n  return a + b;\n}"
+    stripped = engine.eval_bytecode(engine.compile_script(source, "/virtual/stripped.js", keep_text=False))
+    to_text = engine.eval("(f) => f.toString()")
+    assert engine.call(to_text, stripped[0]) == "function add() {\n    [native code]\n}"
+    assert engine.call(engine.eval("(f) => f(2, 3)"), stripped[0]) == 5
+    with pytest.raises(JSException) as info:
+        engine.call(stripped[1])
+    assert "/virtual/stripped.js:4" in info.value.stack
+    later = engine.eval_bytecode(engine.compile_script("(function later() {})", "/virtual/later.js"))
+    assert engine.call(to_text, later) == "function later() {}"
+
+
 def test_thrown_primitive_is_kept(engine):
     with pytest.raises(JSException) as info:
         engine.eval("throw 42")

@@ -7,7 +7,7 @@
 // the engine makes itself are given it when they reach inspect or the fatal
 // exception path (`normalizeStack`).
 
-const { markNative } = require('internal/bootstrap/function_text');
+const { markNative, markText } = require('internal/bootstrap/function_text');
 const { callSitesOf, setSourceOffset } = require('internal/bootstrap/call_sites');
 const { asyncStack, libraryFrames, noteAsyncCall } = require('internal/bootstrap/async_frames');
 const { functionPosition } = require('internal/bootstrap/builtins');
@@ -234,7 +234,7 @@ function stackTraceLimit() {
 }
 
 // V8's default Error.prepareStackTrace: the header and the frames. (The
-// outer function's text is Node's, as Function.prototype.toString shows it.)
+// outer function prints as Node's does.)
 function internalPrepareStackTrace(error, trace) {
   const header = stackHeader(error);
   return trace.length === 0 ? header : `${header}\n    at ${trace.join('\n    at ')}`;
@@ -242,6 +242,8 @@ function internalPrepareStackTrace(error, trace) {
 function ErrorPrepareStackTrace(error, trace) {
   return internalPrepareStackTrace(error, trace);
 }
+markText(ErrorPrepareStackTrace,
+         'function ErrorPrepareStackTrace(error, trace) {\n  return internalPrepareStackTrace(error, trace);\n}');
 
 // The V8-form frame lines of each error with a stack of ours (a function
 // that makes them once): where an uncaught error was thrown, whatever
