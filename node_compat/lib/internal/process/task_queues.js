@@ -29,14 +29,15 @@ const kJobsAfterTicks = 2;
 // (void 0 when there are none) and then the callback; the fourth is the
 // tick's async id. So queuing a tick allocates nothing beyond that array,
 // and a tick's kind is a typeof test (an array is no function). (Filled, as
-// QuickJS keeps an array with holes in its slow representation.)
+// QuickJS keeps an array with holes in its slow representation.) It starts
+// small, 64 ticks, as every process pays for it, and doubles when full.
 // (A second argument kOneArgument: the callback is called with one.)
 const kOneArgument = Symbol('kOneArgument');
 // (kOneOfThree: the same, for a callback Node passes three arguments, so
 // that its frame is Node's for three.)
 const kOneOfThree = Symbol('kOneOfThree');
 
-let ring = new Array(8192).fill(void 0);
+let ring = new Array(256).fill(void 0);
 let mask = ring.length - 1;
 let head = 0;
 let tail = 0;
